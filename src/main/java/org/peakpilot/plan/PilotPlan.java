@@ -1,0 +1,445 @@
+package org.peakpilot.plan;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.peakpilot.plan.PlanModel.Direction;
+import org.peakpilot.plan.PlanModel.Item;
+import org.peakpilot.plan.PlanModel.Kind;
+import org.peakpilot.plan.PlanModel.Observation;
+import org.peakpilot.plan.PlanModel.Origin;
+import org.peakpilot.plan.PlanModel.PlanInfo;
+import org.peakpilot.plan.PlanModel.ProjectDomain;
+import org.peakpilot.plan.PlanModel.Target;
+import org.peakpilot.plan.PlanModel.TargetType;
+import org.peakpilot.plan.PlanModel.Tracked;
+import org.peakpilot.plan.PlanModel.Zone;
+import org.peakpilot.platform.AccessScope;
+import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.InputError;
+import org.peakpilot.platform.InvalidInputException;
+import org.peakpilot.platform.NotFoundException;
+import org.peakpilot.platform.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The pilot plan: its indicators and commitments with targets, the yearly values recorded against them, and
+ * where each stands. Reading is open to everyone (the public cockpit); recording values and provincial targets
+ * is for the city's carbon-peak office (city administrator and city officers).
+ */
+@Component
+public class PilotPlan {
+
+	private static final Logger log = LoggerFactory.getLogger(PilotPlan.class);
+
+	private final JdbcClient jdbc;
+	private final AuditLog audit;
+	private final Clock clock;
+	private final PlanFolder folder;
+	private final String planCode;
+
+	PilotPlan(JdbcClient jdbc, AuditLog audit, Clock clock, ResourceLoader resources,
+			@Value("${peakpilot.plan.location}") String location) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+		this.folder = new PlanFolder(resources, location);
+		this.planCode = folder.info().code();
+	}
+
+	/** A value to record: for the API and Excel the unit is checked against the item's (Chinese or English). */
+	public record NewObservation(String itemCode, Integer year, BigDecimal value, String unit, String sourceDocument,
+			String note) {
+	}
+
+	/** The plan this installation runs. */
+	public PlanInfo info() {
+		return jdbc.sql("SELECT * FROM plan WHERE code = :c").param("c", planCode())
+			.query((rs, n) -> new PlanInfo(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
+					rs.getString("city_region_code"), rs.getString("city_name_zh"), rs.getString("city_name_en"),
+					rs.getInt("baseline_year"), rs.getBigDecimal("at_risk_tolerance"), rs.getInt("version"),
+					rs.getObject("loaded_at", OffsetDateTime.class).toInstant()))
+			.single();
+	}
+
+	/** Another file of the plan folder (the registry's divisions, parks and industries), if present. */
+	public Optional<Resource> planFile(String name) {
+		return folder.file(name);
+	}
+
+	public List<Item> items(Kind kind) {
+		Map<String, List<Target>> targets = targets();
+		return jdbc.sql("SELECT * FROM plan_item WHERE plan_code = :p AND kind = :k AND NOT retired ORDER BY seq")
+			.param("p", planCode()).param("k", kind.name())
+			.query((rs, n) -> item(rs, targets.getOrDefault(rs.getString("code"), List.of()))).list();
+	}
+
+	public Item item(String code) {
+		Map<String, List<Target>> targets = targets();
+		return jdbc.sql("SELECT * FROM plan_item WHERE plan_code = :p AND code = :c AND NOT retired")
+			.param("p", planCode()).param("c", code)
+			.query((rs, n) -> item(rs, targets.getOrDefault(rs.getString("code"), List.of()))).optional()
+			.orElseThrow(() -> new NotFoundException("plan item " + code));
+	}
+
+	/** Every item of a kind with its progress, in the plan's order. */
+	public List<Tracked> tracked(Kind kind) {
+		PlanInfo info = info();
+		Map<String, List<Observation>> byItem = currentObservations().stream()
+			.collect(Collectors.groupingBy(Observation::itemCode));
+		return items(kind).stream()
+			.map(i -> new Tracked(i, ProgressRule.assess(i, byItem.getOrDefault(i.code(), List.of()), info.baselineYear(),
+					info.atRiskTolerance())))
+			.toList();
+	}
+
+	public Tracked tracked(String code) {
+		PlanInfo info = info();
+		Item item = item(code);
+		return new Tracked(item, ProgressRule.assess(item, history(code), info.baselineYear(), info.atRiskTolerance()));
+	}
+
+	/** Every value ever recorded for an item, newest year first, replaced values after the one that replaced them. */
+	public List<Observation> history(String code) {
+		item(code);
+		return jdbc.sql("""
+				SELECT * FROM plan_observation WHERE plan_code = :p AND item_code = :c
+				ORDER BY year DESC, superseded_at IS NOT NULL, id DESC
+				""").param("p", planCode()).param("c", code).query(PilotPlan::observation).list();
+	}
+
+	/**
+	 * Records a yearly value entered by an officer. An existing value for the same year is kept and marked as
+	 * replaced by this one.
+	 */
+	@Transactional
+	public Observation record(NewObservation input) {
+		requireOffice();
+		List<InputError> errors = new ArrayList<>();
+		Item item = validate(input, null, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return write(item, input, Origin.ENTERED);
+	}
+
+	/**
+	 * Imports yearly values from an Excel workbook made from {@link #template()}: all rows or none. Every error
+	 * is reported with its row and column.
+	 *
+	 * @return the values written
+	 */
+	@Transactional
+	public List<Observation> importWorkbook(byte[] workbook) {
+		requireOffice();
+		List<ObservationWorkbook.Line> lines = ObservationWorkbook.read(workbook);
+		List<InputError> errors = new ArrayList<>();
+		Map<String, Integer> seen = new LinkedHashMap<>();
+		List<Item> checked = new ArrayList<>();
+		for (ObservationWorkbook.Line line : lines) {
+			errors.addAll(line.errors());
+			if (!line.errors().isEmpty()) {
+				checked.add(null);
+				continue;
+			}
+			Item item = validate(line.observation(), line.row(), errors);
+			checked.add(item);
+			String key = line.observation().itemCode() + "/" + line.observation().year();
+			Integer first = seen.putIfAbsent(key, line.row());
+			if (first != null) {
+				errors.add(new InputError(line.row(), ObservationWorkbook.column(ObservationWorkbook.YEAR),
+						"the same item and year already appear in row " + first));
+			}
+		}
+		if (lines.isEmpty() && errors.isEmpty()) {
+			errors.add(new InputError(null, "file", "the workbook holds no values: fill year and value in at least one row"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		List<Observation> written = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			written.add(write(checked.get(i), lines.get(i).observation(), Origin.IMPORTED));
+		}
+		log.info("Imported {} plan values", written.size());
+		return written;
+	}
+
+	/** An Excel template listing every item with its unit, to fill in and import. */
+	public byte[] template() {
+		List<Item> all = new ArrayList<>(items(Kind.INDICATOR));
+		all.addAll(items(Kind.COMMITMENT));
+		return ObservationWorkbook.template(all, info());
+	}
+
+	/** Enters the value of a provincial target (完成省下目标) for a year. */
+	@Transactional
+	public Target setProvincialTarget(String code, Integer year, BigDecimal value, String sourceDocument) {
+		requireOffice();
+		Item item = item(code);
+		List<InputError> errors = new ArrayList<>();
+		if (!item.hasProvincialTargets()) {
+			errors.add(InputError.field("itemCode", "item " + code + " has no provincial target"));
+		}
+		if (year == null || year < info().baselineYear() || year > 2060) {
+			errors.add(InputError.field("year", "a target year from " + info().baselineYear() + " to 2060 is required"));
+		}
+		ValueRule.check(item, value, "value", null, errors);
+		if (sourceDocument == null || sourceDocument.isBlank()) {
+			errors.add(InputError.field("sourceDocument", "name the document that sets this target"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		Target before = item.target(year);
+		jdbc.sql("""
+				INSERT INTO plan_provincial_target (plan_code, item_code, year, value, source_document, entered_by, entered_at)
+				VALUES (:p, :c, :y, :v, :s, :by, :at)
+				ON CONFLICT (plan_code, item_code, year) DO UPDATE SET value = EXCLUDED.value,
+				    source_document = EXCLUDED.source_document, entered_by = EXCLUDED.entered_by, entered_at = EXCLUDED.entered_at
+				""")
+			.param("p", planCode()).param("c", code).param("y", year).param("v", value).param("s", sourceDocument.strip())
+			.param("by", AccessScope.current().actor()).param("at", now()).update();
+		Target after = item(code).target(year);
+		audit.record("plan.provincial-target.set", "plan-item", code + "/" + year, before, after);
+		return after;
+	}
+
+	public List<Zone> zones() {
+		return jdbc.sql("SELECT * FROM plan_zone WHERE plan_code = :p ORDER BY code").param("p", planCode())
+			.query((rs, n) -> new Zone(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
+					rs.getString("county_name_zh"), rs.getString("industry_zh"), rs.getString("industry_en"),
+					rs.getBigDecimal("max_tco2_per_10k_cny"), rs.getInt("from_year")))
+			.list();
+	}
+
+	public List<ProjectDomain> projectDomains() {
+		return jdbc.sql("SELECT * FROM plan_project_domain WHERE plan_code = :p ORDER BY no").param("p", planCode())
+			.query((rs, n) -> new ProjectDomain(rs.getInt("no"), rs.getString("name_zh"), rs.getString("name_en"))).list();
+	}
+
+	/**
+	 * Loads the plan folder: idempotent (an unchanged folder changes nothing), versioned (a changed folder is a
+	 * new version; items it no longer lists are retired, their values kept).
+	 */
+	@Transactional
+	void load() {
+		String checksum = folder.checksum();
+		PlanFolder.Info info = folder.info();
+		Optional<Map<String, Object>> existing = jdbc.sql("SELECT version, checksum FROM plan WHERE code = :c")
+			.param("c", info.code()).query().listOfRows().stream().findFirst();
+		if (existing.isPresent() && checksum.equals(existing.get().get("checksum"))) {
+			log.info("Plan '{}' version {} is loaded and unchanged ({})", info.code(), existing.get().get("version"), folder.location());
+			return;
+		}
+		int version = existing.map(r -> ((Number) r.get("version")).intValue() + 1).orElse(1);
+		jdbc.sql("""
+				INSERT INTO plan (code, name_zh, name_en, city_region_code, city_name_zh, city_name_en, baseline_year,
+				                  at_risk_tolerance, version, checksum, loaded_at)
+				VALUES (:code, :nz, :ne, :rc, :cz, :ce, :by, :tol, :v, :sum, :at)
+				ON CONFLICT (code) DO UPDATE SET name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en,
+				    city_region_code = EXCLUDED.city_region_code, city_name_zh = EXCLUDED.city_name_zh,
+				    city_name_en = EXCLUDED.city_name_en, baseline_year = EXCLUDED.baseline_year,
+				    at_risk_tolerance = EXCLUDED.at_risk_tolerance, version = EXCLUDED.version,
+				    checksum = EXCLUDED.checksum, loaded_at = EXCLUDED.loaded_at
+				""")
+			.param("code", info.code()).param("nz", info.nameZh()).param("ne", info.nameEn()).param("rc", info.cityRegionCode())
+			.param("cz", info.cityNameZh()).param("ce", info.cityNameEn()).param("by", info.baselineYear())
+			.param("tol", info.atRiskTolerance()).param("v", version).param("sum", checksum).param("at", now()).update();
+		jdbc.sql("INSERT INTO plan_version (plan_code, version, checksum, loaded_at) VALUES (:c, :v, :s, :at)")
+			.param("c", info.code()).param("v", version).param("s", checksum).param("at", now()).update();
+
+		List<PlanFolder.ItemRow> rows = new ArrayList<>(folder.indicators());
+		rows.addAll(folder.commitments());
+		jdbc.sql("UPDATE plan_item SET retired = TRUE WHERE plan_code = :p").param("p", info.code()).update();
+		jdbc.sql("DELETE FROM plan_item_target WHERE plan_code = :p").param("p", info.code()).update();
+		for (PlanFolder.ItemRow r : rows) {
+			jdbc.sql("""
+					INSERT INTO plan_item (plan_code, code, kind, seq, group_key, group_zh, group_en, name_zh, name_en, unit_zh,
+					                       unit, direction, baseline_year, baseline_value, retired)
+					VALUES (:p, :code, :kind, :seq, :gk, :gz, :ge, :nz, :ne, :uz, :u, :dir, :by, :bv, FALSE)
+					ON CONFLICT (plan_code, code) DO UPDATE SET kind = EXCLUDED.kind, seq = EXCLUDED.seq,
+					    group_key = EXCLUDED.group_key, group_zh = EXCLUDED.group_zh, group_en = EXCLUDED.group_en,
+					    name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en, unit_zh = EXCLUDED.unit_zh, unit = EXCLUDED.unit,
+					    direction = EXCLUDED.direction, baseline_year = EXCLUDED.baseline_year,
+					    baseline_value = EXCLUDED.baseline_value, retired = FALSE
+					""")
+				.param("p", info.code()).param("code", r.code()).param("kind", r.kind().name()).param("seq", r.seq())
+				.param("gk", r.groupKey()).param("gz", r.groupZh()).param("ge", r.groupEn()).param("nz", r.nameZh())
+				.param("ne", r.nameEn()).param("uz", r.unitZh()).param("u", r.unit()).param("dir", r.direction().name())
+				.param("by", r.baselineYear()).param("bv", r.baselineValue()).update();
+			for (Target t : r.targets()) {
+				jdbc.sql("""
+						INSERT INTO plan_item_target (plan_code, item_code, year, type, value, label)
+						VALUES (:p, :c, :y, :t, :v, :l)
+						""")
+					.param("p", info.code()).param("c", r.code()).param("y", t.year()).param("t", t.type().name())
+					.param("v", t.value()).param("l", t.label()).update();
+			}
+		}
+		jdbc.sql("DELETE FROM plan_zone WHERE plan_code = :p").param("p", info.code()).update();
+		for (Zone z : folder.zones()) {
+			jdbc.sql("""
+					INSERT INTO plan_zone (plan_code, code, name_zh, name_en, county_name_zh, industry_zh, industry_en,
+					                       max_tco2_per_10k_cny, from_year)
+					VALUES (:p, :c, :nz, :ne, :cz, :iz, :ie, :max, :from)
+					""")
+				.param("p", info.code()).param("c", z.code()).param("nz", z.nameZh()).param("ne", z.nameEn())
+				.param("cz", z.countyNameZh()).param("iz", z.industryZh()).param("ie", z.industryEn())
+				.param("max", z.maxTco2Per10kCny()).param("from", z.fromYear()).update();
+		}
+		jdbc.sql("DELETE FROM plan_project_domain WHERE plan_code = :p").param("p", info.code()).update();
+		for (ProjectDomain d : folder.projectDomains()) {
+			jdbc.sql("INSERT INTO plan_project_domain (plan_code, no, name_zh, name_en) VALUES (:p, :no, :nz, :ne)")
+				.param("p", info.code()).param("no", d.no()).param("nz", d.nameZh()).param("ne", d.nameEn()).update();
+		}
+		audit.record("plan.loaded", "plan", info.code(), existing.orElse(null),
+				Map.of("version", version, "checksum", checksum, "location", folder.location(), "items", rows.size()));
+		log.info("Loaded plan '{}' version {} from {}: {} items", info.code(), version, folder.location(), rows.size());
+	}
+
+	private String planCode() {
+		return planCode;
+	}
+
+	private Item validate(NewObservation input, Integer row, List<InputError> errors) {
+		String codeField = row == null ? "itemCode" : ObservationWorkbook.column(ObservationWorkbook.CODE);
+		Item item = null;
+		if (input.itemCode() == null || input.itemCode().isBlank()) {
+			errors.add(new InputError(row, codeField, "the item code is required"));
+		}
+		else {
+			try {
+				item = item(input.itemCode().strip());
+			}
+			catch (NotFoundException ex) {
+				errors.add(new InputError(row, codeField, "'" + input.itemCode() + "' is not an indicator or commitment of this plan"));
+			}
+		}
+		int thisYear = Year.now(clock).getValue();
+		int firstYear = info().baselineYear() - 10;
+		if (input.year() == null || input.year() < firstYear || input.year() > thisYear) {
+			errors.add(new InputError(row, field(row, "year", ObservationWorkbook.YEAR),
+					"a year from " + firstYear + " to " + thisYear + " is required, got " + input.year()));
+		}
+		if (item != null) {
+			if (input.unit() != null && !input.unit().isBlank() && !ValueRule.unitMatches(item, input.unit())) {
+				errors.add(new InputError(row, field(row, "unit", ObservationWorkbook.UNIT), "item " + item.code() + " is measured in '"
+						+ item.unitZh() + "' (" + item.unit() + "), not '" + input.unit().strip() + "'"));
+			}
+			ValueRule.check(item, input.value(), field(row, "value", ObservationWorkbook.VALUE), row, errors);
+		}
+		else if (input.value() == null) {
+			errors.add(new InputError(row, field(row, "value", ObservationWorkbook.VALUE), "a value is required"));
+		}
+		if (input.sourceDocument() == null || input.sourceDocument().isBlank()) {
+			errors.add(new InputError(row, field(row, "sourceDocument", ObservationWorkbook.SOURCE),
+					"name the source document (e.g. the statistical bulletin) of this value"));
+		}
+		else if (input.sourceDocument().length() > 500) {
+			errors.add(new InputError(row, field(row, "sourceDocument", ObservationWorkbook.SOURCE), "at most 500 characters"));
+		}
+		return item;
+	}
+
+	private static String field(Integer row, String apiName, int column) {
+		return row == null ? apiName : ObservationWorkbook.column(column);
+	}
+
+	private Observation write(Item item, NewObservation input, Origin origin) {
+		String actor = AccessScope.current().actor();
+		Optional<Observation> previous = jdbc.sql("""
+				SELECT * FROM plan_observation WHERE plan_code = :p AND item_code = :c AND year = :y AND superseded_at IS NULL
+				FOR UPDATE
+				""").param("p", planCode()).param("c", item.code()).param("y", input.year()).query(PilotPlan::observation).optional();
+		OffsetDateTime now = now();
+		previous.ifPresent(p -> jdbc.sql("UPDATE plan_observation SET superseded_at = :t WHERE id = :id")
+			.param("t", now).param("id", p.id()).update());
+		long id = jdbc.sql("""
+				INSERT INTO plan_observation (plan_code, item_code, year, value, origin, source_document, note,
+				                              entered_by, entered_at, supersedes_id)
+				VALUES (:p, :c, :y, :v, :o, :s, :n, :by, :at, :prev) RETURNING id
+				""")
+			.param("p", planCode()).param("c", item.code()).param("y", input.year()).param("v", input.value())
+			.param("o", origin.name()).param("s", input.sourceDocument().strip())
+			.param("n", input.note() == null || input.note().isBlank() ? null : input.note().strip())
+			.param("by", actor).param("at", now).param("prev", previous.map(Observation::id).orElse(null))
+			.query(Long.class).single();
+		Observation saved = jdbc.sql("SELECT * FROM plan_observation WHERE id = :id").param("id", id)
+			.query(PilotPlan::observation).single();
+		audit.record(previous.isPresent() ? "plan.value.replaced" : "plan.value.recorded", "plan-item",
+				item.code() + "/" + input.year(), previous.orElse(null), saved);
+		return saved;
+	}
+
+	private List<Observation> currentObservations() {
+		return jdbc.sql("SELECT * FROM plan_observation WHERE plan_code = :p AND superseded_at IS NULL ORDER BY year")
+			.param("p", planCode()).query(PilotPlan::observation).list();
+	}
+
+	private Map<String, List<Target>> targets() {
+		Map<String, Map<Integer, Target>> byItem = new LinkedHashMap<>();
+		jdbc.sql("SELECT * FROM plan_item_target WHERE plan_code = :p ORDER BY year").param("p", planCode())
+			.query((rs, n) -> Map.entry(rs.getString("item_code"), new Target(rs.getInt("year"),
+					TargetType.valueOf(rs.getString("type")), rs.getBigDecimal("value"), rs.getString("label"), null)))
+			.list()
+			.forEach(e -> byItem.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(e.getValue().year(), e.getValue()));
+		// Provincial values the office entered: fill the plan's placeholders and add the years in between.
+		jdbc.sql("SELECT * FROM plan_provincial_target WHERE plan_code = :p").param("p", planCode())
+			.query((rs, n) -> Map.entry(rs.getString("item_code"), new Target(rs.getInt("year"), TargetType.PROVINCIAL,
+					rs.getBigDecimal("value"), null, rs.getString("source_document"))))
+			.list()
+			.forEach(e -> byItem.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(e.getValue().year(), e.getValue()));
+		Map<String, List<Target>> result = new LinkedHashMap<>();
+		byItem.forEach((code, map) -> result.put(code,
+				map.values().stream().sorted(Comparator.comparingInt(Target::year)).toList()));
+		return result;
+	}
+
+	private void requireOffice() {
+		AccessScope.current().requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER);
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
+	}
+
+	private static Item item(ResultSet rs, List<Target> targets) throws SQLException {
+		return new Item(rs.getString("code"), Kind.valueOf(rs.getString("kind")), rs.getInt("seq"), rs.getString("group_key"),
+				rs.getString("group_zh"), rs.getString("group_en"), rs.getString("name_zh"), rs.getString("name_en"),
+				rs.getString("unit_zh"), rs.getString("unit"), Direction.valueOf(rs.getString("direction")),
+				rs.getObject("baseline_year", Integer.class), strip(rs.getBigDecimal("baseline_value")), targets.stream()
+					.map(t -> new Target(t.year(), t.type(), strip(t.value()), t.label(), t.source())).toList());
+	}
+
+	private static Observation observation(ResultSet rs, int n) throws SQLException {
+		OffsetDateTime superseded = rs.getObject("superseded_at", OffsetDateTime.class);
+		return new Observation(rs.getLong("id"), rs.getString("item_code"), rs.getInt("year"), strip(rs.getBigDecimal("value")),
+				Origin.valueOf(rs.getString("origin")), rs.getString("source_document"), rs.getString("note"),
+				rs.getString("lineage"), rs.getString("entered_by"), rs.getObject("entered_at", OffsetDateTime.class).toInstant(),
+				rs.getObject("supersedes_id", Long.class), superseded == null ? null : superseded.toInstant());
+	}
+
+	private static BigDecimal strip(BigDecimal v) {
+		return v == null ? null : v.stripTrailingZeros();
+	}
+
+}

@@ -1,0 +1,122 @@
+package org.peakpilot.plan;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peakpilot.plan.PlanModel.Kind;
+import org.peakpilot.plan.PlanModel.Observation;
+import org.peakpilot.plan.PlanModel.PlanInfo;
+import org.peakpilot.plan.PlanModel.ProjectDomain;
+import org.peakpilot.plan.PlanModel.Target;
+import org.peakpilot.plan.PlanModel.Tracked;
+import org.peakpilot.plan.PlanModel.Zone;
+import org.peakpilot.platform.InvalidInputException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The plan over REST: indicators and commitments with progress, their history, recording values (JSON or an
+ * Excel upload) and provincial targets. The read-only part is also public under {@code /api/v1/public}.
+ */
+@RestController
+@Tag(name = "plan", description = "Pilot plan: indicators, commitments, yearly values, progress")
+class PlanApi {
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private final PilotPlan plan;
+
+	PlanApi(PilotPlan plan) {
+		this.plan = plan;
+	}
+
+	@GetMapping({ "/api/v1/plan", "/api/v1/public/plan" })
+	@Operation(summary = "The plan this installation runs")
+	PlanInfo info() {
+		return plan.info();
+	}
+
+	@GetMapping({ "/api/v1/plan/indicators", "/api/v1/public/plan/indicators" })
+	@Operation(summary = "The indicators of the plan's table with targets, latest value and status")
+	List<Tracked> indicators() {
+		return plan.tracked(Kind.INDICATOR);
+	}
+
+	@GetMapping({ "/api/v1/plan/commitments", "/api/v1/public/plan/commitments" })
+	@Operation(summary = "The other numeric commitments of the plan with target, latest value and status")
+	List<Tracked> commitments() {
+		return plan.tracked(Kind.COMMITMENT);
+	}
+
+	@GetMapping({ "/api/v1/plan/items/{code}", "/api/v1/public/plan/items/{code}" })
+	@Operation(summary = "One indicator (code 1–31) or commitment (C01…) with its progress")
+	Tracked item(@PathVariable String code) {
+		return plan.tracked(code);
+	}
+
+	@GetMapping({ "/api/v1/plan/items/{code}/observations", "/api/v1/public/plan/items/{code}/observations" })
+	@Operation(summary = "Every value recorded for an item, including replaced ones, with lineage")
+	List<Observation> history(@PathVariable String code) {
+		return plan.history(code);
+	}
+
+	@GetMapping({ "/api/v1/plan/zones", "/api/v1/public/plan/zones" })
+	@Operation(summary = "The admission control zones and their intensity caps")
+	List<Zone> zones() {
+		return plan.zones();
+	}
+
+	@GetMapping({ "/api/v1/plan/project-domains", "/api/v1/public/plan/project-domains" })
+	List<ProjectDomain> domains() {
+		return plan.projectDomains();
+	}
+
+	@PostMapping("/api/v1/plan/observations")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Record a yearly value (city office); a value for the same year is replaced and kept in history")
+	Observation record(@RequestBody PilotPlan.NewObservation body) {
+		return plan.record(body);
+	}
+
+	@PostMapping(path = "/api/v1/plan/observations/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Import yearly values from the Excel template: all rows or none, errors by row and column")
+	List<Observation> importWorkbook(@RequestParam("file") MultipartFile file) throws IOException {
+		if (file.getSize() > ObservationWorkbook.MAX_BYTES) {
+			throw new InvalidInputException("file", "the file has " + file.getSize() / 1024 + " KiB; at most "
+					+ ObservationWorkbook.MAX_BYTES / 1024 / 1024 + " MiB are accepted");
+		}
+		return plan.importWorkbook(file.getBytes());
+	}
+
+	@GetMapping("/api/v1/plan/observations/template")
+	@Operation(summary = "The Excel template for yearly values")
+	ResponseEntity<byte[]> template() {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"plan-values-template.xlsx\"")
+			.contentType(MediaType.parseMediaType(XLSX))
+			.body(plan.template());
+	}
+
+	record ProvincialTarget(BigDecimal value, String sourceDocument) {
+	}
+
+	@PutMapping("/api/v1/plan/items/{code}/provincial-targets/{year}")
+	@Operation(summary = "Enter the provincial target (完成省下目标) of an indicator for a year (city office)")
+	Target provincialTarget(@PathVariable String code, @PathVariable int year, @RequestBody ProvincialTarget body) {
+		return plan.setProvincialTarget(code, year, body.value(), body.sourceDocument());
+	}
+}

@@ -1,0 +1,126 @@
+package org.peakpilot.plan;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** The published shapes of the plan module: items, targets, observations, progress. */
+public final class PlanModel {
+
+	private PlanModel() {
+	}
+
+	public enum Kind {
+		INDICATOR, COMMITMENT
+	}
+
+	/** Which way is better: a higher value (shares), a lower one (intensities), or at most a cap (7–10). */
+	public enum Direction {
+		HIGHER, LOWER, CAP
+	}
+
+	public enum TargetType {
+		/** A number stated in the plan. */
+		VALUE,
+		/** An upper limit stated in the plan ("≤ 4.03"). */
+		CAP,
+		/** 完成省下目标: the province sets it; the office enters the value. */
+		PROVINCIAL
+	}
+
+	public enum Origin {
+		ENTERED, IMPORTED, COMPUTED
+	}
+
+	public enum Status {
+		ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, TARGET_MISSING
+	}
+
+	public record PlanInfo(String code, String nameZh, String nameEn, String cityRegionCode, String cityNameZh,
+			String cityNameEn, int baselineYear, BigDecimal atRiskTolerance, int version, Instant loadedAt) {
+
+		public String name(Locale locale) {
+			return english(locale) ? nameEn : nameZh;
+		}
+
+		public String cityName(Locale locale) {
+			return english(locale) ? cityNameEn : cityNameZh;
+		}
+	}
+
+	/**
+	 * A target of an item for a year. For a provincial target {@code value} is the entered value, or {@code null}
+	 * while none has been entered; {@code source} names the document it came from.
+	 */
+	public record Target(int year, TargetType type, BigDecimal value, String label, String source) {
+
+		public boolean known() {
+			return value != null;
+		}
+	}
+
+	/** An indicator of the plan's table or another numeric commitment of its text. */
+	public record Item(String code, Kind kind, int seq, String groupKey, String groupZh, String groupEn, String nameZh,
+			String nameEn, String unitZh, String unit, Direction direction, Integer baselineYear, BigDecimal baselineValue,
+			List<Target> targets) {
+
+		public String name(Locale locale) {
+			return english(locale) ? nameEn : nameZh;
+		}
+
+		public String group(Locale locale) {
+			return english(locale) ? groupEn : groupZh;
+		}
+
+		public String unitLabel(Locale locale) {
+			return english(locale) ? unit : unitZh;
+		}
+
+		public Target target(int year) {
+			return targets.stream().filter(t -> t.year() == year).findFirst().orElse(null);
+		}
+
+		public boolean hasProvincialTargets() {
+			return targets.stream().anyMatch(t -> t.type() == TargetType.PROVINCIAL);
+		}
+	}
+
+	/** A value for a year with its lineage: who entered it, when, from which document, or what computed it. */
+	public record Observation(long id, String itemCode, int year, BigDecimal value, Origin origin,
+			String sourceDocument, String note, String lineage, String enteredBy, Instant enteredAt, Long supersedesId,
+			Instant supersededAt) {
+
+		public boolean current() {
+			return supersededAt == null;
+		}
+	}
+
+	/**
+	 * Where an item stands. {@code percent} is the share of the change from the path's start to the next target
+	 * achieved (0–100), {@code expected} the value the straight path asks for in the latest year; {@code reason}
+	 * names the rule that decided, with up to three arguments.
+	 */
+	public record Progress(Status status, Integer latestYear, BigDecimal latestValue, Target nextTarget,
+			BigDecimal expected, Integer percent, String reason, List<String> args) {
+	}
+
+	/** An item with its progress: one row of the cockpit. */
+	public record Tracked(Item item, Progress progress) {
+	}
+
+	public record Zone(String code, String nameZh, String nameEn, String countyNameZh, String industryZh,
+			String industryEn, BigDecimal maxTco2Per10kCny, int fromYear) {
+
+		public String name(Locale locale) {
+			return english(locale) ? nameEn : nameZh;
+		}
+	}
+
+	public record ProjectDomain(int no, String nameZh, String nameEn) {
+	}
+
+	static boolean english(Locale locale) {
+		return locale != null && "en".equals(locale.getLanguage());
+	}
+}

@@ -1,0 +1,239 @@
+package org.peakpilot.plan;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.peakpilot.plan.PlanModel.Kind;
+import org.peakpilot.plan.PlanModel.Observation;
+import org.peakpilot.plan.PlanModel.Status;
+import org.peakpilot.plan.PlanModel.Target;
+import org.peakpilot.plan.PlanModel.Tracked;
+import org.peakpilot.platform.AccessScope;
+import org.peakpilot.platform.InputError;
+import org.peakpilot.platform.InvalidInputException;
+import org.peakpilot.platform.Role;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The cockpit (指标驾驶舱), the commitments page, an item's history, and value entry by form and Excel. */
+@Controller
+class PlanPages {
+
+	private final PilotPlan plan;
+	private final JsonMapper json;
+
+	PlanPages(PilotPlan plan, JsonMapper json) {
+		this.plan = plan;
+		this.json = json;
+	}
+
+	/** Items of one group (a category of the indicator table, a section of the plan) with a status count. */
+	record Group(String key, String nameZh, String nameEn, List<Tracked> items, Map<Status, Integer> counts) {
+		public String name(Locale locale) {
+			return PlanModel.english(locale) ? nameEn : nameZh;
+		}
+	}
+
+	@GetMapping("/plan/cockpit")
+	String cockpit(Model model, Locale locale) {
+		return overview(Kind.INDICATOR, false, model, locale);
+	}
+
+	@GetMapping("/public/cockpit")
+	String publicCockpit(Model model, Locale locale) {
+		return overview(Kind.INDICATOR, true, model, locale);
+	}
+
+	@GetMapping("/plan/commitments")
+	String commitments(Model model, Locale locale) {
+		return overview(Kind.COMMITMENT, false, model, locale);
+	}
+
+	@GetMapping("/public/commitments")
+	String publicCommitments(Model model, Locale locale) {
+		return overview(Kind.COMMITMENT, true, model, locale);
+	}
+
+	private String overview(Kind kind, boolean publicView, Model model, Locale locale) {
+		List<Tracked> tracked = plan.tracked(kind);
+		Map<String, Group> groups = new LinkedHashMap<>();
+		for (Tracked t : tracked) {
+			groups.computeIfAbsent(t.item().groupKey(), k -> new Group(k, t.item().groupZh(), t.item().groupEn(),
+					new ArrayList<>(), new EnumMap<>(Status.class))).items().add(t);
+		}
+		Map<Status, Integer> totals = new EnumMap<>(Status.class);
+		for (Status s : Status.values()) {
+			totals.put(s, 0);
+		}
+		List<Map<String, Object>> charts = new ArrayList<>();
+		for (Group g : groups.values()) {
+			List<Map<String, Object>> bars = new ArrayList<>();
+			for (Tracked t : g.items()) {
+				g.counts().merge(t.progress().status(), 1, Integer::sum);
+				totals.merge(t.progress().status(), 1, Integer::sum);
+				Map<String, Object> bar = new LinkedHashMap<>();
+				bar.put("code", t.item().code());
+				bar.put("name", t.item().name(locale));
+				bar.put("status", t.progress().status().name());
+				bar.put("percent", t.progress().status() == Status.ACHIEVED ? Integer.valueOf(100) : t.progress().percent());
+				bars.add(bar);
+			}
+			charts.add(Map.of("group", g.key(), "bars", bars));
+		}
+		model.addAttribute("plan", plan.info());
+		model.addAttribute("kind", kind);
+		model.addAttribute("groups", groups.values());
+		model.addAttribute("total", tracked.size());
+		model.addAttribute("totals", totals);
+		model.addAttribute("statuses", Status.values());
+		model.addAttribute("publicView", publicView);
+		model.addAttribute("canRecord", !publicView && isOffice());
+		model.addAttribute("chartJson", toJson(charts));
+		return "plan/overview";
+	}
+
+	@GetMapping({ "/plan/items/{code}", "/public/items/{code}" })
+	String item(@PathVariable String code, Model model, Locale locale,
+			jakarta.servlet.http.HttpServletRequest request) {
+		boolean publicView = request.getRequestURI().startsWith("/public/");
+		Tracked tracked = plan.tracked(code);
+		List<Observation> history = plan.history(code);
+		model.addAttribute("plan", plan.info());
+		model.addAttribute("t", tracked);
+		model.addAttribute("history", history);
+		model.addAttribute("publicView", publicView);
+		model.addAttribute("canRecord", !publicView && isOffice());
+		model.addAttribute("chartJson", toJson(historyChart(tracked, history, locale)));
+		return "plan/item";
+	}
+
+	@PostMapping("/plan/items/{code}/observations")
+	String record(@PathVariable String code, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String value, @RequestParam(required = false) String sourceDocument,
+			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+		try {
+			plan.record(new PilotPlan.NewObservation(code, year, decimal(value), null, sourceDocument, note));
+			redirect.addFlashAttribute("recorded", year);
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("errors", ex.errors());
+			redirect.addFlashAttribute("formYear", year);
+			redirect.addFlashAttribute("formValue", value);
+			redirect.addFlashAttribute("formSource", sourceDocument);
+			redirect.addFlashAttribute("formNote", note);
+		}
+		return "redirect:/plan/items/" + code;
+	}
+
+	@PostMapping("/plan/items/{code}/provincial-targets")
+	String provincialTarget(@PathVariable String code, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String value, @RequestParam(required = false) String sourceDocument,
+			RedirectAttributes redirect) {
+		try {
+			plan.setProvincialTarget(code, year, decimal(value), sourceDocument);
+			redirect.addFlashAttribute("targetSaved", year);
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("targetErrors", ex.errors());
+		}
+		return "redirect:/plan/items/" + code;
+	}
+
+	@GetMapping("/plan/import")
+	String importForm(Model model) {
+		model.addAttribute("plan", plan.info());
+		return "plan/import";
+	}
+
+	@PostMapping("/plan/import")
+	String importWorkbook(@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
+		model.addAttribute("plan", plan.info());
+		try {
+			if (file == null || file.isEmpty()) {
+				throw new InvalidInputException("file", "choose an Excel file (.xlsx) to upload");
+			}
+			if (file.getSize() > ObservationWorkbook.MAX_BYTES) {
+				throw new InvalidInputException("file", "the file has " + file.getSize() / 1024 + " KiB; at most "
+						+ ObservationWorkbook.MAX_BYTES / 1024 / 1024 + " MiB are accepted");
+			}
+			model.addAttribute("imported", plan.importWorkbook(file.getBytes()));
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("errors", ex.errors());
+			model.addAttribute("fileName", file == null ? null : file.getOriginalFilename());
+		}
+		return "plan/import";
+	}
+
+	@GetMapping("/plan/template.xlsx")
+	ResponseEntity<byte[]> template() {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"plan-values-template.xlsx\"")
+			.contentType(MediaType.parseMediaType(PlanApi.XLSX))
+			.body(plan.template());
+	}
+
+	private Map<String, Object> historyChart(Tracked tracked, List<Observation> history, Locale locale) {
+		List<List<Object>> values = new ArrayList<>();
+		history.stream().filter(Observation::current).sorted((a, b) -> Integer.compare(a.year(), b.year()))
+			.forEach(o -> values.add(List.of(String.valueOf(o.year()), o.value())));
+		List<List<Object>> targets = new ArrayList<>();
+		List<List<Object>> path = new ArrayList<>();
+		var item = tracked.item();
+		if (item.baselineValue() != null) {
+			path.add(List.of(String.valueOf(item.baselineYear()), item.baselineValue()));
+		}
+		for (Target t : item.targets()) {
+			if (t.known()) {
+				targets.add(List.of(String.valueOf(t.year()), t.value()));
+				path.add(List.of(String.valueOf(t.year()), t.value()));
+			}
+		}
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("name", item.name(locale));
+		chart.put("unit", item.unitLabel(locale));
+		chart.put("direction", item.direction().name());
+		chart.put("values", values);
+		chart.put("targets", targets);
+		chart.put("path", path);
+		chart.put("baseline", item.baselineValue() == null ? null : List.of(String.valueOf(item.baselineYear()), item.baselineValue()));
+		return chart;
+	}
+
+	private String toJson(Object value) {
+		return json.writeValueAsString(value).replace("</", "<\\/");
+	}
+
+	private static boolean isOffice() {
+		return AccessScope.current().hasRole(Role.CITY_ADMIN, Role.CITY_OFFICER);
+	}
+
+	private static BigDecimal decimal(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidInputException(List.of(InputError.field("value", "'" + text + "' is not a number")));
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package org.peakpilot.plan;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.peakpilot.plan.PlanModel.Item;
+import org.peakpilot.platform.InputError;
+
+/**
+ * What a value may be, from the unit its item is measured in: a share in % lies in 0–100, a yes/no item is 0 or
+ * 1, a count is a whole number, and no item of a plan is negative.
+ */
+final class ValueRule {
+
+	/** Units that count things: their values are whole numbers. */
+	private static final Set<String> COUNT_UNITS = Set.of("count", "vehicles", "enterprises", "exhibitions", "works",
+			"projects", "brands", "points", "transactions", "technologies", "institutes", "parks", "areas", "sites");
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+	private static final BigDecimal LIMIT = new BigDecimal("1e12");
+
+	private ValueRule() {
+	}
+
+	static boolean unitMatches(Item item, String unit) {
+		String u = unit.strip();
+		return u.equalsIgnoreCase(item.unit()) || u.equals(item.unitZh());
+	}
+
+	static void check(Item item, BigDecimal value, String field, Integer row, List<InputError> errors) {
+		if (value == null) {
+			errors.add(new InputError(row, field, "a value is required"));
+			return;
+		}
+		String unit = item.unit().toLowerCase(Locale.ROOT);
+		if (value.signum() < 0) {
+			errors.add(new InputError(row, field, "item " + item.code() + " cannot be negative, got " + value.toPlainString()));
+		}
+		else if (unit.equals("%") && value.compareTo(HUNDRED) > 0) {
+			errors.add(new InputError(row, field, "item " + item.code() + " is a share in %: " + value.toPlainString()
+					+ " is above 100"));
+		}
+		else if (unit.equals("yes/no") && !(value.compareTo(BigDecimal.ZERO) == 0 || value.compareTo(BigDecimal.ONE) == 0)) {
+			errors.add(new InputError(row, field, "item " + item.code() + " is yes/no: enter 1 (achieved) or 0"));
+		}
+		else if (COUNT_UNITS.contains(unit) && value.stripTrailingZeros().scale() > 0) {
+			errors.add(new InputError(row, field, "item " + item.code() + " counts " + item.unit() + ": "
+					+ value.toPlainString() + " is not a whole number"));
+		}
+		else if (value.compareTo(LIMIT) >= 0) {
+			errors.add(new InputError(row, field, "item " + item.code() + ": " + value.toPlainString() + " is implausibly large"));
+		}
+	}
+}

@@ -1,0 +1,90 @@
+package org.peakpilot.platform;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Append-only record of every change: who, when, what, before → after. Callers record inside their own
+ * transaction, so a change and its audit record commit or roll back together.
+ */
+@Component
+public class AuditLog {
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a change by the current caller. {@code before} is {@code null} for a creation, {@code after} for a
+	 * deletion; both are stored as JSON snapshots.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(String action, String entityType, Object entityId, Object before, Object after) {
+		jdbc.sql("""
+				INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, before_state, after_state)
+				VALUES (:at, :actor, :action, :type, :id, CAST(:before AS jsonb), CAST(:after AS jsonb))
+				""")
+			.param("at", OffsetDateTime.ofInstant(clock.instant(), clock.getZone()))
+			.param("actor", AccessScope.current().actor())
+			.param("action", action)
+			.param("type", entityType)
+			.param("id", String.valueOf(entityId))
+			.param("before", before == null ? null : json.writeValueAsString(before))
+			.param("after", after == null ? null : json.writeValueAsString(after))
+			.update();
+	}
+
+	/** The newest events first, optionally of one entity type; for the city administrator only. */
+	public List<AuditEvent> recent(String entityType, int limit, int offset) {
+		AccessScope.current().requireRole(Role.CITY_ADMIN);
+		return jdbc.sql("""
+				SELECT id, occurred_at, actor, action, entity_type, entity_id,
+				       before_state::text AS before_state, after_state::text AS after_state
+				FROM audit_event
+				WHERE (CAST(:type AS text) IS NULL OR entity_type = :type)
+				ORDER BY id DESC LIMIT :limit OFFSET :offset
+				""")
+			.param("type", entityType == null || entityType.isBlank() ? null : entityType)
+			.param("limit", Math.min(Math.max(limit, 1), 500))
+			.param("offset", Math.max(offset, 0))
+			.query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+					rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
+					rs.getString("before_state"), rs.getString("after_state")))
+			.list();
+	}
+
+	/** Entity types that occur in the log, for filtering. */
+	public List<String> entityTypes() {
+		AccessScope.current().requireRole(Role.CITY_ADMIN);
+		return jdbc.sql("SELECT DISTINCT entity_type FROM audit_event ORDER BY 1").query(String.class).list();
+	}
+
+	/** One audit record; states are JSON text. */
+	public record AuditEvent(long id, Instant occurredAt, String actor, String action, String entityType,
+			String entityId, String before, String after) {
+	}
+
+	static Map<String, Object> snapshot(Object... keyValues) {
+		Map<String, Object> map = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < keyValues.length; i += 2) {
+			map.put((String) keyValues[i], keyValues[i + 1]);
+		}
+		return map;
+	}
+}

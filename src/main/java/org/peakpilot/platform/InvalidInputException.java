@@ -1,0 +1,22 @@
+package org.peakpilot.platform;
+
+import java.util.List;
+
+/** Input that fails validation; nothing was written. Carries every error found, not just the first. */
+public class InvalidInputException extends RuntimeException {
+
+	private final List<InputError> errors;
+
+	public InvalidInputException(List<InputError> errors) {
+		super(errors.size() + " error(s): " + errors.stream().limit(5).map(InputError::toString).toList());
+		this.errors = List.copyOf(errors);
+	}
+
+	public InvalidInputException(String field, String message) {
+		this(List.of(InputError.field(field, message)));
+	}
+
+	public List<InputError> errors() {
+		return errors;
+	}
+}

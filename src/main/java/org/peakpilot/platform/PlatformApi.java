@@ -1,0 +1,92 @@
+package org.peakpilot.platform;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Users (city administrator), the caller's own API tokens, and the audit log. */
+@RestController
+@RequestMapping("/api/v1/platform")
+@Tag(name = "platform", description = "Users, personal API tokens, audit log")
+class PlatformApi {
+
+	private final UserAccounts accounts;
+	private final AuditLog audit;
+
+	PlatformApi(UserAccounts accounts, AuditLog audit) {
+		this.accounts = accounts;
+		this.audit = audit;
+	}
+
+	@GetMapping("/me")
+	@Operation(summary = "The signed-in user with role and scope")
+	UserAccounts.UserView me() {
+		return accounts.me();
+	}
+
+	@GetMapping("/users")
+	@Operation(summary = "All users (city administrator)")
+	List<UserAccounts.UserView> users() {
+		return accounts.users();
+	}
+
+	@GetMapping("/users/{id}")
+	UserAccounts.UserView user(@PathVariable long id) {
+		return accounts.user(id);
+	}
+
+	@PostMapping("/users")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a user with a role and scope (city administrator)")
+	UserAccounts.UserView createUser(@RequestBody UserAccounts.UserForm form) {
+		return accounts.createUser(form);
+	}
+
+	@PutMapping("/users/{id}")
+	@Operation(summary = "Change a user's name, role, scope or enabled flag (city administrator)")
+	UserAccounts.UserView updateUser(@PathVariable long id, @RequestBody UserAccounts.UserForm form) {
+		return accounts.updateUser(id, form);
+	}
+
+	@GetMapping("/tokens")
+	@Operation(summary = "The caller's personal API tokens (secrets are never returned again)")
+	List<UserAccounts.TokenView> tokens() {
+		return accounts.myTokens();
+	}
+
+	record NewToken(String name) {
+	}
+
+	@PostMapping("/tokens")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a personal API token; the secret is in this response only")
+	UserAccounts.CreatedToken createToken(@RequestBody NewToken body) {
+		return accounts.createToken(body.name());
+	}
+
+	@DeleteMapping("/tokens/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Revoke one of the caller's tokens")
+	void revoke(@PathVariable long id) {
+		accounts.revokeToken(id);
+	}
+
+	@GetMapping("/audit")
+	@Operation(summary = "Audit log, newest first (city administrator)")
+	List<AuditLog.AuditEvent> audit(@RequestParam(required = false) String entityType,
+			@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+		return audit.recent(entityType, limit, offset);
+	}
+}

@@ -1,0 +1,167 @@
+package org.peakpilot.platform;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Sign-in, the landing redirect, the user's own tokens and password, and the administrator's pages. */
+@Controller
+class PlatformPages {
+
+	private final UserAccounts accounts;
+	private final AuditLog audit;
+
+	PlatformPages(UserAccounts accounts, AuditLog audit) {
+		this.accounts = accounts;
+		this.audit = audit;
+	}
+
+	@GetMapping("/login")
+	String login() {
+		return "platform/login";
+	}
+
+	@GetMapping("/")
+	String home() {
+		return "redirect:/plan/cockpit";
+	}
+
+	@GetMapping("/account")
+	String account(Model model) {
+		model.addAttribute("user", accounts.me());
+		model.addAttribute("tokens", accounts.myTokens());
+		return "platform/account";
+	}
+
+	@PostMapping("/account/tokens")
+	String createToken(@RequestParam String name, RedirectAttributes redirect) {
+		try {
+			redirect.addFlashAttribute("createdToken", accounts.createToken(name));
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("errors", ex.errors());
+		}
+		return "redirect:/account";
+	}
+
+	@PostMapping("/account/tokens/{id}/revoke")
+	String revokeToken(@PathVariable long id) {
+		accounts.revokeToken(id);
+		return "redirect:/account";
+	}
+
+	@PostMapping("/account/password")
+	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword, RedirectAttributes redirect) {
+		try {
+			accounts.changeOwnPassword(currentPassword, newPassword);
+			redirect.addFlashAttribute("passwordChanged", true);
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("errors", ex.errors());
+		}
+		return "redirect:/account";
+	}
+
+	@GetMapping("/admin/users")
+	String users(Model model) {
+		model.addAttribute("users", accounts.users());
+		model.addAttribute("roles", Role.values());
+		return "platform/users";
+	}
+
+	@GetMapping("/admin/users/new")
+	String newUser(Model model) {
+		model.addAttribute("form", new UserAccounts.UserForm("", "", "", Role.CITY_OFFICER, null, null, null, Set.of(), true));
+		model.addAttribute("roles", Role.values());
+		return "platform/user-form";
+	}
+
+	@GetMapping("/admin/users/{id}")
+	String editUser(@PathVariable long id, Model model) {
+		UserAccounts.UserView u = accounts.user(id);
+		model.addAttribute("userId", id);
+		model.addAttribute("form", new UserAccounts.UserForm(u.username(), u.displayName(), null, u.role(), u.countyCode(),
+				u.parkId(), u.enterpriseId(), u.assignedEnterprises(), u.enabled()));
+		model.addAttribute("roles", Role.values());
+		return "platform/user-form";
+	}
+
+	@PostMapping("/admin/users")
+	String createUser(UserFormFields fields, Model model, RedirectAttributes redirect) {
+		UserAccounts.UserForm form = fields.toForm();
+		try {
+			accounts.createUser(form);
+			redirect.addFlashAttribute("saved", form.username());
+			return "redirect:/admin/users";
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("form", form);
+			model.addAttribute("errors", ex.errors());
+			model.addAttribute("roles", Role.values());
+			return "platform/user-form";
+		}
+	}
+
+	@PostMapping("/admin/users/{id}")
+	String updateUser(@PathVariable long id, UserFormFields fields, Model model, RedirectAttributes redirect) {
+		UserAccounts.UserForm form = fields.toForm();
+		try {
+			accounts.updateUser(id, form);
+			if (fields.password() != null && !fields.password().isBlank()) {
+				accounts.resetPassword(id, fields.password());
+			}
+			redirect.addFlashAttribute("saved", form.username());
+			return "redirect:/admin/users";
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("userId", id);
+			model.addAttribute("form", form);
+			model.addAttribute("errors", ex.errors());
+			model.addAttribute("roles", Role.values());
+			return "platform/user-form";
+		}
+	}
+
+	@GetMapping("/admin/audit")
+	String audit(@RequestParam(required = false) String type, @RequestParam(defaultValue = "0") int page, Model model) {
+		int size = 50;
+		model.addAttribute("events", audit.recent(type, size + 1, page * size));
+		model.addAttribute("types", audit.entityTypes());
+		model.addAttribute("type", type);
+		model.addAttribute("page", page);
+		model.addAttribute("size", size);
+		return "platform/audit";
+	}
+
+	/** The user form as posted; the assigned enterprises come as a comma-separated list of IDs. */
+	record UserFormFields(String username, String displayName, String password, Role role, String countyCode,
+			Long parkId, Long enterpriseId, String assignedEnterprises, Boolean enabled) {
+
+		UserAccounts.UserForm toForm() {
+			Set<Long> assigned = new LinkedHashSet<>();
+			List<String> parts = assignedEnterprises == null ? List.of() : Arrays.asList(assignedEnterprises.split("[,，\\s]+"));
+			for (String p : parts) {
+				if (!p.isBlank()) {
+					try {
+						assigned.add(Long.parseLong(p.strip()));
+					}
+					catch (NumberFormatException ex) {
+						throw new InvalidInputException("assignedEnterprises", "'" + p + "' is not an enterprise ID");
+					}
+				}
+			}
+			return new UserAccounts.UserForm(username == null ? null : username.strip(), displayName, password, role,
+					countyCode == null || countyCode.isBlank() ? null : countyCode.strip(), parkId, enterpriseId, assigned,
+					enabled != null && enabled);
+		}
+	}
+}

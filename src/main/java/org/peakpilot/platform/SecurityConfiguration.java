@@ -1,0 +1,86 @@
+package org.peakpilot.platform;
+
+import java.net.URI;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two filter chains. The API ({@code /api/**}) is stateless: HTTP Basic or a personal Bearer token, no session,
+ * so no CSRF; failures are RFC 9457 problem details. Pages use a form login with a session and CSRF protection.
+ * The public cockpit ({@code /public/**}, {@code GET /api/v1/public/**}) needs no login. What a signed-in
+ * user may see is decided by {@link AccessScope} inside the modules, the same for pages and API.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String[] PUBLIC_PAGES = { "/login", "/public/**", "/webjars/**", "/css/**", "/js/**", "/img/**",
+			"/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+			"/actuator/health", "/actuator/health/**" };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, UserAccounts accounts, JsonMapper json) throws Exception {
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"PeakPilot\", Bearer");
+			writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthorized",
+					"Authenticate with HTTP Basic or a personal API token (Authorization: Bearer ...).", request.getRequestURI());
+		};
+		AccessDeniedHandler forbidden = (request, response, ex) -> writeProblem(json, response, HttpStatus.FORBIDDEN,
+				"forbidden", "Your role or scope does not allow this.", request.getRequestURI());
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(a -> a
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/public/**").permitAll()
+				.requestMatchers("/api/v1/platform/users/**", "/api/v1/platform/audit/**").hasRole(Role.CITY_ADMIN.name())
+				.anyRequest().authenticated())
+			.httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+			.addFilterBefore(new ApiTokenAuthenticationFilter(accounts, unauthorized), BasicAuthenticationFilter.class)
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(c -> c.disable())
+			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(a -> a
+				.requestMatchers(PUBLIC_PAGES).permitAll()
+				.requestMatchers("/admin/**").hasRole(Role.CITY_ADMIN.name())
+				.anyRequest().authenticated())
+			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
+			.headers(h -> h.frameOptions(f -> f.deny()));
+		return http.build();
+	}
+
+	static void writeProblem(JsonMapper json, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,
+			String type, String detail, String instance) throws java.io.IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("/problems/" + type));
+		problem.setInstance(URI.create(instance));
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write(json.writeValueAsString(problem));
+	}
+}

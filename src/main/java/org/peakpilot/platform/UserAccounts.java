@@ -1,0 +1,376 @@
+package org.peakpilot.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Users, their role and scope, and personal API tokens. The city administrator manages users; every user
+ * manages their own tokens and password. Passwords and tokens are stored only as hashes.
+ */
+@Component
+public class UserAccounts implements UserDetailsService {
+
+	private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
+	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+	static final int MIN_PASSWORD_LENGTH = 10;
+	private static final String TOKEN_PREFIX = "ppt_";
+
+	private final JdbcClient jdbc;
+	private final PasswordEncoder passwords;
+	private final ScopeDirectory directory;
+	private final AuditLog audit;
+	private final Clock clock;
+	private final SecureRandom random = new SecureRandom();
+
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, ScopeDirectory directory, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+		this.directory = directory;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** A user as shown to the administrator; never carries the password hash. */
+	public record UserView(long id, String username, String displayName, Role role, String countyCode, Long parkId,
+			Long enterpriseId, Set<Long> assignedEnterprises, boolean enabled) {
+	}
+
+	/** What the administrator enters for a new user or a change; {@code password} is ignored on a change. */
+	public record UserForm(String username, String displayName, String password, Role role, String countyCode,
+			Long parkId, Long enterpriseId, Set<Long> assignedEnterprises, Boolean enabled) {
+	}
+
+	public record TokenView(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+		public boolean active() {
+			return revokedAt == null;
+		}
+	}
+
+	/** A token as created: {@code secret} is shown once and never again. */
+	public record CreatedToken(TokenView token, String secret) {
+	}
+
+	public List<UserView> users() {
+		AccessScope.current().requireRole(Role.CITY_ADMIN);
+		return jdbc.sql("SELECT * FROM app_user ORDER BY id").query(this::userView).list();
+	}
+
+	public UserView user(long id) {
+		AccessScope.current().requireRole(Role.CITY_ADMIN);
+		return findUser(id).orElseThrow(() -> new NotFoundException("user " + id));
+	}
+
+	/** The signed-in user. */
+	public UserView me() {
+		String name = AccessScope.current().actor();
+		return jdbc.sql("SELECT * FROM app_user WHERE username = :u").param("u", name).query(this::userView).optional()
+			.orElseThrow(() -> new NotFoundException("user " + name));
+	}
+
+	@Transactional
+	public UserView createUser(UserForm form) {
+		AccessScope.current().requireRole(Role.CITY_ADMIN);
+		List<InputError> errors = validate(form, true);
+		if (errors.isEmpty() && jdbc.sql("SELECT count(*) FROM app_user WHERE username = :u").param("u", form.username())
+			.query(Long.class).single() > 0) {
+			errors.add(InputError.field("username", "user name '" + form.username() + "' is taken"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		long id = insertUser(form);
+		UserView created = findUser(id).orElseThrow();
+		audit.record("user.created", "user", id, null, created);
+		log.info("Created user {} ({}) with role {}", form.username(), id, form.role());
+		return created;
+	}
+
+	@Transactional
+	public UserView updateUser(long id, UserForm form) {
+		AccessScope.current().requireRole(Role.CITY_ADMIN);
+		UserView before = user(id);
+		UserForm merged = new UserForm(before.username(), form.displayName(), null, form.role(), form.countyCode(),
+				form.parkId(), form.enterpriseId(), form.assignedEnterprises(),
+				form.enabled() == null ? before.enabled() : form.enabled());
+		List<InputError> errors = validate(merged, false);
+		if (before.role() == Role.CITY_ADMIN && (merged.role() != Role.CITY_ADMIN || !merged.enabled()) && activeAdmins() <= 1) {
+			errors.add(InputError.field("role", "the last enabled city administrator cannot be demoted or disabled"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		Scope s = scopeColumns(merged);
+		jdbc.sql("""
+				UPDATE app_user SET display_name = :dn, role = :role, county_code = :county, park_id = :park,
+				       enterprise_id = :ent, enabled = :enabled, updated_at = :now WHERE id = :id
+				""")
+			.param("dn", merged.displayName().strip()).param("role", merged.role().name()).param("county", s.county)
+			.param("park", s.park).param("ent", s.enterprise).param("enabled", merged.enabled())
+			.param("now", now()).param("id", id).update();
+		replaceAssignments(id, merged);
+		UserView after = findUser(id).orElseThrow();
+		audit.record("user.updated", "user", id, before, after);
+		return after;
+	}
+
+	@Transactional
+	public void resetPassword(long id, String newPassword) {
+		AccessScope.current().requireRole(Role.CITY_ADMIN);
+		UserView user = user(id);
+		setPassword(user, newPassword);
+		audit.record("user.password-reset", "user", id, null, null);
+	}
+
+	@Transactional
+	public void changeOwnPassword(String currentPassword, String newPassword) {
+		UserView me = me();
+		String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id").param("id", me.id()).query(String.class).single();
+		if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+			throw new InvalidInputException("currentPassword", "the current password is wrong");
+		}
+		setPassword(me, newPassword);
+		audit.record("user.password-changed", "user", me.id(), null, null);
+	}
+
+	public List<TokenView> myTokens() {
+		UserView me = me();
+		return jdbc.sql("SELECT * FROM api_token WHERE user_id = :u ORDER BY id DESC").param("u", me.id())
+			.query(UserAccounts::tokenView).list();
+	}
+
+	@Transactional
+	public CreatedToken createToken(String name) {
+		UserView me = me();
+		if (name == null || name.isBlank() || name.strip().length() > 100) {
+			throw new InvalidInputException("name", "a token needs a name of 1 to 100 characters");
+		}
+		byte[] bytes = new byte[32];
+		random.nextBytes(bytes);
+		String secret = TOKEN_PREFIX + HexFormat.of().formatHex(bytes);
+		long id = jdbc.sql("""
+				INSERT INTO api_token (user_id, name, token_prefix, token_sha256, created_at)
+				VALUES (:u, :name, :prefix, :hash, :now) RETURNING id
+				""")
+			.param("u", me.id()).param("name", name.strip()).param("prefix", secret.substring(0, 10))
+			.param("hash", sha256(secret)).param("now", now()).query(Long.class).single();
+		TokenView view = token(me.id(), id);
+		audit.record("token.created", "api-token", id, null, view);
+		return new CreatedToken(view, secret);
+	}
+
+	@Transactional
+	public void revokeToken(long tokenId) {
+		UserView me = me();
+		TokenView before = token(me.id(), tokenId);
+		if (!before.active()) {
+			return;
+		}
+		jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id").param("now", now()).param("id", tokenId).update();
+		audit.record("token.revoked", "api-token", tokenId, before, token(me.id(), tokenId));
+	}
+
+	/** Sign-in lookup for forms and HTTP Basic. */
+	@Override
+	public PeakPilotUser loadUserByUsername(String username) {
+		return jdbc.sql("SELECT * FROM app_user WHERE username = :u").param("u", username == null ? "" : username.strip())
+			.query(this::principal).optional()
+			.orElseThrow(() -> new UsernameNotFoundException("no such user"));
+	}
+
+	/** The principal behind an active bearer token, marking the token as used. */
+	@Transactional
+	Optional<PeakPilotUser> authenticateToken(String secret) {
+		if (secret == null || !secret.startsWith(TOKEN_PREFIX)) {
+			return Optional.empty();
+		}
+		Optional<Long> userId = jdbc.sql("""
+				UPDATE api_token SET last_used_at = :now WHERE token_sha256 = :hash AND revoked_at IS NULL RETURNING user_id
+				""")
+			.param("now", now()).param("hash", sha256(secret)).query(Long.class).optional();
+		return userId.flatMap(id -> jdbc.sql("SELECT * FROM app_user WHERE id = :id").param("id", id).query(this::principal).optional())
+			.filter(PeakPilotUser::isEnabled);
+	}
+
+	long countUsers() {
+		return jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single();
+	}
+
+	/** Creates the first city administrator; used once, on a database without users. */
+	@Transactional
+	void createInitialAdministrator(String username, String password) {
+		long id = insertUser(new UserForm(username, "市管理员 City administrator", password, Role.CITY_ADMIN, null, null,
+				null, Set.of(), true));
+		SystemActor.run("bootstrap", () -> audit.record("user.created", "user", id, null, findUser(id).orElseThrow()));
+	}
+
+	private long insertUser(UserForm form) {
+		Scope s = scopeColumns(form);
+		long id = jdbc.sql("""
+				INSERT INTO app_user (username, display_name, password_hash, role, county_code, park_id, enterprise_id,
+				                      enabled, created_at, updated_at)
+				VALUES (:u, :dn, :hash, :role, :county, :park, :ent, :enabled, :now, :now) RETURNING id
+				""")
+			.param("u", form.username()).param("dn", form.displayName().strip()).param("hash", passwords.encode(form.password()))
+			.param("role", form.role().name()).param("county", s.county).param("park", s.park).param("ent", s.enterprise)
+			.param("enabled", form.enabled() == null || form.enabled()).param("now", now())
+			.query(Long.class).single();
+		replaceAssignments(id, form);
+		return id;
+	}
+
+	private void replaceAssignments(long userId, UserForm form) {
+		jdbc.sql("DELETE FROM app_user_assignment WHERE user_id = :u").param("u", userId).update();
+		if (form.role() == Role.VERIFIER && form.assignedEnterprises() != null) {
+			for (Long e : form.assignedEnterprises()) {
+				jdbc.sql("INSERT INTO app_user_assignment (user_id, enterprise_id) VALUES (:u, :e)").param("u", userId)
+					.param("e", e).update();
+			}
+		}
+	}
+
+	private void setPassword(UserView user, String newPassword) {
+		if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH) {
+			throw new InvalidInputException("password", "a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+		}
+		jdbc.sql("UPDATE app_user SET password_hash = :h, updated_at = :now WHERE id = :id")
+			.param("h", passwords.encode(newPassword)).param("now", now()).param("id", user.id()).update();
+	}
+
+	private List<InputError> validate(UserForm form, boolean creating) {
+		List<InputError> errors = new ArrayList<>();
+		if (creating && (form.username() == null || !USERNAME.matcher(form.username()).matches())) {
+			errors.add(InputError.field("username", "3–64 lower-case letters, digits, '.', '_' or '-'"));
+		}
+		if (form.displayName() == null || form.displayName().isBlank() || form.displayName().length() > 128) {
+			errors.add(InputError.field("displayName", "a display name of 1 to 128 characters is required"));
+		}
+		if (creating && (form.password() == null || form.password().length() < MIN_PASSWORD_LENGTH)) {
+			errors.add(InputError.field("password", "a password needs at least " + MIN_PASSWORD_LENGTH + " characters"));
+		}
+		if (form.role() == null) {
+			errors.add(InputError.field("role", "a role is required"));
+			return errors;
+		}
+		switch (form.role()) {
+			case COUNTY_OFFICER -> {
+				if (form.countyCode() == null || !directory.isCounty(form.countyCode())) {
+					errors.add(InputError.field("countyCode", "a county officer needs a county of this city"));
+				}
+			}
+			case PARK_MANAGER -> {
+				if (form.parkId() == null || !directory.isPark(form.parkId())) {
+					errors.add(InputError.field("parkId", "a park manager needs an existing park"));
+				}
+			}
+			case ENTERPRISE_USER -> {
+				if (form.enterpriseId() == null || directory.enterpriseOwner(form.enterpriseId()).isEmpty()) {
+					errors.add(InputError.field("enterpriseId", "an enterprise user needs an existing enterprise"));
+				}
+			}
+			case VERIFIER -> {
+				for (Long e : form.assignedEnterprises() == null ? Set.<Long>of() : form.assignedEnterprises()) {
+					if (directory.enterpriseOwner(e).isEmpty()) {
+						errors.add(InputError.field("assignedEnterprises", "enterprise " + e + " does not exist"));
+					}
+				}
+			}
+			default -> {
+			}
+		}
+		return errors;
+	}
+
+	private record Scope(String county, Long park, Long enterprise) {
+	}
+
+	private static Scope scopeColumns(UserForm form) {
+		return switch (form.role()) {
+			case COUNTY_OFFICER -> new Scope(form.countyCode(), null, null);
+			case PARK_MANAGER -> new Scope(null, form.parkId(), null);
+			case ENTERPRISE_USER -> new Scope(null, null, form.enterpriseId());
+			default -> new Scope(null, null, null);
+		};
+	}
+
+	private long activeAdmins() {
+		return jdbc.sql("SELECT count(*) FROM app_user WHERE role = 'CITY_ADMIN' AND enabled").query(Long.class).single();
+	}
+
+	private Optional<UserView> findUser(long id) {
+		return jdbc.sql("SELECT * FROM app_user WHERE id = :id").param("id", id).query(this::userView).optional();
+	}
+
+	private TokenView token(long userId, long tokenId) {
+		return jdbc.sql("SELECT * FROM api_token WHERE id = :id AND user_id = :u").param("id", tokenId).param("u", userId)
+			.query(UserAccounts::tokenView).optional().orElseThrow(() -> new NotFoundException("token " + tokenId));
+	}
+
+	private Set<Long> assignments(long userId) {
+		return new LinkedHashSet<>(jdbc.sql("SELECT enterprise_id FROM app_user_assignment WHERE user_id = :u ORDER BY 1")
+			.param("u", userId).query(Long.class).list());
+	}
+
+	private UserView userView(ResultSet rs, int n) throws SQLException {
+		long id = rs.getLong("id");
+		return new UserView(id, rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+				rs.getString("county_code"), rs.getObject("park_id", Long.class), rs.getObject("enterprise_id", Long.class),
+				assignments(id), rs.getBoolean("enabled"));
+	}
+
+	private PeakPilotUser principal(ResultSet rs, int n) throws SQLException {
+		UserView v = userView(rs, n);
+		Set<Long> enterprises = switch (v.role()) {
+			case ENTERPRISE_USER -> Set.of(v.enterpriseId());
+			case VERIFIER -> v.assignedEnterprises();
+			default -> Set.of();
+		};
+		AccessScope scope = new AccessScope(v.username(), v.role(), v.countyCode(), v.parkId(), enterprises);
+		return new PeakPilotUser(v.id(), v.displayName(), rs.getString("password_hash"), v.enabled(), scope);
+	}
+
+	private static TokenView tokenView(ResultSet rs, int n) throws SQLException {
+		return new TokenView(rs.getLong("id"), rs.getString("name"), rs.getString("token_prefix"),
+				instant(rs, "created_at"), instant(rs, "last_used_at"), instant(rs, "revoked_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+		return t == null ? null : t.toInstant();
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
+	}
+
+	static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}

@@ -1,0 +1,85 @@
+package org.peakpilot.registry;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peakpilot.registry.RegistryModel.Enterprise;
+import org.peakpilot.registry.RegistryModel.EnterpriseForm;
+import org.peakpilot.registry.RegistryModel.EnterpriseQuery;
+import org.peakpilot.registry.RegistryModel.Industry;
+import org.peakpilot.registry.RegistryModel.Park;
+import org.peakpilot.registry.RegistryModel.Region;
+import org.peakpilot.registry.RegistryModel.ZoneMembership;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The registry over REST. Enterprises are filtered by the caller's scope. */
+@RestController
+@RequestMapping("/api/v1/registry")
+@Tag(name = "registry", description = "Regions, parks, control zones, industries, enterprises")
+class RegistryApi {
+
+	private final Registry registry;
+
+	RegistryApi(Registry registry) {
+		this.registry = registry;
+	}
+
+	@GetMapping("/regions")
+	@Operation(summary = "The city and its county-level divisions (GB/T 2260)")
+	List<Region> regions() {
+		return registry.regions();
+	}
+
+	@GetMapping("/parks")
+	List<Park> parks() {
+		return registry.parks();
+	}
+
+	@GetMapping("/zones")
+	@Operation(summary = "Admission control zones with their parks")
+	List<ZoneMembership> zones() {
+		return registry.zones();
+	}
+
+	@GetMapping("/industries")
+	@Operation(summary = "Industries (GB/T 4754) the plan's sectors need")
+	List<Industry> industries() {
+		return registry.industries();
+	}
+
+	@GetMapping("/enterprises")
+	@Operation(summary = "Enterprises within the caller's scope")
+	List<Enterprise> enterprises(@RequestParam(required = false) String q, @RequestParam(required = false) String county,
+			@RequestParam(required = false) String industry, @RequestParam(required = false) Long park,
+			@RequestParam(required = false) Boolean keyEnergyUnit) {
+		return registry.enterprises(new EnterpriseQuery(q, county, industry, park, keyEnergyUnit));
+	}
+
+	@GetMapping("/enterprises/{id}")
+	@Operation(summary = "One enterprise; 404 when it does not exist or lies outside the caller's scope")
+	Enterprise enterprise(@PathVariable long id) {
+		return registry.enterprise(id);
+	}
+
+	@PostMapping("/enterprises")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Register an enterprise (USCC check character verified; county, industry, optional park)")
+	Enterprise register(@RequestBody EnterpriseForm form) {
+		return registry.register(form);
+	}
+
+	@PutMapping("/enterprises/{id}")
+	Enterprise update(@PathVariable long id, @RequestBody EnterpriseForm form) {
+		return registry.update(id, form);
+	}
+}
