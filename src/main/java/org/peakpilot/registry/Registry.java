@@ -212,6 +212,12 @@ public class Registry implements ScopeDirectory {
 		if (counties().isEmpty() || find(city).isEmpty()) {
 			throw new IllegalStateException("divisions.csv must list the city " + city + " and its counties");
 		}
+		for (PlanModel.Zone zone : plan.zones()) {
+			if (counties().stream().noneMatch(c -> c.nameZh().equals(zone.countyNameZh()))) {
+				throw new IllegalStateException("zones.csv: zone " + zone.code() + " lies in '" + zone.countyNameZh()
+						+ "', which is not a county name in divisions.csv");
+			}
+		}
 		int parks = 0;
 		Optional<Resource> parksFile = plan.planFile("parks.csv");
 		if (parksFile.isPresent()) {
