@@ -65,7 +65,7 @@ class SecurityConfiguration {
 	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers(PUBLIC_PAGES).permitAll()
-				.requestMatchers("/admin/**").hasRole(Role.CITY_ADMIN.name())
+				.requestMatchers("/admin/**", "/actuator/**").hasRole(Role.CITY_ADMIN.name())
 				.anyRequest().authenticated())
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
