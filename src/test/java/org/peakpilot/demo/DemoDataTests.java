@@ -1,0 +1,176 @@
+package org.peakpilot.demo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.peakpilot.plan.PilotPlan;
+import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.InstanceSettings;
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.SystemActor;
+import org.peakpilot.platform.UserAccounts;
+import org.peakpilot.registry.Registry;
+import org.peakpilot.registry.RegistryModel.Enterprise;
+import org.peakpilot.registry.RegistryModel.EnterpriseQuery;
+import org.peakpilot.registry.RegistryModel.Park;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The demo switch loads a made-up but living data set through the modules' entry points, once. */
+@SpringBootTest(properties = {
+		"peakpilot.demo.enabled=true",
+		"peakpilot.demo.allow-external-database=true",
+		"peakpilot.demo.password=" + DemoDataTests.PASSWORD,
+		"peakpilot.test.schema=pp_demo" })
+@AutoConfigureMockMvc
+class DemoDataTests {
+
+	static final String PASSWORD = "demo-test-password-1";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Registry registry;
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Autowired
+	PilotPlan plan;
+
+	@Autowired
+	AuditLog audit;
+
+	@Autowired
+	InstanceSettings instance;
+
+	@Autowired
+	DemoLoader loader;
+
+	@Test
+	void enterprisesOfEachKeyIndustryLieInTheirCountiesAndParks() {
+		List<Enterprise> all = SystemActor.call("test", () -> registry.enterprises(EnterpriseQuery.ALL));
+		Map<Long, String> parkCodes = SystemActor.call("test", () -> registry.parks().stream()
+			.collect(Collectors.toMap(Park::id, Park::code)));
+
+		assertThat(in(all, parkCodes, "3110", "3120")).hasSizeGreaterThanOrEqualTo(2).containsOnly("511111 SHAWAN-EDZ");
+		assertThat(in(all, parkCodes, "3011")).hasSizeGreaterThanOrEqualTo(2).containsOnly("511181 EMEISHAN-EDZ");
+		assertThat(in(all, parkCodes, "2612", "2619")).contains("511112 WUTONGQIAO-BASE", "511123 QIANWEI-MABIAN-CHEM")
+			.containsOnly("511112 WUTONGQIAO-BASE", "511123 QIANWEI-MABIAN-CHEM");
+		assertThat(in(all, parkCodes, "3071")).hasSizeGreaterThanOrEqualTo(2).containsOnly("511126 JIAJIANG-EDZ");
+		assertThat(in(all, parkCodes, "3985")).containsExactlyInAnyOrder("511102 LESHAN-HIGHTECH", "511112 WUTONGQIAO-BASE");
+
+		assertThat(all).allSatisfy(e -> {
+			assertThat(e.name()).startsWith("示例").endsWith("（虚构）");
+			assertThat(e.uscc().substring(2, 8)).isEqualTo(e.countyCode());
+			assertThat(e.keyEnergyUnit()).isEqualTo(e.annualEnergyTce().intValue() >= 5000);
+		});
+		assertThat(all).anyMatch(Enterprise::keyEnergyUnit).anyMatch(e -> !e.keyEnergyUnit());
+	}
+
+	@Test
+	void thereIsADemoUserForEveryRoleAndEachSignsInWithHttpBasic() throws Exception {
+		Map<String, Role> users = SystemActor.call("test", () -> accounts.users().stream()
+			.filter(u -> u.username().startsWith("demo-"))
+			.collect(Collectors.toMap(UserAccounts.UserView::username, UserAccounts.UserView::role)));
+		assertThat(Set.copyOf(users.values())).containsExactlyInAnyOrder(Role.CITY_OFFICER, Role.COUNTY_OFFICER,
+				Role.PARK_MANAGER, Role.ENTERPRISE_USER, Role.VERIFIER);
+		for (String user : users.keySet()) {
+			mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic(user, PASSWORD))).andExpect(status().isOk());
+		}
+		mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic("demo-city", "not-the-password")))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void eachDemoUserSeesOnlyTheirScope() throws Exception {
+		mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic("demo-shawan", PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(3))
+			.andExpect(jsonPath("$[*].countyCode").value(everyItem(is("511111"))));
+		mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic("demo-jiajiang", PASSWORD)))
+			.andExpect(jsonPath("$.length()").value(3))
+			.andExpect(jsonPath("$[*].countyCode").value(everyItem(is("511126"))));
+		mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic("demo-city", PASSWORD)))
+			.andExpect(jsonPath("$.length()").value(13));
+		mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic("demo-shawan-park", PASSWORD)))
+			.andExpect(jsonPath("$.length()").value(3));
+		mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic("demo-steel", PASSWORD)))
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].name").value("示例沙湾钢铁有限公司（虚构）"));
+		mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic("demo-verifier", PASSWORD)))
+			.andExpect(jsonPath("$.length()").value(2));
+	}
+
+	@Test
+	void theCockpitShowsMadeUpValuesWithAMixOfStatuses() throws Exception {
+		String indicators = mvc.perform(get("/api/v1/public/plan/indicators")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		String commitments = mvc.perform(get("/api/v1/public/plan/commitments")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		List<String> statuses = JsonPath.read(indicators, "$[*].progress.status");
+		statuses.addAll(JsonPath.read(commitments, "$[*].progress.status"));
+		assertThat(Set.copyOf(statuses)).contains("ACHIEVED", "ON_TRACK", "AT_RISK", "OFF_TRACK");
+
+		assertThat(JsonPath.<List<String>>read(indicators, "$[?(@.item.code == '1')].progress.status")).containsExactly("AT_RISK");
+		assertThat(JsonPath.<List<String>>read(indicators, "$[?(@.item.code == '2')].progress.status")).containsExactly("TARGET_MISSING");
+		assertThat(JsonPath.<List<String>>read(indicators, "$[?(@.item.code == '3')].progress.status")).containsExactly("NO_DATA");
+
+		assertThat(plan.history("4")).extracting(o -> o.year()).containsExactly(2024, 2023);
+		assertThat(plan.history("4")).allSatisfy(o -> {
+			assertThat(o.sourceDocument()).isEqualTo(DemoLoader.SOURCE);
+			assertThat(o.enteredBy()).isEqualTo("system:demo");
+		});
+	}
+
+	@Test
+	void everyPageSaysTheDataIsMadeUp() throws Exception {
+		assertThat(instance.holdsDemoData()).isTrue();
+		mvc.perform(get("/public/cockpit")).andExpect(status().isOk()).andExpect(content().string(containsString("demo-banner")));
+	}
+
+	@Test
+	void aSecondLoadChangesNothing() throws Exception {
+		long lastEvent = lastAuditEvent();
+		String marker = instance.get(InstanceSettings.DEMO_DATA).orElseThrow();
+		int enterprises = SystemActor.call("test", () -> registry.enterprises(EnterpriseQuery.ALL)).size();
+		int users = SystemActor.call("test", () -> accounts.users()).size();
+
+		loader.run(null);
+
+		assertThat(lastAuditEvent()).isEqualTo(lastEvent);
+		assertThat(instance.get(InstanceSettings.DEMO_DATA)).contains(marker);
+		assertThat(SystemActor.call("test", () -> registry.enterprises(EnterpriseQuery.ALL))).hasSize(enterprises);
+		assertThat(SystemActor.call("test", () -> accounts.users())).hasSize(users);
+		assertThat(plan.history("4")).hasSize(2);
+	}
+
+	private long lastAuditEvent() {
+		return SystemActor.call("test", () -> audit.recent(null, 1, 0)).get(0).id();
+	}
+
+	/** "county park" of every enterprise in these industries. */
+	private static List<String> in(List<Enterprise> all, Map<Long, String> parkCodes, String... industries) {
+		Set<String> codes = Set.of(industries);
+		return all.stream().filter(e -> codes.contains(e.industryCode()))
+			.map(e -> e.countyCode() + " " + (e.parkId() == null ? "-" : parkCodes.get(e.parkId())))
+			.toList();
+	}
+}
