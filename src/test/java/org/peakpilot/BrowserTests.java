@@ -1,0 +1,236 @@
+package org.peakpilot;
+
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.peakpilot.plan.PilotPlan;
+import org.peakpilot.platform.SystemActor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The key pages in a real headless Chromium: sign-in, the cockpit in Chinese and English with its charts, an
+ * indicator's history with a value entered through its form, and the public cockpit. Screenshots of each page
+ * go to {@code target/screenshots/}. Without Debian's chromium and chromedriver the class is skipped, unless
+ * {@code CI} is set: then it fails.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_browser")
+class BrowserTests {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+	static final int INDICATORS = 31;
+	static final int INDICATOR_GROUPS = 7;
+
+	static ChromeDriver driver;
+	static String missing;
+	static Path profile;
+	static boolean seeded;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PilotPlan plan;
+
+	@BeforeAll
+	static void startChromium() throws IOException {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			missing = CHROMIUM + " or " + CHROMEDRIVER + " is missing (apt-get install -y chromium chromium-driver)";
+			String ci = System.getenv("CI");
+			if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
+				fail("CI is set but " + missing);
+			}
+			return; // each test is then reported as skipped, with the reason
+		}
+		Files.createDirectories(SCREENSHOTS);
+		profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chrome-").toAbsolutePath();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+				"--window-size=1400,1000", "--user-data-dir=" + profile);
+		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.withLogFile(new File("target/chromedriver.log"))
+			.build();
+		driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+	}
+
+	@AfterAll
+	static void quitChromium() throws IOException {
+		try {
+			if (driver != null) {
+				driver.quit();
+			}
+		}
+		finally {
+			driver = null;
+			if (profile != null) {
+				try (Stream<Path> files = Files.walk(profile)) {
+					files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+				}
+			}
+		}
+	}
+
+	/** A fresh browser session for every test, and a few values so the charts show more than empty bars. */
+	@BeforeEach
+	void freshSessionAndSomeValues() {
+		assumeTrue(driver != null, () -> missing + "; browser tests skipped outside CI");
+		driver.manage().deleteAllCookies();
+		if (!seeded) {
+			SystemActor.run("browser-test", () -> {
+				record("1", 2024, "0.83");
+				record("9", 2024, "1.2");
+				record("12", 2023, "43");
+				record("13", 2024, "52");
+				record("16", 2024, "760");
+				record("17", 2024, "25");
+			});
+			seeded = true;
+		}
+	}
+
+	@Test
+	void administratorSignsInAndReadsTheCockpitInChineseAndEnglish() {
+		open("/");
+		assertThat(driver.getCurrentUrl()).endsWith("/login");
+		assertThat(driver.getTitle()).contains("登录");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
+		screenshot("login-zh.png");
+
+		driver.findElement(By.id("username")).sendKeys("admin");
+		driver.findElement(By.id("password")).sendKeys(TestDatabase.ADMIN_PASSWORD);
+		driver.findElement(By.id("login-submit")).click();
+		waitUntil().until(ExpectedConditions.urlContains("/plan/cockpit"));
+
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("指标驾驶舱");
+		assertThat(driver.findElements(By.cssSelector("tr.item-row"))).hasSize(INDICATORS);
+		assertThat(driver.findElements(By.cssSelector("section.group"))).hasSize(INDICATOR_GROUPS);
+		awaitCanvas(".progress-chart canvas");
+		assertThat(driver.findElements(By.cssSelector(".progress-chart canvas"))).hasSizeGreaterThanOrEqualTo(INDICATOR_GROUPS);
+		assertNoScriptErrors();
+		screenshot("cockpit-zh.png");
+
+		driver.findElement(By.id("lang-en")).click();
+		waitUntil().until(ExpectedConditions.textToBe(By.tagName("h1"), "Indicator cockpit"));
+		assertThat(driver.findElements(By.cssSelector("tr.item-row"))).hasSize(INDICATORS);
+		awaitCanvas(".progress-chart canvas");
+		assertNoScriptErrors();
+		screenshot("cockpit-en.png");
+
+		open("/plan/items/12?lang=zh_CN");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("12");
+		driver.findElement(By.id("year")).sendKeys("2024");
+		driver.findElement(By.id("value")).sendKeys("44");
+		driver.findElement(By.id("sourceDocument")).sendKeys("乐山市统计年鉴 2025");
+		driver.findElement(By.cssSelector("#record-form button[type=submit]")).click();
+		waitUntil().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "2024"));
+		assertThat(driver.findElements(By.cssSelector("#history tbody tr"))).hasSize(2);
+		awaitCanvas("#history-chart canvas");
+		assertNoScriptErrors();
+		screenshot("indicator-12.png");
+	}
+
+	@Test
+	void anonymousVisitorReadsThePublicCockpitAndCommitments() {
+		open("/public/cockpit");
+		assertThat(driver.getCurrentUrl()).endsWith("/public/cockpit");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("指标驾驶舱");
+		assertThat(driver.findElements(By.cssSelector("tr.item-row"))).hasSize(INDICATORS);
+		assertThat(driver.findElements(By.cssSelector("form[action$='/logout']"))).isEmpty();
+		assertThat(driver.findElement(By.cssSelector("tr.item-row a")).getAttribute("href")).contains("/public/items/");
+		awaitCanvas(".progress-chart canvas");
+		assertNoScriptErrors();
+		screenshot("public-cockpit-zh.png");
+
+		driver.findElement(By.linkText("其他量化任务")).click();
+		waitUntil().until(ExpectedConditions.urlContains("/public/commitments"));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("其他量化任务");
+		assertThat(driver.findElements(By.cssSelector("tr.item-row"))).isNotEmpty();
+		awaitCanvas(".progress-chart canvas");
+		assertNoScriptErrors();
+		screenshot("public-commitments-zh.png");
+	}
+
+	private void record(String code, int year, String value) {
+		plan.record(new PilotPlan.NewObservation(code, year, new BigDecimal(value), null, "浏览器测试 browser test", null));
+	}
+
+	private void open(String path) {
+		driver.get("http://localhost:" + port + path);
+	}
+
+	private static WebDriverWait waitUntil() {
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
+	}
+
+	/** Waits until ECharts has drawn a canvas with a real size in an element matching the selector. */
+	private static void awaitCanvas(String selector) {
+		waitUntil().until(d -> d.findElements(By.cssSelector(selector)).stream()
+			.anyMatch(c -> c.getSize().getWidth() > 100 && c.getSize().getHeight() > 100));
+	}
+
+	/** Fails on errors in the page's console: a broken script leaves charts empty without failing anything else. */
+	private static void assertNoScriptErrors() {
+		List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+			.filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.filter(m -> !m.contains("favicon.ico"))
+			.toList();
+		assertThat(errors).as("browser console errors").isEmpty();
+	}
+
+	/** Saves the whole page, not just the window, so that a person can look at every group of the cockpit. */
+	@SuppressWarnings("unchecked")
+	private static void screenshot(String name) {
+		Map<String, Object> size = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(
+				"return { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight };");
+		Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+				"captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", size.get("width"),
+						"height", size.get("height"), "scale", 1)));
+		try {
+			Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot save screenshot " + name, ex);
+		}
+	}
+}
