@@ -20,7 +20,7 @@ window.PeakPilotCharts = (function () {
         grid: { left: LABEL_WIDTH + 16, right: 70, top: 10, bottom: 44 },
         tooltip: { trigger: 'item', formatter: function (p) {
           const b = bars[p.dataIndex];
-          return b.code + ' ' + b.name + '<br>' + labels[b.status] + (b.percent == null ? '' : ' · ' + b.percent + '%');
+          return escape(b.code + ' ' + b.name) + '<br>' + escape(labels[b.status]) + (b.percent == null ? '' : ' · ' + b.percent + '%');
         } },
         xAxis: { type: 'value', min: 0, max: 100, name: axisName, nameLocation: 'middle', nameGap: 22,
           axisLabel: { formatter: '{value}%' } },
@@ -35,6 +35,12 @@ window.PeakPilotCharts = (function () {
       });
       window.addEventListener('resize', function () { chart.resize(); });
     });
+  }
+
+  // Tooltips are HTML: plan texts go in as text.
+  function escape(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]; });
   }
 
   function history(names) {
@@ -57,7 +63,7 @@ window.PeakPilotCharts = (function () {
       animation: false,
       textStyle: textStyle(),
       tooltip: { trigger: 'item', formatter: function (p) {
-        return p.marker + p.seriesName + '<br>' + p.value[0] + ': ' + p.value[1] + ' ' + d.unit; } },
+        return p.marker + escape(p.seriesName) + '<br>' + p.value[0] + ': ' + p.value[1] + ' ' + escape(d.unit); } },
       legend: { data: [names.values, names.targets, names.path] },
       grid: { left: 50, right: 30, top: 40, bottom: 30 },
       xAxis: xAxis,

@@ -70,7 +70,9 @@ final class ProgressRule {
 		}
 		BigDecimal achieved = value.subtract(start.value()).divide(required, MC);
 		BigDecimal elapsed = BigDecimal.valueOf(year - start.year()).divide(BigDecimal.valueOf(next.year() - start.year()), MC);
-		BigDecimal expected = start.value().add(required.multiply(elapsed, MC)).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
+		// one decimal more than the figures the path runs between, as the office would read it
+		int scale = Math.max(Math.max(start.value().scale(), target.scale()), 0) + 1;
+		BigDecimal expected = start.value().add(required.multiply(elapsed, MC)).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros();
 		int percent = clampPercent(achieved);
 		if (achieved.compareTo(elapsed) >= 0) {
 			return progress(Status.ON_TRACK, year, value, next, expected, percent, "on-path", plain(expected));
