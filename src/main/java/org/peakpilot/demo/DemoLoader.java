@@ -1,6 +1,5 @@
 package org.peakpilot.demo;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -50,8 +49,6 @@ class DemoLoader implements ApplicationRunner {
 	static final String NOTE = "虚构数值，仅供演示 Made-up value, for demonstration only";
 
 	private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
-	private static final int MIN_PASSWORD_LENGTH = 10;
-	private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 	private final DemoSettings settings;
 	private final PilotPlan plan;
@@ -80,10 +77,10 @@ class DemoLoader implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		String configured = settings.password();
-		if (!configured.isEmpty() && configured.length() < MIN_PASSWORD_LENGTH) {
-			throw new IllegalStateException("PEAKPILOT_DEMO_PASSWORD needs at least " + MIN_PASSWORD_LENGTH + " characters");
+		if (!configured.isEmpty() && configured.length() < UserAccounts.MIN_PASSWORD_LENGTH) {
+			throw new IllegalStateException("PEAKPILOT_DEMO_PASSWORD needs at least " + UserAccounts.MIN_PASSWORD_LENGTH + " characters");
 		}
-		String password = configured.isEmpty() ? randomPassword() : configured;
+		String password = configured.isEmpty() ? UserAccounts.randomPassword() : configured;
 		Loaded loaded = SystemActor.call("demo", () -> transaction.execute(status -> load(password)));
 		if (loaded == null) {
 			log.info("The database already holds the demo data set; nothing to load");
@@ -196,14 +193,5 @@ class DemoLoader implements ApplicationRunner {
 		catch (InvalidInputException | RuleViolationException ex) {
 			throw new IllegalStateException(where + " was rejected: " + ex.getMessage(), ex);
 		}
-	}
-
-	private static String randomPassword() {
-		SecureRandom random = new SecureRandom();
-		StringBuilder sb = new StringBuilder();
-		for (int i = 0; i < 16; i++) {
-			sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-		}
-		return sb.toString();
 	}
 }

@@ -1,7 +1,5 @@
 package org.peakpilot.platform;
 
-import java.security.SecureRandom;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +17,6 @@ import org.springframework.stereotype.Component;
 class AdministratorBootstrap implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(AdministratorBootstrap.class);
-	private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 	private final UserAccounts accounts;
 	private final String configuredPassword;
@@ -42,7 +39,7 @@ class AdministratorBootstrap implements ApplicationRunner {
 			log.info("Created the city administrator 'admin' with the password from PEAKPILOT_ADMIN_PASSWORD");
 			return;
 		}
-		String password = randomPassword();
+		String password = UserAccounts.randomPassword();
 		accounts.createInitialAdministrator("admin", password);
 		log.warn("""
 
@@ -54,12 +51,4 @@ class AdministratorBootstrap implements ApplicationRunner {
 				============================================================""", password);
 	}
 
-	private static String randomPassword() {
-		SecureRandom random = new SecureRandom();
-		StringBuilder sb = new StringBuilder();
-		for (int i = 0; i < 16; i++) {
-			sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-		}
-		return sb.toString();
-	}
 }

@@ -35,7 +35,9 @@ public class UserAccounts implements UserDetailsService {
 
 	private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
-	static final int MIN_PASSWORD_LENGTH = 10;
+	/** The shortest password accepted. */
+	public static final int MIN_PASSWORD_LENGTH = 10;
+	private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 	private static final String TOKEN_PREFIX = "ppt_";
 
 	private final JdbcClient jdbc;
@@ -363,6 +365,16 @@ public class UserAccounts implements UserDetailsService {
 
 	private OffsetDateTime now() {
 		return OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
+	}
+
+	/** A random 16-character password without look-alike characters, for accounts created at start-up. */
+	public static String randomPassword() {
+		SecureRandom random = new SecureRandom();
+		StringBuilder sb = new StringBuilder();
+		for (int i = 0; i < 16; i++) {
+			sb.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+		}
+		return sb.toString();
 	}
 
 	static String sha256(String text) {
