@@ -1,0 +1,84 @@
+package org.peakpilot.accounting;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The calculator's request and answer: activity lines in, tCO2 by scope and tce out, each line with its factor. */
+public final class Calculation {
+
+	private Calculation() {
+	}
+
+	/** What an activity line is. Exports and carbon fixed in products are deductions (negative results). */
+	public enum LineType {
+		/** Fuel burned: factorCode of a fuel, quantity in its unit; optional measured NCV (GJ per unit) and carbon content (tC/TJ). */
+		FUEL,
+		/** Purchased electricity in kWh (or MWh); {@code greenKwh} of it certified green (zero in the market-based total). */
+		ELECTRICITY,
+		/** Electricity exported to others, kWh (or MWh): deducted. */
+		ELECTRICITY_EXPORT,
+		/** Purchased heat in GJ. */
+		HEAT,
+		/** Heat exported to others, GJ: deducted. */
+		HEAT_EXPORT,
+		/** Carbonate decomposed: factorCode of a carbonate (or flux), tonnes; {@code fraction} purity × calcination (default 1). */
+		CARBONATE,
+		/** Clinker produced, tonnes, with CaO/MgO mass fractions (and their non-carbonate parts); without them the default factor. */
+		CLINKER,
+		/** Another process factor applied to tonnes (e.g. graphite electrodes). */
+		PROCESS,
+		/** Carbon fixed in a product (e.g. crude steel), tonnes: deducted. */
+		CARBON_FIXED
+	}
+
+	/** The scope of a result: direct (1) or purchased energy (2). */
+	public enum Scope {
+		SCOPE_1, SCOPE_2
+	}
+
+	/**
+	 * One activity line. Only the fields its type needs are read. Fractions are 0–1 mass fractions; {@code
+	 * clinkerType} picks the default clinker factor (PORTLAND if absent) when no CaO/MgO analysis is given.
+	 */
+	public record Line(LineType type, String factorCode, BigDecimal quantity, String unit, BigDecimal measuredNcv,
+			BigDecimal measuredCarbonContent, BigDecimal greenKwh, BigDecimal fraction, BigDecimal caoFraction,
+			BigDecimal mgoFraction, BigDecimal nonCarbonateCaoFraction, BigDecimal nonCarbonateMgoFraction, String clinkerType,
+			String label) {
+	}
+
+	/**
+	 * A calculation request for one accounting year; {@code gridRegion} overrides the plan's choice of grid
+	 * factor region (e.g. SICHUAN, SOUTHWEST, NATIONAL).
+	 */
+	public record Request(Integer year, String gridRegion, List<Line> lines) {
+	}
+
+	/** The factor version a figure used. */
+	public record FactorUsed(String code, int version, BigDecimal value, String unit, String source, Factor.Tag tag,
+			boolean verified) {
+
+		static FactorUsed of(Factor f) {
+			return new FactorUsed(f.code(), f.version(), f.value(), f.unit(), f.source(), f.tag(), f.tag().verified());
+		}
+	}
+
+	/**
+	 * The result of one line: location-based and market-based tCO2 (they differ only for certified green
+	 * electricity), tce (electricity at its calorific equivalent), GJ where the line has a calorific value, the
+	 * factors used, notes (default factor, measured parameters, choice of grid year) and the formula applied.
+	 */
+	public record LineResult(int index, LineType type, String label, Scope scope, String category, BigDecimal co2T,
+			BigDecimal co2MarketT, BigDecimal tce, BigDecimal energyGj, List<FactorUsed> factors, List<String> notes,
+			String formula) {
+	}
+
+	/** Totals in tCO2 and tce. */
+	public record Totals(BigDecimal scope1CombustionCo2T, BigDecimal scope1ProcessCo2T, BigDecimal scope2ElectricityCo2T,
+			BigDecimal scope2HeatCo2T, BigDecimal totalCo2T, BigDecimal scope2ElectricityMarketCo2T, BigDecimal totalMarketCo2T,
+			BigDecimal tce) {
+	}
+
+	/** The answer: per-line results and totals. */
+	public record Result(int year, String gridRegion, List<LineResult> lines, Totals totals) {
+	}
+}

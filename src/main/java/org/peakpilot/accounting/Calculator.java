@@ -1,0 +1,358 @@
+package org.peakpilot.accounting;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.peakpilot.accounting.Calculation.FactorUsed;
+import org.peakpilot.accounting.Calculation.Line;
+import org.peakpilot.accounting.Calculation.LineResult;
+import org.peakpilot.accounting.Calculation.LineType;
+import org.peakpilot.accounting.Calculation.Request;
+import org.peakpilot.accounting.Calculation.Result;
+import org.peakpilot.accounting.Calculation.Scope;
+import org.peakpilot.accounting.Calculation.Totals;
+import org.peakpilot.platform.InputError;
+import org.peakpilot.platform.InvalidInputException;
+
+/**
+ * The accounting formulas, free of storage: every factor comes from a {@link Factors} lookup, so the stored
+ * pipeline and the stateless calculator share this code and give the same figures.
+ * <ul>
+ * <li>Combustion (GB/T 32150): t × NCV (GJ/t) × carbon content (tC/TJ) ÷ 1000 × oxidation × 44/12.</li>
+ * <li>Electricity: MWh × grid factor (tCO2/MWh); market-based leaves out certified green kWh.</li>
+ * <li>Heat: GJ × 0.11 tCO2/GJ. Exports are deducted with the same factors.</li>
+ * <li>Carbonates: t × stoichiometric factor × fraction. Clinker (GB/T 32151.8): t × [(CaO − CaO_nc) × 44/56 +
+ * (MgO − MgO_nc) × 44/40], the default factor only without an analysis.</li>
+ * <li>tce (GB/T 2589): the fuel's coefficient, or GJ ÷ 29.3076 with a measured NCV; electricity 0.1229
+ * kgce/kWh (calorific equivalent); heat 0.03412 tce/GJ.</li>
+ * </ul>
+ */
+final class Calculator {
+
+	static final MathContext MC = MathContext.DECIMAL64;
+	static final BigDecimal CO2_PER_C = new BigDecimal("44").divide(new BigDecimal("12"), MC);
+	/** 1 tce = 7,000 kcal × 4.1868 kJ/kcal = 29.3076 GJ (GB/T 2589). */
+	static final BigDecimal GJ_PER_TCE = new BigDecimal("29.3076");
+	static final String ELECTRICITY_TCE = "ELECTRICITY-CALORIFIC";
+	static final String HEAT_TCE = "HEAT";
+	static final String HEAT_CO2 = "HEAT-PURCHASED";
+	static final String CLINKER_CAO = "CEMENT-CAO-IN-CLINKER";
+	static final String CLINKER_MGO = "CEMENT-MGO-IN-CLINKER";
+	static final String CLINKER_DEFAULT = "CEMENT-CLINKER-DEFAULT-";
+	private static final int SCALE = 6;
+
+	/** Where the calculator finds factors: the version in force for a year. */
+	interface Factors {
+		Optional<Factor> inForce(String code, int year);
+
+		/** The grid factor of a region for the year, else of the latest earlier year. */
+		Optional<Factor> grid(String region, int year);
+	}
+
+	/** Units accepted per activity unit, with the multiplier into it. */
+	private static final Map<String, Map<String, BigDecimal>> UNITS = Map.of(
+			"t", Map.of("t", BigDecimal.ONE, "吨", BigDecimal.ONE, "kg", new BigDecimal("0.001"), "千克", new BigDecimal("0.001")),
+			"10^4 Nm3", Map.of("10^4 Nm3", BigDecimal.ONE, "万Nm3", BigDecimal.ONE, "万立方米", BigDecimal.ONE,
+					"Nm3", new BigDecimal("0.0001"), "m3", new BigDecimal("0.0001"), "立方米", new BigDecimal("0.0001")),
+			"kWh", Map.of("kWh", BigDecimal.ONE, "千瓦时", BigDecimal.ONE, "MWh", new BigDecimal("1000"), "万kWh", new BigDecimal("10000"),
+					"万千瓦时", new BigDecimal("10000")),
+			"GJ", Map.of("GJ", BigDecimal.ONE, "吉焦", BigDecimal.ONE, "MJ", new BigDecimal("0.001")));
+
+	private Calculator() {
+	}
+
+	static Result calculate(Request request, Factors factors, String defaultGridRegion) {
+		List<InputError> errors = new ArrayList<>();
+		if (request == null || request.year() == null || request.year() < 2005 || request.year() > 2100) {
+			throw new InvalidInputException("year", "an accounting year from 2005 to 2100 is required");
+		}
+		if (request.lines() == null || request.lines().isEmpty()) {
+			throw new InvalidInputException("lines", "at least one activity line is required");
+		}
+		int year = request.year();
+		String region = request.gridRegion() == null || request.gridRegion().isBlank() ? defaultGridRegion
+				: request.gridRegion().strip().toUpperCase(Locale.ROOT);
+		List<LineResult> results = new ArrayList<>();
+		for (int i = 0; i < request.lines().size(); i++) {
+			Line line = request.lines().get(i);
+			String at = "lines[" + i + "]";
+			int before = errors.size();
+			LineResult r = line == null || line.type() == null ? null : switch (line.type()) {
+				case FUEL -> fuel(i, line, year, factors, errors, at);
+				case ELECTRICITY, ELECTRICITY_EXPORT -> electricity(i, line, year, region, factors, errors, at);
+				case HEAT, HEAT_EXPORT -> heat(i, line, year, factors, errors, at);
+				case CARBONATE, PROCESS, CARBON_FIXED -> process(i, line, year, factors, errors, at);
+				case CLINKER -> clinker(i, line, year, factors, errors, at);
+			};
+			if (line == null || line.type() == null) {
+				errors.add(InputError.field(at + ".type", "the line type is required: one of " + List.of(LineType.values())));
+			}
+			else if (errors.size() == before && r != null) {
+				results.add(r);
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return new Result(year, region, results, totals(results));
+	}
+
+	private static LineResult fuel(int i, Line line, int year, Factors factors, List<InputError> errors, String at) {
+		Factor f = factor(line.factorCode(), year, factors, errors, at);
+		if (f == null) {
+			return null;
+		}
+		if (f.kind() != Factor.Kind.FUEL && line.measuredCarbonContent() == null) {
+			errors.add(InputError.field(at + ".factorCode", f.code() + " is not a fuel with a default carbon content"));
+			return null;
+		}
+		BigDecimal q = quantity(line, f.activityUnit(), errors, at);
+		BigDecimal ncv = positive(line.measuredNcv(), errors, at + ".measuredNcv");
+		BigDecimal cc = positive(line.measuredCarbonContent(), errors, at + ".measuredCarbonContent");
+		if (q == null || (line.measuredNcv() != null && ncv == null) || (line.measuredCarbonContent() != null && cc == null)) {
+			return null;
+		}
+		List<String> notes = new ArrayList<>();
+		if (ncv != null) {
+			notes.add("measured NCV " + plain(ncv) + " " + f.ncvUnit());
+		}
+		else {
+			ncv = f.ncv();
+		}
+		if (cc != null) {
+			notes.add("measured carbon content " + plain(cc) + " tC/TJ");
+		}
+		else {
+			cc = f.carbonContentTcPerTj();
+		}
+		BigDecimal oxidation = f.oxidationRate() == null ? BigDecimal.ONE : f.oxidationRate();
+		if (ncv == null || cc == null) {
+			errors.add(InputError.field(at + ".measuredNcv", f.code() + " has no default NCV or carbon content: give measured values"));
+			return null;
+		}
+		BigDecimal gj = q.multiply(ncv, MC);
+		BigDecimal co2 = gj.multiply(cc, MC).divide(BigDecimal.valueOf(1000), MC).multiply(oxidation, MC).multiply(CO2_PER_C, MC);
+		BigDecimal tce = f.tcePerUnit() != null && line.measuredNcv() == null ? q.multiply(f.tcePerUnit(), MC) : gj.divide(GJ_PER_TCE, MC);
+		notes.add(f.tcePerUnit() != null && line.measuredNcv() == null ? "tce by the fuel's GB/T 2589 coefficient" : "tce = GJ ÷ 29.3076");
+		if (!f.tag().verified()) {
+			notes.add("factor " + f.code() + " is " + f.tag());
+		}
+		String formula = plain(q) + " " + f.activityUnit() + " × " + plain(ncv) + " GJ/" + f.activityUnit() + " × " + plain(cc)
+				+ " tC/TJ ÷ 1000 × " + plain(oxidation) + " × 44/12";
+		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "combustion", round(co2), round(co2), round(tce),
+				round(gj), List.of(FactorUsed.of(f)), notes, formula);
+	}
+
+	private static LineResult electricity(int i, Line line, int year, String region, Factors factors, List<InputError> errors,
+			String at) {
+		BigDecimal kwh = quantity(line, "kWh", errors, at);
+		Optional<Factor> grid = factors.grid(region, year);
+		if (grid.isEmpty()) {
+			errors.add(InputError.field("gridRegion", "no grid factor of region '" + region + "' for " + year + " or earlier"));
+			return null;
+		}
+		Factor tceFactor = factor(ELECTRICITY_TCE, year, factors, errors, at);
+		if (kwh == null || tceFactor == null) {
+			return null;
+		}
+		BigDecimal green = line.greenKwh() == null ? BigDecimal.ZERO : line.greenKwh();
+		boolean export = line.type() == LineType.ELECTRICITY_EXPORT;
+		if (green.signum() < 0 || green.compareTo(kwh) > 0 || (export && green.signum() > 0)) {
+			errors.add(InputError.field(at + ".greenKwh", "certified green kWh lie between 0 and the purchased kWh"));
+			return null;
+		}
+		Factor g = grid.get();
+		List<String> notes = new ArrayList<>();
+		notes.add("grid factor " + g.regionCode() + " " + g.year() + (g.year() == year ? "" : " (latest year not after " + year + ")"));
+		if (!g.tag().verified()) {
+			notes.add("factor " + g.code() + " is " + g.tag());
+		}
+		BigDecimal sign = export ? BigDecimal.ONE.negate() : BigDecimal.ONE;
+		BigDecimal mwh = kwh.divide(BigDecimal.valueOf(1000), MC);
+		BigDecimal co2 = mwh.multiply(g.value(), MC).multiply(sign);
+		BigDecimal market = kwh.subtract(green).divide(BigDecimal.valueOf(1000), MC).multiply(g.value(), MC).multiply(sign);
+		BigDecimal tce = kwh.multiply(tceFactor.value(), MC).multiply(sign);
+		if (green.signum() > 0) {
+			notes.add(plain(green) + " kWh certified green: zero in the market-based figure");
+		}
+		String formula = (export ? "−" : "") + plain(mwh) + " MWh × " + plain(g.value()) + " tCO2/MWh";
+		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_2, "electricity", round(co2), round(market), round(tce),
+				null, List.of(FactorUsed.of(g), FactorUsed.of(tceFactor)), notes, formula);
+	}
+
+	private static LineResult heat(int i, Line line, int year, Factors factors, List<InputError> errors, String at) {
+		BigDecimal gj = quantity(line, "GJ", errors, at);
+		Factor co2Factor = factor(HEAT_CO2, year, factors, errors, at);
+		Factor tceFactor = factor(HEAT_TCE, year, factors, errors, at);
+		if (gj == null || co2Factor == null || tceFactor == null) {
+			return null;
+		}
+		BigDecimal sign = line.type() == LineType.HEAT_EXPORT ? BigDecimal.ONE.negate() : BigDecimal.ONE;
+		BigDecimal co2 = gj.multiply(co2Factor.value(), MC).multiply(sign);
+		BigDecimal tce = gj.multiply(tceFactor.value(), MC).multiply(sign);
+		String formula = (sign.signum() < 0 ? "−" : "") + plain(gj) + " GJ × " + plain(co2Factor.value()) + " tCO2/GJ";
+		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_2, "heat", round(co2), round(co2), round(tce),
+				round(gj.multiply(sign)), List.of(FactorUsed.of(co2Factor), FactorUsed.of(tceFactor)), List.of(), formula);
+	}
+
+	private static LineResult process(int i, Line line, int year, Factors factors, List<InputError> errors, String at) {
+		Factor f = factor(line.factorCode(), year, factors, errors, at);
+		if (f == null) {
+			return null;
+		}
+		boolean rightKind = switch (line.type()) {
+			case CARBONATE -> f.code().startsWith("CARBONATE-") || f.code().startsWith("STEEL-FLUX-");
+			case CARBON_FIXED -> f.code().startsWith("STEEL-FIXED-");
+			default -> f.kind() == Factor.Kind.PROCESS && f.unit().startsWith("tCO2/t") && !f.code().startsWith(CLINKER_DEFAULT)
+					&& !f.code().startsWith("STEEL-FIXED-");
+		};
+		if (!rightKind) {
+			errors.add(InputError.field(at + ".factorCode", f.code() + " is not a factor for a " + line.type() + " line"));
+			return null;
+		}
+		BigDecimal t = quantity(line, "t", errors, at);
+		BigDecimal fraction = line.fraction() == null ? BigDecimal.ONE : line.fraction();
+		if (line.fraction() != null && (fraction.signum() <= 0 || fraction.compareTo(BigDecimal.ONE) > 0)) {
+			errors.add(InputError.field(at + ".fraction", "a fraction lies in (0, 1]"));
+			return null;
+		}
+		if (t == null) {
+			return null;
+		}
+		BigDecimal sign = line.type() == LineType.CARBON_FIXED ? BigDecimal.ONE.negate() : BigDecimal.ONE;
+		BigDecimal co2 = t.multiply(f.value(), MC).multiply(fraction, MC).multiply(sign);
+		List<String> notes = new ArrayList<>();
+		if (!f.tag().verified()) {
+			notes.add("factor " + f.code() + " is " + f.tag());
+		}
+		String formula = (sign.signum() < 0 ? "−" : "") + plain(t) + " t × " + plain(f.value()) + " " + f.unit()
+				+ (line.fraction() == null ? "" : " × " + plain(fraction));
+		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", round(co2), round(co2), BigDecimal.ZERO,
+				null, List.of(FactorUsed.of(f)), notes, formula);
+	}
+
+	private static LineResult clinker(int i, Line line, int year, Factors factors, List<InputError> errors, String at) {
+		BigDecimal t = quantity(line, "t", errors, at);
+		boolean analysed = line.caoFraction() != null || line.mgoFraction() != null;
+		if (!analysed) {
+			String type = line.clinkerType() == null || line.clinkerType().isBlank() ? "PORTLAND" : line.clinkerType().strip().toUpperCase(Locale.ROOT);
+			Factor f = factor(CLINKER_DEFAULT + type, year, factors, errors, at);
+			if (t == null || f == null) {
+				return null;
+			}
+			List<String> notes = new ArrayList<>(List.of("default factor: no CaO/MgO analysis given"));
+			if (!f.tag().verified()) {
+				notes.add("factor " + f.code() + " is " + f.tag());
+			}
+			return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", round(t.multiply(f.value(), MC)),
+					round(t.multiply(f.value(), MC)), BigDecimal.ZERO, null, List.of(FactorUsed.of(f)), notes,
+					plain(t) + " t × " + plain(f.value()) + " tCO2/t clinker (default)");
+		}
+		BigDecimal cao = fraction(line.caoFraction(), errors, at + ".caoFraction");
+		BigDecimal mgo = fraction(line.mgoFraction(), errors, at + ".mgoFraction");
+		BigDecimal caoNc = fraction(line.nonCarbonateCaoFraction(), errors, at + ".nonCarbonateCaoFraction");
+		BigDecimal mgoNc = fraction(line.nonCarbonateMgoFraction(), errors, at + ".nonCarbonateMgoFraction");
+		Factor fCao = factor(CLINKER_CAO, year, factors, errors, at);
+		Factor fMgo = factor(CLINKER_MGO, year, factors, errors, at);
+		if (t == null || cao == null || mgo == null || caoNc == null || mgoNc == null || fCao == null || fMgo == null) {
+			return null;
+		}
+		if (caoNc.compareTo(cao) > 0 || mgoNc.compareTo(mgo) > 0) {
+			errors.add(InputError.field(at + ".nonCarbonateCaoFraction", "the non-carbonate part cannot exceed the total CaO or MgO"));
+			return null;
+		}
+		BigDecimal perTonne = cao.subtract(caoNc).multiply(fCao.value(), MC).add(mgo.subtract(mgoNc).multiply(fMgo.value(), MC));
+		BigDecimal co2 = t.multiply(perTonne, MC);
+		String formula = plain(t) + " t × [(" + plain(cao) + " − " + plain(caoNc) + ") × " + plain(fCao.value()) + " + ("
+				+ plain(mgo) + " − " + plain(mgoNc) + ") × " + plain(fMgo.value()) + "]";
+		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", round(co2), round(co2), BigDecimal.ZERO,
+				null, List.of(FactorUsed.of(fCao), FactorUsed.of(fMgo)), List.of("CaO/MgO analysis of the clinker"), formula);
+	}
+
+	private static Totals totals(List<LineResult> lines) {
+		BigDecimal combustion = sum(lines, "combustion", false);
+		BigDecimal process = sum(lines, "process", false);
+		BigDecimal electricity = sum(lines, "electricity", false);
+		BigDecimal heat = sum(lines, "heat", false);
+		BigDecimal electricityMarket = sum(lines, "electricity", true);
+		BigDecimal tce = lines.stream().map(LineResult::tce).reduce(BigDecimal.ZERO, BigDecimal::add);
+		return new Totals(combustion, process, electricity, heat, round(combustion.add(process).add(electricity).add(heat)),
+				electricityMarket, round(combustion.add(process).add(electricityMarket).add(heat)), round(tce));
+	}
+
+	private static BigDecimal sum(List<LineResult> lines, String category, boolean market) {
+		return round(lines.stream().filter(l -> l.category().equals(category))
+			.map(market ? LineResult::co2MarketT : LineResult::co2T).reduce(BigDecimal.ZERO, BigDecimal::add));
+	}
+
+	private static Factor factor(String code, int year, Factors factors, List<InputError> errors, String at) {
+		if (code == null || code.isBlank()) {
+			errors.add(InputError.field(at + ".factorCode", "a factor code is required"));
+			return null;
+		}
+		Optional<Factor> f = factors.inForce(code.strip().toUpperCase(Locale.ROOT), year);
+		if (f.isEmpty() || f.get().value() == null && f.get().kind() != Factor.Kind.FUEL) {
+			errors.add(InputError.field(at + ".factorCode", "no factor '" + code + "' in force in " + year));
+			return null;
+		}
+		return f.get();
+	}
+
+	private static BigDecimal quantity(Line line, String activityUnit, List<InputError> errors, String at) {
+		if (line.quantity() == null) {
+			errors.add(InputError.field(at + ".quantity", "a quantity is required"));
+			return null;
+		}
+		if (line.quantity().signum() < 0) {
+			errors.add(InputError.field(at + ".quantity", "a quantity cannot be negative (exports have their own line types)"));
+			return null;
+		}
+		if (line.quantity().compareTo(new BigDecimal("1e12")) > 0) {
+			errors.add(InputError.field(at + ".quantity", plain(line.quantity()) + " is implausibly large"));
+			return null;
+		}
+		Map<String, BigDecimal> allowed = UNITS.getOrDefault(activityUnit, Map.of(activityUnit, BigDecimal.ONE));
+		String unit = line.unit() == null || line.unit().isBlank() ? activityUnit : line.unit().strip();
+		BigDecimal multiplier = allowed.get(unit);
+		if (multiplier == null) {
+			errors.add(InputError.field(at + ".unit", "unit '" + unit + "' is not allowed here; use one of " + allowed.keySet()));
+			return null;
+		}
+		return line.quantity().multiply(multiplier, MC);
+	}
+
+	private static BigDecimal positive(BigDecimal v, List<InputError> errors, String field) {
+		if (v == null) {
+			return null;
+		}
+		if (v.signum() <= 0) {
+			errors.add(InputError.field(field, "must be positive"));
+			return null;
+		}
+		return v;
+	}
+
+	private static BigDecimal fraction(BigDecimal v, List<InputError> errors, String field) {
+		BigDecimal f = v == null ? BigDecimal.ZERO : v;
+		if (f.signum() < 0 || f.compareTo(BigDecimal.ONE) > 0) {
+			errors.add(InputError.field(field, "a mass fraction lies between 0 and 1 (e.g. 0.65 for 65 %)"));
+			return null;
+		}
+		return f;
+	}
+
+	static BigDecimal round(BigDecimal v) {
+		BigDecimal r = v.setScale(SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
+		return r.scale() < 0 ? r.setScale(0) : r;
+	}
+
+	private static String plain(BigDecimal v) {
+		return v.stripTrailingZeros().toPlainString();
+	}
+}

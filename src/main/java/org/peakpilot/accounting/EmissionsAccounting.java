@@ -1,0 +1,220 @@
+package org.peakpilot.accounting;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.peakpilot.platform.AccessScope;
+import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.InputError;
+import org.peakpilot.platform.InvalidInputException;
+import org.peakpilot.platform.NotFoundException;
+import org.peakpilot.platform.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The factor library and the calculator. Factors are readable by every signed-in user; publishing a new
+ * version is for the city administrator. The calculator is stateless: it stores nothing.
+ */
+@Component
+public class EmissionsAccounting {
+
+	private static final Logger log = LoggerFactory.getLogger(EmissionsAccounting.class);
+
+	private final JdbcClient jdbc;
+	private final AuditLog audit;
+	private final Clock clock;
+	private final FactorFiles files;
+	private final String gridRegion;
+
+	EmissionsAccounting(JdbcClient jdbc, AuditLog audit, Clock clock, ResourceLoader resources,
+			@Value("${peakpilot.accounting.factor-location:classpath:factors/}") String factorLocation,
+			@Value("${peakpilot.plan.location}") String planLocation) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+		this.files = new FactorFiles(resources, factorLocation);
+		this.gridRegion = gridRegion(resources, planLocation);
+	}
+
+	/** Filters for the factor list; every one optional. {@code allVersions} includes superseded versions. */
+	public record FactorQuery(Factor.Kind kind, String text, boolean allVersions) {
+		public static final FactorQuery CURRENT = new FactorQuery(null, null, false);
+	}
+
+	/** A new version of a factor: the value and its provenance; fields left null keep the previous version's. */
+	public record NewVersion(BigDecimal value, String source, Factor.Tag tag, LocalDate effectiveFrom, LocalDate effectiveTo,
+			String changeNote) {
+	}
+
+	/** The region whose grid factor prices this city's purchased electricity (from the plan folder). */
+	public String gridRegion() {
+		return gridRegion;
+	}
+
+	/** Factors in their newest versions (or every version), by kind and code. */
+	public List<Factor> factors(FactorQuery q) {
+		String text = q.text() == null || q.text().isBlank() ? null : "%" + q.text().strip() + "%";
+		return jdbc.sql("""
+				SELECT * FROM accounting_factor f
+				WHERE (CAST(:kind AS text) IS NULL OR kind = :kind)
+				  AND (CAST(:text AS text) IS NULL OR code ILIKE :text OR name_zh ILIKE :text OR name_en ILIKE :text)
+				  AND (:all OR version = (SELECT max(version) FROM accounting_factor g WHERE g.code = f.code))
+				ORDER BY kind, code, version DESC
+				""")
+			.param("kind", q.kind() == null ? null : q.kind().name()).param("text", text).param("all", q.allVersions())
+			.query(EmissionsAccounting::factor).list();
+	}
+
+	/** Every version of one factor, newest first. */
+	public List<Factor> history(String code) {
+		List<Factor> versions = jdbc.sql("SELECT * FROM accounting_factor WHERE code = :c ORDER BY version DESC")
+			.param("c", code.toUpperCase(Locale.ROOT)).query(EmissionsAccounting::factor).list();
+		if (versions.isEmpty()) {
+			throw new NotFoundException("factor " + code);
+		}
+		return versions;
+	}
+
+	/**
+	 * Publishes a new version of a factor (e.g. next year's grid factor value once announced). The old version
+	 * stays, with the figures it produced.
+	 */
+	@Transactional
+	public Factor publish(String code, NewVersion change) {
+		AccessScope.current().requireRole(Role.CITY_ADMIN);
+		Factor previous = history(code).get(0);
+		List<InputError> errors = new ArrayList<>();
+		BigDecimal value = change.value() == null ? previous.value() : change.value();
+		if (value == null || value.signum() < 0) {
+			errors.add(InputError.field("value", "a non-negative value is required"));
+		}
+		if (change.source() == null || change.source().isBlank()) {
+			errors.add(InputError.field("source", "name the source of the new value (document, announcement)"));
+		}
+		LocalDate from = change.effectiveFrom() == null ? previous.effectiveFrom() : change.effectiveFrom();
+		LocalDate to = change.effectiveFrom() == null && change.effectiveTo() == null ? previous.effectiveTo() : change.effectiveTo();
+		if (to != null && to.isBefore(from)) {
+			errors.add(InputError.field("effectiveTo", "the end lies before the start"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		Factor next = new Factor(previous.code(), previous.version() + 1, previous.kind(), previous.nameZh(), previous.nameEn(),
+				value, previous.unit(), previous.activityUnit(), previous.ncv(), previous.ncvUnit(), previous.carbonContentTcPerTj(),
+				previous.oxidationRate(), previous.kind() == Factor.Kind.ENERGY ? value : previous.tcePerUnit(), previous.regionCode(),
+				previous.year(), previous.sector(), previous.methodNote(), change.source().strip(),
+				change.tag() == null ? Factor.Tag.of(change.source()) : change.tag(), from, to, AccessScope.current().actor(),
+				clock.instant(), change.changeNote());
+		insert(next);
+		audit.record("factor.published", "factor", next.code() + "/v" + next.version(), previous, next);
+		log.info("Published factor {} version {}", next.code(), next.version());
+		return next;
+	}
+
+	/** Calculates emissions and energy for activity lines without storing anything. */
+	public Calculation.Result calculate(Calculation.Request request) {
+		return Calculator.calculate(request, new DatabaseFactors(), gridRegion);
+	}
+
+	/** Loads the reference factors as version 1 when the library is empty. */
+	@Transactional
+	void loadReferenceFactors() {
+		long existing = jdbc.sql("SELECT count(*) FROM accounting_factor").query(Long.class).single();
+		if (existing > 0) {
+			return;
+		}
+		List<Factor> factors = files.read(AccessScope.current().actor(), clock.instant());
+		factors.forEach(this::insert);
+		audit.record("factors.loaded", "factor-library", "v1", null, java.util.Map.of("factors", factors.size()));
+		log.info("Loaded {} reference factors", factors.size());
+	}
+
+	private final class DatabaseFactors implements Calculator.Factors {
+		@Override
+		public Optional<Factor> inForce(String code, int year) {
+			return jdbc.sql("SELECT * FROM accounting_factor WHERE code = :c ORDER BY version DESC").param("c", code)
+				.query(EmissionsAccounting::factor).list().stream().filter(f -> f.appliesTo(year)).findFirst();
+		}
+
+		@Override
+		public Optional<Factor> grid(String region, int year) {
+			return jdbc.sql("""
+					SELECT * FROM accounting_factor f WHERE kind = 'GRID' AND region_code = :r AND year <= :y
+					  AND version = (SELECT max(version) FROM accounting_factor g WHERE g.code = f.code)
+					ORDER BY year DESC LIMIT 1
+					""").param("r", region).param("y", year).query(EmissionsAccounting::factor).optional();
+		}
+	}
+
+	private void insert(Factor f) {
+		jdbc.sql("""
+				INSERT INTO accounting_factor (code, version, kind, name_zh, name_en, value, unit, activity_unit, ncv, ncv_unit,
+				    carbon_content_tc_per_tj, oxidation_rate, tce_per_unit, region_code, year, sector, method_note, source, tag,
+				    effective_from, effective_to, published_by, published_at, change_note)
+				VALUES (:code, :version, :kind, :nz, :ne, :value, :unit, :au, :ncv, :ncvu, :cc, :ox, :tce, :region, :year, :sector,
+				    :note, :source, :tag, :from, :to, :by, :at, :change)
+				""")
+			.param("code", f.code()).param("version", f.version()).param("kind", f.kind().name()).param("nz", f.nameZh())
+			.param("ne", f.nameEn()).param("value", f.value()).param("unit", f.unit()).param("au", f.activityUnit())
+			.param("ncv", f.ncv()).param("ncvu", f.ncvUnit()).param("cc", f.carbonContentTcPerTj()).param("ox", f.oxidationRate())
+			.param("tce", f.tcePerUnit()).param("region", f.regionCode()).param("year", f.year()).param("sector", f.sector())
+			.param("note", f.methodNote()).param("source", f.source()).param("tag", f.tag().name())
+			.param("from", f.effectiveFrom()).param("to", f.effectiveTo()).param("by", f.publishedBy())
+			.param("at", OffsetDateTime.ofInstant(f.publishedAt(), clock.getZone())).param("change", f.changeNote())
+			.update();
+	}
+
+	private static Factor factor(ResultSet rs, int n) throws SQLException {
+		return new Factor(rs.getString("code"), rs.getInt("version"), Factor.Kind.valueOf(rs.getString("kind")),
+				rs.getString("name_zh"), rs.getString("name_en"), strip(rs.getBigDecimal("value")), rs.getString("unit"),
+				rs.getString("activity_unit"), strip(rs.getBigDecimal("ncv")), rs.getString("ncv_unit"),
+				strip(rs.getBigDecimal("carbon_content_tc_per_tj")), strip(rs.getBigDecimal("oxidation_rate")),
+				strip(rs.getBigDecimal("tce_per_unit")), rs.getString("region_code"), rs.getObject("year", Integer.class),
+				rs.getString("sector"), rs.getString("method_note"), rs.getString("source"), Factor.Tag.valueOf(rs.getString("tag")),
+				rs.getObject("effective_from", LocalDate.class), rs.getObject("effective_to", LocalDate.class),
+				rs.getString("published_by"), rs.getObject("published_at", OffsetDateTime.class).toInstant(),
+				rs.getString("change_note"));
+	}
+
+	private static BigDecimal strip(BigDecimal v) {
+		if (v == null) {
+			return null;
+		}
+		BigDecimal s = v.stripTrailingZeros();
+		return s.scale() < 0 ? s.setScale(0) : s;
+	}
+
+	private static String gridRegion(ResourceLoader resources, String planLocation) {
+		Resource r = resources.getResource((planLocation.endsWith("/") ? planLocation : planLocation + "/") + "accounting.properties");
+		if (!r.exists()) {
+			return "NATIONAL";
+		}
+		Properties p = new Properties();
+		try (InputStream in = r.getInputStream()) {
+			p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return p.getProperty("electricity.grid-region", "NATIONAL").strip().toUpperCase(Locale.ROOT);
+	}
+}
