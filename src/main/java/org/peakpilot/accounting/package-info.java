@@ -4,7 +4,7 @@
  * GB/T 32150 / GB/T 32151 formulas (IPCC 2006 where they are silent). Every result names the factor code,
  * version, value and source that produced it. Units: tCO2 for emissions, tce for energy, kWh/MWh for
  * electricity, GJ for heat; deductions (exported energy, carbon fixed in products) are negative lines.
- * Enterprise reporting, verification and the city inventory build on this module next.
+ * It writes the indicators it computes (1–3) into the plan through {@code PilotPlan}, with their lineage.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "registry", "plan", "shared" })
 package org.peakpilot.accounting;
