@@ -54,7 +54,8 @@ CREATE TABLE accounting_report_product (
     id              BIGSERIAL   PRIMARY KEY,
     report_id       BIGINT      NOT NULL REFERENCES accounting_report(id) ON DELETE CASCADE,
     product_code    VARCHAR(40) NOT NULL,
-    quantity_t      NUMERIC(24,6) NOT NULL,
+    quantity        NUMERIC(24,6) NOT NULL,
+    unit            VARCHAR(16) NOT NULL,
     UNIQUE (report_id, product_code)
 );
 
