@@ -44,8 +44,9 @@ public class EmissionsAccounting {
 	private final Clock clock;
 	private final FactorFiles files;
 	private final String gridRegion;
+	private final MonthlyReports reports;
 
-	EmissionsAccounting(JdbcClient jdbc, AuditLog audit, Clock clock, ResourceLoader resources,
+	EmissionsAccounting(JdbcClient jdbc, AuditLog audit, Clock clock, ResourceLoader resources, MonthlyReports reports,
 			@Value("${peakpilot.accounting.factor-location:classpath:factors/}") String factorLocation,
 			@Value("${peakpilot.plan.location}") String planLocation) {
 		this.jdbc = jdbc;
@@ -53,6 +54,7 @@ public class EmissionsAccounting {
 		this.clock = clock;
 		this.files = new FactorFiles(resources, factorLocation);
 		this.gridRegion = gridRegion(resources, planLocation);
+		this.reports = reports;
 	}
 
 	/** Filters for the factor list; every one optional. {@code allVersions} includes superseded versions. */
@@ -126,13 +128,82 @@ public class EmissionsAccounting {
 				clock.instant(), change.changeNote());
 		insert(next);
 		audit.record("factor.published", "factor", next.code() + "/v" + next.version(), previous, next);
-		log.info("Published factor {} version {}", next.code(), next.version());
+		int restated = reports.restate(next, new DatabaseFactors(), gridRegion);
+		log.info("Published factor {} version {}; {} reports restated", next.code(), next.version(), restated);
 		return next;
 	}
 
 	/** Calculates emissions and energy for activity lines without storing anything. */
 	public Calculation.Result calculate(Calculation.Request request) {
 		return Calculator.calculate(request, new DatabaseFactors(), gridRegion);
+	}
+
+	/** The products a report can state, with their units. */
+	public List<ReportModel.Product> products() {
+		return reports.products();
+	}
+
+	/** One report, if it lies within the caller's scope. */
+	public ReportModel.Report report(long reportId) {
+		return reports.report(reportId);
+	}
+
+	/** An enterprise's report for a month, if one exists. */
+	public Optional<ReportModel.Report> report(long enterpriseId, int year, int month) {
+		return reports.report(enterpriseId, year, month);
+	}
+
+	/** Reports within the caller's scope, newest month first; every filter optional. */
+	public List<ReportModel.ReportRow> reports(Long enterpriseId, Integer year, ReportModel.Status status) {
+		return reports.list(enterpriseId, year, status);
+	}
+
+	/**
+	 * Enters or changes the content of a month's report (draft or returned) for the enterprise user of that
+	 * enterprise or the city office; the results are recomputed and stored with the factor versions used.
+	 */
+	@Transactional
+	public ReportModel.Report saveReport(long enterpriseId, int year, int month, ReportModel.Content content) {
+		return reports.save(enterpriseId, year, month, content, new DatabaseFactors(), gridRegion);
+	}
+
+	@Transactional
+	public ReportModel.Report submitReport(long reportId) {
+		return reports.submit(reportId);
+	}
+
+	/** The assigned verifier confirms a submitted report. */
+	@Transactional
+	public ReportModel.Report verifyReport(long reportId) {
+		return reports.verify(reportId);
+	}
+
+	/** The assigned verifier returns a submitted report with what must be corrected. */
+	@Transactional
+	public ReportModel.Report returnReport(long reportId, String comment) {
+		return reports.returnForCorrection(reportId, comment);
+	}
+
+	/** The city office locks a verified report. */
+	@Transactional
+	public ReportModel.Report lockReport(long reportId) {
+		return reports.lock(reportId);
+	}
+
+	/** Changes a locked report through a revision with a reason; it goes back to verification. */
+	@Transactional
+	public ReportModel.Report reviseReport(long reportId, String reason, ReportModel.Content content) {
+		return reports.revise(reportId, reason, content, new DatabaseFactors(), gridRegion);
+	}
+
+	/** Every result a report has had, including restated ones, newest first. */
+	public List<ReportModel.StoredResult> resultHistory(long reportId) {
+		return reports.resultHistory(reportId);
+	}
+
+	/** Key energy-using units within the caller's scope whose report for a month of the year is past due. */
+	public List<ReportModel.Overdue> overdueReports(int year) {
+		return reports.overdue(year);
 	}
 
 	/** Loads the reference factors as version 1 when the library is empty. */

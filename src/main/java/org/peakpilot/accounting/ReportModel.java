@@ -1,0 +1,74 @@
+package org.peakpilot.accounting;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** The published shapes of monthly enterprise reports (报送) and their verification (核查). */
+public final class ReportModel {
+
+	private ReportModel() {
+	}
+
+	/** draft → submitted → verified or returned → locked; a locked report changes only by a revision. */
+	public enum Status {
+		DRAFT, SUBMITTED, RETURNED, VERIFIED, LOCKED
+	}
+
+	/** Whether a line's energy counts in the control-scope total: feedstock (原料用能) and renewables are reported apart. */
+	public enum EnergyUse {
+		ENERGY, FEEDSTOCK, RENEWABLE
+	}
+
+	/** An activity line of a report: a calculator line plus how its energy counts. */
+	public record ReportLine(Calculation.Line line, EnergyUse energyUse) {
+	}
+
+	/** A product made in the month, in the product's own unit (t, or m² for tiles). */
+	public record ProductLine(String productCode, BigDecimal quantity) {
+	}
+
+	/** What an enterprise enters for a month. */
+	public record Content(BigDecimal outputValue10kCny, BigDecimal valueAdded10kCny, List<ReportLine> lines,
+			List<ProductLine> products) {
+	}
+
+	public record Product(String code, String nameZh, String nameEn, String unit, String sector) {
+		public String name(Locale locale) {
+			return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+		}
+	}
+
+	/** A stored result line with the factor versions it used, current or superseded. */
+	public record StoredResult(long id, int lineNo, Calculation.Scope scope, String category, EnergyUse energyUse,
+			BigDecimal co2T, BigDecimal co2MarketT, BigDecimal tce, BigDecimal energyGj, String factorsJson, String formula,
+			String notesJson, Instant computedAt, String computedBy, String reason, Instant supersededAt) {
+	}
+
+	/** Totals of a report's current results: tCO2 by scope, market-based, tce (all and control scope), intensities. */
+	public record Summary(BigDecimal scope1Co2T, BigDecimal scope2Co2T, BigDecimal totalCo2T, BigDecimal totalMarketCo2T,
+			BigDecimal tce, BigDecimal controlScopeTce, BigDecimal co2PerOutputValueTPer10kCny,
+			BigDecimal co2PerValueAddedTPer10kCny) {
+	}
+
+	/** A report with its content, workflow state, current results and their summary. */
+	public record Report(long id, long enterpriseId, String countyCode, Long parkId, String industryCode, int year, int month,
+			Status status, int revision, Content content, String returnComment, String revisionReason, String createdBy,
+			Instant createdAt, Instant updatedAt, String submittedBy, Instant submittedAt, String verifiedBy, Instant verifiedAt,
+			String lockedBy, Instant lockedAt, List<StoredResult> results, Summary summary) {
+
+		public boolean editable() {
+			return status == Status.DRAFT || status == Status.RETURNED;
+		}
+	}
+
+	/** A report in lists. */
+	public record ReportRow(long id, long enterpriseId, String countyCode, int year, int month, Status status, int revision,
+			BigDecimal totalCo2T, BigDecimal tce, Instant updatedAt) {
+	}
+
+	/** A key energy-using unit whose report for a month is past due. */
+	public record Overdue(long enterpriseId, String enterpriseName, String countyCode, int year, int month, Status status) {
+	}
+}
