@@ -1,0 +1,77 @@
+package org.peakpilot;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.UserAccounts;
+import org.peakpilot.registry.Registry;
+import org.peakpilot.registry.RegistryModel;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** An enterprise enters a month on the form, submits it; its verifier verifies; the office locks — all on pages. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ReportPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Registry registry;
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Test
+	void aMonthGoesFromTheFormThroughVerificationToLockedOnPages() throws Exception {
+		Fixtures f = new Fixtures(registry, accounts);
+		RegistryModel.Enterprise ceramics = f.enterprise("511126", "3071", f.parkId("JIAJIANG-EDZ"));
+		String user = f.user(Role.ENTERPRISE_USER, null, null, ceramics.id(), Set.of());
+		String verifier = f.user(Role.VERIFIER, null, null, null, Set.of(ceramics.id()));
+		String office = f.cityOfficer();
+		String base = "/accounting/enterprises/" + ceramics.id() + "/reports/2023/2";
+		mvc.perform(get(base + "/edit").with(f.as(user))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("NATURAL-GAS")));
+		mvc.perform(post(base).with(f.as(user)).with(csrf()).param("type0", "FUEL").param("factor0", "NATURAL-GAS")
+			.param("quantity0", "abc").param("unit0", "10^4 Nm3"))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("is not a number")));
+		String location = mvc.perform(post(base).with(f.as(user)).with(csrf())
+			.param("type0", "FUEL").param("factor0", "NATURAL-GAS").param("quantity0", "50").param("unit0", "10^4 Nm3")
+			.param("type3", "ELECTRICITY").param("quantity3", "1000000").param("unit3", "kWh").param("green3", "200000")
+			.param("product_CERAMIC_TILES", "800000").param("outputValue10kCny", "3000").param("valueAdded10kCny", "700"))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getHeader("Location");
+		// 50 × 389.31 × 15.3 ÷ 1000 × 0.99 × 44/12 = 1081.094405 tCO2; 1000 MWh × 0.1564 (Sichuan 2023) = 156.4
+		mvc.perform(get(location).with(f.as(user))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("1081.094405")))
+			.andExpect(content().string(containsString("156.4")))
+			.andExpect(content().string(containsString("GRID-SICHUAN-2023")))
+			.andExpect(content().string(containsString("id=\"submit-report\"")))
+			.andExpect(content().string(not(containsString("id=\"verify-report\""))));
+		String id = location.substring(location.lastIndexOf('/') + 1);
+		mvc.perform(post("/accounting/reports/" + id + "/submit").with(f.as(user)).with(csrf())).andExpect(status().is3xxRedirection());
+		mvc.perform(get(location).with(f.as(verifier))).andExpect(content().string(containsString("id=\"verify-report\"")));
+		mvc.perform(post("/accounting/reports/" + id + "/verify").with(f.as(verifier)).with(csrf()))
+			.andExpect(header().string("Location", containsString("/accounting/reports/" + id)));
+		mvc.perform(post("/accounting/reports/" + id + "/lock").with(f.as(office)).with(csrf())).andExpect(status().is3xxRedirection());
+		mvc.perform(get(location).with(f.as(office))).andExpect(content().string(containsString("已锁定")));
+		mvc.perform(get("/accounting/reports").param("year", "2023").with(f.as(user)))
+			.andExpect(status().isOk()).andExpect(content().string(containsString(ceramics.name())));
+		String stranger = f.user(Role.ENTERPRISE_USER, null, null, f.enterprise("511111", "3120", null).id(), Set.of());
+		mvc.perform(get(location).with(f.as(stranger))).andExpect(status().isNotFound());
+		mvc.perform(get("/accounting/reports").param("year", "2023").with(f.as(stranger)))
+			.andExpect(content().string(not(containsString(ceramics.name()))));
+	}
+}
