@@ -45,8 +45,12 @@ public class EmissionsAccounting {
 	private final FactorFiles files;
 	private final String gridRegion;
 	private final MonthlyReports reports;
+	private final EmissionResults results;
+	private final org.peakpilot.registry.Registry registry;
+	private final List<BigDecimal> gradeBounds;
 
 	EmissionsAccounting(JdbcClient jdbc, AuditLog audit, Clock clock, ResourceLoader resources, MonthlyReports reports,
+			EmissionResults results, org.peakpilot.registry.Registry registry,
 			@Value("${peakpilot.accounting.factor-location:classpath:factors/}") String factorLocation,
 			@Value("${peakpilot.plan.location}") String planLocation) {
 		this.jdbc = jdbc;
@@ -55,6 +59,9 @@ public class EmissionsAccounting {
 		this.files = new FactorFiles(resources, factorLocation);
 		this.gridRegion = gridRegion(resources, planLocation);
 		this.reports = reports;
+		this.results = results;
+		this.registry = registry;
+		this.gradeBounds = gradeBounds(resources, planLocation);
 	}
 
 	/** Filters for the factor list; every one optional. {@code allVersions} includes superseded versions. */
@@ -206,6 +213,26 @@ public class EmissionsAccounting {
 		return reports.overdue(year);
 	}
 
+	/**
+	 * Results rolled up to enterprise, park, county, industry or the city for a year, within the caller's scope;
+	 * verified and locked reports only unless {@code verifiedOnly} is false (then submitted ones count too).
+	 * {@code filter} ("county", "industry" or "park") with {@code filterValue} drills down.
+	 */
+	public List<ResultsModel.Row> results(int year, String level, boolean verifiedOnly, String filter, String filterValue) {
+		return results.rollup(year, EmissionResults.level(level), verifiedOnly, filter, filterValue);
+	}
+
+	/** An enterprise's year by month and source, with its intensities and carbon-efficiency grade. */
+	public ResultsModel.EnterpriseYear enterpriseYear(long enterpriseId, int year, boolean verifiedOnly) {
+		registry.enterprise(enterpriseId);
+		return results.enterpriseYear(enterpriseId, year, verifiedOnly, gradeBounds);
+	}
+
+	/** The bounds of the grade ratio (this plan's accounting.properties). */
+	public List<BigDecimal> gradeBounds() {
+		return gradeBounds;
+	}
+
 	/** Loads the reference factors as version 1 when the library is empty. */
 	@Transactional
 	void loadReferenceFactors() {
@@ -275,17 +302,27 @@ public class EmissionsAccounting {
 	}
 
 	private static String gridRegion(ResourceLoader resources, String planLocation) {
+		return settings(resources, planLocation).getProperty("electricity.grid-region", "NATIONAL").strip().toUpperCase(Locale.ROOT);
+	}
+
+	private static List<BigDecimal> gradeBounds(ResourceLoader resources, String planLocation) {
+		String text = settings(resources, planLocation).getProperty("grade.bounds", "0.6,0.9,1.1,1.5");
+		return java.util.Arrays.stream(text.split(",")).map(String::strip).map(BigDecimal::new).toList();
+	}
+
+	/** The plan folder's accounting.properties; empty when the plan has none. */
+	private static Properties settings(ResourceLoader resources, String planLocation) {
 		Resource r = resources.getResource((planLocation.endsWith("/") ? planLocation : planLocation + "/") + "accounting.properties");
-		if (!r.exists()) {
-			return "NATIONAL";
-		}
 		Properties p = new Properties();
+		if (!r.exists()) {
+			return p;
+		}
 		try (InputStream in = r.getInputStream()) {
 			p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return p.getProperty("electricity.grid-region", "NATIONAL").strip().toUpperCase(Locale.ROOT);
+		return p;
 	}
 }

@@ -1,0 +1,151 @@
+package org.peakpilot;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.UserAccounts;
+import org.peakpilot.registry.Registry;
+import org.peakpilot.registry.RegistryModel;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.peakpilot.Fixtures.basic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Roll-ups, drill-down, intensities and grades from verified 2022 reports that use only purchased electricity
+ * (Sichuan 2022: 0.1404 tCO2/MWh), so every figure is easy to work out by hand.
+ */
+@SpringBootTest(properties = "peakpilot.test.schema=pp_results")
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ResultsTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Registry registry;
+
+	@Autowired
+	UserAccounts accounts;
+
+	Fixtures f;
+	RegistryModel.Enterprise steelA;
+	RegistryModel.Enterprise steelB;
+	RegistryModel.Enterprise cement;
+	String office;
+
+	@BeforeAll
+	void reportAndVerify() throws Exception {
+		f = new Fixtures(registry, accounts);
+		steelA = f.enterprise("511111", "3120", f.parkId("SHAWAN-EDZ"));
+		steelB = f.enterprise("511111", "3120", null);
+		cement = f.enterprise("511181", "3011", null);
+		office = f.cityOfficer();
+		String verifier = f.user(Role.VERIFIER, null, null, null, Set.of(steelA.id(), steelB.id(), cement.id()));
+		// A: 1,000 MWh → 140.4 t, output 100; B: 4,000 MWh → 561.6 t, output 1,000; cement: 2,000 MWh → 280.8 t, output 500
+		verified(steelA, 1, "1000000", "100", "CRUDE_STEEL", "2000", verifier);
+		verified(steelB, 1, "4000000", "1000", "CRUDE_STEEL", "10000", verifier);
+		verified(cement, 1, "2000000", "500", "CLINKER", "5000", verifier);
+		// a submitted, unverified month of A: 500 MWh → 70.2 t, counted only when asked
+		save(steelA, 2, "500000", "50", "CRUDE_STEEL", "1000");
+		long feb = id(steelA, 2);
+		mvc.perform(post("/api/v1/accounting/reports/{id}/submit", feb).with(basic(office))).andExpect(status().isOk());
+	}
+
+	void verified(RegistryModel.Enterprise e, int month, String kwh, String output, String product, String quantity, String verifier)
+			throws Exception {
+		save(e, month, kwh, output, product, quantity);
+		long id = id(e, month);
+		mvc.perform(post("/api/v1/accounting/reports/{id}/submit", id).with(basic(office))).andExpect(status().isOk());
+		mvc.perform(post("/api/v1/accounting/reports/{id}/verify", id).with(basic(verifier))).andExpect(status().isOk());
+	}
+
+	void save(RegistryModel.Enterprise e, int month, String kwh, String output, String product, String quantity) throws Exception {
+		mvc.perform(put("/api/v1/accounting/enterprises/" + e.id() + "/reports/2022/" + month).with(basic(office))
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"outputValue10kCny": %s, "lines": [{"line": {"type": "ELECTRICITY", "quantity": %s, "unit": "kWh"}}],
+					 "products": [{"productCode": "%s", "quantity": %s}]}
+					""".formatted(output, kwh, product, quantity)))
+			.andExpect(status().isOk());
+	}
+
+	long id(RegistryModel.Enterprise e, int month) throws Exception {
+		return ((Number) JsonPath.read(mvc.perform(get("/api/v1/accounting/enterprises/" + e.id() + "/reports/2022/" + month)
+			.with(basic(office))).andReturn().getResponse().getContentAsString(), "$.id")).longValue();
+	}
+
+	@Test
+	void rollsUpToCountyIndustryAndCityFromVerifiedReports() throws Exception {
+		mvc.perform(get("/api/v1/accounting/results/2022").param("level", "CITY").with(basic(office)))
+			// 140.4 + 561.6 + 280.8 = 982.8; tce 7,000,000 kWh × 0.0001229 = 860.3
+			.andExpect(jsonPath("$[0].co2T").value(982.8)).andExpect(jsonPath("$[0].tce").value(860.3))
+			.andExpect(jsonPath("$[0].enterprises").value(3));
+		mvc.perform(get("/api/v1/accounting/results/2022").param("level", "COUNTY").with(basic(office)))
+			.andExpect(jsonPath("$[?(@.key == '511111')].co2T").value(hasItem(702)))
+			// 702 ÷ 1,100
+			.andExpect(jsonPath("$[?(@.key == '511111')].co2PerOutputValueTPer10kCny").value(hasItem(closeTo(0.638182, 0.000001))));
+		mvc.perform(get("/api/v1/accounting/results/2022").param("level", "ENTERPRISE").param("filter", "industry").param("value", "3120")
+			.with(basic(office))).andExpect(jsonPath("$.length()").value(2));
+		mvc.perform(get("/api/v1/accounting/results/2022").param("level", "CITY").param("verifiedOnly", "false").with(basic(office)))
+			.andExpect(jsonPath("$[0].co2T").value(1053.0));
+	}
+
+	@Test
+	void aCountyOfficerSeesOnlyTheirCounty() throws Exception {
+		String shawan = f.countyOfficer("511111");
+		mvc.perform(get("/api/v1/accounting/results/2022").param("level", "CITY").with(basic(shawan)))
+			.andExpect(jsonPath("$[0].co2T").value(702.0));
+		mvc.perform(get("/api/v1/accounting/results/enterprises/{id}/2022", cement.id()).with(basic(shawan))).andExpect(status().isNotFound());
+		String steelUser = f.user(Role.ENTERPRISE_USER, null, null, steelB.id(), Set.of());
+		mvc.perform(get("/api/v1/accounting/results/2022").param("level", "ENTERPRISE").with(basic(steelUser)))
+			.andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].key").value(String.valueOf(steelB.id())));
+	}
+
+	@Test
+	void gradesEachEnterpriseAgainstItsIndustry() throws Exception {
+		// industry 3120: 702 t ÷ 1,100 = 0.638182 t/10k CNY. A: 140.4 ÷ 100 = 1.404, ratio 2.2 ≥ 1.5 → grade 5;
+		// B: 561.6 ÷ 1,000 = 0.5616, ratio 0.88: ≥ 0.6, < 0.9 → grade 2
+		mvc.perform(get("/api/v1/accounting/results/enterprises/{id}/2022", steelA.id()).with(basic(office)))
+			.andExpect(jsonPath("$.grade.grade").value(5))
+			.andExpect(jsonPath("$.grade.intensityTPer10kCny").value(1.404))
+			.andExpect(jsonPath("$.grade.industryIntensityTPer10kCny").value(closeTo(0.638182, 0.000001)))
+			// 140.4 t ÷ 2,000 t crude steel
+			.andExpect(jsonPath("$.products[0].co2TPerUnit").value(0.0702));
+		mvc.perform(get("/api/v1/accounting/results/enterprises/{id}/2022", steelB.id()).with(basic(office)))
+			.andExpect(jsonPath("$.grade.grade").value(2)).andExpect(jsonPath("$.months[0].scope2Co2T").value(561.6));
+		// cement alone in its industry: ratio 1 → grade 3
+		mvc.perform(get("/api/v1/accounting/results/enterprises/{id}/2022", cement.id()).with(basic(office)))
+			.andExpect(jsonPath("$.grade.grade").value(3));
+	}
+
+	@Test
+	void pagesShowTheRankingTheDashboardAndExportToExcel() throws Exception {
+		mvc.perform(get("/accounting/results").param("year", "2022").param("level", "COUNTY").with(f.as(office)))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("沙湾区")));
+		mvc.perform(get("/accounting/enterprises/{id}/results/2022", steelA.id()).with(f.as(office)))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("5 级")));
+		byte[] xlsx = mvc.perform(get("/accounting/results/2022.xlsx").param("level", "COUNTY").with(f.as(office)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+			org.assertj.core.api.Assertions.assertThat(wb.getSheetAt(0).getRow(1).getCell(6).getNumericCellValue()).isEqualTo(702.0);
+		}
+	}
+}
