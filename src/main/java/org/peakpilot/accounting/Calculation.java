@@ -28,7 +28,15 @@ public final class Calculation {
 		/** Another process factor applied to tonnes (e.g. graphite electrodes). */
 		PROCESS,
 		/** Carbon fixed in a product (e.g. crude steel), tonnes: deducted. */
-		CARBON_FIXED
+		CARBON_FIXED,
+		/**
+		 * Carbon mass balance, a carbon-bearing input (e.g. reductant coke or anthracite of a yellow-phosphorus
+		 * furnace, carbide feed): tonnes × carbon mass fraction ({@code fraction}, measured) or × the carbon content
+		 * of a factor (factorCode, tC/t), × 44/12.
+		 */
+		CARBON_INPUT,
+		/** Carbon mass balance, carbon leaving in a product or waste (e.g. PVC, carbide, dust): deducted the same way. */
+		CARBON_OUTPUT
 	}
 
 	/** The scope of a result: direct (1) or purchased energy (2). */

@@ -89,6 +89,7 @@ final class Calculator {
 				case HEAT, HEAT_EXPORT -> heat(i, line, year, factors, errors, at);
 				case CARBONATE, PROCESS, CARBON_FIXED -> process(i, line, year, factors, errors, at);
 				case CLINKER -> clinker(i, line, year, factors, errors, at);
+				case CARBON_INPUT, CARBON_OUTPUT -> carbonBalance(i, line, year, factors, errors, at);
 			};
 			if (line == null || line.type() == null) {
 				errors.add(InputError.field(at + ".type", "the line type is required: one of " + List.of(LineType.values())));
@@ -273,6 +274,48 @@ final class Calculator {
 				+ plain(mgo) + " − " + plain(mgoNc) + ") × " + plain(fMgo.value()) + "]";
 		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", round(co2), round(co2), BigDecimal.ZERO,
 				null, List.of(FactorUsed.of(fCao), FactorUsed.of(fMgo)), List.of("CaO/MgO analysis of the clinker"), formula);
+	}
+
+	private static LineResult carbonBalance(int i, Line line, int year, Factors factors, List<InputError> errors, String at) {
+		BigDecimal t = quantity(line, "t", errors, at);
+		BigDecimal carbon;
+		List<FactorUsed> used = new ArrayList<>();
+		List<String> notes = new ArrayList<>();
+		if (line.fraction() != null) {
+			if (line.fraction().signum() <= 0 || line.fraction().compareTo(BigDecimal.ONE) > 0) {
+				errors.add(InputError.field(at + ".fraction", "the carbon mass fraction lies in (0, 1]"));
+				return null;
+			}
+			carbon = line.fraction();
+			notes.add("measured carbon content " + plain(carbon) + " tC/t");
+		}
+		else {
+			if (line.factorCode() == null || line.factorCode().isBlank()) {
+				errors.add(InputError.field(at + ".fraction", "give the measured carbon mass fraction or a factor with a carbon content (tC/t)"));
+				return null;
+			}
+			Factor f = factor(line.factorCode(), year, factors, errors, at);
+			if (f == null) {
+				return null;
+			}
+			if (!"tC/t".equals(f.unit())) {
+				errors.add(InputError.field(at + ".factorCode", f.code() + " is not a carbon content in tC/t"));
+				return null;
+			}
+			carbon = f.value();
+			used.add(FactorUsed.of(f));
+			if (!f.tag().verified()) {
+				notes.add("factor " + f.code() + " is " + f.tag());
+			}
+		}
+		if (t == null) {
+			return null;
+		}
+		BigDecimal sign = line.type() == LineType.CARBON_OUTPUT ? BigDecimal.ONE.negate() : BigDecimal.ONE;
+		BigDecimal co2 = t.multiply(carbon, MC).multiply(CO2_PER_C, MC).multiply(sign);
+		String formula = (sign.signum() < 0 ? "−" : "") + plain(t) + " t × " + plain(carbon) + " tC/t × 44/12";
+		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", round(co2), round(co2), BigDecimal.ZERO, null,
+				used, notes, formula);
 	}
 
 	private static Totals totals(List<LineResult> lines) {

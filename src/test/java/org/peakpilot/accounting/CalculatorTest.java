@@ -48,6 +48,7 @@ class CalculatorTest {
 			process("CEMENT-CLINKER-DEFAULT-PORTLAND", "0.535", "tCO2/t clinker", Tag.UNVERIFIED),
 			process("STEEL-GRAPHITE-ELECTRODE", "3.663", "tCO2/t", Tag.UNVERIFIED),
 			process("STEEL-FIXED-CRUDE-STEEL", "0.0154", "tCO2/t", Tag.UNVERIFIED),
+			process("CHEMICALS-VCM-PVC-POLYMER", "0.3844", "tC/t", Tag.COMPUTED),
 			grid("SICHUAN", 2022, "0.1404"), grid("SICHUAN", 2023, "0.1564"), grid("NATIONAL", 2023, "0.5306") })
 		.collect(Collectors.toMap(Factor::code, Function.identity()));
 
@@ -171,6 +172,19 @@ class CalculatorTest {
 			.containsExactly(bd("197.865"), bd("183.15"), bd("-154"));
 		assertThat(r.totals().scope1ProcessCo2T()).isEqualByComparingTo("227.015");
 		assertThat(r.totals().totalCo2T()).isEqualByComparingTo("227.015");
+	}
+
+	@Test
+	void carbonMassBalanceCountsCarbonInAndDeductsCarbonOut() {
+		Line coke = new Line(LineType.CARBON_INPUT, null, bd("1200"), "t", null, null, null, bd("0.85"), null, null, null, null,
+				null, "reductant coke, furnace 1");
+		Result r = calc(2024, coke, line(LineType.CARBON_OUTPUT, "CHEMICALS-VCM-PVC-POLYMER", "100", "t"));
+		// 1,200 t × 0.85 tC/t × 44/12 = 3,740 tCO2; PVC 100 t × 0.3844 tC/t × 44/12 = 140.946667 deducted
+		assertThat(r.lines().get(0).co2T()).isEqualByComparingTo("3740");
+		assertThat(r.lines().get(1).co2T()).isCloseTo(bd("-140.946667"), within(bd("0.000001")));
+		assertThat(r.totals().scope1ProcessCo2T()).isCloseTo(bd("3599.053333"), within(bd("0.000001")));
+		assertThatThrownBy(() -> calc(2024, line(LineType.CARBON_INPUT, "CARBONATE-CACO3", "1", "t")))
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.errors().get(0).message()).contains("tC/t"));
 	}
 
 	@Test
