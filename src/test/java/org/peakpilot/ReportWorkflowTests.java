@@ -195,6 +195,21 @@ class ReportWorkflowTests {
 	}
 
 	@Test
+	void theOfficesEqualValueCoefficientGivesASecondEnergyTotal() throws Exception {
+		long id = save(enterpriseUser, 2025, 2);
+		mvc.perform(get("/api/v1/accounting/reports/{id}", id).with(admin())).andExpect(jsonPath("$.summary.tceEqualValue").doesNotExist());
+		mvc.perform(post("/api/v1/accounting/factors/ELECTRICITY-EQUAL-VALUE/versions").with(admin()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"value\":0.0003,\"source\":\"test: office entry for 2025\",\"effectiveFrom\":\"2025-01-01\",\"effectiveTo\":\"2025-12-31\"}"))
+			.andExpect(status().isCreated());
+		String body = mvc.perform(get("/api/v1/accounting/reports/{id}", id).with(admin())).andReturn().getResponse().getContentAsString();
+		double coal = ((Number) JsonPath.read(body, "$.results[0].tce")).doubleValue();
+		// electricity 2,000,000 kWh × 0.0003 = 600 tce; coal and clinker lines count the same in both totals
+		mvc.perform(get("/api/v1/accounting/reports/{id}", id).with(admin()))
+			.andExpect(jsonPath("$.summary.tceEqualValue").value(org.hamcrest.Matchers.closeTo(coal + 600, 0.000001)))
+			.andExpect(jsonPath("$.results[1].reason").value("restated: factor ELECTRICITY-EQUAL-VALUE version 2"));
+	}
+
+	@Test
 	void keyEnergyUsingUnitsWithoutASubmittedReportAreOverdue() throws Exception {
 		RegistryModel.Enterprise key = SystemActor.call("t", () -> registry.register(new RegistryModel.EnterpriseForm(
 				Fixtures.uscc(EMEISHAN), "重点用能水泥企业", EMEISHAN, "3011", null, true, new BigDecimal("250000"))));

@@ -77,13 +77,21 @@ public final class Calculation {
 	 */
 	public record LineResult(int index, LineType type, String label, Scope scope, String category, BigDecimal co2T,
 			BigDecimal co2MarketT, BigDecimal tce, BigDecimal energyGj, List<FactorUsed> factors, List<String> notes,
-			String formula) {
+			String formula, BigDecimal tceEqualValue) {
+
+		LineResult(int index, LineType type, String label, Scope scope, String category, BigDecimal co2T, BigDecimal co2MarketT,
+				BigDecimal tce, BigDecimal energyGj, List<FactorUsed> factors, List<String> notes, String formula) {
+			this(index, type, label, scope, category, co2T, co2MarketT, tce, energyGj, factors, notes, formula, tce);
+		}
 	}
 
-	/** Totals in tCO2 and tce. */
+	/**
+	 * Totals in tCO2 and tce. {@code tce} counts electricity at its calorific equivalent (0.1229 kgce/kWh);
+	 * {@code tceEqualValue} at the equal-value coefficient the office set for the year, null while none is set.
+	 */
 	public record Totals(BigDecimal scope1CombustionCo2T, BigDecimal scope1ProcessCo2T, BigDecimal scope2ElectricityCo2T,
 			BigDecimal scope2HeatCo2T, BigDecimal totalCo2T, BigDecimal scope2ElectricityMarketCo2T, BigDecimal totalMarketCo2T,
-			BigDecimal tce) {
+			BigDecimal tce, BigDecimal tceEqualValue) {
 	}
 
 	/** The answer: per-line results and totals. */

@@ -40,6 +40,8 @@ final class Calculator {
 	/** 1 tce = 7,000 kcal × 4.1868 kJ/kcal = 29.3076 GJ (GB/T 2589). */
 	static final BigDecimal GJ_PER_TCE = new BigDecimal("29.3076");
 	static final String ELECTRICITY_TCE = "ELECTRICITY-CALORIFIC";
+	/** The equal-value coefficient (等价值): no fixed number; the office publishes a version per year. */
+	static final String ELECTRICITY_EQUAL_VALUE = "ELECTRICITY-EQUAL-VALUE";
 	static final String HEAT_TCE = "HEAT";
 	static final String HEAT_CO2 = "HEAT-PURCHASED";
 	static final String CLINKER_CAO = "CEMENT-CAO-IN-CLINKER";
@@ -183,8 +185,18 @@ final class Calculator {
 			notes.add(plain(green) + " kWh certified green: zero in the market-based figure");
 		}
 		String formula = (export ? "−" : "") + plain(mwh) + " MWh × " + plain(g.value()) + " tCO2/MWh";
+		List<FactorUsed> used = new ArrayList<>(List.of(FactorUsed.of(g), FactorUsed.of(tceFactor)));
+		Optional<Factor> equal = factors.inForce(ELECTRICITY_EQUAL_VALUE, year);
+		BigDecimal tceEqual = null;
+		if (equal.isPresent()) {
+			// named even without a value, so that publishing the year's coefficient restates this line
+			used.add(FactorUsed.of(equal.get()));
+			if (equal.get().value() != null) {
+				tceEqual = round(kwh.multiply(equal.get().value(), MC).multiply(sign));
+			}
+		}
 		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_2, "electricity", round(co2), round(market), round(tce),
-				null, List.of(FactorUsed.of(g), FactorUsed.of(tceFactor)), notes, formula);
+				null, used, notes, formula, tceEqual);
 	}
 
 	private static LineResult heat(int i, Line line, int year, Factors factors, List<InputError> errors, String at) {
@@ -325,8 +337,10 @@ final class Calculator {
 		BigDecimal heat = sum(lines, "heat", false);
 		BigDecimal electricityMarket = sum(lines, "electricity", true);
 		BigDecimal tce = lines.stream().map(LineResult::tce).reduce(BigDecimal.ZERO, BigDecimal::add);
+		boolean equalKnown = lines.stream().allMatch(l -> l.tceEqualValue() != null);
+		BigDecimal tceEqual = equalKnown ? round(lines.stream().map(LineResult::tceEqualValue).reduce(BigDecimal.ZERO, BigDecimal::add)) : null;
 		return new Totals(combustion, process, electricity, heat, round(combustion.add(process).add(electricity).add(heat)),
-				electricityMarket, round(combustion.add(process).add(electricityMarket).add(heat)), round(tce));
+				electricityMarket, round(combustion.add(process).add(electricityMarket).add(heat)), round(tce), tceEqual);
 	}
 
 	private static BigDecimal sum(List<LineResult> lines, String category, boolean market) {

@@ -247,6 +247,8 @@ class MonthlyReports {
 			StoredResult a = current.get(i);
 			LineResult b = recomputed.get(i);
 			if (a.co2T().compareTo(b.co2T()) != 0 || a.co2MarketT().compareTo(b.co2MarketT()) != 0 || a.tce().compareTo(b.tce()) != 0
+					|| !java.util.Objects.equals(a.tceEqualValue() == null ? null : a.tceEqualValue().stripTrailingZeros(),
+							b.tceEqualValue() == null ? null : b.tceEqualValue().stripTrailingZeros())
 					|| !a.factorsJson().replace(" ", "").equals(json.writeValueAsString(b.factors()).replace(" ", ""))) {
 				return false;
 			}
@@ -357,13 +359,13 @@ class MonthlyReports {
 		for (LineResult r : results) {
 			jdbc.sql("""
 					INSERT INTO accounting_result (report_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce,
-					    energy_gj, factors, formula, notes, computed_at, computed_by, reason)
-					VALUES (:r, :n, :scope, :cat, :use, :co2, :market, :tce, :gj, CAST(:factors AS jsonb), :formula,
+					    tce_equal_value, energy_gj, factors, formula, notes, computed_at, computed_by, reason)
+					VALUES (:r, :n, :scope, :cat, :use, :co2, :market, :tce, :tceev, :gj, CAST(:factors AS jsonb), :formula,
 					    CAST(:notes AS jsonb), :now, :by, :reason)
 					""")
 				.param("r", id).param("n", r.index()).param("scope", r.scope().name()).param("cat", r.category())
 				.param("use", energyUse(content.lines().get(r.index())).name()).param("co2", r.co2T()).param("market", r.co2MarketT())
-				.param("tce", r.tce()).param("gj", r.energyGj()).param("factors", json.writeValueAsString(r.factors()))
+				.param("tce", r.tce()).param("tceev", r.tceEqualValue()).param("gj", r.energyGj()).param("factors", json.writeValueAsString(r.factors()))
 				.param("formula", r.formula()).param("notes", json.writeValueAsString(r.notes())).param("now", now)
 				.param("by", actor()).param("reason", reason).update();
 		}
@@ -449,6 +451,8 @@ class MonthlyReports {
 
 	static Summary summary(List<StoredResult> results, Content content) {
 		BigDecimal s1 = BigDecimal.ZERO, s2 = BigDecimal.ZERO, market = BigDecimal.ZERO, tce = BigDecimal.ZERO, control = BigDecimal.ZERO;
+		BigDecimal equal = BigDecimal.ZERO;
+		boolean equalKnown = true;
 		for (StoredResult r : results) {
 			if (r.scope() == Calculation.Scope.SCOPE_1) {
 				s1 = s1.add(r.co2T());
@@ -458,13 +462,20 @@ class MonthlyReports {
 			}
 			market = market.add(r.co2MarketT());
 			tce = tce.add(r.tce());
+			if (r.tceEqualValue() == null) {
+				equalKnown = false;
+			}
+			else {
+				equal = equal.add(r.tceEqualValue());
+			}
 			if (r.energyUse() == EnergyUse.ENERGY) {
 				control = control.add(r.tce());
 			}
 		}
 		BigDecimal total = s1.add(s2);
 		return new Summary(Calculator.round(s1), Calculator.round(s2), Calculator.round(total), Calculator.round(market),
-				Calculator.round(tce), Calculator.round(control), per(total, content.outputValue10kCny()),
+				Calculator.round(tce), Calculator.round(control), equalKnown ? Calculator.round(equal) : null,
+				per(total, content.outputValue10kCny()),
 				per(total, content.valueAdded10kCny()));
 	}
 
@@ -476,7 +487,8 @@ class MonthlyReports {
 		OffsetDateTime superseded = rs.getObject("superseded_at", OffsetDateTime.class);
 		return new StoredResult(rs.getLong("id"), rs.getInt("line_no"), Calculation.Scope.valueOf(rs.getString("scope")),
 				rs.getString("category"), EnergyUse.valueOf(rs.getString("energy_use")), strip(rs.getBigDecimal("co2_t")),
-				strip(rs.getBigDecimal("co2_market_t")), strip(rs.getBigDecimal("tce")), strip(rs.getBigDecimal("energy_gj")),
+				strip(rs.getBigDecimal("co2_market_t")), strip(rs.getBigDecimal("tce")), strip(rs.getBigDecimal("tce_equal_value")),
+				strip(rs.getBigDecimal("energy_gj")),
 				rs.getString("factors"), rs.getString("formula"), rs.getString("notes"),
 				rs.getObject("computed_at", OffsetDateTime.class).toInstant(), rs.getString("computed_by"), rs.getString("reason"),
 				superseded == null ? null : superseded.toInstant());

@@ -42,13 +42,17 @@ public final class ReportModel {
 
 	/** A stored result line with the factor versions it used, current or superseded. */
 	public record StoredResult(long id, int lineNo, Calculation.Scope scope, String category, EnergyUse energyUse,
-			BigDecimal co2T, BigDecimal co2MarketT, BigDecimal tce, BigDecimal energyGj, String factorsJson, String formula,
+			BigDecimal co2T, BigDecimal co2MarketT, BigDecimal tce, BigDecimal tceEqualValue, BigDecimal energyGj,
+			String factorsJson, String formula,
 			String notesJson, Instant computedAt, String computedBy, String reason, Instant supersededAt) {
 	}
 
-	/** Totals of a report's current results: tCO2 by scope, market-based, tce (all and control scope), intensities. */
+	/**
+	 * Totals of a report's current results: tCO2 by scope, market-based, tce (all, control scope, and with
+	 * electricity at the year's equal-value coefficient, null while the office has set none), intensities.
+	 */
 	public record Summary(BigDecimal scope1Co2T, BigDecimal scope2Co2T, BigDecimal totalCo2T, BigDecimal totalMarketCo2T,
-			BigDecimal tce, BigDecimal controlScopeTce, BigDecimal co2PerOutputValueTPer10kCny,
+			BigDecimal tce, BigDecimal controlScopeTce, BigDecimal tceEqualValue, BigDecimal co2PerOutputValueTPer10kCny,
 			BigDecimal co2PerValueAddedTPer10kCny) {
 	}
 

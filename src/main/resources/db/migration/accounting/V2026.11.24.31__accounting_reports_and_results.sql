@@ -71,6 +71,7 @@ CREATE TABLE accounting_result (
     co2_t           NUMERIC(24,6) NOT NULL,
     co2_market_t    NUMERIC(24,6) NOT NULL,
     tce             NUMERIC(24,6) NOT NULL,
+    tce_equal_value NUMERIC(24,6),
     energy_gj       NUMERIC(24,6),
     factors         JSONB       NOT NULL,
     formula         TEXT        NOT NULL,

@@ -133,6 +133,35 @@ class CalculatorTest {
 	}
 
 	@Test
+	void electricityAtTheEqualValueCoefficientOnceTheOfficeSetsOne() {
+		// the equal value has no fixed number (GB/T 2589); 0.0003 tce/kWh stands for what an office would enter for 2024
+		Factor equal2024 = new Factor("ELECTRICITY-EQUAL-VALUE", 2, Kind.METHOD, "电力(等价值)", "electricity, equal value",
+				bd("0.0003"), "tce/kWh", "kWh", null, null, null, null, null, null, null, null, null, "office entry (test)",
+				Tag.UNTAGGED, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "test", Instant.EPOCH, null);
+		Calculator.Factors withEqual = new Calculator.Factors() {
+			@Override
+			public Optional<Factor> inForce(String code, int year) {
+				return code.equals(equal2024.code()) ? Optional.of(equal2024).filter(f -> f.appliesTo(year)) : LOOKUP.inForce(code, year);
+			}
+
+			@Override
+			public Optional<Factor> grid(String region, int year) {
+				return LOOKUP.grid(region, year);
+			}
+		};
+		Result r = Calculator.calculate(new Request(2024, null, List.of(line(LineType.ELECTRICITY, null, "1000000", "kWh"),
+				line(LineType.HEAT, null, "100", "GJ"))), withEqual, "SICHUAN");
+		// 1,000,000 kWh × 0.0003 = 300 tce against 122.9 at the calorific equivalent; heat 100 × 0.03412 = 3.412 either way
+		assertThat(r.lines().get(0).tceEqualValue()).isEqualByComparingTo("300");
+		assertThat(r.totals().tce()).isEqualByComparingTo("126.312");
+		assertThat(r.totals().tceEqualValue()).isEqualByComparingTo("303.412");
+		assertThat(r.lines().get(0).factors()).extracting(Calculation.FactorUsed::code).contains("ELECTRICITY-EQUAL-VALUE");
+		Result r2023 = Calculator.calculate(new Request(2023, null, List.of(line(LineType.ELECTRICITY, null, "1000000", "kWh"))),
+				withEqual, "SICHUAN");
+		assertThat(r2023.totals().tceEqualValue()).isNull();
+	}
+
+	@Test
 	void heatAtPoint11TonnesPerGigajoule() {
 		Result r = calc(2024, line(LineType.HEAT, null, "800", "GJ"), line(LineType.HEAT_EXPORT, null, "100", "GJ"));
 		assertThat(r.lines().get(0).co2T()).isEqualByComparingTo("88");
