@@ -296,6 +296,24 @@ class CityInventoryTests {
 	}
 
 	@Test
+	void theFormEntersAFigureAndTheYearPageSaysThatWithoutGdpNothingIsComputed() throws Exception {
+		String officer = fixtures.cityOfficer();
+		mvc.perform(post("/accounting/inventory/inputs").with(fixtures.as(officer)).with(csrf())
+			.param("year", "2021").param("code", "BUILDINGS_TCE").param("value", "1,234.5")
+			.param("sourceDocument", "2021年建筑能耗统计（测试）"))
+			.andExpect(redirectedUrl("/accounting/inventory/2021")).andExpect(flash().attributeExists("saved"));
+		mvc.perform(get("/accounting/inventory/2021").with(fixtures.as(officer)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"gdp-missing\"")))
+			.andExpect(content().string(containsString("2021年建筑能耗统计（测试）")))
+			.andExpect(content().string(containsString("1,234.50")));
+		mvc.perform(post("/api/v1/accounting/inventory/2021/recompute").with(basic(officer)))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.indicators[0].missing").value("GDP"))
+			.andExpect(jsonPath("$.cityTce").value(1234.5));
+		assertThat(current("1", 2021)).isNull();
+	}
+
+	@Test
 	void exportsTheInventoryAsAnExcelWorkbook() throws Exception {
 		String officer = fixtures.cityOfficer();
 		byte[] xlsx = mvc.perform(get("/accounting/inventory/2024/export").with(fixtures.as(officer)))
