@@ -325,4 +325,26 @@ public class EmissionsAccounting {
 		}
 		return p;
 	}
+
+	// The city inventory, for other modules (reporting, pathway); injected apart from the constructor.
+
+	private CityInventory cityInventory;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	void setCityInventory(CityInventory cityInventory) {
+		this.cityInventory = cityInventory;
+	}
+
+	/** The city inventory of a year with indicators 1–3 (city office and county officers). */
+	public Inventory cityInventory(int year) {
+		return cityInventory.inventory(year);
+	}
+
+	/**
+	 * Recomputes indicators 1–3 of a year from the city inventory and writes them into the plan, e.g. once reports
+	 * of the year are verified or locked (city office, or a system actor).
+	 */
+	public Inventory recomputeCityInventory(int year) {
+		return cityInventory.recompute(year);
+	}
 }

@@ -40,6 +40,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The pilot plan: its indicators and commitments with targets, the yearly values recorded against them, and
  * where each stands. Reading is open to everyone (the public cockpit); recording values and provincial targets
@@ -53,14 +55,16 @@ public class PilotPlan {
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final JsonMapper json;
 	private final PlanFolder folder;
 	private final String planCode;
 
-	PilotPlan(JdbcClient jdbc, AuditLog audit, Clock clock, ResourceLoader resources,
+	PilotPlan(JdbcClient jdbc, AuditLog audit, Clock clock, JsonMapper json, ResourceLoader resources,
 			@Value("${peakpilot.plan.location}") String location) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.json = json;
 		this.folder = new PlanFolder(resources, location);
 		this.planCode = folder.info().code();
 	}
@@ -138,7 +142,46 @@ public class PilotPlan {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		return write(item, input, Origin.ENTERED);
+		return write(item, input, Origin.ENTERED, null);
+	}
+
+	/**
+	 * Records a value computed by another module (e.g. indicators 1–3 from accounting's city inventory) with its
+	 * lineage, under the caller's scope (the office, or a {@link org.peakpilot.platform.SystemActor}).
+	 * {@code computedBy} names the computation; it is shown where an entered value shows its source document. A
+	 * lineage may hold a {@code link} (a path on this site) to the figures the value was computed from. A value for
+	 * the same year is replaced and kept as history, as with {@link #record}; the same value with the same lineage
+	 * again writes nothing and returns the current value.
+	 */
+	@Transactional
+	public Observation recordComputed(String itemCode, int year, BigDecimal value, String computedBy,
+			Map<String, Object> lineage) {
+		requireOffice();
+		NewObservation input = new NewObservation(itemCode, year, value, null, computedBy, null);
+		List<InputError> errors = new ArrayList<>();
+		Item item = validate(input, null, errors);
+		if (lineage == null || lineage.isEmpty()) {
+			errors.add(InputError.field("lineage", "a computed value needs its lineage"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		String lineageJson = json.writeValueAsString(lineage);
+		Optional<Observation> unchanged = jdbc.sql("""
+				SELECT * FROM plan_observation
+				WHERE plan_code = :p AND item_code = :c AND year = :y AND superseded_at IS NULL AND origin = 'COMPUTED'
+				  AND value = :v AND source_document = :s AND lineage = CAST(:l AS jsonb)
+				""").param("p", planCode()).param("c", item.code()).param("y", year).param("v", value)
+			.param("s", computedBy.strip()).param("l", lineageJson).query(PilotPlan::observation).optional();
+		if (unchanged.isPresent()) {
+			return unchanged.get();
+		}
+		return write(item, input, Origin.COMPUTED, lineageJson);
+	}
+
+	/** Whether values may be recorded for a year: from ten years before the baseline to the current year. */
+	public boolean tracksYear(int year) {
+		return year >= firstYear() && year <= Year.now(clock).getValue();
 	}
 
 	/**
@@ -177,7 +220,7 @@ public class PilotPlan {
 		}
 		List<Observation> written = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
-			written.add(write(checked.get(i), lines.get(i).observation(), Origin.IMPORTED));
+			written.add(write(checked.get(i), lines.get(i).observation(), Origin.IMPORTED, null));
 		}
 		log.info("Imported {} plan values", written.size());
 		return written;
@@ -334,11 +377,9 @@ public class PilotPlan {
 				errors.add(new InputError(row, codeField, "'" + input.itemCode() + "' is not an indicator or commitment of this plan"));
 			}
 		}
-		int thisYear = Year.now(clock).getValue();
-		int firstYear = info().baselineYear() - 10;
-		if (input.year() == null || input.year() < firstYear || input.year() > thisYear) {
+		if (input.year() == null || !tracksYear(input.year())) {
 			errors.add(new InputError(row, field(row, "year", ObservationWorkbook.YEAR),
-					"a year from " + firstYear + " to " + thisYear + " is required, got " + input.year()));
+					"a year from " + firstYear() + " to " + Year.now(clock).getValue() + " is required, got " + input.year()));
 		}
 		if (item != null) {
 			if (input.unit() != null && !input.unit().isBlank() && !ValueRule.unitMatches(item, input.unit())) {
@@ -364,7 +405,11 @@ public class PilotPlan {
 		return row == null ? apiName : ObservationWorkbook.column(column);
 	}
 
-	private Observation write(Item item, NewObservation input, Origin origin) {
+	private int firstYear() {
+		return info().baselineYear() - 10;
+	}
+
+	private Observation write(Item item, NewObservation input, Origin origin, String lineageJson) {
 		String actor = AccessScope.current().actor();
 		Optional<Observation> previous = jdbc.sql("""
 				SELECT * FROM plan_observation WHERE plan_code = :p AND item_code = :c AND year = :y AND superseded_at IS NULL
@@ -374,14 +419,14 @@ public class PilotPlan {
 		previous.ifPresent(p -> jdbc.sql("UPDATE plan_observation SET superseded_at = :t WHERE id = :id")
 			.param("t", now).param("id", p.id()).update());
 		long id = jdbc.sql("""
-				INSERT INTO plan_observation (plan_code, item_code, year, value, origin, source_document, note,
+				INSERT INTO plan_observation (plan_code, item_code, year, value, origin, source_document, note, lineage,
 				                              entered_by, entered_at, supersedes_id)
-				VALUES (:p, :c, :y, :v, :o, :s, :n, :by, :at, :prev) RETURNING id
+				VALUES (:p, :c, :y, :v, :o, :s, :n, CAST(:l AS jsonb), :by, :at, :prev) RETURNING id
 				""")
 			.param("p", planCode()).param("c", item.code()).param("y", input.year()).param("v", input.value())
 			.param("o", origin.name()).param("s", input.sourceDocument().strip())
 			.param("n", input.note() == null || input.note().isBlank() ? null : input.note().strip())
-			.param("by", actor).param("at", now).param("prev", previous.map(Observation::id).orElse(null))
+			.param("l", lineageJson).param("by", actor).param("at", now).param("prev", previous.map(Observation::id).orElse(null))
 			.query(Long.class).single();
 		Observation saved = jdbc.sql("SELECT * FROM plan_observation WHERE id = :id").param("id", id)
 			.query(PilotPlan::observation).single();

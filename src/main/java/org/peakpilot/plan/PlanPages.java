@@ -118,6 +118,7 @@ class PlanPages {
 		model.addAttribute("plan", plan.info());
 		model.addAttribute("t", tracked);
 		model.addAttribute("history", history);
+		model.addAttribute("lineageLinks", publicView ? Map.of() : lineageLinks(history));
 		model.addAttribute("publicView", publicView);
 		model.addAttribute("canRecord", !publicView && isOffice());
 		model.addAttribute("chartJson", toJson(historyChart(tracked, history, locale)));
@@ -215,6 +216,21 @@ class PlanPages {
 		chart.put("path", path);
 		chart.put("baseline", item.baselineValue() == null ? null : List.of(String.valueOf(item.baselineYear()), item.baselineValue()));
 		return chart;
+	}
+
+	/** For computed values: the page their lineage links to (a path on this site), by observation id. */
+	private Map<Long, String> lineageLinks(List<Observation> history) {
+		Map<Long, String> links = new LinkedHashMap<>();
+		for (Observation o : history) {
+			if (o.lineage() == null) {
+				continue;
+			}
+			tools.jackson.databind.JsonNode link = json.readTree(o.lineage()).get("link");
+			if (link != null && link.isString() && link.asString().startsWith("/") && !link.asString().startsWith("//")) {
+				links.put(o.id(), link.asString());
+			}
+		}
+		return links;
 	}
 
 	private String toJson(Object value) {
