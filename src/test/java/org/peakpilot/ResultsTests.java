@@ -137,6 +137,38 @@ class ResultsTests {
 	}
 
 	@Test
+	void verifyingAReportMovesTheCityIndicatorsComputedFromTheInventory() throws Exception {
+		// its own enterprise and year (2021: Sichuan 0.1255 tCO2/MWh), so the 2022 figures above stay as they are
+		RegistryModel.Enterprise silicon = f.enterprise("511102", "3985", f.parkId("LESHAN-HIGHTECH"));
+		String verifier = f.user(Role.VERIFIER, null, null, null, Set.of(silicon.id()));
+		long jan = report2021(silicon, 1, "1000000");
+		long feb = report2021(silicon, 2, "2000000");
+		mvc.perform(post("/api/v1/accounting/reports/{id}/verify", jan).with(basic(verifier))).andExpect(status().isOk());
+		mvc.perform(post("/api/v1/accounting/inventory/inputs").with(basic(office)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"year\":2021,\"code\":\"GDP\",\"value\":10000,\"sourceDocument\":\"2021年统计公报（测试）\"}"))
+			.andExpect(status().isCreated());
+		// January only: 1,000 MWh × 0.1255 = 125.5 tCO2 ÷ 10,000 (10k CNY) = 0.01255 → 0.0126
+		mvc.perform(get("/api/v1/plan/items/2").with(basic(office)))
+			.andExpect(jsonPath("$.progress.latestYear").value(2021)).andExpect(jsonPath("$.progress.latestValue").value(0.0126));
+		mvc.perform(post("/api/v1/accounting/reports/{id}/verify", feb).with(basic(verifier))).andExpect(status().isOk());
+		// February counts once verified: (125.5 + 251) ÷ 10,000 = 0.03765 → 0.0377, the earlier value kept as replaced
+		mvc.perform(get("/api/v1/plan/items/2").with(basic(office))).andExpect(jsonPath("$.progress.latestValue").value(0.0377));
+		mvc.perform(get("/api/v1/plan/items/2/observations").with(basic(office)))
+			.andExpect(jsonPath("$[0].value").value(0.0377)).andExpect(jsonPath("$[0].origin").value("COMPUTED"))
+			.andExpect(jsonPath("$[?(@.year == 2021 && @.value == 0.0126)].supersededAt").isNotEmpty());
+	}
+
+	long report2021(RegistryModel.Enterprise e, int month, String kwh) throws Exception {
+		String body = mvc.perform(put("/api/v1/accounting/enterprises/" + e.id() + "/reports/2021/" + month).with(basic(office))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"lines\": [{\"line\": {\"type\": \"ELECTRICITY\", \"quantity\": " + kwh + ", \"unit\": \"kWh\"}}]}"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+		mvc.perform(post("/api/v1/accounting/reports/{id}/submit", id).with(basic(office))).andExpect(status().isOk());
+		return id;
+	}
+
+	@Test
 	void pagesShowTheRankingTheDashboardAndExportToExcel() throws Exception {
 		mvc.perform(get("/accounting/results").param("year", "2022").param("level", "COUNTY").with(f.as(office)))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("沙湾区")));

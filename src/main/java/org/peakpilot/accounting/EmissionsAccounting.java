@@ -47,10 +47,11 @@ public class EmissionsAccounting {
 	private final MonthlyReports reports;
 	private final EmissionResults results;
 	private final org.peakpilot.registry.Registry registry;
+	private final CityInventory cityInventory;
 	private final List<BigDecimal> gradeBounds;
 
 	EmissionsAccounting(JdbcClient jdbc, AuditLog audit, Clock clock, ResourceLoader resources, MonthlyReports reports,
-			EmissionResults results, org.peakpilot.registry.Registry registry,
+			EmissionResults results, org.peakpilot.registry.Registry registry, CityInventory cityInventory,
 			@Value("${peakpilot.accounting.factor-location:classpath:factors/}") String factorLocation,
 			@Value("${peakpilot.plan.location}") String planLocation) {
 		this.jdbc = jdbc;
@@ -61,6 +62,7 @@ public class EmissionsAccounting {
 		this.reports = reports;
 		this.results = results;
 		this.registry = registry;
+		this.cityInventory = cityInventory;
 		this.gradeBounds = gradeBounds(resources, planLocation);
 	}
 
@@ -135,8 +137,9 @@ public class EmissionsAccounting {
 				clock.instant(), change.changeNote());
 		insert(next);
 		audit.record("factor.published", "factor", next.code() + "/v" + next.version(), previous, next);
-		int restated = reports.restate(next, new DatabaseFactors(), gridRegion);
-		log.info("Published factor {} version {}; {} reports restated", next.code(), next.version(), restated);
+		java.util.Set<Integer> years = reports.restate(next, new DatabaseFactors(), gridRegion);
+		years.forEach(this::refreshInventory);
+		log.info("Published factor {} version {}; reports of {} restated", next.code(), next.version(), years);
 		return next;
 	}
 
@@ -182,7 +185,9 @@ public class EmissionsAccounting {
 	/** The assigned verifier confirms a submitted report. */
 	@Transactional
 	public ReportModel.Report verifyReport(long reportId) {
-		return reports.verify(reportId);
+		ReportModel.Report verified = reports.verify(reportId);
+		refreshInventory(verified.year());
+		return verified;
 	}
 
 	/** The assigned verifier returns a submitted report with what must be corrected. */
@@ -200,7 +205,9 @@ public class EmissionsAccounting {
 	/** Changes a locked report through a revision with a reason; it goes back to verification. */
 	@Transactional
 	public ReportModel.Report reviseReport(long reportId, String reason, ReportModel.Content content) {
-		return reports.revise(reportId, reason, content, new DatabaseFactors(), gridRegion);
+		ReportModel.Report revised = reports.revise(reportId, reason, content, new DatabaseFactors(), gridRegion);
+		refreshInventory(revised.year());
+		return revised;
 	}
 
 	/** Every result a report has had, including restated ones, newest first. */
@@ -231,6 +238,14 @@ public class EmissionsAccounting {
 	/** The bounds of the grade ratio (this plan's accounting.properties). */
 	public List<BigDecimal> gradeBounds() {
 		return gradeBounds;
+	}
+
+	/**
+	 * Verified figures changed for a year (a report verified, revised out of the count, or restated): the city
+	 * inventory's indicators follow. Runs as a system actor, since a verifier may not write the plan.
+	 */
+	private void refreshInventory(int year) {
+		org.peakpilot.platform.SystemActor.run("city-inventory", () -> cityInventory.recompute(year));
 	}
 
 	/** Loads the reference factors as version 1 when the library is empty. */
@@ -324,15 +339,6 @@ public class EmissionsAccounting {
 			throw new UncheckedIOException(ex);
 		}
 		return p;
-	}
-
-	// The city inventory, for other modules (reporting, pathway); injected apart from the constructor.
-
-	private CityInventory cityInventory;
-
-	@org.springframework.beans.factory.annotation.Autowired
-	void setCityInventory(CityInventory cityInventory) {
-		this.cityInventory = cityInventory;
 	}
 
 	/** The city inventory of a year with indicators 1–3 (city office and county officers). */

@@ -213,7 +213,7 @@ class MonthlyReports {
 	 * the new results only where a figure changed; the superseded results stay as history. Runs with the
 	 * publisher's rights (the city administrator).
 	 */
-	int restate(Factor published, Calculator.Factors factors, String gridRegion) {
+	Set<Integer> restate(Factor published, Calculator.Factors factors, String gridRegion) {
 		List<Long> ids = jdbc.sql("""
 				SELECT DISTINCT r.id FROM accounting_report r JOIN accounting_result x ON x.report_id = r.id
 				WHERE x.superseded_at IS NULL AND x.factors @> CAST(:probe AS jsonb) AND r.year >= :from ORDER BY r.id
@@ -221,7 +221,7 @@ class MonthlyReports {
 			.param("probe", "[{\"code\":\"" + published.code() + "\"}]")
 			.param("from", published.effectiveFrom().getYear())
 			.query(Long.class).list();
-		int restated = 0;
+		Set<Integer> years = new java.util.TreeSet<>();
 		for (long id : ids) {
 			Report r = find(id).orElseThrow();
 			List<LineResult> results = Calculator.calculate(new Calculation.Request(r.year(), null,
@@ -231,12 +231,12 @@ class MonthlyReports {
 			}
 			storeResults(id, r.content(), results, "restated: factor " + published.code() + " version " + published.version());
 			audit.record("report.restated", "report", id, r.summary(), find(id).orElseThrow().summary());
-			restated++;
+			years.add(r.year());
 		}
-		if (restated > 0) {
-			log.info("Restated {} reports after factor {} version {}", restated, published.code(), published.version());
+		if (!years.isEmpty()) {
+			log.info("Restated reports of {} after factor {} version {}", years, published.code(), published.version());
 		}
-		return restated;
+		return years;
 	}
 
 	private boolean sameFigures(List<StoredResult> current, List<LineResult> recomputed) {
