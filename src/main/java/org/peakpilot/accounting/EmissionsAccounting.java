@@ -353,4 +353,38 @@ public class EmissionsAccounting {
 	public Inventory recomputeCityInventory(int year) {
 		return cityInventory.recompute(year);
 	}
+
+	/**
+	 * The Excel template for a year of an enterprise's monthly reports in a sector (steel, cement, ceramics,
+	 * chemicals, polysilicon; anything else gets "other"): empty activity and product sheets with drop-downs,
+	 * instructions, and the fuels, electricity, heat, process factors and products the sector uses in that year.
+	 */
+	public byte[] reportTemplate(String sector, int year, String enterpriseName) {
+		ReportWorkbook.checkYear(year, clock);
+		return ReportWorkbook.template(sector, year, enterpriseName, gridRegion, factors(new FactorQuery(null, null, true)),
+				products());
+	}
+
+	/**
+	 * Imports a year of monthly reports from a filled-in {@link #reportTemplate template}, all or nothing: every
+	 * month present goes through the same save path as the form and the API (the enterprise's own user or the city
+	 * office; draft or returned reports only). If any cell or row of any month is wrong, nothing is written and
+	 * every error is returned with its sheet, row and column.
+	 *
+	 * @return the reports saved, by month
+	 */
+	@Transactional
+	public List<ReportModel.Report> importReports(long enterpriseId, int year, byte[] workbook) {
+		reports.report(enterpriseId, year, 1); // not found outside the caller's scope, before the file is read
+		AccessScope scope = AccessScope.current();
+		if (!scope.isCityWide() && !scope.hasRole(Role.ENTERPRISE_USER)) {
+			throw new org.springframework.security.access.AccessDeniedException(scope.actor() + " may not enter reports");
+		}
+		ReportWorkbook.checkYear(year, clock);
+		DatabaseFactors factors = new DatabaseFactors();
+		List<ReportModel.Report> saved = ReportWorkbook.read(workbook, year, clock)
+			.saveEach(m -> reports.save(enterpriseId, year, m.month(), m.content(), factors, gridRegion));
+		log.info("Imported {} monthly reports of enterprise {} for {}", saved.size(), enterpriseId, year);
+		return saved;
+	}
 }
