@@ -74,4 +74,34 @@ class ReportPagesTests {
 		mvc.perform(get("/accounting/reports").param("year", "2023").with(f.as(stranger)))
 			.andExpect(content().string(not(containsString(ceramics.name()))));
 	}
+
+	@Test
+	void aYearIsImportedFromTheSectorTemplateOnThePage() throws Exception {
+		Fixtures f = new Fixtures(registry, accounts);
+		RegistryModel.Enterprise cement = f.enterprise("511181", "3011", null);
+		String user = f.user(Role.ENTERPRISE_USER, null, null, cement.id(), Set.of());
+		byte[] template = mvc.perform(get("/accounting/enterprises/" + cement.id() + "/reports/2023/template.xlsx").with(f.as(user)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		byte[] filled;
+		try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(template));
+				var out = new java.io.ByteArrayOutputStream()) {
+			var row = wb.getSheet("活动数据 Activity").createRow(1);
+			row.createCell(0).setCellValue(3);
+			row.createCell(1).setCellValue("ELECTRICITY");
+			row.createCell(3).setCellValue(1000000);
+			row.createCell(4).setCellValue("kWh");
+			wb.write(out);
+			filled = out.toByteArray();
+		}
+		// 1,000 MWh × 0.1564 (Sichuan 2023) = 156.4 tCO2
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/accounting/reports/import")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "y.xlsx", null, filled))
+			.param("enterpriseId", String.valueOf(cement.id())).param("year", "2023").with(f.as(user)).with(csrf()))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("id=\"import-done\"")))
+			.andExpect(content().string(containsString("2023-03 · 156.4 tCO2")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/accounting/reports/import")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "x.xlsx", null, "not excel".getBytes()))
+			.param("enterpriseId", String.valueOf(cement.id())).param("year", "2023").with(f.as(user)).with(csrf()))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("not a readable Excel workbook")));
+	}
 }

@@ -355,13 +355,16 @@ public class EmissionsAccounting {
 	}
 
 	/**
-	 * The Excel template for a year of an enterprise's monthly reports in a sector (steel, cement, ceramics,
-	 * chemicals, polysilicon; anything else gets "other"): empty activity and product sheets with drop-downs,
+	 * The Excel template for a year of an enterprise's monthly reports, for its industry's sector (steel, cement,
+	 * ceramics, chemicals, polysilicon; anything else gets "other"): empty activity and product sheets with drop-downs,
 	 * instructions, and the fuels, electricity, heat, process factors and products the sector uses in that year.
 	 */
-	public byte[] reportTemplate(String sector, int year, String enterpriseName) {
+	public byte[] reportTemplate(long enterpriseId, int year) {
+		org.peakpilot.registry.RegistryModel.Enterprise enterprise = registry.enterprise(enterpriseId);
+		String sector = registry.industries().stream().filter(i -> i.code().equals(enterprise.industryCode()))
+			.map(org.peakpilot.registry.RegistryModel.Industry::sector).findFirst().orElse(null);
 		ReportWorkbook.checkYear(year, clock);
-		return ReportWorkbook.template(sector, year, enterpriseName, gridRegion, factors(new FactorQuery(null, null, true)),
+		return ReportWorkbook.template(sector, year, enterprise.name(), gridRegion, factors(new FactorQuery(null, null, true)),
 				products());
 	}
 
@@ -375,7 +378,7 @@ public class EmissionsAccounting {
 	 */
 	@Transactional
 	public List<ReportModel.Report> importReports(long enterpriseId, int year, byte[] workbook) {
-		reports.report(enterpriseId, year, 1); // not found outside the caller's scope, before the file is read
+		registry.enterprise(enterpriseId); // not found outside the caller's scope, before the file is read
 		AccessScope scope = AccessScope.current();
 		if (!scope.isCityWide() && !scope.hasRole(Role.ENTERPRISE_USER)) {
 			throw new org.springframework.security.access.AccessDeniedException(scope.actor() + " may not enter reports");

@@ -131,6 +131,38 @@ class ReportPages {
 		return "redirect:/accounting/reports/" + id;
 	}
 
+	@GetMapping("/accounting/enterprises/{enterpriseId}/reports/{year}/template.xlsx")
+	org.springframework.http.ResponseEntity<byte[]> template(@PathVariable long enterpriseId, @PathVariable int year) {
+		return org.springframework.http.ResponseEntity.ok()
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"reports-" + enterpriseId + "-" + year + ".xlsx\"")
+			.contentType(org.springframework.http.MediaType.parseMediaType(
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.body(accounting.reportTemplate(enterpriseId, year));
+	}
+
+	@PostMapping("/accounting/reports/import")
+	String importWorkbook(@RequestParam long enterpriseId, @RequestParam int year,
+			@RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file, Model model)
+			throws java.io.IOException {
+		model.addAttribute("enterprise", registry.enterprise(enterpriseId));
+		model.addAttribute("year", year);
+		try {
+			if (file == null || file.isEmpty()) {
+				throw new InvalidInputException("file", "choose an Excel file (.xlsx) to upload");
+			}
+			if (file.getSize() > ReportWorkbook.MAX_BYTES) {
+				throw new InvalidInputException("file", "the file has " + file.getSize() / 1024 + " KiB; at most "
+						+ ReportWorkbook.MAX_BYTES / 1024 / 1024 + " MiB are accepted");
+			}
+			model.addAttribute("imported", accounting.importReports(enterpriseId, year, file.getBytes()));
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("errors", ex.errors());
+		}
+		return "accounting/report-import";
+	}
+
 	private String form(long enterpriseId, int year, int month, Content content, String reason, Model model) {
 		model.addAttribute("enterprise", registry.enterprise(enterpriseId));
 		model.addAttribute("year", year);

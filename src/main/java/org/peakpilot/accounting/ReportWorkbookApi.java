@@ -6,8 +6,6 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.peakpilot.platform.InvalidInputException;
-import org.peakpilot.registry.Registry;
-import org.peakpilot.registry.RegistryModel;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,11 +27,9 @@ class ReportWorkbookApi {
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 	private final EmissionsAccounting accounting;
-	private final Registry registry;
 
-	ReportWorkbookApi(EmissionsAccounting accounting, Registry registry) {
+	ReportWorkbookApi(EmissionsAccounting accounting) {
 		this.accounting = accounting;
-		this.registry = registry;
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/reports/{year}/template.xlsx")
@@ -43,10 +39,7 @@ class ReportWorkbookApi {
 			once per month), 说明 Instructions, and 代码表 Codes (the fuels, electricity, heat, process factors and products of
 			the sector: steel, cement, ceramics, chemicals, polysilicon or other). Not found outside the caller's scope.""")
 	ResponseEntity<byte[]> template(@PathVariable long enterpriseId, @PathVariable int year) {
-		RegistryModel.Enterprise enterprise = registry.enterprise(enterpriseId);
-		String sector = registry.industries().stream().filter(i -> i.code().equals(enterprise.industryCode()))
-			.map(RegistryModel.Industry::sector).findFirst().orElse(null);
-		byte[] body = accounting.reportTemplate(sector, year, enterprise.name());
+		byte[] body = accounting.reportTemplate(enterpriseId, year);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 				.filename("reports-" + enterpriseId + "-" + year + ".xlsx").build().toString())
