@@ -46,6 +46,8 @@ class AccountingTests {
 			.andExpect(jsonPath("$[?(@.code == 'ANTHRACITE')].nameZh").value(hasItem("无烟煤")))
 			.andExpect(jsonPath("$[?(@.code == 'ANTHRACITE')].effectiveFrom").value(hasItem("2015-01-01")))
 			.andExpect(jsonPath("$[?(@.code == 'GRID-SICHUAN-2021')].tag").value(hasItem("UNVERIFIED")))
+			// "as above" in the reference table: the MgO row shares the CaO row's source and tag
+			.andExpect(jsonPath("$[?(@.code == 'CEMENT-MGO-IN-CLINKER')].tag").value(hasItem("VERIFIED_SECONDARY")))
 			.andExpect(jsonPath("$[?(@.code == 'GRID-SICHUAN-2023')].value").value(hasItem(0.1564)))
 			.andExpect(jsonPath("$[?(@.code == 'GRID-SICHUAN-2023')].effectiveTo").value(hasItem("2023-12-31")))
 			.andExpect(jsonPath("$[?(@.code == 'HEAT-PURCHASED')].source").value(hasItem(containsString("GB/T 32150"))));

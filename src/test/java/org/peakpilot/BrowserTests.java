@@ -64,6 +64,12 @@ class BrowserTests {
 	@Autowired
 	PilotPlan plan;
 
+	@Autowired
+	org.peakpilot.registry.Registry registry;
+
+	@Autowired
+	org.peakpilot.platform.UserAccounts accounts;
+
 	@BeforeAll
 	static void startChromium() throws IOException {
 		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
@@ -165,6 +171,55 @@ class BrowserTests {
 		awaitCanvas("#history-chart canvas");
 		assertNoScriptErrors();
 		screenshot("indicator-12.png");
+	}
+
+	@Test
+	void anOfficerEntersAMonthOnTheFormAndReadsItsResultsAndTheFactorLibrary() {
+		Fixtures fixtures = new Fixtures(registry, accounts);
+		org.peakpilot.registry.RegistryModel.Enterprise cement = fixtures.enterprise("511181", "3011", fixtures.parkId("EMEISHAN-EDZ"));
+		String officer = fixtures.cityOfficer();
+		open("/login");
+		driver.findElement(By.id("username")).sendKeys(officer);
+		driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+		driver.findElement(By.id("login-submit")).click();
+		waitUntil().until(ExpectedConditions.urlContains("/plan/cockpit"));
+
+		open("/accounting/enterprises/" + cement.id() + "/reports/2023/6/edit?lang=zh_CN");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("type0"))).selectByValue("FUEL");
+		driver.findElement(By.name("factor0")).sendKeys("BITUMINOUS-COAL");
+		driver.findElement(By.name("quantity0")).sendKeys("8000");
+		driver.findElement(By.name("unit0")).sendKeys("t");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("type1"))).selectByValue("ELECTRICITY");
+		driver.findElement(By.name("quantity1")).sendKeys("6000000");
+		driver.findElement(By.name("unit1")).sendKeys("kWh");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("type2"))).selectByValue("CLINKER");
+		driver.findElement(By.name("quantity2")).sendKeys("70000");
+		driver.findElement(By.name("unit2")).sendKeys("t");
+		driver.findElement(By.name("cao2")).sendKeys("0.65");
+		driver.findElement(By.name("mgo2")).sendKeys("0.02");
+		driver.findElement(By.name("product_CLINKER")).sendKeys("70000");
+		driver.findElement(By.id("outputValue10kCny")).sendKeys("21000");
+		driver.findElement(By.id("valueAdded10kCny")).sendKeys("5200");
+		screenshot("report-form.png");
+		driver.findElement(By.id("save-report")).click();
+		waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.id("report-lines")));
+		assertThat(driver.findElements(By.cssSelector("#report-lines tbody tr"))).hasSize(3);
+		assertThat(driver.findElement(By.id("report-lines")).getText()).contains("GRID-SICHUAN-2023");
+		screenshot("report.png");
+		driver.findElement(By.id("submit-report")).click();
+		waitUntil().until(ExpectedConditions.textToBe(By.id("report-status"), "已提交"));
+
+		open("/accounting/results?year=2023&level=ENTERPRISE&verifiedOnly=false");
+		awaitCanvas("#results-chart canvas");
+		assertThat(driver.findElements(By.cssSelector("tr.result-row"))).isNotEmpty();
+		screenshot("results.png");
+		open("/accounting/enterprises/" + cement.id() + "/results/2023?verifiedOnly=false");
+		awaitCanvas("#trend-chart canvas");
+		screenshot("enterprise-results.png");
+		open("/accounting/factors?lang=en");
+		assertThat(driver.findElements(By.cssSelector("tr.factor-row")).size()).isGreaterThan(100);
+		assertNoScriptErrors();
+		screenshot("factors-en.png");
 	}
 
 	@Test

@@ -99,7 +99,8 @@ class ReportWorkflowTests {
 			.andExpect(jsonPath("$.status").value("DRAFT"))
 			.andExpect(jsonPath("$.summary.totalCo2T").value(total))
 			.andExpect(jsonPath("$.results.length()").value(3))
-			.andExpect(jsonPath("$.results[1].factorsJson").value(containsString("GRID-SICHUAN-2022")))
+			.andExpect(jsonPath("$.results[1].factors[*].code").value(hasItem("GRID-SICHUAN-2022")))
+			.andExpect(jsonPath("$.results[1].factors[0].version").value(1))
 			// 7342.265… tCO2 ÷ 1000 (10k CNY value added)
 			.andExpect(jsonPath("$.summary.co2PerValueAddedTPer10kCny").value(org.hamcrest.Matchers.closeTo(total / 1000, 0.000001)));
 	}

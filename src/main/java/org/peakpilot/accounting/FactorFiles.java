@@ -42,8 +42,18 @@ final class FactorFiles {
 		for (CsvTable.Row row : table("fuels.csv").rows()) {
 			factors.add(fuel(row, publishedBy, at));
 		}
+		Factor previous = null;
 		for (CsvTable.Row row : table("process_factors.csv").rows()) {
-			factors.add(process(row, publishedBy, at));
+			Factor f = process(row, publishedBy, at);
+			if (previous != null && f.tag() == Tag.UNTAGGED && f.source().strip().toLowerCase(java.util.Locale.ROOT).startsWith("as above")) {
+				// "as above": the row shares the previous row's source, and so its verification tag
+				f = new Factor(f.code(), f.version(), f.kind(), f.nameZh(), f.nameEn(), f.value(), f.unit(), f.activityUnit(), f.ncv(),
+						f.ncvUnit(), f.carbonContentTcPerTj(), f.oxidationRate(), f.tcePerUnit(), f.regionCode(), f.year(), f.sector(),
+						f.methodNote(), f.source() + " — " + previous.source(), previous.tag(), f.effectiveFrom(), f.effectiveTo(),
+						f.publishedBy(), f.publishedAt(), f.changeNote());
+			}
+			factors.add(f);
+			previous = f;
 		}
 		for (CsvTable.Row row : table("grid_factors.csv").rows()) {
 			factors.add(grid(row, publishedBy, at));

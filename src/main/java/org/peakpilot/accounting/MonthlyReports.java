@@ -239,6 +239,21 @@ class MonthlyReports {
 		return years;
 	}
 
+	private static boolean sameFactors(List<Calculation.FactorUsed> a, List<Calculation.FactorUsed> b) {
+		if (a.size() != b.size()) {
+			return false;
+		}
+		for (int i = 0; i < a.size(); i++) {
+			Calculation.FactorUsed x = a.get(i);
+			Calculation.FactorUsed y = b.get(i);
+			boolean sameValue = x.value() == null ? y.value() == null : y.value() != null && x.value().compareTo(y.value()) == 0;
+			if (!x.code().equals(y.code()) || x.version() != y.version() || !sameValue) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private boolean sameFigures(List<StoredResult> current, List<LineResult> recomputed) {
 		if (current.size() != recomputed.size()) {
 			return false;
@@ -249,7 +264,7 @@ class MonthlyReports {
 			if (a.co2T().compareTo(b.co2T()) != 0 || a.co2MarketT().compareTo(b.co2MarketT()) != 0 || a.tce().compareTo(b.tce()) != 0
 					|| !java.util.Objects.equals(a.tceEqualValue() == null ? null : a.tceEqualValue().stripTrailingZeros(),
 							b.tceEqualValue() == null ? null : b.tceEqualValue().stripTrailingZeros())
-					|| !a.factorsJson().replace(" ", "").equals(json.writeValueAsString(b.factors()).replace(" ", ""))) {
+					|| !sameFactors(a.factors(), b.factors())) {
 				return false;
 			}
 		}
@@ -260,7 +275,7 @@ class MonthlyReports {
 	List<StoredResult> resultHistory(long id) {
 		report(id);
 		return jdbc.sql("SELECT * FROM accounting_result WHERE report_id = :id ORDER BY computed_at DESC, id DESC")
-			.param("id", id).query(MonthlyReports::storedResult).list();
+			.param("id", id).query(this::storedResult).list();
 	}
 
 	/** Key energy-using units without a submitted report for a month whose due date has passed, within the year. */
@@ -428,7 +443,7 @@ class MonthlyReports {
 			Content content = new Content(strip(rs.getBigDecimal("output_value_10k_cny")), strip(rs.getBigDecimal("value_added_10k_cny")),
 					lines, prods);
 			List<StoredResult> results = jdbc.sql("SELECT * FROM accounting_result WHERE report_id = :id AND superseded_at IS NULL ORDER BY line_no")
-				.param("id", id).query(MonthlyReports::storedResult).list();
+				.param("id", id).query(this::storedResult).list();
 			return new Report(id, rs.getLong("enterprise_id"), rs.getString("county_code"), rs.getObject("park_id", Long.class),
 					rs.getString("industry_code"), rs.getInt("year"), rs.getInt("month"), Status.valueOf(rs.getString("status")),
 					rs.getInt("revision"), content, rs.getString("return_comment"), rs.getString("revision_reason"),
@@ -483,13 +498,14 @@ class MonthlyReports {
 		return denominator == null || denominator.signum() == 0 ? null : Calculator.round(co2.divide(denominator, MC));
 	}
 
-	private static StoredResult storedResult(ResultSet rs, int n) throws SQLException {
+	private StoredResult storedResult(ResultSet rs, int n) throws SQLException {
 		OffsetDateTime superseded = rs.getObject("superseded_at", OffsetDateTime.class);
 		return new StoredResult(rs.getLong("id"), rs.getInt("line_no"), Calculation.Scope.valueOf(rs.getString("scope")),
 				rs.getString("category"), EnergyUse.valueOf(rs.getString("energy_use")), strip(rs.getBigDecimal("co2_t")),
 				strip(rs.getBigDecimal("co2_market_t")), strip(rs.getBigDecimal("tce")), strip(rs.getBigDecimal("tce_equal_value")),
 				strip(rs.getBigDecimal("energy_gj")),
-				rs.getString("factors"), rs.getString("formula"), rs.getString("notes"),
+				List.of(json.readValue(rs.getString("factors"), Calculation.FactorUsed[].class)), rs.getString("formula"),
+				rs.getString("notes"),
 				rs.getObject("computed_at", OffsetDateTime.class).toInstant(), rs.getString("computed_by"), rs.getString("reason"),
 				superseded == null ? null : superseded.toInstant());
 	}

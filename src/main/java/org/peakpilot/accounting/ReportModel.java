@@ -43,7 +43,7 @@ public final class ReportModel {
 	/** A stored result line with the factor versions it used, current or superseded. */
 	public record StoredResult(long id, int lineNo, Calculation.Scope scope, String category, EnergyUse energyUse,
 			BigDecimal co2T, BigDecimal co2MarketT, BigDecimal tce, BigDecimal tceEqualValue, BigDecimal energyGj,
-			String factorsJson, String formula,
+			List<Calculation.FactorUsed> factors, String formula,
 			String notesJson, Instant computedAt, String computedBy, String reason, Instant supersededAt) {
 	}
 

@@ -33,12 +33,15 @@ class ResultsPages {
 	private final Registry registry;
 	private final Clock clock;
 	private final JsonMapper json;
+	private final org.springframework.context.MessageSource messages;
 
-	ResultsPages(EmissionsAccounting accounting, Registry registry, Clock clock, JsonMapper json) {
+	ResultsPages(EmissionsAccounting accounting, Registry registry, Clock clock, JsonMapper json,
+			org.springframework.context.MessageSource messages) {
 		this.accounting = accounting;
 		this.registry = registry;
 		this.clock = clock;
 		this.json = json;
+		this.messages = messages;
 	}
 
 	@GetMapping("/accounting/results")
@@ -101,13 +104,15 @@ class ResultsPages {
 
 	@GetMapping("/accounting/enterprises/{enterpriseId}/results/{year}")
 	String enterprise(@PathVariable long enterpriseId, @PathVariable int year, @RequestParam(defaultValue = "true") boolean verifiedOnly,
-			Model model) {
+			Model model, Locale locale) {
 		ResultsModel.EnterpriseYear result = accounting.enterpriseYear(enterpriseId, year, verifiedOnly);
 		model.addAttribute("e", registry.enterprise(enterpriseId));
 		model.addAttribute("y", result);
 		model.addAttribute("verifiedOnly", verifiedOnly);
 		model.addAttribute("bounds", accounting.gradeBounds());
-		model.addAttribute("chartJson", json.writeValueAsString(Map.of("months", result.months(), "sources", result.co2TBySource()))
+		Map<String, java.math.BigDecimal> sources = new java.util.LinkedHashMap<>();
+		result.co2TBySource().forEach((k, v) -> sources.put(messages.getMessage("category." + k, null, k, locale), v));
+		model.addAttribute("chartJson", json.writeValueAsString(Map.of("months", result.months(), "sources", sources))
 			.replace("</", "<\\/"));
 		return "accounting/enterprise-results";
 	}
