@@ -173,7 +173,8 @@ class ResultsTests {
 		mvc.perform(get("/accounting/results").param("year", "2022").param("level", "COUNTY").with(f.as(office)))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("沙湾区")));
 		mvc.perform(get("/accounting/enterprises/{id}/results/2022", steelA.id()).with(f.as(office)))
-			.andExpect(status().isOk()).andExpect(content().string(containsString("5 级")));
+			.andExpect(status().isOk()).andExpect(content().string(containsString("5 级")))
+			.andExpect(content().string(containsString("/accounting/reports/" + id(steelA, 1))));
 		byte[] xlsx = mvc.perform(get("/accounting/results/2022.xlsx").param("level", "COUNTY").with(f.as(office)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {

@@ -87,15 +87,15 @@ class EmissionResults {
 		AccessScope.SqlCondition scope = AccessScope.current().where("r.county_code", "r.park_id", "r.enterprise_id");
 		String statuses = verifiedOnly ? COUNTED : ALL_SUBMITTED;
 		List<ResultsModel.Month> months = jdbc.sql("""
-				SELECT r.month, r.status, coalesce(sum(x.co2_t) FILTER (WHERE x.scope = 'SCOPE_1'), 0) AS scope1,
+				SELECT r.id, r.month, r.status, coalesce(sum(x.co2_t) FILTER (WHERE x.scope = 'SCOPE_1'), 0) AS scope1,
 				       coalesce(sum(x.co2_t) FILTER (WHERE x.scope = 'SCOPE_2'), 0) AS scope2, coalesce(sum(x.tce), 0) AS tce,
 				       max(r.output_value_10k_cny) AS output_value, max(r.value_added_10k_cny) AS value_added
 				FROM accounting_report r LEFT JOIN accounting_result x ON x.report_id = r.id AND x.superseded_at IS NULL
 				WHERE r.enterprise_id = :e AND r.year = :y AND r.status IN %s AND %s
-				GROUP BY r.month, r.status ORDER BY r.month
+				GROUP BY r.id, r.month, r.status ORDER BY r.month
 				""".formatted(statuses, scope.sql()))
 			.params(scope.params()).param("e", enterpriseId).param("y", year)
-			.query((rs, n) -> new ResultsModel.Month(rs.getInt("month"), rs.getString("status"), Calculator.round(rs.getBigDecimal("scope1")),
+			.query((rs, n) -> new ResultsModel.Month(rs.getLong("id"), rs.getInt("month"), rs.getString("status"), Calculator.round(rs.getBigDecimal("scope1")),
 					Calculator.round(rs.getBigDecimal("scope2")), Calculator.round(rs.getBigDecimal("tce")),
 					strip(rs.getBigDecimal("output_value")), strip(rs.getBigDecimal("value_added"))))
 			.list();

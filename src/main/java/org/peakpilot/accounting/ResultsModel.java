@@ -19,7 +19,7 @@ public final class ResultsModel {
 			BigDecimal co2PerOutputValueTPer10kCny) {
 	}
 
-	public record Month(int month, String status, BigDecimal scope1Co2T, BigDecimal scope2Co2T, BigDecimal tce,
+	public record Month(long reportId, int month, String status, BigDecimal scope1Co2T, BigDecimal scope2Co2T, BigDecimal tce,
 			BigDecimal outputValue10kCny, BigDecimal valueAdded10kCny) {
 	}
 
