@@ -156,6 +156,17 @@ class ResultsTests {
 		mvc.perform(get("/api/v1/plan/items/2/observations").with(basic(office)))
 			.andExpect(jsonPath("$[0].value").value(0.0377)).andExpect(jsonPath("$[0].origin").value("COMPUTED"))
 			.andExpect(jsonPath("$[?(@.year == 2021 && @.value == 0.0126)].supersededAt").isNotEmpty());
+
+		// a corrected 2021 grid factor restates exactly the 2021 reports, and the cockpit follows:
+		// 3,000 MWh × 0.13 = 390 tCO2 ÷ 10,000 = 0.039; the 2022 figures (their own factor) do not move
+		mvc.perform(post("/api/v1/accounting/factors/GRID-SICHUAN-2021/versions").with(Fixtures.admin())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"value\":0.13,\"source\":\"[unverified] test correction\"}"))
+			.andExpect(status().isCreated());
+		mvc.perform(get("/api/v1/plan/items/2").with(basic(office))).andExpect(jsonPath("$.progress.latestValue").value(0.039));
+		mvc.perform(get("/api/v1/accounting/reports/{id}/results", jan).with(basic(office)))
+			.andExpect(jsonPath("$[0].co2T").value(130.0)).andExpect(jsonPath("$[1].co2T").value(125.5));
+		mvc.perform(get("/api/v1/accounting/results/2022").param("level", "CITY").with(basic(office)))
+			.andExpect(jsonPath("$[0].co2T").value(982.8));
 	}
 
 	long report2021(RegistryModel.Enterprise e, int month, String kwh) throws Exception {
