@@ -131,6 +131,8 @@ class ResultsTests {
 			.andExpect(jsonPath("$.products[0].co2TPerUnit").value(0.0702));
 		mvc.perform(get("/api/v1/accounting/results/enterprises/{id}/2022", steelB.id()).with(basic(office)))
 			.andExpect(jsonPath("$.grade.grade").value(2)).andExpect(jsonPath("$.months[0].scope2Co2T").value(561.6));
+		mvc.perform(get("/api/v1/accounting/results/enterprises/{id}/grades", steelA.id()).with(basic(office)))
+			.andExpect(jsonPath("$[?(@.year == 2022)].grade.grade").value(hasItem(5)));
 		// cement alone in its industry: ratio 1 → grade 3
 		mvc.perform(get("/api/v1/accounting/results/enterprises/{id}/2022", cement.id()).with(basic(office)))
 			.andExpect(jsonPath("$.grade.grade").value(3));

@@ -162,6 +162,20 @@ class EmissionResults {
 				"ratio " + ratio.setScale(3, java.math.RoundingMode.HALF_UP).toPlainString());
 	}
 
+	/** The grade of every year with verified reports of the enterprise, oldest first (within the caller's scope). */
+	List<ResultsModel.YearGrade> gradeHistory(long enterpriseId, List<BigDecimal> bounds) {
+		AccessScope.SqlCondition scope = AccessScope.current().where("r.county_code", "r.park_id", "r.enterprise_id");
+		List<Integer> years = jdbc.sql("""
+				SELECT DISTINCT r.year FROM accounting_report r WHERE r.enterprise_id = :e AND r.status IN %s AND %s ORDER BY 1
+				""".formatted(COUNTED, scope.sql())).params(scope.params()).param("e", enterpriseId).query(Integer.class).list();
+		List<ResultsModel.YearGrade> history = new ArrayList<>();
+		for (int year : years) {
+			ResultsModel.EnterpriseYear y = enterpriseYear(enterpriseId, year, true, bounds);
+			history.add(new ResultsModel.YearGrade(year, y.co2T(), y.co2PerOutputValueTPer10kCny(), y.grade()));
+		}
+		return history;
+	}
+
 	static Level level(String text) {
 		try {
 			return Level.valueOf(text == null ? "CITY" : text.toUpperCase(Locale.ROOT));

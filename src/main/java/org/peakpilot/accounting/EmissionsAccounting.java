@@ -235,6 +235,12 @@ public class EmissionsAccounting {
 		return results.enterpriseYear(enterpriseId, year, verifiedOnly, gradeBounds);
 	}
 
+	/** An enterprise's carbon-efficiency grade for every year with verified reports, oldest first. */
+	public List<ResultsModel.YearGrade> gradeHistory(long enterpriseId) {
+		registry.enterprise(enterpriseId);
+		return results.gradeHistory(enterpriseId, gradeBounds);
+	}
+
 	/** The bounds of the grade ratio (this plan's accounting.properties). */
 	public List<BigDecimal> gradeBounds() {
 		return gradeBounds;

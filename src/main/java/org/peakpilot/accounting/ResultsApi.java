@@ -37,4 +37,10 @@ class ResultsApi {
 			@RequestParam(defaultValue = "true") boolean verifiedOnly) {
 		return accounting.enterpriseYear(enterpriseId, year, verifiedOnly);
 	}
+
+	@GetMapping("/enterprises/{enterpriseId}/grades")
+	@Operation(summary = "An enterprise's carbon-efficiency grade for every year with verified reports")
+	List<ResultsModel.YearGrade> grades(@PathVariable long enterpriseId) {
+		return accounting.gradeHistory(enterpriseId);
+	}
 }

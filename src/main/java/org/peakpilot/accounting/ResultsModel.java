@@ -40,4 +40,8 @@ public final class ResultsModel {
 			BigDecimal co2PerOutputValueTPer10kCny, BigDecimal co2PerValueAddedTPer10kCny, List<ProductIntensity> products,
 			Grade grade) {
 	}
+
+	/** One year of an enterprise's grade history. */
+	public record YearGrade(int year, BigDecimal co2T, BigDecimal co2PerOutputValueTPer10kCny, Grade grade) {
+	}
 }

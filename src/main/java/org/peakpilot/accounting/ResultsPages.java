@@ -110,6 +110,7 @@ class ResultsPages {
 		model.addAttribute("y", result);
 		model.addAttribute("verifiedOnly", verifiedOnly);
 		model.addAttribute("bounds", accounting.gradeBounds());
+		model.addAttribute("grades", accounting.gradeHistory(enterpriseId));
 		Map<String, java.math.BigDecimal> sources = new java.util.LinkedHashMap<>();
 		result.co2TBySource().forEach((k, v) -> sources.put(messages.getMessage("category." + k, null, k, locale), v));
 		model.addAttribute("chartJson", json.writeValueAsString(Map.of("months", result.months(), "sources", sources))
