@@ -1,0 +1,305 @@
+package org.peakpilot.accounting;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.peakpilot.accounting.Calculation.Line;
+import org.peakpilot.accounting.Calculation.LineResult;
+import org.peakpilot.accounting.Calculation.LineType;
+import org.peakpilot.accounting.ReportModel.EnergyUse;
+import org.peakpilot.platform.AccessScope;
+import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.InvalidInputException;
+import org.peakpilot.platform.RuleViolationException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Recomputes every report of a year in one pass: the year's report lines in one query, every factor version
+ * once into memory, {@link Calculator} per report in memory, the current results superseded with one UPDATE
+ * and the new ones written with one COPY. The figures are those the per-report path ({@code MonthlyReports}
+ * save and restate) gives: same calculator, same factor choice as {@code EmissionsAccounting.DatabaseFactors},
+ * same stored columns. Every report is recomputed and superseded, changed or not; one audit record covers the
+ * whole year. The year's reports are locked for the duration, so a concurrent save waits and then supersedes
+ * these results with its own.
+ */
+@Component
+class YearRecompute {
+
+	private static final Logger log = LoggerFactory.getLogger(YearRecompute.class);
+	private static final int COPY_CHUNK_CHARS = 1 << 20;
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSXXX");
+
+	private final JdbcClient jdbc;
+	private final DataSource dataSource;
+	private final AuditLog audit;
+	private final Clock clock;
+	private final JsonMapper json;
+
+	YearRecompute(JdbcClient jdbc, DataSource dataSource, AuditLog audit, Clock clock, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.audit = audit;
+		this.clock = clock;
+		this.json = json;
+	}
+
+	/** The stored lines of one report, in line order. */
+	private record ReportLines(long reportId, List<Line> lines, List<EnergyUse> uses) {
+	}
+
+	/** Returns the number of reports recomputed (reports without lines have no results and are left alone). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	int run(int year, String reason, String gridRegion) {
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInputException("reason", "say why the year's results are recomputed");
+		}
+		long t0 = System.nanoTime();
+		jdbc.sql("SELECT id FROM accounting_report WHERE year = :y ORDER BY id FOR UPDATE").param("y", year).query(Long.class).list();
+		List<ReportLines> reports = loadLines(year);
+		Calculator.Factors factors = LoadedFactors.of(jdbc.sql("SELECT * FROM accounting_factor ORDER BY code, version DESC")
+			.query(EmissionsAccounting::factorRow).list());
+		long t1 = System.nanoTime();
+
+		List<List<LineResult>> results = calculate(reports, year, factors, gridRegion);
+		long t2 = System.nanoTime();
+
+		OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), clock.getZone());
+		int superseded = jdbc.sql("""
+				UPDATE accounting_result x SET superseded_at = :now FROM accounting_report r
+				WHERE x.report_id = r.id AND r.year = :y AND x.superseded_at IS NULL
+				""").param("now", now).param("y", year).update();
+		long t3 = System.nanoTime();
+
+		String stored = "recomputed " + year + ": " + reason.strip();
+		long inserted = copy(reports, results, now, AccessScope.current().actor(), stored);
+		long t4 = System.nanoTime();
+
+		int lines = reports.stream().mapToInt(r -> r.lines().size()).sum();
+		Map<String, Object> counts = new LinkedHashMap<>();
+		counts.put("year", year);
+		counts.put("reports", reports.size());
+		counts.put("lines", lines);
+		counts.put("resultsSuperseded", superseded);
+		counts.put("resultsStored", inserted);
+		counts.put("gridRegion", gridRegion);
+		counts.put("reason", reason.strip());
+		audit.record("reports.recomputed", "report-year", year, null, counts);
+		log.info("Recomputed {} reports ({} lines) of {}: {} results superseded, {} stored; {} ms (load {}, calculate {}, "
+				+ "supersede {}, insert {})", reports.size(), lines, year, superseded, inserted, ms(t4 - t0), ms(t1 - t0),
+				ms(t2 - t1), ms(t3 - t2), ms(t4 - t3));
+		return reports.size();
+	}
+
+	private List<ReportLines> loadLines(int year) {
+		List<ReportLines> reports = new ArrayList<>();
+		jdbc.sql("""
+				SELECT l.report_id, l.type, l.factor_code, l.quantity, l.unit, l.measured_ncv, l.measured_carbon_content,
+				       l.green_kwh, l.fraction, l.cao_fraction, l.mgo_fraction, l.non_carbonate_cao_fraction,
+				       l.non_carbonate_mgo_fraction, l.clinker_type, l.label, l.energy_use
+				FROM accounting_report r JOIN accounting_report_line l ON l.report_id = r.id
+				WHERE r.year = :y ORDER BY l.report_id, l.line_no
+				""").param("y", year).query((ResultSet rs) -> {
+			long id = rs.getLong(1);
+			ReportLines current = reports.isEmpty() ? null : reports.get(reports.size() - 1);
+			if (current == null || current.reportId() != id) {
+				current = new ReportLines(id, new ArrayList<>(), new ArrayList<>());
+				reports.add(current);
+			}
+			current.lines().add(new Line(LineType.valueOf(rs.getString(2)), rs.getString(3), strip(rs.getBigDecimal(4)),
+					rs.getString(5), strip(rs.getBigDecimal(6)), strip(rs.getBigDecimal(7)), strip(rs.getBigDecimal(8)),
+					strip(rs.getBigDecimal(9)), strip(rs.getBigDecimal(10)), strip(rs.getBigDecimal(11)), strip(rs.getBigDecimal(12)),
+					strip(rs.getBigDecimal(13)), rs.getString(14), rs.getString(15)));
+			current.uses().add(EnergyUse.valueOf(rs.getString(16)));
+		});
+		return reports;
+	}
+
+	private static List<List<LineResult>> calculate(List<ReportLines> reports, int year, Calculator.Factors factors, String gridRegion) {
+		List<String> failures = new ArrayList<>();
+		List<List<LineResult>> results = new ArrayList<>(reports.size());
+		for (ReportLines r : reports) {
+			try {
+				results.add(Calculator.calculate(new Calculation.Request(year, null, r.lines()), factors, gridRegion).lines());
+			}
+			catch (InvalidInputException ex) {
+				failures.add("report " + r.reportId() + ": " + ex.errors());
+				results.add(List.of());
+			}
+		}
+		if (!failures.isEmpty()) {
+			throw new RuleViolationException(failures.size() + " reports of " + year + " cannot be recomputed; nothing was changed. "
+					+ String.join("; ", failures.subList(0, Math.min(5, failures.size()))));
+		}
+		return results;
+	}
+
+	/** Writes the new results with COPY (text format) on the transaction's connection. */
+	private long copy(List<ReportLines> reports, List<List<LineResult>> results, OffsetDateTime now, String actor, String reason) {
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		Map<Object, String> jsonCache = new HashMap<>();
+		String tail = "\t" + TIMESTAMP.format(now) + "\t" + escape(actor) + "\t" + escape(reason) + "\n";
+		long rows = 0;
+		try {
+			CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+					COPY accounting_result (report_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce, energy_gj,
+					    factors, formula, notes, computed_at, computed_by, reason) FROM STDIN""");
+			try {
+				StringBuilder sb = new StringBuilder(COPY_CHUNK_CHARS + 8192);
+				for (int i = 0; i < reports.size(); i++) {
+					ReportLines report = reports.get(i);
+					for (LineResult r : results.get(i)) {
+						sb.append(report.reportId()).append('\t').append(r.index()).append('\t').append(r.scope().name()).append('\t')
+							.append(r.category()).append('\t').append(report.uses().get(r.index()).name()).append('\t')
+							.append(r.co2T().toPlainString()).append('\t').append(r.co2MarketT().toPlainString()).append('\t')
+							.append(r.tce().toPlainString()).append('\t').append(r.energyGj() == null ? "\\N" : r.energyGj().toPlainString())
+							.append('\t').append(jsonCache.computeIfAbsent(r.factors(), this::escapedJson)).append('\t')
+							.append(escape(r.formula())).append('\t').append(jsonCache.computeIfAbsent(r.notes(), this::escapedJson))
+							.append(tail);
+						rows++;
+					}
+					if (sb.length() >= COPY_CHUNK_CHARS) {
+						write(in, sb);
+					}
+				}
+				write(in, sb);
+				in.endCopy();
+			}
+			finally {
+				if (in.isActive()) {
+					in.cancelCopy();
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not store the recomputed results: " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+		return rows;
+	}
+
+	private static void write(CopyIn in, StringBuilder sb) throws SQLException {
+		byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+		in.writeToCopy(bytes, 0, bytes.length);
+		sb.setLength(0);
+	}
+
+	private String escapedJson(Object value) {
+		return escape(json.writeValueAsString(value));
+	}
+
+	/** COPY text format: backslash, tab, newline and carriage return are escaped. */
+	static String escape(String s) {
+		int i = 0;
+		while (i < s.length() && "\\\t\n\r".indexOf(s.charAt(i)) < 0) {
+			i++;
+		}
+		if (i == s.length()) {
+			return s;
+		}
+		StringBuilder sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+		for (; i < s.length(); i++) {
+			char c = s.charAt(i);
+			switch (c) {
+				case '\\' -> sb.append("\\\\");
+				case '\t' -> sb.append("\\t");
+				case '\n' -> sb.append("\\n");
+				case '\r' -> sb.append("\\r");
+				default -> sb.append(c);
+			}
+		}
+		return sb.toString();
+	}
+
+	private static BigDecimal strip(BigDecimal v) {
+		if (v == null) {
+			return null;
+		}
+		BigDecimal s = v.stripTrailingZeros();
+		return s.scale() < 0 ? s.setScale(0) : s;
+	}
+
+	private static long ms(long nanos) {
+		return nanos / 1_000_000;
+	}
+
+	/**
+	 * Every factor version in memory, with the choice of {@code EmissionsAccounting.DatabaseFactors}: the newest
+	 * version in force in the year; the grid factor of the region for the year, else of the latest earlier year,
+	 * among the newest versions of the grid factors.
+	 */
+	static final class LoadedFactors implements Calculator.Factors {
+
+		private final Map<String, List<Factor>> versions;
+		private final Map<String, List<Factor>> grids;
+
+		private LoadedFactors(Map<String, List<Factor>> versions, Map<String, List<Factor>> grids) {
+			this.versions = versions;
+			this.grids = grids;
+		}
+
+		static LoadedFactors of(List<Factor> all) {
+			Map<String, List<Factor>> versions = new HashMap<>();
+			for (Factor f : all) {
+				versions.computeIfAbsent(f.code(), c -> new ArrayList<>()).add(f);
+			}
+			Map<String, List<Factor>> grids = new HashMap<>();
+			for (List<Factor> v : versions.values()) {
+				v.sort(Comparator.comparingInt(Factor::version).reversed());
+				Factor newest = v.get(0);
+				if (newest.kind() == Factor.Kind.GRID && newest.regionCode() != null && newest.year() != null) {
+					grids.computeIfAbsent(newest.regionCode(), r -> new ArrayList<>()).add(newest);
+				}
+			}
+			grids.values().forEach(g -> g.sort(Comparator.comparing(Factor::year).reversed().thenComparing(Factor::code)));
+			return new LoadedFactors(versions, grids);
+		}
+
+		@Override
+		public Optional<Factor> inForce(String code, int year) {
+			for (Factor f : versions.getOrDefault(code, List.of())) {
+				if (f.appliesTo(year)) {
+					return Optional.of(f);
+				}
+			}
+			return Optional.empty();
+		}
+
+		@Override
+		public Optional<Factor> grid(String region, int year) {
+			for (Factor f : grids.getOrDefault(region, List.of())) {
+				if (f.year() <= year) {
+					return Optional.of(f);
+				}
+			}
+			return Optional.empty();
+		}
+	}
+}
