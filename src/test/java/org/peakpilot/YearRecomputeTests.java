@@ -18,6 +18,7 @@ import org.peakpilot.accounting.ReportModel.EnergyUse;
 import org.peakpilot.accounting.ReportModel.ReportLine;
 import org.peakpilot.accounting.ReportModel.StoredResult;
 import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
@@ -26,9 +27,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.peakpilot.Fixtures.admin;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -37,7 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The bulk recompute of a year gives exactly the figures the per-report path stored, supersedes the old rows
- * and leaves other years alone. Own schema: it publishes a factor version and recomputes whole years.
+ * and leaves other years alone; a report that no longer calculates stops it with nothing changed. Own schema: it publishes a factor version and recomputes whole years.
  */
 @SpringBootTest(properties = "peakpilot.test.schema=pp_recompute")
 @AutoConfigureMockMvc
@@ -57,6 +60,9 @@ class YearRecomputeTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	Fixtures fixtures;
 
@@ -169,6 +175,22 @@ class YearRecomputeTests {
 			.filteredOn(e -> e.entityId().equals("2024"))
 			.singleElement()
 			.satisfies(e -> assertThat(e.after()).contains("\"reports\": " + year2024.size()).contains("\"lines\": 45"));
+	}
+
+	@Test
+	void aReportThatNoLongerCalculatesStopsTheRecomputeAndNothingChanges() {
+		RegistryModel.Enterprise cement = fixtures.enterprise("511181", "3011", null);
+		long good = save(cement, 2022, 1, cement(1));
+		long broken = save(cement, 2022, 2, cement(2));
+		jdbc.sql("UPDATE accounting_report_line SET factor_code = 'NO-SUCH-FUEL' WHERE report_id = :id AND line_no = 1")
+			.param("id", broken).update();
+		List<StoredResult> before = SystemActor.call("test", () -> accounting.resultHistory(good));
+
+		assertThatThrownBy(() -> SystemActor.call("test", () -> accounting.recomputeYear(2022, "test")))
+			.isInstanceOf(RuleViolationException.class).hasMessageContaining("report " + broken);
+
+		assertThat(SystemActor.call("test", () -> accounting.resultHistory(good))).isEqualTo(before)
+			.allSatisfy(r -> assertThat(r.supersededAt()).isNull());
 	}
 
 	@Test

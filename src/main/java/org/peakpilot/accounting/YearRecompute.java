@@ -3,6 +3,7 @@ package org.peakpilot.accounting;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -16,6 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -45,14 +50,20 @@ import tools.jackson.databind.json.JsonMapper;
  * and the new ones written with one COPY. The figures are those the per-report path ({@code MonthlyReports}
  * save and restate) gives: same calculator, same factor choice as {@code EmissionsAccounting.DatabaseFactors},
  * same stored columns. Every report is recomputed and superseded, changed or not; one audit record covers the
- * whole year. The year's reports are locked for the duration, so a concurrent save waits and then supersedes
- * these results with its own.
+ * whole year.
+ * <p>
+ * Time goes mostly into the database writing rows (see bench/README.md), so the UPDATE runs on the transaction's
+ * connection in a second thread while this JVM calculates and formats the COPY text in parallel.
+ * <p>
+ * Concurrency: the year's reports are locked (a concurrent save waits, then supersedes these results with its
+ * own) and so is the factor library against publication (a publication's restatement and this recompute never
+ * interleave).
  */
 @Component
 class YearRecompute {
 
 	private static final Logger log = LoggerFactory.getLogger(YearRecompute.class);
-	private static final int COPY_CHUNK_CHARS = 1 << 20;
+	private static final int REPORTS_PER_CHUNK = 200;
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSXXX");
 
 	private final JdbcClient jdbc;
@@ -80,40 +91,77 @@ class YearRecompute {
 			throw new InvalidInputException("reason", "say why the year's results are recomputed");
 		}
 		long t0 = System.nanoTime();
+		jdbc.sql("LOCK TABLE accounting_factor IN SHARE MODE").update();
 		jdbc.sql("SELECT id FROM accounting_report WHERE year = :y ORDER BY id FOR UPDATE").param("y", year).query(Long.class).list();
 		List<ReportLines> reports = loadLines(year);
 		Calculator.Factors factors = LoadedFactors.of(jdbc.sql("SELECT * FROM accounting_factor ORDER BY code, version DESC")
 			.query(EmissionsAccounting::factorRow).list());
+		OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), clock.getZone());
+		String tail = "\t" + TIMESTAMP.format(now) + "\t" + escape(AccessScope.current().actor()) + "\t"
+				+ escape("recomputed " + year + ": " + reason.strip()) + "\n";
 		long t1 = System.nanoTime();
 
-		List<List<LineResult>> results = calculate(reports, year, factors, gridRegion);
-		long t2 = System.nanoTime();
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			// the database supersedes the current rows while this JVM calculates: the two overlap
+			CompletableFuture<Supersede> superseding = CompletableFuture.supplyAsync(() -> supersede(connection, year, now),
+					task -> new Thread(task, "recompute-supersede-" + year).start());
+			List<Chunk> chunks;
+			long calculated;
+			try {
+				chunks = calculate(reports, year, factors, gridRegion, tail);
+			}
+			finally {
+				calculated = System.nanoTime();
+				superseding.handle((done, failure) -> done).join();
+			}
+			long t2 = System.nanoTime();
+			Supersede superseded;
+			try {
+				superseded = superseding.join();
+			}
+			catch (CompletionException ex) {
+				throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+			}
+			long inserted = copy(connection, chunks);
+			long t3 = System.nanoTime();
 
-		OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), clock.getZone());
-		int superseded = jdbc.sql("""
-				UPDATE accounting_result x SET superseded_at = :now FROM accounting_report r
-				WHERE x.report_id = r.id AND r.year = :y AND x.superseded_at IS NULL
-				""").param("now", now).param("y", year).update();
-		long t3 = System.nanoTime();
+			int lines = reports.stream().mapToInt(r -> r.lines().size()).sum();
+			Map<String, Object> counts = new LinkedHashMap<>();
+			counts.put("year", year);
+			counts.put("reports", reports.size());
+			counts.put("lines", lines);
+			counts.put("resultsSuperseded", superseded.rows());
+			counts.put("resultsStored", inserted);
+			counts.put("gridRegion", gridRegion);
+			counts.put("reason", reason.strip());
+			audit.record("reports.recomputed", "report-year", year, null, counts);
+			log.info("Recomputed {} reports ({} lines) of {}: {} results superseded, {} stored; {} ms (load {}, calculate {} "
+					+ "while superseding {}, insert {})", reports.size(), lines, year, superseded.rows(), inserted, ms(t3 - t0),
+					ms(t1 - t0), ms(calculated - t1), ms(superseded.nanos()), ms(t3 - t2));
+			return reports.size();
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
 
-		String stored = "recomputed " + year + ": " + reason.strip();
-		long inserted = copy(reports, results, now, AccessScope.current().actor(), stored);
-		long t4 = System.nanoTime();
+	private record Supersede(int rows, long nanos) {
+	}
 
-		int lines = reports.stream().mapToInt(r -> r.lines().size()).sum();
-		Map<String, Object> counts = new LinkedHashMap<>();
-		counts.put("year", year);
-		counts.put("reports", reports.size());
-		counts.put("lines", lines);
-		counts.put("resultsSuperseded", superseded);
-		counts.put("resultsStored", inserted);
-		counts.put("gridRegion", gridRegion);
-		counts.put("reason", reason.strip());
-		audit.record("reports.recomputed", "report-year", year, null, counts);
-		log.info("Recomputed {} reports ({} lines) of {}: {} results superseded, {} stored; {} ms (load {}, calculate {}, "
-				+ "supersede {}, insert {})", reports.size(), lines, year, superseded, inserted, ms(t4 - t0), ms(t1 - t0),
-				ms(t2 - t1), ms(t3 - t2), ms(t4 - t3));
-		return reports.size();
+	/** Marks the year's current results superseded, on the transaction's connection (called from another thread). */
+	private static Supersede supersede(Connection connection, int year, OffsetDateTime now) {
+		long started = System.nanoTime();
+		try (PreparedStatement ps = connection.prepareStatement("""
+				UPDATE accounting_result SET superseded_at = ?
+				WHERE superseded_at IS NULL AND report_id = ANY(ARRAY(SELECT id FROM accounting_report WHERE year = ?))""")) {
+			ps.setObject(1, now);
+			ps.setInt(2, year);
+			return new Supersede(ps.executeUpdate(), System.nanoTime() - started);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not supersede the results of " + year + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private List<ReportLines> loadLines(int year) {
@@ -140,54 +188,64 @@ class YearRecompute {
 		return reports;
 	}
 
-	private static List<List<LineResult>> calculate(List<ReportLines> reports, int year, Calculator.Factors factors, String gridRegion) {
-		List<String> failures = new ArrayList<>();
-		List<List<LineResult>> results = new ArrayList<>(reports.size());
-		for (ReportLines r : reports) {
-			try {
-				results.add(Calculator.calculate(new Calculation.Request(year, null, r.lines()), factors, gridRegion).lines());
+	/** COPY text of a run of reports, with the reports that failed. */
+	private record Chunk(byte[] copyText, int rows, List<String> failures) {
+	}
+
+	/**
+	 * Calculates every report and formats its result rows as COPY text, in chunks of reports on the common
+	 * fork-join pool; the chunks keep the reports' order. Fails, naming the first reports, if any report no longer
+	 * calculates (e.g. a factor no longer in force): nothing is then written.
+	 */
+	private List<Chunk> calculate(List<ReportLines> reports, int year, Calculator.Factors factors, String gridRegion, String tail) {
+		Map<Object, String> jsonCache = new ConcurrentHashMap<>();
+		int chunks = (reports.size() + REPORTS_PER_CHUNK - 1) / REPORTS_PER_CHUNK;
+		List<Chunk> result = IntStream.range(0, chunks).parallel().mapToObj(c -> {
+			List<String> failures = new ArrayList<>();
+			StringBuilder sb = new StringBuilder(REPORTS_PER_CHUNK * 10 * 1024);
+			int rows = 0;
+			for (ReportLines report : reports.subList(c * REPORTS_PER_CHUNK, Math.min(reports.size(), (c + 1) * REPORTS_PER_CHUNK))) {
+				List<LineResult> results;
+				try {
+					results = Calculator.calculate(new Calculation.Request(year, null, report.lines()), factors, gridRegion).lines();
+				}
+				catch (InvalidInputException ex) {
+					failures.add("report " + report.reportId() + ": " + ex.errors());
+					continue;
+				}
+				for (LineResult r : results) {
+					sb.append(report.reportId()).append('\t').append(r.index()).append('\t').append(r.scope().name()).append('\t')
+						.append(r.category()).append('\t').append(report.uses().get(r.index()).name()).append('\t')
+						.append(r.co2T().toPlainString()).append('\t').append(r.co2MarketT().toPlainString()).append('\t')
+						.append(r.tce().toPlainString()).append('\t').append(r.energyGj() == null ? "\\N" : r.energyGj().toPlainString())
+						.append('\t').append(jsonCache.computeIfAbsent(r.factors(), this::escapedJson)).append('\t')
+						.append(escape(r.formula())).append('\t').append(jsonCache.computeIfAbsent(r.notes(), this::escapedJson))
+						.append(tail);
+					rows++;
+				}
 			}
-			catch (InvalidInputException ex) {
-				failures.add("report " + r.reportId() + ": " + ex.errors());
-				results.add(List.of());
-			}
-		}
+			return new Chunk(sb.toString().getBytes(StandardCharsets.UTF_8), rows, failures);
+		}).toList();
+		List<String> failures = result.stream().flatMap(c -> c.failures().stream()).toList();
 		if (!failures.isEmpty()) {
 			throw new RuleViolationException(failures.size() + " reports of " + year + " cannot be recomputed; nothing was changed. "
 					+ String.join("; ", failures.subList(0, Math.min(5, failures.size()))));
 		}
-		return results;
+		return result;
 	}
 
 	/** Writes the new results with COPY (text format) on the transaction's connection. */
-	private long copy(List<ReportLines> reports, List<List<LineResult>> results, OffsetDateTime now, String actor, String reason) {
-		Connection connection = DataSourceUtils.getConnection(dataSource);
-		Map<Object, String> jsonCache = new HashMap<>();
-		String tail = "\t" + TIMESTAMP.format(now) + "\t" + escape(actor) + "\t" + escape(reason) + "\n";
+	private static long copy(Connection connection, List<Chunk> chunks) {
 		long rows = 0;
 		try {
 			CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
 					COPY accounting_result (report_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce, energy_gj,
 					    factors, formula, notes, computed_at, computed_by, reason) FROM STDIN""");
 			try {
-				StringBuilder sb = new StringBuilder(COPY_CHUNK_CHARS + 8192);
-				for (int i = 0; i < reports.size(); i++) {
-					ReportLines report = reports.get(i);
-					for (LineResult r : results.get(i)) {
-						sb.append(report.reportId()).append('\t').append(r.index()).append('\t').append(r.scope().name()).append('\t')
-							.append(r.category()).append('\t').append(report.uses().get(r.index()).name()).append('\t')
-							.append(r.co2T().toPlainString()).append('\t').append(r.co2MarketT().toPlainString()).append('\t')
-							.append(r.tce().toPlainString()).append('\t').append(r.energyGj() == null ? "\\N" : r.energyGj().toPlainString())
-							.append('\t').append(jsonCache.computeIfAbsent(r.factors(), this::escapedJson)).append('\t')
-							.append(escape(r.formula())).append('\t').append(jsonCache.computeIfAbsent(r.notes(), this::escapedJson))
-							.append(tail);
-						rows++;
-					}
-					if (sb.length() >= COPY_CHUNK_CHARS) {
-						write(in, sb);
-					}
+				for (Chunk chunk : chunks) {
+					in.writeToCopy(chunk.copyText(), 0, chunk.copyText().length);
+					rows += chunk.rows();
 				}
-				write(in, sb);
 				in.endCopy();
 			}
 			finally {
@@ -199,16 +257,7 @@ class YearRecompute {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not store the recomputed results: " + ex.getMessage(), ex);
 		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
 		return rows;
-	}
-
-	private static void write(CopyIn in, StringBuilder sb) throws SQLException {
-		byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-		in.writeToCopy(bytes, 0, bytes.length);
-		sb.setLength(0);
 	}
 
 	private String escapedJson(Object value) {
