@@ -188,8 +188,54 @@ class YearRecompute {
 		return reports;
 	}
 
-	/** COPY text of a run of reports, with the reports that failed. */
-	private record Chunk(byte[] copyText, int rows, List<String> failures) {
+	/** COPY text of a run of reports (the first {@code length} bytes), with the reports that failed. */
+	private record Chunk(byte[] copyText, int length, int rows, List<String> failures) {
+	}
+
+	/** A growing buffer of UTF-8 COPY text; fields are already escaped. */
+	private static final class CopyText {
+		private byte[] bytes;
+		private int length;
+
+		CopyText(int capacity) {
+			bytes = new byte[capacity];
+		}
+
+		/** A field and the tab after it. */
+		CopyText field(String s) {
+			int n = s.length();
+			ensure(n + 1);
+			for (int i = 0; i < n; i++) {
+				char ch = s.charAt(i);
+				if (ch >= 0x80) {
+					return field(s.getBytes(StandardCharsets.UTF_8));
+				}
+				bytes[length + i] = (byte) ch;
+			}
+			length += n;
+			bytes[length++] = '\t';
+			return this;
+		}
+
+		CopyText field(byte[] b) {
+			bytes(b);
+			ensure(1);
+			bytes[length++] = '\t';
+			return this;
+		}
+
+		CopyText bytes(byte[] b) {
+			ensure(b.length);
+			System.arraycopy(b, 0, bytes, length, b.length);
+			length += b.length;
+			return this;
+		}
+
+		private void ensure(int more) {
+			if (length + more > bytes.length) {
+				bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+			}
+		}
 	}
 
 	/**
@@ -198,11 +244,12 @@ class YearRecompute {
 	 * calculates (e.g. a factor no longer in force): nothing is then written.
 	 */
 	private List<Chunk> calculate(List<ReportLines> reports, int year, Calculator.Factors factors, String gridRegion, String tail) {
-		Map<Object, String> jsonCache = new ConcurrentHashMap<>();
+		Map<Object, byte[]> jsonCache = new ConcurrentHashMap<>();
+		byte[] tailBytes = tail.getBytes(StandardCharsets.UTF_8);
 		int chunks = (reports.size() + REPORTS_PER_CHUNK - 1) / REPORTS_PER_CHUNK;
 		List<Chunk> result = IntStream.range(0, chunks).parallel().mapToObj(c -> {
 			List<String> failures = new ArrayList<>();
-			StringBuilder sb = new StringBuilder(REPORTS_PER_CHUNK * 10 * 1024);
+			CopyText text = new CopyText(REPORTS_PER_CHUNK * 10 * 1024);
 			int rows = 0;
 			for (ReportLines report : reports.subList(c * REPORTS_PER_CHUNK, Math.min(reports.size(), (c + 1) * REPORTS_PER_CHUNK))) {
 				List<LineResult> results;
@@ -214,17 +261,16 @@ class YearRecompute {
 					continue;
 				}
 				for (LineResult r : results) {
-					sb.append(report.reportId()).append('\t').append(r.index()).append('\t').append(r.scope().name()).append('\t')
-						.append(r.category()).append('\t').append(report.uses().get(r.index()).name()).append('\t')
-						.append(r.co2T().toPlainString()).append('\t').append(r.co2MarketT().toPlainString()).append('\t')
-						.append(r.tce().toPlainString()).append('\t').append(r.energyGj() == null ? "\\N" : r.energyGj().toPlainString())
-						.append('\t').append(jsonCache.computeIfAbsent(r.factors(), this::escapedJson)).append('\t')
-						.append(escape(r.formula())).append('\t').append(jsonCache.computeIfAbsent(r.notes(), this::escapedJson))
-						.append(tail);
+					text.field(Long.toString(report.reportId())).field(Integer.toString(r.index())).field(r.scope().name())
+						.field(r.category()).field(report.uses().get(r.index()).name()).field(r.co2T().toPlainString())
+						.field(r.co2MarketT().toPlainString()).field(r.tce().toPlainString())
+						.field(r.energyGj() == null ? "\\N" : r.energyGj().toPlainString())
+						.field(jsonCache.computeIfAbsent(r.factors(), this::escapedJson)).field(escape(r.formula()))
+						.bytes(jsonCache.computeIfAbsent(r.notes(), this::escapedJson)).bytes(tailBytes);
 					rows++;
 				}
 			}
-			return new Chunk(sb.toString().getBytes(StandardCharsets.UTF_8), rows, failures);
+			return new Chunk(text.bytes, text.length, rows, failures);
 		}).toList();
 		List<String> failures = result.stream().flatMap(c -> c.failures().stream()).toList();
 		if (!failures.isEmpty()) {
@@ -243,7 +289,7 @@ class YearRecompute {
 					    factors, formula, notes, computed_at, computed_by, reason) FROM STDIN""");
 			try {
 				for (Chunk chunk : chunks) {
-					in.writeToCopy(chunk.copyText(), 0, chunk.copyText().length);
+					in.writeToCopy(chunk.copyText(), 0, chunk.length());
 					rows += chunk.rows();
 				}
 				in.endCopy();
@@ -260,8 +306,8 @@ class YearRecompute {
 		return rows;
 	}
 
-	private String escapedJson(Object value) {
-		return escape(json.writeValueAsString(value));
+	private byte[] escapedJson(Object value) {
+		return escape(json.writeValueAsString(value)).getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** COPY text format: backslash, tab, newline and carriage return are escaped. */
