@@ -48,10 +48,12 @@ public class EmissionsAccounting {
 	private final EmissionResults results;
 	private final org.peakpilot.registry.Registry registry;
 	private final CityInventory cityInventory;
+	private final YearRecompute yearRecompute;
 	private final List<BigDecimal> gradeBounds;
 
 	EmissionsAccounting(JdbcClient jdbc, AuditLog audit, Clock clock, ResourceLoader resources, MonthlyReports reports,
 			EmissionResults results, org.peakpilot.registry.Registry registry, CityInventory cityInventory,
+			YearRecompute yearRecompute,
 			@Value("${peakpilot.accounting.factor-location:classpath:factors/}") String factorLocation,
 			@Value("${peakpilot.plan.location}") String planLocation) {
 		this.jdbc = jdbc;
@@ -63,6 +65,7 @@ public class EmissionsAccounting {
 		this.results = results;
 		this.registry = registry;
 		this.cityInventory = cityInventory;
+		this.yearRecompute = yearRecompute;
 		this.gradeBounds = gradeBounds(resources, planLocation);
 	}
 
@@ -406,13 +409,9 @@ public class EmissionsAccounting {
 	@Transactional
 	public int recomputeYear(int year, String reason) {
 		AccessScope.current().requireRole(Role.CITY_ADMIN);
-		return yearRecompute().run(year, reason, gridRegion);
-	}
-
-	/** The bulk recompute bean, supplied by Spring (lookup method injection keeps the constructor as it is). */
-	@org.springframework.beans.factory.annotation.Lookup
-	YearRecompute yearRecompute() {
-		throw new IllegalStateException("supplied by Spring's lookup method injection");
+		int recomputed = yearRecompute.run(year, reason, gridRegion);
+		refreshInventory(year);
+		return recomputed;
 	}
 
 	/** A factor row read exactly as the per-report path reads it. */

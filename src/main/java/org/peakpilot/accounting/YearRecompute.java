@@ -264,6 +264,7 @@ class YearRecompute {
 					text.field(Long.toString(report.reportId())).field(Integer.toString(r.index())).field(r.scope().name())
 						.field(r.category()).field(report.uses().get(r.index()).name()).field(r.co2T().toPlainString())
 						.field(r.co2MarketT().toPlainString()).field(r.tce().toPlainString())
+						.field(r.tceEqualValue() == null ? "\\N" : r.tceEqualValue().toPlainString())
 						.field(r.energyGj() == null ? "\\N" : r.energyGj().toPlainString())
 						.field(jsonCache.computeIfAbsent(r.factors(), this::escapedJson)).field(escape(r.formula()))
 						.bytes(jsonCache.computeIfAbsent(r.notes(), this::escapedJson)).bytes(tailBytes);
@@ -285,7 +286,7 @@ class YearRecompute {
 		long rows = 0;
 		try {
 			CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-					COPY accounting_result (report_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce, energy_gj,
+					COPY accounting_result (report_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce, tce_equal_value, energy_gj,
 					    factors, formula, notes, computed_at, computed_by, reason) FROM STDIN""");
 			try {
 				for (Chunk chunk : chunks) {
