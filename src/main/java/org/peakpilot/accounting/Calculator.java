@@ -404,6 +404,15 @@ final class Calculator {
 		return f;
 	}
 
+	/** A stored figure as it reads: trailing zeros dropped, never in exponent form; null stays null. */
+	static BigDecimal strip(BigDecimal v) {
+		if (v == null) {
+			return null;
+		}
+		BigDecimal s = v.stripTrailingZeros();
+		return s.scale() < 0 ? s.setScale(0) : s;
+	}
+
 	static BigDecimal round(BigDecimal v) {
 		BigDecimal r = v.setScale(SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
 		return r.scale() < 0 ? r.setScale(0) : r;

@@ -179,8 +179,8 @@ class CityInventory {
 		Map<String, Figures> industryTotals = new LinkedHashMap<>();
 		for (Map<String, Object> row : enterpriseRows(year)) {
 			Figures f = new Figures(((Number) row.get("reports")).intValue(), ((Number) row.get("enterprises")).intValue(),
-					strip((BigDecimal) row.get("co2_t")), strip((BigDecimal) row.get("tce")),
-					strip((BigDecimal) row.get("control_tce")));
+					Calculator.strip((BigDecimal) row.get("co2_t")), Calculator.strip((BigDecimal) row.get("tce")),
+					Calculator.strip((BigDecimal) row.get("control_tce")));
 			String industry = (String) row.get("industry_code");
 			switch (((Number) row.get("level")).intValue()) {
 				case 0 -> {
@@ -217,11 +217,11 @@ class CityInventory {
 		Input gdp = inputs.get(InputCode.GDP);
 		Input valueAdded = inputs.get(InputCode.INDUSTRIAL_VALUE_ADDED);
 		List<Indicator> indicators = List.of(
-				indicator(year, IndicatorKind.ENERGY_PER_GDP, enterprises.tce(), strip(sectorTce), gdp, gdp),
-				indicator(year, IndicatorKind.CO2_PER_GDP, enterprises.co2T(), strip(sectorCo2), gdp, gdp),
+				indicator(year, IndicatorKind.ENERGY_PER_GDP, enterprises.tce(), Calculator.strip(sectorTce), gdp, gdp),
+				indicator(year, IndicatorKind.CO2_PER_GDP, enterprises.co2T(), Calculator.strip(sectorCo2), gdp, gdp),
 				indicator(year, IndicatorKind.CO2_PER_INDUSTRIAL_VALUE_ADDED, enterprises.co2T(), null, valueAdded, gdp));
-		return new Inventory(year, enterprises, industries, pending, sectors, strip(enterprises.tce().add(sectorTce)),
-				strip(enterprises.controlTce().add(sectorTce)), strip(enterprises.co2T().add(sectorCo2)),
+		return new Inventory(year, enterprises, industries, pending, sectors, Calculator.strip(enterprises.tce().add(sectorTce)),
+				Calculator.strip(enterprises.controlTce().add(sectorTce)), Calculator.strip(enterprises.co2T().add(sectorCo2)),
 				List.copyOf(inputs.values()), indicators, plan.tracksYear(year));
 	}
 
@@ -257,7 +257,7 @@ class CityInventory {
 			return new Indicator(kind, itemCode, null, enterprisePart, sectorPart, null, missing, null, cockpit);
 		}
 		BigDecimal numerator = sectorPart == null ? enterprisePart : enterprisePart.add(sectorPart);
-		BigDecimal value = strip(numerator.divide(divisor.value(), DECIMALS, RoundingMode.HALF_UP));
+		BigDecimal value = Calculator.strip(numerator.divide(divisor.value(), DECIMALS, RoundingMode.HALF_UP));
 		String numeratorUnit = kind == IndicatorKind.ENERGY_PER_GDP ? " tce" : " tCO2";
 		String formula = (sectorPart == null ? enterprisePart.toPlainString() + numeratorUnit
 				: "(" + enterprisePart.toPlainString() + numeratorUnit + " + " + sectorPart.toPlainString() + numeratorUnit + ")")
@@ -450,16 +450,9 @@ class CityInventory {
 	private static Input input(ResultSet rs, int n) throws SQLException {
 		OffsetDateTime superseded = rs.getObject("superseded_at", OffsetDateTime.class);
 		return new Input(rs.getLong("id"), rs.getInt("year"), InputCode.valueOf(rs.getString("code")),
-				strip(rs.getBigDecimal("value")), rs.getString("unit"), rs.getString("source_document"), rs.getString("note"),
+				Calculator.strip(rs.getBigDecimal("value")), rs.getString("unit"), rs.getString("source_document"), rs.getString("note"),
 				rs.getString("entered_by"), rs.getObject("entered_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("supersedes_id", Long.class), superseded == null ? null : superseded.toInstant());
 	}
 
-	private static BigDecimal strip(BigDecimal v) {
-		if (v == null) {
-			return null;
-		}
-		BigDecimal s = v.stripTrailingZeros();
-		return s.scale() < 0 ? s.setScale(0) : s;
-	}
 }

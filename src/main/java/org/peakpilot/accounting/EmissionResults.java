@@ -97,7 +97,7 @@ class EmissionResults {
 			.params(scope.params()).param("e", enterpriseId).param("y", year)
 			.query((rs, n) -> new ResultsModel.Month(rs.getLong("id"), rs.getInt("month"), rs.getString("status"), Calculator.round(rs.getBigDecimal("scope1")),
 					Calculator.round(rs.getBigDecimal("scope2")), Calculator.round(rs.getBigDecimal("tce")),
-					strip(rs.getBigDecimal("output_value")), strip(rs.getBigDecimal("value_added"))))
+					roundOrNull(rs.getBigDecimal("output_value")), roundOrNull(rs.getBigDecimal("value_added"))))
 			.list();
 		Map<String, BigDecimal> bySource = new LinkedHashMap<>();
 		jdbc.sql("""
@@ -119,7 +119,7 @@ class EmissionResults {
 				""".formatted(statuses, scope.sql()))
 			.params(scope.params()).param("e", enterpriseId).param("y", year)
 			.query((rs, n) -> products.add(new ResultsModel.ProductIntensity(rs.getString("product_code"), rs.getString("unit"),
-					strip(rs.getBigDecimal("quantity")), per(co2, rs.getBigDecimal("quantity"))))).list();
+					roundOrNull(rs.getBigDecimal("quantity")), per(co2, rs.getBigDecimal("quantity"))))).list();
 		String industry = jdbc.sql("SELECT industry_code FROM accounting_report r WHERE r.enterprise_id = :e AND %s LIMIT 1"
 			.formatted(scope.sql())).params(scope.params()).param("e", enterpriseId).query(String.class).optional().orElse(null);
 		ResultsModel.Grade grade = industry == null ? null : grade(co2, output, industry, year, gradeBounds);
@@ -199,7 +199,8 @@ class EmissionResults {
 		return co2 == null || denominator == null || denominator.signum() == 0 ? null : Calculator.round(co2.divide(denominator, MC));
 	}
 
-	private static BigDecimal strip(BigDecimal v) {
+
+	private static BigDecimal roundOrNull(BigDecimal v) {
 		return v == null ? null : Calculator.round(v);
 	}
 }

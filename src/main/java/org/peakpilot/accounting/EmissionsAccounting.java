@@ -307,23 +307,16 @@ public class EmissionsAccounting {
 
 	private static Factor factor(ResultSet rs, int n) throws SQLException {
 		return new Factor(rs.getString("code"), rs.getInt("version"), Factor.Kind.valueOf(rs.getString("kind")),
-				rs.getString("name_zh"), rs.getString("name_en"), strip(rs.getBigDecimal("value")), rs.getString("unit"),
-				rs.getString("activity_unit"), strip(rs.getBigDecimal("ncv")), rs.getString("ncv_unit"),
-				strip(rs.getBigDecimal("carbon_content_tc_per_tj")), strip(rs.getBigDecimal("oxidation_rate")),
-				strip(rs.getBigDecimal("tce_per_unit")), rs.getString("region_code"), rs.getObject("year", Integer.class),
+				rs.getString("name_zh"), rs.getString("name_en"), Calculator.strip(rs.getBigDecimal("value")), rs.getString("unit"),
+				rs.getString("activity_unit"), Calculator.strip(rs.getBigDecimal("ncv")), rs.getString("ncv_unit"),
+				Calculator.strip(rs.getBigDecimal("carbon_content_tc_per_tj")), Calculator.strip(rs.getBigDecimal("oxidation_rate")),
+				Calculator.strip(rs.getBigDecimal("tce_per_unit")), rs.getString("region_code"), rs.getObject("year", Integer.class),
 				rs.getString("sector"), rs.getString("method_note"), rs.getString("source"), Factor.Tag.valueOf(rs.getString("tag")),
 				rs.getObject("effective_from", LocalDate.class), rs.getObject("effective_to", LocalDate.class),
 				rs.getString("published_by"), rs.getObject("published_at", OffsetDateTime.class).toInstant(),
 				rs.getString("change_note"));
 	}
 
-	private static BigDecimal strip(BigDecimal v) {
-		if (v == null) {
-			return null;
-		}
-		BigDecimal s = v.stripTrailingZeros();
-		return s.scale() < 0 ? s.setScale(0) : s;
-	}
 
 	private static String gridRegion(ResourceLoader resources, String planLocation) {
 		return settings(resources, planLocation).getProperty("electricity.grid-region", "NATIONAL").strip().toUpperCase(Locale.ROOT);

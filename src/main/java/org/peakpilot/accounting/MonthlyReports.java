@@ -117,7 +117,7 @@ class MonthlyReports {
 			.params(scope.params()).param("e", enterpriseId).param("y", year).param("s", status == null ? null : status.name())
 			.query((rs, n) -> new ReportRow(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("county_code"),
 					rs.getInt("year"), rs.getInt("month"), Status.valueOf(rs.getString("status")), rs.getInt("revision"),
-					strip(rs.getBigDecimal("co2_t")), strip(rs.getBigDecimal("tce")),
+					Calculator.strip(rs.getBigDecimal("co2_t")), Calculator.strip(rs.getBigDecimal("tce")),
 					rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
 			.list();
 	}
@@ -439,8 +439,8 @@ class MonthlyReports {
 		return jdbc.sql("SELECT * FROM accounting_report WHERE id = :id").param("id", id).query((rs, n) -> {
 			List<ReportLine> lines = lines(id);
 			List<ProductLine> prods = jdbc.sql("SELECT * FROM accounting_report_product WHERE report_id = :id ORDER BY product_code")
-				.param("id", id).query((p, k) -> new ProductLine(p.getString("product_code"), strip(p.getBigDecimal("quantity")))).list();
-			Content content = new Content(strip(rs.getBigDecimal("output_value_10k_cny")), strip(rs.getBigDecimal("value_added_10k_cny")),
+				.param("id", id).query((p, k) -> new ProductLine(p.getString("product_code"), Calculator.strip(p.getBigDecimal("quantity")))).list();
+			Content content = new Content(Calculator.strip(rs.getBigDecimal("output_value_10k_cny")), Calculator.strip(rs.getBigDecimal("value_added_10k_cny")),
 					lines, prods);
 			List<StoredResult> results = jdbc.sql("SELECT * FROM accounting_result WHERE report_id = :id AND superseded_at IS NULL ORDER BY line_no")
 				.param("id", id).query(this::storedResult).list();
@@ -456,10 +456,10 @@ class MonthlyReports {
 	private List<ReportLine> lines(long reportId) {
 		return jdbc.sql("SELECT * FROM accounting_report_line WHERE report_id = :id ORDER BY line_no").param("id", reportId)
 			.query((rs, n) -> new ReportLine(new Line(LineType.valueOf(rs.getString("type")), rs.getString("factor_code"),
-					strip(rs.getBigDecimal("quantity")), rs.getString("unit"), strip(rs.getBigDecimal("measured_ncv")),
-					strip(rs.getBigDecimal("measured_carbon_content")), strip(rs.getBigDecimal("green_kwh")),
-					strip(rs.getBigDecimal("fraction")), strip(rs.getBigDecimal("cao_fraction")), strip(rs.getBigDecimal("mgo_fraction")),
-					strip(rs.getBigDecimal("non_carbonate_cao_fraction")), strip(rs.getBigDecimal("non_carbonate_mgo_fraction")),
+					Calculator.strip(rs.getBigDecimal("quantity")), rs.getString("unit"), Calculator.strip(rs.getBigDecimal("measured_ncv")),
+					Calculator.strip(rs.getBigDecimal("measured_carbon_content")), Calculator.strip(rs.getBigDecimal("green_kwh")),
+					Calculator.strip(rs.getBigDecimal("fraction")), Calculator.strip(rs.getBigDecimal("cao_fraction")), Calculator.strip(rs.getBigDecimal("mgo_fraction")),
+					Calculator.strip(rs.getBigDecimal("non_carbonate_cao_fraction")), Calculator.strip(rs.getBigDecimal("non_carbonate_mgo_fraction")),
 					rs.getString("clinker_type"), rs.getString("label")), EnergyUse.valueOf(rs.getString("energy_use"))))
 			.list();
 	}
@@ -501,9 +501,9 @@ class MonthlyReports {
 	private StoredResult storedResult(ResultSet rs, int n) throws SQLException {
 		OffsetDateTime superseded = rs.getObject("superseded_at", OffsetDateTime.class);
 		return new StoredResult(rs.getLong("id"), rs.getInt("line_no"), Calculation.Scope.valueOf(rs.getString("scope")),
-				rs.getString("category"), EnergyUse.valueOf(rs.getString("energy_use")), strip(rs.getBigDecimal("co2_t")),
-				strip(rs.getBigDecimal("co2_market_t")), strip(rs.getBigDecimal("tce")), strip(rs.getBigDecimal("tce_equal_value")),
-				strip(rs.getBigDecimal("energy_gj")),
+				rs.getString("category"), EnergyUse.valueOf(rs.getString("energy_use")), Calculator.strip(rs.getBigDecimal("co2_t")),
+				Calculator.strip(rs.getBigDecimal("co2_market_t")), Calculator.strip(rs.getBigDecimal("tce")), Calculator.strip(rs.getBigDecimal("tce_equal_value")),
+				Calculator.strip(rs.getBigDecimal("energy_gj")),
 				List.of(json.readValue(rs.getString("factors"), Calculation.FactorUsed[].class)), rs.getString("formula"),
 				rs.getString("notes"),
 				rs.getObject("computed_at", OffsetDateTime.class).toInstant(), rs.getString("computed_by"), rs.getString("reason"),
@@ -519,13 +519,6 @@ class MonthlyReports {
 		return t == null ? null : t.toInstant();
 	}
 
-	private static BigDecimal strip(BigDecimal v) {
-		if (v == null) {
-			return null;
-		}
-		BigDecimal s = v.stripTrailingZeros();
-		return s.scale() < 0 ? s.setScale(0) : s;
-	}
 
 	private String actor() {
 		return AccessScope.current().actor();

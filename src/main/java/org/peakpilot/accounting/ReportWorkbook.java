@@ -422,7 +422,7 @@ final class ReportWorkbook {
 		BigDecimal number(int col, boolean percent) {
 			Cell cell = row.getCell(col);
 			if (type(cell) == CellType.NUMERIC) {
-				return plain(new BigDecimal(Double.toString(cell.getNumericCellValue())));
+				return Calculator.strip(new BigDecimal(Double.toString(cell.getNumericCellValue())));
 			}
 			String text = text(col).replace(",", "").replace(" ", "");
 			if (text.isEmpty()) {
@@ -430,9 +430,9 @@ final class ReportWorkbook {
 			}
 			try {
 				if (percent && text.endsWith("%")) {
-					return plain(new BigDecimal(text.substring(0, text.length() - 1)).movePointLeft(2));
+					return Calculator.strip(new BigDecimal(text.substring(0, text.length() - 1)).movePointLeft(2));
 				}
-				return plain(new BigDecimal(text));
+				return Calculator.strip(new BigDecimal(text));
 			}
 			catch (NumberFormatException ex) {
 				error(col, "'" + text(col) + "' is not a number");
@@ -522,17 +522,12 @@ final class ReportWorkbook {
 	/** The cell as text: a formula's cached value, numbers in plain notation, stripped. */
 	private static String text(Cell cell) {
 		return switch (type(cell)) {
-			case NUMERIC -> plain(new BigDecimal(Double.toString(cell.getNumericCellValue()))).toPlainString();
+			case NUMERIC -> Calculator.strip(new BigDecimal(Double.toString(cell.getNumericCellValue()))).toPlainString();
 			case STRING -> cell.getStringCellValue().strip();
 			case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
 			case ERROR -> FormulaError.forInt(cell.getErrorCellValue()).getString();
 			default -> "";
 		};
-	}
-
-	private static BigDecimal plain(BigDecimal v) {
-		BigDecimal s = v.stripTrailingZeros();
-		return s.scale() < 0 ? s.setScale(0) : s;
 	}
 
 	// ---------------------------------------------------------------------------------------------- the template
@@ -669,7 +664,7 @@ final class ReportWorkbook {
 	}
 
 	private static String figure(BigDecimal v) {
-		return v == null ? "–" : plain(v).toPlainString();
+		return v == null ? "–" : Calculator.strip(v).toPlainString();
 	}
 
 	private static String tagNote(Factor f) {

@@ -179,10 +179,10 @@ class YearRecompute {
 				current = new ReportLines(id, new ArrayList<>(), new ArrayList<>());
 				reports.add(current);
 			}
-			current.lines().add(new Line(LineType.valueOf(rs.getString(2)), rs.getString(3), strip(rs.getBigDecimal(4)),
-					rs.getString(5), strip(rs.getBigDecimal(6)), strip(rs.getBigDecimal(7)), strip(rs.getBigDecimal(8)),
-					strip(rs.getBigDecimal(9)), strip(rs.getBigDecimal(10)), strip(rs.getBigDecimal(11)), strip(rs.getBigDecimal(12)),
-					strip(rs.getBigDecimal(13)), rs.getString(14), rs.getString(15)));
+			current.lines().add(new Line(LineType.valueOf(rs.getString(2)), rs.getString(3), Calculator.strip(rs.getBigDecimal(4)),
+					rs.getString(5), Calculator.strip(rs.getBigDecimal(6)), Calculator.strip(rs.getBigDecimal(7)), Calculator.strip(rs.getBigDecimal(8)),
+					Calculator.strip(rs.getBigDecimal(9)), Calculator.strip(rs.getBigDecimal(10)), Calculator.strip(rs.getBigDecimal(11)), Calculator.strip(rs.getBigDecimal(12)),
+					Calculator.strip(rs.getBigDecimal(13)), rs.getString(14), rs.getString(15)));
 			current.uses().add(EnergyUse.valueOf(rs.getString(16)));
 		});
 		return reports;
@@ -334,13 +334,6 @@ class YearRecompute {
 		return sb.toString();
 	}
 
-	private static BigDecimal strip(BigDecimal v) {
-		if (v == null) {
-			return null;
-		}
-		BigDecimal s = v.stripTrailingZeros();
-		return s.scale() < 0 ? s.setScale(0) : s;
-	}
 
 	private static long ms(long nanos) {
 		return nanos / 1_000_000;
