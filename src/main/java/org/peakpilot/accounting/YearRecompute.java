@@ -64,7 +64,7 @@ class YearRecompute {
 
 	private static final Logger log = LoggerFactory.getLogger(YearRecompute.class);
 	private static final int REPORTS_PER_CHUNK = 200;
-	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSXXX");
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
 
 	private final JdbcClient jdbc;
 	private final DataSource dataSource;
