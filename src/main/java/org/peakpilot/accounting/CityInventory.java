@@ -1,12 +1,7 @@
 package org.peakpilot.accounting;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -21,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -44,7 +38,6 @@ import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,13 +67,14 @@ class CityInventory {
 	private final Registry registry;
 	private final Map<IndicatorKind, String> planItems;
 
-	CityInventory(JdbcClient jdbc, AuditLog audit, Clock clock, PilotPlan plan, Registry registry) {
+	CityInventory(JdbcClient jdbc, AuditLog audit, Clock clock, PilotPlan plan, Registry registry,
+			AccountingSettings settings) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
 		this.plan = plan;
 		this.registry = registry;
-		this.planItems = planItems(plan.planFile("accounting.properties"));
+		this.planItems = planItems(settings);
 	}
 
 	/** An input as the office enters it; {@code unit}, if given, must be the code's (Chinese or English). */
@@ -426,23 +420,11 @@ class CityInventory {
 	 * The plan items that receive the indicators, from the plan folder's {@code accounting.properties}
 	 * ({@code inventory.indicator.energy-per-gdp=1}, …); an indicator without an item is computed but not written.
 	 */
-	private static Map<IndicatorKind, String> planItems(Optional<Resource> file) {
+	private static Map<IndicatorKind, String> planItems(AccountingSettings settings) {
 		Map<IndicatorKind, String> items = new EnumMap<>(IndicatorKind.class);
-		if (file.isEmpty()) {
-			return items;
-		}
-		Properties p = new Properties();
-		try (InputStream in = file.get().getInputStream()) {
-			p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 		for (IndicatorKind kind : IndicatorKind.values()) {
-			String code = p.getProperty("inventory.indicator." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-			if (code != null && !code.isBlank()) {
-				items.put(kind, code.strip());
-			}
+			settings.get("inventory.indicator." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+				.ifPresent(code -> items.put(kind, code));
 		}
 		return items;
 	}

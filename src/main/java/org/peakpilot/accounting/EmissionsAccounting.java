@@ -1,8 +1,5 @@
 package org.peakpilot.accounting;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
@@ -24,7 +20,6 @@ import org.peakpilot.platform.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -53,20 +48,19 @@ public class EmissionsAccounting {
 
 	EmissionsAccounting(JdbcClient jdbc, AuditLog audit, Clock clock, ResourceLoader resources, MonthlyReports reports,
 			EmissionResults results, org.peakpilot.registry.Registry registry, CityInventory cityInventory,
-			YearRecompute yearRecompute,
-			@Value("${peakpilot.accounting.factor-location:classpath:factors/}") String factorLocation,
-			@Value("${peakpilot.plan.location}") String planLocation) {
+			YearRecompute yearRecompute, AccountingSettings settings,
+			@Value("${peakpilot.accounting.factor-location:classpath:factors/}") String factorLocation) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
 		this.files = new FactorFiles(resources, factorLocation);
-		this.gridRegion = gridRegion(resources, planLocation);
+		this.gridRegion = settings.gridRegion();
 		this.reports = reports;
 		this.results = results;
 		this.registry = registry;
 		this.cityInventory = cityInventory;
 		this.yearRecompute = yearRecompute;
-		this.gradeBounds = gradeBounds(resources, planLocation);
+		this.gradeBounds = settings.gradeBounds();
 	}
 
 	/** Filters for the factor list; every one optional. {@code allVersions} includes superseded versions. */
@@ -317,31 +311,6 @@ public class EmissionsAccounting {
 				rs.getString("change_note"));
 	}
 
-
-	private static String gridRegion(ResourceLoader resources, String planLocation) {
-		return settings(resources, planLocation).getProperty("electricity.grid-region", "NATIONAL").strip().toUpperCase(Locale.ROOT);
-	}
-
-	private static List<BigDecimal> gradeBounds(ResourceLoader resources, String planLocation) {
-		String text = settings(resources, planLocation).getProperty("grade.bounds", "0.6,0.9,1.1,1.5");
-		return java.util.Arrays.stream(text.split(",")).map(String::strip).map(BigDecimal::new).toList();
-	}
-
-	/** The plan folder's accounting.properties; empty when the plan has none. */
-	private static Properties settings(ResourceLoader resources, String planLocation) {
-		Resource r = resources.getResource((planLocation.endsWith("/") ? planLocation : planLocation + "/") + "accounting.properties");
-		Properties p = new Properties();
-		if (!r.exists()) {
-			return p;
-		}
-		try (InputStream in = r.getInputStream()) {
-			p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return p;
-	}
 
 	/** The city inventory of a year with indicators 1–3 (city office and county officers). */
 	public Inventory cityInventory(int year) {
