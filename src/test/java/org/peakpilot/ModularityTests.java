@@ -13,6 +13,11 @@ class ModularityTests {
 		modules.verify();
 	}
 
+	/**
+	 * Reads the Javadoc the build collected (target/generated-spring-modulith/javadoc.json) with Spring Boot's
+	 * BasicJsonParser, which counts brackets inside strings: a Javadoc with an unbalanced bracket, such as a
+	 * half-open interval written "[a, b)", breaks it ("No signature found in source map").
+	 */
 	@Test
 	void writesModuleDocumentation() {
 		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();

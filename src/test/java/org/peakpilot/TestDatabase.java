@@ -80,7 +80,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 				"spring.flyway.schemas=" + schema,
 				"spring.flyway.default-schema=" + schema,
 				"PEAKPILOT_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
-				"spring.datasource.hikari.maximum-pool-size=6")
+				"spring.datasource.hikari.maximum-pool-size=6",
+				// tests roll up when they want to (EnergyMonitoring.rollUpPending), never behind their back
+				"peakpilot.monitoring.rollup.scheduled=false")
 			.applyTo(context);
 	}
 

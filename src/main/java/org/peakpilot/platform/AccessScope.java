@@ -34,11 +34,24 @@ public record AccessScope(String actor, Role role, String countyCode, Long parkI
 		if (auth != null && auth.getPrincipal() instanceof PeakPilotUser user) {
 			return user.scope();
 		}
+		if (auth != null && auth.getPrincipal() instanceof DevicePrincipal device) {
+			return device.scope();
+		}
 		return PUBLIC;
 	}
 
 	public boolean isPublic() {
 		return role == null;
+	}
+
+	/** A meter gateway's scope: it can read nothing and write only readings of its one enterprise. */
+	public static AccessScope device(String actor, long enterpriseId) {
+		return new AccessScope(actor, Role.DEVICE, null, null, Set.of(enterpriseId));
+	}
+
+	/** Whether this is the scope of a meter gateway of the given enterprise. */
+	public boolean isDeviceOf(long enterpriseId) {
+		return role == Role.DEVICE && enterprises.contains(enterpriseId);
 	}
 
 	public boolean isCityWide() {
@@ -55,6 +68,7 @@ public record AccessScope(String actor, Role role, String countyCode, Long parkI
 			case COUNTY_OFFICER -> countyCode.equals(owner.countyCode());
 			case PARK_MANAGER -> parkId.equals(owner.parkId());
 			case ENTERPRISE_USER, VERIFIER -> owner.enterpriseId() != null && enterprises.contains(owner.enterpriseId());
+			case DEVICE -> false;
 		};
 	}
 
@@ -66,7 +80,7 @@ public record AccessScope(String actor, Role role, String countyCode, Long parkI
 		return switch (role) {
 			case CITY_ADMIN, CITY_OFFICER -> true;
 			case COUNTY_OFFICER, PARK_MANAGER -> canRead(owner);
-			case ENTERPRISE_USER, VERIFIER -> false;
+			case ENTERPRISE_USER, VERIFIER, DEVICE -> false;
 		};
 	}
 
@@ -114,6 +128,7 @@ public record AccessScope(String actor, Role role, String countyCode, Long parkI
 			case PARK_MANAGER -> column(parkColumn, "scope_park", parkId);
 			case ENTERPRISE_USER, VERIFIER -> enterprises.isEmpty() || enterpriseColumn == null ? SqlCondition.NONE
 					: new SqlCondition(enterpriseColumn + " IN (:scope_enterprises)", Map.of("scope_enterprises", List.copyOf(enterprises)));
+			case DEVICE -> SqlCondition.NONE;
 		};
 	}
 

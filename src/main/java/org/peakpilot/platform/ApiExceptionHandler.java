@@ -6,6 +6,13 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -82,6 +89,19 @@ class ApiExceptionHandler {
 		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-input", errors.size() + " invalid field(s)");
 		p.setProperty("errors", errors);
 		return p;
+	}
+
+	/**
+	 * The database cannot be reached (down, restarting, pool exhausted): nothing was written, and the caller
+	 * should send the same request again later. A 503 with Retry-After, so that meter gateways retry.
+	 */
+	@ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+			TransientDataAccessResourceException.class, QueryTimeoutException.class, CannotCreateTransactionException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+		log.warn("Database unavailable, answered 503: {}", ex.getMessage());
+		ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+				"The database is not reachable at the moment; nothing was written. Send the same request again later.");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(p);
 	}
 
 	static ProblemDetail problem(HttpStatus status, String type, String detail) {

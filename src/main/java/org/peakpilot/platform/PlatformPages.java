@@ -74,14 +74,14 @@ class PlatformPages {
 	@GetMapping("/admin/users")
 	String users(Model model) {
 		model.addAttribute("users", accounts.users());
-		model.addAttribute("roles", Role.values());
+		model.addAttribute("roles", Role.userRoles());
 		return "platform/users";
 	}
 
 	@GetMapping("/admin/users/new")
 	String newUser(Model model) {
 		model.addAttribute("form", new UserAccounts.UserForm("", "", "", Role.CITY_OFFICER, null, null, null, Set.of(), true));
-		model.addAttribute("roles", Role.values());
+		model.addAttribute("roles", Role.userRoles());
 		return "platform/user-form";
 	}
 
@@ -91,7 +91,7 @@ class PlatformPages {
 		model.addAttribute("userId", id);
 		model.addAttribute("form", new UserAccounts.UserForm(u.username(), u.displayName(), null, u.role(), u.countyCode(),
 				u.parkId(), u.enterpriseId(), u.assignedEnterprises(), u.enabled()));
-		model.addAttribute("roles", Role.values());
+		model.addAttribute("roles", Role.userRoles());
 		return "platform/user-form";
 	}
 
@@ -106,7 +106,7 @@ class PlatformPages {
 		catch (InvalidInputException ex) {
 			model.addAttribute("form", form);
 			model.addAttribute("errors", ex.errors());
-			model.addAttribute("roles", Role.values());
+			model.addAttribute("roles", Role.userRoles());
 			return "platform/user-form";
 		}
 	}
@@ -126,7 +126,7 @@ class PlatformPages {
 			model.addAttribute("userId", id);
 			model.addAttribute("form", form);
 			model.addAttribute("errors", ex.errors());
-			model.addAttribute("roles", Role.values());
+			model.addAttribute("roles", Role.userRoles());
 			return "platform/user-form";
 		}
 	}

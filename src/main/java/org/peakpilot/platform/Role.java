@@ -1,5 +1,8 @@
 package org.peakpilot.platform;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** What a signed-in user may do; the scope (county, park, enterprise) comes with the user. */
 public enum Role {
 	/** 市管理员: all data, manages users. */
@@ -13,9 +16,19 @@ public enum Role {
 	/** 企业用户: their own enterprise. */
 	ENTERPRISE_USER,
 	/** 核查机构: the enterprises assigned to them, read and verify. */
-	VERIFIER;
+	VERIFIER,
+	/**
+	 * 采集终端: a meter gateway of one enterprise, signed in with a device token ({@link DeviceCredentials}); it may
+	 * only send readings of its enterprise's meters. Never a user's role.
+	 */
+	DEVICE;
 
 	public boolean isCityWide() {
 		return this == CITY_ADMIN || this == CITY_OFFICER;
+	}
+
+	/** The roles a person (a user account) can have: all but {@link #DEVICE}. */
+	public static List<Role> userRoles() {
+		return Arrays.stream(values()).filter(r -> r != DEVICE).toList();
 	}
 }

@@ -1,10 +1,12 @@
 package org.peakpilot.platform;
 
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two filter chains. The API ({@code /api/**}) is stateless: HTTP Basic or a personal Bearer token, no session,
  * so no CSRF; failures are RFC 9457 problem details. Pages use a form login with a session and CSRF protection.
+ * A meter gateway's device token ({@link DeviceCredentials}) is good for sending readings only.
  * The public cockpit ({@code /public/**}, {@code GET /api/v1/public/**}) needs no login. What a signed-in
  * user may see is decided by {@link AccessScope} inside the modules, the same for pages and API.
  */
@@ -32,6 +35,9 @@ class SecurityConfiguration {
 			"/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
 			"/actuator/health", "/actuator/health/**" };
 
+	/** The only API calls a meter gateway's device token may make. */
+	static final String[] DEVICE_ENDPOINTS = { "/api/v1/monitoring/readings" };
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -39,7 +45,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, UserAccounts accounts, JsonMapper json) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, UserAccounts accounts, List<DeviceCredentials> devices, JsonMapper json)
+			throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Basic realm=\"PeakPilot\", Bearer");
 			writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthorized",
@@ -51,9 +58,11 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(a -> a
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/public/**").permitAll()
 				.requestMatchers("/api/v1/platform/users/**", "/api/v1/platform/audit/**").hasRole(Role.CITY_ADMIN.name())
-				.anyRequest().authenticated())
+				// a meter gateway (device token) may only send readings; every other call is for people
+				.requestMatchers(HttpMethod.POST, DEVICE_ENDPOINTS).authenticated()
+				.anyRequest().hasAnyRole(Role.userRoles().stream().map(Role::name).toArray(String[]::new)))
 			.httpBasic(b -> b.authenticationEntryPoint(unauthorized))
-			.addFilterBefore(new ApiTokenAuthenticationFilter(accounts, unauthorized), BasicAuthenticationFilter.class)
+			.addFilterBefore(new ApiTokenAuthenticationFilter(accounts, devices, unauthorized, json), BasicAuthenticationFilter.class)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(c -> c.disable())
 			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));

@@ -45,7 +45,6 @@ public class UserAccounts implements UserDetailsService {
 	private final ScopeDirectory directory;
 	private final AuditLog audit;
 	private final Clock clock;
-	private final SecureRandom random = new SecureRandom();
 
 	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, ScopeDirectory directory, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
@@ -169,9 +168,7 @@ public class UserAccounts implements UserDetailsService {
 		if (name == null || name.isBlank() || name.strip().length() > 100) {
 			throw new InvalidInputException("name", "a token needs a name of 1 to 100 characters");
 		}
-		byte[] bytes = new byte[32];
-		random.nextBytes(bytes);
-		String secret = TOKEN_PREFIX + HexFormat.of().formatHex(bytes);
+		String secret = newSecret(TOKEN_PREFIX);
 		long id = jdbc.sql("""
 				INSERT INTO api_token (user_id, name, token_prefix, token_sha256, created_at)
 				VALUES (:u, :name, :prefix, :hash, :now) RETURNING id
@@ -299,6 +296,7 @@ public class UserAccounts implements UserDetailsService {
 					}
 				}
 			}
+			case DEVICE -> errors.add(InputError.field("role", "meter gateways get device tokens in monitoring, not user accounts"));
 			default -> {
 			}
 		}
@@ -377,7 +375,15 @@ public class UserAccounts implements UserDetailsService {
 		return sb.toString();
 	}
 
-	static String sha256(String text) {
+	/** A new bearer secret: the prefix and 32 random bytes in hex. Store only its {@link #sha256}. */
+	public static String newSecret(String prefix) {
+		byte[] bytes = new byte[32];
+		new SecureRandom().nextBytes(bytes);
+		return prefix + HexFormat.of().formatHex(bytes);
+	}
+
+	/** The hex SHA-256 of a secret, as stored instead of the secret. */
+	public static String sha256(String text) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 		}

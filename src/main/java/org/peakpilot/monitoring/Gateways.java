@@ -1,0 +1,167 @@
+package org.peakpilot.monitoring;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.peakpilot.monitoring.MonitoringModel.CreatedGateway;
+import org.peakpilot.monitoring.MonitoringModel.Gateway;
+import org.peakpilot.platform.AccessScope;
+import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.DeviceCredentials;
+import org.peakpilot.platform.InvalidInputException;
+import org.peakpilot.platform.NotFoundException;
+import org.peakpilot.platform.Owner;
+import org.peakpilot.platform.UserAccounts;
+import org.peakpilot.registry.Registry;
+import org.peakpilot.registry.RegistryModel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gateways (采集终端) and their device tokens. A token is shown once and stored as its SHA-256; it signs a
+ * gateway in as {@link AccessScope#device} of its one enterprise, over HTTP (Bearer) and MQTT (user property).
+ * Tokens are looked up once and then cached for 30 seconds, so that ingest does not query them per batch; a
+ * revocation here takes effect at once on this instance, within 30 seconds on others.
+ */
+@Component
+class Gateways implements DeviceCredentials {
+
+	static final String TOKEN_PREFIX = "ppd_";
+	private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+	private static final Duration SEEN_EVERY = Duration.ofMinutes(1);
+
+	/** An authenticated gateway as the ingest path needs it. */
+	record Sender(long gatewayId, long enterpriseId, String name, AccessScope scope) {
+	}
+
+	private record Cached(Optional<Sender> sender, Instant at) {
+	}
+
+	private final JdbcClient jdbc;
+	private final Registry registry;
+	private final AuditLog audit;
+	private final Clock clock;
+	private final Map<String, Cached> byHash = new ConcurrentHashMap<>();
+	private final Map<Long, Instant> lastSeenWritten = new ConcurrentHashMap<>();
+
+	Gateways(JdbcClient jdbc, Registry registry, AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.registry = registry;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Device tokens start with {@value #TOKEN_PREFIX}. */
+	@Override
+	public boolean isDeviceToken(String token) {
+		return token != null && token.startsWith(TOKEN_PREFIX);
+	}
+
+	/** The device scope of the active gateway holding this token. */
+	@Override
+	public Optional<AccessScope> authenticate(String token) {
+		return sender(token).map(Sender::scope);
+	}
+
+	/** The active gateway holding this token. */
+	Optional<Sender> sender(String token) {
+		if (!isDeviceToken(token)) {
+			return Optional.empty();
+		}
+		String hash = UserAccounts.sha256(token);
+		Instant now = clock.instant();
+		Cached c = byHash.get(hash);
+		if (c == null || c.at().plus(CACHE_TTL).isBefore(now)) {
+			Optional<Sender> s = jdbc.sql("SELECT id, enterprise_id, name FROM monitoring_gateway WHERE token_sha256 = :h AND revoked_at IS NULL")
+				.param("h", hash)
+				.query((rs, n) -> new Sender(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"),
+						AccessScope.device("gateway:" + rs.getLong("id"), rs.getLong("enterprise_id"))))
+				.optional();
+			c = new Cached(s, now);
+			byHash.put(hash, c);
+		}
+		c.sender().ifPresent(s -> seen(s.gatewayId(), now));
+		return c.sender();
+	}
+
+	List<Gateway> list(long enterpriseId) {
+		requireRead(enterpriseId);
+		return jdbc.sql("SELECT * FROM monitoring_gateway WHERE enterprise_id = :e ORDER BY id").param("e", enterpriseId)
+			.query(Gateways::gateway).list();
+	}
+
+	@Transactional
+	CreatedGateway create(long enterpriseId, String name) {
+		RegistryModel.Enterprise e = registry.enterprise(enterpriseId);
+		Meters.requireManageMeters(new Owner(e.countyCode(), e.parkId(), e.id()));
+		if (name == null || name.isBlank() || name.strip().length() > 128) {
+			throw new InvalidInputException("name", "a gateway needs a name of 1 to 128 characters");
+		}
+		String token = UserAccounts.newSecret(TOKEN_PREFIX);
+		long id = jdbc.sql("""
+				INSERT INTO monitoring_gateway (enterprise_id, county_code, park_id, industry_code, name, token_prefix, token_sha256,
+				    created_by, created_at)
+				VALUES (:e, :county, :park, :industry, :name, :prefix, :hash, :by, :now) RETURNING id
+				""")
+			.param("e", enterpriseId).param("county", e.countyCode()).param("park", e.parkId()).param("industry", e.industryCode())
+			.param("name", name.strip()).param("prefix", token.substring(0, 10)).param("hash", UserAccounts.sha256(token))
+			.param("by", AccessScope.current().actor()).param("now", utc(clock.instant())).query(Long.class).single();
+		Gateway g = find(id).orElseThrow();
+		audit.record("gateway.created", "gateway", id, null, g);
+		return new CreatedGateway(g, token);
+	}
+
+	@Transactional
+	Gateway revoke(long id) {
+		Gateway before = find(id).orElseThrow(() -> new NotFoundException("gateway " + id));
+		RegistryModel.Enterprise e = registry.enterprise(before.enterpriseId());
+		Meters.requireManageMeters(new Owner(e.countyCode(), e.parkId(), e.id()));
+		jdbc.sql("UPDATE monitoring_gateway SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+			.param("now", utc(clock.instant())).param("id", id).update();
+		byHash.clear();
+		Gateway after = find(id).orElseThrow();
+		audit.record("gateway.revoked", "gateway", id, before, after);
+		return after;
+	}
+
+	private void requireRead(long enterpriseId) {
+		RegistryModel.Enterprise e = registry.enterprise(enterpriseId);
+		AccessScope.current().requireRead(new Owner(e.countyCode(), e.parkId(), e.id()));
+	}
+
+	private void seen(long gatewayId, Instant now) {
+		Instant last = lastSeenWritten.get(gatewayId);
+		if (last == null || last.plus(SEEN_EVERY).isBefore(now)) {
+			lastSeenWritten.put(gatewayId, now);
+			jdbc.sql("UPDATE monitoring_gateway SET last_seen_at = :now WHERE id = :id").param("now", utc(now)).param("id", gatewayId).update();
+		}
+	}
+
+	private Optional<Gateway> find(long id) {
+		return jdbc.sql("SELECT * FROM monitoring_gateway WHERE id = :id").param("id", id).query(Gateways::gateway).optional();
+	}
+
+	private static Gateway gateway(ResultSet rs, int n) throws SQLException {
+		return new Gateway(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"), rs.getString("token_prefix"),
+				instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "revoked_at"), instant(rs, "last_seen_at"));
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+		return t == null ? null : t.toInstant();
+	}
+
+	static OffsetDateTime utc(Instant i) {
+		return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+	}
+}

@@ -1,0 +1,131 @@
+package org.peakpilot.monitoring;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** What the monitoring module shows and takes. Quantities are in the meter's unit unless a name says tce or tCO2. */
+public final class MonitoringModel {
+
+	private MonitoringModel() {
+	}
+
+	/** How a meter reports: a cumulative register, or the quantity of each interval. */
+	public enum MeterKind {
+		COUNTER, INTERVAL
+	}
+
+	/**
+	 * A metering point. {@code energyCode} is ELECTRICITY, HEAT or a fuel factor code of the accounting library;
+	 * {@code maxPerInterval} is the largest quantity one interval can plausibly hold (its range, 量程, after the
+	 * multiplier); {@code counterMax} the value at which a register rolls over to zero.
+	 */
+	public record Meter(long id, long enterpriseId, String countyCode, Long parkId, String industryCode, String code, String name,
+			String facility, String energyCode, String unit, MeterKind kind, BigDecimal multiplier, int intervalMinutes,
+			String productCode, BigDecimal maxPerInterval, BigDecimal counterMax, boolean active, Instant createdAt,
+			Instant updatedAt) {
+	}
+
+	/** What an enterprise or officer enters to register or change a meter. */
+	public record MeterForm(String code, String name, String facility, String energyCode, String unit, MeterKind kind,
+			BigDecimal multiplier, Integer intervalMinutes, String productCode, BigDecimal maxPerInterval, BigDecimal counterMax,
+			Boolean active) {
+	}
+
+	/** A gateway (采集终端) and its device token's prefix; the token itself is shown once, at creation. */
+	public record Gateway(long id, long enterpriseId, String name, String tokenPrefix, Instant createdAt, String createdBy,
+			Instant revokedAt, Instant lastSeenAt) {
+	}
+
+	public record CreatedGateway(Gateway gateway, String token) {
+	}
+
+	/**
+	 * One reading as sent: the meter by its code within the sender's enterprise (or by id), the end of the
+	 * interval (ISO-8601; without an offset it is Beijing time), the register or interval value, and optionally
+	 * the unit (which must then be the meter's).
+	 */
+	public record IncomingReading(String meter, Long meterId, String ts, String value, String unit) {
+	}
+
+	/** Why a reading was not stored. */
+	public enum Reason {
+		MALFORMED, UNKNOWN_METER, FOREIGN_METER, INACTIVE_METER, WRONG_UNIT, BAD_TIMESTAMP, FUTURE, TOO_OLD, MISALIGNED,
+		BAD_VALUE, NEGATIVE, IMPOSSIBLE, CONFLICT, UNAUTHENTICATED
+	}
+
+	/** A reading of a batch that was quarantined: its place in the batch (0-based), meter, reason. */
+	public record Rejected(int index, String meter, Reason reason, String detail, long quarantineId) {
+	}
+
+	/**
+	 * The answer to a batch: how many readings came, how many were stored, how many were already stored with the
+	 * same value (a resend), and which were quarantined and why.
+	 */
+	public record IngestResult(int received, int stored, int duplicates, int quarantined, List<Rejected> rejected) {
+	}
+
+	public enum QuarantineStatus {
+		OPEN, REPLAYED, DISCARDED
+	}
+
+	/** A quarantined reading with the raw payload it came in and the reason. */
+	public record QuarantineEntry(long id, Long enterpriseId, String channel, String sender, Long meterId, String meterCode,
+			Instant ts, BigDecimal value, String unit, String raw, Reason reason, String detail, Instant receivedAt,
+			QuarantineStatus status, String resolvedBy, Instant resolvedAt, String resolution) {
+	}
+
+	/** A correction of a quarantined reading before it is replayed (fields left null keep the quarantined ones). */
+	public record Correction(String meter, String ts, String value, String unit, String comment) {
+	}
+
+	/** A meter exchange: the old register's final value and the new one's initial value. */
+	public record Replacement(long id, long meterId, Instant replacedAt, BigDecimal oldFinal, BigDecimal newInitial, String reason,
+			String createdBy, Instant createdAt) {
+	}
+
+	public record ReplacementForm(String replacedAt, BigDecimal oldFinal, BigDecimal newInitial, String reason) {
+	}
+
+	/** A back-fill (数据补录) of missing intervals, with the reason. */
+	public record BackfillForm(String reason, List<IncomingReading> readings) {
+	}
+
+	/** Rollup grains: 15 minutes, hour, day (Beijing time), month. */
+	public enum Grain {
+		QUARTER('Q'), HOUR('H'), DAY('D'), MONTH('M');
+
+		final char code;
+
+		Grain(char code) {
+			this.code = code;
+		}
+
+		static Grain of(char code) {
+			for (Grain g : values()) {
+				if (g.code == code) {
+					return g;
+				}
+			}
+			throw new IllegalArgumentException("grain " + code);
+		}
+	}
+
+	/** A missing interval range of a meter: readings expected at these interval ends and not received. */
+	public record Gap(long meterId, Instant firstMissing, Instant lastMissing, int intervals) {
+	}
+
+	/** One period of a meter's rollup, in its unit and converted with the accounting factors of the period's year. */
+	public record MeterPoint(Instant start, BigDecimal quantity, BigDecimal tce, BigDecimal co2T, int readings, int excluded) {
+	}
+
+	/** A meter's series over from (inclusive) to (exclusive) at a grain, with the conversion used per year. */
+	public record MeterSeries(Meter meter, Grain grain, List<MeterPoint> points, List<FactorConversion> conversions) {
+	}
+
+	/** The accounting factors a conversion used, for the page's lineage note. */
+	public record FactorConversion(int year, String energyCode, String unit, BigDecimal tcePerUnit, BigDecimal co2TPerUnit,
+			List<org.peakpilot.accounting.Calculation.FactorUsed> factors) {
+	}
+
+}

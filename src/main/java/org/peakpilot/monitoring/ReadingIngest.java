@@ -1,0 +1,294 @@
+package org.peakpilot.monitoring;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.peakpilot.monitoring.MonitoringModel.IncomingReading;
+import org.peakpilot.monitoring.MonitoringModel.IngestResult;
+import org.peakpilot.monitoring.MonitoringModel.Meter;
+import org.peakpilot.monitoring.MonitoringModel.MeterKind;
+import org.peakpilot.monitoring.MonitoringModel.Reason;
+import org.peakpilot.monitoring.MonitoringModel.Rejected;
+import org.peakpilot.monitoring.ReadingParser.Parsed;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one path every reading takes into the database, whatever it came by (HTTP JSON or CSV, MQTT, back-fill,
+ * replay from quarantine): each reading is validated against its meter; the good ones are written with one COPY
+ * into a temporary table and one {@code INSERT … ON CONFLICT DO NOTHING} (a reading already stored with the same
+ * value is a resend and counts as a duplicate; with another value it is a conflict and goes to quarantine); the
+ * bad ones go to quarantine with their raw text and reason; the meters' rollups are marked pending. All of it in
+ * one transaction: a batch is stored entirely or not at all (and then the sender is told to retry).
+ */
+@Component
+class ReadingIngest {
+
+	/** Readings may be up to this much ahead of the server's clock (device clocks drift). */
+	static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+	private static final int SCALE = 6;
+	private static final BigDecimal LIMIT = new BigDecimal("1e18");
+	private static final DateTimeFormatter COPY_TS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ssxxx");
+
+	/** Where a batch came from: the channel (HTTP, MQTT, BACKFILL, REPLAY), who sent it, and for which enterprise. */
+	record Origin(String channel, char code, String sender, long enterpriseId, Long backfillId) {
+		static Origin http(String sender, long enterpriseId) {
+			return new Origin("HTTP", 'H', sender, enterpriseId, null);
+		}
+
+		static Origin mqtt(String sender, long enterpriseId) {
+			return new Origin("MQTT", 'M', sender, enterpriseId, null);
+		}
+	}
+
+	/** The outcome of checking one reading. */
+	sealed interface Checked permits Valid, Invalid {
+	}
+
+	/** A reading that passed validation. */
+	record Valid(int index, Meter meter, Instant ts, BigDecimal value, String raw) implements Checked {
+	}
+
+	/** A reading that did not, with where it stands in the batch. */
+	record Invalid(int index, Meter meter, String meterCode, Instant ts, BigDecimal value, String unit, String raw, Reason reason,
+			String detail) implements Checked {
+	}
+
+	private final DataSource dataSource;
+	private final TransactionTemplate tx;
+	private final Meters meters;
+	private final Quarantine quarantine;
+	private final Clock clock;
+	private final Duration maxAge;
+
+	ReadingIngest(DataSource dataSource, TransactionTemplate tx, Meters meters, Quarantine quarantine, Clock clock,
+			@Value("${peakpilot.monitoring.max-reading-age:P400D}") Duration maxAge) {
+		this.dataSource = dataSource;
+		this.tx = tx;
+		this.meters = meters;
+		this.quarantine = quarantine;
+		this.clock = clock;
+		this.maxAge = maxAge;
+	}
+
+	/** Validates and stores a batch in one transaction (retried on a deadlock with a concurrent resend). */
+	IngestResult ingest(Origin origin, List<Parsed> batch) {
+		Instant now = clock.instant();
+		List<Valid> valid = new ArrayList<>(batch.size());
+		List<Invalid> invalid = new ArrayList<>();
+		Meters.EnterpriseMeters own = meters.ofEnterprise(origin.enterpriseId());
+		for (int i = 0; i < batch.size(); i++) {
+			Checked c = check(i, batch.get(i), own, now);
+			if (c instanceof Valid v) {
+				valid.add(v);
+			}
+			else {
+				invalid.add((Invalid) c);
+			}
+		}
+		for (int attempt = 1;; attempt++) {
+			try {
+				return tx.execute(status -> store(origin, batch.size(), valid, invalid, now));
+			}
+			catch (PessimisticLockingFailureException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/** Checks one reading against its meter (found among the sender's enterprise's meters) and the clock. */
+	Checked check(int index, Parsed p, Meters.EnterpriseMeters own, Instant now) {
+		if (p.reading() == null) {
+			return new Invalid(index, null, null, null, null, null, p.raw(), Reason.MALFORMED, p.malformed());
+		}
+		IncomingReading r = p.reading();
+		String code = r.meter() == null ? (r.meterId() == null ? null : "#" + r.meterId()) : r.meter().strip();
+		Meter meter = r.meterId() != null ? own.byId().get(r.meterId()) : r.meter() == null ? null : own.byCode().get(r.meter().strip());
+		if (meter == null) {
+			if (r.meterId() != null && meters.anyEnterprise(r.meterId()).isPresent()) {
+				return new Invalid(index, null, code, null, null, r.unit(), p.raw(), Reason.FOREIGN_METER,
+						"meter " + r.meterId() + " belongs to another enterprise: nothing was written to it");
+			}
+			return new Invalid(index, null, code, null, null, r.unit(), p.raw(), Reason.UNKNOWN_METER,
+					code == null ? "the reading names no meter" : "no meter '" + code + "' is registered for this enterprise");
+		}
+		Instant ts;
+		try {
+			ts = timestamp(r.ts());
+		}
+		catch (DateTimeParseException | NullPointerException ex) {
+			return new Invalid(index, meter, meter.code(), null, null, r.unit(), p.raw(), Reason.BAD_TIMESTAMP,
+					"ts '" + r.ts() + "' is not an ISO-8601 time such as 2026-11-24T10:15:00+08:00");
+		}
+		BigDecimal value;
+		try {
+			value = new BigDecimal(r.value().strip());
+		}
+		catch (NumberFormatException | NullPointerException ex) {
+			return new Invalid(index, meter, meter.code(), ts, null, r.unit(), p.raw(), Reason.BAD_VALUE,
+					"value '" + r.value() + "' is not a number");
+		}
+		Reason reason = null;
+		String detail = null;
+		if (!meter.active()) {
+			reason = Reason.INACTIVE_METER;
+			detail = "meter " + meter.code() + " is switched off in the register";
+		}
+		else if (r.unit() != null && !r.unit().strip().equals(meter.unit())) {
+			reason = Reason.WRONG_UNIT;
+			detail = "unit '" + r.unit().strip() + "' is not the meter's unit " + meter.unit();
+		}
+		else if (ts.isAfter(now.plus(CLOCK_TOLERANCE))) {
+			reason = Reason.FUTURE;
+			detail = "ts " + ts + " lies in the future (server time " + now + ")";
+		}
+		else if (ts.isBefore(now.minus(maxAge))) {
+			reason = Reason.TOO_OLD;
+			detail = "ts " + ts + " is older than " + maxAge.toDays() + " days";
+		}
+		else if (ts.getEpochSecond() % (meter.intervalMinutes() * 60L) != 0 || ts.getNano() != 0) {
+			reason = Reason.MISALIGNED;
+			detail = "ts " + ts + " is not the end of a " + meter.intervalMinutes() + "-minute interval";
+		}
+		else if (value.signum() < 0) {
+			reason = Reason.NEGATIVE;
+			detail = "value " + value.toPlainString() + " is negative";
+		}
+		else if (value.abs().compareTo(LIMIT) >= 0) {
+			reason = Reason.IMPOSSIBLE;
+			detail = "value " + value.toPlainString() + " is beyond any meter";
+		}
+		else if (meter.kind() == MeterKind.INTERVAL && value.multiply(meter.multiplier()).compareTo(meter.maxPerInterval()) > 0) {
+			reason = Reason.IMPOSSIBLE;
+			detail = "value " + value.toPlainString() + " × " + meter.multiplier().toPlainString() + " exceeds the meter's maximum "
+					+ meter.maxPerInterval().toPlainString() + " " + meter.unit() + " per interval";
+		}
+		else if (meter.kind() == MeterKind.COUNTER && meter.counterMax() != null && value.compareTo(meter.counterMax()) > 0) {
+			reason = Reason.IMPOSSIBLE;
+			detail = "register value " + value.toPlainString() + " exceeds the register's maximum " + meter.counterMax().toPlainString();
+		}
+		if (reason != null) {
+			return new Invalid(index, meter, meter.code(), ts, value, r.unit(), p.raw(), reason, detail);
+		}
+		return new Valid(index, meter, ts, value.setScale(SCALE, RoundingMode.HALF_EVEN), p.raw());
+	}
+
+	/** ISO-8601 with an offset, or a local time taken as Beijing time. */
+	static Instant timestamp(String text) {
+		String t = text.strip();
+		try {
+			return OffsetDateTime.parse(t).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return LocalDateTime.parse(t.replace(' ', 'T')).atZone(BEIJING).toInstant();
+		}
+	}
+
+	private IngestResult store(Origin origin, int received, List<Valid> valid, List<Invalid> invalid, Instant now) {
+		int stored = 0;
+		int duplicates = 0;
+		List<Invalid> rejected = new ArrayList<>(invalid);
+		if (!valid.isEmpty()) {
+			Connection connection = DataSourceUtils.getConnection(dataSource);
+			try {
+				try (var st = connection.createStatement()) {
+					st.execute("CREATE TEMP TABLE IF NOT EXISTS monitoring_stage (idx INT, meter_id BIGINT, ts TIMESTAMPTZ, value NUMERIC(24,6)) "
+							+ "ON COMMIT DELETE ROWS");
+				}
+				CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY monitoring_stage (idx, meter_id, ts, value) FROM STDIN");
+				try {
+					StringBuilder sb = new StringBuilder(valid.size() * 48);
+					for (Valid v : valid) {
+						sb.append(v.index()).append('\t').append(v.meter().id()).append('\t')
+							.append(COPY_TS.format(v.ts().atOffset(ZoneOffset.UTC))).append('\t').append(v.value().toPlainString()).append('\n');
+					}
+					byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+					in.writeToCopy(bytes, 0, bytes.length);
+					in.endCopy();
+				}
+				finally {
+					if (in.isActive()) {
+						in.cancelCopy();
+					}
+				}
+				try (var ps = connection.prepareStatement("""
+						INSERT INTO monitoring_reading (meter_id, ts, value, origin, received_at, backfill_id)
+						SELECT meter_id, ts, value, ?, ?, ? FROM monitoring_stage ORDER BY meter_id, ts
+						ON CONFLICT (meter_id, ts) DO NOTHING
+						""")) {
+					ps.setString(1, String.valueOf(origin.code()));
+					ps.setObject(2, now.atOffset(ZoneOffset.UTC));
+					ps.setObject(3, origin.backfillId());
+					stored = ps.executeUpdate();
+				}
+				if (stored < valid.size()) {
+					// not inserted: a resend (same value: duplicate) or a conflict (another value already stored)
+					java.util.Map<Integer, Valid> byIndex = new java.util.HashMap<>();
+					valid.forEach(v -> byIndex.put(v.index(), v));
+					try (var ps = connection.prepareStatement("""
+							SELECT s.idx, r.value FROM monitoring_stage s JOIN monitoring_reading r USING (meter_id, ts)
+							WHERE r.value <> s.value ORDER BY s.idx
+							"""); var rs = ps.executeQuery()) {
+						while (rs.next()) {
+							Valid v = byIndex.get(rs.getInt(1));
+							rejected.add(new Invalid(v.index(), v.meter(), v.meter().code(), v.ts(), v.value(), null, v.raw(), Reason.CONFLICT,
+									"a reading of " + v.ts() + " is already stored with the value " + rs.getBigDecimal(2).stripTrailingZeros().toPlainString()));
+						}
+					}
+					duplicates = valid.size() - stored - (rejected.size() - invalid.size());
+				}
+				try (var ps = connection.prepareStatement("""
+						INSERT INTO monitoring_rollup_pending (meter_id, from_ts, to_ts)
+						SELECT meter_id, min(ts), max(ts) FROM monitoring_stage GROUP BY meter_id ORDER BY meter_id
+						ON CONFLICT (meter_id) DO UPDATE SET from_ts = LEAST(monitoring_rollup_pending.from_ts, EXCLUDED.from_ts),
+						    to_ts = GREATEST(monitoring_rollup_pending.to_ts, EXCLUDED.to_ts)
+						""")) {
+					ps.executeUpdate();
+				}
+			}
+			catch (SQLException ex) {
+				DataAccessException translated = new SQLErrorCodeSQLExceptionTranslator(dataSource).translate("ingest", null, ex);
+				throw translated != null ? translated : new UncategorizedSQLException("ingest", null, ex);
+			}
+			finally {
+				DataSourceUtils.releaseConnection(connection, dataSource);
+			}
+		}
+		rejected.sort(java.util.Comparator.comparingInt(Invalid::index));
+		List<Long> ids = quarantine.put(origin, rejected, now);
+		List<Rejected> answer = new ArrayList<>(rejected.size());
+		for (int i = 0; i < rejected.size(); i++) {
+			Invalid x = rejected.get(i);
+			answer.add(new Rejected(x.index(), x.meterCode(), x.reason(), x.detail(), ids.get(i)));
+		}
+		return new IngestResult(received, stored, duplicates, rejected.size(), answer);
+	}
+}

@@ -1,0 +1,9 @@
+/**
+ * Online energy monitoring (重点用能单位能耗在线监测, plan 六(四)(五)): metering points of the key energy-using
+ * units, their gateways' device tokens, readings over HTTP and MQTT (idempotent, validated, never silently
+ * dropped: what fails goes to a quarantine with its raw payload and reason), meter exchanges and back-fills,
+ * rollups per 15 minutes, hour, day and month, and alarms. Quantities are kept in the meter's own unit; tce and
+ * tCO2 come from the accounting module's factors ({@code EmissionsAccounting}), never from a copy here.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "registry", "accounting", "shared" })
+package org.peakpilot.monitoring;
