@@ -23,7 +23,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class BenchPlatform implements AutoCloseable {
 
-	static final String SCHEMA = "pp_bench";
+	/** The schema the benchmark owns: pp_bench, or -Dpeakpilot.bench.schema=… so that two benchmarks can run side by side. */
+	static final String SCHEMA = System.getProperty("peakpilot.bench.schema", "pp_bench");
 
 	private final EmbeddedPostgres embedded;
 	final String url;

@@ -1,0 +1,271 @@
+package org.peakpilot.bench;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.peakpilot.monitoring.EnergyMonitoring;
+import org.peakpilot.monitoring.MonitoringModel;
+import org.peakpilot.platform.SystemActor;
+import org.peakpilot.registry.Registry;
+import org.peakpilot.registry.RegistryModel;
+import org.peakpilot.shared.Uscc;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * End-to-end ingest throughput over HTTP, measured against a raw COPY of the same rows into the same table with
+ * the same keys (the limit). Not JMH: a load driver, because what is measured is many concurrent clients against
+ * a running server. The application runs in this JVM (its own Tomcat on a free port, real HTTP on loopback);
+ * the clients are {@code clients} threads of {@link HttpClient}, each sending JSON batches of {@code batch}
+ * readings with its enterprise's device token. Request bodies are built before the clock starts.
+ * <p>
+ * Each round: HTTP ingest of all readings into an empty reading table (timed until the last answer), check the
+ * count and sum, empty the table, COPY the same rows (timed, {@code clients} connections in parallel), empty it
+ * again. Rounds alternate so that both see the same server state; the report gives every round and the median.
+ * <p>
+ * Arguments (key=value): database=embedded|external (default external), meters=1000, readings=1000000,
+ * batch=2000, clients=4, rounds=3.
+ */
+public final class IngestLoadDriver {
+
+	private static final DateTimeFormatter TS = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+	record Row(long meterId, Instant ts, BigDecimal value) {
+	}
+
+	record Batch(String token, String body, int readings) {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String database = arg(args, "database", "external");
+		int meterCount = Integer.parseInt(arg(args, "meters", "1000"));
+		int readings = Integer.parseInt(arg(args, "readings", "1000000"));
+		int batchSize = Integer.parseInt(arg(args, "batch", "2000"));
+		int clients = Integer.parseInt(arg(args, "clients", "4"));
+		int rounds = Integer.parseInt(arg(args, "rounds", "3"));
+		try (BenchPlatform platform = BenchPlatform.start(database, "off")) {
+			System.out.println("server: " + platform.describe());
+			System.out.printf("meters %d, readings %d, batch %d, clients %d, cores %d%n", meterCount, readings, batchSize, clients,
+					Runtime.getRuntime().availableProcessors());
+			int port = Integer.parseInt(platform.context.getEnvironment().getProperty("local.server.port"));
+			Registry registry = platform.context.getBean(Registry.class);
+			EnergyMonitoring monitoring = platform.context.getBean(EnergyMonitoring.class);
+
+			// 20 meters per enterprise, one gateway each
+			int perEnterprise = 20;
+			List<long[]> meterIds = new ArrayList<>();
+			List<String> tokens = new ArrayList<>();
+			List<List<String>> codes = new ArrayList<>();
+			String[] counties = { "511181", "511111", "511102" };
+			Random random = new Random(42);
+			SystemActor.run("bench", () -> {
+				for (int e = 0; e * perEnterprise < meterCount; e++) {
+					String county = counties[e % counties.length];
+					RegistryModel.Enterprise ent = registry.register(new RegistryModel.EnterpriseForm(uscc(county, random), "基准测试企业 Bench " + e,
+							county, "3011", null, true, BigDecimal.valueOf(60000)));
+					long[] ids = new long[Math.min(perEnterprise, meterCount - e * perEnterprise)];
+					List<String> c = new ArrayList<>();
+					for (int m = 0; m < ids.length; m++) {
+						String code = "E-" + m;
+						ids[m] = monitoring.registerMeter(ent.id(), new MonitoringModel.MeterForm(code, "进线 " + m, null, "ELECTRICITY", "kWh",
+								MonitoringModel.MeterKind.INTERVAL, BigDecimal.ONE, 15, null, BigDecimal.valueOf(100000), null, true)).id();
+						c.add(code);
+					}
+					meterIds.add(ids);
+					codes.add(c);
+					tokens.add(monitoring.createGateway(ent.id(), "bench gateway").token());
+				}
+			});
+
+			// readings: per meter, consecutive 15-minute intervals ending before now
+			int perMeter = (int) Math.ceil((double) readings / meterCount);
+			Instant last = Instant.ofEpochSecond(Instant.now().getEpochSecond() / 900 * 900 - 900);
+			List<Batch> batches = new ArrayList<>();
+			List<Row> rows = new ArrayList<>(readings);
+			BigDecimal sum = BigDecimal.ZERO;
+			int made = 0;
+			for (int e = 0; e < meterIds.size() && made < readings; e++) {
+				StringBuilder body = new StringBuilder();
+				int inBody = 0;
+				for (int k = 0; k < perMeter && made < readings; k++) {
+					Instant ts = last.minusSeconds(900L * (perMeter - k));
+					for (int m = 0; m < meterIds.get(e).length && made < readings; m++) {
+						BigDecimal v = BigDecimal.valueOf(100_0 + random.nextInt(900_0), 1);
+						rows.add(new Row(meterIds.get(e)[m], ts, v));
+						sum = sum.add(v);
+						body.append(inBody == 0 ? "{\"readings\":[" : ",").append("{\"meter\":\"").append(codes.get(e).get(m)).append("\",\"ts\":\"")
+							.append(TS.format(ts.atOffset(ZoneOffset.ofHours(8)))).append("\",\"value\":").append(v.toPlainString()).append('}');
+						inBody++;
+						made++;
+						if (inBody == batchSize) {
+							batches.add(new Batch(tokens.get(e), body.append("]}").toString(), inBody));
+							body.setLength(0);
+							inBody = 0;
+						}
+					}
+				}
+				if (inBody > 0) {
+					batches.add(new Batch(tokens.get(e), body.append("]}").toString(), inBody));
+				}
+			}
+			Collections.shuffle(batches, random);
+			System.out.printf("prepared %d readings in %d batches (%.1f MB of JSON), sum %s%n", made, batches.size(),
+					batches.stream().mapToLong(b -> b.body().length()).sum() / 1e6, sum.toPlainString());
+
+			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+			URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/monitoring/readings");
+			List<Double> httpRates = new ArrayList<>();
+			List<Double> copyRates = new ArrayList<>();
+			sendAll(http, uri, batches.subList(0, Math.min(20, batches.size())), clients); // warm-up: JIT, pool, caches
+			empty(platform);
+			for (int r = 1; r <= rounds; r++) {
+				long t0 = System.nanoTime();
+				long stored = sendAll(http, uri, batches, clients);
+				double seconds = (System.nanoTime() - t0) / 1e9;
+				check(platform, made, sum, stored);
+				httpRates.add(made / seconds);
+				System.out.printf("round %d HTTP: %d readings in %.2f s = %,.0f readings/s%n", r, made, seconds, made / seconds);
+				empty(platform);
+
+				t0 = System.nanoTime();
+				copy(platform, rows, clients);
+				seconds = (System.nanoTime() - t0) / 1e9;
+				check(platform, made, sum, made);
+				copyRates.add(made / seconds);
+				System.out.printf("round %d COPY: %d rows in %.2f s = %,.0f rows/s%n", r, made, seconds, made / seconds);
+				empty(platform);
+			}
+			double h = median(httpRates);
+			double c = median(copyRates);
+			System.out.printf("%nmedian: HTTP %,.0f readings/s, raw COPY %,.0f rows/s, ratio %.2f%n", h, c, h / c);
+		}
+	}
+
+	/** Sends every batch with {@code clients} threads; returns the readings the server says it stored. */
+	static long sendAll(HttpClient http, URI uri, List<Batch> batches, int clients) throws Exception {
+		ConcurrentLinkedQueue<Batch> queue = new ConcurrentLinkedQueue<>(batches);
+		AtomicLong stored = new AtomicLong();
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		List<Future<?>> futures = new ArrayList<>();
+		for (int i = 0; i < clients; i++) {
+			futures.add(pool.submit(() -> {
+				Batch b;
+				while ((b = queue.poll()) != null) {
+					HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + b.token())
+						.header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
+						.POST(HttpRequest.BodyPublishers.ofString(b.body(), StandardCharsets.UTF_8)).build();
+					HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+					if (response.statusCode() != 200) {
+						throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+					}
+					String answer = response.body();
+					int at = answer.indexOf("\"stored\":") + 9;
+					stored.addAndGet(Long.parseLong(answer.substring(at, answer.indexOf(',', at))));
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		pool.shutdown();
+		return stored.get();
+	}
+
+	/** COPY of the same rows into monitoring_reading, split over {@code clients} connections. */
+	static void copy(BenchPlatform platform, List<Row> rows, int clients) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		List<Future<?>> futures = new ArrayList<>();
+		int share = (rows.size() + clients - 1) / clients;
+		String received = Instant.now().atOffset(ZoneOffset.UTC).toString();
+		for (int i = 0; i < clients; i++) {
+			List<Row> part = rows.subList(Math.min(rows.size(), i * share), Math.min(rows.size(), (i + 1) * share));
+			futures.add(pool.submit(() -> {
+				try (Connection c = platform.connect()) {
+					CopyIn in = c.unwrap(PGConnection.class).getCopyAPI()
+						.copyIn("COPY monitoring_reading (meter_id, ts, value, origin, received_at) FROM STDIN");
+					StringBuilder sb = new StringBuilder(1 << 20);
+					for (Row r : part) {
+						sb.append(r.meterId()).append('\t').append(r.ts().atOffset(ZoneOffset.UTC)).append('\t').append(r.value().toPlainString())
+							.append("\tH\t").append(received).append('\n');
+						if (sb.length() > (1 << 20)) {
+							byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+							in.writeToCopy(bytes, 0, bytes.length);
+							sb.setLength(0);
+						}
+					}
+					byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+					in.writeToCopy(bytes, 0, bytes.length);
+					in.endCopy();
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : futures) {
+			f.get();
+		}
+		pool.shutdown();
+	}
+
+	static void check(BenchPlatform platform, int expected, BigDecimal sum, long stored) throws SQLException {
+		try (Connection c = platform.connect(); Statement s = c.createStatement();
+				var rs = s.executeQuery("SELECT count(*), coalesce(sum(value), 0) FROM monitoring_reading")) {
+			rs.next();
+			if (rs.getLong(1) != expected || rs.getBigDecimal(2).compareTo(sum) != 0 || stored != expected) {
+				throw new IllegalStateException("expected " + expected + " readings summing to " + sum + ", found " + rs.getLong(1)
+						+ " summing to " + rs.getBigDecimal(2) + " (answers said " + stored + " stored)");
+			}
+		}
+	}
+
+	static void empty(BenchPlatform platform) throws SQLException {
+		try (Connection c = platform.connect(); Statement s = c.createStatement()) {
+			s.execute("TRUNCATE monitoring_reading, monitoring_rollup_pending");
+			s.execute("VACUUM ANALYZE monitoring_reading");
+		}
+	}
+
+	static double median(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		return sorted.get(sorted.size() / 2);
+	}
+
+	static String uscc(String county, Random random) {
+		String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+		StringBuilder sb = new StringBuilder("91").append(county);
+		for (int i = 0; i < 9; i++) {
+			sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+		}
+		return sb.append(Uscc.checkCharacter(sb.toString())).toString();
+	}
+
+	static String arg(String[] args, String key, String fallback) {
+		for (String a : args) {
+			if (a.startsWith(key + "=")) {
+				return a.substring(key.length() + 1);
+			}
+		}
+		return fallback;
+	}
+}
