@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,8 +104,10 @@ class ReadingIngest {
 		List<Valid> valid = new ArrayList<>(batch.size());
 		List<Invalid> invalid = new ArrayList<>();
 		Meters.EnterpriseMeters own = meters.ofEnterprise(origin.enterpriseId());
+		// a gateway's batch repeats the same few times for all its meters: parse each text once
+		java.util.Map<String, Instant> times = new java.util.HashMap<>();
 		for (int i = 0; i < batch.size(); i++) {
-			Checked c = check(i, batch.get(i), own, now);
+			Checked c = check(i, batch.get(i), own, now, times);
 			if (c instanceof Valid v) {
 				valid.add(v);
 			}
@@ -126,6 +129,10 @@ class ReadingIngest {
 
 	/** Checks one reading against its meter (found among the sender's enterprise's meters) and the clock. */
 	Checked check(int index, Parsed p, Meters.EnterpriseMeters own, Instant now) {
+		return check(index, p, own, now, new java.util.HashMap<>());
+	}
+
+	private Checked check(int index, Parsed p, Meters.EnterpriseMeters own, Instant now, java.util.Map<String, Instant> times) {
 		if (p.reading() == null) {
 			return new Invalid(index, null, null, null, null, null, p.raw(), Reason.MALFORMED, p.malformed());
 		}
@@ -142,7 +149,7 @@ class ReadingIngest {
 		}
 		Instant ts;
 		try {
-			ts = timestamp(r.ts());
+			ts = r.ts() == null ? timestamp(null) : times.computeIfAbsent(r.ts(), ReadingIngest::timestamp);
 		}
 		catch (DateTimeParseException | NullPointerException ex) {
 			return new Invalid(index, meter, meter.code(), null, null, r.unit(), p.raw(), Reason.BAD_TIMESTAMP,
@@ -217,62 +224,21 @@ class ReadingIngest {
 		int duplicates = 0;
 		List<Invalid> rejected = new ArrayList<>(invalid);
 		if (!valid.isEmpty()) {
+			// one order for every writer (meter, time), so that concurrent batches lock keys in the same order
+			List<Valid> rows = new ArrayList<>(valid);
+			rows.sort(BY_KEY);
 			Connection connection = DataSourceUtils.getConnection(dataSource);
 			try {
-				try (var st = connection.createStatement()) {
-					st.execute("CREATE TEMP TABLE IF NOT EXISTS monitoring_stage (idx INT, meter_id BIGINT, ts TIMESTAMPTZ, value NUMERIC(24,6)) "
-							+ "ON COMMIT DELETE ROWS");
+				if (copyStraightIn(connection, origin, rows, now)) {
+					stored = rows.size();
 				}
-				CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY monitoring_stage (idx, meter_id, ts, value) FROM STDIN");
-				try {
-					StringBuilder sb = new StringBuilder(valid.size() * 48);
-					for (Valid v : valid) {
-						sb.append(v.index()).append('\t').append(v.meter().id()).append('\t')
-							.append(COPY_TS.format(v.ts().atOffset(ZoneOffset.UTC))).append('\t').append(v.value().toPlainString()).append('\n');
-					}
-					byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-					in.writeToCopy(bytes, 0, bytes.length);
-					in.endCopy();
+				else {
+					List<Invalid> conflicts = new ArrayList<>();
+					stored = insertSkippingStored(connection, origin, rows, now, conflicts);
+					rejected.addAll(conflicts);
+					duplicates = rows.size() - stored - conflicts.size();
 				}
-				finally {
-					if (in.isActive()) {
-						in.cancelCopy();
-					}
-				}
-				try (var ps = connection.prepareStatement("""
-						INSERT INTO monitoring_reading (meter_id, ts, value, origin, received_at, backfill_id)
-						SELECT meter_id, ts, value, ?, ?, ? FROM monitoring_stage ORDER BY meter_id, ts
-						ON CONFLICT (meter_id, ts) DO NOTHING
-						""")) {
-					ps.setString(1, String.valueOf(origin.code()));
-					ps.setObject(2, now.atOffset(ZoneOffset.UTC));
-					ps.setObject(3, origin.backfillId());
-					stored = ps.executeUpdate();
-				}
-				if (stored < valid.size()) {
-					// not inserted: a resend (same value: duplicate) or a conflict (another value already stored)
-					java.util.Map<Integer, Valid> byIndex = new java.util.HashMap<>();
-					valid.forEach(v -> byIndex.put(v.index(), v));
-					try (var ps = connection.prepareStatement("""
-							SELECT s.idx, r.value FROM monitoring_stage s JOIN monitoring_reading r USING (meter_id, ts)
-							WHERE r.value <> s.value ORDER BY s.idx
-							"""); var rs = ps.executeQuery()) {
-						while (rs.next()) {
-							Valid v = byIndex.get(rs.getInt(1));
-							rejected.add(new Invalid(v.index(), v.meter(), v.meter().code(), v.ts(), v.value(), null, v.raw(), Reason.CONFLICT,
-									"a reading of " + v.ts() + " is already stored with the value " + rs.getBigDecimal(2).stripTrailingZeros().toPlainString()));
-						}
-					}
-					duplicates = valid.size() - stored - (rejected.size() - invalid.size());
-				}
-				try (var ps = connection.prepareStatement("""
-						INSERT INTO monitoring_rollup_pending (meter_id, from_ts, to_ts)
-						SELECT meter_id, min(ts), max(ts) FROM monitoring_stage GROUP BY meter_id ORDER BY meter_id
-						ON CONFLICT (meter_id) DO UPDATE SET from_ts = LEAST(monitoring_rollup_pending.from_ts, EXCLUDED.from_ts),
-						    to_ts = GREATEST(monitoring_rollup_pending.to_ts, EXCLUDED.to_ts)
-						""")) {
-					ps.executeUpdate();
-				}
+				markPending(connection, rows);
 			}
 			catch (SQLException ex) {
 				DataAccessException translated = new SQLErrorCodeSQLExceptionTranslator(dataSource).translate("ingest", null, ex);
@@ -290,5 +256,125 @@ class ReadingIngest {
 			answer.add(new Rejected(x.index(), x.meterCode(), x.reason(), x.detail(), ids.get(i)));
 		}
 		return new IngestResult(received, stored, duplicates, rejected.size(), answer);
+	}
+
+	private static final java.util.Comparator<Valid> BY_KEY = java.util.Comparator.comparingLong((Valid v) -> v.meter().id())
+		.thenComparing(Valid::ts);
+
+	/**
+	 * The usual case, a batch of new readings: one COPY straight into the reading table, under a savepoint. If a
+	 * reading is already stored (a resend, or the same time twice in the batch) the COPY fails on the key, is rolled
+	 * back to the savepoint, and this answers false.
+	 */
+	private static boolean copyStraightIn(Connection connection, Origin origin, List<Valid> rows, Instant now) throws SQLException {
+		Savepoint savepoint = connection.setSavepoint();
+		String tail = "\t" + origin.code() + "\t" + COPY_TS.format(now.atOffset(ZoneOffset.UTC)) + "\t"
+				+ (origin.backfillId() == null ? "\\N" : origin.backfillId().toString()) + "\n";
+		try {
+			copy(connection, "COPY monitoring_reading (meter_id, ts, value, origin, received_at, backfill_id) FROM STDIN", rows,
+					v -> "", tail);
+			connection.releaseSavepoint(savepoint);
+			return true;
+		}
+		catch (SQLException ex) {
+			if (!"23505".equals(ex.getSQLState())) {
+				throw ex;
+			}
+			connection.rollback(savepoint);
+			return false;
+		}
+	}
+
+	/**
+	 * A batch with readings already stored: staged in a temporary table and inserted with ON CONFLICT DO NOTHING;
+	 * those not inserted are duplicates (same value) or conflicts (another value stored), returned in
+	 * {@code conflicts}. Returns the number stored.
+	 */
+	private static int insertSkippingStored(Connection connection, Origin origin, List<Valid> rows, Instant now, List<Invalid> conflicts)
+			throws SQLException {
+		try (var st = connection.createStatement()) {
+			st.execute("CREATE TEMP TABLE IF NOT EXISTS monitoring_stage (idx INT, meter_id BIGINT, ts TIMESTAMPTZ, value NUMERIC(24,6)) "
+					+ "ON COMMIT DELETE ROWS");
+			st.execute("TRUNCATE monitoring_stage");
+		}
+		copy(connection, "COPY monitoring_stage (idx, meter_id, ts, value) FROM STDIN", rows, v -> v.index() + "\t", "\n");
+		int stored;
+		try (var ps = connection.prepareStatement("""
+				INSERT INTO monitoring_reading (meter_id, ts, value, origin, received_at, backfill_id)
+				SELECT meter_id, ts, value, ?, ?, ? FROM monitoring_stage ORDER BY meter_id, ts
+				ON CONFLICT (meter_id, ts) DO NOTHING
+				""")) {
+			ps.setString(1, String.valueOf(origin.code()));
+			ps.setObject(2, now.atOffset(ZoneOffset.UTC));
+			ps.setObject(3, origin.backfillId());
+			stored = ps.executeUpdate();
+		}
+		if (stored < rows.size()) {
+			java.util.Map<Integer, Valid> byIndex = new java.util.HashMap<>();
+			rows.forEach(v -> byIndex.put(v.index(), v));
+			try (var ps = connection.prepareStatement("""
+					SELECT s.idx, r.value FROM monitoring_stage s JOIN monitoring_reading r USING (meter_id, ts)
+					WHERE r.value <> s.value ORDER BY s.idx
+					"""); var rs = ps.executeQuery()) {
+				while (rs.next()) {
+					Valid v = byIndex.get(rs.getInt(1));
+					conflicts.add(new Invalid(v.index(), v.meter(), v.meter().code(), v.ts(), v.value(), null, v.raw(), Reason.CONFLICT,
+							"a reading of " + v.ts() + " is already stored with the value " + rs.getBigDecimal(2).stripTrailingZeros().toPlainString()));
+				}
+			}
+		}
+		return stored;
+	}
+
+	/** COPY text rows: prefix, meter, time, value, then the tail (which ends the line). */
+	private static void copy(Connection connection, String sql, List<Valid> rows, java.util.function.Function<Valid, String> prefix,
+			String tail) throws SQLException {
+		CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+		try {
+			StringBuilder sb = new StringBuilder(rows.size() * 64);
+			java.util.Map<Instant, String> times = new java.util.HashMap<>();
+			for (Valid v : rows) {
+				sb.append(prefix.apply(v)).append(v.meter().id()).append('\t')
+					.append(times.computeIfAbsent(v.ts(), t -> COPY_TS.format(t.atOffset(ZoneOffset.UTC))))
+					.append('\t').append(v.value().toPlainString()).append(tail);
+			}
+			byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+			in.writeToCopy(bytes, 0, bytes.length);
+			in.endCopy();
+		}
+		finally {
+			if (in.isActive()) {
+				in.cancelCopy();
+			}
+		}
+	}
+
+	/** Marks the meters' rollups pending from their earliest to their latest new reading (rows sorted by meter). */
+	private static void markPending(Connection connection, List<Valid> rows) throws SQLException {
+		List<Long> meters = new ArrayList<>();
+		List<java.sql.Timestamp> from = new ArrayList<>();
+		List<java.sql.Timestamp> to = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			Valid v = rows.get(i);
+			if (i == 0 || rows.get(i - 1).meter().id() != v.meter().id()) {
+				meters.add(v.meter().id());
+				from.add(java.sql.Timestamp.from(v.ts()));
+				to.add(java.sql.Timestamp.from(v.ts()));
+			}
+			else {
+				to.set(to.size() - 1, java.sql.Timestamp.from(v.ts()));
+			}
+		}
+		try (var ps = connection.prepareStatement("""
+				INSERT INTO monitoring_rollup_pending (meter_id, from_ts, to_ts)
+				SELECT * FROM unnest(?::bigint[], ?::timestamptz[], ?::timestamptz[]) ORDER BY 1
+				ON CONFLICT (meter_id) DO UPDATE SET from_ts = LEAST(monitoring_rollup_pending.from_ts, EXCLUDED.from_ts),
+				    to_ts = GREATEST(monitoring_rollup_pending.to_ts, EXCLUDED.to_ts)
+				""")) {
+			ps.setArray(1, connection.createArrayOf("bigint", meters.toArray()));
+			ps.setArray(2, connection.createArrayOf("timestamptz", from.toArray()));
+			ps.setArray(3, connection.createArrayOf("timestamptz", to.toArray()));
+			ps.executeUpdate();
+		}
 	}
 }
