@@ -24,11 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.peakpilot.monitoring.EnergyMonitoring;
-import org.peakpilot.monitoring.MonitoringModel;
 import org.peakpilot.platform.SystemActor;
-import org.peakpilot.registry.Registry;
-import org.peakpilot.registry.RegistryModel;
-import org.peakpilot.shared.Uscc;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -72,34 +68,9 @@ public final class IngestLoadDriver {
 			System.out.printf("meters %d, readings %d, batch %d, clients %d, cores %d%n", meterCount, readings, batchSize, clients,
 					Runtime.getRuntime().availableProcessors());
 			int port = Integer.parseInt(platform.context.getEnvironment().getProperty("local.server.port"));
-			Registry registry = platform.context.getBean(Registry.class);
 			EnergyMonitoring monitoring = platform.context.getBean(EnergyMonitoring.class);
-
-			// 20 meters per enterprise, one gateway each
-			int perEnterprise = 20;
-			List<long[]> meterIds = new ArrayList<>();
-			List<String> tokens = new ArrayList<>();
-			List<List<String>> codes = new ArrayList<>();
-			String[] counties = { "511181", "511111", "511102" };
 			Random random = new Random(42);
-			SystemActor.run("bench", () -> {
-				for (int e = 0; e * perEnterprise < meterCount; e++) {
-					String county = counties[e % counties.length];
-					RegistryModel.Enterprise ent = registry.register(new RegistryModel.EnterpriseForm(uscc(county, random), "基准测试企业 Bench " + e,
-							county, "3011", null, true, BigDecimal.valueOf(60000)));
-					long[] ids = new long[Math.min(perEnterprise, meterCount - e * perEnterprise)];
-					List<String> c = new ArrayList<>();
-					for (int m = 0; m < ids.length; m++) {
-						String code = "E-" + m;
-						ids[m] = monitoring.registerMeter(ent.id(), new MonitoringModel.MeterForm(code, "进线 " + m, null, "ELECTRICITY", "kWh",
-								MonitoringModel.MeterKind.INTERVAL, BigDecimal.ONE, 15, null, BigDecimal.valueOf(100000), null, true)).id();
-						c.add(code);
-					}
-					meterIds.add(ids);
-					codes.add(c);
-					tokens.add(monitoring.createGateway(ent.id(), "bench gateway").token());
-				}
-			});
+			List<BenchMeters.EnterpriseMeters> enterprises = BenchMeters.register(platform, meterCount, random);
 
 			// readings: per meter, consecutive 15-minute intervals ending before now
 			int perMeter = (int) Math.ceil((double) readings / meterCount);
@@ -108,28 +79,29 @@ public final class IngestLoadDriver {
 			List<Row> rows = new ArrayList<>(readings);
 			BigDecimal sum = BigDecimal.ZERO;
 			int made = 0;
-			for (int e = 0; e < meterIds.size() && made < readings; e++) {
+			for (int e = 0; e < enterprises.size() && made < readings; e++) {
+				BenchMeters.EnterpriseMeters ent = enterprises.get(e);
 				StringBuilder body = new StringBuilder();
 				int inBody = 0;
 				for (int k = 0; k < perMeter && made < readings; k++) {
 					Instant ts = last.minusSeconds(900L * (perMeter - k));
-					for (int m = 0; m < meterIds.get(e).length && made < readings; m++) {
+					for (int m = 0; m < ent.meterIds().length && made < readings; m++) {
 						BigDecimal v = BigDecimal.valueOf(100_0 + random.nextInt(900_0), 1);
-						rows.add(new Row(meterIds.get(e)[m], ts, v));
+						rows.add(new Row(ent.meterIds()[m], ts, v));
 						sum = sum.add(v);
-						body.append(inBody == 0 ? "{\"readings\":[" : ",").append("{\"meter\":\"").append(codes.get(e).get(m)).append("\",\"ts\":\"")
+						body.append(inBody == 0 ? "{\"readings\":[" : ",").append("{\"meter\":\"").append(ent.codes().get(m)).append("\",\"ts\":\"")
 							.append(TS.format(ts.atOffset(ZoneOffset.ofHours(8)))).append("\",\"value\":").append(v.toPlainString()).append('}');
 						inBody++;
 						made++;
 						if (inBody == batchSize) {
-							batches.add(new Batch(tokens.get(e), body.append("]}").toString(), inBody));
+							batches.add(new Batch(ent.token(), body.append("]}").toString(), inBody));
 							body.setLength(0);
 							inBody = 0;
 						}
 					}
 				}
 				if (inBody > 0) {
-					batches.add(new Batch(tokens.get(e), body.append("]}").toString(), inBody));
+					batches.add(new Batch(ent.token(), body.append("]}").toString(), inBody));
 				}
 			}
 			Collections.shuffle(batches, random);
@@ -260,15 +232,6 @@ public final class IngestLoadDriver {
 		List<Double> sorted = new ArrayList<>(values);
 		Collections.sort(sorted);
 		return sorted.get(sorted.size() / 2);
-	}
-
-	static String uscc(String county, Random random) {
-		String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-		StringBuilder sb = new StringBuilder("91").append(county);
-		for (int i = 0; i < 9; i++) {
-			sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-		}
-		return sb.append(Uscc.checkCharacter(sb.toString())).toString();
 	}
 
 	static String arg(String[] args, String key, String fallback) {
