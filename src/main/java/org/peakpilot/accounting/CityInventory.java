@@ -230,7 +230,7 @@ class CityInventory {
 				       COALESCE(sum(x.co2_t), 0) AS co2_t, COALESCE(sum(x.tce), 0) AS tce,
 				       COALESCE(sum(x.tce) FILTER (WHERE x.energy_use NOT IN ('FEEDSTOCK', 'RENEWABLE')), 0) AS control_tce
 				FROM accounting_report r
-				LEFT JOIN accounting_result x ON x.report_id = r.id AND x.superseded_at IS NULL
+				LEFT JOIN accounting_current_result x ON x.report_id = r.id
 				WHERE r.year = :y AND r.status IN (:counted)
 				GROUP BY GROUPING SETS ((r.industry_code, r.county_code), (r.industry_code), ())
 				ORDER BY r.industry_code NULLS LAST, r.county_code NULLS FIRST
