@@ -151,11 +151,17 @@ class CityInventory {
 	 */
 	@Transactional
 	Inventory recompute(int year) {
+		refresh(year);
+		return compute(year);
+	}
+
+	/** As {@link #recompute}, for callers that do not need the inventory back (verification, restatement). */
+	@Transactional
+	void refresh(int year) {
 		requireOffice();
 		checkYear(year);
 		lock(year);
 		writeIndicators(compute(year));
-		return compute(year);
 	}
 
 	/** The inventory of a year as an Excel workbook. */

@@ -258,7 +258,7 @@ public class EmissionsAccounting {
 	 * inventory's indicators follow. Runs as a system actor, since a verifier may not write the plan.
 	 */
 	private void refreshInventory(int year) {
-		org.peakpilot.platform.SystemActor.run("city-inventory", () -> cityInventory.recompute(year));
+		org.peakpilot.platform.SystemActor.run("city-inventory", () -> cityInventory.refresh(year));
 	}
 
 	/** Loads the reference factors as version 1 when the library is empty. */
