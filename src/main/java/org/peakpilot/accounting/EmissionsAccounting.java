@@ -52,7 +52,7 @@ public class EmissionsAccounting {
 			EmissionResults results, org.peakpilot.registry.Registry registry, CityInventory cityInventory,
 			BulkRecompute bulk, StoredResults stored, AccountingSettings settings,
 			@Value("${peakpilot.accounting.factor-location:classpath:factors/}") String factorLocation,
-			@Value("${peakpilot.accounting.bulk-restatement-from:50}") int bulkRestatementFrom) {
+			@Value("${peakpilot.accounting.bulk-restatement-from:10}") int bulkRestatementFrom) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -111,7 +111,7 @@ public class EmissionsAccounting {
 	 * Publishes a new version of a factor (e.g. next year's grid factor value once announced). The old version
 	 * stays, with the figures it produced. The reports whose current results used the factor, from the version's first
 	 * year on, are restated where a figure changed: one by one, or in one pass from
-	 * {@code peakpilot.accounting.bulk-restatement-from} reports on (default 50, see bench/README.md); both store the
+	 * {@code peakpilot.accounting.bulk-restatement-from} reports on (default 10, see bench/README.md); both store the
 	 * same rows and audit records.
 	 */
 	@Transactional
