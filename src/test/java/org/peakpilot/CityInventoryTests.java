@@ -370,14 +370,20 @@ class CityInventoryTests {
 			.param("s", status).query(Long.class).single();
 	}
 
+	/** A result line of the report's current computation, or of a superseded one ({@code superseded}). */
 	private void result(long reportId, int line, String energyUse, String co2T, String tce, boolean superseded) {
+		long computation = jdbc.sql("SELECT id FROM accounting_computation WHERE report_id = :r AND (superseded_at IS NOT NULL) = :sup")
+			.param("r", reportId).param("sup", superseded).query(Long.class).optional()
+			.orElseGet(() -> jdbc.sql("""
+					INSERT INTO accounting_computation (report_id, computed_at, computed_by, reason, factor_codes, superseded_at)
+					VALUES (:r, now(), 'test', 'test fixture', '{}', CASE WHEN :sup THEN now() END) RETURNING id
+					""").param("r", reportId).param("sup", superseded).query(Long.class).single());
 		jdbc.sql("""
-				INSERT INTO accounting_result (report_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce,
-				                               factors, formula, notes, computed_at, computed_by, reason, superseded_at)
-				VALUES (:r, :l, 'SCOPE_1', 'COMBUSTION', :u, :co2, :co2, :tce, '[]'::jsonb, 'test fixture', '[]'::jsonb,
-				        now(), 'test', 'test fixture', CASE WHEN :sup THEN now() END)
+				INSERT INTO accounting_result (computation_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce,
+				                               factors, formula, notes)
+				VALUES (:c, :l, 'SCOPE_1', 'COMBUSTION', :u, :co2, :co2, :tce, '[]'::jsonb, 'test fixture', '[]'::jsonb)
 				""")
-			.param("r", reportId).param("l", line).param("u", energyUse).param("co2", new BigDecimal(co2T))
-			.param("tce", new BigDecimal(tce)).param("sup", superseded).update();
+			.param("c", computation).param("l", line).param("u", energyUse).param("co2", new BigDecimal(co2T))
+			.param("tce", new BigDecimal(tce)).update();
 	}
 }

@@ -170,6 +170,12 @@ class YearRecomputeTests {
 			.anyMatch(f -> f.code().equals("GRID-SICHUAN-2023"))
 			.anyMatch(f -> f.code().equals("NATURAL-GAS") && f.version() == 2)
 			.noneMatch(f -> f.code().equals("NATURAL-GAS") && f.version() != 2);
+		// one current computation per report, every line belongs to a stored computation
+		assertThat(jdbc.sql("SELECT count(*) FROM accounting_computation WHERE superseded_at IS NULL AND report_id = ANY(:ids)")
+			.param("ids", year2024.toArray(Long[]::new)).query(Long.class).single()).isEqualTo(year2024.size());
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM accounting_result x WHERE NOT EXISTS (SELECT 1 FROM accounting_computation c WHERE c.id = x.computation_id)
+				""").query(Long.class).single()).isZero();
 		assertThat(SystemActor.call("test", () -> accounting.resultHistory(other))).isEqualTo(otherBefore);
 		assertThat(SystemActor.call("test", () -> accounting.resultHistory(empty))).isEmpty();
 		assertThat(SystemActor.call("test", () -> audit.recent("report-year", 10, 0)))

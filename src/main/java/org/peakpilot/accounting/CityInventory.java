@@ -151,11 +151,17 @@ class CityInventory {
 	 */
 	@Transactional
 	Inventory recompute(int year) {
+		refresh(year);
+		return compute(year);
+	}
+
+	/** As {@link #recompute}, for callers that do not need the inventory back (verification, restatement). */
+	@Transactional
+	void refresh(int year) {
 		requireOffice();
 		checkYear(year);
 		lock(year);
 		writeIndicators(compute(year));
-		return compute(year);
 	}
 
 	/** The inventory of a year as an Excel workbook. */
@@ -225,15 +231,20 @@ class CityInventory {
 	 */
 	private List<Map<String, Object>> enterpriseRows(int year) {
 		return jdbc.sql("""
-				SELECT r.industry_code, r.county_code, GROUPING(r.industry_code, r.county_code) AS level,
-				       count(DISTINCT r.id) AS reports, count(DISTINCT r.enterprise_id) AS enterprises,
-				       COALESCE(sum(x.co2_t), 0) AS co2_t, COALESCE(sum(x.tce), 0) AS tce,
-				       COALESCE(sum(x.tce) FILTER (WHERE x.energy_use NOT IN ('FEEDSTOCK', 'RENEWABLE')), 0) AS control_tce
-				FROM accounting_report r
-				LEFT JOIN accounting_result x ON x.report_id = r.id AND x.superseded_at IS NULL
-				WHERE r.year = :y AND r.status IN (:counted)
-				GROUP BY GROUPING SETS ((r.industry_code, r.county_code), (r.industry_code), ())
-				ORDER BY r.industry_code NULLS LAST, r.county_code NULLS FIRST
+				WITH per_report AS (
+				    SELECT r.id, r.enterprise_id, r.industry_code, r.county_code, COALESCE(sum(x.co2_t), 0) AS co2_t,
+				           COALESCE(sum(x.tce), 0) AS tce,
+				           COALESCE(sum(x.tce) FILTER (WHERE x.energy_use NOT IN ('FEEDSTOCK', 'RENEWABLE')), 0) AS control_tce
+				    FROM accounting_report r
+				    LEFT JOIN accounting_current_result x ON x.report_id = r.id
+				    WHERE r.year = :y AND r.status IN (:counted)
+				    GROUP BY r.id)
+				SELECT industry_code, county_code, GROUPING(industry_code, county_code) AS level, count(*) AS reports,
+				       count(DISTINCT enterprise_id) AS enterprises, COALESCE(sum(co2_t), 0) AS co2_t, COALESCE(sum(tce), 0) AS tce,
+				       COALESCE(sum(control_tce), 0) AS control_tce
+				FROM per_report
+				GROUP BY GROUPING SETS ((industry_code, county_code), (industry_code), ())
+				ORDER BY industry_code NULLS LAST, county_code NULLS FIRST
 				""").param("y", year).param("counted", COUNTED_STATUSES).query().listOfRows();
 	}
 

@@ -63,7 +63,7 @@ class EmissionResults {
 				           sum(x.co2_t) FILTER (WHERE x.scope = 'SCOPE_2') AS scope2,
 				           sum(x.co2_t) AS co2, sum(x.co2_market_t) AS market, sum(x.tce) AS tce,
 				           sum(x.tce) FILTER (WHERE x.energy_use = 'ENERGY') AS control_tce
-				    FROM accounting_result x WHERE x.superseded_at IS NULL AND x.report_id IN (SELECT id FROM reports)
+				    FROM accounting_current_result x WHERE x.report_id IN (SELECT id FROM reports)
 				    GROUP BY x.report_id)
 				SELECT %s AS key, count(DISTINCT r.enterprise_id) AS enterprises, count(*) AS reports,
 				       coalesce(sum(p.scope1), 0) AS scope1, coalesce(sum(p.scope2), 0) AS scope2, coalesce(sum(p.co2), 0) AS co2,
@@ -90,7 +90,7 @@ class EmissionResults {
 				SELECT r.id, r.month, r.status, coalesce(sum(x.co2_t) FILTER (WHERE x.scope = 'SCOPE_1'), 0) AS scope1,
 				       coalesce(sum(x.co2_t) FILTER (WHERE x.scope = 'SCOPE_2'), 0) AS scope2, coalesce(sum(x.tce), 0) AS tce,
 				       max(r.output_value_10k_cny) AS output_value, max(r.value_added_10k_cny) AS value_added
-				FROM accounting_report r LEFT JOIN accounting_result x ON x.report_id = r.id AND x.superseded_at IS NULL
+				FROM accounting_report r LEFT JOIN accounting_current_result x ON x.report_id = r.id
 				WHERE r.enterprise_id = :e AND r.year = :y AND r.status IN %s AND %s
 				GROUP BY r.id, r.month, r.status ORDER BY r.month
 				""".formatted(statuses, scope.sql()))
@@ -101,8 +101,7 @@ class EmissionResults {
 			.list();
 		Map<String, BigDecimal> bySource = new LinkedHashMap<>();
 		jdbc.sql("""
-				SELECT x.category, sum(x.co2_t) AS co2 FROM accounting_report r JOIN accounting_result x ON x.report_id = r.id
-				  AND x.superseded_at IS NULL
+				SELECT x.category, sum(x.co2_t) AS co2 FROM accounting_report r JOIN accounting_current_result x ON x.report_id = r.id
 				WHERE r.enterprise_id = :e AND r.year = :y AND r.status IN %s AND %s GROUP BY 1 ORDER BY 2 DESC
 				""".formatted(statuses, scope.sql()))
 			.params(scope.params()).param("e", enterpriseId).param("y", year)
@@ -139,7 +138,7 @@ class EmissionResults {
 				SELECT coalesce(sum(x.co2_t), 0) AS co2,
 				       (SELECT coalesce(sum(output_value_10k_cny), 0) FROM accounting_report WHERE industry_code = :i AND year = :y
 				          AND status IN ('VERIFIED','LOCKED')) AS output
-				FROM accounting_report r JOIN accounting_result x ON x.report_id = r.id AND x.superseded_at IS NULL
+				FROM accounting_report r JOIN accounting_current_result x ON x.report_id = r.id
 				WHERE r.industry_code = :i AND r.year = :y AND r.status IN ('VERIFIED','LOCKED')
 				""").param("i", industry).param("y", year).query().singleRow();
 		BigDecimal industryOutput = (BigDecimal) row.get("output");

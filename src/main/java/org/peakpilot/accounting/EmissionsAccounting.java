@@ -43,13 +43,16 @@ public class EmissionsAccounting {
 	private final EmissionResults results;
 	private final org.peakpilot.registry.Registry registry;
 	private final CityInventory cityInventory;
-	private final YearRecompute yearRecompute;
+	private final BulkRecompute bulk;
+	private final StoredResults stored;
 	private final List<BigDecimal> gradeBounds;
+	private final int bulkRestatementFrom;
 
 	EmissionsAccounting(JdbcClient jdbc, AuditLog audit, Clock clock, ResourceLoader resources, MonthlyReports reports,
 			EmissionResults results, org.peakpilot.registry.Registry registry, CityInventory cityInventory,
-			YearRecompute yearRecompute, AccountingSettings settings,
-			@Value("${peakpilot.accounting.factor-location:classpath:factors/}") String factorLocation) {
+			BulkRecompute bulk, StoredResults stored, AccountingSettings settings,
+			@Value("${peakpilot.accounting.factor-location:classpath:factors/}") String factorLocation,
+			@Value("${peakpilot.accounting.bulk-restatement-from:10}") int bulkRestatementFrom) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -59,8 +62,10 @@ public class EmissionsAccounting {
 		this.results = results;
 		this.registry = registry;
 		this.cityInventory = cityInventory;
-		this.yearRecompute = yearRecompute;
+		this.bulk = bulk;
+		this.stored = stored;
 		this.gradeBounds = settings.gradeBounds();
+		this.bulkRestatementFrom = bulkRestatementFrom;
 	}
 
 	/** Filters for the factor list; every one optional. {@code allVersions} includes superseded versions. */
@@ -104,7 +109,10 @@ public class EmissionsAccounting {
 
 	/**
 	 * Publishes a new version of a factor (e.g. next year's grid factor value once announced). The old version
-	 * stays, with the figures it produced.
+	 * stays, with the figures it produced. The reports whose current results used the factor, from the version's first
+	 * year on, are restated where a figure changed: one by one, or in one pass from
+	 * {@code peakpilot.accounting.bulk-restatement-from} reports on (default 10, see bench/README.md); both store the
+	 * same rows and audit records.
 	 */
 	@Transactional
 	public Factor publish(String code, NewVersion change) {
@@ -134,7 +142,9 @@ public class EmissionsAccounting {
 				clock.instant(), change.changeNote());
 		insert(next);
 		audit.record("factor.published", "factor", next.code() + "/v" + next.version(), previous, next);
-		java.util.Set<Integer> years = reports.restate(next, new DatabaseFactors(), gridRegion);
+		List<Long> touched = stored.currentlyUsing(next.code(), next.effectiveFrom().getYear());
+		java.util.Set<Integer> years = touched.size() < bulkRestatementFrom ? reports.restate(next, touched, new DatabaseFactors(), gridRegion)
+				: bulk.restate(next, touched, gridRegion);
 		years.forEach(this::refreshInventory);
 		log.info("Published factor {} version {}; reports of {} restated", next.code(), next.version(), years);
 		return next;
@@ -248,7 +258,7 @@ public class EmissionsAccounting {
 	 * inventory's indicators follow. Runs as a system actor, since a verifier may not write the plan.
 	 */
 	private void refreshInventory(int year) {
-		org.peakpilot.platform.SystemActor.run("city-inventory", () -> cityInventory.recompute(year));
+		org.peakpilot.platform.SystemActor.run("city-inventory", () -> cityInventory.refresh(year));
 	}
 
 	/** Loads the reference factors as version 1 when the library is empty. */
@@ -371,9 +381,14 @@ public class EmissionsAccounting {
 	@Transactional
 	public int recomputeYear(int year, String reason) {
 		AccessScope.current().requireRole(Role.CITY_ADMIN);
-		int recomputed = yearRecompute.run(year, reason, gridRegion);
+		int recomputed = bulk.year(year, reason, gridRegion);
 		refreshInventory(year);
 		return recomputed;
+	}
+
+	/** The factor choice of the per-report path, reading the library as it is now. */
+	Calculator.Factors libraryFactors() {
+		return new DatabaseFactors();
 	}
 
 	/** A factor row read exactly as the per-report path reads it. */

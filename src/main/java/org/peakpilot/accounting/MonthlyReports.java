@@ -53,7 +53,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Monthly reports and their workflow. Enterprises (or the office on their behalf) enter and submit; the
@@ -73,15 +72,15 @@ class MonthlyReports {
 	private final Registry registry;
 	private final AuditLog audit;
 	private final Clock clock;
-	private final JsonMapper json;
+	private final StoredResults stored;
 	private final Map<String, Product> products;
 
-	MonthlyReports(JdbcClient jdbc, Registry registry, AuditLog audit, Clock clock, JsonMapper json) {
+	MonthlyReports(JdbcClient jdbc, Registry registry, AuditLog audit, Clock clock, StoredResults stored) {
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.audit = audit;
 		this.clock = clock;
-		this.json = json;
+		this.stored = stored;
 		this.products = loadProducts();
 	}
 
@@ -109,7 +108,7 @@ class MonthlyReports {
 				SELECT r.id, r.enterprise_id, r.county_code, r.year, r.month, r.status, r.revision, r.updated_at,
 				       coalesce(sum(x.co2_t), 0) AS co2_t, coalesce(sum(x.tce), 0) AS tce
 				FROM accounting_report r
-				LEFT JOIN accounting_result x ON x.report_id = r.id AND x.superseded_at IS NULL
+				LEFT JOIN accounting_current_result x ON x.report_id = r.id
 				WHERE %s AND (CAST(:e AS bigint) IS NULL OR r.enterprise_id = :e) AND (CAST(:y AS int) IS NULL OR r.year = :y)
 				  AND (CAST(:s AS text) IS NULL OR r.status = :s)
 				GROUP BY r.id ORDER BY r.year DESC, r.month DESC, r.enterprise_id
@@ -208,28 +207,22 @@ class MonthlyReports {
 	}
 
 	/**
-	 * Recomputes every report whose current results used the factor, from the first year the new version
-	 * covers on (later years too: a grid factor also prices later years that have none of their own), and stores
-	 * the new results only where a figure changed; the superseded results stay as history. Runs with the
-	 * publisher's rights (the city administrator).
+	 * Recomputes reports whose current results used the published factor (found by
+	 * {@link StoredResults#currentlyUsing}) one by one, and stores the new results only where a figure changed; the
+	 * superseded results stay as history, one audit record per restated report. Runs with the publisher's rights
+	 * (the city administrator). Returns the years of the restated reports.
 	 */
-	Set<Integer> restate(Factor published, Calculator.Factors factors, String gridRegion) {
-		List<Long> ids = jdbc.sql("""
-				SELECT DISTINCT r.id FROM accounting_report r JOIN accounting_result x ON x.report_id = r.id
-				WHERE x.superseded_at IS NULL AND x.factors @> CAST(:probe AS jsonb) AND r.year >= :from ORDER BY r.id
-				""")
-			.param("probe", "[{\"code\":\"" + published.code() + "\"}]")
-			.param("from", published.effectiveFrom().getYear())
-			.query(Long.class).list();
+	Set<Integer> restate(Factor published, List<Long> ids, Calculator.Factors factors, String gridRegion) {
 		Set<Integer> years = new java.util.TreeSet<>();
 		for (long id : ids) {
+			jdbc.sql("SELECT id FROM accounting_report WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
 			Report r = find(id).orElseThrow();
 			List<LineResult> results = Calculator.calculate(new Calculation.Request(r.year(), null,
 					r.content().lines().stream().map(ReportLine::line).toList()), factors, gridRegion).lines();
-			if (sameFigures(r.results(), results)) {
+			if (StoredResults.sameFigures(StoredResults.Figures.of(r.results()), figures(results, r.content()))) {
 				continue;
 			}
-			storeResults(id, r.content(), results, "restated: factor " + published.code() + " version " + published.version());
+			storeResults(id, r.content(), results, restatedReason(published));
 			audit.record("report.restated", "report", id, r.summary(), find(id).orElseThrow().summary());
 			years.add(r.year());
 		}
@@ -239,43 +232,19 @@ class MonthlyReports {
 		return years;
 	}
 
-	private static boolean sameFactors(List<Calculation.FactorUsed> a, List<Calculation.FactorUsed> b) {
-		if (a.size() != b.size()) {
-			return false;
-		}
-		for (int i = 0; i < a.size(); i++) {
-			Calculation.FactorUsed x = a.get(i);
-			Calculation.FactorUsed y = b.get(i);
-			boolean sameValue = x.value() == null ? y.value() == null : y.value() != null && x.value().compareTo(y.value()) == 0;
-			if (!x.code().equals(y.code()) || x.version() != y.version() || !sameValue) {
-				return false;
-			}
-		}
-		return true;
+	/** The reason a restatement stores with its results. */
+	static String restatedReason(Factor published) {
+		return "restated: factor " + published.code() + " version " + published.version();
 	}
 
-	private boolean sameFigures(List<StoredResult> current, List<LineResult> recomputed) {
-		if (current.size() != recomputed.size()) {
-			return false;
-		}
-		for (int i = 0; i < current.size(); i++) {
-			StoredResult a = current.get(i);
-			LineResult b = recomputed.get(i);
-			if (a.co2T().compareTo(b.co2T()) != 0 || a.co2MarketT().compareTo(b.co2MarketT()) != 0 || a.tce().compareTo(b.tce()) != 0
-					|| !java.util.Objects.equals(a.tceEqualValue() == null ? null : a.tceEqualValue().stripTrailingZeros(),
-							b.tceEqualValue() == null ? null : b.tceEqualValue().stripTrailingZeros())
-					|| !sameFactors(a.factors(), b.factors())) {
-				return false;
-			}
-		}
-		return true;
+	private static List<StoredResults.Figures> figures(List<LineResult> results, Content content) {
+		return results.stream().map(r -> StoredResults.Figures.of(r, energyUse(content.lines().get(r.index())))).toList();
 	}
 
 	/** Every result a report ever had, newest first: the history of its figures. */
 	List<StoredResult> resultHistory(long id) {
 		report(id);
-		return jdbc.sql("SELECT * FROM accounting_result WHERE report_id = :id ORDER BY computed_at DESC, id DESC")
-			.param("id", id).query(this::storedResult).list();
+		return stored.history(id);
 	}
 
 	/** Key energy-using units without a submitted report for a month whose due date has passed, within the year. */
@@ -368,22 +337,7 @@ class MonthlyReports {
 	}
 
 	private void storeResults(long id, Content content, List<LineResult> results, String reason) {
-		OffsetDateTime now = now();
-		jdbc.sql("UPDATE accounting_result SET superseded_at = :now WHERE report_id = :id AND superseded_at IS NULL")
-			.param("now", now).param("id", id).update();
-		for (LineResult r : results) {
-			jdbc.sql("""
-					INSERT INTO accounting_result (report_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce,
-					    tce_equal_value, energy_gj, factors, formula, notes, computed_at, computed_by, reason)
-					VALUES (:r, :n, :scope, :cat, :use, :co2, :market, :tce, :tceev, :gj, CAST(:factors AS jsonb), :formula,
-					    CAST(:notes AS jsonb), :now, :by, :reason)
-					""")
-				.param("r", id).param("n", r.index()).param("scope", r.scope().name()).param("cat", r.category())
-				.param("use", energyUse(content.lines().get(r.index())).name()).param("co2", r.co2T()).param("market", r.co2MarketT())
-				.param("tce", r.tce()).param("tceev", r.tceEqualValue()).param("gj", r.energyGj()).param("factors", json.writeValueAsString(r.factors()))
-				.param("formula", r.formula()).param("notes", json.writeValueAsString(r.notes())).param("now", now)
-				.param("by", actor()).param("reason", reason).update();
-		}
+		stored.store(id, results, content.lines().stream().map(MonthlyReports::energyUse).toList(), reason);
 	}
 
 	private Report transition(Report r, Status to, String action, String byColumn, String atColumn, String comment) {
@@ -442,8 +396,7 @@ class MonthlyReports {
 				.param("id", id).query((p, k) -> new ProductLine(p.getString("product_code"), Calculator.strip(p.getBigDecimal("quantity")))).list();
 			Content content = new Content(Calculator.strip(rs.getBigDecimal("output_value_10k_cny")), Calculator.strip(rs.getBigDecimal("value_added_10k_cny")),
 					lines, prods);
-			List<StoredResult> results = jdbc.sql("SELECT * FROM accounting_result WHERE report_id = :id AND superseded_at IS NULL ORDER BY line_no")
-				.param("id", id).query(this::storedResult).list();
+			List<StoredResult> results = stored.current(id);
 			return new Report(id, rs.getLong("enterprise_id"), rs.getString("county_code"), rs.getObject("park_id", Long.class),
 					rs.getString("industry_code"), rs.getInt("year"), rs.getInt("month"), Status.valueOf(rs.getString("status")),
 					rs.getInt("revision"), content, rs.getString("return_comment"), rs.getString("revision_reason"),
@@ -465,10 +418,15 @@ class MonthlyReports {
 	}
 
 	static Summary summary(List<StoredResult> results, Content content) {
+		return summary(StoredResults.Figures.of(results), content.outputValue10kCny(), content.valueAdded10kCny());
+	}
+
+	/** Totals of a report's result lines. */
+	static Summary summary(List<StoredResults.Figures> results, BigDecimal outputValue10kCny, BigDecimal valueAdded10kCny) {
 		BigDecimal s1 = BigDecimal.ZERO, s2 = BigDecimal.ZERO, market = BigDecimal.ZERO, tce = BigDecimal.ZERO, control = BigDecimal.ZERO;
 		BigDecimal equal = BigDecimal.ZERO;
 		boolean equalKnown = true;
-		for (StoredResult r : results) {
+		for (StoredResults.Figures r : results) {
 			if (r.scope() == Calculation.Scope.SCOPE_1) {
 				s1 = s1.add(r.co2T());
 			}
@@ -490,24 +448,11 @@ class MonthlyReports {
 		BigDecimal total = s1.add(s2);
 		return new Summary(Calculator.round(s1), Calculator.round(s2), Calculator.round(total), Calculator.round(market),
 				Calculator.round(tce), Calculator.round(control), equalKnown ? Calculator.round(equal) : null,
-				per(total, content.outputValue10kCny()),
-				per(total, content.valueAdded10kCny()));
+				per(total, outputValue10kCny), per(total, valueAdded10kCny));
 	}
 
 	private static BigDecimal per(BigDecimal co2, BigDecimal denominator) {
 		return denominator == null || denominator.signum() == 0 ? null : Calculator.round(co2.divide(denominator, MC));
-	}
-
-	private StoredResult storedResult(ResultSet rs, int n) throws SQLException {
-		OffsetDateTime superseded = rs.getObject("superseded_at", OffsetDateTime.class);
-		return new StoredResult(rs.getLong("id"), rs.getInt("line_no"), Calculation.Scope.valueOf(rs.getString("scope")),
-				rs.getString("category"), EnergyUse.valueOf(rs.getString("energy_use")), Calculator.strip(rs.getBigDecimal("co2_t")),
-				Calculator.strip(rs.getBigDecimal("co2_market_t")), Calculator.strip(rs.getBigDecimal("tce")), Calculator.strip(rs.getBigDecimal("tce_equal_value")),
-				Calculator.strip(rs.getBigDecimal("energy_gj")),
-				List.of(json.readValue(rs.getString("factors"), Calculation.FactorUsed[].class)), rs.getString("formula"),
-				rs.getString("notes"),
-				rs.getObject("computed_at", OffsetDateTime.class).toInstant(), rs.getString("computed_by"), rs.getString("reason"),
-				superseded == null ? null : superseded.toInstant());
 	}
 
 	private static Owner owner(Report r) {

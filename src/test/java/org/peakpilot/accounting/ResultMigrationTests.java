@@ -1,0 +1,113 @@
+package org.peakpilot.accounting;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The migration to computations (V2026.11.24.60) on results stored the old way: lines stored together become one
+ * computation, superseded or current as they were, and their copied factors become references to the library.
+ * Migrates its own schema, pp_migration, up to the old shape and then to the latest.
+ */
+@SpringBootTest(properties = "peakpilot.test.schema=pp_migration_app")
+class ResultMigrationTests {
+
+	private static final String SCHEMA = "pp_migration";
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private Flyway flyway(String target) {
+		return Flyway.configure().dataSource(dataSource).schemas(SCHEMA).defaultSchema(SCHEMA).createSchemas(true).target(target)
+			.locations("classpath:db/migration/platform", "classpath:db/migration/registry", "classpath:db/migration/plan",
+					"classpath:db/migration/accounting")
+			.load();
+	}
+
+	@Test
+	void existingResultsBecomeComputationsWithFactorReferences() {
+		jdbc.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
+		flyway("2026.11.24.40").migrate();
+		jdbc.sql("""
+				INSERT INTO pp_migration.accounting_factor (code, version, kind, name_zh, name_en, value, unit, source, tag,
+				    effective_from, published_by, published_at)
+				VALUES ('NATURAL-GAS', 1, 'FUEL', '天然气', 'natural gas', 21.6219, 'tCO2/10^4 Nm3', '[verified-secondary] GB/T', 'VERIFIED_SECONDARY', DATE '2010-01-01', 't', now()),
+				       ('NATURAL-GAS', 2, 'FUEL', '天然气', 'natural gas', 21.7, 'tCO2/10^4 Nm3', '[unverified] test', 'UNVERIFIED', DATE '2024-01-01', 't', now()),
+				       ('ELECTRICITY-EQUAL-VALUE', 1, 'ENERGY', '等价值', 'equal value', NULL, 'tce/kWh', 'office', 'CONVENTION', DATE '2010-01-01', 't', now())
+				""").update();
+		long report = jdbc.sql("""
+				INSERT INTO pp_migration.accounting_report (enterprise_id, county_code, industry_code, year, month, status, created_by,
+				    created_at, updated_at)
+				VALUES (1, '511112', '3071', 2024, 1, 'VERIFIED', 't', now(), now()) RETURNING id
+				""").query(Long.class).single();
+		String gas1 = "[{\"code\":\"NATURAL-GAS\",\"version\":1,\"value\":21.6219,\"unit\":\"tCO2/10^4 Nm3\",\"source\":\"[verified-secondary] GB/T\",\"tag\":\"VERIFIED_SECONDARY\",\"verified\":true}]";
+		String gas2 = "[{\"code\":\"NATURAL-GAS\",\"version\":2,\"value\":21.7,\"unit\":\"tCO2/10^4 Nm3\",\"source\":\"[unverified] test\",\"tag\":\"UNVERIFIED\",\"verified\":false}]";
+		String equal = "[{\"code\":\"ELECTRICITY-EQUAL-VALUE\",\"version\":1,\"value\":null,\"unit\":\"tce/kWh\",\"source\":\"office\",\"tag\":\"CONVENTION\",\"verified\":true}]";
+		// entered in January (superseded in March), restated in March (current)
+		oldResult(report, 0, "1.5", gas1, "2025-01-20 10:00:00+08", "entered", "2025-03-01 09:00:00+08");
+		oldResult(report, 1, "2.5", equal, "2025-01-20 10:00:00+08", "entered", "2025-03-01 09:00:00+08");
+		oldResult(report, 0, "1.6", gas2, "2025-03-01 09:00:00+08", "restated: factor NATURAL-GAS version 2", null);
+		oldResult(report, 1, "2.5", equal, "2025-03-01 09:00:00+08", "restated: factor NATURAL-GAS version 2", null);
+		List<Long> lineIds = jdbc.sql("SELECT id FROM pp_migration.accounting_result ORDER BY id").query(Long.class).list();
+
+		flyway("latest").migrate();
+
+		List<Map<String, Object>> computations = jdbc.sql("""
+				SELECT id, reason, factor_codes::text AS codes, superseded_at IS NULL AS current
+				FROM pp_migration.accounting_computation WHERE report_id = :r ORDER BY id
+				""").param("r", report).query().listOfRows();
+		assertThat(computations).extracting(c -> c.get("reason"), c -> c.get("codes"), c -> c.get("current")).containsExactly(
+				org.assertj.core.groups.Tuple.tuple("entered", "{ELECTRICITY-EQUAL-VALUE,NATURAL-GAS}", false),
+				org.assertj.core.groups.Tuple.tuple("restated: factor NATURAL-GAS version 2", "{ELECTRICITY-EQUAL-VALUE,NATURAL-GAS}", true));
+		List<Map<String, Object>> lines = jdbc.sql("""
+				SELECT id, computation_id, line_no, co2_t::text AS co2, factors::text AS factors
+				FROM pp_migration.accounting_result ORDER BY id
+				""").query().listOfRows();
+		assertThat(lines).extracting(l -> l.get("id")).isEqualTo(lineIds);
+		assertThat(lines).extracting(l -> l.get("computation_id")).containsExactly(computations.get(0).get("id"),
+				computations.get(0).get("id"), computations.get(1).get("id"), computations.get(1).get("id"));
+		assertThat(lines).extracting(l -> l.get("factors")).containsExactly(
+				"[{\"code\": \"NATURAL-GAS\", \"value\": 21.6219, \"version\": 1}]",
+				"[{\"code\": \"ELECTRICITY-EQUAL-VALUE\", \"value\": null, \"version\": 1}]",
+				"[{\"code\": \"NATURAL-GAS\", \"value\": 21.7, \"version\": 2}]",
+				"[{\"code\": \"ELECTRICITY-EQUAL-VALUE\", \"value\": null, \"version\": 1}]");
+		assertThat(jdbc.sql("SELECT line_no, co2_t::text FROM pp_migration.accounting_current_result WHERE report_id = :r ORDER BY line_no")
+			.param("r", report).query((rs, n) -> rs.getInt(1) + ":" + rs.getString(2)).list()).containsExactly("0:1.600000", "1:2.500000");
+		// one current computation per report; new rows continue after the migrated ones
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("""
+				INSERT INTO pp_migration.accounting_computation (report_id, computed_at, computed_by, reason, factor_codes)
+				VALUES (:r, now(), 't', 'test', '{}')
+				""").param("r", report).update()).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+		long next = jdbc.sql("""
+				INSERT INTO pp_migration.accounting_computation (report_id, computed_at, computed_by, reason, factor_codes, superseded_at)
+				VALUES (:r, now(), 't', 'test', '{}', now()) RETURNING id
+				""").param("r", report).query(Long.class).single();
+		assertThat(next).isGreaterThan((Long) computations.get(1).get("id"));
+		// a deleted report takes its computations and their lines along
+		jdbc.sql("DELETE FROM pp_migration.accounting_report WHERE id = :r").param("r", report).update();
+		assertThat(jdbc.sql("SELECT count(*) FROM pp_migration.accounting_result").query(Long.class).single()).isZero();
+		jdbc.sql("DROP SCHEMA " + SCHEMA + " CASCADE").update();
+	}
+
+	private void oldResult(long report, int line, String co2, String factors, String at, String reason, String superseded) {
+		jdbc.sql("""
+				INSERT INTO pp_migration.accounting_result (report_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce,
+				    factors, formula, notes, computed_at, computed_by, reason, superseded_at)
+				VALUES (:r, :l, 'SCOPE_1', 'combustion', 'ENERGY', CAST(:co2 AS numeric), CAST(:co2 AS numeric), 1, CAST(:f AS jsonb),
+				    'test', '[]', CAST(:at AS timestamptz), 't', :reason, CAST(:sup AS timestamptz))
+				""").param("r", report).param("l", line).param("co2", co2).param("f", factors).param("at", at).param("reason", reason)
+			.param("sup", superseded).update();
+	}
+}
