@@ -30,6 +30,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 	public static final String ADMIN_PASSWORD = "test-admin-password";
 
+	/** A short name for this checkout (its directory), appended to the schema names on an external server. */
+	static final String CHECKOUT = Integer.toHexString(Path.of("").toAbsolutePath().toString().hashCode() & 0xfffff);
+
 	private static EmbeddedPostgres embedded;
 	private static final Set<String> cleaned = new HashSet<>();
 
@@ -62,6 +65,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		String schema = context.getEnvironment().getProperty("peakpilot.test.schema", "pp_test");
+		if (external()) {
+			// several checkouts on one machine share the external server: each keeps to schemas of its own
+			schema = schema + "_" + CHECKOUT;
+		}
 		String baseUrl;
 		String user;
 		if (external()) {
