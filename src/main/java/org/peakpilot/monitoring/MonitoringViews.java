@@ -135,7 +135,7 @@ class MonitoringViews {
 			.limit(TOP)
 			.map(e -> {
 				DayRow owner = enterpriseOwner.get(e.getKey());
-				return new EnterpriseEnergy(e.getKey(), registry.enterprise(e.getKey()).name(), owner.county(), owner.industry(),
+				return new EnterpriseEnergy(e.getKey(), name(e.getKey()), owner.county(), owner.industry(),
 						EnergyMonitoring.round(e.getValue().tce), EnergyMonitoring.round(e.getValue().co2));
 			})
 			.toList();
@@ -297,8 +297,12 @@ class MonitoringViews {
 			List<DayCompleteness> list = new ArrayList<>();
 			Map<LocalDate, Integer> byDay = received.getOrDefault(m.id(), Map.of());
 			for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+				int got = byDay.getOrDefault(d, 0);
 				int expected = d.equals(today) ? (int) (minutesToday / m.intervalMinutes()) : 1440 / m.intervalMinutes();
-				list.add(new DayCompleteness(d, byDay.getOrDefault(d, 0), expected));
+				if (got == 0 && !start(d.plusDays(1)).isAfter(m.createdAt())) {
+					expected = 0; // the meter was registered later: nothing was expected of it that day
+				}
+				list.add(new DayCompleteness(d, got, expected));
 			}
 			out.add(new MeterCompleteness(m.id(), m.code(), m.name(), m.intervalMinutes(), list));
 		}
@@ -348,13 +352,27 @@ class MonitoringViews {
 		return energies.entrySet().stream().map(e -> {
 			MonthRow o = owners.get(e.getKey());
 			Totals t = totals.get(e.getKey());
-			String name = names.computeIfAbsent(e.getKey(), id -> registry.enterprise(id).name());
+			String name = names.computeIfAbsent(e.getKey(), this::name);
 			return new EnterpriseMonth(e.getKey(), name, o.county(), o.industry(), month, EnergyMonitoring.round(t.tce),
 					EnergyMonitoring.round(t.co2), e.getValue());
 		}).sorted(Comparator.comparing(EnterpriseMonth::tce).reversed()).toList();
 	}
 
 	// ---- helpers
+
+	/**
+	 * The name of an enterprise whose meters the caller may read. The meters carry a copy of the enterprise's
+	 * owner columns; should the registry have moved the enterprise out of the caller's scope since, the view
+	 * shows its number rather than failing.
+	 */
+	private String name(long enterpriseId) {
+		try {
+			return registry.enterprise(enterpriseId).name();
+		}
+		catch (org.peakpilot.platform.NotFoundException ex) {
+			return "#" + enterpriseId;
+		}
+	}
 
 	static Instant start(LocalDate day) {
 		return day.atStartOfDay(ReadingIngest.BEIJING).toInstant();

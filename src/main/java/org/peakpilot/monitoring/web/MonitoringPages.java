@@ -101,6 +101,7 @@ class MonitoringPages {
 		model.addAttribute("isToday", day.equals(monitoring.today()));
 		model.addAttribute("updatedAt", s.at().atZone(BEIJING).toLocalTime().withNano(0));
 		model.addAttribute("liveJson", script(chart));
+		names(model, locale);
 		return "monitoring/live :: panel";
 	}
 
@@ -290,6 +291,16 @@ class MonitoringPages {
 			case MONTH -> DateTimeFormatter.ofPattern("yyyy-MM");
 		};
 		return periods.stream().map(p -> p.atZone(BEIJING).format(f)).toList();
+	}
+
+	/** County and industry names by code, for the tables. */
+	private void names(Model model, Locale locale) {
+		Map<String, String> counties = new HashMap<>();
+		registry.regions().forEach(r -> counties.put(r.code(), r.nameZh()));
+		Map<String, String> industries = new HashMap<>();
+		registry.industries().forEach(i -> industries.put(i.code(), i.code() + " " + i.name(locale)));
+		model.addAttribute("countyNames", counties);
+		model.addAttribute("industryNames", industries);
 	}
 
 	private String script(Object data) {
