@@ -197,6 +197,34 @@ class MonitoringPagesTests {
 		mvc.perform(get("/api/v1/monitoring/live").with(bearer(cement.token()))).andExpect(status().isForbidden());
 	}
 
+	@Test
+	void aParkManagerSeesOnlyThePark() throws Exception {
+		LocalDate day = LocalDate.now(BEIJING).minusDays(4);
+		long park = fixtures.parkId("WUTONGQIAO-BASE");
+		RegistryModel.Enterprise inPark = fixtures.enterprise("511112", "2612", park);
+		String inParkUser = fixtures.user(Role.ENTERPRISE_USER, null, null, inPark.id(), Set.of());
+		String token = JsonPath.read(mvc.perform(post("/api/v1/monitoring/enterprises/" + inPark.id() + "/gateways").with(basic(inParkUser))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"gw\"}")).andReturn().getResponse().getContentAsString(), "$.token");
+		Unit parkUnit = new Unit(inPark, inParkUser, token);
+		Unit outside = unit("511112", "2612");
+		meter(parkUnit, "E-01", 1);
+		meter(outside, "E-01", 1);
+		send(parkUnit, "E-01", dayStart(day).plusMinutes(15), "800");
+		send(outside, "E-01", dayStart(day).plusMinutes(15), "300");
+		monitoring.rollUpPending();
+		String manager = fixtures.user(Role.PARK_MANAGER, null, park, null, Set.of());
+		String live = mvc.perform(get("/api/v1/monitoring/live").param("date", day.toString()).with(basic(manager)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(number(live, "$.tce")).isEqualByComparingTo(new BigDecimal("800").multiply(TCE_PER_KWH));
+		assertThat(JsonPath.<List<Integer>>read(live, "$.top[*].enterpriseId")).containsExactly((int) inPark.id());
+		mvc.perform(get("/monitoring/enterprises/" + outside.e().id()).with(fixtures.as(manager))).andExpect(status().isNotFound());
+		mvc.perform(get("/monitoring/enterprises/" + inPark.id()).with(fixtures.as(manager))).andExpect(status().isOk());
+		// the county officer sees both: 1,100 kWh
+		String county = mvc.perform(get("/api/v1/monitoring/live").param("date", day.toString()).with(basic(fixtures.countyOfficer("511112"))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(number(county, "$.tce")).isEqualByComparingTo(new BigDecimal("1100").multiply(TCE_PER_KWH));
+	}
+
 	private void insertAlarm(RegistryModel.Enterprise e, String kind) {
 		jdbc.sql("""
 				INSERT INTO monitoring_alarm (enterprise_id, county_code, park_id, industry_code, kind, period_ts, detail, raised_at)
