@@ -68,7 +68,8 @@ public class EnergyMonitoring {
 	private final Clock clock;
 
 	EnergyMonitoring(Meters meters, Gateways gateways, ReadingIngest ingest, Quarantine quarantine, RollupJob rollups,
-			EnergyConversions conversions, JdbcClient jdbc, AuditLog audit, JsonMapper json, Clock clock) {
+			EnergyConversions conversions, JdbcClient jdbc, AuditLog audit, JsonMapper json, Clock clock, MonitoringViews views,
+			MonitoringWorkbooks workbooks) {
 		this.meters = meters;
 		this.gateways = gateways;
 		this.ingest = ingest;
@@ -79,6 +80,8 @@ public class EnergyMonitoring {
 		this.audit = audit;
 		this.json = json;
 		this.clock = clock;
+		this.views = views;
+		this.workbooks = workbooks;
 	}
 
 	// ---- meters and gateways
@@ -426,5 +429,80 @@ public class EnergyMonitoring {
 
 	static BigDecimal round(BigDecimal v) {
 		return v.round(MathContext.DECIMAL64).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+	}
+
+	// ---- views: the office's live view, enterprise curves, meter states, completeness, month-to-date, meter Excel
+	// (monitoring pages)
+
+	private final MonitoringViews views;
+	private final MonitoringWorkbooks workbooks;
+
+	/** Today in Beijing. */
+	public java.time.LocalDate today() {
+		return views.today();
+	}
+
+	/**
+	 * The live view of a Beijing day in the caller's scope: energy in tce and tCO2 by county, industry and in total
+	 * from the day rollups, the ten largest consumers, meters online and offline now (offline: no reading for
+	 * {@code peakpilot.monitoring.offline-after-intervals} of its intervals, default 4), open alarms and the latest,
+	 * and the factors used.
+	 */
+	public MonitoringModel.CitySummary citySummary(java.time.LocalDate day) {
+		return views.citySummary(day);
+	}
+
+	/**
+	 * An enterprise's curve over the day, ISO week, month or year holding {@code date}, per energy and unit and in
+	 * tce and tCO2, at the range's grain unless {@code grain} is given. Not found outside the caller's scope.
+	 */
+	public MonitoringModel.EnterpriseSeries enterpriseSeries(long enterpriseId, MonitoringModel.Range range, java.time.LocalDate date,
+			Grain grain) {
+		return views.enterpriseSeries(enterpriseId, range, date, grain);
+	}
+
+	/** A meter's curve over the day, ISO week, month or year holding {@code date}, at the range's grain. */
+	public MeterSeries meterSeries(long meterId, MonitoringModel.Range range, java.time.LocalDate date) {
+		return meterSeries(meterId, range.grain(), MonitoringViews.start(range.first(date)), MonitoringViews.start(range.end(date)));
+	}
+
+	/** The enterprise's meters with their latest reading and whether they are online. */
+	public List<MonitoringModel.MeterState> meterStates(long enterpriseId) {
+		return views.meterStates(enterpriseId);
+	}
+
+	/** Whether a meter is online now: active, with a reading no older than the configured number of its intervals. */
+	public MonitoringModel.MeterState meterState(long meterId) {
+		Meter m = meters.get(meterId);
+		return views.meterStates(m.enterpriseId()).stream().filter(s -> s.meter().id() == meterId).findFirst().orElseThrow();
+	}
+
+	/** Readings received per meter and Beijing day against those expected, for the last {@code days} days (1 to 92). */
+	public List<MonitoringModel.MeterCompleteness> completeness(long enterpriseId, int days) {
+		return views.completeness(enterpriseId, days);
+	}
+
+	/** Energy of the current Beijing month per enterprise in the caller's scope, or of one enterprise; largest first. */
+	public List<MonitoringModel.EnterpriseMonth> monthToDate(Long enterpriseId) {
+		return views.monthToDate(enterpriseId);
+	}
+
+	/** The Excel template for registering meters, with the allowed energy codes, units, kinds and intervals. */
+	public byte[] meterTemplate() {
+		return workbooks.meterTemplate();
+	}
+
+	/**
+	 * Registers the meters of a filled-in template, all or nothing: any wrong row, and nothing is written; the
+	 * errors name each row and column.
+	 */
+	@Transactional
+	public MonitoringModel.MeterImport importMeters(long enterpriseId, byte[] workbook) {
+		return workbooks.importMeters(enterpriseId, workbook);
+	}
+
+	/** An Excel workbook of the enterprise's energy per day of the month or year holding {@code date}. */
+	public byte[] dailyEnergyWorkbook(long enterpriseId, MonitoringModel.Range range, java.time.LocalDate date) {
+		return workbooks.dailyEnergy(enterpriseId, range, date);
 	}
 }

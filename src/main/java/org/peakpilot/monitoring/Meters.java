@@ -178,7 +178,7 @@ class Meters {
 		}
 	}
 
-	private void validate(MeterForm f, boolean complete) {
+	void validate(MeterForm f, boolean complete) {
 		List<InputError> errors = new ArrayList<>();
 		if (complete || f.code() != null) {
 			if (blank(f.code())) {

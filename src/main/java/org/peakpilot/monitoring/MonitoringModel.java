@@ -128,4 +128,111 @@ public final class MonitoringModel {
 			List<org.peakpilot.accounting.Calculation.FactorUsed> factors) {
 	}
 
+
+	// ---- views: the office's live view, enterprise curves, completeness, month-to-date (monitoring pages)
+
+	/** The span a curve covers and the grain it is drawn at: a Beijing day by quarter-hours, an ISO week by hours, a month by days, a year by months. */
+	public enum Range {
+		DAY(Grain.QUARTER), WEEK(Grain.HOUR), MONTH(Grain.DAY), YEAR(Grain.MONTH);
+
+		private final Grain grain;
+
+		Range(Grain grain) {
+			this.grain = grain;
+		}
+
+		public Grain grain() {
+			return grain;
+		}
+
+		/** The first day of the span holding {@code date}. */
+		public java.time.LocalDate first(java.time.LocalDate date) {
+			return switch (this) {
+				case DAY -> date;
+				case WEEK -> date.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+				case MONTH -> date.withDayOfMonth(1);
+				case YEAR -> date.withDayOfYear(1);
+			};
+		}
+
+		/** The day after the span holding {@code date}. */
+		public java.time.LocalDate end(java.time.LocalDate date) {
+			java.time.LocalDate first = first(date);
+			return switch (this) {
+				case DAY -> first.plusDays(1);
+				case WEEK -> first.plusWeeks(1);
+				case MONTH -> first.plusMonths(1);
+				case YEAR -> first.plusYears(1);
+			};
+		}
+	}
+
+	/** One energy of an enterprise (energy code and unit) over a curve's periods, each in the unit, tce and tCO2. */
+	public record EnergyLine(String energyCode, String unit, List<MeterPoint> points) {
+	}
+
+	/** The tce and tCO2 of all energies of one period. */
+	public record TotalPoint(Instant start, BigDecimal tce, BigDecimal co2T) {
+	}
+
+	/**
+	 * An enterprise's curve over from (inclusive) to (exclusive): every period start of the grain, one line per
+	 * energy and unit, the totals, and the accounting factors the conversions used.
+	 */
+	public record EnterpriseSeries(long enterpriseId, Range range, Grain grain, Instant from, Instant to, List<Instant> periods,
+			List<EnergyLine> lines, List<TotalPoint> totals, List<FactorConversion> conversions) {
+	}
+
+	/** A meter with its latest reading; offline when that is older than the configured number of its intervals, or absent. */
+	public record MeterState(Meter meter, Instant lastTs, BigDecimal lastValue, Instant lastReceivedAt, boolean online) {
+	}
+
+	/** Readings received on a Beijing day against those expected (1440 / interval for a whole day, so far for today). */
+	public record DayCompleteness(java.time.LocalDate day, int received, int expected) {
+
+		/** received / expected as a percentage 0–100, rounded down; 100 when nothing was expected. */
+		public int percent() {
+			return expected == 0 ? 100 : (int) Math.min(100, received * 100L / expected);
+		}
+	}
+
+	public record MeterCompleteness(long meterId, String code, String name, int intervalMinutes, List<DayCompleteness> days) {
+	}
+
+	/** One energy's quantity in its unit, with tce and tCO2. */
+	public record EnergyQuantity(String energyCode, String unit, BigDecimal quantity, BigDecimal tce, BigDecimal co2T) {
+	}
+
+	/** An enterprise's energy of the month so far (Beijing month), per energy and in total. */
+	public record EnterpriseMonth(long enterpriseId, String name, String countyCode, String industryCode, java.time.YearMonth month,
+			BigDecimal tce, BigDecimal co2T, List<EnergyQuantity> energies) {
+	}
+
+	/** A share of the day's energy: a county or an industry, its names, tce and tCO2. */
+	public record EnergyShare(String key, String nameZh, String nameEn, BigDecimal tce, BigDecimal co2T) {
+	}
+
+	/** An enterprise's energy of the day. */
+	public record EnterpriseEnergy(long enterpriseId, String name, String countyCode, String industryCode, BigDecimal tce,
+			BigDecimal co2T) {
+	}
+
+	/** An alarm as the live view lists it (the alarm rules and their workflow live elsewhere). */
+	public record LiveAlarm(long id, long enterpriseId, Long meterId, String kind, Instant periodTs, String detail, Instant raisedAt,
+			String status) {
+	}
+
+	/**
+	 * The live city view of a Beijing day within the caller's scope: energy in tce and tCO2 by county, by industry
+	 * and in total, the top consumers, meters online and offline as of {@code at}, open alarms and the latest ones,
+	 * and the accounting factors that converted the quantities.
+	 */
+	public record CitySummary(java.time.LocalDate day, Instant at, BigDecimal tce, BigDecimal co2T, List<EnergyShare> byCounty,
+			List<EnergyShare> byIndustry, List<EnterpriseEnergy> top, int metersOnline, int metersOffline, int offlineAfterIntervals,
+			long openAlarms, List<LiveAlarm> latestAlarms, List<FactorConversion> conversions) {
+	}
+
+	/** The result of an all-or-nothing meter import: the meters registered, in the order of the sheet's rows. */
+	public record MeterImport(int rows, List<Meter> registered) {
+	}
 }

@@ -1,0 +1,231 @@
+package org.peakpilot.monitoring.web;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.Factor;
+import org.peakpilot.monitoring.EnergyMonitoring;
+import org.peakpilot.monitoring.MonitoringModel.BackfillForm;
+import org.peakpilot.monitoring.MonitoringModel.IncomingReading;
+import org.peakpilot.monitoring.MonitoringModel.Meter;
+import org.peakpilot.monitoring.MonitoringModel.MeterForm;
+import org.peakpilot.monitoring.MonitoringModel.MeterKind;
+import org.peakpilot.monitoring.MonitoringModel.Range;
+import org.peakpilot.monitoring.MonitoringModel.ReplacementForm;
+import org.peakpilot.platform.InputError;
+import org.peakpilot.platform.InvalidInputException;
+import org.peakpilot.platform.RuleViolationException;
+import org.peakpilot.registry.Registry;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Meter pages: the registration form, a meter's page (its state, exchanges and the exchange form, its gaps of the
+ * last week and the back-fill form), the Excel template and import of meters, and the Excel export of an
+ * enterprise's daily energy.
+ */
+@Controller
+class MeterPages {
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	static final int GAP_DAYS = 7;
+
+	private final EnergyMonitoring monitoring;
+	private final Registry registry;
+	private final EmissionsAccounting accounting;
+	private final java.time.Clock clock;
+
+	MeterPages(EnergyMonitoring monitoring, Registry registry, EmissionsAccounting accounting, java.time.Clock clock) {
+		this.monitoring = monitoring;
+		this.registry = registry;
+		this.accounting = accounting;
+		this.clock = clock;
+	}
+
+	/** What the registration form posts: text fields, so that a bad number comes back with the form as it was. */
+	record MeterFields(String code, String name, String facility, String energyCode, String unit, String kind, String multiplier,
+			String intervalMinutes, String productCode, String maxPerInterval, String counterMax) {
+
+		static MeterFields empty() {
+			return new MeterFields("", "", "", "ELECTRICITY", "kWh", "COUNTER", "1", "15", "", "", "");
+		}
+
+		MeterForm form() {
+			List<InputError> errors = new ArrayList<>();
+			MeterKind k = null;
+			if (kind != null && !kind.isBlank()) {
+				try {
+					k = MeterKind.valueOf(kind.strip());
+				}
+				catch (IllegalArgumentException ex) {
+					errors.add(InputError.field("kind", "COUNTER or INTERVAL"));
+				}
+			}
+			BigDecimal mult = number("multiplier", multiplier, errors);
+			BigDecimal interval = number("intervalMinutes", intervalMinutes, errors);
+			BigDecimal max = number("maxPerInterval", maxPerInterval, errors);
+			BigDecimal counter = number("counterMax", counterMax, errors);
+			if (!errors.isEmpty()) {
+				throw new InvalidInputException(errors);
+			}
+			return new MeterForm(code, name, facility, energyCode, unit, k, mult, interval == null ? null : interval.intValue(), productCode,
+					max, counter, null);
+		}
+	}
+
+	@GetMapping("/monitoring/enterprises/{enterpriseId}/meters/new")
+	String newMeter(@PathVariable long enterpriseId, Model model) {
+		return form(enterpriseId, MeterFields.empty(), model);
+	}
+
+	@PostMapping("/monitoring/enterprises/{enterpriseId}/meters")
+	String register(@PathVariable long enterpriseId, MeterFields fields, Model model) {
+		try {
+			Meter m = monitoring.registerMeter(enterpriseId, fields.form());
+			return "redirect:/monitoring/meters/" + m.id();
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("errors", ex.errors());
+		}
+		return form(enterpriseId, fields, model);
+	}
+
+	private String form(long enterpriseId, MeterFields fields, Model model) {
+		model.addAttribute("e", registry.enterprise(enterpriseId));
+		model.addAttribute("f", fields);
+		model.addAttribute("fuels", accounting.factors(new EmissionsAccounting.FactorQuery(Factor.Kind.FUEL, null, false)));
+		return "monitoring/meter-form";
+	}
+
+	@GetMapping("/monitoring/meters/{id}")
+	String meter(@PathVariable long id, Model model) {
+		Meter m = monitoring.meter(id);
+		model.addAttribute("m", m);
+		model.addAttribute("state", monitoring.meterState(id));
+		model.addAttribute("e", registry.enterprise(m.enterpriseId()));
+		model.addAttribute("exchanges", monitoring.exchanges(id));
+		Instant to = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+		model.addAttribute("gaps", monitoring.gaps(id, to.minus(GAP_DAYS, ChronoUnit.DAYS), to));
+		model.addAttribute("gapDays", GAP_DAYS);
+		return "monitoring/meter";
+	}
+
+	@PostMapping("/monitoring/meters/{id}/exchanges")
+	String exchange(@PathVariable long id, @RequestParam(required = false) String replacedAt,
+			@RequestParam(required = false) String oldFinal, @RequestParam(required = false) String newInitial,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		try {
+			List<InputError> errors = new ArrayList<>();
+			BigDecimal old = number("oldFinal", oldFinal, errors);
+			BigDecimal initial = number("newInitial", newInitial, errors);
+			if (!errors.isEmpty()) {
+				throw new InvalidInputException(errors);
+			}
+			monitoring.registerExchange(id, new ReplacementForm(replacedAt, old, initial, reason));
+			redirect.addFlashAttribute("done", "exchanged");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("errors", ex.errors());
+		}
+		catch (RuleViolationException ex) {
+			redirect.addFlashAttribute("errors", List.of(InputError.field("exchange", ex.getMessage())));
+		}
+		return "redirect:/monitoring/meters/" + id + "#exchanges";
+	}
+
+	/** Back-fill lines "time,value", one per line, as read on site. */
+	@PostMapping("/monitoring/meters/{id}/backfill")
+	String backfill(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam(required = false) String lines,
+			RedirectAttributes redirect) {
+		List<IncomingReading> readings = new ArrayList<>();
+		if (lines != null) {
+			for (String line : lines.split("\\R")) {
+				if (line.isBlank()) {
+					continue;
+				}
+				String[] parts = line.strip().split("\\s*[,，\\t]\\s*", 2);
+				readings.add(new IncomingReading(null, id, parts[0], parts.length > 1 ? parts[1] : null, null));
+			}
+		}
+		try {
+			monitoring.backfill(id, new BackfillForm(reason, readings));
+			redirect.addFlashAttribute("done", "backfilled");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("errors", ex.errors());
+			redirect.addFlashAttribute("lines", lines);
+			redirect.addFlashAttribute("reason", reason);
+		}
+		catch (RuleViolationException ex) {
+			redirect.addFlashAttribute("errors", List.of(InputError.field("backfill", ex.getMessage())));
+		}
+		return "redirect:/monitoring/meters/" + id + "#gaps";
+	}
+
+	// ---- Excel
+
+	@GetMapping("/monitoring/meters/template.xlsx")
+	ResponseEntity<byte[]> template() {
+		return xlsx("meters-template.xlsx", monitoring.meterTemplate());
+	}
+
+	@PostMapping("/monitoring/enterprises/{enterpriseId}/meters/import")
+	String importMeters(@PathVariable long enterpriseId, @RequestParam(name = "file", required = false) MultipartFile file, Model model)
+			throws IOException {
+		model.addAttribute("e", registry.enterprise(enterpriseId));
+		try {
+			if (file == null || file.isEmpty()) {
+				throw new InvalidInputException("file", "choose an Excel file (.xlsx) to upload");
+			}
+			model.addAttribute("imported", monitoring.importMeters(enterpriseId, file.getBytes()));
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("errors", ex.errors());
+		}
+		return "monitoring/meter-import";
+	}
+
+	@GetMapping("/monitoring/enterprises/{enterpriseId}/daily-energy.xlsx")
+	ResponseEntity<byte[]> dailyEnergy(@PathVariable long enterpriseId, @RequestParam(defaultValue = "MONTH") Range range,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+		LocalDate d = date == null ? monitoring.today() : date;
+		return xlsx("daily-energy-" + enterpriseId + "-" + range.first(d) + ".xlsx", monitoring.dailyEnergyWorkbook(enterpriseId, range, d));
+	}
+
+	static ResponseEntity<byte[]> xlsx(String filename, byte[] body) {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.contentType(MediaType.parseMediaType(XLSX))
+			.body(body);
+	}
+
+	private static BigDecimal number(String field, String text, List<InputError> errors) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(text.strip().replace(",", ""));
+		}
+		catch (NumberFormatException ex) {
+			errors.add(InputError.field(field, "'" + text.strip() + "' is not a number"));
+			return null;
+		}
+	}
+}

@@ -1,0 +1,269 @@
+package org.peakpilot;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.peakpilot.monitoring.EnergyMonitoring;
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.UserAccounts;
+import org.peakpilot.registry.Registry;
+import org.peakpilot.registry.RegistryModel;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The monitoring pages in a real headless Chromium: the office's live view with its charts, refreshed by htmx
+ * without a reload, an enterprise's page, and its load curve with the range and measure switches. Screenshots
+ * go to {@code target/screenshots/}. Skipped without Debian's chromium and chromedriver unless {@code CI} is set.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_monitoring_browser")
+class MonitoringBrowserTests {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+	static ChromeDriver driver;
+	static String missing;
+	static Path profile;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Registry registry;
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Autowired
+	EnergyMonitoring monitoring;
+
+	@BeforeAll
+	static void startChromium() throws IOException {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			missing = CHROMIUM + " or " + CHROMEDRIVER + " is missing (apt-get install -y chromium chromium-driver)";
+			String ci = System.getenv("CI");
+			if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
+				fail("CI is set but " + missing);
+			}
+			return;
+		}
+		Files.createDirectories(SCREENSHOTS);
+		profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chrome-").toAbsolutePath();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+				"--window-size=1400,1000", "--user-data-dir=" + profile);
+		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+			.withLogFile(new File("target/chromedriver-monitoring.log")).build();
+		driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+	}
+
+	@AfterAll
+	static void quitChromium() throws IOException {
+		try {
+			if (driver != null) {
+				driver.quit();
+			}
+		}
+		finally {
+			driver = null;
+			if (profile != null) {
+				try (Stream<Path> files = Files.walk(profile)) {
+					files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+				}
+			}
+		}
+	}
+
+	@BeforeEach
+	void freshSession() {
+		assumeTrue(driver != null, () -> missing + "; browser tests skipped outside CI");
+		driver.manage().deleteAllCookies();
+	}
+
+	@Test
+	void anOfficerWatchesTheLiveViewRefreshAndOpensAnEnterprisesLoadCurve() throws Exception {
+		Fixtures fixtures = new Fixtures(registry, accounts);
+		LocalDate yesterday = LocalDate.now(BEIJING).minusDays(1);
+		String[][] units = { { "511181", "3011" }, { "511111", "3110" }, { "511112", "2612" }, { "511123", "4411" } };
+		RegistryModel.Enterprise first = null;
+		for (int u = 0; u < units.length; u++) {
+			RegistryModel.Enterprise e = fixtures.enterprise(units[u][0], units[u][1], null);
+			String user = fixtures.user(Role.ENTERPRISE_USER, null, null, e.id(), Set.of());
+			post(user, "/api/v1/monitoring/enterprises/" + e.id() + "/meters", """
+					{"code": "E-01", "name": "1# 主变", "energyCode": "ELECTRICITY", "unit": "kWh", "kind": "INTERVAL", "intervalMinutes": 15,
+					 "maxPerInterval": 50000}""");
+			post(user, "/api/v1/monitoring/enterprises/" + e.id() + "/meters", """
+					{"code": "G-01", "name": "天然气", "energyCode": "NATURAL-GAS", "unit": "Nm3", "kind": "INTERVAL", "intervalMinutes": 60,
+					 "maxPerInterval": 50000}""");
+			// yesterday and today so far: a daily load shape, larger for the first enterprises
+			List<String> readings = new ArrayList<>();
+			OffsetDateTime t = yesterday.atStartOfDay(BEIJING).toOffsetDateTime().plusMinutes(15);
+			Instant now = Instant.now().minusSeconds(60);
+			while (!t.toInstant().isAfter(now)) {
+				double hour = t.getHour() + t.getMinute() / 60.0;
+				double kwh = (4 - u) * 500 * (1.2 + Math.sin((hour - 8) / 24 * 2 * Math.PI));
+				readings.add(String.format(java.util.Locale.ROOT, "{\"meter\": \"E-01\", \"ts\": \"%s\", \"value\": %.1f}", t, kwh));
+				if (t.getMinute() == 0) {
+					readings.add(String.format(java.util.Locale.ROOT, "{\"meter\": \"G-01\", \"ts\": \"%s\", \"value\": %.1f}", t, (4 - u) * 120.0));
+				}
+				t = t.plusMinutes(15);
+			}
+			post(user, "/api/v1/monitoring/readings", "{\"readings\": [" + String.join(",", readings) + "]}");
+			if (first == null) {
+				first = e;
+			}
+		}
+		monitoring.rollUpPending();
+
+		String officer = fixtures.cityOfficer();
+		open("/login");
+		driver.findElement(By.id("username")).sendKeys(officer);
+		driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+		driver.findElement(By.id("login-submit")).click();
+		waitUntil().until(ExpectedConditions.urlContains("/plan/cockpit"));
+
+		driver.findElement(By.linkText("能耗监测")).click();
+		waitUntil().until(ExpectedConditions.urlContains("/monitoring/live"));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("能耗在线监测总览");
+		awaitCanvas("#county-chart canvas");
+		awaitCanvas("#industry-chart canvas");
+		assertThat(driver.findElements(By.cssSelector("tr.top-row"))).hasSize(units.length);
+		assertThat(driver.findElement(By.id("meters-online")).getText()).isEqualTo(String.valueOf(units.length * 2));
+		assertNoScriptErrors();
+		screenshot("monitoring-live-zh.png");
+		// htmx polls the panel: the time of the last update changes, the page is not reloaded
+		((JavascriptExecutor) driver).executeScript("window.__notReloaded = true;");
+		String updated = driver.findElement(By.id("updated-at")).getText();
+		new WebDriverWait(driver, Duration.ofSeconds(25)).ignoring(StaleElementReferenceException.class)
+			.until(d -> !d.findElement(By.id("updated-at")).getText().equals(updated));
+		assertThat(((JavascriptExecutor) driver).executeScript("return window.__notReloaded === true;")).isEqualTo(true);
+		awaitCanvas("#county-chart canvas");
+		assertNoScriptErrors();
+
+		open("/monitoring/live?lang=en");
+		waitUntil().until(ExpectedConditions.textToBe(By.tagName("h1"), "Online energy monitoring"));
+		awaitCanvas("#county-chart canvas");
+		screenshot("monitoring-live-en.png");
+		open("/monitoring/live?lang=zh_CN");
+
+		driver.findElement(By.cssSelector("tr.top-row a")).click();
+		waitUntil().until(ExpectedConditions.urlContains("/monitoring/enterprises/" + first.id()));
+		assertThat(driver.findElements(By.cssSelector("tr.meter-row"))).hasSize(2);
+		assertThat(driver.findElements(By.cssSelector("#meters .badge.online"))).hasSize(2);
+		assertThat(driver.findElements(By.cssSelector("tr.completeness-row"))).hasSize(2);
+		screenshot("monitoring-enterprise.png");
+		driver.findElement(By.cssSelector("tr.meter-row a")).click();
+		waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.id("backfill-form")));
+		assertThat(driver.findElement(By.id("meter-status")).getText()).isEqualTo("在线");
+		screenshot("monitoring-meter.png");
+
+		open("/monitoring/enterprises/" + first.id() + "/curve?range=DAY&date=" + yesterday);
+		awaitCanvas("#curve-chart canvas");
+		assertThat(driver.findElement(By.id("range-DAY")).getAttribute("class")).contains("active");
+		assertThat(driver.findElements(By.cssSelector("tr.factor-used"))).isNotEmpty();
+		assertNoScriptErrors();
+		screenshot("monitoring-curve-day.png");
+		driver.findElement(By.id("measure-co2")).click();
+		waitUntil().until(d -> d.findElement(By.id("measure-co2")).getAttribute("class").contains("active"));
+		screenshot("monitoring-curve-day-co2.png");
+		driver.findElement(By.id("range-WEEK")).click();
+		waitUntil().until(ExpectedConditions.urlContains("range=WEEK"));
+		awaitCanvas("#curve-chart canvas");
+		assertNoScriptErrors();
+		screenshot("monitoring-curve-week.png");
+	}
+
+	private void post(String user, String path, String json) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
+		assertThat(response.body()).doesNotContain("\"quarantined\":1");
+	}
+
+	private void open(String path) {
+		driver.get("http://localhost:" + port + path);
+	}
+
+	private static WebDriverWait waitUntil() {
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
+	}
+
+	private static void awaitCanvas(String selector) {
+		waitUntil().until(d -> d.findElements(By.cssSelector(selector)).stream()
+			.anyMatch(c -> c.getSize().getWidth() > 100 && c.getSize().getHeight() > 100));
+	}
+
+	private static void assertNoScriptErrors() {
+		List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+			.filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.filter(m -> !m.contains("favicon.ico"))
+			.toList();
+		assertThat(errors).as("browser console errors").isEmpty();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void screenshot(String name) {
+		Map<String, Object> size = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(
+				"return { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight };");
+		Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+				"clip", Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1)));
+		try {
+			Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot save screenshot " + name, ex);
+		}
+	}
+}
