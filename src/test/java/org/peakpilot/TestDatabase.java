@@ -82,7 +82,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 				"PEAKPILOT_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
 				"spring.datasource.hikari.maximum-pool-size=6",
 				// tests roll up when they want to (EnergyMonitoring.rollUpPending), never behind their back
-				"peakpilot.monitoring.rollup.scheduled=false")
+				"peakpilot.monitoring.rollup.scheduled=false",
+				// nor evaluate alarms or close months (EnergyMonitoring.evaluateAlarms, closeMonth)
+				"peakpilot.monitoring.alarms.scheduled=false", "peakpilot.monitoring.closing.scheduled=false")
 			.applyTo(context);
 	}
 
