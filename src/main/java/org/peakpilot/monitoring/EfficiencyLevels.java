@@ -77,12 +77,6 @@ class EfficiencyLevels {
 			.max(java.util.Comparator.comparing(EfficiencyLevels::reference));
 	}
 
-	/** The accounting product whose quantity is the denominator for a meter's product code. */
-	static String accountingProduct(String meterProductCode) {
-		int dot = meterProductCode.indexOf('.');
-		return dot < 0 ? meterProductCode : meterProductCode.substring(0, dot);
-	}
-
 	/** The level an enterprise must not exceed: the baseline (基准水平), else the limit standard's level 3. */
 	static BigDecimal reference(EfficiencyLevel l) {
 		return l.baseline() != null ? l.baseline() : l.limitLevel3();
