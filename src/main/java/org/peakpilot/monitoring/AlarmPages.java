@@ -60,7 +60,7 @@ class AlarmPages {
 
 	@PostMapping("/monitoring/alarms/{id}/{action}")
 	String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String comment,
-			@RequestParam(required = false) String back, RedirectAttributes redirect) {
+			RedirectAttributes redirect) {
 		try {
 			switch (action) {
 				case "acknowledge" -> monitoring.acknowledgeAlarm(id, comment);
@@ -75,7 +75,7 @@ class AlarmPages {
 		catch (RuleViolationException ex) {
 			redirect.addFlashAttribute("errors", List.of(InputError.field("status", ex.getMessage())));
 		}
-		return "redirect:/monitoring/alarms" + (back != null && back.startsWith("?") ? back : "");
+		return "redirect:/monitoring/alarms";
 	}
 
 	@GetMapping("/monitoring/closing")
