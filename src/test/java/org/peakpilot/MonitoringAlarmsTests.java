@@ -47,7 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * lifecycle with its audit, and who sees and handles which alarms. Every expected figure is worked out by hand
  * in the test.
  */
-@SpringBootTest(properties = "peakpilot.test.schema=pp_monitoring_alarms")
+@SpringBootTest(properties = "peakpilot.test.schema=pp_monitoring")
 @AutoConfigureMockMvc
 class MonitoringAlarmsTests {
 

@@ -45,7 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * may close and who sees what. Figures are worked out by hand with the GB/T 2589 coefficients: electricity
  * 0.1229 kgce/kWh, heat 0.03412 tce/GJ, diesel 1.4571 tce/t.
  */
-@SpringBootTest(properties = "peakpilot.test.schema=pp_monitoring_alarms")
+@SpringBootTest(properties = "peakpilot.test.schema=pp_monitoring")
 @AutoConfigureMockMvc
 @RecordApplicationEvents
 class MonthlyClosingTests {
