@@ -70,6 +70,9 @@ class BrowserTests {
 	@Autowired
 	org.peakpilot.platform.UserAccounts accounts;
 
+	@Autowired
+	org.peakpilot.monitoring.EnergyMonitoring monitoring;
+
 	@BeforeAll
 	static void startChromium() throws IOException {
 		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
@@ -241,6 +244,81 @@ class BrowserTests {
 		awaitCanvas(".progress-chart canvas");
 		assertNoScriptErrors();
 		screenshot("public-commitments-zh.png");
+	}
+
+	@Test
+	void anEnterpriseHandlesItsAlarmsAndReadsItsMonthlyClosing() throws Exception {
+		Fixtures fixtures = new Fixtures(registry, accounts);
+		org.peakpilot.registry.RegistryModel.Enterprise kiln = fixtures.enterprise("511181", "3011", null);
+		String user = fixtures.user(org.peakpilot.platform.Role.ENTERPRISE_USER, null, null, kiln.id(), java.util.Set.of());
+		java.time.ZoneId beijing = java.time.ZoneId.of("Asia/Shanghai");
+		java.time.OffsetDateTime yesterday = java.time.LocalDate.now(beijing).minusDays(1).atStartOfDay(beijing).toOffsetDateTime();
+		java.time.YearMonth last = java.time.YearMonth.now(beijing).minusMonths(1);
+		java.time.OffsetDateTime tenth = last.atDay(10).atStartOfDay(beijing).toOffsetDateTime();
+		String base = "/api/v1/monitoring/enterprises/" + kiln.id() + "/meters";
+		long line = ((Number) com.jayway.jsonpath.JsonPath.read(api("POST", base, user, """
+				{"code": "L-01", "name": "2# 生料磨", "energyCode": "ELECTRICITY", "unit": "kWh", "kind": "INTERVAL",
+				 "intervalMinutes": 15, "maxPerInterval": 5000}"""), "$.id")).longValue();
+		api("PUT", "/api/v1/monitoring/meters/" + line + "/alarm-rule", user, "{\"intervalLimit\": 100, \"dayLimit\": 250}");
+		api("POST", base, user, """
+				{"code": "C-01", "name": "熟料线总表", "energyCode": "ELECTRICITY", "unit": "kWh", "kind": "INTERVAL",
+				 "intervalMinutes": 60, "maxPerInterval": 1000000, "productCode": "CLINKER"}""");
+		api("POST", "/api/v1/monitoring/readings", user, """
+				{"readings": [{"meter": "L-01", "ts": "%s", "value": 150}, {"meter": "L-01", "ts": "%s", "value": 160},
+				 {"meter": "C-01", "ts": "%s", "value": 500000}, {"meter": "C-01", "ts": "%s", "value": 500000}]}"""
+			.formatted(yesterday.plusMinutes(15), yesterday.plusMinutes(30), tenth.plusHours(1), tenth.plusDays(1).plusHours(1)));
+		api("POST", "/api/v1/monitoring/enterprises/" + kiln.id() + "/closings/" + last, user, null);
+		api("PUT", "/api/v1/accounting/enterprises/" + kiln.id() + "/reports/" + last.getYear() + "/" + last.getMonthValue(), user, """
+				{"lines": [{"line": {"type": "ELECTRICITY", "quantity": 930000, "unit": "kWh"}}],
+				 "products": [{"productCode": "CLINKER", "quantity": 1000}]}""");
+		SystemActor.run("browser-test", monitoring::evaluateAlarms);
+
+		open("/login");
+		driver.findElement(By.id("username")).sendKeys(user);
+		driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+		driver.findElement(By.id("login-submit")).click();
+		waitUntil().until(ExpectedConditions.urlContains("/plan/cockpit"));
+		driver.findElement(By.linkText("告警")).click();
+		waitUntil().until(ExpectedConditions.textToBe(By.tagName("h1"), "能耗监测告警"));
+		List<org.openqa.selenium.WebElement> rows = driver.findElements(By.cssSelector("tr.alarm-row"));
+		assertThat(rows).extracting(r -> r.getAttribute("data-kind")).contains("THRESHOLD_INTERVAL", "THRESHOLD_DAY", "UNIT_ENERGY");
+		assertThat(driver.findElement(By.cssSelector("tr.alarm-row[data-kind=UNIT_ENERGY] .reference-tag")).getText()).contains("未核实");
+		screenshot("alarms-zh.png");
+
+		org.openqa.selenium.WebElement day = driver.findElement(By.cssSelector("tr.alarm-row[data-kind=THRESHOLD_DAY]"));
+		String id = day.getAttribute("data-id");
+		day.findElement(By.cssSelector("form input[name=comment]")).sendKeys("查看中");
+		day.findElement(By.cssSelector("button.ack")).click();
+		waitUntil().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "已确认"));
+		org.openqa.selenium.WebElement again = driver.findElement(By.cssSelector("tr.alarm-row[data-id='" + id + "']"));
+		assertThat(again.getText()).contains("已确认", user);
+		again.findElement(By.cssSelector("input[required]")).sendKeys("生料磨试车，已现场确认");
+		again.findElement(By.cssSelector("button.close-alarm")).click();
+		waitUntil().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "已关闭"));
+		assertThat(driver.findElement(By.cssSelector("tr.alarm-row[data-id='" + id + "']")).getText()).contains("已关闭", "生料磨试车");
+		assertNoScriptErrors();
+		screenshot("alarms-handled-zh.png");
+
+		open("/monitoring/closing?lang=en&year=" + last.getYear());
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Monthly closing: metered versus reported");
+		org.openqa.selenium.WebElement closing = driver.findElement(By.cssSelector("tr.closing-row[data-enterprise='" + kiln.id() + "']"));
+		// metered 1,000,000 kWh against 930,000 kWh reported: −7.00 %, beyond 5 %
+		assertThat(closing.getAttribute("class")).contains("flagged");
+		assertThat(closing.getText()).contains("-7.00 %", "beyond tolerance");
+		assertNoScriptErrors();
+		screenshot("closing-en.png");
+	}
+
+	/** Calls the API with HTTP Basic as a fixture user; returns the body (2xx only). */
+	private String api(String method, String path, String user, String json) throws Exception {
+		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + Fixtures.PASSWORD).getBytes()))
+			.header("Content-Type", "application/json")
+			.method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody() : java.net.http.HttpRequest.BodyPublishers.ofString(json));
+		java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request.build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+		return response.body();
 	}
 
 	private void record(String code, int year, String value) {

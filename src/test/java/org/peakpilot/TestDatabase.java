@@ -88,8 +88,13 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 				"spring.flyway.default-schema=" + schema,
 				"PEAKPILOT_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
 				"spring.datasource.hikari.maximum-pool-size=6",
+				// cached contexts of earlier test classes give their idle connections back: several suites share the
+				// external server (max_connections 100), and a suite's ~10 contexts × 6 idle connections exhaust it
+				"spring.datasource.hikari.minimum-idle=0", "spring.datasource.hikari.idle-timeout=10000",
 				// tests roll up when they want to (EnergyMonitoring.rollUpPending), never behind their back
-				"peakpilot.monitoring.rollup.scheduled=false")
+				"peakpilot.monitoring.rollup.scheduled=false",
+				// nor evaluate alarms or close months (EnergyMonitoring.evaluateAlarms, closeMonth)
+				"peakpilot.monitoring.alarms.scheduled=false", "peakpilot.monitoring.closing.scheduled=false")
 			.applyTo(context);
 	}
 

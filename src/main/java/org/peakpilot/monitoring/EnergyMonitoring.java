@@ -505,4 +505,93 @@ public class EnergyMonitoring {
 	public byte[] dailyEnergyWorkbook(long enterpriseId, MonitoringModel.Range range, java.time.LocalDate date) {
 		return workbooks.dailyEnergy(enterpriseId, range, date);
 	}
+
+	// ---- alarm rules and the monthly closing (feature: alarms and monthly closing). Injected through a method so that
+	// this block stays apart from the constructor other features change.
+
+	private Alarms alarms;
+	private AlarmRules alarmRules;
+	private MonthlyClosing closing;
+	private EfficiencyLevels efficiencyLevels;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	void alarmsAndClosing(Alarms alarms, AlarmRules alarmRules, MonthlyClosing closing, EfficiencyLevels efficiencyLevels) {
+		this.alarms = alarms;
+		this.alarmRules = alarmRules;
+		this.closing = closing;
+		this.efficiencyLevels = efficiencyLevels;
+	}
+
+	/** Alarms within the caller's scope, newest first, filtered by kind, status and enterprise (each optional). */
+	public List<MonitoringModel.Alarm> alarms(MonitoringModel.AlarmQuery query) {
+		return alarms.list(query);
+	}
+
+	public MonitoringModel.Alarm alarm(long id) {
+		return alarms.get(id);
+	}
+
+	/** The enterprise itself or an officer who manages it acknowledges an open alarm (comment optional); audited. */
+	@Transactional
+	public MonitoringModel.Alarm acknowledgeAlarm(long id, String comment) {
+		return alarms.acknowledge(id, comment);
+	}
+
+	/** Closes an open or acknowledged alarm with a comment (what was found or done); audited. */
+	@Transactional
+	public MonitoringModel.Alarm closeAlarm(long id, String comment) {
+		return alarms.close(id, comment);
+	}
+
+	/** Whether the current caller may acknowledge and close alarms of this alarm's enterprise. */
+	public boolean canHandleAlarm(MonitoringModel.Alarm alarm) {
+		return Alarms.canHandle(AccessScope.current(), Alarms.owner(alarm));
+	}
+
+	/** A meter's alarm settings (the defaults when none were set). */
+	public MonitoringModel.AlarmRule alarmRule(long meterId) {
+		return alarms.rule(meterId);
+	}
+
+	/** Sets a meter's limits per interval and per day, its offline interval count and spike detection; audited. */
+	@Transactional
+	public MonitoringModel.AlarmRule setAlarmRule(long meterId, MonitoringModel.AlarmRuleForm form) {
+		return alarms.setRule(meterId, form);
+	}
+
+	/**
+	 * Evaluates every alarm rule once over the recent rollups (the scheduled job does this every few minutes, as a
+	 * system actor); for city-wide callers. Roll up pending readings first to include them.
+	 */
+	public MonitoringModel.AlarmRound evaluateAlarms() {
+		return alarmRules.evaluate();
+	}
+
+	/** The national efficiency levels (benchmark, baseline, limit) the unit energy alarm compares with, as loaded. */
+	public List<MonitoringModel.EfficiencyLevel> efficiencyLevels() {
+		return efficiencyLevels.all();
+	}
+
+	/**
+	 * Closes an enterprise's month that is over: its metered energy drafts the month's accounting report unless the
+	 * enterprise entered or submitted one (then it is kept and compared). For the city office and the enterprise.
+	 */
+	public MonitoringModel.MonthClosing closeMonth(long enterpriseId, java.time.YearMonth month) {
+		return closing.close(enterpriseId, month);
+	}
+
+	/** Closes a month for every enterprise with meters, also those closed before (city office or system actor). */
+	public List<MonitoringModel.MonthClosing> closeMonthForAll(java.time.YearMonth month) {
+		return closing.closeAll(month, true);
+	}
+
+	/** Metered versus reported energy of the closed months of a year within the caller's scope (month, enterprise optional). */
+	public List<MonitoringModel.MonthComparison> meteredVersusReported(int year, Integer month, Long enterpriseId) {
+		return closing.compare(year, month, enterpriseId);
+	}
+
+	/** The difference in percent above which metered and reported energy are flagged. */
+	public BigDecimal closingTolerancePercent() {
+		return closing.tolerancePercent();
+	}
 }

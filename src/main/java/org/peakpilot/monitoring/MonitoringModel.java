@@ -235,4 +235,95 @@ public final class MonitoringModel {
 	/** The result of an all-or-nothing meter import: the meters registered, in the order of the sheet's rows. */
 	public record MeterImport(int rows, List<Meter> registered) {
 	}
+
+	// ---- alarm rules and the monthly closing (feature: alarms and monthly closing)
+
+	/**
+	 * What an alarm is about: register anomalies found by the rollup (COUNTER_*), a quantity above the meter's limit
+	 * per interval or per day (THRESHOLD_*), a meter without readings (OFFLINE), an interval far above the meter's own
+	 * recent profile (SPIKE), and unit energy consumption (单耗) worse than the national level (UNIT_ENERGY).
+	 */
+	public enum AlarmKind {
+		COUNTER_BACKWARDS, COUNTER_JUMP, THRESHOLD_INTERVAL, THRESHOLD_DAY, OFFLINE, SPIKE, UNIT_ENERGY
+	}
+
+	/** OPEN → ACKNOWLEDGED → CLOSED (an open alarm may also be closed directly); closing needs a comment. */
+	public enum AlarmStatus {
+		OPEN, ACKNOWLEDGED, CLOSED
+	}
+
+	/**
+	 * An alarm. {@code observed} and {@code threshold} are in {@code unit} (the meter's unit, "intervals" for
+	 * OFFLINE, kgce per product unit for UNIT_ENERGY); {@code referenceCode} and {@code referenceTag} name the
+	 * efficiency level compared with and how far it is verified; {@code resolvedAt} is when the condition ended by
+	 * itself (OFFLINE: readings came again).
+	 */
+	public record Alarm(long id, long enterpriseId, String countyCode, Long parkId, Long meterId, String meterCode, AlarmKind kind,
+			Instant periodTs, String subject, String detail, BigDecimal observed, BigDecimal threshold, String unit,
+			String referenceCode, String referenceTag, boolean referenceVerified, Instant raisedAt, Instant resolvedAt,
+			AlarmStatus status, String acknowledgedBy, Instant acknowledgedAt, String acknowledgeComment, String closedBy,
+			Instant closedAt, String comment) {
+	}
+
+	/** Filters of the alarm list; every one optional. */
+	public record AlarmQuery(AlarmKind kind, AlarmStatus status, Long enterpriseId, Integer limit) {
+	}
+
+	/** A meter's alarm settings: limits in its unit, offline after so many intervals, spike detection on or off. */
+	public record AlarmRule(long meterId, BigDecimal intervalLimit, BigDecimal dayLimit, int offlineIntervals, boolean spikeEnabled,
+			String updatedBy, Instant updatedAt) {
+	}
+
+	public record AlarmRuleForm(BigDecimal intervalLimit, BigDecimal dayLimit, Integer offlineIntervals, Boolean spikeEnabled) {
+	}
+
+	/** What one evaluation of the alarm rules raised and resolved. */
+	public record AlarmRound(int thresholds, int offline, int resolved, int spikes, int unitEnergy) {
+	}
+
+	/**
+	 * A row of the national efficiency levels (标杆水平 benchmark, 基准水平 baseline) in kgce per product unit, with
+	 * the matching limit standard's row (level 3 is the limit) and the verification tags of both.
+	 */
+	public record EfficiencyLevel(String code, String productCode, String name, String unit, BigDecimal benchmark,
+			BigDecimal baseline, String source, String tag, boolean verified, String limitCode, String limitStandard,
+			BigDecimal limitLevel1, BigDecimal limitLevel3, String limitSource, String limitTag) {
+	}
+
+	/** What the monthly closing did with the enterprise's report. */
+	public enum ClosingOutcome {
+		DRAFTED, REDRAFTED, UNCHANGED, KEPT, NO_DATA
+	}
+
+	/** Metered energy of a month per energy code and unit (after multipliers), and its tce. */
+	public record MeteredEnergy(String energyCode, String unit, BigDecimal quantity, BigDecimal tce, int meters, int readings,
+			int excluded) {
+	}
+
+	/** The latest monthly closing of an enterprise's month. */
+	public record MonthClosing(long id, long enterpriseId, int year, int month, ClosingOutcome outcome, Long reportId, String note,
+			List<MeteredEnergy> metered, Instant draftedAt, String closedBy, Instant closedAt) {
+	}
+
+	/**
+	 * Published when an enterprise's month is closed: its metered energy per energy code, in total tce, and what
+	 * happened to its accounting report.
+	 */
+	public record MonthClosed(long enterpriseId, String countyCode, int year, int month, List<MeteredEnergy> metered,
+			BigDecimal meteredTce, ClosingOutcome outcome, Long reportId) {
+	}
+
+	/**
+	 * Metered versus reported energy of one energy code: quantities (when both sides use one unit), tce, the
+	 * difference (reported − metered) in percent of metered, and whether it is beyond the tolerance.
+	 */
+	public record EnergyComparison(String energyCode, String meteredUnit, BigDecimal meteredQuantity, BigDecimal meteredTce,
+			String reportedUnit, BigDecimal reportedQuantity, BigDecimal reportedTce, BigDecimal differencePercent, boolean flagged) {
+	}
+
+	/** Metered versus reported energy of an enterprise's month, per energy and in total tce. */
+	public record MonthComparison(long enterpriseId, String countyCode, int year, int month, ClosingOutcome outcome, Long reportId,
+			String reportStatus, BigDecimal meteredTce, BigDecimal reportedTce, BigDecimal differencePercent, boolean flagged,
+			BigDecimal tolerancePercent, List<EnergyComparison> energies) {
+	}
 }

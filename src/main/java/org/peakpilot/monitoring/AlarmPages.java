@@ -1,0 +1,120 @@
+package org.peakpilot.monitoring;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.peakpilot.monitoring.MonitoringModel.Alarm;
+import org.peakpilot.monitoring.MonitoringModel.AlarmKind;
+import org.peakpilot.monitoring.MonitoringModel.AlarmQuery;
+import org.peakpilot.monitoring.MonitoringModel.AlarmStatus;
+import org.peakpilot.platform.AccessScope;
+import org.peakpilot.platform.InputError;
+import org.peakpilot.platform.InvalidInputException;
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.RuleViolationException;
+import org.peakpilot.registry.Registry;
+import org.peakpilot.registry.RegistryModel;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The alarm list with acknowledge and close, and the monthly closing with metered versus reported energy. */
+@Controller
+class AlarmPages {
+
+	private final EnergyMonitoring monitoring;
+	private final Registry registry;
+	private final Clock clock;
+
+	AlarmPages(EnergyMonitoring monitoring, Registry registry, Clock clock) {
+		this.monitoring = monitoring;
+		this.registry = registry;
+		this.clock = clock;
+	}
+
+	@GetMapping("/monitoring/alarms")
+	String alarms(@RequestParam(required = false) AlarmKind kind, @RequestParam(required = false) AlarmStatus status,
+			@RequestParam(required = false) Long enterpriseId, Model model) {
+		List<Alarm> alarms = monitoring.alarms(new AlarmQuery(kind, status, enterpriseId, 500));
+		Map<Long, Boolean> canHandle = new HashMap<>();
+		alarms.forEach(a -> canHandle.put(a.id(), a.status() != AlarmStatus.CLOSED && monitoring.canHandleAlarm(a)));
+		model.addAttribute("alarms", alarms);
+		model.addAttribute("canHandle", canHandle);
+		model.addAttribute("kind", kind);
+		model.addAttribute("status", status);
+		model.addAttribute("enterpriseId", enterpriseId);
+		model.addAttribute("kinds", AlarmKind.values());
+		model.addAttribute("statuses", AlarmStatus.values());
+		List<RegistryModel.Enterprise> enterprises = registry.enterprises(RegistryModel.EnterpriseQuery.ALL);
+		model.addAttribute("enterprises", enterprises);
+		model.addAttribute("names", names(enterprises));
+		return "monitoring/alarms";
+	}
+
+	@PostMapping("/monitoring/alarms/{id}/{action}")
+	String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String comment,
+			RedirectAttributes redirect) {
+		try {
+			switch (action) {
+				case "acknowledge" -> monitoring.acknowledgeAlarm(id, comment);
+				case "close" -> monitoring.closeAlarm(id, comment);
+				default -> throw new InvalidInputException("action", "unknown action " + action);
+			}
+			redirect.addFlashAttribute("done", action);
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("errors", ex.errors());
+		}
+		catch (RuleViolationException ex) {
+			redirect.addFlashAttribute("errors", List.of(InputError.field("status", ex.getMessage())));
+		}
+		return "redirect:/monitoring/alarms";
+	}
+
+	@GetMapping("/monitoring/closing")
+	String closing(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month, Model model) {
+		YearMonth previous = YearMonth.now(clock.withZone(ReadingIngest.BEIJING)).minusMonths(1);
+		int y = year == null ? previous.getYear() : year;
+		model.addAttribute("year", y);
+		model.addAttribute("month", month);
+		model.addAttribute("rows", monitoring.meteredVersusReported(y, month, null));
+		model.addAttribute("tolerance", monitoring.closingTolerancePercent());
+		List<RegistryModel.Enterprise> enterprises = registry.enterprises(RegistryModel.EnterpriseQuery.ALL);
+		model.addAttribute("enterprises", enterprises);
+		model.addAttribute("names", names(enterprises));
+		AccessScope scope = AccessScope.current();
+		model.addAttribute("canClose", scope.isCityWide() || scope.hasRole(Role.ENTERPRISE_USER));
+		model.addAttribute("previous", previous);
+		return "monitoring/closing";
+	}
+
+	@PostMapping("/monitoring/closing")
+	String close(@RequestParam long enterpriseId, @RequestParam String month, RedirectAttributes redirect) {
+		try {
+			YearMonth ym = AlarmsApi.month(month);
+			MonitoringModel.MonthClosing c = monitoring.closeMonth(enterpriseId, ym);
+			redirect.addFlashAttribute("closed", c);
+			return "redirect:/monitoring/closing?year=" + ym.getYear() + "&month=" + ym.getMonthValue();
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("errors", ex.errors());
+		}
+		catch (RuleViolationException ex) {
+			redirect.addFlashAttribute("errors", List.of(InputError.field("month", ex.getMessage())));
+		}
+		return "redirect:/monitoring/closing";
+	}
+
+	private static Map<Long, String> names(List<RegistryModel.Enterprise> enterprises) {
+		Map<Long, String> names = new HashMap<>();
+		enterprises.forEach(e -> names.put(e.id(), e.name()));
+		return names;
+	}
+}

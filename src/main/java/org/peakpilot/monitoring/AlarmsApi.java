@@ -1,0 +1,114 @@
+package org.peakpilot.monitoring;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peakpilot.monitoring.MonitoringModel.Alarm;
+import org.peakpilot.monitoring.MonitoringModel.AlarmKind;
+import org.peakpilot.monitoring.MonitoringModel.AlarmQuery;
+import org.peakpilot.monitoring.MonitoringModel.AlarmRule;
+import org.peakpilot.monitoring.MonitoringModel.AlarmRuleForm;
+import org.peakpilot.monitoring.MonitoringModel.AlarmStatus;
+import org.peakpilot.monitoring.MonitoringModel.EfficiencyLevel;
+import org.peakpilot.monitoring.MonitoringModel.MonthClosing;
+import org.peakpilot.monitoring.MonitoringModel.MonthComparison;
+import org.peakpilot.platform.InvalidInputException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Alarms, alarm settings, the efficiency levels, and the monthly closing with metered versus reported energy, over REST. */
+@RestController
+@RequestMapping("/api/v1/monitoring")
+@Tag(name = "monitoring alarms and closing", description = "Alarm rules and their lifecycle; the monthly closing of metered energy")
+class AlarmsApi {
+
+	private final EnergyMonitoring monitoring;
+
+	AlarmsApi(EnergyMonitoring monitoring) {
+		this.monitoring = monitoring;
+	}
+
+	@GetMapping("/alarms")
+	@Operation(summary = "Alarms within the caller's scope, newest first", description = """
+			kind: COUNTER_BACKWARDS, COUNTER_JUMP, THRESHOLD_INTERVAL, THRESHOLD_DAY, OFFLINE, SPIKE, UNIT_ENERGY;
+			status: OPEN, ACKNOWLEDGED, CLOSED; limit: at most 1000 (default 200).""")
+	List<Alarm> alarms(@RequestParam(required = false) AlarmKind kind, @RequestParam(required = false) AlarmStatus status,
+			@RequestParam(required = false) Long enterpriseId, @RequestParam(required = false) Integer limit) {
+		return monitoring.alarms(new AlarmQuery(kind, status, enterpriseId, limit));
+	}
+
+	@GetMapping("/alarms/{id}")
+	Alarm alarm(@PathVariable long id) {
+		return monitoring.alarm(id);
+	}
+
+	record Comment(String comment) {
+	}
+
+	@PostMapping("/alarms/{id}/acknowledge")
+	@Operation(summary = "Acknowledge an open alarm (the enterprise or an officer who manages it)", description = """
+			{"comment": "gateway restarted"} (optional). 409 when the alarm is not open.""")
+	Alarm acknowledge(@PathVariable long id, @RequestBody(required = false) Comment body) {
+		return monitoring.acknowledgeAlarm(id, body == null ? null : body.comment());
+	}
+
+	@PostMapping("/alarms/{id}/close")
+	@Operation(summary = "Close an open or acknowledged alarm with a comment", description = """
+			{"comment": "kiln restart after maintenance, confirmed on site"} (required). 409 when it is closed already.""")
+	Alarm close(@PathVariable long id, @RequestBody(required = false) Comment body) {
+		return monitoring.closeAlarm(id, body == null ? null : body.comment());
+	}
+
+	@GetMapping("/meters/{id}/alarm-rule")
+	AlarmRule rule(@PathVariable long id) {
+		return monitoring.alarmRule(id);
+	}
+
+	@PutMapping("/meters/{id}/alarm-rule")
+	@Operation(summary = "Set a meter's alarm limits", description = """
+			{"intervalLimit": 500, "dayLimit": 20000, "offlineIntervals": 4, "spikeEnabled": true}: limits in the meter's unit,
+			intervalLimit per quarter hour (per hour for hourly meters), dayLimit per Beijing day; null = no limit.""")
+	AlarmRule setRule(@PathVariable long id, @RequestBody AlarmRuleForm form) {
+		return monitoring.setAlarmRule(id, form);
+	}
+
+	@GetMapping("/efficiency-levels")
+	@Operation(summary = "National efficiency levels (benchmark, baseline, limit level 3) in kgce per product unit, with source and tag")
+	List<EfficiencyLevel> levels() {
+		return monitoring.efficiencyLevels();
+	}
+
+	@PostMapping("/enterprises/{enterpriseId}/closings/{month}")
+	@Operation(summary = "Close an enterprise's month (YYYY-MM): metered energy drafts the accounting report", description = """
+			For the city office and the enterprise's own user. The draft is written only when the month has no report, or its
+			report is a draft (or returned) still holding exactly the lines metering wrote; otherwise the report is kept and
+			only compared (outcome KEPT).""")
+	MonthClosing close(@PathVariable long enterpriseId, @PathVariable String month) {
+		return monitoring.closeMonth(enterpriseId, month(month));
+	}
+
+	@GetMapping("/closings")
+	@Operation(summary = "Metered versus reported energy per enterprise and closed month, in tce and per energy, flagged beyond the tolerance")
+	List<MonthComparison> closings(@RequestParam int year, @RequestParam(required = false) Integer month,
+			@RequestParam(required = false) Long enterpriseId) {
+		return monitoring.meteredVersusReported(year, month, enterpriseId);
+	}
+
+	static YearMonth month(String text) {
+		try {
+			return YearMonth.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException("month", "a month such as 2026-10");
+		}
+	}
+}
