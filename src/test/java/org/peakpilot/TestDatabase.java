@@ -74,7 +74,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		}
 		String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
 		resetOnce(url, user, schema);
+		// MQTT ingest only where a test asks for it (peakpilot.test.mqtt=true), so that contexts start no broker
+		boolean mqtt = context.getEnvironment().getProperty("peakpilot.test.mqtt", Boolean.class, false);
 		TestPropertyValues.of(
+				"peakpilot.monitoring.mqtt.enabled=" + mqtt,
 				"spring.datasource.url=" + url,
 				"spring.datasource.username=" + user,
 				"spring.flyway.schemas=" + schema,
