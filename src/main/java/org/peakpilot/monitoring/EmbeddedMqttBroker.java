@@ -2,6 +2,7 @@ package org.peakpilot.monitoring;
 
 import java.nio.file.Path;
 
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
@@ -53,8 +54,11 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
 		catch (Exception ex) {
 			throw new IllegalStateException("Cannot configure the embedded MQTT broker at " + host + ":" + port, ex);
 		}
-		// never give up on a message the subscriber did not acknowledge (the default sends it away after 10 tries)
-		c.addAddressSetting("#", new AddressSettings().setMaxDeliveryAttempts(-1));
+		// never give up on a message the subscriber did not acknowledge (the default sends it away after 10 tries);
+		// the two addresses are named only so that Artemis does not warn: nothing is dead-lettered, and a message
+		// whose publisher set an MQTT expiry goes nowhere when it expires, as MQTT says
+		c.addAddressSetting("#", new AddressSettings().setMaxDeliveryAttempts(-1).setDeadLetterAddress(SimpleString.of("DLQ"))
+			.setExpiryAddress(SimpleString.of("ExpiryQueue")));
 		broker.server.setConfiguration(c);
 		try {
 			broker.server.start();

@@ -427,4 +427,14 @@ public class EnergyMonitoring {
 	static BigDecimal round(BigDecimal v) {
 		return v.round(MathContext.DECIMAL64).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
 	}
+
+	// ---- MQTT ingest and the demo simulator (feature: mqtt)
+
+	/**
+	 * Gives an active gateway a new device token, shown once in the answer; the old token stops working at once on
+	 * this instance and within 30 seconds on others. Scoped like creating a gateway.
+	 */
+	public CreatedGateway rotateGatewayToken(long gatewayId) {
+		return gateways.rotate(gatewayId);
+	}
 }
