@@ -23,7 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Gives every test context a clean PostgreSQL schema: on an embedded PostgreSQL started once per JVM (the
  * default), or on an external server when {@code -Dpeakpilot.test.database=external} (CI's second run:
  * {@code PEAKPILOT_TEST_DB_URL}, default {@code jdbc:postgresql://127.0.0.1:5432/test}). Each context names its
- * schema with {@code peakpilot.test.schema}; a schema is dropped and recreated the first time a JVM uses it.
+ * schema with {@code peakpilot.test.schema}; a schema is dropped and recreated the first time a JVM uses it. On the
+ * external server the schema name carries the JVM's process id (and is dropped when the JVM exits), so that suites
+ * running at the same time do not drop each other's schemas.
  * Registered for all tests in {@code META-INF/spring.factories}.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -67,6 +69,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		if (external()) {
 			baseUrl = externalUrl();
 			user = externalUser();
+			// the external server may serve several suites at once (one per work tree): each JVM has schemas of its own
+			schema = schema + "_" + ProcessHandle.current().pid();
 		}
 		else {
 			baseUrl = embedded().getJdbcUrl("postgres", "postgres");
@@ -84,6 +88,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 				"spring.flyway.default-schema=" + schema,
 				"PEAKPILOT_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
 				"spring.datasource.hikari.maximum-pool-size=6",
+				// cached contexts keep one idle connection, not six: the suite's contexts share one server's connections
+				"spring.datasource.hikari.minimum-idle=1",
+				"spring.datasource.hikari.idle-timeout=10000",
 				// tests roll up when they want to (EnergyMonitoring.rollUpPending), never behind their back
 				"peakpilot.monitoring.rollup.scheduled=false")
 			.applyTo(context);
@@ -99,6 +106,16 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot prepare schema " + schema + " at " + url + ": " + ex.getMessage(), ex);
+		}
+		if (external()) {
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try (Connection c = DriverManager.getConnection(url, user, null); Statement s = c.createStatement()) {
+					s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+				}
+				catch (SQLException ignored) {
+					// best effort: the server may be gone
+				}
+			}));
 		}
 	}
 

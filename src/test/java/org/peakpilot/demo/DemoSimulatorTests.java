@@ -17,6 +17,7 @@ import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"peakpilot.demo.simulator.enabled=true",
 		"peakpilot.demo.simulator.backfill-days=1",
 		"peakpilot.demo.simulator.tick=PT0.3S" })
+// closed afterwards: a cached context would keep its simulator, broker and subscriber running for the rest of the suite
+@DirtiesContext
 class DemoSimulatorTests {
 
 	@DynamicPropertySource
