@@ -43,6 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.peakpilot.monitoring.EnergyMonitoring;
 import org.peakpilot.monitoring.MonitoringModel.MeterForm;
 import org.peakpilot.monitoring.MonitoringModel.MeterKind;
+import org.peakpilot.platform.Role;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
@@ -129,7 +130,7 @@ class MqttIngestTests {
 	}
 
 	/** An enterprise with a 15-minute INTERVAL electricity meter E-01 and a gateway: its id, meter id and token. */
-	record Site(long enterpriseId, long meterId, String token) {
+	record Site(long enterpriseId, long meterId, long gatewayId, String token) {
 	}
 
 	Site site() {
@@ -139,7 +140,8 @@ class MqttIngestTests {
 		return SystemActor.call("test", () -> {
 			long meter = monitoring.registerMeter(e.id(), new MeterForm("E-01", "1# 主变", null, "ELECTRICITY", "kWh", MeterKind.INTERVAL,
 					BigDecimal.ONE, 15, null, new BigDecimal("100000"), null, true)).id();
-			return new Site(e.id(), meter, monitoring.createGateway(e.id(), "1# 网关").token());
+			var gateway = monitoring.createGateway(e.id(), "1# 网关");
+			return new Site(e.id(), meter, gateway.gateway().id(), gateway.token());
 		});
 	}
 
@@ -366,5 +368,39 @@ class MqttIngestTests {
 		assertThat(countAndSum(s.meterId())).containsExactly(11L, new BigDecimal("70.000000"));
 		assertThat(jdbc().sql("SELECT count(*) FROM monitoring_quarantine WHERE enterprise_id = :e").param("e", s.enterpriseId())
 			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aGatewaysTokenIsRotatedOnlyByWhoManagesItsEnterpriseAndTheOldOneStopsWorking() throws Exception {
+		Site s = site();
+		Site other = site();
+		Fixtures fixtures = new Fixtures(bean(Registry.class), bean(UserAccounts.class));
+		String own = fixtures.user(Role.ENTERPRISE_USER, null, null, s.enterpriseId(), Set.of());
+		String foreign = fixtures.user(Role.ENTERPRISE_USER, null, null, other.enterpriseId(), Set.of());
+		HttpClient http = HttpClient.newHttpClient();
+		String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/api/v1/monitoring";
+		java.util.function.BiFunction<String, String, HttpResponse<String>> post = (path, authorization) -> {
+			try {
+				return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"readings\": [{\"meter\": \"E-01\", \"ts\": \"" + ts(1, 0) + "\", \"value\": 1}]}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			}
+			catch (IOException | InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+		String basicForeign = "Basic " + java.util.Base64.getEncoder().encodeToString((foreign + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		String basicOwn = "Basic " + java.util.Base64.getEncoder().encodeToString((own + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		assertThat(post.apply("/gateways/" + s.gatewayId() + "/rotate", basicForeign).statusCode())
+			.as("another enterprise's gateway is out of sight, as when creating one").isEqualTo(404);
+		assertThat(post.apply("/gateways/" + s.gatewayId() + "/rotate", "Bearer " + s.token()).statusCode()).as("a device rotates nothing")
+			.isEqualTo(403);
+		HttpResponse<String> rotated = post.apply("/gateways/" + s.gatewayId() + "/rotate", basicOwn);
+		assertThat(rotated.statusCode()).isEqualTo(200);
+		String token = JsonPath.read(rotated.body(), "$.token");
+		assertThat(token).startsWith("ppd_").isNotEqualTo(s.token());
+		assertThat(post.apply("/readings", "Bearer " + s.token()).statusCode()).isEqualTo(401);
+		assertThat(post.apply("/readings", "Bearer " + token).statusCode()).isEqualTo(200);
 	}
 }
