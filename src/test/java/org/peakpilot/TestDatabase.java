@@ -23,15 +23,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Gives every test context a clean PostgreSQL schema: on an embedded PostgreSQL started once per JVM (the
  * default), or on an external server when {@code -Dpeakpilot.test.database=external} (CI's second run:
  * {@code PEAKPILOT_TEST_DB_URL}, default {@code jdbc:postgresql://127.0.0.1:5432/test}). Each context names its
- * schema with {@code peakpilot.test.schema}; a schema is dropped and recreated the first time a JVM uses it.
+ * schema with {@code peakpilot.test.schema}; a schema is dropped and recreated the first time a JVM uses it. On the
+ * external server the schema name carries the JVM's process id (and is dropped when the JVM exits), so that suites
+ * running at the same time do not drop each other's schemas.
  * Registered for all tests in {@code META-INF/spring.factories}.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 	public static final String ADMIN_PASSWORD = "test-admin-password";
-
-	/** A short name for this checkout (its directory), appended to the schema names on an external server. */
-	static final String CHECKOUT = Integer.toHexString(Path.of("").toAbsolutePath().toString().hashCode() & 0xfffff);
 
 	private static EmbeddedPostgres embedded;
 	private static final Set<String> cleaned = new HashSet<>();
@@ -65,15 +64,13 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		String schema = context.getEnvironment().getProperty("peakpilot.test.schema", "pp_test");
-		if (external()) {
-			// several checkouts on one machine share the external server: each keeps to schemas of its own
-			schema = schema + "_" + CHECKOUT;
-		}
 		String baseUrl;
 		String user;
 		if (external()) {
 			baseUrl = externalUrl();
 			user = externalUser();
+			// the external server may serve several suites at once (one per work tree): each JVM has schemas of its own
+			schema = schema + "_" + ProcessHandle.current().pid();
 		}
 		else {
 			baseUrl = embedded().getJdbcUrl("postgres", "postgres");
@@ -81,7 +78,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		}
 		String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
 		resetOnce(url, user, schema);
+		// MQTT ingest only where a test asks for it (peakpilot.test.mqtt=true), so that contexts start no broker
+		boolean mqtt = context.getEnvironment().getProperty("peakpilot.test.mqtt", Boolean.class, false);
 		TestPropertyValues.of(
+				"peakpilot.monitoring.mqtt.enabled=" + mqtt,
 				"spring.datasource.url=" + url,
 				"spring.datasource.username=" + user,
 				"spring.flyway.schemas=" + schema,
@@ -108,6 +108,16 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot prepare schema " + schema + " at " + url + ": " + ex.getMessage(), ex);
+		}
+		if (external()) {
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try (Connection c = DriverManager.getConnection(url, user, null); Statement s = c.createStatement()) {
+					s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+				}
+				catch (SQLException ignored) {
+					// best effort: the server may be gone
+				}
+			}));
 		}
 	}
 

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.peakpilot.monitoring.EnergyMonitoring;
 import org.peakpilot.plan.PilotPlan;
 import org.peakpilot.plan.PlanModel.Kind;
 import org.peakpilot.plan.PlanModel.Tracked;
@@ -55,23 +56,26 @@ class DemoLoader implements ApplicationRunner {
 	private final Registry registry;
 	private final UserAccounts accounts;
 	private final InstanceSettings instance;
+	private final EnergyMonitoring monitoring;
 	private final TransactionTemplate transaction;
 	private final ObjectProvider<EmbeddedPostgres> embeddedDatabase;
 	private final Clock clock;
 
 	DemoLoader(DemoSettings settings, PilotPlan plan, Registry registry, UserAccounts accounts, InstanceSettings instance,
-			PlatformTransactionManager transactions, ObjectProvider<EmbeddedPostgres> embeddedDatabase, Clock clock) {
+			EnergyMonitoring monitoring, PlatformTransactionManager transactions, ObjectProvider<EmbeddedPostgres> embeddedDatabase,
+			Clock clock) {
 		this.settings = settings;
 		this.plan = plan;
 		this.registry = registry;
 		this.accounts = accounts;
 		this.instance = instance;
+		this.monitoring = monitoring;
 		this.transaction = new TransactionTemplate(transactions);
 		this.embeddedDatabase = embeddedDatabase;
 		this.clock = clock;
 	}
 
-	private record Loaded(int enterprises, List<DemoDataSet.User> users, int values, int targets) {
+	private record Loaded(int enterprises, List<DemoDataSet.User> users, int values, int targets, int meters, int gateways) {
 	}
 
 	@Override
@@ -88,8 +92,8 @@ class DemoLoader implements ApplicationRunner {
 		}
 		String users = loaded.users().stream().map(u -> "   %-20s %s".formatted(u.username(), u.role()))
 			.collect(Collectors.joining("\n"));
-		String summary = "%d enterprises, %d users, %d plan values, %d provincial targets".formatted(loaded.enterprises(),
-				loaded.users().size(), loaded.values(), loaded.targets());
+		String summary = "%d enterprises, %d users, %d plan values, %d provincial targets, %d meters, %d gateways".formatted(
+				loaded.enterprises(), loaded.users().size(), loaded.values(), loaded.targets(), loaded.meters(), loaded.gateways());
 		if (configured.isEmpty()) {
 			log.warn("""
 
@@ -163,7 +167,21 @@ class DemoLoader implements ApplicationRunner {
 			}
 		}
 
-		Loaded loaded = new Loaded(enterprises.size(), data.users(), values, targets);
+		// monitoring: meters of the key energy-using units and one gateway each (its token is given to the simulator
+		// on each of its starts, see DemoSimulator; nobody else needs it)
+		DemoMonitoringData monitored = DemoMonitoringData.read(plan::planFile);
+		for (DemoMonitoringData.Meter m : monitored.meters()) {
+			String where = DemoMonitoringData.METERS + " line " + m.line();
+			long enterpriseId = enterprise(enterprises, m.enterpriseKey(), where);
+			at(where, () -> monitoring.registerMeter(enterpriseId, m.form()));
+		}
+		for (DemoMonitoringData.Gateway g : monitored.gateways()) {
+			String where = DemoMonitoringData.GATEWAYS + " line " + g.line();
+			long enterpriseId = enterprise(enterprises, g.enterpriseKey(), where);
+			at(where, () -> monitoring.createGateway(enterpriseId, g.name()));
+		}
+
+		Loaded loaded = new Loaded(enterprises.size(), data.users(), values, targets, monitored.meters().size(), monitored.gateways().size());
 		instance.put(InstanceSettings.DEMO_DATA, "plan %s: %d enterprises, %d users, %d values, %d provincial targets; loaded %s"
 			.formatted(plan.info().code(), loaded.enterprises(), loaded.users().size(), values, targets, OffsetDateTime.now(clock)));
 		return loaded;
@@ -175,6 +193,14 @@ class DemoLoader implements ApplicationRunner {
 			.map(Tracked::progress)
 			.filter(p -> p.latestYear() != null)
 			.count();
+	}
+
+	private static long enterprise(Map<String, Long> enterprises, String key, String where) {
+		Long id = enterprises.get(key);
+		if (id == null) {
+			throw new IllegalStateException(where + ": enterprise '" + key + "' is not in " + DemoDataSet.ENTERPRISES);
+		}
+		return id;
 	}
 
 	private static Long park(Map<String, Long> parks, String code, String where) {

@@ -594,4 +594,14 @@ public class EnergyMonitoring {
 	public BigDecimal closingTolerancePercent() {
 		return closing.tolerancePercent();
 	}
+
+	// ---- MQTT ingest and the demo simulator (feature: mqtt)
+
+	/**
+	 * Gives an active gateway a new device token, shown once in the answer; the old token stops working at once on
+	 * this instance and within 30 seconds on others. Scoped like creating a gateway.
+	 */
+	public CreatedGateway rotateGatewayToken(long gatewayId) {
+		return gateways.rotate(gatewayId);
+	}
 }

@@ -134,6 +134,24 @@ class Gateways implements DeviceCredentials {
 		return after;
 	}
 
+	/** A new device token for an active gateway (shown once); the old one stops working. */
+	@Transactional
+	CreatedGateway rotate(long id) {
+		Gateway before = find(id).orElseThrow(() -> new NotFoundException("gateway " + id));
+		RegistryModel.Enterprise e = registry.enterprise(before.enterpriseId());
+		Meters.requireManageMeters(new Owner(e.countyCode(), e.parkId(), e.id()));
+		if (before.revokedAt() != null) {
+			throw new org.peakpilot.platform.RuleViolationException("gateway " + id + " is revoked: create a new one", true);
+		}
+		String token = UserAccounts.newSecret(TOKEN_PREFIX);
+		jdbc.sql("UPDATE monitoring_gateway SET token_prefix = :prefix, token_sha256 = :hash WHERE id = :id")
+			.param("prefix", token.substring(0, 10)).param("hash", UserAccounts.sha256(token)).param("id", id).update();
+		byHash.clear();
+		Gateway after = find(id).orElseThrow();
+		audit.record("gateway.token-rotated", "gateway", id, before, after);
+		return new CreatedGateway(after, token);
+	}
+
 	private void requireRead(long enterpriseId) {
 		RegistryModel.Enterprise e = registry.enterprise(enterpriseId);
 		AccessScope.current().requireRead(new Owner(e.countyCode(), e.parkId(), e.id()));

@@ -140,6 +140,12 @@ class MonitoringApi {
 		return monitoring.revokeGateway(id);
 	}
 
+	@PostMapping("/gateways/{id}/rotate")
+	@Operation(summary = "Give a gateway a new device token (shown once); the old one stops working")
+	CreatedGateway rotate(@PathVariable long id) {
+		return monitoring.rotateGatewayToken(id);
+	}
+
 	@GetMapping("/quarantine")
 	List<QuarantineEntry> quarantine(@RequestParam(required = false) Long enterpriseId,
 			@RequestParam(required = false) QuarantineStatus status, @RequestParam(defaultValue = "200") int limit) {

@@ -61,4 +61,49 @@ class DemoDataSetTests {
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("demo/enterprises.csv");
 	}
+
+	@Test
+	void everyKeyEnergyUnitHasMetersAndOneGatewayWhoseLoadStaysWithinTheMetersRanges() {
+		DemoDataSet data = DemoDataSet.read(this::leshan);
+		DemoMonitoringData monitoring = DemoMonitoringData.read(this::leshan);
+		Set<String> keyUnits = data.enterprises().stream().filter(DemoDataSet.Enterprise::keyEnergyUnit).map(DemoDataSet.Enterprise::key)
+			.collect(Collectors.toSet());
+		assertThat(monitoring.meters().stream().map(DemoMonitoringData.Meter::enterpriseKey).collect(Collectors.toSet())).isEqualTo(keyUnits);
+		assertThat(monitoring.gateways()).extracting(DemoMonitoringData.Gateway::enterpriseKey).doesNotHaveDuplicates()
+			.containsExactlyInAnyOrderElementsOf(keyUnits);
+		assertThat(monitoring.gateways()).anyMatch(g -> g.channel() == DemoMonitoringData.Channel.MQTT)
+			.anyMatch(g -> g.channel() == DemoMonitoringData.Channel.HTTP).anyMatch(g -> g.outageFrom() != null);
+		assertThat(monitoring.meters()).allSatisfy(m -> {
+			assertThat(m.form().intervalMinutes()).isEqualTo(15);
+			DemoMonitoringData.Profile p = monitoring.profiles().get(m.profile());
+			double peak = java.util.Arrays.stream(p.hours()).max().orElseThrow() * Math.max(1, Math.max(p.saturday(), p.sunday()));
+			// the largest quantity the simulator can produce (noise is cut at 3 sigma) fits the meter's range
+			assertThat(m.typicalPerInterval() * peak * (1 + 3 * m.noise())).as(m.enterpriseKey() + " " + m.form().code())
+				.isLessThanOrEqualTo(m.form().maxPerInterval().doubleValue());
+		});
+		assertThat(monitoring.meters()).anyMatch(m -> m.form().energyCode().equals("ELECTRICITY") && m.form().multiplier().intValue() > 1)
+			.anyMatch(m -> m.form().energyCode().equals("NATURAL-GAS")).anyMatch(m -> m.form().energyCode().equals("HEAT"))
+			.anyMatch(m -> m.form().energyCode().equals("BITUMINOUS-COAL"));
+	}
+
+	@Test
+	void theSimulatedLoadFollowsItsProfileAndIsTheSameOnEveryRun() {
+		DemoMonitoringData monitoring = DemoMonitoringData.read(this::leshan);
+		DemoMonitoringData.Meter eaf = monitoring.meters().stream().filter(m -> m.profile().equals("STEEL-EAF")).findFirst().orElseThrow();
+		DemoLoad a = new DemoLoad("k", eaf, monitoring.profiles().get("STEEL-EAF"), 0);
+		DemoLoad b = new DemoLoad("k", eaf, monitoring.profiles().get("STEEL-EAF"), 0);
+		// a Wednesday: 03:00–04:00 in the valley tariff hours against 19:00–20:00 in the peak
+		java.time.Instant wednesday = java.time.ZonedDateTime.of(2026, 11, 25, 0, 0, 0, 0, DemoLoad.BEIJING).toInstant();
+		long night = a.indexAt(wednesday.plusSeconds(4 * 3600));
+		long evening = a.indexAt(wednesday.plusSeconds(20 * 3600));
+		double nightHour = 0;
+		double eveningHour = 0;
+		for (int i = 0; i < 4; i++) {
+			nightHour += a.quantity(night - i);
+			eveningHour += a.quantity(evening - i);
+		}
+		assertThat(nightHour / eveningHour).isBetween(1.6, 2.5);
+		assertThat(a.reading(night)).isEqualTo(b.reading(night));
+		assertThat(new java.math.BigDecimal(a.reading(night + 1).value())).isGreaterThan(new java.math.BigDecimal(a.reading(night).value()));
+	}
 }

@@ -1,0 +1,87 @@
+package org.peakpilot.monitoring;
+
+import java.nio.file.Path;
+
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An MQTT broker inside the application, for the default run: Apache Artemis with only its MQTT acceptor, no
+ * security (it listens on 127.0.0.1 by default; the device token in each message is what ingest checks), its
+ * queues and sessions kept on disk under the data folder. Messages are redelivered as often as it takes: a reading
+ * the subscriber never acknowledged is never dropped or dead-lettered. Production uses an external broker instead.
+ */
+public final class EmbeddedMqttBroker implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMqttBroker.class);
+
+	private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
+	private final String host;
+	private final int port;
+
+	private EmbeddedMqttBroker(String host, int port) {
+		this.host = host;
+		this.port = port;
+	}
+
+	/** Starts a broker on host:port; {@code directory} null keeps everything in memory. */
+	public static EmbeddedMqttBroker start(String host, int port, Path directory) {
+		EmbeddedMqttBroker broker = new EmbeddedMqttBroker(host, port);
+		Configuration c = new ConfigurationImpl();
+		c.setName("peakpilot-mqtt");
+		c.setSecurityEnabled(false);
+		c.setJMXManagementEnabled(false);
+		c.setCriticalAnalyzer(false);
+		c.setPersistenceEnabled(directory != null);
+		if (directory != null) {
+			Path dir = directory.toAbsolutePath();
+			c.setJournalType(JournalType.NIO);
+			c.setJournalDirectory(dir.resolve("journal").toString());
+			c.setBindingsDirectory(dir.resolve("bindings").toString());
+			c.setPagingDirectory(dir.resolve("paging").toString());
+			c.setLargeMessagesDirectory(dir.resolve("large-messages").toString());
+			c.setNodeManagerLockDirectory(dir.toString());
+		}
+		try {
+			c.addAcceptorConfiguration("mqtt", "tcp://" + host + ":" + port + "?protocols=MQTT");
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot configure the embedded MQTT broker at " + host + ":" + port, ex);
+		}
+		// never give up on a message the subscriber did not acknowledge (the default sends it away after 10 tries);
+		// the two addresses are named only so that Artemis does not warn: nothing is dead-lettered, and a message
+		// whose publisher set an MQTT expiry goes nowhere when it expires, as MQTT says
+		c.addAddressSetting("#", new AddressSettings().setMaxDeliveryAttempts(-1).setDeadLetterAddress(SimpleString.of("DLQ"))
+			.setExpiryAddress(SimpleString.of("ExpiryQueue")));
+		broker.server.setConfiguration(c);
+		try {
+			broker.server.start();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot start the embedded MQTT broker at " + host + ":" + port
+					+ " (is the port taken? set PEAKPILOT_MQTT_EMBEDDED_PORT, or point PEAKPILOT_MQTT_URL at a broker)", ex);
+		}
+		log.info("Embedded MQTT broker listening at tcp://{}:{}{}", host, port, directory == null ? " (in memory)" : " (data in " + directory + ")");
+		return broker;
+	}
+
+	public String url() {
+		return "tcp://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port;
+	}
+
+	@Override
+	public void close() {
+		try {
+			server.stop();
+		}
+		catch (Exception ex) {
+			log.warn("The embedded MQTT broker did not stop cleanly: {}", ex.getMessage());
+		}
+	}
+}

@@ -1,0 +1,386 @@
+package org.peakpilot.monitoring;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperty;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishBuilder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.peakpilot.monitoring.MonitoringModel.IngestResult;
+import org.peakpilot.monitoring.MonitoringModel.Reason;
+import org.peakpilot.monitoring.MonitoringModel.Rejected;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Readings over MQTT (docs/adr/0007-mqtt-ingest.md). Subscribes with QoS 1 to {@code <root>/readings/+} (as a member
+ * of a shared subscription, so that instances split the stream) in a persistent session (clean start off, a session
+ * expiry), so that what gateways send while the application is down waits at the broker. Each message is handed to
+ * {@link EnergyMonitoring#ingestMqtt} with the device token of its {@code authorization} user property and is
+ * acknowledged only after that committed: while the database is away the message stays unacknowledged and is
+ * tried again with a growing pause; if the application stops meanwhile, the broker delivers it again to the next
+ * session, and ingest stores a reading once however often it comes. The answer (counts and quarantined readings)
+ * goes back to {@code <root>/results/<gateway>}, or to the message's response topic. With no broker configured it
+ * starts the {@link EmbeddedMqttBroker}.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "peakpilot.monitoring.mqtt.enabled", matchIfMissing = true)
+class MqttIngest implements SmartLifecycle {
+
+	static final String AUTHORIZATION = "authorization";
+	private static final Logger log = LoggerFactory.getLogger(MqttIngest.class);
+	private static final Duration FIRST_RETRY = Duration.ofMillis(250);
+
+	private final EnergyMonitoring monitoring;
+	private final Gateways gateways;
+	private final Quarantine quarantine;
+	private final MqttSettings settings;
+	private final JsonMapper json;
+	private final Counter messages;
+	private final Counter stored;
+	private final Counter duplicates;
+	private final Counter quarantined;
+	private final Counter retries;
+	private final Counter redeliveries;
+	private final AtomicBoolean connected = new AtomicBoolean();
+	/** Held while a message is being stored, so that a stop lets it finish. */
+	private final ReentrantLock processing = new ReentrantLock();
+	private volatile boolean running;
+	private volatile boolean stopping;
+	private EmbeddedMqttBroker broker;
+	private Mqtt5AsyncClient client;
+	private ExecutorService worker;
+
+	MqttIngest(EnergyMonitoring monitoring, Gateways gateways, Quarantine quarantine, MqttSettings settings, JsonMapper json,
+			MeterRegistry metrics) {
+		this.monitoring = monitoring;
+		this.gateways = gateways;
+		this.quarantine = quarantine;
+		this.settings = settings;
+		this.json = json;
+		this.messages = Counter.builder("peakpilot.monitoring.mqtt.messages").description("MQTT messages received").register(metrics);
+		this.stored = readings(metrics, "stored");
+		this.duplicates = readings(metrics, "duplicate");
+		this.quarantined = readings(metrics, "quarantined");
+		this.retries = Counter.builder("peakpilot.monitoring.mqtt.retries")
+			.description("attempts to store a message that failed because the database was away (the message stayed unacknowledged)")
+			.register(metrics);
+		this.redeliveries = Counter.builder("peakpilot.monitoring.mqtt.redeliveries")
+			.description("messages whose readings were all stored already (a redelivery by the broker or a resend)").register(metrics);
+		Gauge.builder("peakpilot.monitoring.mqtt.connected", connected, c -> c.get() ? 1 : 0).description("1 while connected to the broker")
+			.register(metrics);
+	}
+
+	private static Counter readings(MeterRegistry metrics, String outcome) {
+		return Counter.builder("peakpilot.monitoring.mqtt.readings").tag("outcome", outcome)
+			.description("readings received over MQTT, by outcome").register(metrics);
+	}
+
+	@Override
+	public synchronized void start() {
+		stopping = false;
+		if (settings.embeddedBroker()) {
+			MqttSettings.Embedded e = settings.embedded();
+			broker = EmbeddedMqttBroker.start(e.host(), e.port(), e.persistent() ? Path.of(e.directory()) : null);
+		}
+		worker = Executors.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "mqtt-ingest");
+			t.setDaemon(true);
+			return t;
+		});
+		Mqtt5ClientBuilder builder = Mqtt5Client.builder().identifier(settings.clientId()).serverHost(settings.broker().getHost())
+			.serverPort(settings.port())
+			.addConnectedListener(ctx -> {
+				connected.set(true);
+				log.info("Connected to the MQTT broker at {} as {}; subscribing to {}", settings.broker(), settings.clientId(),
+						settings.readingsFilter());
+				subscribe();
+			})
+			.addDisconnectedListener(ctx -> {
+				boolean was = connected.getAndSet(false);
+				if (stopping || ctx.getSource() == MqttDisconnectSource.USER) {
+					return;
+				}
+				if (was) {
+					log.warn("Lost the MQTT broker at {} ({}); reconnecting", settings.broker(), message(ctx.getCause()));
+				}
+				else {
+					log.debug("MQTT broker at {} not reachable ({}); retrying", settings.broker(), message(ctx.getCause()));
+				}
+				ctx.getReconnector().reconnect(true).resubscribeIfSessionExpired(true).delay(was ? 200 : 2000, TimeUnit.MILLISECONDS);
+			});
+		if (settings.tls()) {
+			builder = builder.sslWithDefaultConfig();
+		}
+		if (!settings.username().isBlank()) {
+			builder = builder.simpleAuth().username(settings.username()).password(settings.password().getBytes(StandardCharsets.UTF_8))
+				.applySimpleAuth();
+		}
+		client = builder.buildAsync();
+		// registered before connecting, so that what the broker kept for the session is caught at once
+		client.publishes(MqttGlobalPublishFilter.ALL, this::onMessage, worker, true);
+		client.connectWith().cleanStart(false).sessionExpiryInterval(settings.sessionExpiry().toSeconds()).send().whenComplete((ack, ex) -> {
+				if (ex != null) {
+					log.warn("MQTT broker at {} not reachable yet ({}); HTTP ingest works meanwhile, retrying", settings.broker(), message(ex));
+				}
+			});
+		running = true;
+	}
+
+	private void subscribe() {
+		client.subscribeWith().topicFilter(settings.readingsFilter()).qos(MqttQos.AT_LEAST_ONCE).send().whenComplete((ack, ex) -> {
+			if (ex != null) {
+				log.error("Cannot subscribe to {}: {}", settings.readingsFilter(), message(ex));
+			}
+			else if (ack.getReasonCodes().stream().anyMatch(c -> c.isError())) {
+				log.error("The broker refused the subscription to {}: {}", settings.readingsFilter(), ack.getReasonCodes());
+			}
+		});
+	}
+
+	/** One message: stored or quarantined and then acknowledged, or (database away) kept and tried again. */
+	void onMessage(Mqtt5Publish publish) {
+		processing.lock();
+		try {
+			if (!stopping) {
+				process(publish);
+			}
+			// else not acknowledged: the broker delivers it again to the next session
+		}
+		finally {
+			processing.unlock();
+		}
+	}
+
+	private void process(Mqtt5Publish publish) {
+		messages.increment();
+		String topic = publish.getTopic().toString();
+		byte[] payload = publish.getPayloadAsBytes();
+		String token = token(publish);
+		Duration pause = FIRST_RETRY;
+		for (int attempt = 1;; attempt++) {
+			IngestResult result = null;
+			try {
+				result = ingest(token, topic, payload);
+			}
+			catch (RuntimeException ex) {
+				retries.increment();
+				if (attempt == 1 && transientFailure(ex)) {
+					log.warn("Database unavailable; the MQTT message on {} stays unacknowledged and is tried again: {}", topic, message(ex));
+				}
+				else if (attempt == 1) {
+					log.error("The MQTT message on {} could not be stored or quarantined; it stays unacknowledged and is tried again", topic, ex);
+				}
+			}
+			if (result != null) {
+				publish.acknowledge();
+				count(result);
+				if (attempt > 1) {
+					log.info("Stored the MQTT message on {} after {} attempts: {} stored, {} duplicates, {} quarantined", topic, attempt,
+							result.stored(), result.duplicates(), result.quarantined());
+				}
+				try {
+					answer(publish, topic, result);
+				}
+				catch (RuntimeException ex) {
+					log.debug("Could not answer the MQTT message on {}: {}", topic, message(ex));
+				}
+				return;
+			}
+			if (!pause(pause)) {
+				log.info("Stopping with the MQTT message on {} unacknowledged: the broker delivers it again", topic);
+				return;
+			}
+			pause = pause.multipliedBy(2).compareTo(settings.retryMax()) > 0 ? settings.retryMax() : pause.multipliedBy(2);
+		}
+	}
+
+	/**
+	 * Stores or quarantines a payload. What ingest cannot take as a batch (too large, or failing for a reason that
+	 * is not the database being away) is quarantined whole with its raw text, so that nothing is dropped.
+	 */
+	private IngestResult ingest(String token, String topic, byte[] payload) {
+		if (payload.length > MonitoringApi.MAX_BODY_BYTES) {
+			String head = new String(payload, 0, 64 * 1024, StandardCharsets.UTF_8);
+			return whole(token, topic, head, "the message has " + payload.length + " bytes, more than 4 MiB; send at most "
+					+ EnergyMonitoring.MAX_BATCH + " readings per message (the first 64 KiB are kept here)");
+		}
+		String text = new String(payload, StandardCharsets.UTF_8);
+		try {
+			return monitoring.ingestMqtt(token, topic, text);
+		}
+		catch (BatchTooLargeException ex) {
+			return whole(token, topic, text, ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			if (transientFailure(ex)) {
+				throw ex;
+			}
+			log.error("MQTT message on {} could not be processed; quarantined whole", topic, ex);
+			return whole(token, topic, text, "the message could not be processed (" + ex.getClass().getSimpleName() + ")");
+		}
+	}
+
+	private IngestResult whole(String token, String topic, String raw, String detail) {
+		Optional<Gateways.Sender> sender = gateways.sender(token);
+		long id = sender.isPresent()
+				? quarantine.putPayload("MQTT", "gateway:" + sender.get().gatewayId(), sender.get().enterpriseId(), raw, Reason.MALFORMED, detail)
+				: quarantine.putPayload("MQTT", topic, null, raw, Reason.UNAUTHENTICATED, "no active gateway holds the message's device token");
+		Reason reason = sender.isPresent() ? Reason.MALFORMED : Reason.UNAUTHENTICATED;
+		return new IngestResult(0, 0, 0, 1, List.of(new Rejected(-1, null, reason, sender.isPresent() ? detail
+				: "unknown or revoked device token", id)));
+	}
+
+	private void count(IngestResult r) {
+		stored.increment(r.stored());
+		duplicates.increment(r.duplicates());
+		quarantined.increment(r.quarantined());
+		if (r.stored() == 0 && r.duplicates() > 0) {
+			redeliveries.increment();
+		}
+		if (r.quarantined() > 0) {
+			log.warn("MQTT batch: {} of {} readings quarantined, first: {}", r.quarantined(), Math.max(r.received(), 1), r.rejected().get(0).reason());
+		}
+	}
+
+	/** The answer to the message's response topic if it named one, else to the gateway's result topic. */
+	private void answer(Mqtt5Publish publish, String topic, IngestResult result) {
+		String to = publish.getResponseTopic().map(Object::toString).orElse(null);
+		if (to == null) {
+			String gateway = settings.gatewayOf(topic);
+			if (gateway == null) {
+				return;
+			}
+			to = settings.resultTopic(gateway);
+		}
+		Mqtt5PublishBuilder.Send.Complete<java.util.concurrent.CompletableFuture<com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult>> answer = client.publishWith().topic(to).qos(MqttQos.AT_LEAST_ONCE)
+			.payload(json.writeValueAsBytes(result)).contentType("application/json");
+		Optional<ByteBuffer> correlation = publish.getCorrelationData();
+		if (correlation.isPresent()) {
+			answer = answer.correlationData(correlation.get());
+		}
+		answer.send().whenComplete((r, ex) -> {
+			if (ex != null) {
+				log.debug("Could not publish the ingest answer to {}: {}", publish.getTopic(), message(ex));
+			}
+		});
+	}
+
+	/** The device token of the message: its {@code authorization} user property, with or without "Bearer ". */
+	static String token(Mqtt5Publish publish) {
+		for (Mqtt5UserProperty p : publish.getUserProperties().asList()) {
+			if (p.getName().toString().toLowerCase(Locale.ROOT).equals(AUTHORIZATION)) {
+				String v = p.getValue().toString().strip();
+				return v.regionMatches(true, 0, "Bearer ", 0, 7) ? v.substring(7).strip() : v;
+			}
+		}
+		return null;
+	}
+
+	/** Whether the failure is the database (or the connection to it) being away, so that trying again may work. */
+	static boolean transientFailure(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
+					|| t instanceof DataAccessResourceFailureException || t instanceof TransactionException
+					|| t instanceof SQLTransientException || t instanceof SQLRecoverableException || t instanceof java.io.IOException) {
+				return true;
+			}
+			if (t instanceof SQLException s && s.getSQLState() != null
+					&& (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P") || s.getSQLState().startsWith("53"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Sleeps, cut short when the application stops; false when it does. */
+	private boolean pause(Duration d) {
+		long until = System.nanoTime() + d.toNanos();
+		while (!stopping) {
+			long left = until - System.nanoTime();
+			if (left <= 0) {
+				return true;
+			}
+			try {
+				Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 100));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return false;
+	}
+
+	private static String message(Throwable ex) {
+		return ex == null ? "no cause" : ex.getClass().getSimpleName() + ": " + ex.getMessage();
+	}
+
+	@Override
+	public synchronized void stop() {
+		stopping = true;
+		try {
+			// the message being stored finishes (and is acknowledged); those behind it stay with the broker
+			if (processing.tryLock(15, TimeUnit.SECONDS)) {
+				processing.unlock();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (client != null) {
+			try {
+				client.disconnect().get(5, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				log.debug("MQTT disconnect: {}", message(ex));
+			}
+			client = null;
+		}
+		if (worker != null) {
+			worker.shutdownNow();
+			worker = null;
+		}
+		if (broker != null) {
+			broker.close();
+			broker = null;
+		}
+		running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+}

@@ -1,0 +1,85 @@
+package org.peakpilot.monitoring;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * MQTT ingest, {@code peakpilot.monitoring.mqtt.*} (see {@code application.properties} and docs/adr/0007-mqtt-ingest.md).
+ *
+ * @param enabled       subscribe to readings over MQTT at all
+ * @param brokerUrl     {@code tcp://host:1883} or {@code ssl://host:8883} of an external broker; empty means the
+ *                      embedded broker of the default run
+ * @param clientId      the subscriber's client id: stable across restarts (its persistent session holds what arrives
+ *                      while the application is down) and different for each instance
+ * @param topicRoot     readings arrive on {@code <topicRoot>/readings/<gateway>}, answers go to
+ *                      {@code <topicRoot>/results/<gateway>}
+ * @param sharedGroup   subscribe as a member of this shared subscription so that instances split the stream; empty
+ *                      means a plain subscription
+ * @param sessionExpiry how long the broker keeps the session (and queues readings) while the subscriber is away
+ * @param retryMax      the longest pause between two attempts to store a message while the database is away
+ */
+@ConfigurationProperties("peakpilot.monitoring.mqtt")
+record MqttSettings(@DefaultValue("true") boolean enabled, @DefaultValue("") String brokerUrl, @DefaultValue("") String username,
+		@DefaultValue("") String password, @DefaultValue("peakpilot-ingest") String clientId,
+		@DefaultValue("peakpilot/v1") String topicRoot, @DefaultValue("peakpilot") String sharedGroup,
+		@DefaultValue("P1D") Duration sessionExpiry, @DefaultValue("PT30S") Duration retryMax, @DefaultValue Embedded embedded) {
+
+	/**
+	 * The in-process broker of the default run (Apache Artemis speaking MQTT), used when {@code brokerUrl} is empty.
+	 *
+	 * @param host       the interface it listens on; 127.0.0.1 keeps it to this machine
+	 * @param port       its port (not 1883, so that it never collides with a Mosquitto on the same machine)
+	 * @param directory  where it keeps queued messages and sessions across restarts
+	 * @param persistent keep messages and sessions on disk (off only in tests)
+	 */
+	record Embedded(@DefaultValue("127.0.0.1") String host, @DefaultValue("1884") int port, @DefaultValue("data/mqtt") String directory,
+			@DefaultValue("true") boolean persistent) {
+	}
+
+	boolean embeddedBroker() {
+		return brokerUrl == null || brokerUrl.isBlank();
+	}
+
+	/** The broker the subscriber connects to: the configured one, else the embedded one. */
+	URI broker() {
+		if (embeddedBroker()) {
+			String host = embedded.host().equals("0.0.0.0") || embedded.host().equals("::") ? "127.0.0.1" : embedded.host();
+			return URI.create("tcp://" + host + ":" + embedded.port());
+		}
+		URI uri = URI.create(brokerUrl.strip());
+		if (uri.getHost() == null || !(uri.getScheme().equals("tcp") || uri.getScheme().equals("ssl") || uri.getScheme().equals("mqtt")
+				|| uri.getScheme().equals("mqtts"))) {
+			throw new IllegalStateException("peakpilot.monitoring.mqtt.broker-url '" + brokerUrl + "' is not tcp://host:port or ssl://host:port");
+		}
+		return uri;
+	}
+
+	boolean tls() {
+		String scheme = broker().getScheme();
+		return scheme.equals("ssl") || scheme.equals("mqtts");
+	}
+
+	int port() {
+		URI uri = broker();
+		return uri.getPort() > 0 ? uri.getPort() : tls() ? 8883 : 1883;
+	}
+
+	String readingsFilter() {
+		String filter = topicRoot + "/readings/+";
+		return sharedGroup == null || sharedGroup.isBlank() ? filter : "$share/" + sharedGroup + "/" + filter;
+	}
+
+	String resultTopic(String gateway) {
+		return topicRoot + "/results/" + gateway;
+	}
+
+	/** The gateway's part of a readings topic (its last level), or null when the topic is not one. */
+	String gatewayOf(String topic) {
+		String prefix = topicRoot + "/readings/";
+		return topic.startsWith(prefix) && topic.length() > prefix.length() && topic.indexOf('/', prefix.length()) < 0
+				? topic.substring(prefix.length()) : null;
+	}
+}

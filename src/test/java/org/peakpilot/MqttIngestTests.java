@@ -1,0 +1,405 @@
+package org.peakpilot;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.peakpilot.monitoring.EnergyMonitoring;
+import org.peakpilot.monitoring.MonitoringModel.MeterForm;
+import org.peakpilot.monitoring.MonitoringModel.MeterKind;
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.SystemActor;
+import org.peakpilot.platform.UserAccounts;
+import org.peakpilot.registry.Registry;
+import org.peakpilot.registry.RegistryModel;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Readings over MQTT end to end, on a real application (SpringApplication runs, HTTP on a free port) whose
+ * database connections go through a {@link DatabaseProxy}, against the test broker ({@link TestBroker}: the embedded
+ * one, then Mosquitto): QoS 1 batches are stored and answered; what cannot be taken is quarantined whole, never
+ * lost; a restart while a publisher keeps sending loses and doubles nothing; while the database is away HTTP
+ * answers 503 and MQTT messages wait unacknowledged until it is back.
+ */
+@ExtendWith(TestBroker.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MqttIngestTests {
+
+	static final String SCHEMA = "pp_mqtt";
+	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+	/** A topic root and client id of this run only, so that runs sharing a Mosquitto never see each other. */
+	final String run = UUID.randomUUID().toString().substring(0, 8);
+	final String root = "pp-test-" + run + "/v1";
+	final String clientId = "pp-test-ingest-" + run;
+	final AtomicReference<String> realDatabaseUrl = new AtomicReference<>();
+	DatabaseProxy proxy;
+	ConfigurableApplicationContext app;
+	Mqtt5BlockingClient publisher;
+
+	@BeforeAll
+	void startApplication() {
+		app = start();
+		URI broker = URI.create(TestBroker.url());
+		publisher = Mqtt5Client.builder().identifier("pp-test-publisher-" + run).serverHost(broker.getHost()).serverPort(broker.getPort())
+			.buildBlocking();
+		publisher.connect();
+	}
+
+	@AfterAll
+	void stopApplication() throws IOException {
+		if (publisher != null) {
+			publisher.disconnect();
+		}
+		if (app != null) {
+			app.close();
+		}
+		if (proxy != null) {
+			proxy.close();
+		}
+	}
+
+	/** One run of the application on the schema of this class, its database behind the proxy. */
+	ConfigurableApplicationContext start() {
+		SpringApplication application = new SpringApplication(PeakPilotApplication.class);
+		// after TestDatabase (registered first, in spring.factories) has chosen the database: route it through the proxy
+		application.addInitializers(context -> {
+			String url = context.getEnvironment().getProperty("spring.datasource.url");
+			assertThat(url).as("TestDatabase sets the URL first").contains("currentSchema=" + SCHEMA);
+			try {
+				if (proxy == null) {
+					realDatabaseUrl.set(url);
+					proxy = new DatabaseProxy(url);
+				}
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			TestPropertyValues.of("spring.datasource.url=" + proxy.url(url)).applyTo(context);
+		});
+		return application.run("--server.port=0", "--peakpilot.test.schema=" + SCHEMA, "--peakpilot.test.mqtt=true",
+				"--peakpilot.monitoring.mqtt.broker-url=" + TestBroker.url(), "--peakpilot.monitoring.mqtt.client-id=" + clientId,
+				"--peakpilot.monitoring.mqtt.topic-root=" + root, "--peakpilot.monitoring.mqtt.session-expiry=PT10M",
+				"--peakpilot.monitoring.mqtt.retry-max=PT1S", "--spring.datasource.hikari.connection-timeout=1500",
+				"--spring.datasource.hikari.validation-timeout=1000", "--logging.level.org.apache.activemq.artemis=ERROR");
+	}
+
+	<T> T bean(Class<T> type) {
+		return app.getBean(type);
+	}
+
+	/** An enterprise with a 15-minute INTERVAL electricity meter E-01 and a gateway: its id, meter id and token. */
+	record Site(long enterpriseId, long meterId, long gatewayId, String token) {
+	}
+
+	Site site() {
+		Fixtures fixtures = new Fixtures(bean(Registry.class), bean(UserAccounts.class));
+		RegistryModel.Enterprise e = fixtures.enterprise("511181", "3011", null);
+		EnergyMonitoring monitoring = bean(EnergyMonitoring.class);
+		return SystemActor.call("test", () -> {
+			long meter = monitoring.registerMeter(e.id(), new MeterForm("E-01", "1# 主变", null, "ELECTRICITY", "kWh", MeterKind.INTERVAL,
+					BigDecimal.ONE, 15, null, new BigDecimal("100000"), null, true)).id();
+			var gateway = monitoring.createGateway(e.id(), "1# 网关");
+			return new Site(e.id(), meter, gateway.gateway().id(), gateway.token());
+		});
+	}
+
+	/** The end of the i-th quarter hour of the day {@code daysAgo} days back (Beijing). */
+	static String ts(int daysAgo, int i) {
+		return LocalDate.now(BEIJING).minusDays(daysAgo).atStartOfDay(BEIJING).plusMinutes(15L * (i + 1)).toOffsetDateTime().toString();
+	}
+
+	void publish(String gateway, String token, String payload) {
+		var builder = publisher.publishWith().topic(root + "/readings/" + gateway).qos(MqttQos.AT_LEAST_ONCE)
+			.payload(payload.getBytes(StandardCharsets.UTF_8));
+		if (token != null) {
+			builder.userProperties().add("authorization", "Bearer " + token).applyUserProperties().send();
+		}
+		else {
+			builder.send();
+		}
+	}
+
+	/** Subscribes to a gateway's answers; they arrive in the queue. */
+	BlockingQueue<String> answers(String gateway) {
+		BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+		URI broker = URI.create(TestBroker.url());
+		var client = Mqtt5Client.builder().identifier("pp-test-answers-" + gateway + "-" + run).serverHost(broker.getHost())
+			.serverPort(broker.getPort()).buildAsync();
+		client.connect().join();
+		client.subscribeWith().topicFilter(root + "/results/" + gateway).qos(MqttQos.AT_LEAST_ONCE)
+			.callback(p -> queue.add(new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8))).send().join();
+		return queue;
+	}
+
+	static String next(BlockingQueue<String> queue) throws InterruptedException {
+		String answer = queue.poll(20, TimeUnit.SECONDS);
+		assertThat(answer).as("an answer on the result topic").isNotNull();
+		return answer;
+	}
+
+	static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+		long end = System.nanoTime() + timeout.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > end) {
+				throw new AssertionError("timed out waiting for " + what);
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	/** Counts and sums with a connection of its own, straight to the database (not through the proxy). */
+	Object[] countAndSum(long meterId) {
+		try (Connection c = DriverManager.getConnection(realDatabaseUrl.get(), TestDatabase.external() ? TestDatabase.externalUser() : "postgres", null);
+				PreparedStatement ps = c.prepareStatement("SELECT count(*), coalesce(sum(value), 0) FROM monitoring_reading WHERE meter_id = ?")) {
+			ps.setLong(1, meterId);
+			try (ResultSet rs = ps.executeQuery()) {
+				rs.next();
+				return new Object[] { rs.getLong(1), rs.getBigDecimal(2) };
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	long count(long meterId) {
+		return (Long) countAndSum(meterId)[0];
+	}
+
+	JdbcClient jdbc() {
+		return bean(JdbcClient.class);
+	}
+
+	@Test
+	void storesQoS1BatchesAnswersThemAndQuarantinesWhatItCannotTakeWhole() throws Exception {
+		Site a = site();
+		Site b = site();
+		BlockingQueue<String> answers = answers("gw-a");
+		String batch = """
+				{"readings": [
+				 {"meter": "E-01", "ts": "%s", "value": 10.5},
+				 {"meter": "E-01", "ts": "%s", "value": 11},
+				 {"meterId": %d, "ts": "%s", "value": 99},
+				 {"meter": "E-01", "ts": "%s", "value": "twelve"},
+				 {"meter": "E-01", "ts": "%s", "value": 12.25, "unit": "kWh"}
+				]}""".formatted(ts(1, 0), ts(1, 1), b.meterId(), ts(1, 2), ts(1, 3), ts(1, 4));
+		publish("gw-a", a.token(), batch);
+		String answer = next(answers);
+		assertThat((Integer) JsonPath.read(answer, "$.received")).isEqualTo(5);
+		assertThat((Integer) JsonPath.read(answer, "$.stored")).isEqualTo(3);
+		assertThat((List<String>) JsonPath.read(answer, "$.rejected[*].reason")).containsExactly("FOREIGN_METER", "BAD_VALUE");
+		assertThat(countAndSum(a.meterId())).containsExactly(3L, new BigDecimal("33.750000"));
+		assertThat(count(b.meterId())).as("nothing written to another enterprise's meter").isZero();
+
+		// delivered twice: stored once, answered as duplicates
+		publish("gw-a", a.token(), batch);
+		answer = next(answers);
+		assertThat((Integer) JsonPath.read(answer, "$.stored")).isZero();
+		assertThat((Integer) JsonPath.read(answer, "$.duplicates")).isEqualTo(3);
+		assertThat(count(a.meterId())).isEqualTo(3);
+
+		// a payload that is no batch, one with an unknown token, one without a token, one too large: quarantined whole
+		publish("gw-a", a.token(), "{\"readings\": [ not json");
+		assertThat((String) JsonPath.read(next(answers), "$.rejected[0].reason")).isEqualTo("MALFORMED");
+		publish("gw-a", "ppd_unknown0000000000000000000000000", "{\"readings\": []}");
+		assertThat((String) JsonPath.read(next(answers), "$.rejected[0].reason")).isEqualTo("UNAUTHENTICATED");
+		publish("gw-a", null, "{\"readings\": [{\"meter\": \"E-01\", \"ts\": \"" + ts(1, 9) + "\", \"value\": 1}]}");
+		assertThat((String) JsonPath.read(next(answers), "$.rejected[0].reason")).isEqualTo("UNAUTHENTICATED");
+		String tooLarge = IntStream.range(0, EnergyMonitoring.MAX_BATCH + 1)
+			.mapToObj(i -> "{\"meter\": \"E-01\", \"ts\": \"" + ts(2, i % 96) + "\", \"value\": 1}")
+			.collect(Collectors.joining(",", "{\"readings\": [", "]}"));
+		publish("gw-a", a.token(), tooLarge);
+		answer = next(answers);
+		assertThat((String) JsonPath.read(answer, "$.rejected[0].reason")).isEqualTo("MALFORMED");
+		assertThat((String) JsonPath.read(answer, "$.rejected[0].detail")).contains("10001 readings");
+		assertThat(count(a.meterId())).isEqualTo(3);
+
+		List<java.util.Map<String, Object>> whole = jdbc().sql("""
+				SELECT enterprise_id, channel, reason_code, raw FROM monitoring_quarantine WHERE channel = 'MQTT' AND meter_code IS NULL
+				  AND (enterprise_id = :a OR (enterprise_id IS NULL AND sender = :topic)) ORDER BY id
+				""").param("a", a.enterpriseId()).param("topic", root + "/readings/gw-a").query().listOfRows();
+		assertThat(whole).extracting(r -> r.get("reason_code")).containsExactly("MALFORMED", "UNAUTHENTICATED", "UNAUTHENTICATED", "MALFORMED");
+		assertThat(whole).extracting(r -> r.get("raw")).first().isEqualTo("{\"readings\": [ not json");
+		assertThat(whole.get(3).get("raw")).isEqualTo(tooLarge);
+		assertThat(whole.get(1).get("enterprise_id")).as("an unknown sender's payload belongs to nobody").isNull();
+
+		// MQTT 5 request/response: the answer goes to the response topic, with the correlation data
+		BlockingQueue<Mqtt5Publish> replies = new LinkedBlockingQueue<>();
+		URI broker = URI.create(TestBroker.url());
+		var requester = Mqtt5Client.builder().identifier("pp-test-requester-" + run).serverHost(broker.getHost())
+			.serverPort(broker.getPort()).buildAsync();
+		requester.connect().join();
+		requester.subscribeWith().topicFilter(root + "/replies/r1").qos(MqttQos.AT_LEAST_ONCE).callback(replies::add).send().join();
+		requester.publishWith().topic(root + "/readings/gw-a").qos(MqttQos.AT_LEAST_ONCE).responseTopic(root + "/replies/r1")
+			.correlationData("req-42".getBytes(StandardCharsets.UTF_8)).userProperties().add("authorization", "Bearer " + a.token())
+			.applyUserProperties().payload(("[{\"meter\": \"E-01\", \"ts\": \"" + ts(1, 5) + "\", \"value\": 1}]").getBytes(StandardCharsets.UTF_8))
+			.send().join();
+		Mqtt5Publish reply = replies.poll(20, TimeUnit.SECONDS);
+		assertThat(reply).isNotNull();
+		assertThat(StandardCharsets.UTF_8.decode(reply.getCorrelationData().orElseThrow()).toString()).isEqualTo("req-42");
+		assertThat((Integer) JsonPath.read(new String(reply.getPayloadAsBytes(), StandardCharsets.UTF_8), "$.stored")).isEqualTo(1);
+		requester.disconnect().join();
+
+		MeterRegistry metrics = bean(MeterRegistry.class);
+		assertThat(metrics.get("peakpilot.monitoring.mqtt.readings").tag("outcome", "stored").counter().count()).isGreaterThanOrEqualTo(4);
+		assertThat(metrics.get("peakpilot.monitoring.mqtt.redeliveries").counter().count()).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void aRestartWhileAPublisherKeepsSendingStoresEveryReadingExactlyOnce() throws Exception {
+		Site s = site();
+		int messages = 150;
+		int perMessage = 2;
+		List<BigDecimal> values = new ArrayList<>();
+		for (int i = 0; i < messages * perMessage; i++) {
+			values.add(BigDecimal.valueOf(ThreadLocalRandom.current().nextLong(1, 10_000_000), 3));
+		}
+		AtomicReference<Throwable> failed = new AtomicReference<>();
+		Thread sender = new Thread(() -> {
+			try {
+				for (int m = 0; m < messages; m++) {
+					StringBuilder sb = new StringBuilder("{\"readings\": [");
+					for (int k = 0; k < perMessage; k++) {
+						int i = m * perMessage + k;
+						sb.append(k == 0 ? "" : ",").append("{\"meter\": \"E-01\", \"ts\": \"").append(ts(3 + i / 96, i % 96))
+							.append("\", \"value\": ").append(values.get(i).toPlainString()).append('}');
+					}
+					publish("gw-restart", s.token(), sb.append("]}").toString());
+					Thread.sleep(40);
+				}
+			}
+			catch (Throwable ex) {
+				failed.set(ex);
+			}
+		}, "test-publisher");
+		sender.start();
+		await("the first readings", Duration.ofSeconds(20), () -> count(s.meterId()) > 0);
+		app.close();
+		long whileDown = count(s.meterId());
+		app = start();
+		sender.join();
+		assertThat(failed.get()).isNull();
+		int n = messages * perMessage;
+		await("all " + n + " readings", Duration.ofSeconds(30), () -> count(s.meterId()) >= n);
+		Thread.sleep(500);
+		assertThat(whileDown).as("the restart happened while readings were still coming").isLessThan(n);
+		assertThat(countAndSum(s.meterId())).containsExactly((long) n,
+				values.stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(6));
+	}
+
+	@Test
+	void whileTheDatabaseIsAwayHttpAnswers503AndMqttMessagesWaitUntilItIsBack() throws Exception {
+		Site s = site();
+		HttpClient http = HttpClient.newHttpClient();
+		String port = app.getEnvironment().getProperty("local.server.port");
+		java.util.function.Function<String, HttpResponse<String>> post = body -> {
+			try {
+				return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/monitoring/readings"))
+					.header("Authorization", "Bearer " + s.token()).header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+			}
+			catch (IOException | InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+		assertThat(post.apply("{\"readings\": [{\"meter\": \"E-01\", \"ts\": \"" + ts(1, 0) + "\", \"value\": 5}]}").statusCode()).isEqualTo(200);
+
+		proxy.cut();
+		try {
+			HttpResponse<String> refused = post.apply("{\"readings\": [{\"meter\": \"E-01\", \"ts\": \"" + ts(1, 1) + "\", \"value\": 6}]}");
+			assertThat(refused.statusCode()).isEqualTo(503);
+			assertThat(refused.headers().firstValue("Retry-After")).contains("5");
+			assertThat(refused.body()).contains("database-unavailable");
+			for (int i = 2; i < 12; i++) {
+				publish("gw-away", s.token(), "{\"readings\": [{\"meter\": \"E-01\", \"ts\": \"" + ts(1, i) + "\", \"value\": " + i + "}]}");
+			}
+			Thread.sleep(2500);
+			assertThat(count(s.meterId())).as("nothing written while the database is away").isEqualTo(1);
+			assertThat(bean(MeterRegistry.class).get("peakpilot.monitoring.mqtt.retries").counter().count()).isPositive();
+		}
+		finally {
+			proxy.restore();
+		}
+		await("the readings kept at the broker", Duration.ofSeconds(20), () -> count(s.meterId()) >= 11);
+		Thread.sleep(500);
+		// 5 over HTTP before, 2 + 3 + … + 11 over MQTT after; the refused HTTP reading (6) is not there
+		assertThat(countAndSum(s.meterId())).containsExactly(11L, new BigDecimal("70.000000"));
+		assertThat(jdbc().sql("SELECT count(*) FROM monitoring_quarantine WHERE enterprise_id = :e").param("e", s.enterpriseId())
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aGatewaysTokenIsRotatedOnlyByWhoManagesItsEnterpriseAndTheOldOneStopsWorking() throws Exception {
+		Site s = site();
+		Site other = site();
+		Fixtures fixtures = new Fixtures(bean(Registry.class), bean(UserAccounts.class));
+		String own = fixtures.user(Role.ENTERPRISE_USER, null, null, s.enterpriseId(), Set.of());
+		String foreign = fixtures.user(Role.ENTERPRISE_USER, null, null, other.enterpriseId(), Set.of());
+		HttpClient http = HttpClient.newHttpClient();
+		String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/api/v1/monitoring";
+		java.util.function.BiFunction<String, String, HttpResponse<String>> post = (path, authorization) -> {
+			try {
+				return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"readings\": [{\"meter\": \"E-01\", \"ts\": \"" + ts(1, 0) + "\", \"value\": 1}]}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			}
+			catch (IOException | InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+		String basicForeign = "Basic " + java.util.Base64.getEncoder().encodeToString((foreign + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		String basicOwn = "Basic " + java.util.Base64.getEncoder().encodeToString((own + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		assertThat(post.apply("/gateways/" + s.gatewayId() + "/rotate", basicForeign).statusCode())
+			.as("another enterprise's gateway is out of sight, as when creating one").isEqualTo(404);
+		assertThat(post.apply("/gateways/" + s.gatewayId() + "/rotate", "Bearer " + s.token()).statusCode()).as("a device rotates nothing")
+			.isEqualTo(403);
+		HttpResponse<String> rotated = post.apply("/gateways/" + s.gatewayId() + "/rotate", basicOwn);
+		assertThat(rotated.statusCode()).isEqualTo(200);
+		String token = JsonPath.read(rotated.body(), "$.token");
+		assertThat(token).startsWith("ppd_").isNotEqualTo(s.token());
+		assertThat(post.apply("/readings", "Bearer " + s.token()).statusCode()).isEqualTo(401);
+		assertThat(post.apply("/readings", "Bearer " + token).statusCode()).isEqualTo(200);
+	}
+}
