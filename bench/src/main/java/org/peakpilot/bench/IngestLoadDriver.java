@@ -23,20 +23,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import org.peakpilot.monitoring.EnergyMonitoring;
 import org.peakpilot.platform.SystemActor;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * End-to-end ingest throughput over HTTP, measured against a raw COPY of the same rows into the same table with
+ * End-to-end ingest throughput over HTTP and over MQTT, measured against a raw COPY of the same rows into the same table with
  * the same keys (the limit). Not JMH: a load driver, because what is measured is many concurrent clients against
  * a running server. The application runs in this JVM (its own Tomcat on a free port, real HTTP on loopback);
  * the clients are {@code clients} threads of {@link HttpClient}, each sending JSON batches of {@code batch}
  * readings with its enterprise's device token. Request bodies are built before the clock starts.
  * <p>
  * Each round: HTTP ingest of all readings into an empty reading table (timed until the last answer), check the
- * count and sum, empty the table, COPY the same rows (timed, {@code clients} connections in parallel), empty it
+ * count and sum, empty the table; the same batches published over MQTT with QoS 1 to the application's broker
+ * (embedded, or {@code -Dpeakpilot.monitoring.mqtt.broker-url=tcp://127.0.0.1:1883} for Mosquitto), timed until
+ * the table holds them all; empty it; COPY the same rows (timed, {@code clients} connections in parallel), empty it
  * again. Rounds alternate so that both see the same server state; the report gives every round and the median.
  * <p>
  * The scheduled rollup is switched off ({@code -Dpeakpilot.monitoring.rollup.scheduled=false} is set here) and
@@ -111,7 +116,15 @@ public final class IngestLoadDriver {
 			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/monitoring/readings");
 			List<Double> httpRates = new ArrayList<>();
+			List<Double> mqttRates = new ArrayList<>();
 			List<Double> copyRates = new ArrayList<>();
+			String brokerUrl = platform.context.getEnvironment().getProperty("peakpilot.monitoring.mqtt.broker-url");
+			URI broker = URI.create(brokerUrl == null || brokerUrl.isBlank()
+					? "tcp://127.0.0.1:" + platform.context.getEnvironment().getProperty("peakpilot.monitoring.mqtt.embedded.port") : brokerUrl);
+			System.out.println("MQTT broker: " + broker + (brokerUrl == null || brokerUrl.isBlank() ? " (embedded)" : ""));
+			Mqtt5AsyncClient mqtt = Mqtt5Client.builder().identifier("pp-bench-publisher").serverHost(broker.getHost())
+				.serverPort(broker.getPort()).buildAsync();
+			mqtt.connect().join();
 			// warm-up, not measured: one full round of each, so that both run compiled code with warm caches
 			sendAll(http, uri, batches, clients);
 			empty(platform);
@@ -131,6 +144,15 @@ public final class IngestLoadDriver {
 				empty(platform);
 
 				t0 = System.nanoTime();
+				publishAll(mqtt, batches);
+				waitFor(platform, made, Duration.ofMinutes(10));
+				seconds = (System.nanoTime() - t0) / 1e9;
+				check(platform, made, sum, made);
+				mqttRates.add(made / seconds);
+				System.out.printf("round %d MQTT: %d readings in %.2f s = %,.0f readings/s%n", r, made, seconds, made / seconds);
+				empty(platform);
+
+				t0 = System.nanoTime();
 				copy(platform, rows, clients);
 				seconds = (System.nanoTime() - t0) / 1e9;
 				check(platform, made, sum, made);
@@ -138,9 +160,12 @@ public final class IngestLoadDriver {
 				System.out.printf("round %d COPY: %d rows in %.2f s = %,.0f rows/s%n", r, made, seconds, made / seconds);
 				empty(platform);
 			}
+			mqtt.disconnect().join();
 			double h = median(httpRates);
+			double q = median(mqttRates);
 			double c = median(copyRates);
-			System.out.printf("%nmedian: HTTP %,.0f readings/s, raw COPY %,.0f rows/s, ratio %.2f%n", h, c, h / c);
+			System.out.printf("%nmedian: HTTP %,.0f readings/s (%.2f of COPY), MQTT %,.0f readings/s (%.2f of COPY), raw COPY %,.0f rows/s%n",
+					h, h / c, q, q / c, c);
 		}
 	}
 
@@ -173,6 +198,37 @@ public final class IngestLoadDriver {
 		}
 		pool.shutdown();
 		return stored.get();
+	}
+
+	/**
+	 * Publishes every batch with QoS 1 to the gateway's topic, its token in the user property, as a gateway would;
+	 * returns when the broker has acknowledged them all (not when they are stored).
+	 */
+	static void publishAll(Mqtt5AsyncClient mqtt, List<Batch> batches) {
+		List<java.util.concurrent.CompletableFuture<?>> acks = new ArrayList<>();
+		for (Batch b : batches) {
+			acks.add(mqtt.publishWith().topic("peakpilot/v1/readings/bench").qos(MqttQos.AT_LEAST_ONCE)
+				.payload(b.body().getBytes(StandardCharsets.UTF_8)).userProperties().add("authorization", "Bearer " + b.token())
+				.applyUserProperties().send());
+		}
+		acks.forEach(java.util.concurrent.CompletableFuture::join);
+	}
+
+	/** Polls until the reading table holds {@code expected} rows. */
+	static void waitFor(BenchPlatform platform, long expected, Duration limit) throws Exception {
+		long deadline = System.nanoTime() + limit.toNanos();
+		try (Connection c = platform.connect(); Statement s = c.createStatement()) {
+			while (System.nanoTime() < deadline) {
+				try (var rs = s.executeQuery("SELECT count(*) FROM monitoring_reading")) {
+					rs.next();
+					if (rs.getLong(1) >= expected) {
+						return;
+					}
+				}
+				Thread.sleep(20);
+			}
+		}
+		throw new IllegalStateException("not all readings arrived over MQTT within " + limit);
 	}
 
 	/** COPY of the same rows into monitoring_reading, split over {@code clients} connections. */
