@@ -60,7 +60,23 @@ public final class IngestLoadDriver {
 	record Batch(String token, String body, int readings) {
 	}
 
-	public static void main(String[] args) throws Exception {
+	public static void main(String[] args) {
+		// a schema of its own, so that it can run beside the JMH benchmarks (pp_bench)
+		if (System.getProperty("peakpilot.bench.schema") == null) {
+			System.setProperty("peakpilot.bench.schema", "pp_bench_ingest");
+		}
+		try {
+			run(args);
+			System.exit(0);
+		}
+		catch (Throwable ex) {
+			// exit even though client threads (MQTT, HTTP) are still alive
+			ex.printStackTrace();
+			System.exit(1);
+		}
+	}
+
+	static void run(String[] args) throws Exception {
 		String database = arg(args, "database", "external");
 		int meterCount = Integer.parseInt(arg(args, "meters", "1000"));
 		int readings = Integer.parseInt(arg(args, "readings", "1000000"));
