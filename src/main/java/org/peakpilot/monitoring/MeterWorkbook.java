@@ -12,7 +12,6 @@ import java.util.Locale;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
@@ -27,6 +26,7 @@ import org.peakpilot.monitoring.MonitoringModel.MeterForm;
 import org.peakpilot.monitoring.MonitoringModel.MeterKind;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
+import org.peakpilot.platform.SheetCells;
 
 /**
  * The Excel form for registering meters: one sheet whose first row holds the column headers in Chinese and
@@ -59,8 +59,6 @@ final class MeterWorkbook {
 	static final long MAX_BYTES = 2L * 1024 * 1024;
 	static final int MAX_ROWS = 2_000;
 
-	private static final DataFormatter FORMATTER = new DataFormatter();
-
 	/** An energy the meters may measure, with the units the accounting calculator accepts for it. */
 	record Energy(String code, String name, String units) {
 	}
@@ -74,7 +72,7 @@ final class MeterWorkbook {
 
 	/** "D (能源代码 Energy code)": the column letter and header, as the user sees them. */
 	static String column(int index) {
-		return CellReference.convertNumToColString(index) + " (" + HEADERS[index] + ")";
+		return SheetCells.column(HEADERS, index);
 	}
 
 	/** The column of a form field the meter rules named, or -1. */
@@ -174,13 +172,7 @@ final class MeterWorkbook {
 
 	/** The rows that hold a meter (a row whose data columns are all empty is skipped). */
 	static List<Line> read(byte[] bytes) {
-		if (bytes == null || bytes.length == 0) {
-			throw new InvalidInputException("file", "the file is empty");
-		}
-		if (bytes.length > MAX_BYTES) {
-			throw new InvalidInputException("file", "the file has " + bytes.length / 1024 + " KiB; at most " + MAX_BYTES / 1024 / 1024
-					+ " MiB are accepted");
-		}
+		SheetCells.checkSize(bytes, MAX_BYTES);
 		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
 			Sheet sheet = workbook.getSheetAt(0);
 			checkHeader(sheet);
@@ -209,17 +201,7 @@ final class MeterWorkbook {
 	}
 
 	private static void checkHeader(Sheet sheet) {
-		Row header = sheet.getRow(0);
-		List<InputError> errors = new ArrayList<>();
-		for (int c = 0; c < HEADERS.length; c++) {
-			String text = header == null ? "" : text(header.getCell(c));
-			if (!HEADERS[c].equals(text)) {
-				errors.add(new InputError(1, column(c), "expected the header '" + HEADERS[c] + "', found '" + text + "'"));
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		SheetCells.checkHeader(sheet, HEADERS);
 	}
 
 	private static boolean empty(Row row) {
@@ -286,12 +268,6 @@ final class MeterWorkbook {
 	}
 
 	private static String text(Cell cell) {
-		if (cell == null) {
-			return "";
-		}
-		if (cell.getCellType() == CellType.NUMERIC) {
-			return new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
-		}
-		return FORMATTER.formatCellValue(cell).strip();
+		return SheetCells.text(cell);
 	}
 }

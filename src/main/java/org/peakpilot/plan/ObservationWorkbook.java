@@ -11,20 +11,19 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddressList;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.peakpilot.plan.PilotPlan.NewObservation;
 import org.peakpilot.plan.PlanModel.Item;
 import org.peakpilot.plan.PlanModel.PlanInfo;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
+import org.peakpilot.platform.SheetCells;
 
 /**
  * The Excel form for yearly values: a template listing every item, and the reader that turns a filled-in copy
@@ -44,8 +43,6 @@ final class ObservationWorkbook {
 	static final long MAX_BYTES = 2L * 1024 * 1024;
 	static final int MAX_ROWS = 5_000;
 
-	private static final DataFormatter FORMATTER = new DataFormatter();
-
 	private ObservationWorkbook() {
 	}
 
@@ -55,17 +52,11 @@ final class ObservationWorkbook {
 
 	/** "D (年份 Year)": the column letter and header, as the user sees them. */
 	static String column(int index) {
-		return CellReference.convertNumToColString(index) + " (" + HEADERS[index] + ")";
+		return SheetCells.column(HEADERS, index);
 	}
 
 	static List<Line> read(byte[] bytes) {
-		if (bytes == null || bytes.length == 0) {
-			throw new InvalidInputException("file", "the file is empty");
-		}
-		if (bytes.length > MAX_BYTES) {
-			throw new InvalidInputException("file", "the file has " + bytes.length / 1024 + " KiB; at most "
-					+ MAX_BYTES / 1024 / 1024 + " MiB are accepted");
-		}
+		SheetCells.checkSize(bytes, MAX_BYTES);
 		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
 			Sheet sheet = workbook.getSheetAt(0);
 			checkHeader(sheet);
@@ -91,17 +82,7 @@ final class ObservationWorkbook {
 	}
 
 	private static void checkHeader(Sheet sheet) {
-		Row header = sheet.getRow(0);
-		List<InputError> errors = new ArrayList<>();
-		for (int c = 0; c < HEADERS.length; c++) {
-			String text = header == null ? "" : text(header.getCell(c));
-			if (!HEADERS[c].equals(text)) {
-				errors.add(new InputError(1, column(c), "expected the header '" + HEADERS[c] + "', found '" + text + "'"));
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
+		SheetCells.checkHeader(sheet, HEADERS);
 	}
 
 	private static Line line(Row row) {
@@ -154,13 +135,7 @@ final class ObservationWorkbook {
 	}
 
 	private static String text(Cell cell) {
-		if (cell == null) {
-			return "";
-		}
-		if (cell.getCellType() == CellType.NUMERIC) {
-			return new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
-		}
-		return FORMATTER.formatCellValue(cell).strip();
+		return SheetCells.text(cell);
 	}
 
 	static byte[] template(List<Item> items, PlanInfo plan) {

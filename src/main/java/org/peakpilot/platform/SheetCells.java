@@ -1,0 +1,65 @@
+package org.peakpilot.platform;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+
+/**
+ * What every all-or-nothing Excel import reads the same way: the size of the upload, the header row, a cell's
+ * text (numbers without binary noise), and the column as the user sees it ("D (年份 Year)").
+ */
+public final class SheetCells {
+
+	private static final DataFormatter FORMATTER = new DataFormatter();
+
+	private SheetCells() {
+	}
+
+	/** Refuses an empty upload or one above {@code maxBytes}, naming the field {@code file}. */
+	public static void checkSize(byte[] bytes, long maxBytes) {
+		if (bytes == null || bytes.length == 0) {
+			throw new InvalidInputException("file", "the file is empty");
+		}
+		if (bytes.length > maxBytes) {
+			throw new InvalidInputException("file", "the file has " + bytes.length / 1024 + " KiB; at most " + maxBytes / 1024 / 1024
+					+ " MiB are accepted");
+		}
+	}
+
+	/** The column letter and its header, e.g. "D (年份 Year)". */
+	public static String column(String[] headers, int index) {
+		return CellReference.convertNumToColString(index) + " (" + headers[index] + ")";
+	}
+
+	/** Refuses a sheet whose first row is not exactly these headers, naming every wrong column of row 1. */
+	public static void checkHeader(Sheet sheet, String[] headers) {
+		var header = sheet.getRow(0);
+		List<InputError> errors = new ArrayList<>();
+		for (int c = 0; c < headers.length; c++) {
+			String text = header == null ? "" : text(header.getCell(c));
+			if (!headers[c].equals(text)) {
+				errors.add(new InputError(1, column(headers, c), "expected the header '" + headers[c] + "', found '" + text + "'"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+
+	/** A cell's text, stripped; a number as its shortest plain decimal (0.1 stays 0.1); "" for no cell. */
+	public static String text(Cell cell) {
+		if (cell == null) {
+			return "";
+		}
+		if (cell.getCellType() == CellType.NUMERIC) {
+			return new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
+		}
+		return FORMATTER.formatCellValue(cell).strip();
+	}
+}
