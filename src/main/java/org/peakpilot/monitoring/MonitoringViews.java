@@ -234,12 +234,7 @@ class MonitoringViews {
 		java.time.ZonedDateTime t = from.atZone(ReadingIngest.BEIJING);
 		while (t.toInstant().isBefore(to)) {
 			out.add(t.toInstant());
-			t = switch (grain) {
-				case QUARTER -> t.plusMinutes(15);
-				case HOUR -> t.plusHours(1);
-				case DAY -> t.plusDays(1);
-				case MONTH -> t.plusMonths(1);
-			};
+			t = grain.next(t);
 		}
 		return out;
 	}

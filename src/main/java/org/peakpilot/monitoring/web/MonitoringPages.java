@@ -273,12 +273,7 @@ class MonitoringPages {
 		java.time.ZonedDateTime end = range.end(d).atStartOfDay(BEIJING);
 		while (t.isBefore(end)) {
 			out.add(t.toInstant());
-			t = switch (grain) {
-				case QUARTER -> t.plusMinutes(15);
-				case HOUR -> t.plusHours(1);
-				case DAY -> t.plusDays(1);
-				case MONTH -> t.plusMonths(1);
-			};
+			t = grain.next(t);
 		}
 		return out;
 	}
