@@ -1,32 +1,17 @@
 package org.peakpilot;
 
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peakpilot.plan.PilotPlan;
 import org.peakpilot.platform.SystemActor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +20,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -47,15 +31,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_browser")
 class BrowserTests {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 	static final int INDICATORS = 31;
 	static final int INDICATOR_GROUPS = 7;
 
+	static HeadlessChromium chromium;
 	static ChromeDriver driver;
-	static String missing;
-	static Path profile;
 	static boolean seeded;
 
 	@LocalServerPort
@@ -75,52 +55,23 @@ class BrowserTests {
 
 	@BeforeAll
 	static void startChromium() throws IOException {
-		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-			missing = CHROMIUM + " or " + CHROMEDRIVER + " is missing (apt-get install -y chromium chromium-driver)";
-			String ci = System.getenv("CI");
-			if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
-				fail("CI is set but " + missing);
-			}
-			return; // each test is then reported as skipped, with the reason
-		}
-		Files.createDirectories(SCREENSHOTS);
-		profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chrome-").toAbsolutePath();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-				"--window-size=1400,1000", "--user-data-dir=" + profile);
-		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.withLogFile(new File("target/chromedriver.log"))
-			.build();
-		driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+		chromium = HeadlessChromium.start("chromedriver.log");
+		driver = chromium == null ? null : chromium.driver;
 	}
 
 	@AfterAll
 	static void quitChromium() throws IOException {
-		try {
-			if (driver != null) {
-				driver.quit();
-			}
+		if (chromium != null) {
+			chromium.close();
 		}
-		finally {
-			driver = null;
-			if (profile != null) {
-				try (Stream<Path> files = Files.walk(profile)) {
-					files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-				}
-			}
-		}
+		chromium = null;
+		driver = null;
 	}
 
 	/** A fresh browser session for every test, and a few values so the charts show more than empty bars. */
 	@BeforeEach
 	void freshSessionAndSomeValues() {
-		assumeTrue(driver != null, () -> missing + "; browser tests skipped outside CI");
+		assumeTrue(driver != null, () -> HeadlessChromium.MISSING + "; browser tests skipped outside CI");
 		driver.manage().deleteAllCookies();
 		if (!seeded) {
 			SystemActor.run("browser-test", () -> {
@@ -141,27 +92,27 @@ class BrowserTests {
 		assertThat(driver.getCurrentUrl()).endsWith("/login");
 		assertThat(driver.getTitle()).contains("登录");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("登录");
-		screenshot("login-zh.png");
+		chromium.screenshot("login-zh.png");
 
 		driver.findElement(By.id("username")).sendKeys("admin");
 		driver.findElement(By.id("password")).sendKeys(TestDatabase.ADMIN_PASSWORD);
 		driver.findElement(By.id("login-submit")).click();
-		waitUntil().until(ExpectedConditions.urlContains("/plan/cockpit"));
+		chromium.waitUntil().until(ExpectedConditions.urlContains("/plan/cockpit"));
 
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("指标驾驶舱");
 		assertThat(driver.findElements(By.cssSelector("tr.item-row"))).hasSize(INDICATORS);
 		assertThat(driver.findElements(By.cssSelector("section.group"))).hasSize(INDICATOR_GROUPS);
-		awaitCanvas(".progress-chart canvas");
+		chromium.awaitCanvas(".progress-chart canvas");
 		assertThat(driver.findElements(By.cssSelector(".progress-chart canvas"))).hasSizeGreaterThanOrEqualTo(INDICATOR_GROUPS);
-		assertNoScriptErrors();
-		screenshot("cockpit-zh.png");
+		chromium.assertNoScriptErrors();
+		chromium.screenshot("cockpit-zh.png");
 
 		driver.findElement(By.id("lang-en")).click();
-		waitUntil().until(ExpectedConditions.textToBe(By.tagName("h1"), "Indicator cockpit"));
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.tagName("h1"), "Indicator cockpit"));
 		assertThat(driver.findElements(By.cssSelector("tr.item-row"))).hasSize(INDICATORS);
-		awaitCanvas(".progress-chart canvas");
-		assertNoScriptErrors();
-		screenshot("cockpit-en.png");
+		chromium.awaitCanvas(".progress-chart canvas");
+		chromium.assertNoScriptErrors();
+		chromium.screenshot("cockpit-en.png");
 
 		open("/plan/items/12?lang=zh_CN");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).startsWith("12");
@@ -169,11 +120,11 @@ class BrowserTests {
 		driver.findElement(By.id("value")).sendKeys("44");
 		driver.findElement(By.id("sourceDocument")).sendKeys("乐山市统计年鉴 2025");
 		driver.findElement(By.cssSelector("#record-form button[type=submit]")).click();
-		waitUntil().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "2024"));
+		chromium.waitUntil().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "2024"));
 		assertThat(driver.findElements(By.cssSelector("#history tbody tr"))).hasSize(2);
-		awaitCanvas("#history-chart canvas");
-		assertNoScriptErrors();
-		screenshot("indicator-12.png");
+		chromium.awaitCanvas("#history-chart canvas");
+		chromium.assertNoScriptErrors();
+		chromium.screenshot("indicator-12.png");
 	}
 
 	@Test
@@ -185,7 +136,7 @@ class BrowserTests {
 		driver.findElement(By.id("username")).sendKeys(officer);
 		driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
 		driver.findElement(By.id("login-submit")).click();
-		waitUntil().until(ExpectedConditions.urlContains("/plan/cockpit"));
+		chromium.waitUntil().until(ExpectedConditions.urlContains("/plan/cockpit"));
 
 		open("/accounting/enterprises/" + cement.id() + "/reports/2023/6/edit?lang=zh_CN");
 		new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("type0"))).selectByValue("FUEL");
@@ -203,26 +154,26 @@ class BrowserTests {
 		driver.findElement(By.name("product_CLINKER")).sendKeys("70000");
 		driver.findElement(By.id("outputValue10kCny")).sendKeys("21000");
 		driver.findElement(By.id("valueAdded10kCny")).sendKeys("5200");
-		screenshot("report-form.png");
+		chromium.screenshot("report-form.png");
 		driver.findElement(By.id("save-report")).click();
-		waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.id("report-lines")));
+		chromium.waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.id("report-lines")));
 		assertThat(driver.findElements(By.cssSelector("#report-lines tbody tr"))).hasSize(3);
 		assertThat(driver.findElement(By.id("report-lines")).getText()).contains("GRID-SICHUAN-2023");
-		screenshot("report.png");
+		chromium.screenshot("report.png");
 		driver.findElement(By.id("submit-report")).click();
-		waitUntil().until(ExpectedConditions.textToBe(By.id("report-status"), "已提交"));
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("report-status"), "已提交"));
 
 		open("/accounting/results?year=2023&level=ENTERPRISE&verifiedOnly=false");
-		awaitCanvas("#results-chart canvas");
+		chromium.awaitCanvas("#results-chart canvas");
 		assertThat(driver.findElements(By.cssSelector("tr.result-row"))).isNotEmpty();
-		screenshot("results.png");
+		chromium.screenshot("results.png");
 		open("/accounting/enterprises/" + cement.id() + "/results/2023?verifiedOnly=false");
-		awaitCanvas("#trend-chart canvas");
-		screenshot("enterprise-results.png");
+		chromium.awaitCanvas("#trend-chart canvas");
+		chromium.screenshot("enterprise-results.png");
 		open("/accounting/factors?lang=en");
 		assertThat(driver.findElements(By.cssSelector("tr.factor-row")).size()).isGreaterThan(100);
-		assertNoScriptErrors();
-		screenshot("factors-en.png");
+		chromium.assertNoScriptErrors();
+		chromium.screenshot("factors-en.png");
 	}
 
 	@Test
@@ -233,17 +184,17 @@ class BrowserTests {
 		assertThat(driver.findElements(By.cssSelector("tr.item-row"))).hasSize(INDICATORS);
 		assertThat(driver.findElements(By.cssSelector("form[action$='/logout']"))).isEmpty();
 		assertThat(driver.findElement(By.cssSelector("tr.item-row a")).getAttribute("href")).contains("/public/items/");
-		awaitCanvas(".progress-chart canvas");
-		assertNoScriptErrors();
-		screenshot("public-cockpit-zh.png");
+		chromium.awaitCanvas(".progress-chart canvas");
+		chromium.assertNoScriptErrors();
+		chromium.screenshot("public-cockpit-zh.png");
 
 		driver.findElement(By.linkText("其他量化任务")).click();
-		waitUntil().until(ExpectedConditions.urlContains("/public/commitments"));
+		chromium.waitUntil().until(ExpectedConditions.urlContains("/public/commitments"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("其他量化任务");
 		assertThat(driver.findElements(By.cssSelector("tr.item-row"))).isNotEmpty();
-		awaitCanvas(".progress-chart canvas");
-		assertNoScriptErrors();
-		screenshot("public-commitments-zh.png");
+		chromium.awaitCanvas(".progress-chart canvas");
+		chromium.assertNoScriptErrors();
+		chromium.screenshot("public-commitments-zh.png");
 	}
 
 	@Test
@@ -277,27 +228,27 @@ class BrowserTests {
 		driver.findElement(By.id("username")).sendKeys(user);
 		driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
 		driver.findElement(By.id("login-submit")).click();
-		waitUntil().until(ExpectedConditions.urlContains("/plan/cockpit"));
+		chromium.waitUntil().until(ExpectedConditions.urlContains("/plan/cockpit"));
 		driver.findElement(By.linkText("告警")).click();
-		waitUntil().until(ExpectedConditions.textToBe(By.tagName("h1"), "能耗监测告警"));
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.tagName("h1"), "能耗监测告警"));
 		List<org.openqa.selenium.WebElement> rows = driver.findElements(By.cssSelector("tr.alarm-row"));
 		assertThat(rows).extracting(r -> r.getAttribute("data-kind")).contains("THRESHOLD_INTERVAL", "THRESHOLD_DAY", "UNIT_ENERGY");
 		assertThat(driver.findElement(By.cssSelector("tr.alarm-row[data-kind=UNIT_ENERGY] .reference-tag")).getText()).contains("未核实");
-		screenshot("alarms-zh.png");
+		chromium.screenshot("alarms-zh.png");
 
 		org.openqa.selenium.WebElement day = driver.findElement(By.cssSelector("tr.alarm-row[data-kind=THRESHOLD_DAY]"));
 		String id = day.getAttribute("data-id");
 		day.findElement(By.cssSelector("form input[name=comment]")).sendKeys("查看中");
 		day.findElement(By.cssSelector("button.ack")).click();
-		waitUntil().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "已确认"));
+		chromium.waitUntil().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "已确认"));
 		org.openqa.selenium.WebElement again = driver.findElement(By.cssSelector("tr.alarm-row[data-id='" + id + "']"));
 		assertThat(again.getText()).contains("已确认", user);
 		again.findElement(By.cssSelector("input[required]")).sendKeys("生料磨试车，已现场确认");
 		again.findElement(By.cssSelector("button.close-alarm")).click();
-		waitUntil().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "已关闭"));
+		chromium.waitUntil().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "已关闭"));
 		assertThat(driver.findElement(By.cssSelector("tr.alarm-row[data-id='" + id + "']")).getText()).contains("已关闭", "生料磨试车");
-		assertNoScriptErrors();
-		screenshot("alarms-handled-zh.png");
+		chromium.assertNoScriptErrors();
+		chromium.screenshot("alarms-handled-zh.png");
 
 		open("/monitoring/closing?lang=en&year=" + last.getYear());
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Monthly closing: metered versus reported");
@@ -305,8 +256,8 @@ class BrowserTests {
 		// metered 1,000,000 kWh against 930,000 kWh reported: −7.00 %, beyond 5 %
 		assertThat(closing.getAttribute("class")).contains("flagged");
 		assertThat(closing.getText()).contains("-7.00 %", "beyond tolerance");
-		assertNoScriptErrors();
-		screenshot("closing-en.png");
+		chromium.assertNoScriptErrors();
+		chromium.screenshot("closing-en.png");
 	}
 
 	/** Calls the API with HTTP Basic as a fixture user; returns the body (2xx only). */
@@ -327,43 +278,5 @@ class BrowserTests {
 
 	private void open(String path) {
 		driver.get("http://localhost:" + port + path);
-	}
-
-	private static WebDriverWait waitUntil() {
-		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-		wait.ignoring(StaleElementReferenceException.class);
-		return wait;
-	}
-
-	/** Waits until ECharts has drawn a canvas with a real size in an element matching the selector. */
-	private static void awaitCanvas(String selector) {
-		waitUntil().until(d -> d.findElements(By.cssSelector(selector)).stream()
-			.anyMatch(c -> c.getSize().getWidth() > 100 && c.getSize().getHeight() > 100));
-	}
-
-	/** Fails on errors in the page's console: a broken script leaves charts empty without failing anything else. */
-	private static void assertNoScriptErrors() {
-		List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-			.filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-			.map(LogEntry::getMessage)
-			.filter(m -> !m.contains("favicon.ico"))
-			.toList();
-		assertThat(errors).as("browser console errors").isEmpty();
-	}
-
-	/** Saves the whole page, not just the window, so that a person can look at every group of the cockpit. */
-	@SuppressWarnings("unchecked")
-	private static void screenshot(String name) {
-		Map<String, Object> size = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(
-				"return { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight };");
-		Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-				"captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", size.get("width"),
-						"height", size.get("height"), "scale", 1)));
-		try {
-			Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot save screenshot " + name, ex);
-		}
 	}
 }

@@ -1,14 +1,11 @@
 package org.peakpilot;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,12 +13,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,10 +24,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peakpilot.monitoring.EnergyMonitoring;
@@ -48,7 +37,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -59,14 +47,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_monitoring_browser")
 class MonitoringBrowserTests {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
+	static HeadlessChromium chromium;
 	static ChromeDriver driver;
-	static String missing;
-	static Path profile;
 
 	@LocalServerPort
 	int port;
@@ -82,48 +66,22 @@ class MonitoringBrowserTests {
 
 	@BeforeAll
 	static void startChromium() throws IOException {
-		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-			missing = CHROMIUM + " or " + CHROMEDRIVER + " is missing (apt-get install -y chromium chromium-driver)";
-			String ci = System.getenv("CI");
-			if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
-				fail("CI is set but " + missing);
-			}
-			return;
-		}
-		Files.createDirectories(SCREENSHOTS);
-		profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "chrome-").toAbsolutePath();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-				"--window-size=1400,1000", "--user-data-dir=" + profile);
-		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-			.withLogFile(new File("target/chromedriver-monitoring.log")).build();
-		driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+		chromium = HeadlessChromium.start("chromedriver-monitoring.log");
+		driver = chromium == null ? null : chromium.driver;
 	}
 
 	@AfterAll
 	static void quitChromium() throws IOException {
-		try {
-			if (driver != null) {
-				driver.quit();
-			}
+		if (chromium != null) {
+			chromium.close();
 		}
-		finally {
-			driver = null;
-			if (profile != null) {
-				try (Stream<Path> files = Files.walk(profile)) {
-					files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-				}
-			}
-		}
+		chromium = null;
+		driver = null;
 	}
 
 	@BeforeEach
 	void freshSession() {
-		assumeTrue(driver != null, () -> missing + "; browser tests skipped outside CI");
+		assumeTrue(driver != null, () -> HeadlessChromium.MISSING + "; browser tests skipped outside CI");
 		driver.manage().deleteAllCookies();
 	}
 
@@ -167,57 +125,57 @@ class MonitoringBrowserTests {
 		driver.findElement(By.id("username")).sendKeys(officer);
 		driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
 		driver.findElement(By.id("login-submit")).click();
-		waitUntil().until(ExpectedConditions.urlContains("/plan/cockpit"));
+		chromium.waitUntil().until(ExpectedConditions.urlContains("/plan/cockpit"));
 
 		driver.findElement(By.linkText("能耗监测")).click();
-		waitUntil().until(ExpectedConditions.urlContains("/monitoring/live"));
+		chromium.waitUntil().until(ExpectedConditions.urlContains("/monitoring/live"));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("能耗在线监测总览");
-		awaitCanvas("#county-chart canvas");
-		awaitCanvas("#industry-chart canvas");
+		chromium.awaitCanvas("#county-chart canvas");
+		chromium.awaitCanvas("#industry-chart canvas");
 		assertThat(driver.findElements(By.cssSelector("tr.top-row"))).hasSize(units.length);
 		assertThat(driver.findElement(By.id("meters-online")).getText()).isEqualTo(String.valueOf(units.length * 2));
-		assertNoScriptErrors();
-		screenshot("monitoring-live-zh.png");
+		chromium.assertNoScriptErrors();
+		chromium.screenshot("monitoring-live-zh.png");
 		// htmx polls the panel: the time of the last update changes, the page is not reloaded
 		((JavascriptExecutor) driver).executeScript("window.__notReloaded = true;");
 		String updated = driver.findElement(By.id("updated-at")).getText();
 		new WebDriverWait(driver, Duration.ofSeconds(25)).ignoring(StaleElementReferenceException.class)
 			.until(d -> !d.findElement(By.id("updated-at")).getText().equals(updated));
 		assertThat(((JavascriptExecutor) driver).executeScript("return window.__notReloaded === true;")).isEqualTo(true);
-		awaitCanvas("#county-chart canvas");
-		assertNoScriptErrors();
+		chromium.awaitCanvas("#county-chart canvas");
+		chromium.assertNoScriptErrors();
 
 		open("/monitoring/live?lang=en");
-		waitUntil().until(ExpectedConditions.textToBe(By.tagName("h1"), "Online energy monitoring"));
-		awaitCanvas("#county-chart canvas");
-		screenshot("monitoring-live-en.png");
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.tagName("h1"), "Online energy monitoring"));
+		chromium.awaitCanvas("#county-chart canvas");
+		chromium.screenshot("monitoring-live-en.png");
 		open("/monitoring/live?lang=zh_CN");
 
 		driver.findElement(By.cssSelector("tr.top-row a")).click();
-		waitUntil().until(ExpectedConditions.urlContains("/monitoring/enterprises/" + first.id()));
+		chromium.waitUntil().until(ExpectedConditions.urlContains("/monitoring/enterprises/" + first.id()));
 		assertThat(driver.findElements(By.cssSelector("tr.meter-row"))).hasSize(2);
 		assertThat(driver.findElements(By.cssSelector("#meters .badge.online"))).hasSize(2);
 		assertThat(driver.findElements(By.cssSelector("tr.completeness-row"))).hasSize(2);
-		screenshot("monitoring-enterprise.png");
+		chromium.screenshot("monitoring-enterprise.png");
 		driver.findElement(By.cssSelector("tr.meter-row a")).click();
-		waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.id("backfill-form")));
+		chromium.waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.id("backfill-form")));
 		assertThat(driver.findElement(By.id("meter-status")).getText()).isEqualTo("在线");
-		screenshot("monitoring-meter.png");
+		chromium.screenshot("monitoring-meter.png");
 
 		open("/monitoring/enterprises/" + first.id() + "/curve?range=DAY&date=" + yesterday);
-		awaitCanvas("#curve-chart canvas");
+		chromium.awaitCanvas("#curve-chart canvas");
 		assertThat(driver.findElement(By.id("range-DAY")).getAttribute("class")).contains("active");
 		assertThat(driver.findElements(By.cssSelector("tr.factor-used"))).isNotEmpty();
-		assertNoScriptErrors();
-		screenshot("monitoring-curve-day.png");
+		chromium.assertNoScriptErrors();
+		chromium.screenshot("monitoring-curve-day.png");
 		driver.findElement(By.id("measure-co2")).click();
-		waitUntil().until(d -> d.findElement(By.id("measure-co2")).getAttribute("class").contains("active"));
-		screenshot("monitoring-curve-day-co2.png");
+		chromium.waitUntil().until(d -> d.findElement(By.id("measure-co2")).getAttribute("class").contains("active"));
+		chromium.screenshot("monitoring-curve-day-co2.png");
 		driver.findElement(By.id("range-WEEK")).click();
-		waitUntil().until(ExpectedConditions.urlContains("range=WEEK"));
-		awaitCanvas("#curve-chart canvas");
-		assertNoScriptErrors();
-		screenshot("monitoring-curve-week.png");
+		chromium.waitUntil().until(ExpectedConditions.urlContains("range=WEEK"));
+		chromium.awaitCanvas("#curve-chart canvas");
+		chromium.assertNoScriptErrors();
+		chromium.screenshot("monitoring-curve-week.png");
 	}
 
 	private void post(String user, String path, String json) throws IOException, InterruptedException {
@@ -231,39 +189,5 @@ class MonitoringBrowserTests {
 
 	private void open(String path) {
 		driver.get("http://localhost:" + port + path);
-	}
-
-	private static WebDriverWait waitUntil() {
-		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-		wait.ignoring(StaleElementReferenceException.class);
-		return wait;
-	}
-
-	private static void awaitCanvas(String selector) {
-		waitUntil().until(d -> d.findElements(By.cssSelector(selector)).stream()
-			.anyMatch(c -> c.getSize().getWidth() > 100 && c.getSize().getHeight() > 100));
-	}
-
-	private static void assertNoScriptErrors() {
-		List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-			.filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-			.map(LogEntry::getMessage)
-			.filter(m -> !m.contains("favicon.ico"))
-			.toList();
-		assertThat(errors).as("browser console errors").isEmpty();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static void screenshot(String name) {
-		Map<String, Object> size = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(
-				"return { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight };");
-		Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
-				"clip", Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1)));
-		try {
-			Files.write(SCREENSHOTS.resolve(name), Base64.getDecoder().decode((String) shot.get("data")));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot save screenshot " + name, ex);
-		}
 	}
 }
