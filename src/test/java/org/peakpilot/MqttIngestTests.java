@@ -287,6 +287,76 @@ class MqttIngestTests {
 	}
 
 	@Test
+	void severalSubscribersStoreOverlappingMessagesSentAtOnceExactlyOnce() throws Exception {
+		assertThat(bean(MeterRegistry.class).get("peakpilot.monitoring.mqtt.connected").gauge().value())
+			.as("the instance's subscribers in the shared subscription").isEqualTo(4);
+		Site s = site();
+		var processed = bean(MeterRegistry.class).get("peakpilot.monitoring.mqtt.messages").counter();
+		double before = processed.count();
+		// 60 messages published without waiting, each repeating the second half of the one before: the subscribers
+		// take them side by side, so the same readings reach the database in concurrent transactions
+		int messages = 60;
+		int perMessage = 20;
+		List<BigDecimal> values = new ArrayList<>();
+		for (int i = 0; i < (messages + 1) * perMessage / 2; i++) {
+			values.add(BigDecimal.valueOf(ThreadLocalRandom.current().nextLong(1, 10_000_000), 3));
+		}
+		List<java.util.concurrent.CompletableFuture<?>> acks = new ArrayList<>();
+		URI broker = URI.create(TestBroker.url());
+		var fast = Mqtt5Client.builder().identifier("pp-test-fast-" + run).serverHost(broker.getHost()).serverPort(broker.getPort())
+			.buildAsync();
+		fast.connect().join();
+		for (int m = 0; m < messages; m++) {
+			StringBuilder sb = new StringBuilder("[");
+			for (int k = 0; k < perMessage; k++) {
+				int i = m * perMessage / 2 + k;
+				sb.append(k == 0 ? "" : ",").append("{\"meter\": \"E-01\", \"ts\": \"").append(ts(20 + i / 96, i % 96))
+					.append("\", \"value\": ").append(values.get(i).toPlainString()).append('}');
+			}
+			acks.add(fast.publishWith().topic(root + "/readings/gw-parallel").qos(MqttQos.AT_LEAST_ONCE)
+				.payload(sb.append(']').toString().getBytes(StandardCharsets.UTF_8)).userProperties()
+				.add("authorization", "Bearer " + s.token()).applyUserProperties().send());
+		}
+		acks.forEach(java.util.concurrent.CompletableFuture::join);
+		fast.disconnect().join();
+		int n = values.size();
+		await("all " + n + " distinct readings", Duration.ofSeconds(30), () -> count(s.meterId()) >= n);
+		await("every message processed", Duration.ofSeconds(30), () -> processed.count() >= before + messages);
+		assertThat(countAndSum(s.meterId())).containsExactly((long) n, values.stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(6));
+		assertThat(jdbc().sql("SELECT count(*) FROM monitoring_quarantine WHERE enterprise_id = :e").param("e", s.enterpriseId())
+			.query(Long.class).single()).as("a repeated reading is a duplicate, never a conflict").isZero();
+	}
+
+	@Test
+	void aSessionLeftBehindByMoreSubscribersIsDrainedAndEndedAtStart() throws Exception {
+		Site s = site();
+		// a fifth subscriber's session, as a run with subscribers=5 leaves it: subscribed to the shared group, offline
+		URI broker = URI.create(TestBroker.url());
+		String fifth = clientId + "-5";
+		var old = Mqtt5Client.builder().identifier(fifth).serverHost(broker.getHost()).serverPort(broker.getPort()).buildBlocking();
+		old.connectWith().cleanStart(true).sessionExpiryInterval(600).send();
+		old.subscribeWith().topicFilter("$share/peakpilot/" + root + "/readings/+").qos(MqttQos.AT_LEAST_ONCE).send();
+		old.disconnect();
+		int n = 50;
+		BigDecimal sum = BigDecimal.ZERO;
+		for (int i = 0; i < n; i++) {
+			BigDecimal v = BigDecimal.valueOf(1000 + i, 2);
+			sum = sum.add(v);
+			publish("gw-retire", s.token(), "[{\"meter\": \"E-01\", \"ts\": \"" + ts(40 + i / 96, i % 96) + "\", \"value\": " + v + "}]");
+		}
+		// a broker that queues per session (Mosquitto) keeps a share for the fifth session until the application resumes it
+		app.close();
+		app = start();
+		await("the fifth session retired", Duration.ofSeconds(30),
+				() -> bean(MeterRegistry.class).get("peakpilot.monitoring.mqtt.retired-sessions").counter().count() >= 1);
+		await("all " + n + " readings", Duration.ofSeconds(10), () -> count(s.meterId()) >= n);
+		assertThat(countAndSum(s.meterId())).containsExactly((long) n, sum.setScale(6));
+		var probe = Mqtt5Client.builder().identifier(fifth).serverHost(broker.getHost()).serverPort(broker.getPort()).buildBlocking();
+		assertThat(probe.connectWith().cleanStart(false).sessionExpiryInterval(0).send().isSessionPresent()).as("the session is gone").isFalse();
+		probe.disconnect();
+	}
+
+	@Test
 	void aRestartWhileAPublisherKeepsSendingStoresEveryReadingExactlyOnce() throws Exception {
 		Site s = site();
 		int messages = 150;

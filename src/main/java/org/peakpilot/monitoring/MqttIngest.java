@@ -12,8 +12,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
@@ -61,6 +63,8 @@ class MqttIngest implements SmartLifecycle {
 	static final String AUTHORIZATION = "authorization";
 	private static final Logger log = LoggerFactory.getLogger(MqttIngest.class);
 	private static final Duration FIRST_RETRY = Duration.ofMillis(250);
+	/** How long a retiring session must have received nothing before it is ended. */
+	private static final Duration RETIRE_QUIET = Duration.ofSeconds(3);
 
 	private final EnergyMonitoring monitoring;
 	private final Gateways gateways;
@@ -73,14 +77,11 @@ class MqttIngest implements SmartLifecycle {
 	private final Counter quarantined;
 	private final Counter retries;
 	private final Counter redeliveries;
-	private final AtomicBoolean connected = new AtomicBoolean();
-	/** Held while a message is being stored, so that a stop lets it finish. */
-	private final ReentrantLock processing = new ReentrantLock();
+	private final Counter retired;
+	private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 	private volatile boolean running;
 	private volatile boolean stopping;
 	private EmbeddedMqttBroker broker;
-	private Mqtt5AsyncClient client;
-	private ExecutorService worker;
 
 	MqttIngest(EnergyMonitoring monitoring, Gateways gateways, Quarantine quarantine, MqttSettings settings, JsonMapper json,
 			MeterRegistry metrics) {
@@ -98,8 +99,10 @@ class MqttIngest implements SmartLifecycle {
 			.register(metrics);
 		this.redeliveries = Counter.builder("peakpilot.monitoring.mqtt.redeliveries")
 			.description("messages whose readings were all stored already (a redelivery by the broker or a resend)").register(metrics);
-		Gauge.builder("peakpilot.monitoring.mqtt.connected", connected, c -> c.get() ? 1 : 0).description("1 while connected to the broker")
-			.register(metrics);
+		this.retired = Counter.builder("peakpilot.monitoring.mqtt.retired-sessions")
+			.description("sessions of subscribers no longer run (their number was lowered) drained and ended").register(metrics);
+		Gauge.builder("peakpilot.monitoring.mqtt.connected", subscribers, l -> l.stream().filter(Subscriber::connected).count())
+			.description("subscribers of this instance connected to the broker").register(metrics);
 	}
 
 	private static Counter readings(MeterRegistry metrics, String outcome) {
@@ -114,76 +117,217 @@ class MqttIngest implements SmartLifecycle {
 			MqttSettings.Embedded e = settings.embedded();
 			broker = EmbeddedMqttBroker.start(e.host(), e.port(), e.persistent() ? Path.of(e.directory()) : null);
 		}
-		worker = Executors.newSingleThreadExecutor(r -> {
-			Thread t = new Thread(r, "mqtt-ingest");
-			t.setDaemon(true);
-			return t;
-		});
-		Mqtt5ClientBuilder builder = Mqtt5Client.builder().identifier(settings.clientId()).serverHost(settings.broker().getHost())
-			.serverPort(settings.port())
-			.addConnectedListener(ctx -> {
-				connected.set(true);
-				log.info("Connected to the MQTT broker at {} as {}; subscribing to {}", settings.broker(), settings.clientId(),
-						settings.readingsFilter());
-				subscribe();
-			})
-			.addDisconnectedListener(ctx -> {
-				boolean was = connected.getAndSet(false);
-				if (stopping || ctx.getSource() == MqttDisconnectSource.USER) {
-					return;
-				}
-				if (was) {
-					log.warn("Lost the MQTT broker at {} ({}); reconnecting", settings.broker(), message(ctx.getCause()));
-				}
-				else {
-					log.debug("MQTT broker at {} not reachable ({}); retrying", settings.broker(), message(ctx.getCause()));
-				}
-				ctx.getReconnector().reconnect(true).resubscribeIfSessionExpired(true).delay(was ? 200 : 2000, TimeUnit.MILLISECONDS);
-			});
-		if (settings.tls()) {
-			builder = builder.sslWithDefaultConfig();
+		List<String> ids = settings.subscriberIds();
+		if (ids.size() < settings.subscribers()) {
+			log.warn("peakpilot.monitoring.mqtt.subscribers={} needs a shared group (each plain subscriber would receive every message); using one",
+					settings.subscribers());
 		}
-		if (!settings.username().isBlank()) {
-			builder = builder.simpleAuth().username(settings.username()).password(settings.password().getBytes(StandardCharsets.UTF_8))
-				.applySimpleAuth();
+		for (String id : ids) {
+			Subscriber s = new Subscriber(id, false);
+			subscribers.add(s);
+			s.start();
 		}
-		client = builder.buildAsync();
-		// registered before connecting, so that what the broker kept for the session is caught at once
-		client.publishes(MqttGlobalPublishFilter.ALL, this::onMessage, worker, true);
-		client.connectWith().cleanStart(false).sessionExpiryInterval(settings.sessionExpiry().toSeconds()).send().whenComplete((ack, ex) -> {
-				if (ex != null) {
-					log.warn("MQTT broker at {} not reachable yet ({}); HTTP ingest works meanwhile, retrying", settings.broker(), message(ex));
-				}
-			});
+		if (ids.size() > 1 || !settings.sharedGroup().isBlank()) {
+			Thread retire = new Thread(() -> retireSessionsFrom(ids.size() + 1), "mqtt-retire");
+			retire.setDaemon(true);
+			retire.start();
+		}
 		running = true;
 	}
 
-	private void subscribe() {
-		client.subscribeWith().topicFilter(settings.readingsFilter()).qos(MqttQos.AT_LEAST_ONCE).send().whenComplete((ack, ex) -> {
-			if (ex != null) {
-				log.error("Cannot subscribe to {}: {}", settings.readingsFilter(), message(ex));
+	/**
+	 * Drains and ends the sessions of subscribers this instance no longer runs (the number of subscribers was
+	 * lowered): a broker that queues per session (Mosquitto) keeps routing a share of the stream to a session left
+	 * behind until it expires, so those readings would wait there for a day. Each such session is resumed, unsubscribed
+	 * (nothing new reaches it), its queued messages are stored as usual, and once it has been quiet for a while it is
+	 * closed with a session expiry of zero, which ends it. Sessions are numbered from 1 without holes, so the first
+	 * number without a session ends the search.
+	 */
+	private void retireSessionsFrom(int first) {
+		for (int n = first; n <= MqttSettings.MAX_SUBSCRIBERS && !stopping; n++) {
+			Subscriber s = new Subscriber(settings.clientId() + "-" + n, true);
+			try {
+				if (!s.retire()) {
+					return;
+				}
 			}
-			else if (ack.getReasonCodes().stream().anyMatch(c -> c.isError())) {
-				log.error("The broker refused the subscription to {}: {}", settings.readingsFilter(), ack.getReasonCodes());
+			catch (RuntimeException ex) {
+				log.warn("Could not retire the MQTT session {}: {}", s.clientId, message(ex));
+				return;
 			}
-		});
-	}
-
-	/** One message: stored or quarantined and then acknowledged, or (database away) kept and tried again. */
-	void onMessage(Mqtt5Publish publish) {
-		processing.lock();
-		try {
-			if (!stopping) {
-				process(publish);
-			}
-			// else not acknowledged: the broker delivers it again to the next session
-		}
-		finally {
-			processing.unlock();
 		}
 	}
 
-	private void process(Mqtt5Publish publish) {
+	/**
+	 * One MQTT client in the shared subscription, with a persistent session under its own stable client id. Its
+	 * messages are stored one after another on its own thread and acknowledged in order; the subscribers of an
+	 * instance work side by side, so that one batch's parsing and database work overlap with the next one's.
+	 */
+	private final class Subscriber {
+
+		private final String clientId;
+		/** Drains a session left behind instead of subscribing. */
+		private final boolean retiring;
+		private final AtomicBoolean connected = new AtomicBoolean();
+		private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
+		/** Held while a message is being stored, so that a stop lets it finish. */
+		private final ReentrantLock processing = new ReentrantLock();
+		private final ExecutorService worker;
+		private final Mqtt5AsyncClient client;
+
+		Subscriber(String clientId, boolean retiring) {
+			this.clientId = clientId;
+			this.retiring = retiring;
+			this.worker = Executors.newSingleThreadExecutor(r -> {
+				Thread t = new Thread(r, "mqtt-ingest-" + clientId);
+				t.setDaemon(true);
+				return t;
+			});
+			Mqtt5ClientBuilder builder = Mqtt5Client.builder().identifier(clientId).serverHost(settings.broker().getHost())
+				.serverPort(settings.port())
+				.addConnectedListener(ctx -> {
+					connected.set(true);
+					if (retiring) {
+						return;
+					}
+					log.info("Connected to the MQTT broker at {} as {}; subscribing to {}", settings.broker(), clientId,
+							settings.readingsFilter());
+					subscribe();
+				})
+				.addDisconnectedListener(ctx -> {
+					boolean was = connected.getAndSet(false);
+					if (stopping || retiring || ctx.getSource() == MqttDisconnectSource.USER) {
+						return;
+					}
+					if (was) {
+						log.warn("{} lost the MQTT broker at {} ({}); reconnecting", clientId, settings.broker(), message(ctx.getCause()));
+					}
+					else {
+						log.debug("MQTT broker at {} not reachable for {} ({}); retrying", settings.broker(), clientId, message(ctx.getCause()));
+					}
+					ctx.getReconnector().reconnect(true).resubscribeIfSessionExpired(true).delay(was ? 200 : 2000, TimeUnit.MILLISECONDS);
+				});
+			if (settings.tls()) {
+				builder = builder.sslWithDefaultConfig();
+			}
+			if (!settings.username().isBlank()) {
+				builder = builder.simpleAuth().username(settings.username()).password(settings.password().getBytes(StandardCharsets.UTF_8))
+					.applySimpleAuth();
+			}
+			this.client = builder.buildAsync();
+		}
+
+		void start() {
+			// registered before connecting, so that what the broker kept for the session is caught at once
+			client.publishes(MqttGlobalPublishFilter.ALL, this::onMessage, worker, true);
+			client.connectWith().cleanStart(false).sessionExpiryInterval(settings.sessionExpiry().toSeconds()).send().whenComplete((ack, ex) -> {
+				if (ex != null) {
+					log.warn("MQTT broker at {} not reachable yet for {} ({}); HTTP ingest works meanwhile, retrying", settings.broker(),
+							clientId, message(ex));
+				}
+			});
+		}
+
+		boolean connected() {
+			return connected.get();
+		}
+
+		/**
+		 * Resumes this session if the broker still holds it, stops new messages reaching it, stores what was queued
+		 * and ends it once quiet. False when there was no such session.
+		 */
+		boolean retire() {
+			client.publishes(MqttGlobalPublishFilter.ALL, this::onMessage, worker, true);
+			try {
+				var ack = client.connectWith().cleanStart(false).sessionExpiryInterval(settings.sessionExpiry().toSeconds()).send()
+					.get(10, TimeUnit.SECONDS);
+				if (ack.isSessionPresent()) {
+					log.info("Retiring the MQTT session {} left behind by a lower number of subscribers: storing what it queued, then ending it",
+							clientId);
+					client.unsubscribeWith().topicFilter(settings.readingsFilter()).send().get(10, TimeUnit.SECONDS);
+					long quiet = RETIRE_QUIET.toNanos();
+					while (!stopping && (processing.isLocked() || System.nanoTime() - lastActivity.get() < quiet)) {
+						Thread.sleep(100);
+					}
+				}
+				if (!stopping) {
+					// ends the session (and, when it was only created by this probe, leaves nothing behind)
+					processing.lock();
+					try {
+						client.disconnectWith().sessionExpiryInterval(0).send().get(10, TimeUnit.SECONDS);
+					}
+					finally {
+						processing.unlock();
+					}
+					if (ack.isSessionPresent()) {
+						retired.increment();
+						log.info("Ended the MQTT session {}", clientId);
+					}
+				}
+				return ack.isSessionPresent();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+			catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+				throw new IllegalStateException(ex.getCause() == null ? ex : ex.getCause());
+			}
+			finally {
+				if (client.getState().isConnected()) {
+					client.disconnect();
+				}
+				worker.shutdownNow();
+			}
+		}
+
+		private void subscribe() {
+			client.subscribeWith().topicFilter(settings.readingsFilter()).qos(MqttQos.AT_LEAST_ONCE).send().whenComplete((ack, ex) -> {
+				if (ex != null) {
+					log.error("{} cannot subscribe to {}: {}", clientId, settings.readingsFilter(), message(ex));
+				}
+				else if (ack.getReasonCodes().stream().anyMatch(c -> c.isError())) {
+					log.error("The broker refused {} the subscription to {}: {}", clientId, settings.readingsFilter(), ack.getReasonCodes());
+				}
+			});
+		}
+
+		/** One message: stored or quarantined and then acknowledged, or (database away) kept and tried again. */
+		void onMessage(Mqtt5Publish publish) {
+			processing.lock();
+			try {
+				if (!stopping) {
+					process(client, publish);
+				}
+				// else not acknowledged: the broker delivers it again to the next session
+			}
+			finally {
+				lastActivity.set(System.nanoTime());
+				processing.unlock();
+			}
+		}
+
+		/** Lets the message being stored finish (it is acknowledged), then disconnects; the rest stay with the broker. */
+		void stop() {
+			try {
+				if (processing.tryLock(15, TimeUnit.SECONDS)) {
+					processing.unlock();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			try {
+				client.disconnect().get(5, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				log.debug("MQTT disconnect of {}: {}", clientId, message(ex));
+			}
+			worker.shutdownNow();
+		}
+	}
+
+	private void process(Mqtt5AsyncClient client, Mqtt5Publish publish) {
 		messages.increment();
 		String topic = publish.getTopic().toString();
 		byte[] payload = publish.getPayloadAsBytes();
@@ -211,7 +355,7 @@ class MqttIngest implements SmartLifecycle {
 							result.stored(), result.duplicates(), result.quarantined());
 				}
 				try {
-					answer(publish, topic, result);
+					answer(client, publish, topic, result);
 				}
 				catch (RuntimeException ex) {
 					log.debug("Could not answer the MQTT message on {}: {}", topic, message(ex));
@@ -275,7 +419,7 @@ class MqttIngest implements SmartLifecycle {
 	}
 
 	/** The answer to the message's response topic if it named one, else to the gateway's result topic. */
-	private void answer(Mqtt5Publish publish, String topic, IngestResult result) {
+	private void answer(Mqtt5AsyncClient client, Mqtt5Publish publish, String topic, IngestResult result) {
 		String to = publish.getResponseTopic().map(Object::toString).orElse(null);
 		if (to == null) {
 			String gateway = settings.gatewayOf(topic);
@@ -350,28 +494,9 @@ class MqttIngest implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		stopping = true;
-		try {
-			// the message being stored finishes (and is acknowledged); those behind it stay with the broker
-			if (processing.tryLock(15, TimeUnit.SECONDS)) {
-				processing.unlock();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		if (client != null) {
-			try {
-				client.disconnect().get(5, TimeUnit.SECONDS);
-			}
-			catch (Exception ex) {
-				log.debug("MQTT disconnect: {}", message(ex));
-			}
-			client = null;
-		}
-		if (worker != null) {
-			worker.shutdownNow();
-			worker = null;
-		}
+		// each subscriber's message being stored finishes (and is acknowledged); those behind it stay with the broker
+		subscribers.forEach(Subscriber::stop);
+		subscribers.clear();
 		if (broker != null) {
 			broker.close();
 			broker = null;

@@ -2,6 +2,8 @@ package org.peakpilot.monitoring;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,8 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled       subscribe to readings over MQTT at all
  * @param brokerUrl     {@code tcp://host:1883} or {@code ssl://host:8883} of an external broker; empty means the
  *                      embedded broker of the default run
- * @param clientId      the subscriber's client id: stable across restarts (its persistent session holds what arrives
- *                      while the application is down) and different for each instance
+ * @param clientId      the first subscriber's client id, the others' being {@code <clientId>-2} … {@code <clientId>-n}:
+ *                      stable across restarts (each persistent session holds what arrives while the application is
+ *                      down) and different for each instance
+ * @param subscribers   subscribers of this instance in the shared subscription; each stores its messages one after
+ *                      another, so this many batches are worked on at once (1 without a shared group)
  * @param topicRoot     readings arrive on {@code <topicRoot>/readings/<gateway>}, answers go to
  *                      {@code <topicRoot>/results/<gateway>}
  * @param sharedGroup   subscribe as a member of this shared subscription so that instances split the stream; empty
@@ -24,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("peakpilot.monitoring.mqtt")
 record MqttSettings(@DefaultValue("true") boolean enabled, @DefaultValue("") String brokerUrl, @DefaultValue("") String username,
 		@DefaultValue("") String password, @DefaultValue("peakpilot-ingest") String clientId,
+		@DefaultValue("4") int subscribers,
 		@DefaultValue("peakpilot/v1") String topicRoot, @DefaultValue("peakpilot") String sharedGroup,
 		@DefaultValue("P1D") Duration sessionExpiry, @DefaultValue("PT30S") Duration retryMax, @DefaultValue Embedded embedded) {
 
@@ -37,6 +43,29 @@ record MqttSettings(@DefaultValue("true") boolean enabled, @DefaultValue("") Str
 	 */
 	record Embedded(@DefaultValue("127.0.0.1") String host, @DefaultValue("1884") int port, @DefaultValue("data/mqtt") String directory,
 			@DefaultValue("true") boolean persistent) {
+	}
+
+	static final int MAX_SUBSCRIBERS = 64;
+
+	MqttSettings {
+		if (subscribers < 1 || subscribers > MAX_SUBSCRIBERS) {
+			throw new IllegalArgumentException("peakpilot.monitoring.mqtt.subscribers must be between 1 and " + MAX_SUBSCRIBERS + ", not "
+					+ subscribers);
+		}
+	}
+
+	/**
+	 * The client ids of this instance's subscribers: the configured one first (so that a single subscriber keeps it),
+	 * then numbered ones. Only one without a shared group, since plain subscribers would each receive every message.
+	 */
+	List<String> subscriberIds() {
+		int n = sharedGroup == null || sharedGroup.isBlank() ? 1 : subscribers;
+		List<String> ids = new ArrayList<>(n);
+		ids.add(clientId);
+		for (int i = 2; i <= n; i++) {
+			ids.add(clientId + "-" + i);
+		}
+		return ids;
 	}
 
 	boolean embeddedBroker() {
