@@ -73,7 +73,11 @@ class ReadingIngest {
 	}
 
 	/** A reading that passed validation. */
-	record Valid(int index, Meter meter, Instant ts, BigDecimal value, String raw) implements Checked {
+	record Valid(int index, Meter meter, Instant ts, BigDecimal value, Parsed parsed) implements Checked {
+
+		String raw() {
+			return parsed.raw();
+		}
 	}
 
 	/** A reading that did not, with where it stands in the batch. */
@@ -205,18 +209,76 @@ class ReadingIngest {
 		if (reason != null) {
 			return new Invalid(index, meter, meter.code(), ts, value, r.unit(), p.raw(), reason, detail);
 		}
-		return new Valid(index, meter, ts, value.setScale(SCALE, RoundingMode.HALF_EVEN), p.raw());
+		return new Valid(index, meter, ts, value.setScale(SCALE, RoundingMode.HALF_EVEN), p);
 	}
 
 	/** ISO-8601 with an offset, or a local time taken as Beijing time. */
 	static Instant timestamp(String text) {
 		String t = text.strip();
+		Instant common = offsetTimestamp(t);
+		if (common != null) {
+			return common;
+		}
 		try {
 			return OffsetDateTime.parse(t).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			return LocalDateTime.parse(t.replace(' ', 'T')).atZone(BEIJING).toInstant();
 		}
+	}
+
+	/**
+	 * The form gateways send, {@code uuuu-MM-ddTHH:mm:ss} with {@code Z} or {@code ±HH:MM}, read without the general
+	 * ISO parser (which costs more than the rest of a reading's checks); null for anything else or anything invalid,
+	 * which then takes the general path and gets its error there.
+	 */
+	static Instant offsetTimestamp(String t) {
+		int n = t.length();
+		if ((n != 20 && n != 25) || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+				|| t.charAt(16) != ':') {
+			return null;
+		}
+		int year = digits(t, 0, 4);
+		int month = digits(t, 5, 2);
+		int day = digits(t, 8, 2);
+		int hour = digits(t, 11, 2);
+		int minute = digits(t, 14, 2);
+		int second = digits(t, 17, 2);
+		int offset;
+		if (n == 20) {
+			if (t.charAt(19) != 'Z') {
+				return null;
+			}
+			offset = 0;
+		}
+		else {
+			char sign = t.charAt(19);
+			int oh = digits(t, 20, 2);
+			int om = digits(t, 23, 2);
+			if ((sign != '+' && sign != '-') || t.charAt(22) != ':' || oh < 0 || oh > 18 || om < 0 || om > 59 || (oh == 18 && om > 0)) {
+				return null;
+			}
+			offset = (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+		}
+		if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth() || hour < 0
+				|| hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+			return null;
+		}
+		long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+		return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600 + minute * 60 + second - offset);
+	}
+
+	/** The decimal number of {@code length} ASCII digits at {@code from}, or -1. */
+	private static int digits(String t, int from, int length) {
+		int v = 0;
+		for (int i = from; i < from + length; i++) {
+			char c = t.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			v = v * 10 + (c - '0');
+		}
+		return v;
 	}
 
 	private IngestResult store(Origin origin, int received, List<Valid> valid, List<Invalid> invalid, Instant now) {
@@ -258,8 +320,10 @@ class ReadingIngest {
 		return new IngestResult(received, stored, duplicates, rejected.size(), answer);
 	}
 
-	private static final java.util.Comparator<Valid> BY_KEY = java.util.Comparator.comparingLong((Valid v) -> v.meter().id())
-		.thenComparing(Valid::ts);
+	private static final java.util.Comparator<Valid> BY_KEY = (a, b) -> {
+		int byMeter = Long.compare(a.meter().id(), b.meter().id());
+		return byMeter != 0 ? byMeter : a.ts().compareTo(b.ts());
+	};
 
 	/**
 	 * The usual case, a batch of new readings: one COPY straight into the reading table, under a savepoint. If a
@@ -354,16 +418,16 @@ class ReadingIngest {
 		List<Long> meters = new ArrayList<>();
 		List<java.sql.Timestamp> from = new ArrayList<>();
 		List<java.sql.Timestamp> to = new ArrayList<>();
-		for (int i = 0; i < rows.size(); i++) {
-			Valid v = rows.get(i);
-			if (i == 0 || rows.get(i - 1).meter().id() != v.meter().id()) {
-				meters.add(v.meter().id());
-				from.add(java.sql.Timestamp.from(v.ts()));
-				to.add(java.sql.Timestamp.from(v.ts()));
+		for (int first = 0; first < rows.size();) {
+			long meter = rows.get(first).meter().id();
+			int last = first;
+			while (last + 1 < rows.size() && rows.get(last + 1).meter().id() == meter) {
+				last++;
 			}
-			else {
-				to.set(to.size() - 1, java.sql.Timestamp.from(v.ts()));
-			}
+			meters.add(meter);
+			from.add(java.sql.Timestamp.from(rows.get(first).ts()));
+			to.add(java.sql.Timestamp.from(rows.get(last).ts()));
+			first = last + 1;
 		}
 		try (var ps = connection.prepareStatement("""
 				INSERT INTO monitoring_rollup_pending (meter_id, from_ts, to_ts)

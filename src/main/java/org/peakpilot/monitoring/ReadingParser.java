@@ -10,8 +10,8 @@ import org.peakpilot.monitoring.MonitoringModel.IncomingReading;
 import org.peakpilot.platform.InvalidInputException;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,41 +25,148 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ReadingParser {
 
-	/** One element of a batch: the reading, or why it is no reading; and its raw text. */
-	record Parsed(IncomingReading reading, String malformed, String raw) {
+	/**
+	 * One element of a batch: the reading, or why it is no reading; and its raw text, kept as a slice of the body
+	 * (cut out only for the readings that go to quarantine).
+	 */
+	record Parsed(IncomingReading reading, String malformed, String source, int start, int end) {
+
+		Parsed(IncomingReading reading, String malformed, String raw) {
+			this(reading, malformed, raw, 0, raw.length());
+		}
+
+		/** The element as it came, byte for byte. */
+		String raw() {
+			return start == 0 && end == source.length() ? source : source.substring(start, end);
+		}
 	}
 
 	private ReadingParser() {
 	}
 
+	/**
+	 * Reads a JSON batch with a streaming parser (no tree): the readings are the elements of the top-level array or
+	 * of the array under {@code "readings"}; other members of the top-level object are skipped. Each element's raw
+	 * text is its exact slice of the body.
+	 */
 	static List<Parsed> json(JsonMapper mapper, String body) {
-		JsonNode root;
-		try {
-			root = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(body);
+		try (JsonParser parser = mapper.createParser(body)) {
+			JsonToken first = parser.nextToken();
+			if (first == JsonToken.START_OBJECT) {
+				List<Parsed> readings = null;
+				while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+					String name = parser.currentName();
+					JsonToken value = parser.nextToken();
+					if (name.equals("readings") && value == JsonToken.START_ARRAY) {
+						readings = elements(parser, body);
+					}
+					else {
+						parser.skipChildren();
+					}
+				}
+				if (parser.nextToken() != null) {
+					throw new InvalidInputException("body", "not valid JSON: more content after the batch");
+				}
+				if (readings == null) {
+					throw new InvalidInputException("readings", "expected {\"readings\": [...]} or an array of readings");
+				}
+				return readings;
+			}
+			if (first == JsonToken.START_ARRAY) {
+				List<Parsed> readings = elements(parser, body);
+				if (parser.nextToken() != null) {
+					throw new InvalidInputException("body", "not valid JSON: more content after the batch");
+				}
+				return readings;
+			}
+			if (first == null) {
+				throw new InvalidInputException("body", "not valid JSON: the body is empty");
+			}
+			parser.skipChildren();
+			if (parser.nextToken() != null) {
+				throw new InvalidInputException("body", "not valid JSON: more content after the first value");
+			}
+			throw new InvalidInputException("readings", "expected {\"readings\": [...]} or an array of readings");
 		}
 		catch (JacksonException ex) {
 			throw new InvalidInputException("body", "not valid JSON: " + ex.getOriginalMessage());
 		}
-		JsonNode array = root != null && root.isObject() ? root.get("readings") : root;
-		if (array == null || !array.isArray()) {
-			throw new InvalidInputException("readings", "expected {\"readings\": [...]} or an array of readings");
-		}
-		List<Parsed> out = new ArrayList<>(array.size());
-		for (JsonNode e : array) {
-			String raw = e.toString();
-			if (!e.isObject()) {
-				out.add(new Parsed(null, "a reading must be an object with meter, ts and value", raw));
+	}
+
+	/** The elements of an array, the parser standing on its START_ARRAY; leaves it on the END_ARRAY. */
+	private static List<Parsed> elements(JsonParser parser, String body) {
+		List<Parsed> out = new ArrayList<>();
+		JsonToken t;
+		while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+			int start = offset(parser);
+			if (t != JsonToken.START_OBJECT) {
+				parser.skipChildren();
+				out.add(new Parsed(null, "a reading must be an object with meter, ts and value", body, start, end(parser, body, t)));
 				continue;
 			}
-			JsonNode id = e.get("meterId");
-			if (id != null && !id.isNull() && !id.canConvertToLong()) {
-				out.add(new Parsed(null, "meterId must be a whole number", raw));
-				continue;
+			String meter = null;
+			Long meterId = null;
+			String ts = null;
+			String value = null;
+			String unit = null;
+			String malformed = null;
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				JsonToken v = parser.nextToken();
+				switch (name) {
+					case "meter" -> meter = text(parser, body, v);
+					case "ts" -> ts = text(parser, body, v);
+					case "value" -> value = text(parser, body, v);
+					case "unit" -> unit = text(parser, body, v);
+					case "meterId" -> {
+						meterId = null;
+						if (v == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+							meterId = parser.getLongValue();
+						}
+						else if (v != JsonToken.VALUE_NULL) {
+							parser.skipChildren();
+							malformed = "meterId must be a whole number";
+						}
+					}
+					default -> parser.skipChildren();
+				}
 			}
-			out.add(new Parsed(new IncomingReading(text(e.get("meter")), id == null || id.isNull() ? null : id.asLong(),
-					text(e.get("ts")), text(e.get("value")), text(e.get("unit"))), null, raw));
+			int end = offset(parser) + 1;
+			out.add(malformed != null ? new Parsed(null, malformed, body, start, end)
+					: new Parsed(new IncomingReading(meter, meterId, ts, value, unit), null, body, start, end));
 		}
 		return out;
+	}
+
+	/**
+	 * A member's value as text: a string's content, a number or literal as written, an object or array as its raw
+	 * text (which then fails as a meter, time or value); null for JSON null.
+	 */
+	private static String text(JsonParser parser, String body, JsonToken t) {
+		return switch (t) {
+			case VALUE_NULL -> null;
+			case VALUE_STRING -> parser.getString();
+			case START_OBJECT, START_ARRAY -> {
+				int start = offset(parser);
+				parser.skipChildren();
+				yield body.substring(start, offset(parser) + 1);
+			}
+			default -> parser.getText();
+		};
+	}
+
+	/** Where the current token starts in the body. */
+	private static int offset(JsonParser parser) {
+		return (int) parser.currentTokenLocation().getCharOffset();
+	}
+
+	/** Where an element that started with {@code first} ends (a structured one after skipChildren). */
+	private static int end(JsonParser parser, String body, JsonToken first) {
+		if (first == JsonToken.START_OBJECT || first == JsonToken.START_ARRAY) {
+			return offset(parser) + 1;
+		}
+		parser.getText(); // reads a string to its closing quote, so that the location is behind the token
+		return (int) parser.currentLocation().getCharOffset();
 	}
 
 	static List<Parsed> csv(String body) {
@@ -147,13 +254,6 @@ final class ReadingParser {
 		}
 		cells.add(cell.toString());
 		return cells;
-	}
-
-	private static String text(JsonNode n) {
-		if (n == null || n.isNull()) {
-			return null;
-		}
-		return n.isValueNode() ? n.asString() : n.toString();
 	}
 
 	private static String blankToNull(String s) {
