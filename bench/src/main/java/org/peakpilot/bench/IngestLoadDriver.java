@@ -40,15 +40,16 @@ import org.postgresql.copy.CopyIn;
  * <p>
  * Each round: HTTP ingest of all readings into an empty reading table (timed until the last answer), check the
  * count and sum, empty the table; the same batches published over MQTT with QoS 1 to the application's broker
- * (embedded, or {@code -Dpeakpilot.monitoring.mqtt.broker-url=tcp://127.0.0.1:1883} for Mosquitto), timed until
+ * (embedded, or {@code broker=tcp://127.0.0.1:1883} for Mosquitto), timed until
  * the table holds them all; empty it; COPY the same rows (timed, {@code clients} connections in parallel), empty it
  * again. Rounds alternate so that both see the same server state; the report gives every round and the median.
  * <p>
  * The scheduled rollup is switched off ({@code -Dpeakpilot.monitoring.rollup.scheduled=false} is set here) and
  * the rollups of each HTTP round are made afterwards and timed on their own.
  * <p>
- * Arguments (key=value): database=embedded|external (default external), meters=1000, readings=1000000,
- * batch=2000, clients=4, rounds=3.
+ * Arguments (key=value): database=embedded|external (default external), broker=embedded|tcp://host:port (default
+ * embedded: the application's own Artemis in this JVM), subscribers=4 (the application's MQTT subscribers),
+ * meters=1000, readings=1000000, batch=2000, clients=4, rounds=3.
  */
 public final class IngestLoadDriver {
 
@@ -83,6 +84,11 @@ public final class IngestLoadDriver {
 		int batchSize = Integer.parseInt(arg(args, "batch", "2000"));
 		int clients = Integer.parseInt(arg(args, "clients", "4"));
 		int rounds = Integer.parseInt(arg(args, "rounds", "3"));
+		String brokerArg = arg(args, "broker", "embedded");
+		if (!brokerArg.equals("embedded")) {
+			System.setProperty("peakpilot.monitoring.mqtt.broker-url", brokerArg);
+		}
+		System.setProperty("peakpilot.monitoring.mqtt.subscribers", arg(args, "subscribers", "4"));
 		System.setProperty("peakpilot.monitoring.rollup.scheduled", "false");
 		try (BenchPlatform platform = BenchPlatform.start(database, "off")) {
 			System.out.println("server: " + platform.describe());
