@@ -11,12 +11,19 @@ INSERT INTO monitoring_meter (enterprise_id, county_code, park_id, industry_code
 SELECT e.id, e.county_code, NULL, e.industry_code, 'E-' || lpad(j::text, 2, '0'), 'bench ' || j, 'ELECTRICITY', 'kWh', 'INTERVAL', 1,
        15, 100000, true, 'bench', now() - interval '400 days', now()
 FROM enterprise e CROSS JOIN generate_series(1, 20) j WHERE e.name LIKE '基准企业%';
+SET maintenance_work_mem = '1GB';
+-- a year of quarter-hour readings up to now, per meter (35,041 each): the readings table as a year of ingest leaves it
+ALTER TABLE monitoring_reading DROP CONSTRAINT monitoring_reading_pkey;
+INSERT INTO monitoring_reading (meter_id, ts, value, origin, received_at)
+SELECT m.id, g, round((random() * 1000)::numeric, 3), 'H', g + interval '40 seconds'
+FROM monitoring_meter m CROSS JOIN generate_series(date_trunc('hour', now()) - interval '365 days', date_trunc('hour', now()), interval '15 minutes') g;
+ALTER TABLE monitoring_reading ADD PRIMARY KEY (meter_id, ts);
 ALTER TABLE monitoring_rollup DROP CONSTRAINT monitoring_rollup_pkey;
 DROP INDEX monitoring_rollup_day_month_idx;
--- a year of quarter-hours up to now, per meter
+-- the quarter-hour rollups of those readings (INTERVAL meters, multiplier 1: the quantity is the reading; the
+-- quarter hour ending at ts starts 15 minutes earlier)
 INSERT INTO monitoring_rollup (meter_id, grain, period_start, quantity, readings, excluded)
-SELECT m.id, 'Q', g, round((random() * 1000)::numeric, 3), 1, 0
-FROM monitoring_meter m CROSS JOIN generate_series(date_trunc('hour', now()) - interval '365 days', date_trunc('hour', now()), interval '15 minutes') g;
+SELECT meter_id, 'Q', ts - interval '15 minutes', value, 1, 0 FROM monitoring_reading;
 INSERT INTO monitoring_rollup (meter_id, grain, period_start, quantity, readings, excluded)
 SELECT meter_id, 'H', date_trunc('hour', period_start), sum(quantity), sum(readings), 0 FROM monitoring_rollup WHERE grain = 'Q' GROUP BY 1, 3;
 INSERT INTO monitoring_rollup (meter_id, grain, period_start, quantity, readings, excluded)
@@ -33,9 +40,12 @@ INSERT INTO monitoring_alarm (enterprise_id, county_code, park_id, industry_code
 SELECT m.enterprise_id, m.county_code, NULL, m.industry_code, m.id, 'COUNTER_JUMP', now() - (i || ' minutes')::interval, 'bench', now() - (i || ' minutes')::interval,
        CASE WHEN i % 3 = 0 THEN 'CLOSED' ELSE 'OPEN' END
 FROM generate_series(1, 3000) i JOIN monitoring_meter m ON m.id = (SELECT min(id) FROM monitoring_meter) + (i % 1000);
+VACUUM ANALYZE monitoring_reading;
 VACUUM ANALYZE monitoring_rollup;
 VACUUM ANALYZE monitoring_meter;
 VACUUM ANALYZE monitoring_meter_status;
 VACUUM ANALYZE monitoring_alarm;
 SELECT grain, count(*) FROM monitoring_rollup GROUP BY grain ORDER BY grain;
-SELECT pg_size_pretty(pg_total_relation_size('monitoring_rollup'));
+SELECT count(*) AS readings FROM monitoring_reading;
+SELECT pg_size_pretty(pg_total_relation_size('monitoring_reading')) AS readings_size,
+       pg_size_pretty(pg_total_relation_size('monitoring_rollup')) AS rollups_size;
