@@ -127,7 +127,7 @@ class MqttIngest implements SmartLifecycle {
 			subscribers.add(s);
 			s.start();
 		}
-		if (ids.size() > 1 || !settings.sharedGroup().isBlank()) {
+		if (!settings.sharedGroup().isBlank()) {
 			Thread retire = new Thread(() -> retireSessionsFrom(ids.size() + 1), "mqtt-retire");
 			retire.setDaemon(true);
 			retire.start();
