@@ -57,6 +57,19 @@ class PlanValuesTests {
 	org.peakpilot.platform.UserAccounts accounts;
 
 	@Test
+	void aTargetStatedInWordsReadsInTheUsersLanguage() throws Exception {
+		mvc.perform(get("/public/cockpit")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("2个零碳/近零碳园区；2个零碳景区；1个低碳旅游港区")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("near-zero-carbon park"))));
+		mvc.perform(get("/public/cockpit").param("lang", "en")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("2 zero/near-zero-carbon parks; 2 zero-carbon scenic areas")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("1个近零碳园区"))));
+		mvc.perform(get("/api/v1/public/plan/items/11")).andExpect(status().isOk())
+			.andExpect(jsonPath("$..targets[1].label").value(hasItem("2 zero/near-zero-carbon parks; 2 zero-carbon scenic areas; 1 low-carbon tourism port area")))
+			.andExpect(jsonPath("$..targets[1].labelZh").value(hasItem("2个零碳/近零碳园区；2个零碳景区；1个低碳旅游港区")));
+	}
+
+	@Test
 	void aCorrectionReplacesTheValueAndKeepsTheEarlierOneWithItsLineage() throws Exception {
 		mvc.perform(post("/api/v1/plan/observations").with(admin()).contentType(MediaType.APPLICATION_JSON)
 			.content("""

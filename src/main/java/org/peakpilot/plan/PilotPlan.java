@@ -331,11 +331,11 @@ public class PilotPlan {
 				.param("by", r.baselineYear()).param("bv", r.baselineValue()).update();
 			for (Target t : r.targets()) {
 				jdbc.sql("""
-						INSERT INTO plan_item_target (plan_code, item_code, year, type, value, label)
-						VALUES (:p, :c, :y, :t, :v, :l)
+						INSERT INTO plan_item_target (plan_code, item_code, year, type, value, label, label_zh)
+						VALUES (:p, :c, :y, :t, :v, :l, :lz)
 						""")
 					.param("p", info.code()).param("c", r.code()).param("y", t.year()).param("t", t.type().name())
-					.param("v", t.value()).param("l", t.label()).update();
+					.param("v", t.value()).param("l", t.label()).param("lz", t.labelZh()).update();
 			}
 		}
 		jdbc.sql("DELETE FROM plan_zone WHERE plan_code = :p").param("p", info.code()).update();
@@ -444,7 +444,7 @@ public class PilotPlan {
 		Map<String, Map<Integer, Target>> byItem = new LinkedHashMap<>();
 		jdbc.sql("SELECT * FROM plan_item_target WHERE plan_code = :p ORDER BY year").param("p", planCode())
 			.query((rs, n) -> Map.entry(rs.getString("item_code"), new Target(rs.getInt("year"),
-					TargetType.valueOf(rs.getString("type")), rs.getBigDecimal("value"), rs.getString("label"), null)))
+					TargetType.valueOf(rs.getString("type")), rs.getBigDecimal("value"), rs.getString("label"), rs.getString("label_zh"), null)))
 			.list()
 			.forEach(e -> byItem.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(e.getValue().year(), e.getValue()));
 		// Provincial values the office entered: fill the plan's placeholders and add the years in between.
@@ -472,7 +472,7 @@ public class PilotPlan {
 				rs.getString("group_zh"), rs.getString("group_en"), rs.getString("name_zh"), rs.getString("name_en"),
 				rs.getString("unit_zh"), rs.getString("unit"), Direction.valueOf(rs.getString("direction")),
 				rs.getObject("baseline_year", Integer.class), strip(rs.getBigDecimal("baseline_value")), targets.stream()
-					.map(t -> new Target(t.year(), t.type(), strip(t.value()), t.label(), t.source())).toList());
+					.map(t -> new Target(t.year(), t.type(), strip(t.value()), t.label(), t.labelZh(), t.source())).toList());
 	}
 
 	private static Observation observation(ResultSet rs, int n) throws SQLException {

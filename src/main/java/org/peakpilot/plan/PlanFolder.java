@@ -42,7 +42,8 @@ final class PlanFolder {
 	private static final Pattern TARGET_COLUMN = Pattern.compile("target_(\\d{4})");
 	private static final Pattern BASELINE_COLUMN = Pattern.compile("baseline_(\\d{4})");
 	private static final Pattern CAP = Pattern.compile("(?:<=|≤)\\s*([0-9.]+)");
-	private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*([0-9]+(?:\\.[0-9]+)?)\\b");
+	/** A count at the start of a part: "2 parks", also "2个园区" (where no word boundary follows the digits). */
+	private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*([0-9]+(?:\\.[0-9]+)?)(?![0-9.])");
 
 	private final ResourceLoader loader;
 	private final String location;
@@ -149,7 +150,22 @@ final class PlanFolder {
 			for (Map.Entry<Integer, String> tc : targetColumns.entrySet()) {
 				String cell = row.get(tc.getValue());
 				if (!cell.isEmpty()) {
-					targets.add(target(tc.getKey(), cell, direction, where + ", column " + tc.getValue()));
+					Target t = target(tc.getKey(), cell, direction, where + ", column " + tc.getValue());
+					// the words of a target in Chinese, in target_YYYY_zh beside target_YYYY (optional)
+					String zh = table.header().contains(tc.getValue() + "_zh") ? row.get(tc.getValue() + "_zh") : "";
+					if (!zh.isEmpty()) {
+						if (t.label() == null) {
+							throw new IllegalStateException(where + ", column " + tc.getValue() + "_zh: only a target stated in words has "
+									+ "a Chinese text; " + tc.getValue() + " is '" + cell + "'");
+						}
+						Target words = target(tc.getKey(), zh, direction, where + ", column " + tc.getValue() + "_zh");
+						if (words.value().compareTo(t.value()) != 0) {
+							throw new IllegalStateException(where + ", column " + tc.getValue() + "_zh: '" + zh + "' counts "
+									+ words.value().toPlainString() + ", " + tc.getValue() + " counts " + t.value().toPlainString());
+						}
+						t = new Target(t.year(), t.type(), t.value(), t.label(), zh, null);
+					}
+					targets.add(t);
 				}
 			}
 			String baseline = baselineColumn == null ? "" : row.get(baselineColumn);
@@ -215,7 +231,8 @@ final class PlanFolder {
 
 	/**
 	 * A target cell: a number; {@code PROVINCIAL} (完成省下目标); a cap {@code <=4.03}; or a text whose parts each
-	 * start with a count ("2 zero-carbon parks; 1 port area"), whose value is the sum of those counts.
+	 * start with a count ("2 zero-carbon parks; 1 port area", or "2个零碳景区；1个低碳旅游港区"), whose value is the sum of
+	 * those counts.
 	 */
 	static Target target(int year, String cell, Direction direction, String where) {
 		if (cell.equalsIgnoreCase("PROVINCIAL")) {
@@ -235,7 +252,7 @@ final class PlanFolder {
 			// a described count, handled below
 		}
 		BigDecimal sum = BigDecimal.ZERO;
-		for (String part : cell.split(";")) {
+		for (String part : cell.split("[;；]")) {
 			Matcher m = LEADING_NUMBER.matcher(part);
 			if (!m.find()) {
 				throw new IllegalStateException(where + ": '" + cell + "' is neither a number, PROVINCIAL, a cap nor counted parts");

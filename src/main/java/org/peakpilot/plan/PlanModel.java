@@ -51,12 +51,26 @@ public final class PlanModel {
 
 	/**
 	 * A target of an item for a year. For a provincial target {@code value} is the entered value, or {@code null}
-	 * while none has been entered; {@code source} names the document it came from.
+	 * while none has been entered; {@code source} names the document it came from. A target stated in words
+	 * ("2 zero-carbon parks; 1 port area") keeps them in {@code label}, and in Chinese in {@code labelZh} when the
+	 * plan gives them.
 	 */
-	public record Target(int year, TargetType type, BigDecimal value, String label, String source) {
+	public record Target(int year, TargetType type, BigDecimal value, String label, String labelZh, String source) {
+
+		public Target(int year, TargetType type, BigDecimal value, String label, String source) {
+			this(year, type, value, label, null, source);
+		}
 
 		public boolean known() {
 			return value != null;
+		}
+
+		/** The words of the target in the language asked for ("zh" or another), falling back to the other one. */
+		public String label(String language) {
+			if ("zh".equals(language)) {
+				return labelZh != null ? labelZh : label;
+			}
+			return label != null ? label : labelZh;
 		}
 	}
 

@@ -47,5 +47,25 @@ class PlanFolderTest {
 		assertThat(folder.zones()).hasSize(4);
 		assertThat(folder.projectDomains()).hasSize(10);
 		assertThat(folder.info().baselineYear()).isEqualTo(2022);
+		PlanFolder.ItemRow sites = indicators.get(10);
+		assertThat(sites.nameZh()).isEqualTo("零碳示范点");
+		assertThat(sites.targets()).extracting(Target::labelZh).containsExactly("1个近零碳园区", "2个零碳/近零碳园区；2个零碳景区；1个低碳旅游港区");
+		assertThat(sites.targets()).extracting(t -> t.label("zh")).containsExactly("1个近零碳园区", "2个零碳/近零碳园区；2个零碳景区；1个低碳旅游港区");
+		assertThat(sites.targets()).extracting(t -> t.label("en")).containsExactly("1 near-zero-carbon park",
+				"2 zero/near-zero-carbon parks; 2 zero-carbon scenic areas; 1 low-carbon tourism port area");
+		assertThat(sites.targets()).extracting(Target::value).usingElementComparator(java.math.BigDecimal::compareTo)
+			.containsExactly(java.math.BigDecimal.ONE, java.math.BigDecimal.valueOf(5));
+	}
+
+	@Test
+	void aChineseTargetTextMustCountWhatTheTargetCounts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+		String header = "no,category_zh,category_en,name_zh,name_en,unit_zh,unit,baseline_2022,target_2025,better,target_2025_zh\n";
+		java.nio.file.Files.writeString(dir.resolve("indicators.csv"),
+				header + "1,类,Group,零碳示范点,Sites,个,count,0,2 parks; 1 port area,higher,2个园区；2个港区\n");
+		PlanFolder folder = new PlanFolder(new DefaultResourceLoader(), dir.toUri().toString());
+		assertThatIllegalStateException().isThrownBy(folder::indicators).withMessageContaining("line 2")
+			.withMessageContaining("target_2025_zh").withMessageContaining("counts 4");
+		java.nio.file.Files.writeString(dir.resolve("indicators.csv"), header + "1,类,Group,单位GDP能耗,Energy,吨,t,0,45,higher,四十五\n");
+		assertThatIllegalStateException().isThrownBy(folder::indicators).withMessageContaining("only a target stated in words");
 	}
 }
