@@ -141,9 +141,15 @@ class MqttIngest implements SmartLifecycle {
 	 * behind until it expires, so those readings would wait there for a day. Each such session is resumed, unsubscribed
 	 * (nothing new reaches it), its queued messages are stored as usual, and once it has been quiet for a while it is
 	 * closed with a session expiry of zero, which ends it. Sessions are numbered from 1 without holes, so the first
-	 * number without a session ends the search.
+	 * number without a session ends the search. Waits until a subscriber has reached the broker.
 	 */
 	private void retireSessionsFrom(int first) {
+		// not before the broker is reachable: the subscribers keep trying to connect, this waits for one of them
+		while (!stopping && subscribers.stream().noneMatch(Subscriber::connected)) {
+			if (!pause(Duration.ofSeconds(1))) {
+				return;
+			}
+		}
 		for (int n = first; n <= MqttSettings.MAX_SUBSCRIBERS && !stopping; n++) {
 			Subscriber s = new Subscriber(settings.clientId() + "-" + n, true);
 			try {
