@@ -1,6 +1,5 @@
 package org.peakpilot.monitoring;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +17,6 @@ import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -172,10 +170,7 @@ final class MeterWorkbook {
 
 	/** The rows that hold a meter (a row whose data columns are all empty is skipped). */
 	static List<Line> read(byte[] bytes) {
-		SheetCells.checkSize(bytes, MAX_BYTES);
-		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-			Sheet sheet = workbook.getSheetAt(0);
-			checkHeader(sheet);
+		return SheetCells.readFirstSheet(bytes, MAX_BYTES, HEADERS, sheet -> {
 			List<Line> lines = new ArrayList<>();
 			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
 				Row row = sheet.getRow(r);
@@ -191,17 +186,7 @@ final class MeterWorkbook {
 				throw new InvalidInputException("file", "the sheet holds no meter: fill in one meter per row below the header");
 			}
 			return lines;
-		}
-		catch (InvalidInputException ex) {
-			throw ex;
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new InvalidInputException("file", "the file is not a readable Excel workbook (.xlsx); download the template and fill it in");
-		}
-	}
-
-	private static void checkHeader(Sheet sheet) {
-		SheetCells.checkHeader(sheet, HEADERS);
+		});
 	}
 
 	private static boolean empty(Row row) {

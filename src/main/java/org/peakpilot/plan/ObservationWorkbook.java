@@ -1,6 +1,5 @@
 package org.peakpilot.plan;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +14,6 @@ import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.peakpilot.plan.PilotPlan.NewObservation;
@@ -56,10 +54,7 @@ final class ObservationWorkbook {
 	}
 
 	static List<Line> read(byte[] bytes) {
-		SheetCells.checkSize(bytes, MAX_BYTES);
-		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-			Sheet sheet = workbook.getSheetAt(0);
-			checkHeader(sheet);
+		return SheetCells.readFirstSheet(bytes, MAX_BYTES, HEADERS, sheet -> {
 			if (sheet.getLastRowNum() > MAX_ROWS) {
 				throw new InvalidInputException("file", "the sheet has " + sheet.getLastRowNum() + " rows; at most " + MAX_ROWS);
 			}
@@ -72,17 +67,7 @@ final class ObservationWorkbook {
 				lines.add(line(row));
 			}
 			return lines;
-		}
-		catch (InvalidInputException ex) {
-			throw ex;
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new InvalidInputException("file", "the file is not a readable Excel workbook (.xlsx); download the template and fill it in");
-		}
-	}
-
-	private static void checkHeader(Sheet sheet) {
-		SheetCells.checkHeader(sheet, HEADERS);
+		});
 	}
 
 	private static Line line(Row row) {

@@ -1,14 +1,19 @@
 package org.peakpilot.platform;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * What every all-or-nothing Excel import reads the same way: the size of the upload, the header row, a cell's
@@ -29,6 +34,26 @@ public final class SheetCells {
 		if (bytes.length > maxBytes) {
 			throw new InvalidInputException("file", "the file has " + bytes.length / 1024 + " KiB; at most " + maxBytes / 1024 / 1024
 					+ " MiB are accepted");
+		}
+	}
+
+	/**
+	 * Reads the first sheet of an uploaded .xlsx: refuses an empty or too large upload and a wrong header row, then
+	 * hands the sheet to {@code reader}. A file that is no readable workbook gets one clear error; the reader's own
+	 * {@link InvalidInputException}s pass through.
+	 */
+	public static <T> T readFirstSheet(byte[] bytes, long maxBytes, String[] headers, Function<Sheet, T> reader) {
+		checkSize(bytes, maxBytes);
+		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			checkHeader(sheet, headers);
+			return reader.apply(sheet);
+		}
+		catch (InvalidInputException ex) {
+			throw ex;
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new InvalidInputException("file", "the file is not a readable Excel workbook (.xlsx); download the template and fill it in");
 		}
 	}
 
