@@ -101,7 +101,7 @@ class MonthlyReports {
 				""")
 			.param("county", moved.countyCode()).param("park", moved.parkId()).param("industry", moved.industryCode())
 			.param("e", moved.enterpriseId()).update();
-		log.info("Moved {} reports of enterprise {} to county {}", n, moved.enterpriseId(), moved.countyCode());
+		log.debug("Moved {} reports of enterprise {} to county {}", n, moved.enterpriseId(), moved.countyCode());
 	}
 
 	Report report(long id) {

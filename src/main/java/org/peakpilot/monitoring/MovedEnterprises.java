@@ -43,6 +43,6 @@ class MovedEnterprises {
 				.param("e", moved.enterpriseId()).update();
 		}
 		meters.forget(moved.enterpriseId());
-		log.info("Moved {} monitoring rows of enterprise {} to county {}", rows, moved.enterpriseId(), moved.countyCode());
+		log.debug("Moved {} monitoring rows of enterprise {} to county {}", rows, moved.enterpriseId(), moved.countyCode());
 	}
 }
