@@ -45,7 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * quarantined readings, alarms, monthly closings, reports and their results are read by the new county and park
  * and no longer by the old ones; a move that fails half-way moves nothing.
  */
-@SpringBootTest(properties = "peakpilot.test.schema=pp_monitoring")
+@SpringBootTest(properties = "peakpilot.test.schema=pp_move")
 @AutoConfigureMockMvc
 class EnterpriseMoveTests {
 
@@ -75,19 +75,27 @@ class EnterpriseMoveTests {
 	YearMonth last;
 	OffsetDateTime yesterday;
 
-	/** Fails the move of one enterprise after every other listener has run, as a broken module would. */
+	/**
+	 * Fails the move of one enterprise after every other listener has run, as a broken module would; records how
+	 * many rows the other listeners had moved by then.
+	 */
 	@TestConfiguration
 	static class FailingListener {
 
 		static volatile long failFor = -1;
+		static volatile long movedBeforeFailure;
 
 		@Bean
-		Object failingMoveListener() {
+		Object failingMoveListener(JdbcClient jdbc) {
 			return new Object() {
 				@EventListener
 				@Order(Ordered.LOWEST_PRECEDENCE)
 				void moved(RegistryModel.EnterpriseMoved moved) {
 					if (moved.enterpriseId() == failFor) {
+						movedBeforeFailure = jdbc.sql("""
+								SELECT (SELECT count(*) FROM monitoring_meter WHERE enterprise_id = :e AND county_code = :c)
+								     + (SELECT count(*) FROM accounting_report WHERE enterprise_id = :e AND county_code = :c)
+								""").param("e", moved.enterpriseId()).param("c", moved.countyCode()).query(Long.class).single();
 						throw new IllegalStateException("listener failed");
 					}
 				}
@@ -253,6 +261,7 @@ class EnterpriseMoveTests {
 		finally {
 			FailingListener.failFor = -1;
 		}
+		assertThat(FailingListener.movedBeforeFailure).as("rows the other listeners had moved when the last one failed").isEqualTo(3);
 		assertThat(jdbc.sql("SELECT county_code FROM enterprise WHERE id = :e").param("e", e.id()).query(String.class).single())
 			.isEqualTo(SHAWAN);
 		assertOwners(e.id(), SHAWAN + " " + fixtures.parkId("SHAWAN-EDZ") + " 3011");
