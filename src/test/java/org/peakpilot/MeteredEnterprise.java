@@ -24,8 +24,13 @@ final class MeteredEnterprise {
 	private final MockMvc mvc;
 
 	MeteredEnterprise(MockMvc mvc, Fixtures fixtures, String countyCode) throws Exception {
+		this(mvc, fixtures, fixtures.enterprise(countyCode, "3011", null));
+	}
+
+	/** An enterprise the test registered itself (in a park, say), with its user and gateway. */
+	MeteredEnterprise(MockMvc mvc, Fixtures fixtures, RegistryModel.Enterprise enterprise) throws Exception {
 		this.mvc = mvc;
-		this.enterprise = fixtures.enterprise(countyCode, "3011", null);
+		this.enterprise = enterprise;
 		this.user = fixtures.user(Role.ENTERPRISE_USER, null, null, enterprise.id(), Set.of());
 		this.token = JsonPath.read(mvc.perform(post("/api/v1/monitoring/enterprises/" + enterprise.id() + "/gateways").with(basic(user))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"1# 网关\"}"))

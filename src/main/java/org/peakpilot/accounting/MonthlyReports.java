@@ -48,6 +48,7 @@ import org.peakpilot.registry.RegistryModel;
 import org.peakpilot.shared.CsvTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -86,6 +87,21 @@ class MonthlyReports {
 
 	List<Product> products() {
 		return List.copyOf(products.values());
+	}
+
+	/**
+	 * An enterprise moved to another county, park or industry: its reports (with their results, which are read
+	 * through the report) move with it, in the registry's transaction, so that a failure here undoes the move.
+	 */
+	@EventListener
+	void moved(RegistryModel.EnterpriseMoved moved) {
+		int n = jdbc.sql("""
+				UPDATE accounting_report SET county_code = :county, park_id = :park, industry_code = :industry
+				WHERE enterprise_id = :e
+				""")
+			.param("county", moved.countyCode()).param("park", moved.parkId()).param("industry", moved.industryCode())
+			.param("e", moved.enterpriseId()).update();
+		log.debug("Moved {} reports of enterprise {} to county {}", n, moved.enterpriseId(), moved.countyCode());
 	}
 
 	Report report(long id) {

@@ -147,6 +147,11 @@ class Meters {
 		return after;
 	}
 
+	/** Drops the enterprise's meters from the ingest index (they are read again on next use). */
+	void forget(long enterpriseId) {
+		index.remove(enterpriseId);
+	}
+
 	/** The enterprise's meters for the ingest path (no scope check: the caller has checked the sender). */
 	EnterpriseMeters ofEnterprise(long enterpriseId) {
 		EnterpriseMeters m = index.get(enterpriseId);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.peakpilot.plan.PilotPlan;
@@ -26,6 +27,7 @@ import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.platform.ScopeDirectory;
 import org.peakpilot.registry.RegistryModel.Enterprise;
 import org.peakpilot.registry.RegistryModel.EnterpriseForm;
+import org.peakpilot.registry.RegistryModel.EnterpriseMoved;
 import org.peakpilot.registry.RegistryModel.EnterpriseQuery;
 import org.peakpilot.registry.RegistryModel.Industry;
 import org.peakpilot.registry.RegistryModel.Park;
@@ -36,6 +38,7 @@ import org.peakpilot.shared.RegionCode;
 import org.peakpilot.shared.Uscc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -55,12 +58,14 @@ public class Registry implements ScopeDirectory {
 	private final PilotPlan plan;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	Registry(JdbcClient jdbc, PilotPlan plan, AuditLog audit, Clock clock) {
+	Registry(JdbcClient jdbc, PilotPlan plan, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.plan = plan;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** The city and its county-level divisions, city first. */
@@ -169,6 +174,14 @@ public class Registry implements ScopeDirectory {
 			.param("id", id).update();
 		Enterprise after = find(id).orElseThrow();
 		audit.record("enterprise.updated", "enterprise", id, before, after);
+		if (!before.countyCode().equals(after.countyCode()) || !Objects.equals(before.parkId(), after.parkId())
+				|| !before.industryCode().equals(after.industryCode())) {
+			// in this transaction: the modules' copies of the owner columns move with it, or nothing moves
+			events.publishEvent(new EnterpriseMoved(id, before.countyCode(), before.parkId(), before.industryCode(),
+					after.countyCode(), after.parkId(), after.industryCode()));
+			log.info("Enterprise {} moved from county {} park {} industry {} to county {} park {} industry {}", id,
+					before.countyCode(), before.parkId(), before.industryCode(), after.countyCode(), after.parkId(), after.industryCode());
+		}
 		return after;
 	}
 

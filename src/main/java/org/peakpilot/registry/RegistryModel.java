@@ -39,6 +39,15 @@ public final class RegistryModel {
 			BigDecimal annualEnergyTce, Instant createdAt, Instant updatedAt) {
 	}
 
+	/**
+	 * Published when an officer changes the county, park or industry of an enterprise, inside the transaction that
+	 * changes it. Modules that copy these owner columns into their rows update them in a plain (synchronous)
+	 * {@code @EventListener}, so the enterprise's data moves with it or, if a listener fails, nothing moves.
+	 */
+	public record EnterpriseMoved(long enterpriseId, String fromCountyCode, Long fromParkId, String fromIndustryCode,
+			String countyCode, Long parkId, String industryCode) {
+	}
+
 	/** What an officer enters to register or change an enterprise. */
 	public record EnterpriseForm(String uscc, String name, String countyCode, String industryCode, Long parkId,
 			Boolean keyEnergyUnit, BigDecimal annualEnergyTce) {
