@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.peakpilot.plan.PilotPlan;
 import org.peakpilot.plan.PlanModel;
@@ -170,6 +171,14 @@ public class Registry implements ScopeDirectory {
 		Enterprise after = find(id).orElseThrow();
 		audit.record("enterprise.updated", "enterprise", id, before, after);
 		return after;
+	}
+
+	/**
+	 * The ids of every key energy-using unit of the city, whatever the caller's scope: only ids, for counting how
+	 * much of the expected data a city figure covers (how many key units' months are reported).
+	 */
+	public Set<Long> keyEnergyUnitIds() {
+		return Set.copyOf(jdbc.sql("SELECT id FROM enterprise WHERE key_energy_unit").query(Long.class).list());
 	}
 
 	@Override
