@@ -251,10 +251,12 @@ class CityInventory {
 		List<InputCode> inputsMissing = Arrays.stream(InputCode.values()).filter(c -> !inputs.containsKey(c)).toList();
 		List<Long> keyUnits = List.copyOf(registry.keyEnergyUnitIds());
 		int expected = keyUnits.size() * 12;
-		Map<String, Object> reported = keyUnits.isEmpty() ? Map.of("months", 0, "units", 0) : jdbc.sql("""
+		// the ids as one array parameter: a province has tens of thousands of key units
+		String ids = keyUnits.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+		Map<String, Object> reported = jdbc.sql("""
 				SELECT count(*) AS months, count(DISTINCT enterprise_id) AS units FROM accounting_report
-				WHERE year = :y AND status IN (:counted) AND enterprise_id IN (:ids)
-				""").param("y", year).param("counted", COUNTED_STATUSES).param("ids", keyUnits).query().singleRow();
+				WHERE year = :y AND status IN (:counted) AND enterprise_id = ANY(CAST(:ids AS bigint[]))
+				""").param("y", year).param("counted", COUNTED_STATUSES).param("ids", ids).query().singleRow();
 		int months = ((Number) reported.get("months")).intValue();
 		int units = ((Number) reported.get("units")).intValue();
 		BigDecimal percent = expected == 0 ? null
