@@ -114,6 +114,10 @@ class PublicationTests {
 		assertThat(current("1").value()).isEqualByComparingTo("0.32");
 		assertThat(current("1").publishedAt()).isNull();
 		mvc.perform(get("/api/v1/public/plan/items/1")).andExpect(jsonPath("$.progress.latestValue").value(0.4));
+		mvc.perform(get("/api/v1/public/plan/items/1/observations"))
+			.andExpect(jsonPath("$.length()").value(1))
+			.andExpect(jsonPath("$[0].value").value(0.4))
+			.andExpect(jsonPath("$[0].supersededAt").doesNotExist());
 		mvc.perform(get("/api/v1/plan/items/1").with(basic(officer))).andExpect(jsonPath("$.progress.latestValue").value(0.32));
 		mvc.perform(post("/api/v1/plan/items/1/observations/2024/publish").with(basic(officer))).andExpect(status().isOk());
 		mvc.perform(get("/api/v1/public/plan/items/1")).andExpect(jsonPath("$.progress.latestValue").value(0.32));

@@ -155,9 +155,14 @@ public class PilotPlan {
 				""").param("p", planCode()).param("c", code).query(PilotPlan::observation).list();
 	}
 
-	/** As {@link #history} for the public: entered and imported values, computed ones only once published. */
+	/**
+	 * As {@link #history} for the public: entered and imported values, computed ones only once published; the value
+	 * the public sees for a year counts as its current one even where an unpublished recomputation replaced it.
+	 */
 	public List<Observation> publishedHistory(String code) {
-		return history(code).stream().filter(Observation::published).toList();
+		List<Observation> visible = history(code).stream().filter(Observation::published).toList();
+		Map<Long, Observation> shown = effective(visible).stream().collect(Collectors.toMap(Observation::id, o -> o));
+		return visible.stream().map(o -> shown.getOrDefault(o.id(), o)).toList();
 	}
 
 	/**
