@@ -62,6 +62,7 @@ public class PilotPlan {
 	private final JsonMapper json;
 	private final PlanFolder folder;
 	private final String planCode;
+	private final CoverageRule coverageRule;
 
 	PilotPlan(JdbcClient jdbc, AuditLog audit, Clock clock, JsonMapper json, ResourceLoader resources,
 			@Value("${peakpilot.plan.location}") String location) {
@@ -71,6 +72,7 @@ public class PilotPlan {
 		this.json = json;
 		this.folder = new PlanFolder(resources, location);
 		this.planCode = folder.info().code();
+		this.coverageRule = folder.coverageRule();
 	}
 
 	/** A value to record: for the API and Excel the unit is checked against the item's (Chinese or English). */
@@ -222,7 +224,7 @@ public class PilotPlan {
 
 	/** The plan folder's rule for when a computed city figure is complete (provisional until then). */
 	public CoverageRule coverageRule() {
-		return folder.coverageRule();
+		return coverageRule;
 	}
 
 	/**
