@@ -28,6 +28,7 @@ import org.peakpilot.accounting.Inventory.InputCode;
 import org.peakpilot.accounting.Inventory.Sector;
 import org.peakpilot.accounting.Inventory.SectorFigures;
 import org.peakpilot.plan.PilotPlan;
+import org.peakpilot.plan.PlanModel;
 import org.peakpilot.plan.PlanModel.Observation;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
@@ -38,6 +39,7 @@ import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,15 +68,20 @@ class CityInventory {
 	private final PilotPlan plan;
 	private final Registry registry;
 	private final Map<IndicatorKind, String> planItems;
+	private final int minEnterprises;
 
 	CityInventory(JdbcClient jdbc, AuditLog audit, Clock clock, PilotPlan plan, Registry registry,
-			AccountingSettings settings) {
+			AccountingSettings settings, @Value("${peakpilot.disclosure.min-enterprises:3}") int minEnterprises) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
 		this.plan = plan;
 		this.registry = registry;
 		this.planItems = planItems(settings);
+		if (minEnterprises < 1) {
+			throw new IllegalStateException("peakpilot.disclosure.min-enterprises must be at least 1, got " + minEnterprises);
+		}
+		this.minEnterprises = minEnterprises;
 	}
 
 	/** An input as the office enters it; {@code unit}, if given, must be the code's (Chinese or English). */
@@ -103,11 +110,17 @@ class CityInventory {
 			.sorted(Comparator.comparing(Input::code)).toList();
 	}
 
-	/** The inventory of a year with its indicators (computed when GDP is entered) and the plan's current values. */
+	/**
+	 * The inventory of a year with its indicators (computed when GDP is entered), its coverage and the plan's
+	 * current values. A reader who is not city-wide (a county officer) gets figures of other counties built from
+	 * fewer than {@code peakpilot.disclosure.min-enterprises} enterprises withheld ({@link Disclosure}).
+	 */
 	Inventory inventory(int year) {
 		requireRead();
 		checkYear(year);
-		return compute(year);
+		Inventory inventory = compute(year);
+		AccessScope scope = AccessScope.current();
+		return scope.isCityWide() ? inventory : Disclosure.apply(inventory, minEnterprises, scope.countyCode());
 	}
 
 	/**
@@ -216,13 +229,44 @@ class CityInventory {
 		}
 		Input gdp = inputs.get(InputCode.GDP);
 		Input valueAdded = inputs.get(InputCode.INDUSTRIAL_VALUE_ADDED);
+		Inventory.Coverage coverage = coverage(year, inputs);
 		List<Indicator> indicators = List.of(
 				indicator(year, IndicatorKind.ENERGY_PER_GDP, enterprises.tce(), Calculator.strip(sectorTce), gdp, gdp),
 				indicator(year, IndicatorKind.CO2_PER_GDP, enterprises.co2T(), Calculator.strip(sectorCo2), gdp, gdp),
 				indicator(year, IndicatorKind.CO2_PER_INDUSTRIAL_VALUE_ADDED, enterprises.co2T(), null, valueAdded, gdp));
 		return new Inventory(year, enterprises, industries, pending, sectors, Calculator.strip(enterprises.tce().add(sectorTce)),
 				Calculator.strip(enterprises.controlTce().add(sectorTce)), Calculator.strip(enterprises.co2T().add(sectorCo2)),
-				List.copyOf(inputs.values()), indicators, plan.tracksYear(year));
+				List.copyOf(inputs.values()), indicators, plan.tracksYear(year), coverage, 0);
+	}
+
+	/**
+	 * How complete the year's data is, by the plan folder's coverage rule: every sector's energy and CO2 entered
+	 * (when the rule requires it), and verified (or locked) reports for the required share of the key energy-using
+	 * units' months (units × 12). Without any key unit in the registry the share is unknown, so never complete.
+	 */
+	private Inventory.Coverage coverage(int year, Map<InputCode, Input> inputs) {
+		PlanModel.CoverageRule rule = plan.coverageRule();
+		List<Sector> sectorsMissing = Arrays.stream(Sector.values())
+			.filter(s -> !inputs.containsKey(s.energyInput()) || !inputs.containsKey(s.co2Input())).toList();
+		List<InputCode> inputsMissing = Arrays.stream(InputCode.values()).filter(c -> !inputs.containsKey(c)).toList();
+		List<Long> keyUnits = List.copyOf(registry.keyEnergyUnitIds());
+		int expected = keyUnits.size() * 12;
+		// the ids as one array parameter: a province has tens of thousands of key units
+		String ids = keyUnits.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+		Map<String, Object> reported = jdbc.sql("""
+				SELECT count(*) AS months, count(DISTINCT enterprise_id) AS units FROM accounting_report
+				WHERE year = :y AND status IN (:counted) AND enterprise_id = ANY(CAST(:ids AS bigint[]))
+				""").param("y", year).param("counted", COUNTED_STATUSES).param("ids", ids).query().singleRow();
+		int months = ((Number) reported.get("months")).intValue();
+		int units = ((Number) reported.get("units")).intValue();
+		BigDecimal percent = expected == 0 ? null
+				: BigDecimal.valueOf(months * 100L).divide(BigDecimal.valueOf(expected), 1, RoundingMode.DOWN).stripTrailingZeros();
+		boolean monthsCovered = expected > 0
+				&& BigDecimal.valueOf(months * 100L).compareTo(rule.minKeyUnitMonthsPercent().multiply(BigDecimal.valueOf(expected))) >= 0;
+		boolean complete = monthsCovered && (!rule.allSectorsRequired() || sectorsMissing.isEmpty());
+		return new Inventory.Coverage(sectorsMissing, inputsMissing, keyUnits.size(), units, expected, months,
+				percent == null ? null : percent.scale() < 0 ? percent.setScale(0) : percent, complete,
+				rule.allSectorsRequired(), rule.minKeyUnitMonthsPercent());
 	}
 
 	/**
@@ -283,9 +327,11 @@ class CityInventory {
 		List<String> written = new ArrayList<>();
 		for (Indicator i : inventory.indicators()) {
 			if (i.computed() && i.itemCode() != null) {
+				Inventory.Coverage c = inventory.coverage();
 				Observation o = plan.recordComputed(i.itemCode(), year, i.value(), "城市清单计算 city inventory " + year,
-						lineage(inventory, i));
-				written.add(i.itemCode() + "=" + o.value().toPlainString() + " (#" + o.id() + ")");
+						lineage(inventory, i), new PlanModel.Coverage(c.complete(), c.percent()));
+				written.add(i.itemCode() + "=" + o.value().toPlainString() + (o.provisional() ? " provisional" : "") + " (#"
+						+ o.id() + ")");
 			}
 		}
 		log.info("City inventory {}: indicators in the plan {}", year, written);
@@ -340,6 +386,16 @@ class CityInventory {
 		lineage.put("enterpriseResults", enterprises);
 		lineage.put("inputs", inputs);
 		lineage.put("inputsNotEntered", notEntered);
+		Inventory.Coverage c = inventory.coverage();
+		Map<String, Object> coverage = new LinkedHashMap<>();
+		coverage.put("complete", c.complete());
+		coverage.put("percent", c.percent());
+		coverage.put("sectorsMissing", c.sectorsMissing().stream().map(Enum::name).toList());
+		coverage.put("keyUnits", c.keyUnits());
+		coverage.put("keyUnitsReporting", c.keyUnitsReporting());
+		coverage.put("keyUnitMonthsExpected", c.keyUnitMonthsExpected());
+		coverage.put("keyUnitMonthsVerified", c.keyUnitMonthsVerified());
+		lineage.put("coverage", coverage);
 		return lineage;
 	}
 

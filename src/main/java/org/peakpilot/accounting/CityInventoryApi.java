@@ -38,7 +38,11 @@ class CityInventoryApi {
 			enterprises.tce counts all energy; enterprises.controlTce leaves out energy used as feedstock and renewable energy.
 			cityTce = enterprises.tce + sector tce; cityCo2T = enterprises.co2T + sector tCO2.
 			Indicator 1 = cityTce ÷ GDP, 2 = cityCo2T ÷ GDP (tce or tCO2 per 10k CNY), 3 = enterprises.co2T ÷ industrial value added,
-			rounded to 4 decimals; while GDP (or, for 3, industrial value added) is missing, value is absent and missing names the input.""")
+			rounded to 4 decimals; while GDP (or, for 3, industrial value added) is missing, value is absent and missing names the input.
+			coverage: sectors and inputs missing, key energy-using units and their months expected and verified, percent covered and
+			whether the plan's coverage rule is met; until it is, the indicators are provisional (no status, not publishable).
+			For a county officer, figures outside the own county built from fewer than minEnterprises enterprises (and those that
+			would reveal them by subtraction) have figures.confidential = true and no amounts.""")
 	Inventory inventory(@PathVariable int year) {
 		return inventory.inventory(year);
 	}

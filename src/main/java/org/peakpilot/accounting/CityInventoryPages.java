@@ -98,10 +98,12 @@ class CityInventoryPages {
 	private static List<Map<String, Object>> chart(Inventory inv, Locale locale) {
 		List<Map<String, Object>> bars = new ArrayList<>();
 		for (Inventory.Industry i : inv.industries()) {
-			bars.add(bar(i.name(locale), i.figures().co2T(), "enterprise"));
+			if (!i.figures().confidential()) {
+				bars.add(bar(i.name(locale), i.figures().co2T(), "enterprise"));
+			}
 		}
 		for (Inventory.SectorFigures s : inv.sectors()) {
-			bars.add(bar(s.sector().name(locale), s.co2T() == null ? BigDecimal.ZERO : s.co2T(), "sector"));
+			bars.add(bar(s.sector().name(locale), s.co2T(), "sector"));
 		}
 		return bars;
 	}

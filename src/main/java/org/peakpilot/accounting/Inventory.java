@@ -23,10 +23,14 @@ import org.peakpilot.plan.PlanModel.Observation;
  * @param inputs              the current inputs of the year with their source documents
  * @param indicators          indicators 1–3: computed when GDP (and, for 3, industrial value added) is entered
  * @param trackedByPlan       whether the plan takes values for this year (else indicators are not written to it)
+ * @param coverage            how much of the expected data the year holds; indicators are provisional until complete
+ * @param minEnterprises      the disclosure threshold: outside the reader's own scope a figure built from fewer
+ *                            enterprises is withheld ({@link Figures#confidential()}); 0 when nothing was withheld
+ *                            because the reader is city-wide
  */
 public record Inventory(int year, Figures enterprises, List<Industry> industries, int pendingReports,
 		List<SectorFigures> sectors, BigDecimal cityTce, BigDecimal cityControlTce, BigDecimal cityCo2T,
-		List<Input> inputs, List<Indicator> indicators, boolean trackedByPlan) {
+		List<Input> inputs, List<Indicator> indicators, boolean trackedByPlan, Coverage coverage, int minEnterprises) {
 
 	/** The first year the inventory accepts inputs for. */
 	public static final int FIRST_YEAR = 2010;
@@ -157,12 +161,28 @@ public record Inventory(int year, Figures enterprises, List<Industry> industries
 		}
 	}
 
-	/** Enterprise results summed: how many reports and enterprises they come from, tCO2, tce and control-scope tce. */
-	public record Figures(int reports, int enterprises, BigDecimal co2T, BigDecimal tce, BigDecimal controlTce) {
+	/**
+	 * Enterprise results summed: how many reports and enterprises they come from, tCO2, tce and control-scope tce.
+	 * A confidential figure (保密) is withheld from this reader: its amounts are {@code null}, its counts stay.
+	 */
+	public record Figures(int reports, int enterprises, BigDecimal co2T, BigDecimal tce, BigDecimal controlTce,
+			boolean confidential) {
+
+		public Figures(int reports, int enterprises, BigDecimal co2T, BigDecimal tce, BigDecimal controlTce) {
+			this(reports, enterprises, co2T, tce, controlTce, false);
+		}
+
+		Figures withheld() {
+			return new Figures(reports, enterprises, null, null, null, true);
+		}
 	}
 
 	/** One industry's enterprise results, with the split by county. */
 	public record Industry(String code, String nameZh, String nameEn, Figures figures, List<County> counties) {
+
+		Industry with(Figures total, List<County> cells) {
+			return new Industry(code, nameZh, nameEn, total, cells);
+		}
 
 		public String name(Locale locale) {
 			return english(locale) && nameEn != null ? nameEn : nameZh;
@@ -170,6 +190,22 @@ public record Inventory(int year, Figures enterprises, List<Industry> industries
 	}
 
 	public record County(String code, String name, Figures figures) {
+
+		County with(Figures f) {
+			return new County(code, name, f);
+		}
+	}
+
+	/**
+	 * How complete the year's data is, against the plan's coverage rule: the sectors enterprises do not cover and
+	 * the statistical inputs still missing; the key energy-using units, how many reported, and their months
+	 * (units × 12) expected and covered by verified reports; {@code percent} = covered ÷ expected (one decimal,
+	 * {@code null} when the registry lists no key unit). Indicators computed while not {@code complete} are
+	 * provisional.
+	 */
+	public record Coverage(List<Sector> sectorsMissing, List<InputCode> inputsMissing, int keyUnits, int keyUnitsReporting,
+			int keyUnitMonthsExpected, int keyUnitMonthsVerified, BigDecimal percent, boolean complete,
+			boolean allSectorsRequired, BigDecimal minKeyUnitMonthsPercent) {
 	}
 
 	/** A sector's figures from the office's inputs; a figure is {@code null} while its input is not entered. */

@@ -19,8 +19,13 @@ import org.peakpilot.accounting.Inventory.Indicator;
 import org.peakpilot.accounting.Inventory.Input;
 import org.peakpilot.accounting.Inventory.SectorFigures;
 
-/** The city inventory of a year as an Excel workbook: sectors and totals, indicators, enterprises, inputs. */
+/**
+ * The city inventory of a year as an Excel workbook: sectors and totals, indicators with the year's coverage,
+ * enterprises, inputs. A figure withheld from the reader reads "保密 confidential", as on the page.
+ */
 final class InventoryWorkbook {
+
+	static final String CONFIDENTIAL = "保密 confidential";
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -79,10 +84,16 @@ final class InventoryWorkbook {
 		}
 		Row total = sheet.createRow(r++);
 		text(total, 0, "全市合计 City total", bold);
-		number(total, 1, inv.cityTce(), figure);
-		number(total, 2, inv.cityControlTce(), figure);
-		number(total, 3, inv.cityCo2T(), figure);
+		amount(total, 1, inv.cityTce(), inv.enterprises().confidential());
+		amount(total, 2, inv.cityControlTce(), inv.enterprises().confidential());
+		amount(total, 3, inv.cityCo2T(), inv.enterprises().confidential());
 		r++;
+		Inventory.Coverage c = inv.coverage();
+		text(sheet.createRow(r++), 0, (c.complete() ? "数据完整 Complete" : "暂定 Provisional") + ": 覆盖 covered "
+				+ (c.percent() == null ? "?" : c.percent().toPlainString()) + " % (" + c.keyUnitMonthsVerified() + " / "
+				+ c.keyUnitMonthsExpected() + " 重点用能单位月报 key-unit months, " + c.keyUnitsReporting() + " / " + c.keyUnits()
+				+ " 重点用能单位 key units reported); 缺少部门 sectors missing: " + c.sectorsMissing() + "; 缺少数据 inputs missing: "
+				+ c.inputsMissing());
 		header(sheet.createRow(r++), "指标 Indicator", "规划编号 Plan item", "数值 Value", "单位 Unit", "公式 Formula");
 		for (Indicator i : inv.indicators()) {
 			Row row = sheet.createRow(r++);
@@ -90,7 +101,8 @@ final class InventoryWorkbook {
 			text(row, 1, i.itemCode() == null ? "" : i.itemCode());
 			number(row, 2, i.value(), ratio);
 			text(row, 3, i.kind().unit());
-			text(row, 4, i.computed() ? i.formula() : "缺少 missing: " + i.missing().name());
+			text(row, 4, (i.computed() ? i.formula() : "缺少 missing: " + i.missing().name())
+					+ (i.computed() && !inv.coverage().complete() ? " · 暂定 provisional" : ""));
 		}
 		r++;
 		Row gdp = sheet.createRow(r++);
@@ -119,9 +131,9 @@ final class InventoryWorkbook {
 				text(row, 3, c.name());
 				row.createCell(4).setCellValue(c.figures().reports());
 				row.createCell(5).setCellValue(c.figures().enterprises());
-				number(row, 6, c.figures().tce(), figure);
-				number(row, 7, c.figures().controlTce(), figure);
-				number(row, 8, c.figures().co2T(), figure);
+				amount(row, 6, c.figures().tce(), c.figures().confidential());
+				amount(row, 7, c.figures().controlTce(), c.figures().confidential());
+				amount(row, 8, c.figures().co2T(), c.figures().confidential());
 			}
 		}
 		sheet.createFreezePane(0, 1);
@@ -150,11 +162,20 @@ final class InventoryWorkbook {
 
 	private Row figures(Row row, String label, Figures f) {
 		text(row, 0, label);
-		number(row, 1, f.tce(), figure);
-		number(row, 2, f.controlTce(), figure);
-		number(row, 3, f.co2T(), figure);
+		amount(row, 1, f.tce(), f.confidential());
+		amount(row, 2, f.controlTce(), f.confidential());
+		amount(row, 3, f.co2T(), f.confidential());
 		text(row, 4, f.reports() + " 份月报 reports, " + f.enterprises() + " 家企业 enterprises");
 		return row;
+	}
+
+	private void amount(Row row, int column, BigDecimal value, boolean confidential) {
+		if (confidential) {
+			text(row, column, CONFIDENTIAL);
+		}
+		else {
+			number(row, column, value, figure);
+		}
 	}
 
 	private void header(Row row, String... titles) {

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.peakpilot.plan.PlanModel.Coverage;
+import org.peakpilot.plan.PlanModel.CoverageRule;
 import org.peakpilot.plan.PlanModel.Direction;
 import org.peakpilot.plan.PlanModel.Item;
 import org.peakpilot.plan.PlanModel.Kind;
@@ -31,6 +33,7 @@ import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.NotFoundException;
 import org.peakpilot.platform.Role;
+import org.peakpilot.platform.RuleViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The pilot plan: its indicators and commitments with targets, the yearly values recorded against them, and
  * where each stands. Reading is open to everyone (the public cockpit); recording values and provincial targets
- * is for the city's carbon-peak office (city administrator and city officers).
+ * is for the city's carbon-peak office (city administrator and city officers). The public sees entered values and
+ * the computed values the office has published ({@link #publish}); signed-in users see every current value.
  */
 @Component
 public class PilotPlan {
@@ -58,6 +62,7 @@ public class PilotPlan {
 	private final JsonMapper json;
 	private final PlanFolder folder;
 	private final String planCode;
+	private final CoverageRule coverageRule;
 
 	PilotPlan(JdbcClient jdbc, AuditLog audit, Clock clock, JsonMapper json, ResourceLoader resources,
 			@Value("${peakpilot.plan.location}") String location) {
@@ -67,6 +72,7 @@ public class PilotPlan {
 		this.json = json;
 		this.folder = new PlanFolder(resources, location);
 		this.planCode = folder.info().code();
+		this.coverageRule = folder.coverageRule();
 	}
 
 	/** A value to record: for the API and Excel the unit is checked against the item's (Chinese or English). */
@@ -104,11 +110,24 @@ public class PilotPlan {
 			.orElseThrow(() -> new NotFoundException("plan item " + code));
 	}
 
-	/** Every item of a kind with its progress, in the plan's order. */
+	/** Every item of a kind with its progress, in the plan's order, from the current values (published or not). */
 	public List<Tracked> tracked(Kind kind) {
+		return tracked(kind, currentObservations());
+	}
+
+	/**
+	 * As {@link #tracked(Kind)} for the public: from the values the public may see, per year the latest entered or
+	 * published one (a computed value not yet published does not count; a published one counts until the office
+	 * publishes the value that replaced it).
+	 */
+	public List<Tracked> published(Kind kind) {
+		return tracked(kind, effective(jdbc.sql("SELECT * FROM plan_observation WHERE plan_code = :p ORDER BY year")
+			.param("p", planCode()).query(PilotPlan::observation).list().stream().filter(Observation::published).toList()));
+	}
+
+	private List<Tracked> tracked(Kind kind, List<Observation> current) {
 		PlanInfo info = info();
-		Map<String, List<Observation>> byItem = currentObservations().stream()
-			.collect(Collectors.groupingBy(Observation::itemCode));
+		Map<String, List<Observation>> byItem = current.stream().collect(Collectors.groupingBy(Observation::itemCode));
 		return items(kind).stream()
 			.map(i -> new Tracked(i, ProgressRule.assess(i, byItem.getOrDefault(i.code(), List.of()), info.baselineYear(),
 					info.atRiskTolerance())))
@@ -121,6 +140,14 @@ public class PilotPlan {
 		return new Tracked(item, ProgressRule.assess(item, history(code), info.baselineYear(), info.atRiskTolerance()));
 	}
 
+	/** As {@link #tracked(String)} for the public (see {@link #published(Kind)}). */
+	public Tracked published(String code) {
+		PlanInfo info = info();
+		Item item = item(code);
+		return new Tracked(item, ProgressRule.assess(item, effective(publishedHistory(code)), info.baselineYear(),
+				info.atRiskTolerance()));
+	}
+
 	/** Every value ever recorded for an item, newest year first, replaced values after the one that replaced them. */
 	public List<Observation> history(String code) {
 		item(code);
@@ -128,6 +155,76 @@ public class PilotPlan {
 				SELECT * FROM plan_observation WHERE plan_code = :p AND item_code = :c
 				ORDER BY year DESC, superseded_at IS NOT NULL, id DESC
 				""").param("p", planCode()).param("c", code).query(PilotPlan::observation).list();
+	}
+
+	/**
+	 * As {@link #history} for the public: entered and imported values, computed ones only once published; the value
+	 * the public sees for a year counts as its current one even where an unpublished recomputation replaced it.
+	 */
+	public List<Observation> publishedHistory(String code) {
+		List<Observation> visible = history(code).stream().filter(Observation::published).toList();
+		Map<Long, Observation> shown = effective(visible).stream().collect(Collectors.toMap(Observation::id, o -> o));
+		return visible.stream().map(o -> shown.getOrDefault(o.id(), o)).toList();
+	}
+
+	/**
+	 * The values the public sees: of the values it may see, the latest of each item and year, as the current one
+	 * (a published value replaced by an unpublished recomputation stays what the public sees), by year.
+	 */
+	static List<Observation> effective(List<Observation> visible) {
+		Map<String, Observation> latest = new LinkedHashMap<>();
+		for (Observation o : visible) {
+			latest.merge(o.itemCode() + "/" + o.year(), o, (a, b) -> a.id() > b.id() ? a : b);
+		}
+		return latest.values().stream()
+			.map(o -> new Observation(o.id(), o.itemCode(), o.year(), o.value(), o.origin(), o.sourceDocument(), o.note(),
+					o.lineage(), o.enteredBy(), o.enteredAt(), o.supersedesId(), null, o.provisional(), o.coveragePercent(),
+					o.publishedAt(), o.publishedBy()))
+			.sorted(Comparator.comparingInt(Observation::year))
+			.toList();
+	}
+
+	/**
+	 * Publishes the current computed value of an item for a year (city office): from then on the public cockpit
+	 * and the public API show it. A provisional value is not published (422): it has not earned a place on the
+	 * public pages; the office publishes once coverage is complete, or enters the official figure from its source
+	 * document. An entered or already published value is returned unchanged. Writes its own audit record.
+	 */
+	@Transactional
+	public Observation publish(String code, int year) {
+		requireOffice();
+		Item item = item(code);
+		Observation current = jdbc.sql("""
+				SELECT * FROM plan_observation WHERE plan_code = :p AND item_code = :c AND year = :y AND superseded_at IS NULL
+				FOR UPDATE
+				""").param("p", planCode()).param("c", item.code()).param("y", year).query(PilotPlan::observation).optional()
+			.orElseThrow(() -> new NotFoundException("value of plan item " + code + " for " + year));
+		if (current.origin() != Origin.COMPUTED || current.publishedAt() != null) {
+			return current;
+		}
+		if (current.provisional()) {
+			throw new RuleViolationException("the " + year + " value of item " + code + " is provisional ("
+					+ (current.coveragePercent() == null ? "coverage unknown" : current.coveragePercent().toPlainString() + " % covered")
+					+ "): a value computed from incomplete data is not published");
+		}
+		jdbc.sql("UPDATE plan_observation SET published_at = :t, published_by = :by WHERE id = :id")
+			.param("t", now()).param("by", AccessScope.current().actor()).param("id", current.id()).update();
+		Observation published = jdbc.sql("SELECT * FROM plan_observation WHERE id = :id").param("id", current.id())
+			.query(PilotPlan::observation).single();
+		audit.record("plan.value.published", "plan-item", item.code() + "/" + year, current, published);
+		log.info("Published the {} value {} of plan item {} (#{})", year, published.value().toPlainString(), item.code(),
+				published.id());
+		return published;
+	}
+
+	/** The current computed values the office has not published (for signed-in pages that mark them). */
+	public List<Observation> unpublished() {
+		return currentObservations().stream().filter(o -> !o.published()).toList();
+	}
+
+	/** The plan folder's rule for when a computed city figure is complete (provisional until then). */
+	public CoverageRule coverageRule() {
+		return coverageRule;
 	}
 
 	/**
@@ -142,7 +239,7 @@ public class PilotPlan {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		return write(item, input, Origin.ENTERED, null);
+		return write(item, input, Origin.ENTERED, null, null);
 	}
 
 	/**
@@ -151,11 +248,13 @@ public class PilotPlan {
 	 * {@code computedBy} names the computation; it is shown where an entered value shows its source document. A
 	 * lineage may hold a {@code link} (a path on this site) to the figures the value was computed from. A value for
 	 * the same year is replaced and kept as history, as with {@link #record}; the same value with the same lineage
-	 * again writes nothing and returns the current value.
+	 * again writes nothing and returns the current value. {@code coverage} says how complete the data was: an
+	 * incomplete one makes the value provisional (no status, never published). A computed value is not public
+	 * until the office {@linkplain #publish publishes} it.
 	 */
 	@Transactional
 	public Observation recordComputed(String itemCode, int year, BigDecimal value, String computedBy,
-			Map<String, Object> lineage) {
+			Map<String, Object> lineage, Coverage coverage) {
 		requireOffice();
 		NewObservation input = new NewObservation(itemCode, year, value, null, computedBy, null);
 		List<InputError> errors = new ArrayList<>();
@@ -170,13 +269,14 @@ public class PilotPlan {
 		Optional<Observation> unchanged = jdbc.sql("""
 				SELECT * FROM plan_observation
 				WHERE plan_code = :p AND item_code = :c AND year = :y AND superseded_at IS NULL AND origin = 'COMPUTED'
-				  AND value = :v AND source_document = :s AND lineage = CAST(:l AS jsonb)
+				  AND value = :v AND source_document = :s AND lineage = CAST(:l AS jsonb) AND provisional = :prov
 				""").param("p", planCode()).param("c", item.code()).param("y", year).param("v", value)
-			.param("s", computedBy.strip()).param("l", lineageJson).query(PilotPlan::observation).optional();
+			.param("s", computedBy.strip()).param("l", lineageJson).param("prov", !coverage.complete())
+			.query(PilotPlan::observation).optional();
 		if (unchanged.isPresent()) {
 			return unchanged.get();
 		}
-		return write(item, input, Origin.COMPUTED, lineageJson);
+		return write(item, input, Origin.COMPUTED, lineageJson, coverage);
 	}
 
 	/** Whether values may be recorded for a year: from ten years before the baseline to the current year. */
@@ -220,7 +320,7 @@ public class PilotPlan {
 		}
 		List<Observation> written = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
-			written.add(write(checked.get(i), lines.get(i).observation(), Origin.IMPORTED, null));
+			written.add(write(checked.get(i), lines.get(i).observation(), Origin.IMPORTED, null, null));
 		}
 		log.info("Imported {} plan values", written.size());
 		return written;
@@ -409,7 +509,7 @@ public class PilotPlan {
 		return info().baselineYear() - 10;
 	}
 
-	private Observation write(Item item, NewObservation input, Origin origin, String lineageJson) {
+	private Observation write(Item item, NewObservation input, Origin origin, String lineageJson, Coverage coverage) {
 		String actor = AccessScope.current().actor();
 		Optional<Observation> previous = jdbc.sql("""
 				SELECT * FROM plan_observation WHERE plan_code = :p AND item_code = :c AND year = :y AND superseded_at IS NULL
@@ -420,13 +520,14 @@ public class PilotPlan {
 			.param("t", now).param("id", p.id()).update());
 		long id = jdbc.sql("""
 				INSERT INTO plan_observation (plan_code, item_code, year, value, origin, source_document, note, lineage,
-				                              entered_by, entered_at, supersedes_id)
-				VALUES (:p, :c, :y, :v, :o, :s, :n, CAST(:l AS jsonb), :by, :at, :prev) RETURNING id
+				                              entered_by, entered_at, supersedes_id, provisional, coverage_percent)
+				VALUES (:p, :c, :y, :v, :o, :s, :n, CAST(:l AS jsonb), :by, :at, :prev, :prov, :pct) RETURNING id
 				""")
 			.param("p", planCode()).param("c", item.code()).param("y", input.year()).param("v", input.value())
 			.param("o", origin.name()).param("s", input.sourceDocument().strip())
 			.param("n", input.note() == null || input.note().isBlank() ? null : input.note().strip())
 			.param("l", lineageJson).param("by", actor).param("at", now).param("prev", previous.map(Observation::id).orElse(null))
+			.param("prov", coverage != null && !coverage.complete()).param("pct", coverage == null ? null : coverage.percent())
 			.query(Long.class).single();
 		Observation saved = jdbc.sql("SELECT * FROM plan_observation WHERE id = :id").param("id", id)
 			.query(PilotPlan::observation).single();
@@ -477,10 +578,13 @@ public class PilotPlan {
 
 	private static Observation observation(ResultSet rs, int n) throws SQLException {
 		OffsetDateTime superseded = rs.getObject("superseded_at", OffsetDateTime.class);
+		OffsetDateTime published = rs.getObject("published_at", OffsetDateTime.class);
 		return new Observation(rs.getLong("id"), rs.getString("item_code"), rs.getInt("year"), strip(rs.getBigDecimal("value")),
 				Origin.valueOf(rs.getString("origin")), rs.getString("source_document"), rs.getString("note"),
 				rs.getString("lineage"), rs.getString("entered_by"), rs.getObject("entered_at", OffsetDateTime.class).toInstant(),
-				rs.getObject("supersedes_id", Long.class), superseded == null ? null : superseded.toInstant());
+				rs.getObject("supersedes_id", Long.class), superseded == null ? null : superseded.toInstant(),
+				rs.getBoolean("provisional"), strip(rs.getBigDecimal("coverage_percent")),
+				published == null ? null : published.toInstant(), rs.getString("published_by"));
 	}
 
 	private static BigDecimal strip(BigDecimal v) {

@@ -30,7 +30,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The plan over REST: indicators and commitments with progress, their history, recording values (JSON or an
- * Excel upload) and provincial targets. The read-only part is also public under {@code /api/v1/public}.
+ * Excel upload), publishing computed values and provincial targets. The read-only part is also public under
+ * {@code /api/v1/public}, where computed values appear only once the office has published them.
  */
 @RestController
 @Tag(name = "plan", description = "Pilot plan: indicators, commitments, yearly values, progress")
@@ -50,28 +51,61 @@ class PlanApi {
 		return plan.info();
 	}
 
-	@GetMapping({ "/api/v1/plan/indicators", "/api/v1/public/plan/indicators" })
-	@Operation(summary = "The indicators of the plan's table with targets, latest value and status")
+	@GetMapping("/api/v1/plan/indicators")
+	@Operation(summary = "The indicators of the plan's table with targets, latest value (published or not) and status; "
+			+ "a value computed from incomplete data has status PROVISIONAL with its coverage")
 	List<Tracked> indicators() {
 		return plan.tracked(Kind.INDICATOR);
 	}
 
-	@GetMapping({ "/api/v1/plan/commitments", "/api/v1/public/plan/commitments" })
-	@Operation(summary = "The other numeric commitments of the plan with target, latest value and status")
+	@GetMapping("/api/v1/public/plan/indicators")
+	@Operation(summary = "The indicators with targets, latest entered or published value and status")
+	List<Tracked> publicIndicators() {
+		return plan.published(Kind.INDICATOR);
+	}
+
+	@GetMapping("/api/v1/plan/commitments")
+	@Operation(summary = "The other numeric commitments of the plan with target, latest value (published or not) and status")
 	List<Tracked> commitments() {
 		return plan.tracked(Kind.COMMITMENT);
 	}
 
-	@GetMapping({ "/api/v1/plan/items/{code}", "/api/v1/public/plan/items/{code}" })
+	@GetMapping("/api/v1/public/plan/commitments")
+	@Operation(summary = "The other numeric commitments with target, latest entered or published value and status")
+	List<Tracked> publicCommitments() {
+		return plan.published(Kind.COMMITMENT);
+	}
+
+	@GetMapping("/api/v1/plan/items/{code}")
 	@Operation(summary = "One indicator (code 1–31) or commitment (C01…) with its progress")
 	Tracked item(@PathVariable String code) {
 		return plan.tracked(code);
 	}
 
-	@GetMapping({ "/api/v1/plan/items/{code}/observations", "/api/v1/public/plan/items/{code}/observations" })
-	@Operation(summary = "Every value recorded for an item, including replaced ones, with lineage")
+	@GetMapping("/api/v1/public/plan/items/{code}")
+	@Operation(summary = "One indicator or commitment with its progress from entered and published values")
+	Tracked publicItem(@PathVariable String code) {
+		return plan.published(code);
+	}
+
+	@GetMapping("/api/v1/plan/items/{code}/observations")
+	@Operation(summary = "Every value recorded for an item, including replaced and unpublished ones, with lineage, "
+			+ "provisional flag, coverage and publication")
 	List<Observation> history(@PathVariable String code) {
 		return plan.history(code);
+	}
+
+	@GetMapping("/api/v1/public/plan/items/{code}/observations")
+	@Operation(summary = "The entered and published values of an item, including replaced ones, with lineage")
+	List<Observation> publicHistory(@PathVariable String code) {
+		return plan.publishedHistory(code);
+	}
+
+	@PostMapping("/api/v1/plan/items/{code}/observations/{year}/publish")
+	@Operation(summary = "Publish the current computed value of an item for a year (city office): the public cockpit and "
+			+ "API show it from then on; a provisional value is refused (422); audited")
+	Observation publish(@PathVariable String code, @PathVariable int year) {
+		return plan.publish(code, year);
 	}
 
 	@GetMapping({ "/api/v1/plan/zones", "/api/v1/public/plan/zones" })

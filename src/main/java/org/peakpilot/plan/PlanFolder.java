@@ -99,6 +99,34 @@ final class PlanFolder {
 	}
 
 	Info info() {
+		Properties p = properties();
+		return new Info(required(p, "code"), required(p, "name.zh"), required(p, "name.en"), required(p, "city.region-code"),
+				required(p, "city.name.zh"), required(p, "city.name.en"), Integer.parseInt(required(p, "baseline-year")),
+				new BigDecimal(p.getProperty("status.at-risk-tolerance", "0.10")));
+	}
+
+	/**
+	 * When a computed city figure is complete: {@code coverage.all-sectors-required} (default true) and
+	 * {@code coverage.min-key-unit-months-percent} (default 95), a share of 0–100.
+	 */
+	PlanModel.CoverageRule coverageRule() {
+		Properties p = properties();
+		String min = p.getProperty("coverage.min-key-unit-months-percent", "95").strip();
+		BigDecimal percent;
+		try {
+			percent = new BigDecimal(min);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalStateException("plan.properties: coverage.min-key-unit-months-percent '" + min + "' is not a number");
+		}
+		if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+			throw new IllegalStateException("plan.properties: coverage.min-key-unit-months-percent must be 0–100, got " + min);
+		}
+		return new PlanModel.CoverageRule(
+				Boolean.parseBoolean(p.getProperty("coverage.all-sectors-required", "true").strip()), percent);
+	}
+
+	private Properties properties() {
 		Properties p = new Properties();
 		try {
 			p.load(new StringReader(text("plan.properties")));
@@ -106,9 +134,7 @@ final class PlanFolder {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new Info(required(p, "code"), required(p, "name.zh"), required(p, "name.en"), required(p, "city.region-code"),
-				required(p, "city.name.zh"), required(p, "city.name.en"), Integer.parseInt(required(p, "baseline-year")),
-				new BigDecimal(p.getProperty("status.at-risk-tolerance", "0.10")));
+		return p;
 	}
 
 	List<ItemRow> indicators() {

@@ -33,8 +33,28 @@ public final class PlanModel {
 		ENTERED, IMPORTED, COMPUTED
 	}
 
+	/**
+	 * Where an item stands. {@code PROVISIONAL} is no status: the latest value was computed from incomplete data,
+	 * so it is not judged against a target at all (architecture rule 7).
+	 */
 	public enum Status {
-		ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, TARGET_MISSING
+		ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, TARGET_MISSING, PROVISIONAL
+	}
+
+	/**
+	 * How complete the data behind a computed value is: {@code complete} by the plan's coverage rule
+	 * ({@link CoverageRule}), {@code percent} the share of the expected data present (0–100, one decimal).
+	 */
+	public record Coverage(boolean complete, BigDecimal percent) {
+	}
+
+	/**
+	 * When a computed city figure counts as complete, from the plan folder's {@code plan.properties}
+	 * ({@code coverage.all-sectors-required}, {@code coverage.min-key-unit-months-percent}): every sector the
+	 * enterprises do not cover entered (if required), and verified reports for at least that share of the key
+	 * energy-using units' months.
+	 */
+	public record CoverageRule(boolean allSectorsRequired, BigDecimal minKeyUnitMonthsPercent) {
 	}
 
 	public record PlanInfo(String code, String nameZh, String nameEn, String cityRegionCode, String cityNameZh,
@@ -100,13 +120,29 @@ public final class PlanModel {
 		}
 	}
 
-	/** A value for a year with its lineage: who entered it, when, from which document, or what computed it. */
+	/**
+	 * A value for a year with its lineage: who entered it, when, from which document, or what computed it. A
+	 * computed value is {@code provisional} while its data is incomplete ({@code coveragePercent} of it present)
+	 * and reaches the public only once published ({@code publishedAt}); an entered or imported value is the
+	 * office's own figure from a named document and is public as entered.
+	 */
 	public record Observation(long id, String itemCode, int year, BigDecimal value, Origin origin,
 			String sourceDocument, String note, String lineage, String enteredBy, Instant enteredAt, Long supersedesId,
-			Instant supersededAt) {
+			Instant supersededAt, boolean provisional, BigDecimal coveragePercent, Instant publishedAt, String publishedBy) {
+
+		public Observation(long id, String itemCode, int year, BigDecimal value, Origin origin, String sourceDocument,
+				String note, String lineage, String enteredBy, Instant enteredAt, Long supersedesId, Instant supersededAt) {
+			this(id, itemCode, year, value, origin, sourceDocument, note, lineage, enteredBy, enteredAt, supersedesId,
+					supersededAt, false, null, null, null);
+		}
 
 		public boolean current() {
 			return supersededAt == null;
+		}
+
+		/** Whether the public may see it: entered and imported values always, computed ones once published. */
+		public boolean published() {
+			return origin != Origin.COMPUTED || publishedAt != null;
 		}
 	}
 

@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.peakpilot.plan.PlanModel.Kind;
 import org.peakpilot.plan.PlanModel.Observation;
@@ -18,6 +21,7 @@ import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.Role;
+import org.peakpilot.platform.RuleViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +36,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** The cockpit (指标驾驶舱), the commitments page, an item's history, and value entry by form and Excel. */
+/**
+ * The cockpit (指标驾驶舱), the commitments page, an item's history, value entry by form and Excel, and publishing
+ * a computed value. The public pages show entered and published values only; signed-in users see computed values
+ * not yet published, marked as such.
+ */
 @Controller
 class PlanPages {
 
@@ -72,7 +80,7 @@ class PlanPages {
 	}
 
 	private String overview(Kind kind, boolean publicView, Model model, Locale locale) {
-		List<Tracked> tracked = plan.tracked(kind);
+		List<Tracked> tracked = publicView ? plan.published(kind) : plan.tracked(kind);
 		Map<String, Group> groups = new LinkedHashMap<>();
 		for (Tracked t : tracked) {
 			groups.computeIfAbsent(t.item().groupKey(), k -> new Group(k, t.item().groupZh(), t.item().groupEn(),
@@ -105,6 +113,7 @@ class PlanPages {
 		model.addAttribute("statuses", Status.values());
 		model.addAttribute("publicView", publicView);
 		model.addAttribute("canRecord", !publicView && isOffice());
+		model.addAttribute("unpublished", publicView ? Set.of() : unpublished());
 		model.addAttribute("chartJson", toJson(charts));
 		return "plan/overview";
 	}
@@ -113,16 +122,29 @@ class PlanPages {
 	String item(@PathVariable String code, Model model, Locale locale,
 			jakarta.servlet.http.HttpServletRequest request) {
 		boolean publicView = request.getRequestURI().startsWith("/public/");
-		Tracked tracked = plan.tracked(code);
-		List<Observation> history = plan.history(code);
+		Tracked tracked = publicView ? plan.published(code) : plan.tracked(code);
+		List<Observation> history = publicView ? plan.publishedHistory(code) : plan.history(code);
 		model.addAttribute("plan", plan.info());
 		model.addAttribute("t", tracked);
 		model.addAttribute("history", history);
 		model.addAttribute("lineageLinks", publicView ? Map.of() : lineageLinks(history));
 		model.addAttribute("publicView", publicView);
 		model.addAttribute("canRecord", !publicView && isOffice());
-		model.addAttribute("chartJson", toJson(historyChart(tracked, history, locale)));
+		model.addAttribute("chartJson", toJson(historyChart(tracked, publicView ? PilotPlan.effective(history)
+				: history.stream().filter(Observation::current).toList(), locale)));
 		return "plan/item";
+	}
+
+	@PostMapping("/plan/items/{code}/observations/{year}/publish")
+	String publish(@PathVariable String code, @PathVariable int year, RedirectAttributes redirect) {
+		try {
+			plan.publish(code, year);
+			redirect.addFlashAttribute("published", year);
+		}
+		catch (RuleViolationException ex) {
+			redirect.addFlashAttribute("publishError", ex.getMessage());
+		}
+		return "redirect:/plan/items/" + code;
 	}
 
 	@PostMapping("/plan/items/{code}/observations")
@@ -191,10 +213,34 @@ class PlanPages {
 			.body(plan.template());
 	}
 
-	private Map<String, Object> historyChart(Tracked tracked, List<Observation> history, Locale locale) {
+	/**
+	 * The history chart's data. {@code values} has one point per year from the first to the last value, {@code null}
+	 * where a year has no value or only a provisional one (a gap, never a zero); provisional values go into
+	 * {@code provisional} with their coverage, drawn apart.
+	 */
+	private Map<String, Object> historyChart(Tracked tracked, List<Observation> current, Locale locale) {
+		TreeMap<Integer, Observation> byYear = new TreeMap<>();
+		current.forEach(o -> byYear.put(o.year(), o));
 		List<List<Object>> values = new ArrayList<>();
-		history.stream().filter(Observation::current).sorted((a, b) -> Integer.compare(a.year(), b.year()))
-			.forEach(o -> values.add(List.of(String.valueOf(o.year()), o.value())));
+		List<List<Object>> provisional = new ArrayList<>();
+		if (!byYear.isEmpty()) {
+			int first = byYear.firstKey();
+			int last = byYear.lastKey();
+			for (int y = first; y <= last; y++) {
+				Observation o = byYear.get(y);
+				List<Object> point = new ArrayList<>();
+				point.add(String.valueOf(y));
+				point.add(o == null || o.provisional() ? null : o.value());
+				values.add(point);
+				if (o != null && o.provisional()) {
+					List<Object> p = new ArrayList<>();
+					p.add(String.valueOf(y));
+					p.add(o.value());
+					p.add(o.coveragePercent());
+					provisional.add(p);
+				}
+			}
+		}
 		List<List<Object>> targets = new ArrayList<>();
 		List<List<Object>> path = new ArrayList<>();
 		var item = tracked.item();
@@ -212,6 +258,7 @@ class PlanPages {
 		chart.put("unit", item.unitLabel(locale));
 		chart.put("direction", item.direction().name());
 		chart.put("values", values);
+		chart.put("provisional", provisional);
 		chart.put("targets", targets);
 		chart.put("path", path);
 		chart.put("baseline", item.baselineValue() == null ? null : List.of(String.valueOf(item.baselineYear()), item.baselineValue()));
@@ -235,6 +282,11 @@ class PlanPages {
 
 	private String toJson(Object value) {
 		return json.writeValueAsString(value).replace("</", "<\\/");
+	}
+
+	/** "item/year" of the current computed values not yet published. */
+	private Set<String> unpublished() {
+		return plan.unpublished().stream().map(o -> o.itemCode() + "/" + o.year()).collect(Collectors.toSet());
 	}
 
 	private static boolean isOffice() {

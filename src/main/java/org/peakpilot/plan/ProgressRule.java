@@ -21,7 +21,9 @@ import org.peakpilot.plan.PlanModel.Target;
  * item's baseline, else its value in the plan's baseline year, else its earliest earlier value — to the next
  * target: on or ahead of the path is on track; behind by at most the tolerance (a fraction of the change the
  * target requires) is at risk; further behind, or the target year reached without the target, is off track.
- * A provincial target not yet entered gives "target missing" rather than a guess.
+ * A provincial target not yet entered gives "target missing" rather than a guess. A latest value computed from
+ * incomplete data is provisional and gets no status at all ("provisional, N % covered"): it is neither judged
+ * against a target nor used as the start of a path.
  */
 final class ProgressRule {
 
@@ -40,6 +42,10 @@ final class ProgressRule {
 		int year = latest.year();
 		BigDecimal value = latest.value();
 		Target next = nextTarget(item, year);
+		if (latest.provisional()) {
+			return progress(Status.PROVISIONAL, year, value, next, null, null, "provisional",
+					latest.coveragePercent() == null ? "?" : plain(latest.coveragePercent()));
+		}
 		if (next == null) {
 			return progress(Status.TARGET_MISSING, year, value, null, null, null, "no-target");
 		}
@@ -109,7 +115,8 @@ final class ProgressRule {
 		if (item.baselineValue() != null && item.baselineYear() != null && item.baselineYear() < latestYear) {
 			return new Start(item.baselineYear(), item.baselineValue());
 		}
-		List<Observation> earlier = observations.stream().filter(Observation::current).filter(o -> o.year() < latestYear)
+		List<Observation> earlier = observations.stream().filter(Observation::current).filter(o -> !o.provisional())
+			.filter(o -> o.year() < latestYear)
 			.sorted(Comparator.comparingInt(Observation::year)).toList();
 		return earlier.stream().filter(o -> o.year() == planBaselineYear).findFirst()
 			.or(() -> earlier.stream().findFirst())

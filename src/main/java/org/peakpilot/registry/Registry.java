@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.peakpilot.plan.PilotPlan;
 import org.peakpilot.plan.PlanModel;
@@ -183,6 +184,14 @@ public class Registry implements ScopeDirectory {
 					before.countyCode(), before.parkId(), before.industryCode(), after.countyCode(), after.parkId(), after.industryCode());
 		}
 		return after;
+	}
+
+	/**
+	 * The ids of every key energy-using unit of the city, whatever the caller's scope: only ids, for counting how
+	 * much of the expected data a city figure covers (how many key units' months are reported).
+	 */
+	public Set<Long> keyEnergyUnitIds() {
+		return Set.copyOf(jdbc.sql("SELECT id FROM enterprise WHERE key_energy_unit").query(Long.class).list());
 	}
 
 	@Override
