@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 
 import org.peakpilot.monitoring.MonitoringModel.CreatedGateway;
 import org.peakpilot.monitoring.MonitoringModel.Gateway;
@@ -26,12 +28,15 @@ import org.peakpilot.registry.RegistryModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Gateways (采集终端) and their device tokens. A token is shown once and stored as its SHA-256; it signs a
- * gateway in as {@link AccessScope#device} of its one enterprise, over HTTP (Bearer) and MQTT (user property).
- * Tokens are looked up once and then cached for 30 seconds, so that ingest does not query them per batch; a
- * revocation here takes effect at once on this instance, within 30 seconds on others.
+ * gateway in as {@link AccessScope#device} of its one enterprise, over HTTP (Bearer) and MQTT (the password of its
+ * connection, with its id as user name; or a user property). Tokens are looked up once and then cached for 30
+ * seconds, so that ingest does not query them per batch; a revocation or rotation here takes effect at once on this
+ * instance (and closes the gateway's connections to the embedded broker), within 30 seconds on others.
  */
 @Component
 class Gateways implements DeviceCredentials {
@@ -53,6 +58,7 @@ class Gateways implements DeviceCredentials {
 	private final Clock clock;
 	private final Map<String, Cached> byHash = new ConcurrentHashMap<>();
 	private final Map<Long, Instant> lastSeenWritten = new ConcurrentHashMap<>();
+	private final List<LongConsumer> credentialsChanged = new CopyOnWriteArrayList<>();
 
 	Gateways(JdbcClient jdbc, Registry registry, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
@@ -94,6 +100,54 @@ class Gateways implements DeviceCredentials {
 		return c.sender();
 	}
 
+	/** The id of the active gateway holding this token (how the embedded broker checks a connecting gateway). */
+	Optional<Long> gatewayOfToken(String token) {
+		return sender(token).map(Sender::gatewayId);
+	}
+
+	/** The gateway of this id if it is active (not revoked). */
+	Optional<Sender> active(long id) {
+		Optional<Sender> s = jdbc.sql("SELECT id, enterprise_id, name FROM monitoring_gateway WHERE id = :id AND revoked_at IS NULL")
+			.param("id", id)
+			.query((rs, n) -> new Sender(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"),
+					AccessScope.device("gateway:" + rs.getLong("id"), rs.getLong("enterprise_id"))))
+			.optional();
+		s.ifPresent(g -> seen(g.gatewayId(), clock.instant()));
+		return s;
+	}
+
+	/**
+	 * Calls {@code listener} with a gateway's id once its token was revoked or rotated (after the change committed),
+	 * so that connections made with the old token can be closed.
+	 */
+	void onCredentialsChanged(LongConsumer listener) {
+		credentialsChanged.add(listener);
+	}
+
+	void removeCredentialsListener(LongConsumer listener) {
+		credentialsChanged.remove(listener);
+	}
+
+	/** Forgets cached tokens and tells the listeners, once the transaction committed (a lookup meanwhile sees the old row). */
+	private void credentialsChanged(long id) {
+		byHash.clear();
+		Runnable changed = () -> {
+			byHash.clear();
+			credentialsChanged.forEach(l -> l.accept(id));
+		};
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					changed.run();
+				}
+			});
+		}
+		else {
+			changed.run();
+		}
+	}
+
 	List<Gateway> list(long enterpriseId) {
 		requireRead(enterpriseId);
 		return jdbc.sql("SELECT * FROM monitoring_gateway WHERE enterprise_id = :e ORDER BY id").param("e", enterpriseId)
@@ -128,7 +182,7 @@ class Gateways implements DeviceCredentials {
 		Meters.requireManageMeters(new Owner(e.countyCode(), e.parkId(), e.id()));
 		jdbc.sql("UPDATE monitoring_gateway SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
 			.param("now", utc(clock.instant())).param("id", id).update();
-		byHash.clear();
+		credentialsChanged(id);
 		Gateway after = find(id).orElseThrow();
 		audit.record("gateway.revoked", "gateway", id, before, after);
 		return after;
@@ -146,7 +200,7 @@ class Gateways implements DeviceCredentials {
 		String token = UserAccounts.newSecret(TOKEN_PREFIX);
 		jdbc.sql("UPDATE monitoring_gateway SET token_prefix = :prefix, token_sha256 = :hash WHERE id = :id")
 			.param("prefix", token.substring(0, 10)).param("hash", UserAccounts.sha256(token)).param("id", id).update();
-		byHash.clear();
+		credentialsChanged(id);
 		Gateway after = find(id).orElseThrow();
 		audit.record("gateway.token-rotated", "gateway", id, before, after);
 		return new CreatedGateway(after, token);
