@@ -46,7 +46,7 @@ public class TestBroker implements ExecutionCondition {
 			return url == null || url.isBlank() ? "tcp://127.0.0.1:1883" : url;
 		}
 		if (embedded == null) {
-			embedded = EmbeddedMqttBroker.start("127.0.0.1", freePort(), null, new Anyone());
+			embedded = EmbeddedMqttBroker.start("127.0.0.1", freePort(), null, new Anyone(), null);
 			Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
 		}
 		return embedded.url();

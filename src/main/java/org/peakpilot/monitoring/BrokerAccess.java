@@ -9,6 +9,10 @@ import java.util.function.Function;
 
 import javax.security.auth.Subject;
 
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttTopicSubscription;
+import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
 import org.apache.activemq.artemis.core.config.WildcardConfiguration;
 import org.apache.activemq.artemis.core.protocol.mqtt.MQTTUtil;
 import org.apache.activemq.artemis.core.security.CheckType;
@@ -28,6 +32,11 @@ import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
  * <p>Artemis hands in core addresses: an MQTT topic's {@code /} becomes {@code .}, {@code +} becomes {@code *}; a
  * subscription queue comes as {@code address::queue}, a shared group's queue being named after the group. Only the
  * address decides here: a gateway's own results address holds nothing but its answers.
+ *
+ * <p>A subscription is also checked before Artemis acts on it ({@link #subscriptions}): when a client may not consume
+ * from a queue that exists already, such as the ingest's shared group, Artemis deletes that queue after refusing the
+ * consumer, which would end the ingest's subscription and drop what it had queued. A client that asks for a topic
+ * filter it may not read is therefore disconnected before anything happens.
  */
 public final class BrokerAccess implements ActiveMQSecurityManager5 {
 
@@ -82,6 +91,29 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
 		s.getPrincipals().add(new UserPrincipal(client.name()));
 		s.getPrincipals().add(client);
 		return s;
+	}
+
+	/** Disconnects a gateway that subscribes to anything but its own results topic (see the class comment). */
+	MQTTInterceptor subscriptions() {
+		return (MqttMessage message, RemotingConnection connection) -> {
+			if (!(message instanceof MqttSubscribeMessage subscribe)) {
+				return true;
+			}
+			Client client = client(connection.getSubject());
+			if (client == null) {
+				return false;
+			}
+			if (client.ingest()) {
+				return true;
+			}
+			String results = topicRoot + "/results/" + client.gatewayId();
+			for (MqttTopicSubscription t : subscribe.payload().topicSubscriptions()) {
+				if (!results.equals(t.topicFilter())) {
+					return false;
+				}
+			}
+			return true;
+		};
 	}
 
 	@Override

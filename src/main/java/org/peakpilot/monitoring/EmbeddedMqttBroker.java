@@ -10,6 +10,7 @@ import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -40,10 +41,10 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
 
 	/**
 	 * Starts a broker on host:port whose clients {@code access} authenticates and authorises (it is asked at every
-	 * connect, publish and subscription: Artemis caches none of its answers); {@code directory} null keeps
-	 * everything in memory.
+	 * connect, publish and subscription: Artemis caches none of its answers) and whose incoming packets
+	 * {@code interceptor} sees first (null for none); {@code directory} null keeps everything in memory.
 	 */
-	public static EmbeddedMqttBroker start(String host, int port, Path directory, ActiveMQSecurityManager5 access) {
+	public static EmbeddedMqttBroker start(String host, int port, Path directory, ActiveMQSecurityManager5 access, MQTTInterceptor interceptor) {
 		EmbeddedMqttBroker broker = new EmbeddedMqttBroker(host, port);
 		Configuration c = new ConfigurationImpl();
 		c.setName("peakpilot-mqtt");
@@ -64,7 +65,8 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
 			c.setNodeManagerLockDirectory(dir.toString());
 		}
 		try {
-			c.addAcceptorConfiguration("mqtt", "tcp://" + host + ":" + port + "?protocols=MQTT");
+			// started below, once the interceptor is in place
+			c.addAcceptorConfiguration("mqtt", "tcp://" + host + ":" + port + "?protocols=MQTT&autoStart=false");
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Cannot configure the embedded MQTT broker at " + host + ":" + port, ex);
@@ -78,6 +80,10 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
 		broker.server.setSecurityManager(access);
 		try {
 			broker.server.start();
+			if (interceptor != null) {
+				broker.server.getActiveMQServer().getRemotingService().addIncomingInterceptor(interceptor);
+			}
+			broker.server.getActiveMQServer().getRemotingService().getAcceptor("mqtt").start();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Cannot start the embedded MQTT broker at " + host + ":" + port

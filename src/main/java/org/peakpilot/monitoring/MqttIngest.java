@@ -138,8 +138,8 @@ class MqttIngest implements SmartLifecycle {
 			new SecureRandom().nextBytes(secret);
 			brokerUser = INGEST_USER;
 			brokerPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-			broker = EmbeddedMqttBroker.start(e.host(), e.port(), e.persistent() ? Path.of(e.directory()) : null,
-					new BrokerAccess(settings.topicRoot(), brokerUser, brokerPassword, gateways::gatewayOfToken));
+			BrokerAccess access = new BrokerAccess(settings.topicRoot(), brokerUser, brokerPassword, gateways::gatewayOfToken);
+			broker = EmbeddedMqttBroker.start(e.host(), e.port(), e.persistent() ? Path.of(e.directory()) : null, access, access.subscriptions());
 			EmbeddedMqttBroker started = broker;
 			credentialsChanged = id -> {
 				int closed = started.disconnect(subject -> {
