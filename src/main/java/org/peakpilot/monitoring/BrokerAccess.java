@@ -38,7 +38,7 @@ import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
  * consumer, which would end the ingest's subscription and drop what it had queued. A client that asks for a topic
  * filter it may not read is therefore disconnected before anything happens.
  */
-public final class BrokerAccess implements ActiveMQSecurityManager5 {
+final class BrokerAccess implements ActiveMQSecurityManager5 {
 
 	private static final WildcardConfiguration CORE = new WildcardConfiguration();
 
