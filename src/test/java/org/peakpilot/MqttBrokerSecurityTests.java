@@ -59,17 +59,32 @@ class MqttBrokerSecurityTests {
 	final int port = TestBroker.freePort();
 	final List<Object> clients = new CopyOnWriteArrayList<>();
 	ConfigurableApplicationContext app;
+	DatabaseProxy proxy;
 
 	@BeforeAll
 	void startApplication() {
-		app = new SpringApplication(PeakPilotApplication.class).run("--server.port=0", "--peakpilot.test.schema=pp_mqtt_sec",
+		SpringApplication application = new SpringApplication(PeakPilotApplication.class);
+		// after TestDatabase has chosen the database: route it through a proxy that can take it away
+		application.addInitializers(context -> {
+			String url = context.getEnvironment().getProperty("spring.datasource.url");
+			try {
+				proxy = new DatabaseProxy(url);
+			}
+			catch (java.io.IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			org.springframework.boot.test.util.TestPropertyValues.of("spring.datasource.url=" + proxy.url(url)).applyTo(context);
+		});
+		app = application.run("--server.port=0", "--peakpilot.test.schema=pp_mqtt_sec",
 				"--peakpilot.test.mqtt=true", "--peakpilot.monitoring.mqtt.broker-url=", "--peakpilot.monitoring.mqtt.embedded.port=" + port,
 				"--peakpilot.monitoring.mqtt.embedded.persistent=false", "--peakpilot.monitoring.mqtt.client-id=pp-test-sec-ingest-" + run,
-				"--peakpilot.monitoring.mqtt.session-expiry=PT10M", "--logging.level.org.apache.activemq.artemis=ERROR");
+				"--peakpilot.monitoring.mqtt.session-expiry=PT10M", "--peakpilot.monitoring.mqtt.retry-max=PT1S",
+				"--spring.datasource.hikari.connection-timeout=1500", "--spring.datasource.hikari.validation-timeout=1000",
+				"--logging.level.org.apache.activemq.artemis=ERROR");
 	}
 
 	@AfterAll
-	void stopApplication() {
+	void stopApplication() throws java.io.IOException {
 		for (Object c : clients) {
 			try {
 				if (c instanceof Mqtt5AsyncClient m && m.getState().isConnected()) {
@@ -85,6 +100,9 @@ class MqttBrokerSecurityTests {
 		}
 		if (app != null) {
 			app.close();
+		}
+		if (proxy != null) {
+			proxy.close();
 		}
 	}
 
@@ -337,6 +355,27 @@ class MqttBrokerSecurityTests {
 		SystemActor.call("test", () -> monitoring.revokeGateway(a.gatewayId()));
 		revokedClosed.get(10, TimeUnit.SECONDS);
 		assertThat(refused(mqtt5("revoked-token", now.user(), rotated).connect())).as("a revoked token").isTrue();
+	}
+
+	@Test
+	void whileTheDatabaseIsAwayAGatewaySignedInBeforeGoesOnPublishingAndItsReadingsWaitAtTheBroker() throws Exception {
+		awaitIngestConnected();
+		Site a = site();
+		Mqtt5AsyncClient gw = gateway("outage", a);
+		proxy.cut();
+		try {
+			// past the 30 seconds for which a token's lookup is kept: the broker has to ask again and cannot
+			Thread.sleep(31_000);
+			for (int i = 0; i < 5; i++) {
+				assertThat(publishRefused(gw.publishWith().topic(a.readings()).qos(MqttQos.AT_LEAST_ONCE).payload(reading(6, i, i + 1)).send()))
+					.as("publish %d while the database is away", i).isFalse();
+			}
+		}
+		finally {
+			proxy.restore();
+		}
+		await("the readings kept at the broker", Duration.ofSeconds(30), () -> count(a.meterId()) >= 5);
+		assertThat(count(a.meterId())).isEqualTo(5);
 	}
 
 	@Test

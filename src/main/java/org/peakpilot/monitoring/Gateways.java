@@ -25,6 +25,7 @@ import org.peakpilot.platform.Owner;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,6 +82,15 @@ class Gateways implements DeviceCredentials {
 
 	/** The active gateway holding this token. */
 	Optional<Sender> sender(String token) {
+		return sender(token, false);
+	}
+
+	/**
+	 * The active gateway holding this token; with {@code staleWhileDatabaseAway}, the last answer for it is kept (for
+	 * another 30 seconds each time) when the database cannot be asked, so that gateways signed in before an outage can
+	 * go on publishing to the broker, where their readings wait. A revocation or rotation forgets all answers.
+	 */
+	private Optional<Sender> sender(String token, boolean staleWhileDatabaseAway) {
 		if (!isDeviceToken(token)) {
 			return Optional.empty();
 		}
@@ -88,21 +98,32 @@ class Gateways implements DeviceCredentials {
 		Instant now = clock.instant();
 		Cached c = byHash.get(hash);
 		if (c == null || c.at().plus(CACHE_TTL).isBefore(now)) {
-			Optional<Sender> s = jdbc.sql("SELECT id, enterprise_id, name FROM monitoring_gateway WHERE token_sha256 = :h AND revoked_at IS NULL")
-				.param("h", hash)
-				.query((rs, n) -> new Sender(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"),
-						AccessScope.device("gateway:" + rs.getLong("id"), rs.getLong("enterprise_id"))))
-				.optional();
-			c = new Cached(s, now);
+			try {
+				Optional<Sender> s = jdbc.sql("SELECT id, enterprise_id, name FROM monitoring_gateway WHERE token_sha256 = :h AND revoked_at IS NULL")
+					.param("h", hash)
+					.query((rs, n) -> new Sender(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"),
+							AccessScope.device("gateway:" + rs.getLong("id"), rs.getLong("enterprise_id"))))
+					.optional();
+				c = new Cached(s, now);
+			}
+			catch (DataAccessException ex) {
+				if (!staleWhileDatabaseAway || c == null) {
+					throw ex;
+				}
+				c = new Cached(c.sender(), now);
+			}
 			byHash.put(hash, c);
 		}
 		c.sender().ifPresent(s -> seen(s.gatewayId(), now));
 		return c.sender();
 	}
 
-	/** The id of the active gateway holding this token (how the embedded broker checks a connecting gateway). */
+	/**
+	 * The id of the active gateway holding this token: how the embedded broker checks a gateway at connect and at
+	 * each publish (its last answer kept while the database is away).
+	 */
 	Optional<Long> gatewayOfToken(String token) {
-		return sender(token).map(Sender::gatewayId);
+		return sender(token, true).map(Sender::gatewayId);
 	}
 
 	/** The gateway of this id if it is active (not revoked). */
@@ -215,7 +236,12 @@ class Gateways implements DeviceCredentials {
 		Instant last = lastSeenWritten.get(gatewayId);
 		if (last == null || last.plus(SEEN_EVERY).isBefore(now)) {
 			lastSeenWritten.put(gatewayId, now);
-			jdbc.sql("UPDATE monitoring_gateway SET last_seen_at = :now WHERE id = :id").param("now", utc(now)).param("id", gatewayId).update();
+			try {
+				jdbc.sql("UPDATE monitoring_gateway SET last_seen_at = :now WHERE id = :id").param("now", utc(now)).param("id", gatewayId).update();
+			}
+			catch (DataAccessException ex) {
+				// bookkeeping only: while the database is away it is written again a minute later, not at every message
+			}
 		}
 	}
 
