@@ -215,7 +215,8 @@ class MqttIngestTests {
 	void storesQoS1BatchesAnswersThemAndQuarantinesWhatItCannotTakeWhole() throws Exception {
 		Site a = site();
 		Site b = site();
-		BlockingQueue<String> answers = answers("gw-a");
+		String gw = Long.toString(a.gatewayId());
+		BlockingQueue<String> answers = answers(gw);
 		String batch = """
 				{"readings": [
 				 {"meter": "E-01", "ts": "%s", "value": 10.5},
@@ -224,7 +225,7 @@ class MqttIngestTests {
 				 {"meter": "E-01", "ts": "%s", "value": "twelve"},
 				 {"meter": "E-01", "ts": "%s", "value": 12.25, "unit": "kWh"}
 				]}""".formatted(ts(1, 0), ts(1, 1), b.meterId(), ts(1, 2), ts(1, 3), ts(1, 4));
-		publish("gw-a", a.token(), batch);
+		publish(gw, a.token(), batch);
 		String answer = next(answers);
 		assertThat((Integer) JsonPath.read(answer, "$.received")).isEqualTo(5);
 		assertThat((Integer) JsonPath.read(answer, "$.stored")).isEqualTo(3);
@@ -233,45 +234,55 @@ class MqttIngestTests {
 		assertThat(count(b.meterId())).as("nothing written to another enterprise's meter").isZero();
 
 		// delivered twice: stored once, answered as duplicates
-		publish("gw-a", a.token(), batch);
+		publish(gw, a.token(), batch);
 		answer = next(answers);
 		assertThat((Integer) JsonPath.read(answer, "$.stored")).isZero();
 		assertThat((Integer) JsonPath.read(answer, "$.duplicates")).isEqualTo(3);
 		assertThat(count(a.meterId())).isEqualTo(3);
 
-		// a payload that is no batch, one with an unknown token, one without a token, one too large: quarantined whole
-		publish("gw-a", a.token(), "{\"readings\": [ not json");
+		// a payload that is no batch, one with an unknown token, one without a token (this broker does not say who may
+		// publish to the topic), one with the token of another gateway than the topic's, one too large: quarantined
+		// whole; those nobody can be held to sending are answered to nobody
+		publish(gw, a.token(), "{\"readings\": [ not json");
 		assertThat((String) JsonPath.read(next(answers), "$.rejected[0].reason")).isEqualTo("MALFORMED");
-		publish("gw-a", "ppd_unknown0000000000000000000000000", "{\"readings\": []}");
-		assertThat((String) JsonPath.read(next(answers), "$.rejected[0].reason")).isEqualTo("UNAUTHENTICATED");
-		publish("gw-a", null, "{\"readings\": [{\"meter\": \"E-01\", \"ts\": \"" + ts(1, 9) + "\", \"value\": 1}]}");
-		assertThat((String) JsonPath.read(next(answers), "$.rejected[0].reason")).isEqualTo("UNAUTHENTICATED");
+		publish(gw, "ppd_unknown0000000000000000000000000", "{\"readings\": []}");
+		publish(gw, null, "{\"readings\": [{\"meter\": \"E-01\", \"ts\": \"" + ts(1, 9) + "\", \"value\": 1}]}");
+		String other = Long.toString(b.gatewayId());
+		BlockingQueue<String> otherAnswers = answers(other);
+		publish(other, a.token(), batch);
+		await("three unattributed messages quarantined", Duration.ofSeconds(20), () -> jdbc().sql(
+				"SELECT count(*) FROM monitoring_quarantine WHERE channel = 'MQTT' AND reason_code = 'UNAUTHENTICATED' AND sender IN (:topics)")
+			.param("topics", List.of(root + "/readings/" + gw, root + "/readings/" + other)).query(Long.class).single() == 3);
+		assertThat(count(b.meterId())).isZero();
 		String tooLarge = IntStream.range(0, EnergyMonitoring.MAX_BATCH + 1)
 			.mapToObj(i -> "{\"meter\": \"E-01\", \"ts\": \"" + ts(2, i % 96) + "\", \"value\": 1}")
 			.collect(Collectors.joining(",", "{\"readings\": [", "]}"));
-		publish("gw-a", a.token(), tooLarge);
+		publish(gw, a.token(), tooLarge);
 		answer = next(answers);
 		assertThat((String) JsonPath.read(answer, "$.rejected[0].reason")).isEqualTo("MALFORMED");
 		assertThat((String) JsonPath.read(answer, "$.rejected[0].detail")).contains("10001 readings");
 		assertThat(count(a.meterId())).isEqualTo(3);
+		assertThat(answers).as("no answer to the unattributed messages").isEmpty();
+		assertThat(otherAnswers).isEmpty();
 
 		List<java.util.Map<String, Object>> whole = jdbc().sql("""
 				SELECT enterprise_id, channel, reason_code, raw FROM monitoring_quarantine WHERE channel = 'MQTT' AND meter_code IS NULL
 				  AND (enterprise_id = :a OR (enterprise_id IS NULL AND sender = :topic)) ORDER BY id
-				""").param("a", a.enterpriseId()).param("topic", root + "/readings/gw-a").query().listOfRows();
+				""").param("a", a.enterpriseId()).param("topic", root + "/readings/" + gw).query().listOfRows();
 		assertThat(whole).extracting(r -> r.get("reason_code")).containsExactly("MALFORMED", "UNAUTHENTICATED", "UNAUTHENTICATED", "MALFORMED");
 		assertThat(whole).extracting(r -> r.get("raw")).first().isEqualTo("{\"readings\": [ not json");
 		assertThat(whole.get(3).get("raw")).isEqualTo(tooLarge);
 		assertThat(whole.get(1).get("enterprise_id")).as("an unknown sender's payload belongs to nobody").isNull();
 
-		// MQTT 5 request/response: the answer goes to the response topic, with the correlation data
+		// MQTT 5 request/response: the answer carries the correlation data, and goes to the sender's result topic even
+		// when the message names another response topic
 		BlockingQueue<Mqtt5Publish> replies = new LinkedBlockingQueue<>();
 		URI broker = URI.create(TestBroker.url());
 		var requester = Mqtt5Client.builder().identifier("pp-test-requester-" + run).serverHost(broker.getHost())
 			.serverPort(broker.getPort()).buildAsync();
 		requester.connect().join();
-		requester.subscribeWith().topicFilter(root + "/replies/r1").qos(MqttQos.AT_LEAST_ONCE).callback(replies::add).send().join();
-		requester.publishWith().topic(root + "/readings/gw-a").qos(MqttQos.AT_LEAST_ONCE).responseTopic(root + "/replies/r1")
+		requester.subscribeWith().topicFilter(root + "/results/" + gw).qos(MqttQos.AT_LEAST_ONCE).callback(replies::add).send().join();
+		requester.publishWith().topic(root + "/readings/" + gw).qos(MqttQos.AT_LEAST_ONCE).responseTopic(root + "/replies/r1")
 			.correlationData("req-42".getBytes(StandardCharsets.UTF_8)).userProperties().add("authorization", "Bearer " + a.token())
 			.applyUserProperties().payload(("[{\"meter\": \"E-01\", \"ts\": \"" + ts(1, 5) + "\", \"value\": 1}]").getBytes(StandardCharsets.UTF_8))
 			.send().join();
@@ -314,7 +325,7 @@ class MqttIngestTests {
 				sb.append(k == 0 ? "" : ",").append("{\"meter\": \"E-01\", \"ts\": \"").append(ts(20 + i / 96, i % 96))
 					.append("\", \"value\": ").append(values.get(i).toPlainString()).append('}');
 			}
-			acks.add(fast.publishWith().topic(root + "/readings/gw-parallel").qos(MqttQos.AT_LEAST_ONCE)
+			acks.add(fast.publishWith().topic(root + "/readings/" + s.gatewayId()).qos(MqttQos.AT_LEAST_ONCE)
 				.payload(sb.append(']').toString().getBytes(StandardCharsets.UTF_8)).userProperties()
 				.add("authorization", "Bearer " + s.token()).applyUserProperties().send());
 		}
@@ -343,7 +354,7 @@ class MqttIngestTests {
 		for (int i = 0; i < n; i++) {
 			BigDecimal v = BigDecimal.valueOf(1000 + i, 2);
 			sum = sum.add(v);
-			publish("gw-retire", s.token(), "[{\"meter\": \"E-01\", \"ts\": \"" + ts(40 + i / 96, i % 96) + "\", \"value\": " + v + "}]");
+			publish(Long.toString(s.gatewayId()), s.token(), "[{\"meter\": \"E-01\", \"ts\": \"" + ts(40 + i / 96, i % 96) + "\", \"value\": " + v + "}]");
 		}
 		// a broker that queues per session (Mosquitto) keeps a share for the fifth session until the application resumes it
 		app.close();
@@ -376,7 +387,7 @@ class MqttIngestTests {
 						sb.append(k == 0 ? "" : ",").append("{\"meter\": \"E-01\", \"ts\": \"").append(ts(3 + i / 96, i % 96))
 							.append("\", \"value\": ").append(values.get(i).toPlainString()).append('}');
 					}
-					publish("gw-restart", s.token(), sb.append("]}").toString());
+					publish(Long.toString(s.gatewayId()), s.token(), sb.append("]}").toString());
 					Thread.sleep(40);
 				}
 			}
@@ -423,7 +434,7 @@ class MqttIngestTests {
 			assertThat(refused.headers().firstValue("Retry-After")).contains("5");
 			assertThat(refused.body()).contains("database-unavailable");
 			for (int i = 2; i < 12; i++) {
-				publish("gw-away", s.token(), "{\"readings\": [{\"meter\": \"E-01\", \"ts\": \"" + ts(1, i) + "\", \"value\": " + i + "}]}");
+				publish(Long.toString(s.gatewayId()), s.token(), "{\"readings\": [{\"meter\": \"E-01\", \"ts\": \"" + ts(1, i) + "\", \"value\": " + i + "}]}");
 			}
 			Thread.sleep(2500);
 			assertThat(count(s.meterId())).as("nothing written while the database is away").isEqualTo(1);

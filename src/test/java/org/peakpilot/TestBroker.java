@@ -5,11 +5,19 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.util.Set;
+
+import javax.security.auth.Subject;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.apache.activemq.artemis.core.security.CheckType;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
+import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
 import org.peakpilot.monitoring.EmbeddedMqttBroker;
 
 /**
@@ -17,7 +25,10 @@ import org.peakpilot.monitoring.EmbeddedMqttBroker;
  * started once per JVM on a free port, in memory) in the first run of the suite, the machine's Mosquitto
  * ({@code PEAKPILOT_TEST_MQTT_URL}, default {@code tcp://127.0.0.1:1883}) in the run against external services
  * ({@code -Dpeakpilot.test.broker=external}). As a JUnit condition: when that Mosquitto is unreachable, MQTT tests
- * are skipped on a developer's machine and fail when {@code CI} is set.
+ * are skipped on a developer's machine and fail when {@code CI} is set. Both let anyone in, as Mosquitto's default
+ * configuration does on the loopback interface: to the application they are an external broker that does not say
+ * who may publish where, so each message must carry its gateway's device token. The application's own embedded
+ * broker, which checks every client, is tested by MqttBrokerSecurityTests.
  */
 public class TestBroker implements ExecutionCondition {
 
@@ -35,10 +46,36 @@ public class TestBroker implements ExecutionCondition {
 			return url == null || url.isBlank() ? "tcp://127.0.0.1:1883" : url;
 		}
 		if (embedded == null) {
-			embedded = EmbeddedMqttBroker.start("127.0.0.1", freePort(), null);
+			embedded = EmbeddedMqttBroker.start("127.0.0.1", freePort(), null, new Anyone(), null);
 			Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
 		}
 		return embedded.url();
+	}
+
+	/** Lets every client connect and do everything, like Mosquitto's default configuration. */
+	private static final class Anyone implements ActiveMQSecurityManager5 {
+
+		@Override
+		public Subject authenticate(String user, String password, RemotingConnection connection, String securityDomain) {
+			Subject s = new Subject();
+			s.getPrincipals().add(new UserPrincipal(user == null ? "anonymous" : user));
+			return s;
+		}
+
+		@Override
+		public boolean authorize(Subject subject, Set<Role> roles, CheckType checkType, String address) {
+			return true;
+		}
+
+		@Override
+		public boolean validateUser(String user, String password) {
+			return true;
+		}
+
+		@Override
+		public boolean validateUserAndRole(String user, String password, Set<Role> roles, CheckType checkType) {
+			return true;
+		}
 	}
 
 	public static int freePort() {

@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The demo simulator ({@code PEAKPILOT_SIMULATOR=true}, with the demo data set): the demo gateways send their
  * meters' 15-minute readings ({@link DemoLoad}) like real ones, over the public interfaces only — MQTT (QoS 1 to
- * {@code <root>/readings/<gateway id>}, device token in the {@code authorization} user property) or HTTP
+ * {@code <root>/readings/<gateway id>}, each gateway connected with its id and device token as credentials; the token
+ * also in the {@code authorization} user property for an external broker that does not check topics) or HTTP
  * ({@code POST /api/v1/monitoring/readings} with the token), as {@code demo/gateways.csv} says. On start it gives
  * each demo gateway a fresh token (the demo keeps none), back-fills today so far (and {@code backfill-days} before),
  * then sends each interval as it ends. A gateway with an outage window sends nothing during it, and afterwards
@@ -63,6 +64,8 @@ class DemoSimulator implements DisposableBean {
 		final long id;
 		final String token;
 		final List<DemoLoad> meters;
+		/** An MQTT gateway's own connection (its id and token as credentials); null for an HTTP one. */
+		Mqtt5AsyncClient mqtt;
 		/** Readings are sent up to (including) this interval end. */
 		Instant sentUpTo;
 		boolean failing;
@@ -90,7 +93,8 @@ class DemoSimulator implements DisposableBean {
 	private volatile boolean running;
 	private volatile List<Simulated> gateways = List.of();
 	private Thread thread;
-	private Mqtt5AsyncClient mqtt;
+	/** Whether messages carry the device token as a user property too (an external broker that does not check topics). */
+	private boolean tokenProperty;
 	private URI readingsUrl;
 	private Instant start;
 	private Instant from;
@@ -122,12 +126,20 @@ class DemoSimulator implements DisposableBean {
 		}
 		readingsUrl = URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port", "8080") + "/api/v1/monitoring/readings");
 		URI broker = URI.create(settings.mqttUrl());
-		mqtt = Mqtt5Client.builder().identifier("peakpilot-simulator-" + ProcessHandle.current().pid()).serverHost(broker.getHost())
-			.serverPort(broker.getPort() < 0 ? 1883 : broker.getPort()).automaticReconnectWithDefaultConfig().buildAsync();
-		if (gateways.stream().anyMatch(g -> g.row.channel() == DemoMonitoringData.Channel.MQTT)) {
-			mqtt.connect().whenComplete((ack, ex) -> {
+		tokenProperty = !environment.getProperty("peakpilot.monitoring.mqtt.broker-url", "").isBlank()
+				&& !environment.getProperty("peakpilot.monitoring.mqtt.broker-authorizes-topics", Boolean.class, false);
+		for (Simulated g : gateways) {
+			if (g.row.channel() != DemoMonitoringData.Channel.MQTT) {
+				continue;
+			}
+			// each gateway signs in on its own: its id as user name, its device token as password
+			g.mqtt = Mqtt5Client.builder().identifier("peakpilot-simulator-" + g.id + "-" + ProcessHandle.current().pid())
+				.serverHost(broker.getHost()).serverPort(broker.getPort() < 0 ? 1883 : broker.getPort()).simpleAuth()
+				.username(Long.toString(g.id)).password(g.token.getBytes(java.nio.charset.StandardCharsets.UTF_8)).applySimpleAuth()
+				.automaticReconnectWithDefaultConfig().buildAsync();
+			g.mqtt.connect().whenComplete((ack, ex) -> {
 				if (ex != null) {
-					log.warn("Simulator: MQTT broker at {} not reachable ({}); retrying", settings.mqttUrl(), ex.getMessage());
+					log.warn("Simulator: MQTT broker at {} not reachable for gateway {} ({}); retrying", settings.mqttUrl(), g.id, ex.getMessage());
 				}
 			});
 		}
@@ -234,8 +246,11 @@ class DemoSimulator implements DisposableBean {
 			byte[] body = payload(batch);
 			try {
 				if (g.row.channel() == DemoMonitoringData.Channel.MQTT) {
-					mqtt.publishWith().topic(settings.topicRoot() + "/readings/" + g.id).qos(MqttQos.AT_LEAST_ONCE).userProperties()
-						.add("authorization", "Bearer " + g.token).applyUserProperties().payload(body).send().get(10, TimeUnit.SECONDS);
+					var publish = g.mqtt.publishWith().topic(settings.topicRoot() + "/readings/" + g.id).qos(MqttQos.AT_LEAST_ONCE).payload(body);
+					if (tokenProperty) {
+						publish.userProperties().add("authorization", "Bearer " + g.token).applyUserProperties();
+					}
+					publish.send().get(10, TimeUnit.SECONDS);
 				}
 				else {
 					HttpResponse<String> r = http.send(HttpRequest.newBuilder(readingsUrl).timeout(Duration.ofSeconds(30))
@@ -314,8 +329,10 @@ class DemoSimulator implements DisposableBean {
 				Thread.currentThread().interrupt();
 			}
 		}
-		if (mqtt != null) {
-			mqtt.disconnect();
+		for (Simulated g : gateways) {
+			if (g.mqtt != null) {
+				g.mqtt.disconnect();
+			}
 		}
 	}
 }

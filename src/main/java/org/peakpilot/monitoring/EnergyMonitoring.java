@@ -129,18 +129,16 @@ public class EnergyMonitoring {
 	}
 
 	/**
-	 * An MQTT message: the device token it carried and its payload (the JSON of an HTTP batch). A message that
-	 * cannot be attributed to a gateway, or cannot be read, is quarantined whole; it is never dropped.
+	 * An MQTT message: the gateway that sent it, as {@link MqttIngest} established it (null when none did), and its
+	 * payload (the JSON of an HTTP batch). A message that cannot be attributed to a gateway, or cannot be read, is
+	 * quarantined whole; it is never dropped.
 	 */
-	public IngestResult ingestMqtt(String token, String topic, String payload) {
-		Optional<Gateways.Sender> sender = gateways.sender(token);
-		if (sender.isEmpty()) {
-			long id = quarantine.putPayload("MQTT", topic, null, payload, Reason.UNAUTHENTICATED,
-					"no active gateway holds the message's device token");
+	IngestResult ingestMqtt(Gateways.Sender s, String topic, String payload) {
+		if (s == null) {
+			long id = quarantine.putPayload("MQTT", topic, null, payload, Reason.UNAUTHENTICATED, MqttIngest.UNATTRIBUTED);
 			return new IngestResult(0, 0, 0, 1, List.of(new MonitoringModel.Rejected(-1, null, Reason.UNAUTHENTICATED,
 					"unknown or revoked device token", id)));
 		}
-		Gateways.Sender s = sender.get();
 		List<Parsed> parsed;
 		try {
 			parsed = batch(ReadingParser.json(json, payload));

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 
 import org.peakpilot.monitoring.MonitoringModel.CreatedGateway;
 import org.peakpilot.monitoring.MonitoringModel.Gateway;
@@ -23,15 +25,19 @@ import org.peakpilot.platform.Owner;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Gateways (采集终端) and their device tokens. A token is shown once and stored as its SHA-256; it signs a
- * gateway in as {@link AccessScope#device} of its one enterprise, over HTTP (Bearer) and MQTT (user property).
- * Tokens are looked up once and then cached for 30 seconds, so that ingest does not query them per batch; a
- * revocation here takes effect at once on this instance, within 30 seconds on others.
+ * gateway in as {@link AccessScope#device} of its one enterprise, over HTTP (Bearer) and MQTT (the password of its
+ * connection, with its id as user name; or a user property). Tokens are looked up once and then cached for 30
+ * seconds, so that ingest does not query them per batch; a revocation or rotation here takes effect at once on this
+ * instance (and closes the gateway's connections to the embedded broker), within 30 seconds on others.
  */
 @Component
 class Gateways implements DeviceCredentials {
@@ -53,6 +59,7 @@ class Gateways implements DeviceCredentials {
 	private final Clock clock;
 	private final Map<String, Cached> byHash = new ConcurrentHashMap<>();
 	private final Map<Long, Instant> lastSeenWritten = new ConcurrentHashMap<>();
+	private final List<LongConsumer> credentialsChanged = new CopyOnWriteArrayList<>();
 
 	Gateways(JdbcClient jdbc, Registry registry, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
@@ -75,6 +82,15 @@ class Gateways implements DeviceCredentials {
 
 	/** The active gateway holding this token. */
 	Optional<Sender> sender(String token) {
+		return sender(token, false);
+	}
+
+	/**
+	 * The active gateway holding this token; with {@code staleWhileDatabaseAway}, the last answer for it is kept (for
+	 * another 30 seconds each time) when the database cannot be asked, so that gateways signed in before an outage can
+	 * go on publishing to the broker, where their readings wait. A revocation or rotation forgets all answers.
+	 */
+	private Optional<Sender> sender(String token, boolean staleWhileDatabaseAway) {
 		if (!isDeviceToken(token)) {
 			return Optional.empty();
 		}
@@ -82,16 +98,75 @@ class Gateways implements DeviceCredentials {
 		Instant now = clock.instant();
 		Cached c = byHash.get(hash);
 		if (c == null || c.at().plus(CACHE_TTL).isBefore(now)) {
-			Optional<Sender> s = jdbc.sql("SELECT id, enterprise_id, name FROM monitoring_gateway WHERE token_sha256 = :h AND revoked_at IS NULL")
-				.param("h", hash)
-				.query((rs, n) -> new Sender(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"),
-						AccessScope.device("gateway:" + rs.getLong("id"), rs.getLong("enterprise_id"))))
-				.optional();
-			c = new Cached(s, now);
+			try {
+				Optional<Sender> s = jdbc.sql("SELECT id, enterprise_id, name FROM monitoring_gateway WHERE token_sha256 = :h AND revoked_at IS NULL")
+					.param("h", hash)
+					.query((rs, n) -> new Sender(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"),
+							AccessScope.device("gateway:" + rs.getLong("id"), rs.getLong("enterprise_id"))))
+					.optional();
+				c = new Cached(s, now);
+			}
+			catch (DataAccessException ex) {
+				if (!staleWhileDatabaseAway || c == null) {
+					throw ex;
+				}
+				c = new Cached(c.sender(), now);
+			}
 			byHash.put(hash, c);
 		}
 		c.sender().ifPresent(s -> seen(s.gatewayId(), now));
 		return c.sender();
+	}
+
+	/**
+	 * The id of the active gateway holding this token: how the embedded broker checks a gateway at connect and at
+	 * each publish (its last answer kept while the database is away).
+	 */
+	Optional<Long> gatewayOfToken(String token) {
+		return sender(token, true).map(Sender::gatewayId);
+	}
+
+	/** The gateway of this id if it is active (not revoked). */
+	Optional<Sender> active(long id) {
+		Optional<Sender> s = jdbc.sql("SELECT id, enterprise_id, name FROM monitoring_gateway WHERE id = :id AND revoked_at IS NULL")
+			.param("id", id)
+			.query((rs, n) -> new Sender(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"),
+					AccessScope.device("gateway:" + rs.getLong("id"), rs.getLong("enterprise_id"))))
+			.optional();
+		s.ifPresent(g -> seen(g.gatewayId(), clock.instant()));
+		return s;
+	}
+
+	/**
+	 * Calls {@code listener} with a gateway's id once its token was revoked or rotated (after the change committed),
+	 * so that connections made with the old token can be closed.
+	 */
+	void onCredentialsChanged(LongConsumer listener) {
+		credentialsChanged.add(listener);
+	}
+
+	void removeCredentialsListener(LongConsumer listener) {
+		credentialsChanged.remove(listener);
+	}
+
+	/** Forgets cached tokens and tells the listeners, once the transaction committed (a lookup meanwhile sees the old row). */
+	private void credentialsChanged(long id) {
+		byHash.clear();
+		Runnable changed = () -> {
+			byHash.clear();
+			credentialsChanged.forEach(l -> l.accept(id));
+		};
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					changed.run();
+				}
+			});
+		}
+		else {
+			changed.run();
+		}
 	}
 
 	List<Gateway> list(long enterpriseId) {
@@ -128,7 +203,7 @@ class Gateways implements DeviceCredentials {
 		Meters.requireManageMeters(new Owner(e.countyCode(), e.parkId(), e.id()));
 		jdbc.sql("UPDATE monitoring_gateway SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
 			.param("now", utc(clock.instant())).param("id", id).update();
-		byHash.clear();
+		credentialsChanged(id);
 		Gateway after = find(id).orElseThrow();
 		audit.record("gateway.revoked", "gateway", id, before, after);
 		return after;
@@ -146,7 +221,7 @@ class Gateways implements DeviceCredentials {
 		String token = UserAccounts.newSecret(TOKEN_PREFIX);
 		jdbc.sql("UPDATE monitoring_gateway SET token_prefix = :prefix, token_sha256 = :hash WHERE id = :id")
 			.param("prefix", token.substring(0, 10)).param("hash", UserAccounts.sha256(token)).param("id", id).update();
-		byHash.clear();
+		credentialsChanged(id);
 		Gateway after = find(id).orElseThrow();
 		audit.record("gateway.token-rotated", "gateway", id, before, after);
 		return new CreatedGateway(after, token);
@@ -161,7 +236,12 @@ class Gateways implements DeviceCredentials {
 		Instant last = lastSeenWritten.get(gatewayId);
 		if (last == null || last.plus(SEEN_EVERY).isBefore(now)) {
 			lastSeenWritten.put(gatewayId, now);
-			jdbc.sql("UPDATE monitoring_gateway SET last_seen_at = :now WHERE id = :id").param("now", utc(now)).param("id", gatewayId).update();
+			try {
+				jdbc.sql("UPDATE monitoring_gateway SET last_seen_at = :now WHERE id = :id").param("now", utc(now)).param("id", gatewayId).update();
+			}
+			catch (DataAccessException ex) {
+				// bookkeeping only: while the database is away it is written again a minute later, not at every message
+			}
 		}
 	}
 

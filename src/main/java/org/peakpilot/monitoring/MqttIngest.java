@@ -3,10 +3,12 @@ package org.peakpilot.monitoring;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
@@ -49,18 +52,27 @@ import tools.jackson.databind.json.JsonMapper;
  * Readings over MQTT (docs/adr/0007-mqtt-ingest.md). Subscribes with QoS 1 to {@code <root>/readings/+} (as a member
  * of a shared subscription, so that instances split the stream) in a persistent session (clean start off, a session
  * expiry), so that what gateways send while the application is down waits at the broker. Each message is handed to
- * {@link EnergyMonitoring#ingestMqtt} with the device token of its {@code authorization} user property and is
- * acknowledged only after that committed: while the database is away the message stays unacknowledged and is
- * tried again with a growing pause; if the application stops meanwhile, the broker delivers it again to the next
- * session, and ingest stores a reading once however often it comes. The answer (counts and quarantined readings)
- * goes back to {@code <root>/results/<gateway>}, or to the message's response topic. With no broker configured it
- * starts the {@link EmbeddedMqttBroker}.
+ * {@link EnergyMonitoring#ingestMqtt} with the gateway that sent it and is acknowledged only after that committed:
+ * while the database is away the message stays unacknowledged and is tried again with a growing pause; if the
+ * application stops meanwhile, the broker delivers it again to the next session, and ingest stores a reading once
+ * however often it comes. The sender is the gateway whose device token the message carries in its
+ * {@code authorization} user property (MQTT 5), which must be the gateway its topic {@code <root>/readings/<id>}
+ * names; without a token, the topic's gateway, where the broker lets gateways publish only to their own topic (the
+ * embedded one always, an external one when {@code broker-authorizes-topics} says so: docs/adr/0010). The answer
+ * (counts and quarantined readings) goes back to the sender's {@code <root>/results/<id>} only (a message nobody
+ * can be held to sending is answered to nobody). With no broker configured it starts the {@link EmbeddedMqttBroker}
+ * with {@link BrokerAccess}, its subscribers signing in with credentials made up at each start.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "peakpilot.monitoring.mqtt.enabled", matchIfMissing = true)
 class MqttIngest implements SmartLifecycle {
 
 	static final String AUTHORIZATION = "authorization";
+	/** The quarantine's detail for a message no active gateway can be held to sending. */
+	static final String UNATTRIBUTED = "no active gateway sent it: unknown or revoked device token, a token of another gateway than "
+			+ "the topic's, or no token where the broker does not check who publishes to the topic";
+	/** The ingest's user name at the embedded broker. */
+	static final String INGEST_USER = "peakpilot-ingest";
 	private static final Logger log = LoggerFactory.getLogger(MqttIngest.class);
 	private static final Duration FIRST_RETRY = Duration.ofMillis(250);
 	/** How long a retiring session must have received nothing before it is ended. */
@@ -82,6 +94,10 @@ class MqttIngest implements SmartLifecycle {
 	private volatile boolean running;
 	private volatile boolean stopping;
 	private EmbeddedMqttBroker broker;
+	/** The subscribers' credentials: made up at each start for the embedded broker, configured for an external one. */
+	private String brokerUser;
+	private String brokerPassword;
+	private LongConsumer credentialsChanged;
 
 	MqttIngest(EnergyMonitoring monitoring, Gateways gateways, Quarantine quarantine, MqttSettings settings, JsonMapper json,
 			MeterRegistry metrics) {
@@ -113,9 +129,28 @@ class MqttIngest implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		stopping = false;
+		brokerUser = settings.username();
+		brokerPassword = settings.password();
 		if (settings.embeddedBroker()) {
 			MqttSettings.Embedded e = settings.embedded();
-			broker = EmbeddedMqttBroker.start(e.host(), e.port(), e.persistent() ? Path.of(e.directory()) : null);
+			// known to this process only: nobody else can sign in as the ingest, read readings or join its shared group
+			byte[] secret = new byte[32];
+			new SecureRandom().nextBytes(secret);
+			brokerUser = INGEST_USER;
+			brokerPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+			BrokerAccess access = new BrokerAccess(settings.topicRoot(), brokerUser, brokerPassword, gateways::gatewayOfToken);
+			broker = EmbeddedMqttBroker.start(e.host(), e.port(), e.persistent() ? Path.of(e.directory()) : null, access, access.subscriptions());
+			EmbeddedMqttBroker started = broker;
+			credentialsChanged = id -> {
+				int closed = started.disconnect(subject -> {
+					BrokerAccess.Client c = BrokerAccess.client(subject);
+					return c != null && c.gatewayId() != null && c.gatewayId() == id;
+				});
+				if (closed > 0) {
+					log.info("Closed {} MQTT connection(s) of gateway {}: its token was revoked or rotated", closed, id);
+				}
+			};
+			gateways.onCredentialsChanged(credentialsChanged);
 		}
 		List<String> ids = settings.subscriberIds();
 		if (ids.size() < settings.subscribers()) {
@@ -216,9 +251,8 @@ class MqttIngest implements SmartLifecycle {
 			if (settings.tls()) {
 				builder = builder.sslWithDefaultConfig();
 			}
-			if (!settings.username().isBlank()) {
-				builder = builder.simpleAuth().username(settings.username()).password(settings.password().getBytes(StandardCharsets.UTF_8))
-					.applySimpleAuth();
+			if (!brokerUser.isBlank()) {
+				builder = builder.simpleAuth().username(brokerUser).password(brokerPassword.getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
 			}
 			this.client = builder.buildAsync();
 		}
@@ -341,8 +375,10 @@ class MqttIngest implements SmartLifecycle {
 		Duration pause = FIRST_RETRY;
 		for (int attempt = 1;; attempt++) {
 			IngestResult result = null;
+			Gateways.Sender sender = null;
 			try {
-				result = ingest(token, topic, payload);
+				sender = sender(topic, token);
+				result = ingest(sender, topic, payload);
 			}
 			catch (RuntimeException ex) {
 				retries.increment();
@@ -361,7 +397,7 @@ class MqttIngest implements SmartLifecycle {
 							result.stored(), result.duplicates(), result.quarantined());
 				}
 				try {
-					answer(client, publish, topic, result);
+					answer(client, publish, sender, result);
 				}
 				catch (RuntimeException ex) {
 					log.debug("Could not answer the MQTT message on {}: {}", topic, message(ex));
@@ -377,38 +413,53 @@ class MqttIngest implements SmartLifecycle {
 	}
 
 	/**
+	 * The gateway that sent a message on this topic, or null when none can be held to it: the one whose device token
+	 * it carries, if that is the gateway the topic names; without a token the topic's gateway, if the broker lets
+	 * gateways publish only to their own topic (MQTT 3.1.1 has no user properties).
+	 */
+	private Gateways.Sender sender(String topic, String token) {
+		Long topicGateway = settings.gatewayIdOf(topic);
+		if (topicGateway == null) {
+			return null;
+		}
+		if (token != null) {
+			return gateways.sender(token).filter(s -> s.gatewayId() == topicGateway).orElse(null);
+		}
+		return settings.topicNamesSender() ? gateways.active(topicGateway).orElse(null) : null;
+	}
+
+	/**
 	 * Stores or quarantines a payload. What ingest cannot take as a batch (too large, or failing for a reason that
 	 * is not the database being away) is quarantined whole with its raw text, so that nothing is dropped.
 	 */
-	private IngestResult ingest(String token, String topic, byte[] payload) {
+	private IngestResult ingest(Gateways.Sender sender, String topic, byte[] payload) {
 		if (payload.length > MonitoringApi.MAX_BODY_BYTES) {
 			String head = new String(payload, 0, 64 * 1024, StandardCharsets.UTF_8);
-			return whole(token, topic, head, "the message has " + payload.length + " bytes, more than 4 MiB; send at most "
+			return whole(sender, topic, head, "the message has " + payload.length + " bytes, more than 4 MiB; send at most "
 					+ EnergyMonitoring.MAX_BATCH + " readings per message (the first 64 KiB are kept here)");
 		}
 		String text = new String(payload, StandardCharsets.UTF_8);
 		try {
-			return monitoring.ingestMqtt(token, topic, text);
+			return monitoring.ingestMqtt(sender, topic, text);
 		}
 		catch (BatchTooLargeException ex) {
-			return whole(token, topic, text, ex.getMessage());
+			return whole(sender, topic, text, ex.getMessage());
 		}
 		catch (RuntimeException ex) {
 			if (transientFailure(ex)) {
 				throw ex;
 			}
 			log.error("MQTT message on {} could not be processed; quarantined whole", topic, ex);
-			return whole(token, topic, text, "the message could not be processed (" + ex.getClass().getSimpleName() + ")");
+			return whole(sender, topic, text, "the message could not be processed (" + ex.getClass().getSimpleName() + ")");
 		}
 	}
 
-	private IngestResult whole(String token, String topic, String raw, String detail) {
-		Optional<Gateways.Sender> sender = gateways.sender(token);
-		long id = sender.isPresent()
-				? quarantine.putPayload("MQTT", "gateway:" + sender.get().gatewayId(), sender.get().enterpriseId(), raw, Reason.MALFORMED, detail)
-				: quarantine.putPayload("MQTT", topic, null, raw, Reason.UNAUTHENTICATED, "no active gateway holds the message's device token");
-		Reason reason = sender.isPresent() ? Reason.MALFORMED : Reason.UNAUTHENTICATED;
-		return new IngestResult(0, 0, 0, 1, List.of(new Rejected(-1, null, reason, sender.isPresent() ? detail
+	private IngestResult whole(Gateways.Sender sender, String topic, String raw, String detail) {
+		long id = sender != null
+				? quarantine.putPayload("MQTT", "gateway:" + sender.gatewayId(), sender.enterpriseId(), raw, Reason.MALFORMED, detail)
+				: quarantine.putPayload("MQTT", topic, null, raw, Reason.UNAUTHENTICATED, UNATTRIBUTED);
+		Reason reason = sender != null ? Reason.MALFORMED : Reason.UNAUTHENTICATED;
+		return new IngestResult(0, 0, 0, 1, List.of(new Rejected(-1, null, reason, sender != null ? detail
 				: "unknown or revoked device token", id)));
 	}
 
@@ -424,16 +475,16 @@ class MqttIngest implements SmartLifecycle {
 		}
 	}
 
-	/** The answer to the message's response topic if it named one, else to the gateway's result topic. */
-	private void answer(Mqtt5AsyncClient client, Mqtt5Publish publish, String topic, IngestResult result) {
-		String to = publish.getResponseTopic().map(Object::toString).orElse(null);
-		if (to == null) {
-			String gateway = settings.gatewayOf(topic);
-			if (gateway == null) {
-				return;
-			}
-			to = settings.resultTopic(gateway);
+	/**
+	 * The answer to the sender's result topic, and to nobody when no gateway can be held to the message: what went
+	 * wrong with it is for the office's quarantine, not for whoever reads the topic's results. An MQTT 5 response
+	 * topic is used only when it is that result topic (it carries the correlation data either way).
+	 */
+	private void answer(Mqtt5AsyncClient client, Mqtt5Publish publish, Gateways.Sender sender, IngestResult result) {
+		if (sender == null) {
+			return;
 		}
+		String to = settings.resultTopic(Long.toString(sender.gatewayId()));
 		Mqtt5PublishBuilder.Send.Complete<java.util.concurrent.CompletableFuture<com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult>> answer = client.publishWith().topic(to).qos(MqttQos.AT_LEAST_ONCE)
 			.payload(json.writeValueAsBytes(result)).contentType("application/json");
 		Optional<ByteBuffer> correlation = publish.getCorrelationData();
@@ -500,6 +551,10 @@ class MqttIngest implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		stopping = true;
+		if (credentialsChanged != null) {
+			gateways.removeCredentialsListener(credentialsChanged);
+			credentialsChanged = null;
+		}
 		// each subscriber's message being stored finishes (and is acknowledged); those behind it stay with the broker
 		subscribers.forEach(Subscriber::stop);
 		subscribers.clear();

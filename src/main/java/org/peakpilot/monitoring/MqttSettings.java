@@ -25,13 +25,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      means a plain subscription
  * @param sessionExpiry how long the broker keeps the session (and queues readings) while the subscriber is away
  * @param retryMax      the longest pause between two attempts to store a message while the database is away
+ * @param username      the ingest's user name at an external broker (the embedded broker makes up its own
+ *                      credentials at each start)
+ * @param password      the ingest's password at an external broker
+ * @param brokerAuthorizesTopics the external broker lets a gateway publish only to {@code <topicRoot>/readings/<its
+ *                      id>} (docs/adr/0010-mqtt-broker-security.md), so that the topic names the sender and a message
+ *                      without a device token (MQTT 3.1.1) is stored; off, every message needs the token of the
+ *                      topic's gateway in its {@code authorization} user property. Always so for the embedded broker.
  */
 @ConfigurationProperties("peakpilot.monitoring.mqtt")
 record MqttSettings(@DefaultValue("true") boolean enabled, @DefaultValue("") String brokerUrl, @DefaultValue("") String username,
 		@DefaultValue("") String password, @DefaultValue("peakpilot-ingest") String clientId,
 		@DefaultValue("4") int subscribers,
 		@DefaultValue("peakpilot/v1") String topicRoot, @DefaultValue("peakpilot") String sharedGroup,
-		@DefaultValue("P1D") Duration sessionExpiry, @DefaultValue("PT30S") Duration retryMax, @DefaultValue Embedded embedded) {
+		@DefaultValue("P1D") Duration sessionExpiry, @DefaultValue("PT30S") Duration retryMax, @DefaultValue("false") boolean brokerAuthorizesTopics,
+		@DefaultValue Embedded embedded) {
 
 	/**
 	 * The in-process broker of the default run (Apache Artemis speaking MQTT), used when {@code brokerUrl} is empty.
@@ -72,6 +80,11 @@ record MqttSettings(@DefaultValue("true") boolean enabled, @DefaultValue("") Str
 		return brokerUrl == null || brokerUrl.isBlank();
 	}
 
+	/** Whether the broker lets a gateway publish only to its own readings topic, so that the topic names the sender. */
+	boolean topicNamesSender() {
+		return embeddedBroker() || brokerAuthorizesTopics;
+	}
+
 	/** The broker the subscriber connects to: the configured one, else the embedded one. */
 	URI broker() {
 		if (embeddedBroker()) {
@@ -103,6 +116,15 @@ record MqttSettings(@DefaultValue("true") boolean enabled, @DefaultValue("") Str
 
 	String resultTopic(String gateway) {
 		return topicRoot + "/results/" + gateway;
+	}
+
+	/** The gateway id a readings topic names (its last level), or null when the topic is not one or names no id. */
+	Long gatewayIdOf(String topic) {
+		String gateway = gatewayOf(topic);
+		if (gateway == null || gateway.length() > 18 || !gateway.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			return null;
+		}
+		return Long.valueOf(gateway);
 	}
 
 	/** The gateway's part of a readings topic (its last level), or null when the topic is not one. */

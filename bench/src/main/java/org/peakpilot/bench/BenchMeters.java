@@ -21,8 +21,8 @@ final class BenchMeters {
 	static final int PER_ENTERPRISE = 20;
 	private static final String[] COUNTIES = { "511181", "511111", "511102" };
 
-	/** One enterprise's meters (ids and codes, same order) and its gateway's device token. */
-	record EnterpriseMeters(long enterpriseId, long[] meterIds, List<String> codes, String token) {
+	/** One enterprise's meters (ids and codes, same order) and its gateway's id and device token. */
+	record EnterpriseMeters(long enterpriseId, long[] meterIds, List<String> codes, String token, long gatewayId) {
 	}
 
 	private BenchMeters() {
@@ -45,7 +45,8 @@ final class BenchMeters {
 							MonitoringModel.MeterKind.INTERVAL, BigDecimal.ONE, 15, null, BigDecimal.valueOf(100000), null, true)).id();
 					codes.add(code);
 				}
-				out.add(new EnterpriseMeters(ent.id(), ids, codes, monitoring.createGateway(ent.id(), "bench gateway").token()));
+				var gateway = monitoring.createGateway(ent.id(), "bench gateway");
+				out.add(new EnterpriseMeters(ent.id(), ids, codes, gateway.token(), gateway.gateway().id()));
 			}
 		});
 		return out;

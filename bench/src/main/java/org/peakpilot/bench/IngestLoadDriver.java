@@ -58,7 +58,7 @@ public final class IngestLoadDriver {
 	record Row(long meterId, Instant ts, BigDecimal value) {
 	}
 
-	record Batch(String token, String body, int readings) {
+	record Batch(String token, long gatewayId, String body, int readings) {
 	}
 
 	public static void main(String[] args) {
@@ -121,14 +121,14 @@ public final class IngestLoadDriver {
 						inBody++;
 						made++;
 						if (inBody == batchSize) {
-							batches.add(new Batch(ent.token(), body.append("]}").toString(), inBody));
+							batches.add(new Batch(ent.token(), ent.gatewayId(), body.append("]}").toString(), inBody));
 							body.setLength(0);
 							inBody = 0;
 						}
 					}
 				}
 				if (inBody > 0) {
-					batches.add(new Batch(ent.token(), body.append("]}").toString(), inBody));
+					batches.add(new Batch(ent.token(), ent.gatewayId(), body.append("]}").toString(), inBody));
 				}
 			}
 			Collections.shuffle(batches, random);
@@ -144,9 +144,15 @@ public final class IngestLoadDriver {
 			URI broker = URI.create(brokerUrl == null || brokerUrl.isBlank()
 					? "tcp://127.0.0.1:" + platform.context.getEnvironment().getProperty("peakpilot.monitoring.mqtt.embedded.port") : brokerUrl);
 			System.out.println("MQTT broker: " + broker + (brokerUrl == null || brokerUrl.isBlank() ? " (embedded)" : ""));
-			Mqtt5AsyncClient mqtt = Mqtt5Client.builder().identifier("pp-bench-publisher").serverHost(broker.getHost())
-				.serverPort(broker.getPort()).buildAsync();
-			mqtt.connect().join();
+			// one connection per gateway, signed in with its id and token (the embedded broker checks who publishes where)
+			java.util.Map<Long, Mqtt5AsyncClient> mqtt = new java.util.HashMap<>();
+			for (BenchMeters.EnterpriseMeters ent : enterprises) {
+				Mqtt5AsyncClient c = Mqtt5Client.builder().identifier("pp-bench-gateway-" + ent.gatewayId()).serverHost(broker.getHost())
+					.serverPort(broker.getPort()).simpleAuth().username(Long.toString(ent.gatewayId()))
+					.password(ent.token().getBytes(StandardCharsets.UTF_8)).applySimpleAuth().buildAsync();
+				c.connect().join();
+				mqtt.put(ent.gatewayId(), c);
+			}
 			// warm-up, not measured: one full round of each, so that both run compiled code with warm caches
 			sendAll(http, uri, batches, clients);
 			empty(platform);
@@ -182,7 +188,7 @@ public final class IngestLoadDriver {
 				System.out.printf("round %d COPY: %d rows in %.2f s = %,.0f rows/s%n", r, made, seconds, made / seconds);
 				empty(platform);
 			}
-			mqtt.disconnect().join();
+			mqtt.values().forEach(c -> c.disconnect().join());
 			double h = median(httpRates);
 			double q = median(mqttRates);
 			double c = median(copyRates);
@@ -223,13 +229,14 @@ public final class IngestLoadDriver {
 	}
 
 	/**
-	 * Publishes every batch with QoS 1 to the gateway's topic, its token in the user property, as a gateway would;
-	 * returns when the broker has acknowledged them all (not when they are stored).
+	 * Publishes every batch with QoS 1 over its gateway's connection to its topic, the token also in the user property
+	 * (which an external broker that does not authorise topics needs), as a gateway would; returns when the broker has
+	 * acknowledged them all (not when they are stored).
 	 */
-	static void publishAll(Mqtt5AsyncClient mqtt, List<Batch> batches) {
+	static void publishAll(java.util.Map<Long, Mqtt5AsyncClient> mqtt, List<Batch> batches) {
 		List<java.util.concurrent.CompletableFuture<?>> acks = new ArrayList<>();
 		for (Batch b : batches) {
-			acks.add(mqtt.publishWith().topic("peakpilot/v1/readings/bench").qos(MqttQos.AT_LEAST_ONCE)
+			acks.add(mqtt.get(b.gatewayId()).publishWith().topic("peakpilot/v1/readings/" + b.gatewayId()).qos(MqttQos.AT_LEAST_ONCE)
 				.payload(b.body().getBytes(StandardCharsets.UTF_8)).userProperties().add("authorization", "Bearer " + b.token())
 				.applyUserProperties().send());
 		}
