@@ -5,6 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,9 +63,11 @@ class PlatformPages {
 	}
 
 	@PostMapping("/account/password")
-	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword, RedirectAttributes redirect) {
+	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword, RedirectAttributes redirect,
+			HttpServletRequest request, HttpServletResponse response) {
 		try {
 			accounts.changeOwnPassword(currentPassword, newPassword);
+			SessionRevocationFilter.renewOwnSession(accounts, request, response);
 			redirect.addFlashAttribute("passwordChanged", true);
 		}
 		catch (InvalidInputException ex) {

@@ -18,6 +18,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,14 +72,15 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, UserAccounts accounts) throws Exception {
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers(PUBLIC_PAGES).permitAll()
 				.requestMatchers("/admin/**", "/actuator/**").hasRole(Role.CITY_ADMIN.name())
 				.anyRequest().authenticated())
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
-			.headers(h -> h.frameOptions(f -> f.deny()));
+			.headers(h -> h.frameOptions(f -> f.deny()))
+			.addFilterAfter(new SessionRevocationFilter(accounts), SecurityContextHolderFilter.class);
 		return http.build();
 	}
 

@@ -133,6 +133,9 @@ public class UserAccounts implements UserDetailsService {
 			.param("now", now()).param("id", id).update();
 		replaceAssignments(id, merged);
 		UserView after = findUser(id).orElseThrow();
+		if (rightsChanged(before, after)) {
+			endSessions(id);
+		}
 		audit.record("user.updated", "user", id, before, after);
 		return after;
 	}
@@ -142,6 +145,7 @@ public class UserAccounts implements UserDetailsService {
 		AccessScope.current().requireRole(Role.CITY_ADMIN);
 		UserView user = user(id);
 		setPassword(user, newPassword);
+		endSessions(id);
 		audit.record("user.password-reset", "user", id, null, null);
 	}
 
@@ -153,7 +157,37 @@ public class UserAccounts implements UserDetailsService {
 			throw new InvalidInputException("currentPassword", "the current password is wrong");
 		}
 		setPassword(me, newPassword);
+		endSessions(me.id());
 		audit.record("user.password-changed", "user", me.id(), null, null);
+	}
+
+	/**
+	 * The user's security stamp while the user exists and is enabled: a web session signed in with another stamp
+	 * has outlived a change of the user's rights or password (docs/adr/0011).
+	 */
+	Optional<Long> securityStamp(long userId) {
+		return jdbc.sql("SELECT security_stamp FROM app_user WHERE id = :id AND enabled").param("id", userId)
+			.query(Long.class).optional();
+	}
+
+	/** The user's principal as stored now, e.g. to carry on the session in which they changed their own password. */
+	Optional<PeakPilotUser> currentPrincipal(long userId) {
+		return jdbc.sql("SELECT * FROM app_user WHERE id = :id").param("id", userId).query(this::principal).optional();
+	}
+
+	/** Ends every web session of the user: their next request finds the stamp changed and is signed out. */
+	private void endSessions(long userId) {
+		jdbc.sql("UPDATE app_user SET security_stamp = security_stamp + 1 WHERE id = :id").param("id", userId).update();
+		log.info("Ended the web sessions of user {}", userId);
+	}
+
+	/** Whether a change takes rights away or gives others: enabled flag, role, scope or assigned enterprises. */
+	private static boolean rightsChanged(UserView before, UserView after) {
+		return before.enabled() != after.enabled() || before.role() != after.role()
+				|| !java.util.Objects.equals(before.countyCode(), after.countyCode())
+				|| !java.util.Objects.equals(before.parkId(), after.parkId())
+				|| !java.util.Objects.equals(before.enterpriseId(), after.enterpriseId())
+				|| !before.assignedEnterprises().equals(after.assignedEnterprises());
 	}
 
 	public List<TokenView> myTokens() {
@@ -348,7 +382,8 @@ public class UserAccounts implements UserDetailsService {
 			default -> Set.of();
 		};
 		AccessScope scope = new AccessScope(v.username(), v.role(), v.countyCode(), v.parkId(), enterprises);
-		return new PeakPilotUser(v.id(), v.displayName(), rs.getString("password_hash"), v.enabled(), scope);
+		return new PeakPilotUser(v.id(), v.displayName(), rs.getString("password_hash"), v.enabled(), scope,
+				rs.getLong("security_stamp"));
 	}
 
 	private static TokenView tokenView(ResultSet rs, int n) throws SQLException {
