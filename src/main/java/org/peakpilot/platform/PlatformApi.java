@@ -60,6 +60,12 @@ class PlatformApi {
 		return accounts.updateUser(id, form);
 	}
 
+	@PostMapping("/users/{id}/unlock")
+	@Operation(summary = "End a user's sign-in lock after repeated wrong passwords (city administrator)")
+	UserAccounts.UserView unlock(@PathVariable long id) {
+		return accounts.unlock(id);
+	}
+
 	@GetMapping("/tokens")
 	@Operation(summary = "The caller's personal API tokens (secrets are never returned again)")
 	List<UserAccounts.TokenView> tokens() {

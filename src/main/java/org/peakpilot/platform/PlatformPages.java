@@ -73,6 +73,10 @@ class PlatformPages {
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("errors", ex.errors());
 		}
+		catch (LoginLockedException ex) {
+			redirect.addFlashAttribute("errors", List.of(InputError.field("currentPassword",
+					"too many wrong passwords: locked for " + ex.retryAfterMinutes() + " min")));
+		}
 		return "redirect:/account";
 	}
 
@@ -134,6 +138,12 @@ class PlatformPages {
 			model.addAttribute("roles", Role.userRoles());
 			return "platform/user-form";
 		}
+	}
+
+	@PostMapping("/admin/users/{id}/unlock")
+	String unlockUser(@PathVariable long id, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("unlocked", accounts.unlock(id).username());
+		return "redirect:/admin/users";
 	}
 
 	@GetMapping("/admin/audit")

@@ -45,18 +45,24 @@ public class UserAccounts implements UserDetailsService {
 	private final ScopeDirectory directory;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final LoginThrottle throttle;
 
-	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, ScopeDirectory directory, AuditLog audit, Clock clock) {
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, ScopeDirectory directory, AuditLog audit, Clock clock,
+			LoginThrottle throttle) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.directory = directory;
 		this.audit = audit;
 		this.clock = clock;
+		this.throttle = throttle;
 	}
 
-	/** A user as shown to the administrator; never carries the password hash. */
+	/**
+	 * A user as shown to the administrator; never carries the password hash. {@code lockedUntil}: the end of a
+	 * sign-in lock after repeated wrong passwords, {@code null} when not locked.
+	 */
 	public record UserView(long id, String username, String displayName, Role role, String countyCode, Long parkId,
-			Long enterpriseId, Set<Long> assignedEnterprises, boolean enabled) {
+			Long enterpriseId, Set<Long> assignedEnterprises, boolean enabled, Instant lockedUntil) {
 	}
 
 	/** What the administrator enters for a new user or a change; {@code password} is ignored on a change. */
@@ -153,7 +159,16 @@ public class UserAccounts implements UserDetailsService {
 	public void changeOwnPassword(String currentPassword, String newPassword) {
 		UserView me = me();
 		String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id").param("id", me.id()).query(String.class).single();
+		String address = LoginThrottle.currentAddress();
+		// the current password is a password like any other: guessing it is throttled and locks sign-in too
+		Optional<java.time.Duration> locked = throttle.lockedFor(me.username(), address);
+		if (locked.isPresent()) {
+			throw new LoginLockedException(locked.get());
+		}
 		if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+			throttle.failed(me.username(), address).ifPresent(lock -> {
+				throw new LoginLockedException(lock);
+			});
 			throw new InvalidInputException("currentPassword", "the current password is wrong");
 		}
 		setPassword(me, newPassword);
@@ -188,6 +203,18 @@ public class UserAccounts implements UserDetailsService {
 				|| !java.util.Objects.equals(before.parkId(), after.parkId())
 				|| !java.util.Objects.equals(before.enterpriseId(), after.enterpriseId())
 				|| !before.assignedEnterprises().equals(after.assignedEnterprises());
+	}
+
+	/** Ends a user's sign-in lock after repeated wrong passwords (city administrator); audited. */
+	@Transactional
+	public UserView unlock(long id) {
+		AccessScope.current().requireRole(Role.CITY_ADMIN);
+		UserView before = user(id);
+		if (throttle.unlock(before.username())) {
+			audit.record("user.unlocked", "user", id, before, findUser(id).orElseThrow());
+			log.info("Unlocked sign-in of user {}", id);
+		}
+		return findUser(id).orElseThrow();
 	}
 
 	public List<TokenView> myTokens() {
@@ -371,7 +398,7 @@ public class UserAccounts implements UserDetailsService {
 		long id = rs.getLong("id");
 		return new UserView(id, rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
 				rs.getString("county_code"), rs.getObject("park_id", Long.class), rs.getObject("enterprise_id", Long.class),
-				assignments(id), rs.getBoolean("enabled"));
+				assignments(id), rs.getBoolean("enabled"), throttle.lockedUntil(rs.getString("username")).orElse(null));
 	}
 
 	private PeakPilotUser principal(ResultSet rs, int n) throws SQLException {
