@@ -90,9 +90,9 @@ class PlatformApi {
 	}
 
 	@GetMapping("/audit")
-	@Operation(summary = "Audit log, newest first (city administrator)")
+	@Operation(summary = "Audit log, newest first (city administrator); limit 1 to 1000 (default 100)")
 	List<AuditLog.AuditEvent> audit(@RequestParam(required = false) String entityType,
-			@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
-		return audit.recent(entityType, limit, offset);
+			@RequestParam(required = false) Integer limit, @RequestParam(defaultValue = "0") int offset) {
+		return audit.recent(entityType, QueryLimits.limit("limit", limit, 100), QueryLimits.offset("offset", offset));
 	}
 }

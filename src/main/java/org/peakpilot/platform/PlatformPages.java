@@ -149,6 +149,7 @@ class PlatformPages {
 	@GetMapping("/admin/audit")
 	String audit(@RequestParam(required = false) String type, @RequestParam(defaultValue = "0") int page, Model model) {
 		int size = 50;
+		page = Math.max(0, Math.min(page, 100_000));
 		model.addAttribute("events", audit.recent(type, size + 1, page * size));
 		model.addAttribute("types", audit.entityTypes());
 		model.addAttribute("type", type);

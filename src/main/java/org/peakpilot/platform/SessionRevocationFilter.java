@@ -27,11 +27,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SessionRevocationFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionRevocationFilter.class);
+	/** Static files hold nothing of the user's: no lookup for them. */
+	private static final String[] STATIC = { "/webjars/", "/css/", "/js/", "/img/", "/favicon.ico" };
 
 	private final UserAccounts accounts;
 
 	SessionRevocationFilter(UserAccounts accounts) {
 		this.accounts = accounts;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		for (String prefix : STATIC) {
+			if (path.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override
