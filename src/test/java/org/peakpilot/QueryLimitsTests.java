@@ -61,6 +61,37 @@ class QueryLimitsTests {
 	}
 
 	@Test
+	void extremeYearsDatesAndSpansInReadQueriesAreNeverAServerError() throws Exception {
+		MeteredEnterprise e = new MeteredEnterprise(mvc, new Fixtures(registry, accounts), "511181");
+		long meter = e.intervalMeter("M-EXTREME", "ELECTRICITY", "kWh", 15, 100000, null);
+		long ent = e.id();
+		String[] queries = { "/api/v1/monitoring/closings?year=999999999", "/api/v1/monitoring/closings?year=-1&month=13",
+				"/api/v1/accounting/reports/overdue?year=999999999", "/api/v1/accounting/reports?year=-999999999",
+				"/api/v1/accounting/results/999999999", "/api/v1/accounting/results/enterprises/" + ent + "/-1",
+				"/api/v1/accounting/inventory/999999999", "/api/v1/accounting/inventory/inputs?year=-999999999",
+				"/api/v1/monitoring/live?date=+999999999-12-31", "/api/v1/monitoring/live?date=-999999999-01-01",
+				"/api/v1/monitoring/enterprises/" + ent + "/series?range=YEAR&date=+999999999-12-31",
+				"/api/v1/monitoring/enterprises/" + ent + "/series?range=YEAR&grain=QUARTER&date=2026-01-01",
+				"/api/v1/monitoring/meters/" + meter + "/curve?range=YEAR&date=+999999999-12-31",
+				"/api/v1/monitoring/enterprises/" + ent + "/completeness?days=100000",
+				"/api/v1/monitoring/enterprises/" + ent + "/daily-energy.xlsx?range=YEAR&date=-999999999-01-01",
+				"/api/v1/monitoring/meters/" + meter + "/gaps?from=+999999999-12-31", "/api/v1/monitoring/meters/" + meter + "/series?from=0001-01-01&to=+999999999-12-31&grain=MONTH" };
+		java.util.List<String> failed = new java.util.ArrayList<>();
+		for (String q : queries) {
+			try {
+				int status = mvc.perform(get(q).with(admin())).andReturn().getResponse().getStatus();
+				if (status >= 500) {
+					failed.add(q + " → " + status);
+				}
+			}
+			catch (Exception ex) {
+				failed.add(q + " → " + ex.getClass().getSimpleName());
+			}
+		}
+		assertThat(failed).isEmpty();
+	}
+
+	@Test
 	void aMeterSeriesCoversAtMostItsGrainsSpan() throws Exception {
 		MeteredEnterprise e = new MeteredEnterprise(mvc, new Fixtures(registry, accounts), "511181");
 		long meter = e.intervalMeter("M-SPAN", "ELECTRICITY", "kWh", 15, 100000, null);

@@ -472,7 +472,7 @@ public class EnergyMonitoring {
 	 * and the factors used.
 	 */
 	public MonitoringModel.CitySummary citySummary(java.time.LocalDate day) {
-		return views.citySummary(day);
+		return views.citySummary(QueryLimits.date("date", day));
 	}
 
 	/**
@@ -481,11 +481,12 @@ public class EnergyMonitoring {
 	 */
 	public MonitoringModel.EnterpriseSeries enterpriseSeries(long enterpriseId, MonitoringModel.Range range, java.time.LocalDate date,
 			Grain grain) {
-		return views.enterpriseSeries(enterpriseId, range, date, grain);
+		return views.enterpriseSeries(enterpriseId, range, QueryLimits.date("date", date), grain);
 	}
 
 	/** A meter's curve over the day, ISO week, month or year holding {@code date}, at the range's grain. */
 	public MeterSeries meterSeries(long meterId, MonitoringModel.Range range, java.time.LocalDate date) {
+		QueryLimits.date("date", date);
 		return meterSeries(meterId, range.grain(), MonitoringViews.start(range.first(date)), MonitoringViews.start(range.end(date)));
 	}
 
@@ -526,7 +527,7 @@ public class EnergyMonitoring {
 
 	/** An Excel workbook of the enterprise's energy per day of the month or year holding {@code date}. */
 	public byte[] dailyEnergyWorkbook(long enterpriseId, MonitoringModel.Range range, java.time.LocalDate date) {
-		return workbooks.dailyEnergy(enterpriseId, range, date);
+		return workbooks.dailyEnergy(enterpriseId, range, QueryLimits.date("date", date));
 	}
 
 	// ---- alarm rules and the monthly closing (feature: alarms and monthly closing). Injected through a method so that

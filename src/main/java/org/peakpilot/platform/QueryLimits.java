@@ -34,6 +34,14 @@ public final class QueryLimits {
 		return offset;
 	}
 
+	/** A date a query is about: 400 naming the parameter outside the years 1900 to 2199 (the database's range is wider, not useful). */
+	public static java.time.LocalDate date(String parameter, java.time.LocalDate date) {
+		if (date != null && (date.getYear() < 1900 || date.getYear() > 2199)) {
+			throw new InvalidInputException(parameter, "a date in the years 1900 to 2199");
+		}
+		return date;
+	}
+
 	/**
 	 * Checks a time range {@code from} (inclusive) to {@code to} (exclusive): 400 naming {@code to} when it is before
 	 * {@code from}, naming {@code from} when the range is longer than {@code max}.
