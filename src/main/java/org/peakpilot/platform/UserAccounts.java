@@ -395,14 +395,19 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	private UserView userView(ResultSet rs, int n) throws SQLException {
+		return userView(rs, true);
+	}
+
+	/** A user row; the sign-in lock is looked up for people reading it, not for every authentication. */
+	private UserView userView(ResultSet rs, boolean withLock) throws SQLException {
 		long id = rs.getLong("id");
 		return new UserView(id, rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
 				rs.getString("county_code"), rs.getObject("park_id", Long.class), rs.getObject("enterprise_id", Long.class),
-				assignments(id), rs.getBoolean("enabled"), throttle.lockedUntil(rs.getString("username")).orElse(null));
+				assignments(id), rs.getBoolean("enabled"), withLock ? throttle.lockedUntil(rs.getString("username")).orElse(null) : null);
 	}
 
 	private PeakPilotUser principal(ResultSet rs, int n) throws SQLException {
-		UserView v = userView(rs, n);
+		UserView v = userView(rs, false);
 		Set<Long> enterprises = switch (v.role()) {
 			case ENTERPRISE_USER -> Set.of(v.enterpriseId());
 			case VERIFIER -> v.assignedEnterprises();
