@@ -198,6 +198,14 @@ class BrowserTests {
 	}
 
 	@Test
+	void theApiDocumentationRunsUnderTheContentSecurityPolicy() {
+		open("/swagger-ui/index.html");
+		chromium.waitUntil().until(d -> !d.findElements(By.cssSelector(".swagger-ui .opblock")).isEmpty());
+		chromium.assertNoScriptErrors();
+		chromium.screenshot("api-docs.png");
+	}
+
+	@Test
 	void anEnterpriseHandlesItsAlarmsAndReadsItsMonthlyClosing() throws Exception {
 		Fixtures fixtures = new Fixtures(registry, accounts);
 		org.peakpilot.registry.RegistryModel.Enterprise kiln = fixtures.enterprise("511181", "3011", null);

@@ -82,10 +82,13 @@ final class HeadlessChromium implements AutoCloseable {
 			.anyMatch(c -> c.getSize().getWidth() > 100 && c.getSize().getHeight() > 100));
 	}
 
-	/** Fails on errors in the page's console: a broken script leaves charts empty without failing anything else. */
+	/**
+	 * Fails on errors in the page's console: a broken script leaves charts empty without failing anything else, and
+	 * a script or style the Content-Security-Policy refused (reported at any level) is such an error too.
+	 */
 	void assertNoScriptErrors() {
 		List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-			.filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+			.filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue() || e.getMessage().contains("Content Security Policy"))
 			.map(LogEntry::getMessage)
 			.filter(m -> !m.contains("favicon.ico"))
 			.toList();

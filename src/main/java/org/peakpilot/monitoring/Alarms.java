@@ -15,6 +15,7 @@ import org.peakpilot.monitoring.MonitoringModel.AlarmRule;
 import org.peakpilot.monitoring.MonitoringModel.AlarmRuleForm;
 import org.peakpilot.monitoring.MonitoringModel.AlarmStatus;
 import org.peakpilot.monitoring.MonitoringModel.Meter;
+import org.peakpilot.platform.QueryLimits;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.InputError;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Component;
 class Alarms {
 
 	private static final Logger log = LoggerFactory.getLogger(Alarms.class);
-	static final int MAX_LIST = 1000;
+	static final int MAX_LIST = QueryLimits.MAX_LIMIT;
 
 	private final JdbcClient jdbc;
 	private final Meters meters;

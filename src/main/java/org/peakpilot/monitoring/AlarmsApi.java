@@ -15,6 +15,7 @@ import org.peakpilot.monitoring.MonitoringModel.AlarmStatus;
 import org.peakpilot.monitoring.MonitoringModel.EfficiencyLevel;
 import org.peakpilot.monitoring.MonitoringModel.MonthClosing;
 import org.peakpilot.monitoring.MonitoringModel.MonthComparison;
+import org.peakpilot.platform.QueryLimits;
 import org.peakpilot.platform.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +44,7 @@ class AlarmsApi {
 			status: OPEN, ACKNOWLEDGED, CLOSED; limit: at most 1000 (default 200).""")
 	List<Alarm> alarms(@RequestParam(required = false) AlarmKind kind, @RequestParam(required = false) AlarmStatus status,
 			@RequestParam(required = false) Long enterpriseId, @RequestParam(required = false) Integer limit) {
-		return monitoring.alarms(new AlarmQuery(kind, status, enterpriseId, limit));
+		return monitoring.alarms(new AlarmQuery(kind, status, enterpriseId, QueryLimits.limit("limit", limit, 200)));
 	}
 
 	@GetMapping("/alarms/{id}")

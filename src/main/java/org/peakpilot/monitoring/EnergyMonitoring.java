@@ -36,6 +36,7 @@ import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
+import org.peakpilot.platform.QueryLimits;
 import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.platform.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -358,8 +359,25 @@ public class EnergyMonitoring {
 		return result;
 	}
 
-	/** Missing intervals of a meter in from (inclusive) to (exclusive): interval ends without a reading. */
+	/** The longest range one gaps query covers. */
+	static final java.time.Duration MAX_GAPS_SPAN = java.time.Duration.ofDays(31);
+
+	/** The longest range one meter series covers at each grain (points: 2976, 2208, 732, 240). */
+	static java.time.Duration maxSpan(Grain grain) {
+		return switch (grain) {
+			case QUARTER -> java.time.Duration.ofDays(31);
+			case HOUR -> java.time.Duration.ofDays(92);
+			case DAY -> java.time.Duration.ofDays(732);
+			case MONTH -> java.time.Duration.ofDays(7305);
+		};
+	}
+
+	/**
+	 * Missing intervals of a meter in from (inclusive) to (exclusive): interval ends without a reading. At most
+	 * {@link #MAX_GAPS_SPAN} (31 days) at a time: a longer range is refused naming {@code from}.
+	 */
 	public List<Gap> gaps(long meterId, Instant from, Instant to) {
+		QueryLimits.span(from, to, MAX_GAPS_SPAN);
 		Meter m = meters.get(meterId);
 		long step = m.intervalMinutes() * 60L;
 		Instant first = Instant.ofEpochSecond(Math.floorDiv(from.getEpochSecond() + step - 1, step) * step);
@@ -395,7 +413,12 @@ public class EnergyMonitoring {
 
 	// ---- rollups
 
+	/**
+	 * A meter's rollups at a grain in from (inclusive) to (exclusive); a range longer than {@link #maxSpan} of the
+	 * grain (31 days of quarter hours, 92 of hours, 2 years of days, 20 of months) is refused naming {@code from}.
+	 */
 	public MeterSeries meterSeries(long meterId, Grain grain, Instant from, Instant to) {
+		QueryLimits.span(from, to, maxSpan(grain));
 		Meter m = meters.get(meterId);
 		Map<Integer, EnergyConversions.Conversion> used = new LinkedHashMap<>();
 		List<MeterPoint> points = jdbc.sql("""
@@ -447,7 +470,7 @@ public class EnergyMonitoring {
 	 * and the factors used.
 	 */
 	public MonitoringModel.CitySummary citySummary(java.time.LocalDate day) {
-		return views.citySummary(day);
+		return views.citySummary(QueryLimits.date("date", day));
 	}
 
 	/**
@@ -456,11 +479,12 @@ public class EnergyMonitoring {
 	 */
 	public MonitoringModel.EnterpriseSeries enterpriseSeries(long enterpriseId, MonitoringModel.Range range, java.time.LocalDate date,
 			Grain grain) {
-		return views.enterpriseSeries(enterpriseId, range, date, grain);
+		return views.enterpriseSeries(enterpriseId, range, QueryLimits.date("date", date), grain);
 	}
 
 	/** A meter's curve over the day, ISO week, month or year holding {@code date}, at the range's grain. */
 	public MeterSeries meterSeries(long meterId, MonitoringModel.Range range, java.time.LocalDate date) {
+		QueryLimits.date("date", date);
 		return meterSeries(meterId, range.grain(), MonitoringViews.start(range.first(date)), MonitoringViews.start(range.end(date)));
 	}
 
@@ -501,7 +525,7 @@ public class EnergyMonitoring {
 
 	/** An Excel workbook of the enterprise's energy per day of the month or year holding {@code date}. */
 	public byte[] dailyEnergyWorkbook(long enterpriseId, MonitoringModel.Range range, java.time.LocalDate date) {
-		return workbooks.dailyEnergy(enterpriseId, range, date);
+		return workbooks.dailyEnergy(enterpriseId, range, QueryLimits.date("date", date));
 	}
 
 	// ---- alarm rules and the monthly closing (feature: alarms and monthly closing). Injected through a method so that

@@ -22,6 +22,7 @@ import org.peakpilot.monitoring.MonitoringModel.QuarantineEntry;
 import org.peakpilot.monitoring.MonitoringModel.QuarantineStatus;
 import org.peakpilot.monitoring.MonitoringModel.Replacement;
 import org.peakpilot.monitoring.MonitoringModel.ReplacementForm;
+import org.peakpilot.platform.QueryLimits;
 import org.peakpilot.platform.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -147,9 +148,10 @@ class MonitoringApi {
 	}
 
 	@GetMapping("/quarantine")
+	@Operation(summary = "Quarantined readings in the caller's scope, newest first; limit 1 to 1000 (default 200)")
 	List<QuarantineEntry> quarantine(@RequestParam(required = false) Long enterpriseId,
-			@RequestParam(required = false) QuarantineStatus status, @RequestParam(defaultValue = "200") int limit) {
-		return monitoring.quarantine(enterpriseId, status, limit);
+			@RequestParam(required = false) QuarantineStatus status, @RequestParam(required = false) Integer limit) {
+		return monitoring.quarantine(enterpriseId, status, QueryLimits.limit("limit", limit, 200));
 	}
 
 	@GetMapping("/quarantine/{id}")
@@ -193,7 +195,7 @@ class MonitoringApi {
 	}
 
 	@GetMapping("/meters/{id}/gaps")
-	@Operation(summary = "Missing intervals of a meter between two times (default: the last 7 days)")
+	@Operation(summary = "Missing intervals of a meter between two times (default: the last 7 days; at most 31 days)")
 	List<Gap> gaps(@PathVariable long id, @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
 		Instant t = to == null ? Instant.now() : time("to", to);
 		Instant f = from == null ? t.minus(java.time.Duration.ofDays(7)) : time("from", from);
@@ -201,7 +203,8 @@ class MonitoringApi {
 	}
 
 	@GetMapping("/meters/{id}/series")
-	@Operation(summary = "A meter's rollups at a grain (QUARTER, HOUR, DAY, MONTH) in from (inclusive) to (exclusive), in its unit, tce and tCO2")
+	@Operation(summary = "A meter's rollups at a grain (QUARTER, HOUR, DAY, MONTH) in from (inclusive) to (exclusive), in its unit, tce and tCO2; "
+			+ "at most 31 days of quarter hours, 92 of hours, 2 years of days, 20 years of months")
 	MonitoringModel.MeterSeries series(@PathVariable long id, @RequestParam(defaultValue = "HOUR") Grain grain,
 			@RequestParam String from, @RequestParam String to) {
 		return monitoring.meterSeries(id, grain, time("from", from), time("to", to));

@@ -99,7 +99,7 @@ public class AuditLog {
 				ORDER BY id DESC LIMIT :limit OFFSET :offset
 				""")
 			.param("type", entityType == null || entityType.isBlank() ? null : entityType)
-			.param("limit", Math.min(Math.max(limit, 1), 500))
+			.param("limit", Math.min(Math.max(limit, 1), QueryLimits.MAX_LIMIT))
 			.param("offset", Math.max(offset, 0))
 			.query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 					rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),

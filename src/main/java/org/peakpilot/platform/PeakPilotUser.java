@@ -8,7 +8,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The signed-in principal: a user row with its scope resolved at sign-in. */
+/**
+ * The signed-in principal: a user row with its scope resolved at sign-in, and the user's security stamp at that
+ * moment; a web session whose stamp is no longer the stored one is ended ({@link SessionRevocationFilter}).
+ */
 final class PeakPilotUser implements UserDetails, CredentialsContainer {
 
 	private final long id;
@@ -16,13 +19,15 @@ final class PeakPilotUser implements UserDetails, CredentialsContainer {
 	private String passwordHash;
 	private final boolean enabled;
 	private final AccessScope scope;
+	private final long securityStamp;
 
-	PeakPilotUser(long id, String displayName, String passwordHash, boolean enabled, AccessScope scope) {
+	PeakPilotUser(long id, String displayName, String passwordHash, boolean enabled, AccessScope scope, long securityStamp) {
 		this.id = id;
 		this.displayName = displayName;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
 		this.scope = scope;
+		this.securityStamp = securityStamp;
 	}
 
 	long id() {
@@ -35,6 +40,10 @@ final class PeakPilotUser implements UserDetails, CredentialsContainer {
 
 	AccessScope scope() {
 		return scope;
+	}
+
+	long securityStamp() {
+		return securityStamp;
 	}
 
 	@Override

@@ -60,6 +60,12 @@ class PlatformApi {
 		return accounts.updateUser(id, form);
 	}
 
+	@PostMapping("/users/{id}/unlock")
+	@Operation(summary = "End a user's sign-in lock after repeated wrong passwords (city administrator)")
+	UserAccounts.UserView unlock(@PathVariable long id) {
+		return accounts.unlock(id);
+	}
+
 	@GetMapping("/tokens")
 	@Operation(summary = "The caller's personal API tokens (secrets are never returned again)")
 	List<UserAccounts.TokenView> tokens() {
@@ -84,9 +90,9 @@ class PlatformApi {
 	}
 
 	@GetMapping("/audit")
-	@Operation(summary = "Audit log, newest first (city administrator)")
+	@Operation(summary = "Audit log, newest first (city administrator); limit 1 to 1000 (default 100)")
 	List<AuditLog.AuditEvent> audit(@RequestParam(required = false) String entityType,
-			@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
-		return audit.recent(entityType, limit, offset);
+			@RequestParam(required = false) Integer limit, @RequestParam(defaultValue = "0") int offset) {
+		return audit.recent(entityType, QueryLimits.limit("limit", limit, 100), QueryLimits.offset("offset", offset));
 	}
 }

@@ -5,6 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,13 +63,19 @@ class PlatformPages {
 	}
 
 	@PostMapping("/account/password")
-	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword, RedirectAttributes redirect) {
+	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword, RedirectAttributes redirect,
+			HttpServletRequest request, HttpServletResponse response) {
 		try {
 			accounts.changeOwnPassword(currentPassword, newPassword);
+			SessionRevocationFilter.renewOwnSession(accounts, request, response);
 			redirect.addFlashAttribute("passwordChanged", true);
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("errors", ex.errors());
+		}
+		catch (LoginLockedException ex) {
+			redirect.addFlashAttribute("errors", List.of(InputError.field("currentPassword",
+					"too many wrong passwords: locked for " + ex.retryAfterMinutes() + " min")));
 		}
 		return "redirect:/account";
 	}
@@ -131,9 +140,16 @@ class PlatformPages {
 		}
 	}
 
+	@PostMapping("/admin/users/{id}/unlock")
+	String unlockUser(@PathVariable long id, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("unlocked", accounts.unlock(id).username());
+		return "redirect:/admin/users";
+	}
+
 	@GetMapping("/admin/audit")
 	String audit(@RequestParam(required = false) String type, @RequestParam(defaultValue = "0") int page, Model model) {
 		int size = 50;
+		page = Math.max(0, Math.min(page, 100_000));
 		model.addAttribute("events", audit.recent(type, size + 1, page * size));
 		model.addAttribute("types", audit.entityTypes());
 		model.addAttribute("type", type);

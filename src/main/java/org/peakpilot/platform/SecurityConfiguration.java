@@ -18,6 +18,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +49,14 @@ class SecurityConfiguration {
 	SecurityFilterChain apiChain(HttpSecurity http, UserAccounts accounts, List<DeviceCredentials> devices, JsonMapper json)
 			throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+			if (ex instanceof LoginLockedException locked) {
+				response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(locked.retryAfterSeconds()));
+				writeProblem(json, response, HttpStatus.TOO_MANY_REQUESTS, "login-locked",
+						"Too many failed sign-ins: this account or address is locked for " + locked.retryAfterSeconds()
+								+ " s; no password is checked until then. The city administrator can unlock the account.",
+						request.getRequestURI());
+				return;
+			}
 			response.setHeader("WWW-Authenticate", "Basic realm=\"PeakPilot\", Bearer");
 			writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthorized",
 					"Authenticate with HTTP Basic or a personal API token (Authorization: Bearer ...).", request.getRequestURI());
@@ -71,15 +80,24 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, UserAccounts accounts) throws Exception {
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers(PUBLIC_PAGES).permitAll()
 				.requestMatchers("/admin/**", "/actuator/**").hasRole(Role.CITY_ADMIN.name())
 				.anyRequest().authenticated())
-			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(SecurityConfiguration::loginFailed)
+				.permitAll())
 			.logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
-			.headers(h -> h.frameOptions(f -> f.deny()));
+			.headers(h -> h.frameOptions(f -> f.deny()))
+			.addFilterAfter(new SessionRevocationFilter(accounts), SecurityContextHolderFilter.class);
 		return http.build();
+	}
+
+	/** A wrong password back to the form; a lock with its minutes ({@link LoginThrottle}). */
+	private static void loginFailed(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+			org.springframework.security.core.AuthenticationException ex) throws java.io.IOException {
+		String target = ex instanceof LoginLockedException locked ? "/login?locked=" + locked.retryAfterMinutes() : "/login?error";
+		response.sendRedirect(request.getContextPath() + target);
 	}
 
 	static void writeProblem(JsonMapper json, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,

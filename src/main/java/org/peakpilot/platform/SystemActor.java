@@ -19,7 +19,7 @@ public final class SystemActor {
 	public static <T> T call(String name, Supplier<T> work) {
 		SecurityContext previous = SecurityContextHolder.getContext();
 		AccessScope scope = new AccessScope("system:" + name, Role.CITY_ADMIN, null, null, Set.of());
-		PeakPilotUser user = new PeakPilotUser(0, scope.actor(), null, true, scope);
+		PeakPilotUser user = new PeakPilotUser(0, scope.actor(), null, true, scope, 0);
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
 		SecurityContextHolder.setContext(context);

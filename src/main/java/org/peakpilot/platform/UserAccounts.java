@@ -45,18 +45,24 @@ public class UserAccounts implements UserDetailsService {
 	private final ScopeDirectory directory;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final LoginThrottle throttle;
 
-	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, ScopeDirectory directory, AuditLog audit, Clock clock) {
+	UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, ScopeDirectory directory, AuditLog audit, Clock clock,
+			LoginThrottle throttle) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
 		this.directory = directory;
 		this.audit = audit;
 		this.clock = clock;
+		this.throttle = throttle;
 	}
 
-	/** A user as shown to the administrator; never carries the password hash. */
+	/**
+	 * A user as shown to the administrator; never carries the password hash. {@code lockedUntil}: the end of a
+	 * sign-in lock after repeated wrong passwords, {@code null} when not locked.
+	 */
 	public record UserView(long id, String username, String displayName, Role role, String countyCode, Long parkId,
-			Long enterpriseId, Set<Long> assignedEnterprises, boolean enabled) {
+			Long enterpriseId, Set<Long> assignedEnterprises, boolean enabled, Instant lockedUntil) {
 	}
 
 	/** What the administrator enters for a new user or a change; {@code password} is ignored on a change. */
@@ -133,6 +139,9 @@ public class UserAccounts implements UserDetailsService {
 			.param("now", now()).param("id", id).update();
 		replaceAssignments(id, merged);
 		UserView after = findUser(id).orElseThrow();
+		if (rightsChanged(before, after)) {
+			endSessions(id);
+		}
 		audit.record("user.updated", "user", id, before, after);
 		return after;
 	}
@@ -142,6 +151,7 @@ public class UserAccounts implements UserDetailsService {
 		AccessScope.current().requireRole(Role.CITY_ADMIN);
 		UserView user = user(id);
 		setPassword(user, newPassword);
+		endSessions(id);
 		audit.record("user.password-reset", "user", id, null, null);
 	}
 
@@ -149,11 +159,62 @@ public class UserAccounts implements UserDetailsService {
 	public void changeOwnPassword(String currentPassword, String newPassword) {
 		UserView me = me();
 		String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id").param("id", me.id()).query(String.class).single();
+		String address = LoginThrottle.currentAddress();
+		// the current password is a password like any other: guessing it is throttled and locks sign-in too
+		Optional<java.time.Duration> locked = throttle.lockedFor(me.username(), address);
+		if (locked.isPresent()) {
+			throw new LoginLockedException(locked.get());
+		}
 		if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+			throttle.failed(me.username(), address).ifPresent(lock -> {
+				throw new LoginLockedException(lock);
+			});
 			throw new InvalidInputException("currentPassword", "the current password is wrong");
 		}
 		setPassword(me, newPassword);
+		endSessions(me.id());
 		audit.record("user.password-changed", "user", me.id(), null, null);
+	}
+
+	/**
+	 * The user's security stamp while the user exists and is enabled: a web session signed in with another stamp
+	 * has outlived a change of the user's rights or password (docs/adr/0011).
+	 */
+	Optional<Long> securityStamp(long userId) {
+		return jdbc.sql("SELECT security_stamp FROM app_user WHERE id = :id AND enabled").param("id", userId)
+			.query(Long.class).optional();
+	}
+
+	/** The user's principal as stored now, e.g. to carry on the session in which they changed their own password. */
+	Optional<PeakPilotUser> currentPrincipal(long userId) {
+		return jdbc.sql("SELECT * FROM app_user WHERE id = :id").param("id", userId).query(this::principal).optional();
+	}
+
+	/** Ends every web session of the user: their next request finds the stamp changed and is signed out. */
+	private void endSessions(long userId) {
+		jdbc.sql("UPDATE app_user SET security_stamp = security_stamp + 1 WHERE id = :id").param("id", userId).update();
+		log.info("Ended the web sessions of user {}", userId);
+	}
+
+	/** Whether a change takes rights away or gives others: enabled flag, role, scope or assigned enterprises. */
+	private static boolean rightsChanged(UserView before, UserView after) {
+		return before.enabled() != after.enabled() || before.role() != after.role()
+				|| !java.util.Objects.equals(before.countyCode(), after.countyCode())
+				|| !java.util.Objects.equals(before.parkId(), after.parkId())
+				|| !java.util.Objects.equals(before.enterpriseId(), after.enterpriseId())
+				|| !before.assignedEnterprises().equals(after.assignedEnterprises());
+	}
+
+	/** Ends a user's sign-in lock after repeated wrong passwords (city administrator); audited. */
+	@Transactional
+	public UserView unlock(long id) {
+		AccessScope.current().requireRole(Role.CITY_ADMIN);
+		UserView before = user(id);
+		if (throttle.unlock(before.username())) {
+			audit.record("user.unlocked", "user", id, before, findUser(id).orElseThrow());
+			log.info("Unlocked sign-in of user {}", id);
+		}
+		return findUser(id).orElseThrow();
 	}
 
 	public List<TokenView> myTokens() {
@@ -334,21 +395,27 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	private UserView userView(ResultSet rs, int n) throws SQLException {
+		return userView(rs, true);
+	}
+
+	/** A user row; the sign-in lock is looked up for people reading it, not for every authentication. */
+	private UserView userView(ResultSet rs, boolean withLock) throws SQLException {
 		long id = rs.getLong("id");
 		return new UserView(id, rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
 				rs.getString("county_code"), rs.getObject("park_id", Long.class), rs.getObject("enterprise_id", Long.class),
-				assignments(id), rs.getBoolean("enabled"));
+				assignments(id), rs.getBoolean("enabled"), withLock ? throttle.lockedUntil(rs.getString("username")).orElse(null) : null);
 	}
 
 	private PeakPilotUser principal(ResultSet rs, int n) throws SQLException {
-		UserView v = userView(rs, n);
+		UserView v = userView(rs, false);
 		Set<Long> enterprises = switch (v.role()) {
 			case ENTERPRISE_USER -> Set.of(v.enterpriseId());
 			case VERIFIER -> v.assignedEnterprises();
 			default -> Set.of();
 		};
 		AccessScope scope = new AccessScope(v.username(), v.role(), v.countyCode(), v.parkId(), enterprises);
-		return new PeakPilotUser(v.id(), v.displayName(), rs.getString("password_hash"), v.enabled(), scope);
+		return new PeakPilotUser(v.id(), v.displayName(), rs.getString("password_hash"), v.enabled(), scope,
+				rs.getLong("security_stamp"));
 	}
 
 	private static TokenView tokenView(ResultSet rs, int n) throws SQLException {

@@ -1,0 +1,126 @@
+package org.peakpilot;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.UserAccounts;
+import org.peakpilot.registry.Registry;
+import org.peakpilot.registry.RegistryModel;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.peakpilot.Fixtures.admin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A web session ends as soon as its user's rights or password change (docs/adr/0011): real sessions from the
+ * sign-in form, changed through the administrator's API.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SessionRevocationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Registry registry;
+
+	@Autowired
+	UserAccounts accounts;
+
+	@Test
+	void aDisabledUsersOpenSessionIsSignedOutOnItsNextRequest() throws Exception {
+		String officer = new Fixtures(registry, accounts).cityOfficer();
+		MockHttpSession session = signIn(officer, Fixtures.PASSWORD);
+		mvc.perform(get("/account").session(session)).andExpect(status().isOk());
+
+		long id = userId(officer);
+		mvc.perform(put("/api/v1/platform/users/{id}", id).with(admin()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"displayName\":\"测试\",\"role\":\"CITY_OFFICER\",\"enabled\":false}")).andExpect(status().isOk());
+
+		mvc.perform(get("/account").session(session)).andExpect(redirectedUrl("/login?expired"));
+		mvc.perform(get("/account").session(session)).andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void aReScopedEnterpriseUsersOldSessionNoLongerReadsTheOldEnterprise() throws Exception {
+		Fixtures fixtures = new Fixtures(registry, accounts);
+		RegistryModel.Enterprise old = fixtures.enterprise("511181", "3011", null);
+		RegistryModel.Enterprise next = fixtures.enterprise("511181", "3011", null);
+		String user = fixtures.user(Role.ENTERPRISE_USER, null, null, old.id(), Set.of());
+		MockHttpSession session = signIn(user, Fixtures.PASSWORD);
+		mvc.perform(get("/registry/enterprises/{id}", old.id()).session(session)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(old.name())));
+
+		mvc.perform(put("/api/v1/platform/users/{id}", userId(user)).with(admin()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"displayName\":\"测试\",\"role\":\"ENTERPRISE_USER\",\"enterpriseId\":" + next.id() + ",\"enabled\":true}"))
+			.andExpect(status().isOk());
+
+		mvc.perform(get("/registry/enterprises/{id}", old.id()).session(session)).andExpect(redirectedUrl("/login?expired"))
+			.andExpect(content().string(not(containsString(old.name()))));
+		MockHttpSession fresh = signIn(user, Fixtures.PASSWORD);
+		mvc.perform(get("/registry/enterprises/{id}", next.id()).session(fresh)).andExpect(status().isOk());
+		mvc.perform(get("/registry/enterprises/{id}", old.id()).session(fresh)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aChangeOfDisplayNameAloneKeepsTheSession() throws Exception {
+		String officer = new Fixtures(registry, accounts).cityOfficer();
+		MockHttpSession session = signIn(officer, Fixtures.PASSWORD);
+		mvc.perform(put("/api/v1/platform/users/{id}", userId(officer)).with(admin()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"displayName\":\"新名字\",\"role\":\"CITY_OFFICER\",\"enabled\":true}")).andExpect(status().isOk());
+		mvc.perform(get("/account").session(session)).andExpect(status().isOk());
+	}
+
+	@Test
+	void changingTheOwnPasswordKeepsThisSessionAndEndsTheOthers() throws Exception {
+		String officer = new Fixtures(registry, accounts).cityOfficer();
+		MockHttpSession here = signIn(officer, Fixtures.PASSWORD);
+		MockHttpSession elsewhere = signIn(officer, Fixtures.PASSWORD);
+
+		mvc.perform(post("/account/password").session(here).with(csrf()).param("currentPassword", Fixtures.PASSWORD)
+			.param("newPassword", "a-brand-new-password")).andExpect(redirectedUrl("/account"));
+
+		mvc.perform(get("/account").session(here)).andExpect(status().isOk());
+		mvc.perform(get("/account").session(elsewhere)).andExpect(redirectedUrl("/login?expired"));
+		signIn(officer, "a-brand-new-password");
+	}
+
+	@Test
+	void aPasswordResetByTheAdministratorEndsTheUsersSessions() throws Exception {
+		String officer = new Fixtures(registry, accounts).cityOfficer();
+		MockHttpSession session = signIn(officer, Fixtures.PASSWORD);
+		MockHttpSession adminSession = signIn("admin", TestDatabase.ADMIN_PASSWORD);
+		mvc.perform(post("/admin/users/{id}", userId(officer)).session(adminSession).with(csrf()).param("displayName", "测试")
+			.param("role", "CITY_OFFICER").param("enabled", "true").param("password", "reset-by-the-admin"))
+			.andExpect(redirectedUrl("/admin/users"));
+		mvc.perform(get("/account").session(session)).andExpect(redirectedUrl("/login?expired"));
+	}
+
+	private MockHttpSession signIn(String username, String password) throws Exception {
+		return (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", username).param("password", password))
+			.andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+	}
+
+	private long userId(String username) throws Exception {
+		String users = mvc.perform(get("/api/v1/platform/users").with(admin())).andReturn().getResponse().getContentAsString();
+		return ((Number) JsonPath.<java.util.List<Object>>read(users, "$[?(@.username == '" + username + "')].id").get(0)).longValue();
+	}
+}
