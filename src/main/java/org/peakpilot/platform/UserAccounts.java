@@ -149,7 +149,8 @@ public class UserAccounts implements UserDetailsService {
 	public void changeOwnPassword(String currentPassword, String newPassword) {
 		UserView me = me();
 		String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id").param("id", me.id()).query(String.class).single();
-		if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+		if (currentPassword == null || !InputBounds.password(new ArrayList<>(), "currentPassword", currentPassword)
+				|| !passwords.matches(currentPassword, hash)) {
 			throw new InvalidInputException("currentPassword", "the current password is wrong");
 		}
 		setPassword(me, newPassword);
@@ -251,6 +252,10 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	private void setPassword(UserView user, String newPassword) {
+		List<InputError> tooLong = new ArrayList<>();
+		if (!InputBounds.password(tooLong, "password", newPassword)) {
+			throw new InvalidInputException(tooLong);
+		}
 		if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH) {
 			throw new InvalidInputException("password", "a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
 		}
@@ -269,6 +274,7 @@ public class UserAccounts implements UserDetailsService {
 		if (creating && (form.password() == null || form.password().length() < MIN_PASSWORD_LENGTH)) {
 			errors.add(InputError.field("password", "a password needs at least " + MIN_PASSWORD_LENGTH + " characters"));
 		}
+		InputBounds.password(errors, "password", form.password());
 		if (form.role() == null) {
 			errors.add(InputError.field("role", "a role is required"));
 			return errors;
