@@ -124,6 +124,20 @@ class ApiBoundaryFuzzTests {
 					{"uscc": "%USCC%", "name": "测试注册企业", "countyCode": "511181", "industryCode": "3011", "parkId": null,
 					 "keyEnergyUnit": true, "annualEnergyTce": 120000}"""));
 
+	/** Valid forms of the main pages whose fields the handler reads by hand or binds from text. */
+	static final Map<String, Map<String, String>> PAGE_BASELINES = Map.of(
+			"/monitoring/enterprises/{enterpriseId}/meters", Map.of("code", "E-P%N%", "name", "1# 主变", "facility", "1# 线",
+					"energyCode", "ELECTRICITY", "unit", "kWh", "kind", "INTERVAL", "multiplier", "10", "intervalMinutes", "15",
+					"maxPerInterval", "50000"),
+			"/monitoring/meters/{id}/exchanges", Map.of("replacedAt", "2026-01-01T00:07:00+08:00", "oldFinal", "12", "newInitial", "0",
+					"reason", "表计故障更换"),
+			"/accounting/enterprises/{enterpriseId}/reports/{year}/{month}", Map.of("type0", "FUEL", "factor0", "NATURAL-GAS",
+					"quantity0", "12", "unit0", "10^4 Nm3", "ncv0", "389.31", "cc0", "15.3", "use0", "ENERGY", "outputValue10kCny", "1200",
+					"valueAdded10kCny", "300", "product_CLINKER", "1000"),
+			"/account/password", Map.of("currentPassword", Fixtures.PASSWORD, "newPassword", "another-long-password"),
+			"/admin/users", Map.of("username", "page-user-%N%", "displayName", "页面用户", "password", "a-long-password",
+					"role", "COUNTY_OFFICER", "countyCode", "511126", "enabled", "true"));
+
 	JsonNode components;
 	final Map<String, String> realIds = new LinkedHashMap<>();
 	final List<String> failures = new ArrayList<>();
@@ -250,7 +264,8 @@ class ApiBoundaryFuzzTests {
 		return fields;
 	}
 
-	void walkForm(String template, List<String> fields, RequestPostProcessor who) {
+	void walkForm(String template, List<String> handlerFields, RequestPostProcessor who) {
+		List<String> fields = handlerFields;
 		String realPath = path(template, null, null);
 		for (String variable : variables(template)) {
 			for (String odd : List.of("9223372036854775807", "-1", "abc")) {
@@ -259,10 +274,12 @@ class ApiBoundaryFuzzTests {
 		}
 		Map<String, String> baseline = new LinkedHashMap<>();
 		fields.forEach(f -> baseline.put(f, "1"));
+		baseline.putAll(PAGE_BASELINES.getOrDefault(template, Map.of()));
+		fields = List.copyOf(baseline.keySet());
 		sendForm(realPath, baseline, who);
 		sendForm(realPath, Map.of(), who);
 		for (String field : fields) {
-			for (String odd : List.of("1e18", "1e308", "-1e308", "9223372036854775808", "abc", "", LONG_TEXT)) {
+			for (String odd : List.of("1e18", "1e308", "-1e308", "9223372036854775808", "abc", "", LONG_TEXT, "1e999999999")) {
 				Map<String, String> form = new LinkedHashMap<>(baseline);
 				form.put(field, odd);
 				sendForm(realPath, form, who);
@@ -277,7 +294,7 @@ class ApiBoundaryFuzzTests {
 	void sendForm(String path, Map<String, String> form, RequestPostProcessor who) {
 		MockHttpServletRequestBuilder request = request(HttpMethod.POST, path).with(who).with(csrf())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED);
-		form.forEach(request::param);
+		form.forEach((name, value) -> request.param(name, value.replace("%N%", String.valueOf(tried))));
 		perform(request, "POST " + path + " " + abbreviate(form.toString()), false);
 	}
 
@@ -562,6 +579,7 @@ class ApiBoundaryFuzzTests {
 			values.add(NODES.numberNode(new java.math.BigDecimal("1e308")));
 			values.add(NODES.numberNode(new java.math.BigDecimal("-1e308")));
 			values.add(NODES.numberNode(new java.math.BigDecimal("9223372036854775808")));
+			values.add(NODES.numberNode(new java.math.BigDecimal("1e999999999")));
 			values.add(NODES.numberNode(-1));
 			values.add(NODES.numberNode(0));
 			values.add(NODES.stringNode("abc"));

@@ -195,11 +195,4 @@ class InputBoundsTests {
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("Sheet1!E2"))
 			.andExpect(jsonPath("$.errors[0].row").value(2));
 	}
-
-	@Test
-	void aMalformedMultipartBodyIsABadRequestProblem() throws Exception {
-		mvc.perform(post("/api/v1/plan/observations/import").with(admin())
-			.contentType("multipart/form-data; boundary=xyz").content("--xyz\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nno end"))
-			.andExpect(status().isBadRequest()).andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
-	}
 }

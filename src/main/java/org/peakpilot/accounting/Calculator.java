@@ -375,7 +375,7 @@ final class Calculator {
 			return null;
 		}
 		if (line.quantity().compareTo(AccountingBounds.QUANTITY_MAX) > 0) {
-			errors.add(InputError.field(at + ".quantity", plain(line.quantity()) + " is implausibly large"));
+			errors.add(InputError.field(at + ".quantity", InputBounds.shown(line.quantity()) + " is implausibly large"));
 			return null;
 		}
 		Map<String, BigDecimal> allowed = UNITS.getOrDefault(activityUnit, Map.of(activityUnit, BigDecimal.ONE));

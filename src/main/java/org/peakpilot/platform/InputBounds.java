@@ -70,7 +70,7 @@ public final class InputBounds {
 	}
 
 	/** A number as shown in an error: in full when short, else in scientific notation (1E+308 has 309 digits). */
-	private static String shown(BigDecimal value) {
+	public static String shown(BigDecimal value) {
 		String plain = value.precision() - value.scale() > 24 || value.scale() > 24 ? value.toString() : value.toPlainString();
 		return plain.length() > 40 ? value.round(new java.math.MathContext(6)).toString() : plain;
 	}
