@@ -33,7 +33,7 @@ public final class InputBounds {
 		return false;
 	}
 
-	/** Whether {@code value} lies in (0, {@code max}]; if not, adds an error naming the field. A null value passes. */
+	/** Whether {@code value} is above 0 and at most {@code max}; if not, adds an error naming the field. A null value passes. */
 	public static boolean positive(List<InputError> errors, String field, BigDecimal value, BigDecimal max) {
 		if (value == null || (value.signum() > 0 && value.compareTo(max) <= 0)) {
 			return true;
