@@ -17,6 +17,7 @@ import org.peakpilot.accounting.Calculation.Request;
 import org.peakpilot.accounting.Calculation.Result;
 import org.peakpilot.accounting.Calculation.Scope;
 import org.peakpilot.accounting.Calculation.Totals;
+import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 
@@ -71,9 +72,7 @@ final class Calculator {
 
 	static Result calculate(Request request, Factors factors, String defaultGridRegion) {
 		List<InputError> errors = new ArrayList<>();
-		if (request == null || request.year() == null || request.year() < 2005 || request.year() > 2100) {
-			throw new InvalidInputException("year", "an accounting year from 2005 to 2100 is required");
-		}
+		AccountingBounds.requireYear("year", request == null ? null : request.year());
 		if (request.lines() == null || request.lines().isEmpty()) {
 			throw new InvalidInputException("lines", "at least one activity line is required");
 		}
@@ -96,6 +95,9 @@ final class Calculator {
 			if (line == null || line.type() == null) {
 				errors.add(InputError.field(at + ".type", "the line type is required: one of " + List.of(LineType.values())));
 			}
+			else if (!InputBounds.length(errors, at + ".label", line.label(), AccountingBounds.LABEL_MAX)) {
+				// named
+			}
 			else if (errors.size() == before && r != null) {
 				results.add(r);
 			}
@@ -116,8 +118,8 @@ final class Calculator {
 			return null;
 		}
 		BigDecimal q = quantity(line, f.activityUnit(), errors, at);
-		BigDecimal ncv = positive(line.measuredNcv(), errors, at + ".measuredNcv");
-		BigDecimal cc = positive(line.measuredCarbonContent(), errors, at + ".measuredCarbonContent");
+		BigDecimal ncv = positive(line.measuredNcv(), AccountingBounds.NCV_MAX, errors, at + ".measuredNcv");
+		BigDecimal cc = positive(line.measuredCarbonContent(), AccountingBounds.CARBON_CONTENT_MAX, errors, at + ".measuredCarbonContent");
 		if (q == null || (line.measuredNcv() != null && ncv == null) || (line.measuredCarbonContent() != null && cc == null)) {
 			return null;
 		}
@@ -370,8 +372,8 @@ final class Calculator {
 			errors.add(InputError.field(at + ".quantity", "a quantity cannot be negative (exports have their own line types)"));
 			return null;
 		}
-		if (line.quantity().compareTo(new BigDecimal("1e12")) > 0) {
-			errors.add(InputError.field(at + ".quantity", plain(line.quantity()) + " is implausibly large"));
+		if (line.quantity().compareTo(AccountingBounds.QUANTITY_MAX) > 0) {
+			errors.add(InputError.field(at + ".quantity", InputBounds.shown(line.quantity()) + " is implausibly large"));
 			return null;
 		}
 		Map<String, BigDecimal> allowed = UNITS.getOrDefault(activityUnit, Map.of(activityUnit, BigDecimal.ONE));
@@ -393,6 +395,11 @@ final class Calculator {
 			return null;
 		}
 		return v;
+	}
+
+	/** A positive value at most {@code max} (a measured calorific value or carbon content), or null with its error. */
+	private static BigDecimal positive(BigDecimal v, BigDecimal max, List<InputError> errors, String field) {
+		return positive(v, errors, field) == null ? null : InputBounds.positive(errors, field, v, max) ? v : null;
 	}
 
 	private static BigDecimal fraction(BigDecimal v, List<InputError> errors, String field) {

@@ -32,6 +32,7 @@ import org.peakpilot.plan.PlanModel;
 import org.peakpilot.plan.PlanModel.Observation;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.Role;
@@ -424,16 +425,16 @@ class CityInventory {
 			errors.add(InputError.field("value", "a value is required"));
 		}
 		else if (value.signum() < 0) {
-			errors.add(InputError.field("value", "cannot be negative, got " + value.toPlainString()));
+			errors.add(InputError.field("value", "cannot be negative, got " + InputBounds.shown(value)));
 		}
 		else if (code != null && code.divisor() && value.signum() == 0) {
 			errors.add(InputError.field("value", code.name() + " divides the indicators: it must be above zero"));
 		}
 		else if (value.compareTo(LIMIT) >= 0) {
-			errors.add(InputError.field("value", value.toPlainString() + " is implausibly large"));
+			errors.add(InputError.field("value", InputBounds.shown(value) + " is implausibly large"));
 		}
 		else if (value.stripTrailingZeros().scale() > 6) {
-			errors.add(InputError.field("value", "at most 6 decimals, got " + value.toPlainString()));
+			errors.add(InputError.field("value", "at most 6 decimals, got " + InputBounds.shown(value)));
 		}
 		if (code != null && form.unit() != null && !form.unit().isBlank() && !form.unit().strip().equalsIgnoreCase(code.unit())
 				&& !form.unit().strip().equals(code.unitZh())) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.NotFoundException;
@@ -126,6 +127,9 @@ public class EmissionsAccounting {
 		if (change.source() == null || change.source().isBlank()) {
 			errors.add(InputError.field("source", "name the source of the new value (document, announcement)"));
 		}
+		InputBounds.atMost(errors, "value", value, AccountingBounds.FACTOR_VALUE_MAX);
+		InputBounds.length(errors, "source", change.source(), AccountingBounds.TEXT_MAX);
+		InputBounds.length(errors, "changeNote", change.changeNote(), AccountingBounds.TEXT_MAX);
 		LocalDate from = change.effectiveFrom() == null ? previous.effectiveFrom() : change.effectiveFrom();
 		LocalDate to = change.effectiveFrom() == null && change.effectiveTo() == null ? previous.effectiveTo() : change.effectiveTo();
 		if (to != null && to.isBefore(from)) {

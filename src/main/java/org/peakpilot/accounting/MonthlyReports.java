@@ -37,6 +37,7 @@ import org.peakpilot.accounting.ReportModel.StoredResult;
 import org.peakpilot.accounting.ReportModel.Summary;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.NotFoundException;
@@ -191,6 +192,9 @@ class MonthlyReports {
 		if (comment == null || comment.isBlank()) {
 			throw new InvalidInputException("comment", "say what must be corrected");
 		}
+		if (comment.length() > AccountingBounds.TEXT_MAX) {
+			throw new InvalidInputException("comment", "at most " + AccountingBounds.TEXT_MAX + " characters");
+		}
 		return transition(r, Status.RETURNED, "report.returned", null, null, comment.strip());
 	}
 
@@ -208,6 +212,9 @@ class MonthlyReports {
 		requireStatus(before, Status.LOCKED);
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidInputException("reason", "a revision of a locked report needs a reason");
+		}
+		if (reason.length() > AccountingBounds.TEXT_MAX) {
+			throw new InvalidInputException("reason", "at most " + AccountingBounds.TEXT_MAX + " characters");
 		}
 		List<LineResult> results = validate(content, before.year(), factors, gridRegion);
 		writeContent(id, content);
@@ -266,6 +273,7 @@ class MonthlyReports {
 	/** Key energy-using units without a submitted report for a month whose due date has passed, within the year. */
 	List<Overdue> overdue(int year) {
 		AccessScope.current().requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER);
+		AccountingBounds.requireYear("year", year);
 		LocalDate today = LocalDate.now(clock);
 		List<Overdue> overdue = new ArrayList<>();
 		for (RegistryModel.Enterprise e : registry.enterprises(new RegistryModel.EnterpriseQuery(null, null, null, null, true))) {
@@ -290,6 +298,8 @@ class MonthlyReports {
 		}
 		checkNonNegative(content.outputValue10kCny(), "outputValue10kCny", errors);
 		checkNonNegative(content.valueAdded10kCny(), "valueAdded10kCny", errors);
+		InputBounds.atMost(errors, "outputValue10kCny", content.outputValue10kCny(), AccountingBounds.MONEY_10K_CNY_MAX);
+		InputBounds.atMost(errors, "valueAdded10kCny", content.valueAdded10kCny(), AccountingBounds.MONEY_10K_CNY_MAX);
 		List<ReportLine> lines = content.lines() == null ? List.of() : content.lines();
 		Set<String> seen = new HashSet<>();
 		List<ProductLine> productLines = content.products() == null ? List.of() : content.products();
@@ -304,6 +314,7 @@ class MonthlyReports {
 			}
 			if (p != null) {
 				checkNonNegative(p.quantity(), at + ".quantity", errors);
+				InputBounds.atMost(errors, at + ".quantity", p.quantity(), AccountingBounds.QUANTITY_MAX);
 				if (p.quantity() == null) {
 					errors.add(InputError.field(at + ".quantity", "a quantity is required"));
 				}
@@ -312,8 +323,9 @@ class MonthlyReports {
 		List<LineResult> results = List.of();
 		if (!lines.isEmpty()) {
 			try {
-				results = Calculator.calculate(new Calculation.Request(year, null, lines.stream().map(ReportLine::line).toList()),
-						factors, gridRegion).lines();
+				// a null element stays a null line, which the calculator names (lines[i].type)
+				results = Calculator.calculate(new Calculation.Request(year, null, lines.stream().map(l -> l == null ? null : l.line())
+						.toList()), factors, gridRegion).lines();
 			}
 			catch (InvalidInputException ex) {
 				errors.addAll(ex.errors());
@@ -353,7 +365,8 @@ class MonthlyReports {
 	}
 
 	private void storeResults(long id, Content content, List<LineResult> results, String reason) {
-		stored.store(id, results, content.lines().stream().map(MonthlyReports::energyUse).toList(), reason);
+		stored.store(id, results, (content.lines() == null ? List.<ReportLine>of() : content.lines()).stream()
+			.map(MonthlyReports::energyUse).toList(), reason);
 	}
 
 	private Report transition(Report r, Status to, String action, String byColumn, String atColumn, String comment) {

@@ -17,6 +17,7 @@ import org.peakpilot.accounting.ReportModel.ProductLine;
 import org.peakpilot.accounting.ReportModel.Report;
 import org.peakpilot.accounting.ReportModel.ReportLine;
 import org.peakpilot.platform.AccessScope;
+import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.Role;
@@ -193,13 +194,18 @@ class ReportPages {
 				continue;
 			}
 			String at = "row " + (i + 1);
-			Line line = new Line(LineType.valueOf(type), text(request, "factor" + i), number(request, "quantity" + i, at, errors),
+			LineType lineType = known(LineType.class, type, at, errors);
+			String use = text(request, "use" + i);
+			EnergyUse energyUse = use == null ? EnergyUse.ENERGY : known(EnergyUse.class, use, at, errors);
+			if (lineType == null || energyUse == null) {
+				continue;
+			}
+			Line line = new Line(lineType, text(request, "factor" + i), number(request, "quantity" + i, at, errors),
 					text(request, "unit" + i), number(request, "ncv" + i, at, errors), number(request, "cc" + i, at, errors),
 					number(request, "green" + i, at, errors), number(request, "fraction" + i, at, errors),
 					number(request, "cao" + i, at, errors), number(request, "mgo" + i, at, errors), null, null, null,
 					text(request, "label" + i));
-			String use = text(request, "use" + i);
-			lines.add(new ReportLine(line, use == null ? EnergyUse.ENERGY : EnergyUse.valueOf(use)));
+			lines.add(new ReportLine(line, energyUse));
 		}
 		List<ProductLine> products = new ArrayList<>();
 		for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
@@ -216,6 +222,18 @@ class ReportPages {
 		return new Content(output, added, lines, products);
 	}
 
+	/** The constant of {@code type} named {@code name}, or null with an error naming the row. */
+	private static <E extends Enum<E>> E known(Class<E> type, String name, String at, List<InputError> errors) {
+		try {
+			return Enum.valueOf(type, name.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			errors.add(InputError.field(at, "'" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "' is not one of "
+					+ java.util.Arrays.toString(type.getEnumConstants())));
+			return null;
+		}
+	}
+
 	private static String text(HttpServletRequest request, String name) {
 		String v = request.getParameter(name);
 		return v == null || v.isBlank() ? null : v.strip();
@@ -227,10 +245,16 @@ class ReportPages {
 			return null;
 		}
 		try {
-			return new BigDecimal(v.replace(",", ""));
+			BigDecimal number = new BigDecimal(v.replace(",", ""));
+			if (number.signum() != 0 && (number.precision() - number.scale() > 20 || number.scale() > 20)) {
+				// 1e999999999 is a number, but one the form could not even show again
+				errors.add(InputError.field(at, InputBounds.shown(number) + " is out of any range"));
+				return null;
+			}
+			return number;
 		}
 		catch (NumberFormatException ex) {
-			errors.add(InputError.field(at, "'" + v + "' is not a number"));
+			errors.add(InputError.field(at, "'" + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "' is not a number"));
 			return null;
 		}
 	}

@@ -46,6 +46,7 @@ import org.peakpilot.accounting.ReportModel.ReportLine;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.RuleViolationException;
+import org.peakpilot.platform.SheetCells;
 
 /**
  * The Excel form for a year of one enterprise's monthly reports: a template per sector (activity lines, products
@@ -513,10 +514,7 @@ final class ReportWorkbook {
 	}
 
 	private static CellType type(Cell cell) {
-		if (cell == null) {
-			return CellType.BLANK;
-		}
-		return cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+		return SheetCells.valueType(cell);
 	}
 
 	/** The cell as text: a formula's cached value, numbers in plain notation, stripped. */

@@ -18,6 +18,7 @@ import org.peakpilot.monitoring.MonitoringModel.Meter;
 import org.peakpilot.platform.QueryLimits;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.NotFoundException;
@@ -146,8 +147,14 @@ class Alarms {
 		if (form.intervalLimit() != null && form.intervalLimit().signum() <= 0) {
 			errors.add(InputError.field("intervalLimit", "a positive quantity in " + m.unit() + ", or empty for none"));
 		}
+		else {
+			InputBounds.positive(errors, "intervalLimit", form.intervalLimit(), MonitoringBounds.QUANTITY_MAX);
+		}
 		if (form.dayLimit() != null && form.dayLimit().signum() <= 0) {
 			errors.add(InputError.field("dayLimit", "a positive quantity in " + m.unit() + ", or empty for none"));
+		}
+		else {
+			InputBounds.positive(errors, "dayLimit", form.dayLimit(), MonitoringBounds.QUANTITY_MAX);
 		}
 		if (form.offlineIntervals() != null && (form.offlineIntervals() < 1 || form.offlineIntervals() > 100_000)) {
 			errors.add(InputError.field("offlineIntervals", "from 1 to 100000 intervals"));

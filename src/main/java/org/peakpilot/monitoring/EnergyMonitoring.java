@@ -34,6 +34,7 @@ import org.peakpilot.monitoring.ReadingIngest.Origin;
 import org.peakpilot.monitoring.ReadingParser.Parsed;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.QueryLimits;
@@ -196,6 +197,10 @@ public class EnergyMonitoring {
 		if (c == null || c.comment() == null || c.comment().isBlank()) {
 			throw new InvalidInputException("comment", "say what was corrected, or why the reading is replayed as it was");
 		}
+		List<InputError> tooLong = new ArrayList<>();
+		if (!InputBounds.length(tooLong, "comment", c.comment(), MonitoringBounds.TEXT_MAX)) {
+			throw new InvalidInputException(tooLong);
+		}
 		if (q.enterpriseId() == null) {
 			throw new RuleViolationException("a payload of an unknown sender cannot be replayed, only discarded", false);
 		}
@@ -280,12 +285,19 @@ public class EnergyMonitoring {
 		if (form.oldFinal() == null || form.oldFinal().signum() < 0) {
 			errors.add(InputError.field("oldFinal", "the old register's final value is required (≥ 0)"));
 		}
+		else {
+			InputBounds.range(errors, "oldFinal", form.oldFinal(), BigDecimal.ZERO, MonitoringBounds.REGISTER_MAX);
+		}
 		if (form.newInitial() == null || form.newInitial().signum() < 0) {
 			errors.add(InputError.field("newInitial", "the new register's initial value is required (≥ 0)"));
+		}
+		else {
+			InputBounds.range(errors, "newInitial", form.newInitial(), BigDecimal.ZERO, MonitoringBounds.REGISTER_MAX);
 		}
 		if (form.reason() == null || form.reason().isBlank()) {
 			errors.add(InputError.field("reason", "say why the meter was exchanged"));
 		}
+		InputBounds.length(errors, "reason", form.reason(), MonitoringBounds.TEXT_MAX);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -317,6 +329,7 @@ public class EnergyMonitoring {
 		if (form.reason() == null || form.reason().isBlank()) {
 			errors.add(InputError.field("reason", "say why the intervals are back-filled"));
 		}
+		InputBounds.length(errors, "reason", form.reason(), MonitoringBounds.TEXT_MAX);
 		if (form.readings() == null || form.readings().isEmpty()) {
 			errors.add(InputError.field("readings", "at least one reading"));
 		}

@@ -234,7 +234,7 @@ final class MeterWorkbook {
 		if (text(cell).isEmpty()) {
 			return null;
 		}
-		CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+		CellType type = SheetCells.valueType(cell);
 		if (type == CellType.NUMERIC) {
 			return new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros();
 		}

@@ -22,6 +22,7 @@ import org.peakpilot.monitoring.MonitoringModel.MeterForm;
 import org.peakpilot.monitoring.MonitoringModel.MeterKind;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.NotFoundException;
@@ -196,12 +197,13 @@ class Meters {
 		if (complete && blank(f.name())) {
 			errors.add(InputError.field("name", "a name is required"));
 		}
+		InputBounds.length(errors, "name", f.name(), MonitoringBounds.NAME_MAX);
+		InputBounds.length(errors, "facility", f.facility(), MonitoringBounds.FACILITY_MAX);
+		InputBounds.length(errors, "productCode", f.productCode(), MonitoringBounds.PRODUCT_CODE_MAX);
 		if (complete && f.kind() == null) {
 			errors.add(InputError.field("kind", "COUNTER (cumulative register) or INTERVAL (quantity per interval)"));
 		}
-		if (f.multiplier() != null && f.multiplier().signum() <= 0) {
-			errors.add(InputError.field("multiplier", "the multiplier (CT × PT ratio) must be positive"));
-		}
+		InputBounds.positive(errors, "multiplier", f.multiplier(), MonitoringBounds.MULTIPLIER_MAX);
 		if (complete && (f.intervalMinutes() == null || !INTERVALS.contains(f.intervalMinutes()))) {
 			errors.add(InputError.field("intervalMinutes", "1, 5, 15 or 60"));
 		}
@@ -209,14 +211,19 @@ class Meters {
 			errors.add(InputError.field("maxPerInterval",
 					"the largest quantity one interval can hold (the meter's range, after the multiplier) is required and positive"));
 		}
-		if (f.counterMax() != null && f.counterMax().signum() <= 0) {
-			errors.add(InputError.field("counterMax", "the register's rollover value must be positive"));
+		else {
+			InputBounds.positive(errors, "maxPerInterval", f.maxPerInterval(), MonitoringBounds.QUANTITY_MAX);
 		}
+		InputBounds.positive(errors, "counterMax", f.counterMax(), MonitoringBounds.REGISTER_MAX);
 		if (f.counterMax() != null && f.kind() == MeterKind.INTERVAL) {
 			errors.add(InputError.field("counterMax", "only a cumulative register (COUNTER) rolls over"));
 		}
 		if (complete) {
-			if (blank(f.energyCode()) || blank(f.unit())) {
+			if (!InputBounds.length(errors, "energyCode", f.energyCode(), MonitoringBounds.ENERGY_CODE_MAX)
+					|| !InputBounds.length(errors, "unit", f.unit(), MonitoringBounds.UNIT_MAX)) {
+				// named above
+			}
+			else if (blank(f.energyCode()) || blank(f.unit())) {
 				errors.add(InputError.field(blank(f.energyCode()) ? "energyCode" : "unit",
 						"energy (ELECTRICITY, HEAT or a fuel code of the factor library) and unit are required"));
 			}

@@ -51,7 +51,7 @@ public final class MonitoringModel {
 	/** Why a reading was not stored. */
 	public enum Reason {
 		MALFORMED, UNKNOWN_METER, FOREIGN_METER, INACTIVE_METER, WRONG_UNIT, BAD_TIMESTAMP, FUTURE, TOO_OLD, MISALIGNED,
-		BAD_VALUE, NEGATIVE, IMPOSSIBLE, CONFLICT, UNAUTHENTICATED
+		BAD_VALUE, VALUE_OUT_OF_RANGE, NEGATIVE, IMPOSSIBLE, CONFLICT, UNAUTHENTICATED
 	}
 
 	/** A reading of a batch that was quarantined: its place in the batch (0-based), meter, reason. */

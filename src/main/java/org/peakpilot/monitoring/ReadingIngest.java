@@ -54,7 +54,6 @@ class ReadingIngest {
 	static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 	private static final int SCALE = 6;
-	private static final BigDecimal LIMIT = new BigDecimal("1e18");
 	private static final DateTimeFormatter COPY_TS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ssxxx");
 
 	/** Where a batch came from: the channel (HTTP, MQTT, BACKFILL, REPLAY), who sent it, and for which enterprise. */
@@ -167,6 +166,17 @@ class ReadingIngest {
 			return new Invalid(index, meter, meter.code(), ts, null, r.unit(), p.raw(), Reason.BAD_VALUE,
 					"value '" + r.value() + "' is not a number");
 		}
+		if (value.scale() > 100) {
+			// 1e-999999999 would take minutes to round to 6 decimals
+			return new Invalid(index, meter, meter.code(), ts, null, r.unit(), p.raw(), Reason.BAD_VALUE,
+					"value has more than 100 decimals");
+		}
+		if (value.precision() - value.scale() > 19
+				|| value.abs().setScale(SCALE, RoundingMode.HALF_EVEN).compareTo(MonitoringBounds.READING_MAX) >= 0) {
+			// kept as raw text only: the value itself does not fit the quarantine's numeric column either
+			return new Invalid(index, meter, meter.code(), ts, null, r.unit(), p.raw(), Reason.VALUE_OUT_OF_RANGE,
+					"value " + abbreviated(value) + " lies beyond what any meter can show (|value| < 10^18)");
+		}
 		Reason reason = null;
 		String detail = null;
 		if (!meter.active()) {
@@ -193,10 +203,6 @@ class ReadingIngest {
 			reason = Reason.NEGATIVE;
 			detail = "value " + value.toPlainString() + " is negative";
 		}
-		else if (value.abs().compareTo(LIMIT) >= 0) {
-			reason = Reason.IMPOSSIBLE;
-			detail = "value " + value.toPlainString() + " is beyond any meter";
-		}
 		else if (meter.kind() == MeterKind.INTERVAL && value.multiply(meter.multiplier()).compareTo(meter.maxPerInterval()) > 0) {
 			reason = Reason.IMPOSSIBLE;
 			detail = "value " + value.toPlainString() + " × " + meter.multiplier().toPlainString() + " exceeds the meter's maximum "
@@ -210,6 +216,11 @@ class ReadingIngest {
 			return new Invalid(index, meter, meter.code(), ts, value, r.unit(), p.raw(), reason, detail);
 		}
 		return new Valid(index, meter, ts, value.setScale(SCALE, RoundingMode.HALF_EVEN), p);
+	}
+
+	private static String abbreviated(BigDecimal value) {
+		String text = value.toString();
+		return text.length() > 40 ? value.round(new java.math.MathContext(6)).toString() : text;
 	}
 
 	/** ISO-8601 with an offset, or a local time taken as Beijing time. */

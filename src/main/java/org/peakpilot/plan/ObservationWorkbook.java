@@ -101,7 +101,7 @@ final class ObservationWorkbook {
 		if (blank(cell)) {
 			return null;
 		}
-		CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+		CellType type = SheetCells.valueType(cell);
 		if (type == CellType.NUMERIC) {
 			return new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros();
 		}

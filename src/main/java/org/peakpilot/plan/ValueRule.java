@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.peakpilot.plan.PlanModel.Item;
+import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
 
 /**
@@ -36,10 +37,10 @@ final class ValueRule {
 		}
 		String unit = item.unit().toLowerCase(Locale.ROOT);
 		if (value.signum() < 0) {
-			errors.add(new InputError(row, field, "item " + item.code() + " cannot be negative, got " + value.toPlainString()));
+			errors.add(new InputError(row, field, "item " + item.code() + " cannot be negative, got " + InputBounds.shown(value)));
 		}
 		else if (unit.equals("%") && value.compareTo(HUNDRED) > 0) {
-			errors.add(new InputError(row, field, "item " + item.code() + " is a share in %: " + value.toPlainString()
+			errors.add(new InputError(row, field, "item " + item.code() + " is a share in %: " + InputBounds.shown(value)
 					+ " is above 100"));
 		}
 		else if (unit.equals("yes/no") && !(value.compareTo(BigDecimal.ZERO) == 0 || value.compareTo(BigDecimal.ONE) == 0)) {
@@ -47,10 +48,10 @@ final class ValueRule {
 		}
 		else if (COUNT_UNITS.contains(unit) && value.stripTrailingZeros().scale() > 0) {
 			errors.add(new InputError(row, field, "item " + item.code() + " counts " + item.unit() + ": "
-					+ value.toPlainString() + " is not a whole number"));
+					+ InputBounds.shown(value) + " is not a whole number"));
 		}
 		else if (value.compareTo(LIMIT) >= 0) {
-			errors.add(new InputError(row, field, "item " + item.code() + ": " + value.toPlainString() + " is implausibly large"));
+			errors.add(new InputError(row, field, "item " + item.code() + ": " + InputBounds.shown(value) + " is implausibly large"));
 		}
 	}
 }

@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -77,13 +78,38 @@ public final class SheetCells {
 		}
 	}
 
+	/**
+	 * The type of a cell's value: a formula's by its cached (last calculated) result. A formula without a cached
+	 * result (written by a program that does not calculate) is refused naming its cell, e.g. "Sheet1!C5", rather
+	 * than read as 0.
+	 */
+	public static CellType valueType(Cell cell) {
+		if (cell == null) {
+			return CellType.BLANK;
+		}
+		if (cell.getCellType() != CellType.FORMULA) {
+			return cell.getCellType();
+		}
+		if (cell instanceof XSSFCell x && !x.getCTCell().isSetV()) {
+			String at = cell.getSheet().getSheetName() + "!" + cell.getAddress().formatAsString();
+			throw new InvalidInputException(List.of(new InputError(cell.getRowIndex() + 1, at, "the formula =" + cell.getCellFormula()
+					+ " has no calculated value: open the file in Excel and save it, or type the value")));
+		}
+		return cell.getCachedFormulaResultType();
+	}
+
 	/** A cell's text, stripped; a number as its shortest plain decimal (0.1 stays 0.1); "" for no cell. */
 	public static String text(Cell cell) {
 		if (cell == null) {
 			return "";
 		}
-		if (cell.getCellType() == CellType.NUMERIC) {
+		CellType type = valueType(cell);
+		if (type == CellType.NUMERIC) {
 			return new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
+		}
+		if (cell.getCellType() == CellType.FORMULA) {
+			return type == CellType.STRING ? cell.getStringCellValue().strip()
+					: type == CellType.BOOLEAN ? String.valueOf(cell.getBooleanCellValue()) : "";
 		}
 		return FORMATTER.formatCellValue(cell).strip();
 	}

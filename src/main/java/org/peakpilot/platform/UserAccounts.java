@@ -165,7 +165,8 @@ public class UserAccounts implements UserDetailsService {
 		if (locked.isPresent()) {
 			throw new LoginLockedException(locked.get());
 		}
-		if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+		if (currentPassword == null || !InputBounds.password(new ArrayList<>(), "currentPassword", currentPassword)
+				|| !passwords.matches(currentPassword, hash)) {
 			throttle.failed(me.username(), address).ifPresent(lock -> {
 				throw new LoginLockedException(lock);
 			});
@@ -312,6 +313,10 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	private void setPassword(UserView user, String newPassword) {
+		List<InputError> tooLong = new ArrayList<>();
+		if (!InputBounds.password(tooLong, "password", newPassword)) {
+			throw new InvalidInputException(tooLong);
+		}
 		if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH) {
 			throw new InvalidInputException("password", "a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
 		}
@@ -330,6 +335,7 @@ public class UserAccounts implements UserDetailsService {
 		if (creating && (form.password() == null || form.password().length() < MIN_PASSWORD_LENGTH)) {
 			errors.add(InputError.field("password", "a password needs at least " + MIN_PASSWORD_LENGTH + " characters"));
 		}
+		InputBounds.password(errors, "password", form.password());
 		if (form.role() == null) {
 			errors.add(InputError.field("role", "a role is required"));
 			return errors;
