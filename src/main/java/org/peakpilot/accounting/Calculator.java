@@ -124,7 +124,7 @@ final class Calculator {
 		if (f == null) {
 			return null;
 		}
-		if (f.kind() != Factor.Kind.FUEL && line.measuredCarbonContent() == null) {
+		if (f.kind() != Factor.Kind.FUEL && line.measuredCarbonContent() == null && !RAW_COAL.equals(f.code())) {
 			errors.add(InputError.field(at + ".factorCode", f.code() + " is not a fuel with a default carbon content"));
 			return null;
 		}
