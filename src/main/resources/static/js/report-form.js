@@ -36,10 +36,13 @@
       }
     };
     var data = option ? option.dataset : {};
+    // a raw coal takes the defaults of its class
+    var coal = row.querySelector('select[name^="coalClass"]');
+    var cls = coal && data.raw === 'true' && coal.value ? coal.options[coal.selectedIndex].dataset : {};
     set('.default-ncv', data.ncv ? data.ncv + ' ' + (data.ncvUnit || '') : '–');
     set('.ncv-unit', data.ncvUnit || '');
-    set('.default-cc', data.cc ? data.cc + ' tC/TJ' : (data.raw === 'true' ? row.dataset.rawHint || '–' : '–'));
-    set('.default-of', data.of ? data.of + ' %' : '–');
+    set('.default-cc', data.cc ? data.cc + ' tC/TJ' : (cls.cc ? cls.cc + ' tC/TJ' : '–'));
+    set('.default-of', data.of ? data.of + ' %' : (cls.of ? cls.of + ' %' : '–'));
     row.querySelectorAll('.raw-only').forEach(function (el) {
       el.hidden = data.raw !== 'true';
     });
