@@ -45,8 +45,8 @@ public final class Calculation {
 	}
 
 	/**
-	 * One activity line. Only the fields its type needs are read. {@code measuredOxidationRate} is a fraction in
-	 * (0, 1] (98 % is 0.98); {@code coalClass} (ANTHRACITE, BITUMINOUS-COAL, LIGNITE) gives raw coal (RAW-COAL) the
+	 * One activity line. Only the fields its type needs are read. {@code measuredOxidationRate} is a fraction above 0
+	 * and at most 1 (98 % is 0.98); {@code coalClass} (ANTHRACITE, BITUMINOUS-COAL, LIGNITE) gives raw coal (RAW-COAL) the
 	 * default carbon content and oxidation rate of its class; a HEAT or HEAT_EXPORT line in tonnes ("t") is steam at
 	 * {@code steamPressureMpa} (absolute) and {@code steamTemperatureC} (absent: saturated steam). Fractions are 0–1 mass fractions; {@code
 	 * clinkerType} picks the default clinker factor (PORTLAND if absent) when no CaO/MgO analysis is given.

@@ -220,7 +220,7 @@ final class Calculator {
 		return f.get();
 	}
 
-	/** A measured oxidation rate: a fraction in (0, 1]; a percentage (e.g. 98) is refused with its fraction named. */
+	/** A measured oxidation rate: a fraction above 0 and at most 1; a percentage (e.g. 98) is refused with its fraction named. */
 	private static BigDecimal oxidationRate(BigDecimal v, List<InputError> errors, String field) {
 		if (v == null) {
 			return null;

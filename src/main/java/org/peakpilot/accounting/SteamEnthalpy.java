@@ -6,7 +6,7 @@ package org.peakpilot.accounting;
  * "Revised Release on the IAPWS Industrial Formulation 1997 for the Thermodynamic Properties of Water and Steam",
  * http://www.iapws.org/relguide/IF97-Rev.html): the basic equation of region 2 (Eq. 15–17, Tables 10 and 11) for
  * superheated and saturated vapour, and the saturation-temperature equation of region 4 (Eq. 31, Table 34). Tag:
- * [computed] from the IAPWS equations; the test reproduces the release's own check values (Table 15 and 35).
+ * "computed" from the IAPWS equations; the test reproduces the release's own check values (Table 15 and 35).
  * <p>
  * Range served: absolute pressure from 0.001 to 10 MPa (below 10 MPa the saturation temperature stays under 623.15 K,
  * so region 2 is bounded by the saturation line alone) and temperatures from saturation to 800 °C.
