@@ -1,6 +1,5 @@
 package org.peakpilot.accounting;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -10,15 +9,11 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.peakpilot.accounting.Calculation.Line;
-import org.peakpilot.accounting.Calculation.LineType;
 import org.peakpilot.accounting.ReportModel.Content;
 import org.peakpilot.accounting.ReportModel.EnergyUse;
-import org.peakpilot.accounting.ReportModel.ProductLine;
 import org.peakpilot.accounting.ReportModel.Report;
 import org.peakpilot.accounting.ReportModel.ReportLine;
 import org.peakpilot.platform.AccessScope;
-import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.Role;
@@ -26,13 +21,13 @@ import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.registry.Registry;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
-import tools.jackson.databind.json.JsonMapper;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Report pages: the list (with overdue units for officers), a report with its results and workflow, and the entry form. */
 @Controller
