@@ -136,6 +136,17 @@ class ReportFormBrowserTests {
 		assertThat(driver.findElement(By.id("report-lines")).getText()).contains("default carbonContent = 26.1 tC/TJ (BITUMINOUS-COAL v1)");
 		chromium.assertNoScriptErrors();
 		chromium.screenshot("report-form-saved.png");
+
+		// the stored month on the form again, in English: the fuels by their English names, its figures shown at once
+		open("/accounting/enterprises/" + cement.id() + "/reports/2023/8/edit?lang=en");
+		assertThat(new Select(driver.findElement(By.name("factor0"))).getFirstSelectedOption().getText()).isEqualTo("bituminous coal");
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-total"), "17227.751471"));
+		assertThat(driver.findElement(By.id("section-FUEL")).getText()).contains("1. Fossil fuel combustion");
+		Object overflowEn = ((JavascriptExecutor) driver).executeScript(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(((Number) overflowEn).intValue()).isLessThanOrEqualTo(0);
+		chromium.assertNoScriptErrors();
+		chromium.screenshot("report-form-en.png");
 	}
 
 	private void open(String path) {
