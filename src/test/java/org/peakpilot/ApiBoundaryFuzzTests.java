@@ -134,6 +134,11 @@ class ApiBoundaryFuzzTests {
 			"/accounting/enterprises/{enterpriseId}/reports/{year}/{month}", Map.of("type0", "FUEL", "factor0", "NATURAL-GAS",
 					"quantity0", "12", "unit0", "10^4 Nm3", "ncv0", "389.31", "cc0", "15.3", "use0", "ENERGY", "outputValue10kCny", "1200",
 					"valueAdded10kCny", "300", "product_CLINKER", "1000"),
+			"/accounting/enterprises/{enterpriseId}/reports/{year}/{month}/calculate", Map.ofEntries(Map.entry("type0", "FUEL"),
+					Map.entry("factor0", "RAW-COAL"), Map.entry("quantity0", "12"), Map.entry("unit0", "t"), Map.entry("coalClass0", "LIGNITE"),
+					Map.entry("ofPct0", "95"), Map.entry("method6", "CLINKER|PORTLAND"), Map.entry("quantity6", "100"),
+					Map.entry("caoPct6", "65"), Map.entry("type12", "HEAT"), Map.entry("quantity12", "10"), Map.entry("unit12", "t"),
+					Map.entry("pressure12", "1"), Map.entry("temperature12", "250"), Map.entry("n12", "1")),
 			"/account/password", Map.of("currentPassword", Fixtures.PASSWORD, "newPassword", "another-long-password"),
 			"/admin/users", Map.of("username", "page-user-%N%", "displayName", "页面用户", "password", "a-long-password",
 					"role", "COUNTY_OFFICER", "countyCode", "511126", "enabled", "true"));

@@ -139,18 +139,16 @@ class BrowserTests {
 		chromium.waitUntil().until(ExpectedConditions.urlContains("/plan/cockpit"));
 
 		open("/accounting/enterprises/" + cement.id() + "/reports/2023/6/edit?lang=zh_CN");
-		new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("type0"))).selectByValue("FUEL");
-		driver.findElement(By.name("factor0")).sendKeys("BITUMINOUS-COAL");
+		// the structured form: fuel row 0, process row 6 (after six fuel rows), purchased electricity row 10
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("factor0"))).selectByValue("BITUMINOUS-COAL");
 		driver.findElement(By.name("quantity0")).sendKeys("8000");
-		driver.findElement(By.name("unit0")).sendKeys("t");
-		new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("type1"))).selectByValue("ELECTRICITY");
-		driver.findElement(By.name("quantity1")).sendKeys("6000000");
-		driver.findElement(By.name("unit1")).sendKeys("kWh");
-		new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("type2"))).selectByValue("CLINKER");
-		driver.findElement(By.name("quantity2")).sendKeys("70000");
-		driver.findElement(By.name("unit2")).sendKeys("t");
-		driver.findElement(By.name("cao2")).sendKeys("0.65");
-		driver.findElement(By.name("mgo2")).sendKeys("0.02");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("unit0"))).selectByValue("t");
+		driver.findElement(By.name("quantity10")).sendKeys("6000000");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("unit10"))).selectByValue("kWh");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.name("method6"))).selectByValue("CLINKER|PORTLAND");
+		driver.findElement(By.name("quantity6")).sendKeys("70000");
+		driver.findElement(By.name("caoPct6")).sendKeys("65");
+		driver.findElement(By.name("mgoPct6")).sendKeys("2");
 		driver.findElement(By.name("product_CLINKER")).sendKeys("70000");
 		driver.findElement(By.id("outputValue10kCny")).sendKeys("21000");
 		driver.findElement(By.id("valueAdded10kCny")).sendKeys("5200");

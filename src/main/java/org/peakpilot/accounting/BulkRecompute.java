@@ -174,7 +174,8 @@ class BulkRecompute {
 		jdbc.sql("""
 				SELECT l.report_id, r.year, l.type, l.factor_code, l.quantity, l.unit, l.measured_ncv, l.measured_carbon_content,
 				       l.green_kwh, l.fraction, l.cao_fraction, l.mgo_fraction, l.non_carbonate_cao_fraction,
-				       l.non_carbonate_mgo_fraction, l.clinker_type, l.label, l.energy_use
+				       l.non_carbonate_mgo_fraction, l.clinker_type, l.label, l.energy_use, l.measured_oxidation_rate, l.coal_class,
+				       l.steam_pressure_mpa, l.steam_temperature_c
 				FROM accounting_report r JOIN accounting_report_line l ON l.report_id = r.id
 				WHERE %s ORDER BY l.report_id, l.line_no
 				""".formatted(where)).param("p", parameter).query((ResultSet rs) -> {
@@ -187,7 +188,9 @@ class BulkRecompute {
 			current.lines().add(new Line(LineType.valueOf(rs.getString(3)), rs.getString(4), Calculator.strip(rs.getBigDecimal(5)),
 					rs.getString(6), Calculator.strip(rs.getBigDecimal(7)), Calculator.strip(rs.getBigDecimal(8)), Calculator.strip(rs.getBigDecimal(9)),
 					Calculator.strip(rs.getBigDecimal(10)), Calculator.strip(rs.getBigDecimal(11)), Calculator.strip(rs.getBigDecimal(12)),
-					Calculator.strip(rs.getBigDecimal(13)), Calculator.strip(rs.getBigDecimal(14)), rs.getString(15), rs.getString(16)));
+					Calculator.strip(rs.getBigDecimal(13)), Calculator.strip(rs.getBigDecimal(14)), rs.getString(15), rs.getString(16),
+					Calculator.strip(rs.getBigDecimal(18)), rs.getString(19), Calculator.strip(rs.getBigDecimal(20)),
+					Calculator.strip(rs.getBigDecimal(21))));
 			current.uses().add(EnergyUse.valueOf(rs.getString(17)));
 		});
 		return reports;

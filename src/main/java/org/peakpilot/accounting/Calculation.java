@@ -45,13 +45,26 @@ public final class Calculation {
 	}
 
 	/**
-	 * One activity line. Only the fields its type needs are read. Fractions are 0–1 mass fractions; {@code
+	 * One activity line. Only the fields its type needs are read. {@code measuredOxidationRate} is a fraction above 0
+	 * and at most 1 (98 % is 0.98); {@code coalClass} (ANTHRACITE, BITUMINOUS-COAL, LIGNITE) gives raw coal (RAW-COAL) the
+	 * default carbon content and oxidation rate of its class; a HEAT or HEAT_EXPORT line in tonnes ("t") is steam at
+	 * {@code steamPressureMpa} (absolute) and {@code steamTemperatureC} (absent: saturated steam). Fractions are 0–1 mass fractions; {@code
 	 * clinkerType} picks the default clinker factor (PORTLAND if absent) when no CaO/MgO analysis is given.
 	 */
 	public record Line(LineType type, String factorCode, BigDecimal quantity, String unit, BigDecimal measuredNcv,
 			BigDecimal measuredCarbonContent, BigDecimal greenKwh, BigDecimal fraction, BigDecimal caoFraction,
 			BigDecimal mgoFraction, BigDecimal nonCarbonateCaoFraction, BigDecimal nonCarbonateMgoFraction, String clinkerType,
-			String label) {
+			String label, BigDecimal measuredOxidationRate, String coalClass, BigDecimal steamPressureMpa,
+			BigDecimal steamTemperatureC) {
+
+		/** A line without a measured oxidation rate, coal class or steam state (the shape before these existed). */
+		public Line(LineType type, String factorCode, BigDecimal quantity, String unit, BigDecimal measuredNcv,
+				BigDecimal measuredCarbonContent, BigDecimal greenKwh, BigDecimal fraction, BigDecimal caoFraction,
+				BigDecimal mgoFraction, BigDecimal nonCarbonateCaoFraction, BigDecimal nonCarbonateMgoFraction, String clinkerType,
+				String label) {
+			this(type, factorCode, quantity, unit, measuredNcv, measuredCarbonContent, greenKwh, fraction, caoFraction, mgoFraction,
+					nonCarbonateCaoFraction, nonCarbonateMgoFraction, clinkerType, label, null, null, null, null);
+		}
 	}
 
 	/**
@@ -77,11 +90,34 @@ public final class Calculation {
 	 */
 	public record LineResult(int index, LineType type, String label, Scope scope, String category, BigDecimal co2T,
 			BigDecimal co2MarketT, BigDecimal tce, BigDecimal energyGj, List<FactorUsed> factors, List<String> notes,
-			String formula, BigDecimal tceEqualValue) {
+			String formula, BigDecimal tceEqualValue, List<DefaultAssumed> defaults) {
 
 		LineResult(int index, LineType type, String label, Scope scope, String category, BigDecimal co2T, BigDecimal co2MarketT,
 				BigDecimal tce, BigDecimal energyGj, List<FactorUsed> factors, List<String> notes, String formula) {
-			this(index, type, label, scope, category, co2T, co2MarketT, tce, energyGj, factors, notes, formula, tce);
+			this(index, type, label, scope, category, co2T, co2MarketT, tce, energyGj, factors, notes, formula, tce, List.of());
+		}
+
+		LineResult(int index, LineType type, String label, Scope scope, String category, BigDecimal co2T, BigDecimal co2MarketT,
+				BigDecimal tce, BigDecimal energyGj, List<FactorUsed> factors, List<String> notes, String formula,
+				BigDecimal tceEqualValue) {
+			this(index, type, label, scope, category, co2T, co2MarketT, tce, energyGj, factors, notes, formula, tceEqualValue,
+					List.of());
+		}
+	}
+
+	/**
+	 * A parameter the line did not measure, for which the calculator assumed a default: which parameter (e.g.
+	 * {@code carbonContent}), the value and unit assumed, and where it comes from (the factor's code, version and
+	 * source with its verification tag, or the method that defines it). Each is also one of the line's notes.
+	 */
+	public record DefaultAssumed(String parameter, BigDecimal value, String unit, String factorCode, Integer factorVersion,
+			String source) {
+
+		/** The note that states this default on the report and in the calculation trace. */
+		public String note() {
+			return "default " + parameter + " = " + value.stripTrailingZeros().toPlainString() + (unit == null ? "" : " " + unit)
+					+ (factorCode == null ? "" : " (" + factorCode + (factorVersion == null ? "" : " v" + factorVersion) + ")")
+					+ (source == null ? "" : ": " + source);
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.peakpilot.accounting.Calculation.DefaultAssumed;
 import org.peakpilot.accounting.Calculation.FactorUsed;
 import org.peakpilot.accounting.Calculation.Line;
 import org.peakpilot.accounting.Calculation.LineResult;
@@ -27,7 +28,10 @@ import org.peakpilot.platform.InvalidInputException;
  * <ul>
  * <li>Combustion (GB/T 32150): t × NCV (GJ/t) × carbon content (tC/TJ) ÷ 1000 × oxidation × 44/12.</li>
  * <li>Electricity: MWh × grid factor (tCO2/MWh); market-based leaves out certified green kWh.</li>
- * <li>Heat: GJ × 0.11 tCO2/GJ. Exports are deducted with the same factors.</li>
+ * <li>Heat: GJ × 0.11 tCO2/GJ; steam in tonnes: AD = Ma × (En − 83.74) ÷ 1000 GJ with En by IAPWS-IF97
+ * ({@link SteamEnthalpy}). Exports are deducted with the same factors.</li>
+ * <li>Every parameter not measured takes its default (NCV, carbon content, oxidation rate, a raw coal's class, a
+ * steam's saturation temperature) and the line carries a {@link DefaultAssumed} and a note naming it.</li>
  * <li>Carbonates: t × stoichiometric factor × fraction. Clinker (GB/T 32151.8): t × [(CaO − CaO_nc) × 44/56 +
  * (MgO − MgO_nc) × 44/40], the default factor only without an analysis.</li>
  * <li>tce (GB/T 2589): the fuel's coefficient, or GJ ÷ 29.3076 with a measured NCV; electricity 0.1229
@@ -48,6 +52,13 @@ final class Calculator {
 	static final String CLINKER_CAO = "CEMENT-CAO-IN-CLINKER";
 	static final String CLINKER_MGO = "CEMENT-MGO-IN-CLINKER";
 	static final String CLINKER_DEFAULT = "CEMENT-CLINKER-DEFAULT-";
+	static final String RAW_COAL = "RAW-COAL";
+	/** The coal rows whose default carbon content and oxidation rate a raw coal of that class takes. */
+	static final List<String> COAL_CLASSES = List.of("ANTHRACITE", "BITUMINOUS-COAL", "LIGNITE");
+	/** Enthalpy of the 20 °C feed water that purchased steam is counted against (GB/T 32151, HEAT-PURCHASED method note). */
+	static final BigDecimal WATER_ENTHALPY_KJ_PER_KG = new BigDecimal("83.74");
+	/** Units of a HEAT line that make it steam in tonnes. */
+	static final java.util.Set<String> STEAM_UNITS = java.util.Set.of("t", "吨");
 	private static final int SCALE = 6;
 
 	/** Where the calculator finds factors: the version in force for a year. */
@@ -113,45 +124,125 @@ final class Calculator {
 		if (f == null) {
 			return null;
 		}
-		if (f.kind() != Factor.Kind.FUEL && line.measuredCarbonContent() == null) {
+		if (f.kind() != Factor.Kind.FUEL && line.measuredCarbonContent() == null && !RAW_COAL.equals(f.code())) {
 			errors.add(InputError.field(at + ".factorCode", f.code() + " is not a fuel with a default carbon content"));
 			return null;
 		}
 		BigDecimal q = quantity(line, f.activityUnit(), errors, at);
 		BigDecimal ncv = positive(line.measuredNcv(), AccountingBounds.NCV_MAX, errors, at + ".measuredNcv");
 		BigDecimal cc = positive(line.measuredCarbonContent(), AccountingBounds.CARBON_CONTENT_MAX, errors, at + ".measuredCarbonContent");
-		if (q == null || (line.measuredNcv() != null && ncv == null) || (line.measuredCarbonContent() != null && cc == null)) {
+		BigDecimal of = oxidationRate(line.measuredOxidationRate(), errors, at + ".measuredOxidationRate");
+		Factor coalClass = coalClass(line, f, year, factors, errors, at);
+		if (q == null || (line.measuredNcv() != null && ncv == null) || (line.measuredCarbonContent() != null && cc == null)
+				|| (line.measuredOxidationRate() != null && of == null) || (line.coalClass() != null && coalClass == null)) {
 			return null;
 		}
 		List<String> notes = new ArrayList<>();
+		List<DefaultAssumed> defaults = new ArrayList<>();
+		List<FactorUsed> used = new ArrayList<>(List.of(FactorUsed.of(f)));
+		if (coalClass != null) {
+			used.add(FactorUsed.of(coalClass));
+		}
 		if (ncv != null) {
 			notes.add("measured NCV " + plain(ncv) + " " + f.ncvUnit());
 		}
-		else {
+		else if (f.ncv() != null) {
 			ncv = f.ncv();
+			defaults.add(assumed("NCV", ncv, f.ncvUnit(), f));
 		}
+		// a raw coal (or another fuel without its own default) takes the carbon content and oxidation rate of its class
+		Factor ccSource = f.carbonContentTcPerTj() == null && coalClass != null ? coalClass : f;
 		if (cc != null) {
 			notes.add("measured carbon content " + plain(cc) + " tC/TJ");
 		}
-		else {
-			cc = f.carbonContentTcPerTj();
+		else if (ccSource.carbonContentTcPerTj() != null) {
+			cc = ccSource.carbonContentTcPerTj();
+			defaults.add(assumed("carbonContent", cc, "tC/TJ", ccSource));
 		}
-		BigDecimal oxidation = f.oxidationRate() == null ? BigDecimal.ONE : f.oxidationRate();
-		if (ncv == null || cc == null) {
-			errors.add(InputError.field(at + ".measuredNcv", f.code() + " has no default NCV or carbon content: give measured values"));
+		else {
+			errors.add(InputError.field(at + (RAW_COAL.equals(f.code()) ? ".coalClass" : ".measuredCarbonContent"), f.code()
+					+ " has no default carbon content: give the measured carbon content"
+					+ (RAW_COAL.equals(f.code()) ? " or the coal class (one of " + COAL_CLASSES + ")" : "")));
+			return null;
+		}
+		Factor ofSource = f.oxidationRate() == null && coalClass != null ? coalClass : f;
+		if (of != null) {
+			notes.add("measured oxidation rate " + plain(of));
+		}
+		else if (ofSource.oxidationRate() != null) {
+			of = ofSource.oxidationRate();
+			defaults.add(assumed("oxidationRate", of, null, ofSource));
+		}
+		else {
+			errors.add(InputError.field(at + ".measuredOxidationRate", f.code() + " has no default oxidation rate: give the measured rate"
+					+ (RAW_COAL.equals(f.code()) ? " or the coal class (one of " + COAL_CLASSES + ")" : "")));
+			return null;
+		}
+		if (ncv == null) {
+			errors.add(InputError.field(at + ".measuredNcv", f.code() + " has no default NCV: give the measured NCV"));
 			return null;
 		}
 		BigDecimal gj = q.multiply(ncv, MC);
-		BigDecimal co2 = gj.multiply(cc, MC).divide(BigDecimal.valueOf(1000), MC).multiply(oxidation, MC).multiply(CO2_PER_C, MC);
+		BigDecimal co2 = gj.multiply(cc, MC).divide(BigDecimal.valueOf(1000), MC).multiply(of, MC).multiply(CO2_PER_C, MC);
 		BigDecimal tce = f.tcePerUnit() != null && line.measuredNcv() == null ? q.multiply(f.tcePerUnit(), MC) : gj.divide(GJ_PER_TCE, MC);
+		defaults.forEach(d -> notes.add(d.note()));
 		notes.add(f.tcePerUnit() != null && line.measuredNcv() == null ? "tce by the fuel's GB/T 2589 coefficient" : "tce = GJ ÷ 29.3076");
-		if (!f.tag().verified()) {
-			notes.add("factor " + f.code() + " is " + f.tag());
+		for (FactorUsed u : used) {
+			if (!u.verified()) {
+				notes.add("factor " + u.code() + " is " + u.tag());
+			}
 		}
 		String formula = plain(q) + " " + f.activityUnit() + " × " + plain(ncv) + " GJ/" + f.activityUnit() + " × " + plain(cc)
-				+ " tC/TJ ÷ 1000 × " + plain(oxidation) + " × 44/12";
+				+ " tC/TJ ÷ 1000 × " + plain(of) + " × 44/12";
 		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "combustion", round(co2), round(co2), round(tce),
-				round(gj), List.of(FactorUsed.of(f)), notes, formula);
+				round(gj), used, notes, formula, round(tce), defaults);
+	}
+
+	/** The class row of a raw coal line (ANTHRACITE, BITUMINOUS-COAL, LIGNITE), null when none is given or it is refused. */
+	private static Factor coalClass(Line line, Factor fuel, int year, Factors factors, List<InputError> errors, String at) {
+		if (line.coalClass() == null || line.coalClass().isBlank()) {
+			return null;
+		}
+		String code = line.coalClass().strip().toUpperCase(Locale.ROOT);
+		if (!RAW_COAL.equals(fuel.code())) {
+			errors.add(InputError.field(at + ".coalClass", "a coal class applies to raw coal (" + RAW_COAL + ") only"));
+			return null;
+		}
+		if (!COAL_CLASSES.contains(code)) {
+			errors.add(InputError.field(at + ".coalClass", "one of " + COAL_CLASSES));
+			return null;
+		}
+		Optional<Factor> f = factors.inForce(code, year);
+		if (f.isEmpty()) {
+			errors.add(InputError.field(at + ".coalClass", "no factor '" + code + "' in force in " + year));
+			return null;
+		}
+		return f.get();
+	}
+
+	/** A measured oxidation rate: a fraction above 0 and at most 1; a percentage (e.g. 98) is refused with its fraction named. */
+	private static BigDecimal oxidationRate(BigDecimal v, List<InputError> errors, String field) {
+		if (v == null) {
+			return null;
+		}
+		if (v.signum() <= 0 || v.compareTo(BigDecimal.ONE) > 0) {
+			errors.add(InputError.field(field, "an oxidation rate is a fraction in (0, 1]" + (v.compareTo(BigDecimal.ONE) > 0
+					&& v.compareTo(BigDecimal.valueOf(100)) <= 0 ? "; " + plain(v) + " % is " + plain(v.movePointLeft(2)) : "")));
+			return null;
+		}
+		return v;
+	}
+
+	private static DefaultAssumed assumed(String parameter, BigDecimal value, String unit, Factor source) {
+		return new DefaultAssumed(parameter, value, unit, source.code(), source.version(), shortSource(source));
+	}
+
+	/** The verification tag and the first clause of a factor's source, short enough for a note. */
+	static String shortSource(Factor f) {
+		String s = f.source() == null ? "" : f.source().strip();
+		int cut = s.indexOf(';');
+		s = cut > 0 ? s.substring(0, cut) : s;
+		return s.length() > 120 ? s.substring(0, 119) + "…" : s;
 	}
 
 	private static LineResult electricity(int i, Line line, int year, String region, Factors factors, List<InputError> errors,
@@ -202,18 +293,78 @@ final class Calculator {
 	}
 
 	private static LineResult heat(int i, Line line, int year, Factors factors, List<InputError> errors, String at) {
-		BigDecimal gj = quantity(line, "GJ", errors, at);
+		String unit = line.unit() == null ? "" : line.unit().strip();
+		boolean steam = STEAM_UNITS.contains(unit);
+		if (!steam && (line.steamPressureMpa() != null || line.steamTemperatureC() != null)) {
+			errors.add(InputError.field(at + ".unit", "steam pressure and temperature need the steam in tonnes (t)"));
+			return null;
+		}
 		Factor co2Factor = factor(HEAT_CO2, year, factors, errors, at);
 		Factor tceFactor = factor(HEAT_TCE, year, factors, errors, at);
+		List<String> notes = new ArrayList<>();
+		List<DefaultAssumed> defaults = new ArrayList<>();
+		BigDecimal gj;
+		String activity;
+		if (steam) {
+			BigDecimal tonnes = quantity(line, "t", errors, at);
+			BigDecimal enthalpy = steamEnthalpy(line, errors, at, notes, defaults);
+			if (tonnes == null || enthalpy == null) {
+				return null;
+			}
+			gj = tonnes.multiply(enthalpy.subtract(WATER_ENTHALPY_KJ_PER_KG), MC).divide(BigDecimal.valueOf(1000), MC);
+			activity = plain(tonnes) + " t × (" + plain(enthalpy) + " − 83.74) kJ/kg ÷ 1000 = " + plain(round(gj)) + " GJ";
+		}
+		else {
+			gj = quantity(line, "GJ", errors, at);
+			activity = gj == null ? "" : plain(gj) + " GJ";
+		}
 		if (gj == null || co2Factor == null || tceFactor == null) {
 			return null;
 		}
 		BigDecimal sign = line.type() == LineType.HEAT_EXPORT ? BigDecimal.ONE.negate() : BigDecimal.ONE;
 		BigDecimal co2 = gj.multiply(co2Factor.value(), MC).multiply(sign);
 		BigDecimal tce = gj.multiply(tceFactor.value(), MC).multiply(sign);
-		String formula = (sign.signum() < 0 ? "−" : "") + plain(gj) + " GJ × " + plain(co2Factor.value()) + " tCO2/GJ";
+		String formula = (sign.signum() < 0 ? "−" : "") + activity + " × " + plain(co2Factor.value()) + " tCO2/GJ";
+		defaults.forEach(d -> notes.add(d.note()));
 		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_2, "heat", round(co2), round(co2), round(tce),
-				round(gj.multiply(sign)), List.of(FactorUsed.of(co2Factor), FactorUsed.of(tceFactor)), List.of(), formula);
+				round(gj.multiply(sign)), List.of(FactorUsed.of(co2Factor), FactorUsed.of(tceFactor)), notes, formula, round(tce), defaults);
+	}
+
+	/**
+	 * En (kJ/kg) of the line's steam by IAPWS-IF97, rounded to 0.01 kJ/kg, or null with the out-of-range field named.
+	 * Without a temperature the steam is taken as saturated at its pressure, and the line says so.
+	 */
+	private static BigDecimal steamEnthalpy(Line line, List<InputError> errors, String at, List<String> notes,
+			List<DefaultAssumed> defaults) {
+		BigDecimal p = line.steamPressureMpa();
+		if (p == null) {
+			errors.add(InputError.field(at + ".steamPressureMpa", "steam in tonnes needs its absolute pressure in MPa"));
+			return null;
+		}
+		if (p.doubleValue() < SteamEnthalpy.PRESSURE_MIN_MPA || p.doubleValue() > SteamEnthalpy.PRESSURE_MAX_MPA) {
+			errors.add(InputError.field(at + ".steamPressureMpa", InputBounds.shown(p) + " MPa is outside "
+					+ SteamEnthalpy.PRESSURE_MIN_MPA + "–" + (int) SteamEnthalpy.PRESSURE_MAX_MPA + " MPa (absolute)"));
+			return null;
+		}
+		double saturationC = SteamEnthalpy.saturationTemperatureK(p.doubleValue()) - 273.15;
+		BigDecimal t = line.steamTemperatureC();
+		if (t != null && (t.doubleValue() > SteamEnthalpy.TEMPERATURE_MAX_C || t.doubleValue() < Math.floor(saturationC * 10) / 10)) {
+			errors.add(InputError.field(at + ".steamTemperatureC", InputBounds.shown(t) + " °C is outside "
+					+ BigDecimal.valueOf(saturationC).setScale(1, RoundingMode.FLOOR).toPlainString() + "–"
+					+ (int) SteamEnthalpy.TEMPERATURE_MAX_C + " °C (saturation at " + plain(p) + " MPa up to the formulation's limit)"));
+			return null;
+		}
+		// a temperature within 0.1 K below saturation (rounded saturation temperature) is saturated vapour
+		Double tc = t == null || t.doubleValue() < saturationC ? null : t.doubleValue();
+		BigDecimal en = BigDecimal.valueOf(SteamEnthalpy.enthalpy(p.doubleValue(), tc)).setScale(2, RoundingMode.HALF_UP);
+		String state = tc == null ? "saturated steam at " + plain(p) + " MPa (" + BigDecimal.valueOf(saturationC).setScale(1, RoundingMode.HALF_UP)
+				.toPlainString() + " °C)" : "steam at " + plain(p) + " MPa, " + plain(t) + " °C";
+		if (t == null) {
+			defaults.add(new DefaultAssumed("steamTemperature", BigDecimal.valueOf(saturationC).setScale(1, RoundingMode.HALF_UP), "°C",
+					null, null, "no temperature given: saturated steam at its pressure (IAPWS-IF97 Eq. 31)"));
+		}
+		notes.add("En = " + en.toPlainString() + " kJ/kg, " + state + ", by IAPWS-IF97 region 2 [computed]; AD = Ma × (En − 83.74) ÷ 1000 GJ (GB/T 32151)");
+		return en;
 	}
 
 	private static LineResult process(int i, Line line, int year, Factors factors, List<InputError> errors, String at) {
@@ -243,13 +394,19 @@ final class Calculator {
 		BigDecimal sign = line.type() == LineType.CARBON_FIXED ? BigDecimal.ONE.negate() : BigDecimal.ONE;
 		BigDecimal co2 = t.multiply(f.value(), MC).multiply(fraction, MC).multiply(sign);
 		List<String> notes = new ArrayList<>();
+		List<DefaultAssumed> defaults = new ArrayList<>();
+		if (line.type() == LineType.CARBONATE && line.fraction() == null) {
+			defaults.add(new DefaultAssumed("fraction", BigDecimal.ONE, null, null, null,
+					"no purity × calcination fraction given: 1, pure and fully calcined (" + f.code() + " method note)"));
+			notes.add(defaults.get(0).note());
+		}
 		if (!f.tag().verified()) {
 			notes.add("factor " + f.code() + " is " + f.tag());
 		}
 		String formula = (sign.signum() < 0 ? "−" : "") + plain(t) + " t × " + plain(f.value()) + " " + f.unit()
 				+ (line.fraction() == null ? "" : " × " + plain(fraction));
 		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", round(co2), round(co2), BigDecimal.ZERO,
-				null, List.of(FactorUsed.of(f)), notes, formula);
+				null, List.of(FactorUsed.of(f)), notes, formula, BigDecimal.ZERO, defaults);
 	}
 
 	private static LineResult clinker(int i, Line line, int year, Factors factors, List<InputError> errors, String at) {
@@ -262,12 +419,14 @@ final class Calculator {
 				return null;
 			}
 			List<String> notes = new ArrayList<>(List.of("default factor: no CaO/MgO analysis given"));
+			DefaultAssumed d = assumed("clinkerFactor", f.value(), f.unit(), f);
+			notes.add(d.note());
 			if (!f.tag().verified()) {
 				notes.add("factor " + f.code() + " is " + f.tag());
 			}
 			return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", round(t.multiply(f.value(), MC)),
 					round(t.multiply(f.value(), MC)), BigDecimal.ZERO, null, List.of(FactorUsed.of(f)), notes,
-					plain(t) + " t × " + plain(f.value()) + " tCO2/t clinker (default)");
+					plain(t) + " t × " + plain(f.value()) + " tCO2/t clinker (default)", BigDecimal.ZERO, List.of(d));
 		}
 		BigDecimal cao = fraction(line.caoFraction(), errors, at + ".caoFraction");
 		BigDecimal mgo = fraction(line.mgoFraction(), errors, at + ".mgoFraction");

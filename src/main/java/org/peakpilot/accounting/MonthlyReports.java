@@ -346,9 +346,13 @@ class MonthlyReports {
 			jdbc.sql("""
 					INSERT INTO accounting_report_line (report_id, line_no, type, factor_code, quantity, unit, measured_ncv,
 					    measured_carbon_content, green_kwh, fraction, cao_fraction, mgo_fraction, non_carbonate_cao_fraction,
-					    non_carbonate_mgo_fraction, clinker_type, label, energy_use)
-					VALUES (:r, :n, :type, :code, :q, :unit, :ncv, :cc, :green, :fraction, :cao, :mgo, :caonc, :mgonc, :ct, :label, :use)
+					    non_carbonate_mgo_fraction, clinker_type, label, energy_use, measured_oxidation_rate, coal_class,
+					    steam_pressure_mpa, steam_temperature_c)
+					VALUES (:r, :n, :type, :code, :q, :unit, :ncv, :cc, :green, :fraction, :cao, :mgo, :caonc, :mgonc, :ct, :label, :use,
+					    :of, :coal, :sp, :st)
 					""")
+				.param("of", l.measuredOxidationRate()).param("coal", l.coalClass()).param("sp", l.steamPressureMpa())
+				.param("st", l.steamTemperatureC())
 				.param("r", id).param("n", i).param("type", l.type().name()).param("code", l.factorCode()).param("q", l.quantity())
 				.param("unit", l.unit()).param("ncv", l.measuredNcv()).param("cc", l.measuredCarbonContent()).param("green", l.greenKwh())
 				.param("fraction", l.fraction()).param("cao", l.caoFraction()).param("mgo", l.mgoFraction())
@@ -442,7 +446,9 @@ class MonthlyReports {
 					Calculator.strip(rs.getBigDecimal("measured_carbon_content")), Calculator.strip(rs.getBigDecimal("green_kwh")),
 					Calculator.strip(rs.getBigDecimal("fraction")), Calculator.strip(rs.getBigDecimal("cao_fraction")), Calculator.strip(rs.getBigDecimal("mgo_fraction")),
 					Calculator.strip(rs.getBigDecimal("non_carbonate_cao_fraction")), Calculator.strip(rs.getBigDecimal("non_carbonate_mgo_fraction")),
-					rs.getString("clinker_type"), rs.getString("label")), EnergyUse.valueOf(rs.getString("energy_use"))))
+					rs.getString("clinker_type"), rs.getString("label"), Calculator.strip(rs.getBigDecimal("measured_oxidation_rate")),
+					rs.getString("coal_class"), Calculator.strip(rs.getBigDecimal("steam_pressure_mpa")),
+					Calculator.strip(rs.getBigDecimal("steam_temperature_c"))), EnergyUse.valueOf(rs.getString("energy_use"))))
 			.list();
 	}
 

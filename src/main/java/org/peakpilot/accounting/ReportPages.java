@@ -1,28 +1,25 @@
 package org.peakpilot.accounting;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.peakpilot.accounting.Calculation.Line;
-import org.peakpilot.accounting.Calculation.LineType;
 import org.peakpilot.accounting.ReportModel.Content;
 import org.peakpilot.accounting.ReportModel.EnergyUse;
-import org.peakpilot.accounting.ReportModel.ProductLine;
 import org.peakpilot.accounting.ReportModel.Report;
 import org.peakpilot.accounting.ReportModel.ReportLine;
 import org.peakpilot.platform.AccessScope;
-import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.registry.Registry;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,22 +27,24 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Report pages: the list (with overdue units for officers), a report with its results and workflow, and the entry form. */
 @Controller
 class ReportPages {
 
-	/** Rows the entry form offers; a month rarely needs more lines. */
-	static final int FORM_LINES = 15;
-
 	private final EmissionsAccounting accounting;
 	private final Registry registry;
 	private final Clock clock;
+	private final MessageSource messages;
+	private final JsonMapper json;
 
-	ReportPages(EmissionsAccounting accounting, Registry registry, Clock clock) {
+	ReportPages(EmissionsAccounting accounting, Registry registry, Clock clock, MessageSource messages, JsonMapper json) {
 		this.accounting = accounting;
 		this.registry = registry;
 		this.clock = clock;
+		this.messages = messages;
+		this.json = json;
 	}
 
 	@GetMapping("/accounting/reports")
@@ -72,6 +71,11 @@ class ReportPages {
 		model.addAttribute("r", r);
 		model.addAttribute("enterprise", registry.enterprise(r.enterpriseId()));
 		model.addAttribute("history", accounting.resultHistory(id));
+		Map<Integer, List<String>> notes = new java.util.HashMap<>();
+		for (ReportModel.StoredResult res : r.results()) {
+			notes.put(res.lineNo(), res.notesJson() == null ? List.of() : List.of(json.readValue(res.notesJson(), String[].class)));
+		}
+		model.addAttribute("notes", notes);
 		boolean enter = scope.isCityWide() || scope.hasRole(Role.ENTERPRISE_USER);
 		model.addAttribute("canEdit", enter && r.editable());
 		model.addAttribute("canSubmit", enter && r.editable() && !r.content().lines().isEmpty());
@@ -82,32 +86,90 @@ class ReportPages {
 	}
 
 	@GetMapping("/accounting/enterprises/{enterpriseId}/reports/{year}/{month}/edit")
-	String edit(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month, Model model) {
+	String edit(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month, Model model, Locale locale) {
 		Content content = accounting.report(enterpriseId, year, month).map(Report::content)
 			.orElse(new Content(null, null, List.of(), List.of()));
-		return form(enterpriseId, year, month, content, null, model);
+		return form(enterpriseId, year, month, content, null, model, locale);
 	}
 
 	@PostMapping("/accounting/enterprises/{enterpriseId}/reports/{year}/{month}")
 	String save(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month, HttpServletRequest request,
-			Model model, RedirectAttributes redirect) {
-		Content content = null;
+			Model model, RedirectAttributes redirect, Locale locale) {
+		ReportForm.Bound bound = ReportForm.read(request, accounting.products(), sector(enterpriseId));
 		try {
-			content = read(request);
+			if (!bound.errors().isEmpty()) {
+				throw new InvalidInputException(bound.errors());
+			}
 			String reason = request.getParameter("reason");
-			Report saved = reason == null ? accounting.saveReport(enterpriseId, year, month, content)
-					: accounting.reviseReport(accounting.report(enterpriseId, year, month).orElseThrow().id(), reason, content);
+			Report saved = reason == null ? accounting.saveReport(enterpriseId, year, month, bound.content())
+					: accounting.reviseReport(accounting.report(enterpriseId, year, month).orElseThrow().id(), reason, bound.content());
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/accounting/reports/" + saved.id();
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("errors", ex.errors());
+			model.addAttribute("errors", onForm(ex.errors(), bound, locale));
 		}
 		catch (RuleViolationException ex) {
 			model.addAttribute("errors", List.of(InputError.field("status", ex.getMessage())));
 		}
-		return form(enterpriseId, year, month, content == null ? new Content(null, null, List.of(), List.of()) : content,
-				request.getParameter("reason"), model);
+		return form(enterpriseId, year, month, bound.content(), request.getParameter("reason"), model, locale);
+	}
+
+	/**
+	 * The figures of the form as it stands, without saving: the stateless calculator on the posted rows, per row and
+	 * in total, or the errors named by section, row and field. The page's script posts the form here as one types.
+	 */
+	@PostMapping("/accounting/enterprises/{enterpriseId}/reports/{year}/{month}/calculate")
+	String calculate(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month, HttpServletRequest request,
+			Model model, Locale locale) {
+		ReportForm.Bound bound = ReportForm.read(request, accounting.products(), sector(enterpriseId));
+		List<InputError> errors = new ArrayList<>(bound.errors());
+		Calculation.Result result = null;
+		List<ReportLine> lines = bound.content().lines();
+		if (errors.isEmpty() && !lines.isEmpty()) {
+			try {
+				result = accounting.calculate(new Calculation.Request(year, null, lines.stream().map(ReportLine::line).toList()));
+			}
+			catch (InvalidInputException ex) {
+				errors.addAll(ex.errors());
+			}
+		}
+		model.addAttribute("errors", errors.isEmpty() ? null : onForm(errors, bound, locale));
+		model.addAttribute("result", result);
+		model.addAttribute("origins", bound.origins());
+		return "accounting/report-form :: figures";
+	}
+
+	/** Errors as the form names them: section, row and field in the page's language. */
+	private List<InputError> onForm(List<InputError> errors, ReportForm.Bound bound, Locale locale) {
+		List<InputError> named = new ArrayList<>();
+		for (InputError e : errors) {
+			InputError f = ReportForm.onForm(e, bound.origins());
+			String[] parts = f.field() == null ? new String[0] : f.field().split(" ", 3);
+			if (parts.length >= 2 && parts[1].matches("[0-9]+") && isSection(parts[0])) {
+				String field = parts.length == 3 ? " · " + messages.getMessage("form.field." + parts[2], null, parts[2], locale) : "";
+				named.add(InputError.field(messages.getMessage("form.section." + parts[0], null, parts[0], locale) + " "
+						+ messages.getMessage("form.row", new Object[] { parts[1] }, "row " + parts[1], locale) + field, f.message()));
+			}
+			else if (parts.length == 2 && parts[0].equals("PRODUCTS")) {
+				named.add(InputError.field(messages.getMessage("report.products", null, locale) + " " + parts[1], f.message()));
+			}
+			else {
+				named.add(InputError.field(f.field() == null ? "" : messages.getMessage("form.field." + f.field(), null, f.field(), locale),
+						f.message()));
+			}
+		}
+		return named;
+	}
+
+	private static boolean isSection(String name) {
+		return java.util.Arrays.stream(ReportForm.Section.values()).anyMatch(s -> s.name().equals(name));
+	}
+
+	/** The industry sector of an enterprise (cement, steel, …), which picks its process methods and products. */
+	private String sector(long enterpriseId) {
+		String industry = registry.enterprise(enterpriseId).industryCode();
+		return registry.industries().stream().filter(i -> i.code().equals(industry)).map(i -> i.sector()).findFirst().orElse("");
 	}
 
 	@PostMapping("/accounting/reports/{id}/{action}")
@@ -164,99 +226,37 @@ class ReportPages {
 		return "accounting/report-import";
 	}
 
-	private String form(long enterpriseId, int year, int month, Content content, String reason, Model model) {
+	private String form(long enterpriseId, int year, int month, Content content, String reason, Model model, Locale locale) {
+		String sector = sector(enterpriseId);
+		List<Factor> factors = accounting.factors(EmissionsAccounting.FactorQuery.CURRENT).stream().filter(f -> f.appliesTo(year)).toList();
 		model.addAttribute("enterprise", registry.enterprise(enterpriseId));
 		model.addAttribute("year", year);
 		model.addAttribute("month", month);
 		model.addAttribute("content", content);
-		List<ReportLine> rows = new ArrayList<>(content.lines() == null ? List.of() : content.lines());
-		while (rows.size() < FORM_LINES) {
-			rows.add(null);
-		}
-		model.addAttribute("rows", rows);
-		model.addAttribute("types", LineType.values());
+		Map<ReportForm.Section, List<ReportForm.Row>> sections = ReportForm.rows(content);
+		model.addAttribute("fuelRows", sections.get(ReportForm.Section.FUEL));
+		model.addAttribute("processRows", sections.get(ReportForm.Section.PROCESS));
+		model.addAttribute("electricityRows", sections.get(ReportForm.Section.ELECTRICITY));
+		model.addAttribute("heatRows", sections.get(ReportForm.Section.HEAT));
+		model.addAttribute("electricityExportRows", sections.get(ReportForm.Section.ELECTRICITY_EXPORT));
+		model.addAttribute("heatExportRows", sections.get(ReportForm.Section.HEAT_EXPORT));
 		model.addAttribute("uses", EnergyUse.values());
-		model.addAttribute("products", accounting.products());
-		model.addAttribute("factors", accounting.factors(EmissionsAccounting.FactorQuery.CURRENT));
+		List<ReportForm.FuelChoice> fuels = ReportForm.fuels(factors);
+		model.addAttribute("fuels", fuels);
+		model.addAttribute("coalClasses", ReportForm.coalClasses(fuels));
+		model.addAttribute("processes", ReportForm.withExisting(ReportForm.processes(factors, sector),
+				sections.get(ReportForm.Section.PROCESS)));
+		model.addAttribute("fuelUnits", ReportForm.FUEL_UNITS);
+		model.addAttribute("electricityUnits", ReportForm.ELECTRICITY_UNITS);
+		model.addAttribute("heatUnits", ReportForm.HEAT_UNITS);
+		Map<String, String> unitLabels = new java.util.HashMap<>();
+		ReportForm.UNIT_KEYS.forEach((unit, key) -> unitLabels.put(unit, messages.getMessage("form.unit." + key, null, unit, locale)));
+		model.addAttribute("unitLabels", unitLabels);
+		model.addAttribute("products", ReportForm.products(accounting.products(), sector));
 		Report existing = accounting.report(enterpriseId, year, month).orElse(null);
 		model.addAttribute("revising", existing != null && existing.status() == ReportModel.Status.LOCKED);
 		model.addAttribute("reason", reason);
 		return "accounting/report-form";
-	}
-
-	/** Reads the form's numbered rows; a row without a type is empty and skipped. Bad numbers name the row. */
-	private static Content read(HttpServletRequest request) {
-		List<InputError> errors = new ArrayList<>();
-		List<ReportLine> lines = new ArrayList<>();
-		for (int i = 0; i < FORM_LINES; i++) {
-			String type = request.getParameter("type" + i);
-			if (type == null || type.isBlank()) {
-				continue;
-			}
-			String at = "row " + (i + 1);
-			LineType lineType = known(LineType.class, type, at, errors);
-			String use = text(request, "use" + i);
-			EnergyUse energyUse = use == null ? EnergyUse.ENERGY : known(EnergyUse.class, use, at, errors);
-			if (lineType == null || energyUse == null) {
-				continue;
-			}
-			Line line = new Line(lineType, text(request, "factor" + i), number(request, "quantity" + i, at, errors),
-					text(request, "unit" + i), number(request, "ncv" + i, at, errors), number(request, "cc" + i, at, errors),
-					number(request, "green" + i, at, errors), number(request, "fraction" + i, at, errors),
-					number(request, "cao" + i, at, errors), number(request, "mgo" + i, at, errors), null, null, null,
-					text(request, "label" + i));
-			lines.add(new ReportLine(line, energyUse));
-		}
-		List<ProductLine> products = new ArrayList<>();
-		for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
-			if (p.getKey().startsWith("product_") && p.getValue().length > 0 && !p.getValue()[0].isBlank()) {
-				products.add(new ProductLine(p.getKey().substring("product_".length()),
-						number(request, p.getKey(), p.getKey().substring("product_".length()), errors)));
-			}
-		}
-		BigDecimal output = number(request, "outputValue10kCny", "outputValue10kCny", errors);
-		BigDecimal added = number(request, "valueAdded10kCny", "valueAdded10kCny", errors);
-		if (!errors.isEmpty()) {
-			throw new InvalidInputException(errors);
-		}
-		return new Content(output, added, lines, products);
-	}
-
-	/** The constant of {@code type} named {@code name}, or null with an error naming the row. */
-	private static <E extends Enum<E>> E known(Class<E> type, String name, String at, List<InputError> errors) {
-		try {
-			return Enum.valueOf(type, name.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			errors.add(InputError.field(at, "'" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "' is not one of "
-					+ java.util.Arrays.toString(type.getEnumConstants())));
-			return null;
-		}
-	}
-
-	private static String text(HttpServletRequest request, String name) {
-		String v = request.getParameter(name);
-		return v == null || v.isBlank() ? null : v.strip();
-	}
-
-	private static BigDecimal number(HttpServletRequest request, String name, String at, List<InputError> errors) {
-		String v = text(request, name);
-		if (v == null) {
-			return null;
-		}
-		try {
-			BigDecimal number = new BigDecimal(v.replace(",", ""));
-			if (number.signum() != 0 && (number.precision() - number.scale() > 20 || number.scale() > 20)) {
-				// 1e999999999 is a number, but one the form could not even show again
-				errors.add(InputError.field(at, InputBounds.shown(number) + " is out of any range"));
-				return null;
-			}
-			return number;
-		}
-		catch (NumberFormatException ex) {
-			errors.add(InputError.field(at, "'" + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "' is not a number"));
-			return null;
-		}
 	}
 
 	private Map<Long, String> enterpriseNames() {

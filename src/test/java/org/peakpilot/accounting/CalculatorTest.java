@@ -39,6 +39,10 @@ class CalculatorTest {
 			fuel("NATURAL-GAS", "10^4 Nm3", "389.31", "15.3", "0.99", null),
 			fuel("BITUMINOUS-COAL", "t", "19.57", "26.1", "0.93", null),
 			fuel("COKE", "t", "28.435", "29.5", "0.93", "0.9714"),
+			fuel("ANTHRACITE", "t", "26.7", "27.4", "0.94", null),
+			new Factor("RAW-COAL", 1, Kind.ENERGY, "原煤", "raw coal", bd("0.7143"), "tce/t", "t", bd("20.908"), "GJ/t", null, null,
+					bd("0.7143"), null, null, null, null, "GB/T 2589 Appendix A", Tag.UNTAGGED, LocalDate.of(2015, 1, 1), null, "test",
+					Instant.EPOCH, null),
 			energy("ELECTRICITY-CALORIFIC", "kWh", "0.0001229"),
 			energy("HEAT", "GJ", "0.03412"),
 			process("HEAT-PURCHASED", "0.11", "tCO2/GJ", Tag.VERIFIED_SECONDARY),
@@ -234,6 +238,142 @@ class CalculatorTest {
 	void aFactorOutOfForceIsNotUsed() {
 		assertThatThrownBy(() -> calc(2010, line(LineType.FUEL, "COKE", "1", "t")))
 			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.errors().get(0).message()).contains("in force in 2010"));
+	}
+
+	@Test
+	void rawCoalWithoutMeasuredCarbonContentTakesItsClassDefaultsAndSaysSo() {
+		Line raw = new Line(LineType.FUEL, "RAW-COAL", bd("1000"), "t", null, null, null, null, null, null, null, null, null, null,
+				null, "BITUMINOUS-COAL", null, null);
+		LineResult r = calc(2024, raw).lines().get(0);
+		// 1000 t × 20.908 GJ/t (raw coal, GB/T 2589) = 20,908 GJ; × 26.1 tC/TJ ÷ 1000 = 545.6988 tC (bituminous class);
+		// × 0.93 (class oxidation rate) = 507.499884 tC; × 44/12 = 1860.832908 tCO2
+		assertThat(r.co2T()).isEqualByComparingTo("1860.832908");
+		// tce by raw coal's coefficient: 1000 × 0.7143
+		assertThat(r.tce()).isEqualByComparingTo("714.3");
+		assertThat(r.defaults()).extracting(Calculation.DefaultAssumed::parameter).containsExactly("NCV", "carbonContent", "oxidationRate");
+		assertThat(r.defaults().get(1).factorCode()).isEqualTo("BITUMINOUS-COAL");
+		assertThat(r.defaults().get(2).value()).isEqualByComparingTo("0.93");
+		assertThat(r.notes()).contains("default oxidationRate = 0.93 (BITUMINOUS-COAL v1): [verified-secondary] GB/T 32151.22-2024 Table C.1");
+		assertThat(r.factors()).extracting(Calculation.FactorUsed::code).containsExactly("RAW-COAL", "BITUMINOUS-COAL");
+	}
+
+	@Test
+	void rawCoalWithoutCarbonContentOrClassIsRefusedNamingTheClassNeverAnOxidationRateOfOne() {
+		assertThatThrownBy(() -> calc(2024, line(LineType.FUEL, "RAW-COAL", "1000", "t")))
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.errors()).extracting(InputError::field)
+				.containsExactly("lines[0].coalClass"));
+		// measured carbon content but neither a class nor a measured oxidation rate: no silent 1
+		Line measured = new Line(LineType.FUEL, "RAW-COAL", bd("1000"), "t", null, bd("26"), null, null, null, null, null, null,
+				null, null);
+		assertThatThrownBy(() -> calc(2024, measured))
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.errors()).extracting(InputError::field)
+				.containsExactly("lines[0].measuredOxidationRate"));
+		Line unknownClass = new Line(LineType.FUEL, "RAW-COAL", bd("1"), "t", null, null, null, null, null, null, null, null, null,
+				null, null, "PEAT", null, null);
+		assertThatThrownBy(() -> calc(2024, unknownClass))
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.errors()).extracting(InputError::field)
+				.containsExactly("lines[0].coalClass"));
+	}
+
+	@Test
+	void aMeasuredOxidationRateReplacesTheDefaultAndAPercentageIsRefusedWithItsFraction() {
+		Line coal = new Line(LineType.FUEL, "ANTHRACITE", bd("100"), "t", null, null, null, null, null, null, null, null, null, null,
+				bd("0.9"), null, null, null);
+		LineResult r = calc(2024, coal).lines().get(0);
+		// 100 t × 26.7 GJ/t = 2670 GJ; × 27.4 tC/TJ ÷ 1000 = 73.158 tC; × 0.9 (measured) = 65.8422 tC; × 44/12 = 241.4214 tCO2
+		assertThat(r.co2T()).isEqualByComparingTo("241.4214");
+		assertThat(r.notes()).contains("measured oxidation rate 0.9");
+		assertThat(r.defaults()).extracting(Calculation.DefaultAssumed::parameter).containsExactly("NCV", "carbonContent");
+		Line percent = new Line(LineType.FUEL, "ANTHRACITE", bd("100"), "t", null, null, null, null, null, null, null, null, null,
+				null, bd("98"), null, null, null);
+		assertThatThrownBy(() -> calc(2024, percent))
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.errors()).singleElement().satisfies(e -> {
+				assertThat(e.field()).isEqualTo("lines[0].measuredOxidationRate");
+				assertThat(e.message()).contains("98 % is 0.98");
+			}));
+		Line zero = new Line(LineType.FUEL, "ANTHRACITE", bd("100"), "t", null, null, null, null, null, null, null, null, null,
+				null, bd("0"), null, null, null);
+		assertThatThrownBy(() -> calc(2024, zero)).isInstanceOf(InvalidInputException.class);
+	}
+
+	@Test
+	void everyDefaultFuelParameterIsNotedWithItsSource() {
+		LineResult r = calc(2024, line(LineType.FUEL, "NATURAL-GAS", "1", "10^4 Nm3")).lines().get(0);
+		assertThat(r.defaults()).extracting(Calculation.DefaultAssumed::parameter).containsExactly("NCV", "carbonContent", "oxidationRate");
+		assertThat(r.defaults()).allSatisfy(d -> {
+			assertThat(d.factorCode()).isEqualTo("NATURAL-GAS");
+			assertThat(d.source()).startsWith("[verified-secondary] GB/T 32151.22-2024");
+		});
+		assertThat(r.notes()).contains("default NCV = 389.31 GJ/10^4 Nm3 (NATURAL-GAS v1): [verified-secondary] GB/T 32151.22-2024 Table C.1");
+	}
+
+	@Test
+	void purchasedSaturatedSteamInTonnesUsesItsEnthalpyAtPressure() {
+		Line steam = new Line(LineType.HEAT, null, bd("100"), "t", null, null, null, null, null, null, null, null, null, null, null,
+				null, bd("1"), null);
+		LineResult r = calc(2024, steam).lines().get(0);
+		// IAPWS-IF97: Ts(1 MPa) = 453.035632 K (179.9 °C, Table 35 check value); h''(1 MPa) = 2777.12 kJ/kg (steam tables:
+		// 2777.1). AD = 100 t × (2777.12 − 83.74) ÷ 1000 = 269.338 GJ; × 0.11 tCO2/GJ = 29.62718 tCO2; tce 269.338 × 0.03412
+		assertThat(r.energyGj()).isEqualByComparingTo("269.338");
+		assertThat(r.co2T()).isEqualByComparingTo("29.62718");
+		assertThat(r.tce()).isEqualByComparingTo("9.189813"); // 9.18981256 rounded to 6 places
+		assertThat(r.defaults()).singleElement().satisfies(d -> {
+			assertThat(d.parameter()).isEqualTo("steamTemperature");
+			assertThat(d.value()).isEqualByComparingTo("179.9");
+		});
+		assertThat(r.notes()).anyMatch(n -> n.startsWith("En = 2777.12 kJ/kg, saturated steam at 1 MPa"));
+		assertThat(r.formula()).isEqualTo("100 t × (2777.12 − 83.74) kJ/kg ÷ 1000 = 269.338 GJ × 0.11 tCO2/GJ");
+	}
+
+	@Test
+	void superheatedSteamUsesItsTemperatureAndExportedSteamIsDeducted() {
+		Line steam = new Line(LineType.HEAT_EXPORT, null, bd("10"), "t", null, null, null, null, null, null, null, null, null, null,
+				null, null, bd("1"), bd("250"));
+		LineResult r = calc(2024, steam).lines().get(0);
+		// IF97 region 2 at 523.15 K, 1 MPa: h = 2943.22 kJ/kg (IAPWS-95 tables 2942.6–2943.2); 10 × (2943.22 − 83.74) ÷ 1000
+		// = 28.5948 GJ; × 0.11 = 3.145428 tCO2, deducted
+		assertThat(r.energyGj()).isEqualByComparingTo("-28.5948");
+		assertThat(r.co2T()).isEqualByComparingTo("-3.145428");
+		assertThat(r.defaults()).isEmpty();
+	}
+
+	@Test
+	void steamOutsideTheFormulationsRangeIsRefusedNamingTheField() {
+		Line noPressure = new Line(LineType.HEAT, null, bd("10"), "t", null, null, null, null, null, null, null, null, null, null);
+		Line tooHigh = new Line(LineType.HEAT, null, bd("10"), "t", null, null, null, null, null, null, null, null, null, null, null,
+				null, bd("25"), null);
+		Line water = new Line(LineType.HEAT, null, bd("10"), "t", null, null, null, null, null, null, null, null, null, null, null,
+				null, bd("1"), bd("150"));
+		Line hot = new Line(LineType.HEAT, null, bd("10"), "t", null, null, null, null, null, null, null, null, null, null, null,
+				null, bd("1"), bd("900"));
+		Line gjWithPressure = new Line(LineType.HEAT, null, bd("10"), "GJ", null, null, null, null, null, null, null, null, null,
+				null, null, null, bd("1"), null);
+		assertThatThrownBy(() -> calc(2024, noPressure, tooHigh, water, hot, gjWithPressure))
+			.isInstanceOfSatisfying(InvalidInputException.class, ex -> {
+				assertThat(ex.errors()).extracting(InputError::field).containsExactly("lines[0].steamPressureMpa",
+						"lines[1].steamPressureMpa", "lines[2].steamTemperatureC", "lines[3].steamTemperatureC", "lines[4].unit");
+				// 150 °C at 1 MPa is below saturation (179.9 °C): water, not steam
+				assertThat(ex.errors().get(2).message()).contains("179.8–800 °C");
+			});
+	}
+
+	@Test
+	void steamEnthalpyReproducesTheIapwsIf97CheckValues() {
+		// IAPWS R7-97(2012) Table 15 (region 2) and Table 35 (region 4)
+		assertThat(SteamEnthalpy.enthalpyRegion2(300, 0.0035)).isCloseTo(0.254991145e4, within(1e-5));
+		assertThat(SteamEnthalpy.enthalpyRegion2(700, 0.0035)).isCloseTo(0.333568375e4, within(1e-5));
+		assertThat(SteamEnthalpy.enthalpyRegion2(700, 30)).isCloseTo(0.263149474e4, within(1e-5));
+		assertThat(SteamEnthalpy.saturationTemperatureK(0.1)).isCloseTo(0.372755919e3, within(1e-6));
+		assertThat(SteamEnthalpy.saturationTemperatureK(1)).isCloseTo(0.453035632e3, within(1e-6));
+		assertThat(SteamEnthalpy.saturationTemperatureK(10)).isCloseTo(0.584149488e3, within(1e-6));
+	}
+
+	@Test
+	void aClinkerWithoutAnalysisNotesItsDefaultFactor() {
+		LineResult r = calc(2024, line(LineType.CLINKER, null, "1000", "t")).lines().get(0);
+		// 1000 t × 0.535 tCO2/t (default Portland clinker) = 535
+		assertThat(r.co2T()).isEqualByComparingTo("535");
+		assertThat(r.defaults()).singleElement().satisfies(d -> assertThat(d.factorCode()).isEqualTo("CEMENT-CLINKER-DEFAULT-PORTLAND"));
 	}
 
 	static Line line(LineType type, String code, String quantity, String unit) {

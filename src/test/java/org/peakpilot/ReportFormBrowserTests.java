@@ -1,0 +1,155 @@
+package org.peakpilot;
+
+import java.io.IOException;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.UserAccounts;
+import org.peakpilot.registry.Registry;
+import org.peakpilot.registry.RegistryModel;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * An enterprise user fills in a month on the structured form in Chinese at 1280 px: picks a fuel from the list,
+ * types amounts and sees the figures change before saving, reveals measured parameters and steam, saves. Screenshots
+ * under {@code target/screenshots/report-form-*.png}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_browser")
+class ReportFormBrowserTests {
+
+	static HeadlessChromium chromium;
+	static ChromeDriver driver;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Registry registry;
+
+	@Autowired
+	UserAccounts accounts;
+
+	@BeforeAll
+	static void startChromium() throws IOException {
+		chromium = HeadlessChromium.start("chromedriver-report-form.log");
+		driver = chromium == null ? null : chromium.driver;
+	}
+
+	@AfterAll
+	static void quitChromium() throws IOException {
+		if (chromium != null) {
+			chromium.close();
+		}
+		chromium = null;
+		driver = null;
+	}
+
+	@BeforeEach
+	void freshSession() {
+		assumeTrue(driver != null, () -> HeadlessChromium.MISSING + "; browser tests skipped outside CI");
+		driver.manage().deleteAllCookies();
+		driver.manage().window().setSize(new Dimension(1280, 1000));
+	}
+
+	@Test
+	void anEnterpriseFillsInAMonthAndSeesItsFiguresBeforeSaving() {
+		Fixtures f = new Fixtures(registry, accounts);
+		RegistryModel.Enterprise cement = f.enterprise("511181", "3011", null);
+		String user = f.user(Role.ENTERPRISE_USER, null, null, cement.id(), Set.of());
+		open("/login");
+		driver.findElement(By.id("username")).sendKeys(user);
+		driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+		driver.findElement(By.id("login-submit")).click();
+		chromium.waitUntil().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+
+		open("/accounting/enterprises/" + cement.id() + "/reports/2023/8/edit?lang=zh_CN");
+		assertThat(driver.findElement(By.id("section-FUEL")).getText()).contains("一、化石燃料燃烧");
+		// the fuel from the list by its Chinese name; only its units are offered
+		new Select(driver.findElement(By.name("factor0"))).selectByVisibleText("烟煤");
+		assertThat(new Select(driver.findElement(By.name("unit0"))).getOptions().stream().filter(o -> o.isEnabled())
+			.map(o -> o.getAttribute("value")).toList()).containsExactly("t", "kg");
+		driver.findElement(By.name("quantity0")).sendKeys("1000");
+		// 1000 t × 19.57 GJ/t × 26.1 tC/TJ ÷ 1000 × 0.93 × 44/12 = 1741.74957 tCO2, shown before saving
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-0"), "1741.74957 tCO2"));
+		assertThat(driver.findElement(By.id("figure-total")).getText()).isEqualTo("1741.74957");
+		driver.findElement(By.name("quantity0")).sendKeys("0");
+		// 10000 t: 17417.4957 tCO2
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-0"), "17417.4957 tCO2"));
+
+		// the measured parameters, with the defaults shown: a measured oxidation rate of 90 %
+		driver.findElement(By.cssSelector("[data-row='0'] details.measured summary")).click();
+		assertThat(driver.findElement(By.cssSelector("[data-row='0'] .default-of")).getText()).isEqualTo("93 %");
+		assertThat(driver.findElement(By.cssSelector("[data-row='0'] .raw-only")).isDisplayed()).isFalse();
+		driver.findElement(By.name("ofPct0")).sendKeys("90");
+		// 10000 × 19.57 × 26.1 ÷ 1000 × 0.90 × 44/12 = 16855.641
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-0"), "16855.641 tCO2"));
+
+		// raw coal reveals its class; purchased electricity; steam in tonnes reveals pressure and temperature
+		new Select(driver.findElement(By.name("factor1"))).selectByVisibleText("原煤");
+		chromium.waitUntil().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-row='1'] .raw-only")));
+		new Select(driver.findElement(By.name("coalClass1"))).selectByValue("BITUMINOUS-COAL");
+		driver.findElement(By.name("quantity1")).sendKeys("100");
+		// 100 t × 20.908 × 26.1 ÷ 1000 × 0.93 × 44/12 = 186.083291
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-1"), "186.083291 tCO2"));
+		driver.findElement(By.name("quantity10")).sendKeys("1000");
+		new Select(driver.findElement(By.name("unit10"))).selectByValue("MWh");
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-10"), "156.4 tCO2"));
+		assertThat(driver.findElement(By.name("pressure12")).isDisplayed()).isFalse();
+		new Select(driver.findElement(By.name("unit12"))).selectByValue("t");
+		driver.findElement(By.name("quantity12")).sendKeys("100");
+		driver.findElement(By.name("pressure12")).sendKeys("1");
+		// saturated at 1 MPa: 100 × (2777.12 − 83.74) ÷ 1000 × 0.11 = 29.62718
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-12"), "29.62718 tCO2"));
+		// 16855.641 + 186.083291 + 156.4 + 29.62718 = 17227.751471
+		assertThat(driver.findElement(By.id("figure-total")).getText()).isEqualTo("17227.751471");
+		assertThat(driver.findElement(By.id("figures")).getText()).contains("default steamTemperature = 179.9 °C");
+		driver.findElement(By.name("product_CLINKER")).sendKeys("8000");
+		driver.findElement(By.id("outputValue10kCny")).sendKeys("2100");
+
+		// the form fits its 1280 px window: nothing wider than the page
+		Object overflow = ((JavascriptExecutor) driver).executeScript(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+		chromium.assertNoScriptErrors();
+		chromium.screenshot("report-form-live.png");
+
+		driver.findElement(By.id("save-report")).click();
+		chromium.waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.id("report-lines")));
+		assertThat(driver.findElements(By.cssSelector("#report-lines tbody tr"))).hasSize(4);
+		assertThat(driver.findElement(By.cssSelector(".summary")).getText()).contains("17227.751471");
+		assertThat(driver.findElement(By.id("report-lines")).getText()).contains("default carbonContent = 26.1 tC/TJ (BITUMINOUS-COAL v1)");
+		chromium.assertNoScriptErrors();
+		chromium.screenshot("report-form-saved.png");
+
+		// the stored month on the form again, in English: the fuels by their English names, its figures shown at once
+		open("/accounting/enterprises/" + cement.id() + "/reports/2023/8/edit?lang=en");
+		assertThat(new Select(driver.findElement(By.name("factor0"))).getFirstSelectedOption().getText()).isEqualTo("bituminous coal");
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-total"), "17227.751471"));
+		assertThat(driver.findElement(By.id("section-FUEL")).getText()).contains("1. Fossil fuel combustion");
+		Object overflowEn = ((JavascriptExecutor) driver).executeScript(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(((Number) overflowEn).intValue()).isLessThanOrEqualTo(0);
+		chromium.assertNoScriptErrors();
+		chromium.screenshot("report-form-en.png");
+	}
+
+	private void open(String path) {
+		driver.get("http://localhost:" + port + path);
+	}
+}
