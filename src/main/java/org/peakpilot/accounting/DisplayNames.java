@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.peakpilot.shared.CsvTable;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,7 +55,31 @@ public class DisplayNames {
 		unit("10k CNY", "万元", "10k CNY");
 		unit("tC", "吨碳", "tC");
 		unit("TJ", "太焦", "TJ");
+		unit("t carbonate", "吨碳酸盐", "t carbonate");
+		unit("t clinker", "吨熟料", "t clinker");
+		unit("t CaO", "吨氧化钙", "t CaO");
+		unit("t MgO", "吨氧化镁", "t MgO");
+		unit("t product", "吨产品", "t product");
+		unit("t carbide", "吨电石", "t carbide");
+		unit("intervals", "个采集周期", "intervals");
 	}
+
+	/** Method rows carry a note instead of a number in their unit: prefix → {zh, en}. */
+	private static final Map<String, String[]> METHOD_UNITS = Map.of(
+			"see grid_factors.csv ", new String[] { "见电网排放因子", "see the grid factors" },
+			"see carbonate rows ", new String[] { "见碳酸盐因子", "see the carbonate factors" },
+			"mass balance ", new String[] { "碳质量平衡法", "carbon mass balance" });
+
+	private static final Map<String, String[]> REGIONS = Map.ofEntries(
+			Map.entry("NATIONAL", new String[] { "全国", "national" }),
+			Map.entry("NORTH", new String[] { "华北区域", "North China" }),
+			Map.entry("NORTHEAST", new String[] { "东北区域", "Northeast" }),
+			Map.entry("EAST", new String[] { "华东区域", "East China" }),
+			Map.entry("CENTRAL", new String[] { "华中区域", "Central China" }),
+			Map.entry("NORTHWEST", new String[] { "西北区域", "Northwest" }),
+			Map.entry("SOUTHERN", new String[] { "南方区域", "China Southern" }),
+			Map.entry("SOUTHWEST", new String[] { "西南区域", "Southwest" }),
+			Map.entry("SICHUAN", new String[] { "四川省", "Sichuan" }));
 
 	private static void unit(String symbol, String zh, String en) {
 		UNITS.put(symbol, new String[] { zh, en });
@@ -66,6 +91,7 @@ public class DisplayNames {
 			"STEAM", new String[] { "蒸汽", "Steam" });
 
 	private final JdbcClient jdbc;
+	private final MessageSource messages;
 	private final Map<String, String> factorZh;
 	private final List<Citation> citations;
 	private final Map<String, String[]> products;
@@ -73,8 +99,9 @@ public class DisplayNames {
 	private volatile long libraryRead;
 	private volatile boolean libraryLoaded;
 
-	DisplayNames(JdbcClient jdbc) {
+	DisplayNames(JdbcClient jdbc, MessageSource messages) {
 		this.jdbc = jdbc;
+		this.messages = messages;
 		this.factorZh = new HashMap<>();
 		for (CsvTable.Row row : table("factors/names_zh.csv").rows()) {
 			factorZh.put(row.require("code"), row.require("name_zh"));
@@ -159,6 +186,11 @@ public class DisplayNames {
 			return "";
 		}
 		String s = symbol.strip();
+		for (Map.Entry<String, String[]> method : METHOD_UNITS.entrySet()) {
+			if (s.startsWith(method.getKey())) {
+				return pick(method.getValue()) + "（" + unit(s.substring(method.getKey().length())) + "）";
+			}
+		}
 		String[] whole = UNITS.get(s);
 		if (whole != null) {
 			return pick(whole);
@@ -172,6 +204,49 @@ public class DisplayNames {
 			}
 		}
 		return s;
+	}
+
+	private static final Pattern REVISION = Pattern.compile("^revision (\\d+): (.*)$", Pattern.DOTALL);
+	private static final Pattern RECOMPUTED = Pattern.compile("^recomputed (\\d{4}): (.*)$", Pattern.DOTALL);
+	private static final Pattern RESTATED = Pattern.compile("^restated: factor (\\S+) version (\\d+)$");
+
+	/**
+	 * Why a result was computed, as stored with it ("entered", "changed", "revision 2: …", "recomputed 2025: …",
+	 * "restated: factor CODE version 3"), in the reader's language; the person's own words stay as written.
+	 */
+	public String resultReason(String reason) {
+		if (reason == null) {
+			return "";
+		}
+		if (reason.equals("entered") || reason.equals("changed")) {
+			return msg("results.reason." + reason);
+		}
+		Matcher m = REVISION.matcher(reason);
+		if (m.matches()) {
+			return msg("results.reason.revision", m.group(1), m.group(2));
+		}
+		m = RECOMPUTED.matcher(reason);
+		if (m.matches()) {
+			return msg("results.reason.recomputed", m.group(1), m.group(2));
+		}
+		m = RESTATED.matcher(reason);
+		if (m.matches()) {
+			return msg("results.reason.restated", factor(m.group(1)), m.group(1), m.group(2));
+		}
+		return reason;
+	}
+
+	private String msg(String key, Object... args) {
+		return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+	}
+
+	/** A grid region code (SICHUAN, NATIONAL, …) as a name. */
+	public String region(String code) {
+		if (code == null) {
+			return "";
+		}
+		String[] n = REGIONS.get(code.toUpperCase(Locale.ROOT));
+		return n == null ? code : pick(n);
 	}
 
 	private static final Pattern PER = Pattern.compile("^([^/]+)/([^/]+)$");

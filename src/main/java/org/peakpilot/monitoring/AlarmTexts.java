@@ -57,7 +57,7 @@ public class AlarmTexts {
 				SELECT kind, period_ts, subject, observed, threshold, unit, reference_code, resolved_at
 				FROM monitoring_alarm WHERE id = :id
 				""").param("id", a.id())
-			.query((rs, n) -> describe(kind(rs.getString("kind")), Gateways.instant(rs, "period_ts"), rs.getString("subject"),
+			.query((rs, n) -> describe(parseKind(rs.getString("kind")), Gateways.instant(rs, "period_ts"), rs.getString("subject"),
 					rs.getBigDecimal("observed"), rs.getBigDecimal("threshold"), rs.getString("unit"), rs.getString("reference_code"),
 					Gateways.instant(rs, "resolved_at")))
 			.optional().orElse("");
@@ -92,12 +92,12 @@ public class AlarmTexts {
 	}
 
 	/** An alarm kind as a label. */
-	public String kind(String kind) {
+	public String kind(Object kind) {
 		return kind == null ? "" : msg("alarm.kind." + kind);
 	}
 
 	/** An alarm state (OPEN, ACKNOWLEDGED, CLOSED) as a label. */
-	public String status(String status) {
+	public String status(Object status) {
 		return status == null ? "" : msg("alarm.status." + status);
 	}
 
@@ -131,7 +131,7 @@ public class AlarmTexts {
 		return v == null ? "—" : v.setScale(0, RoundingMode.HALF_UP).toPlainString();
 	}
 
-	private static AlarmKind kind(String k) {
+	private static AlarmKind parseKind(String k) {
 		try {
 			return AlarmKind.valueOf(k);
 		}
