@@ -91,6 +91,14 @@ public class AlarmTexts {
 				number(observed), names.unit(unit), number(threshold));
 	}
 
+	/** What an enterprise-level alarm is about (an efficiency level's code) as the level's name. */
+	public String subject(String subject) {
+		if (subject == null) {
+			return "";
+		}
+		return levels.get(subject).map(l -> name(l.name())).orElse(subject);
+	}
+
 	/** An alarm kind as a label. */
 	public String kind(Object kind) {
 		return kind == null ? "" : msg("alarm.kind." + kind);
