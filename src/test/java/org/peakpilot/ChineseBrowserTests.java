@@ -122,6 +122,13 @@ class ChineseBrowserTests {
 	private void check(String name) {
 		chromium.assertNoScriptErrors();
 		chromium.screenshot("zh-" + name + ".png");
+		try {
+			java.nio.file.Files.write(HeadlessChromium.SCREENSHOTS.resolve("zh-" + name + "-top.png"),
+					driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 		assertThat(ChineseTextTests.problems(name, driver.getPageSource())).isEmpty();
 	}
 
