@@ -187,6 +187,9 @@ class ChineseTextTests {
 		String english = visibleText(mvc.perform(get("/accounting/factors/CARBONATE-CACO3").param("lang", "en").with(f.as(steel.user)))
 			.andReturn().getResponse().getContentAsString());
 		assertThat(english).contains("Stoichiometry");
+		String search = mvc.perform(get("/accounting/factors").param("q", "碳酸钙").with(f.as(steel.user))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(search).contains("data-code=\"CARBONATE-CACO3\"").doesNotContain("data-code=\"BITUMINOUS-COAL\"");
 	}
 
 	@Test

@@ -160,6 +160,21 @@ public class DisplayNames {
 		return factorZh.getOrDefault(f.code(), f.nameZh());
 	}
 
+	/** The codes of the factors whose Chinese name contains the text (the factor search finds 碳酸钙 too). */
+	public java.util.Set<String> factorCodesNamed(String text) {
+		if (text == null || text.isBlank()) {
+			return java.util.Set.of();
+		}
+		String t = text.strip();
+		java.util.Set<String> codes = new java.util.HashSet<>();
+		factorZh.forEach((code, zh) -> {
+			if (zh.contains(t)) {
+				codes.add(code);
+			}
+		});
+		return codes;
+	}
+
 	/** The standard or guideline a factor comes from, in the request's language; "" when none is known. */
 	public String citation(String code) {
 		FactorCitation c = citationOf(code);
