@@ -193,6 +193,30 @@ class ChineseTextTests {
 	}
 
 	@Test
+	void importErrorsAreInChineseWithTheirRowAndColumn() throws Exception {
+		byte[] workbook;
+		try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(mvc.perform(
+				get("/accounting/enterprises/" + steel.id() + "/reports/2023/template.xlsx").with(f.as(steel.user))).andReturn()
+			.getResponse().getContentAsByteArray())); var out = new java.io.ByteArrayOutputStream()) {
+			var row = wb.getSheet("活动数据 Activity").createRow(1);
+			row.createCell(0).setCellValue(13);
+			row.createCell(1).setCellValue("ELECTRICITY");
+			row.createCell(3).setCellValue("abc");
+			row.createCell(4).setCellValue("kWh");
+			wb.write(out);
+			workbook = out.toByteArray();
+		}
+		String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/accounting/reports/import")
+			.file(new org.springframework.mock.web.MockMultipartFile("file", "y.xlsx", null, workbook))
+			.param("enterpriseId", String.valueOf(steel.id())).param("year", "2023").with(f.as(steel.user))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String errors = visibleText(page.substring(page.indexOf("id=\"import-errors\"")));
+		assertThat(errors).contains("月份应为 1 到 12 的整数，实际为 13").contains("“abc”不是数字").contains("活动数据 Activity");
+		assertThat(problems("import", page)).isEmpty();
+	}
+
+	@Test
 	void theCheckFindsWhatItLooksFor() {
 		assertThat(problems("x", "<p>no reading since 2026-12-01</p>")).hasSize(1);
 		assertThat(problems("x", "<p>??alarm.kind.X_zh_CN??</p>")).isNotEmpty();

@@ -62,7 +62,7 @@ public class InputErrorTexts {
 		rule("meter code '(.*)' is already used by this enterprise", "meterCodeUsed");
 		rule("a meter code is required", "meterCodeRequired");
 		rule("a name is required", "nameRequired");
-		rule("report (\\d+) of (.*) is (\\w+): only a draft or returned report can be changed(.*)", "notEditable");
+		rule("report (\\d+) is (\\w+): only a draft or returned report can be changed(; revise it with a reason)?", "notEditable");
 	}
 
 	private static void rule(String regex, String key) {
@@ -104,7 +104,8 @@ public class InputErrorTexts {
 					args[1] = translate(m.group(2), locale);
 				}
 				if (r.key().equals("input.error.notEditable")) {
-					args[2] = messages.getMessage("report.status." + m.group(3), null, m.group(3), locale);
+					args[1] = messages.getMessage("report.status." + m.group(2), null, m.group(2), locale);
+					args[2] = m.group(3) == null ? "" : messages.getMessage("input.error.reviseWithReason", null, "", locale);
 				}
 				return messages.getMessage(r.key(), args, english, locale);
 			}
