@@ -83,6 +83,25 @@ public class InputErrorTexts {
 		return error == null ? "" : message(error.message());
 	}
 
+	/**
+	 * An error as one line, "第 3 行，field: message" (or a "field: message" text as some forms list their errors), its
+	 * message in the reader's language.
+	 */
+	public String line(Object error) {
+		if (error == null) {
+			return "";
+		}
+		if (error instanceof InputError e) {
+			String row = e.row() == null ? ""
+					: messages.getMessage("input.error.row", new Object[] { e.row() }, "row " + e.row(), LocaleContextHolder.getLocale()) + ", ";
+			return row + (e.field() == null ? "" : e.field() + ": ") + message(e.message());
+		}
+		String fieldAndMessage = error.toString();
+		int colon = fieldAndMessage.indexOf(": ");
+		return colon < 0 ? message(fieldAndMessage)
+				: fieldAndMessage.substring(0, colon + 2) + message(fieldAndMessage.substring(colon + 2));
+	}
+
 	/** A message in the reader's language: English as it is, Chinese when the message is known. */
 	public String message(String english) {
 		Locale locale = LocaleContextHolder.getLocale();

@@ -42,6 +42,16 @@ class InputErrorTextsTests {
 	}
 
 	@Test
+	void translatesTheMessageOfAFieldAndMessageLine() {
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+		assertThat(texts.line("multiplier: 'abc' is not a number")).isEqualTo("multiplier: “abc”不是数字");
+		assertThat(texts.line("the file is empty")).isEqualTo("文件为空");
+		assertThat(texts.line(new InputError(3, "F (倍率 Multiplier)", "'x' is not a number"))).isEqualTo("第 3 行, F (倍率 Multiplier): “x”不是数字");
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		assertThat(texts.line(new InputError(3, "multiplier", "'x' is not a number"))).isEqualTo("row 3, multiplier: 'x' is not a number");
+	}
+
+	@Test
 	void keepsEnglishForEnglishReadersAndUnknownMessages() {
 		LocaleContextHolder.setLocale(Locale.ENGLISH);
 		assertThat(texts.message("'abc' is not a number")).isEqualTo("'abc' is not a number");
