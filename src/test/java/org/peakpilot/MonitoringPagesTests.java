@@ -181,7 +181,8 @@ class MonitoringPagesTests {
 		// the page: the county officer's numbers, the charts' data, and the htmx panel that refreshes itself
 		mvc.perform(get("/monitoring/live").param("date", day.toString()).with(fixtures.as(county)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("id=\"total-tce\">" + cementKwh.multiply(TCE_PER_KWH).stripTrailingZeros().toPlainString())))
+			.andExpect(content().string(containsString("id=\"total-tce\" title=\"" + cementKwh.multiply(TCE_PER_KWH).stripTrailingZeros().toPlainString()
+				+ "\">" + new org.peakpilot.platform.PageFormat().tce(cementKwh.multiply(TCE_PER_KWH)))))
 			.andExpect(content().string(containsString("犍为县")))
 			.andExpect(content().string(not(containsString("井研县"))))
 			.andExpect(content().string(containsString(cement.e().name())))

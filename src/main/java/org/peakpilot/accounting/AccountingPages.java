@@ -1,5 +1,9 @@
 package org.peakpilot.accounting;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,14 +15,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AccountingPages {
 
 	private final EmissionsAccounting accounting;
+	private final DisplayNames names;
 
-	AccountingPages(EmissionsAccounting accounting) {
+	AccountingPages(EmissionsAccounting accounting, DisplayNames names) {
 		this.accounting = accounting;
+		this.names = names;
 	}
 
 	@GetMapping("/accounting/factors")
 	String factors(@RequestParam(required = false) Factor.Kind kind, @RequestParam(required = false) String q, Model model) {
-		model.addAttribute("factors", accounting.factors(new EmissionsAccounting.FactorQuery(kind, q, false)));
+		List<Factor> found = accounting.factors(new EmissionsAccounting.FactorQuery(kind, q, false));
+		Set<String> named = names.factorCodesNamed(q);
+		if (!named.isEmpty()) {
+			// the Chinese names the pages show (names_zh.csv) are searched too, in the library's order
+			Set<String> codes = new HashSet<>(named);
+			found.forEach(f -> codes.add(f.code()));
+			found = accounting.factors(new EmissionsAccounting.FactorQuery(kind, null, false)).stream()
+				.filter(f -> codes.contains(f.code())).toList();
+		}
+		model.addAttribute("factors", found);
 		model.addAttribute("kinds", Factor.Kind.values());
 		model.addAttribute("kind", kind);
 		model.addAttribute("q", q);
