@@ -24,10 +24,13 @@ import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
 /**
  * Who may connect to the {@link EmbeddedMqttBroker} and what each client may do (docs/adr/0010-mqtt-broker-security.md).
  * Nobody connects anonymously. A gateway connects with its id as user name and its device token as password (MQTT
- * 3.1.1 and 5 alike) and may only publish to {@code <root>/readings/<its id>} and subscribe to
+ * 3.1.1 and 5 alike) and may only publish to {@code <root>/readings/<its id>} and {@code <root>/status/<its id>}
+ * (its heartbeat) and subscribe to
  * {@code <root>/results/<its id>}; the ingest's subscribers connect with credentials made up at each start and may
- * do everything, among it as the only ones subscribe to readings and join the shared group. The broker asks again at
- * every publish and subscription (it caches nothing), so that a revoked or rotated token stops working at once.
+ * do everything, among it as the only ones subscribe to readings and join the shared group. The token is checked when
+ * a client connects; publishes and subscriptions are checked against the gateway it connected as. A revocation (or a
+ * rotation without overlap) closes the gateway's connections ({@link MqttIngest}); after a rotation with overlap a
+ * connection made with the old token stays open, and a new one with the old token is accepted until the overlap ends.
  *
  * <p>Artemis hands in core addresses: an MQTT topic's {@code /} becomes {@code .}, {@code +} becomes {@code *}; a
  * subscription queue comes as {@code address::queue}, a shared group's queue being named after the group. Only the
@@ -129,9 +132,10 @@ final class BrokerAccess implements ActiveMQSecurityManager5 {
 		String bare = queue < 0 ? address : address.substring(0, queue);
 		String readings = core(topicRoot + "/readings/" + client.gatewayId());
 		String results = core(topicRoot + "/results/" + client.gatewayId());
+		String status = core(topicRoot + "/status/" + client.gatewayId());
 		return switch (checkType) {
-			case SEND -> bare.equals(readings);
-			case CREATE_ADDRESS -> bare.equals(readings) || bare.equals(results);
+			case SEND -> bare.equals(readings) || bare.equals(status);
+			case CREATE_ADDRESS -> bare.equals(readings) || bare.equals(results) || bare.equals(status);
 			case CONSUME, CREATE_DURABLE_QUEUE, CREATE_NON_DURABLE_QUEUE, DELETE_DURABLE_QUEUE, DELETE_NON_DURABLE_QUEUE -> bare.equals(results);
 			default -> false;
 		};

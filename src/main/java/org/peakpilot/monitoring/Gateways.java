@@ -336,7 +336,13 @@ class Gateways implements DeviceCredentials {
 			}
 		}
 		Instant now = clock.instant();
-		jdbc.sql("UPDATE monitoring_gateway SET last_seen_at = :now, last_status_at = :now, last_status = :status WHERE id = :id")
+		// without a status (or with one that is no JSON object, over MQTT) the last status is kept with its time
+		jdbc.sql("""
+				UPDATE monitoring_gateway SET last_seen_at = :now,
+				    last_status_at = CASE WHEN CAST(:status AS VARCHAR) IS NULL THEN last_status_at ELSE :now END,
+				    last_status = COALESCE(CAST(:status AS VARCHAR), last_status)
+				WHERE id = :id
+				""")
 			.param("now", utc(now)).param("status", status).param("id", sender.gatewayId()).update();
 		lastSeenWritten.put(sender.gatewayId(), now);
 		return new GatewayStatus(sender.gatewayId(), now, status);
