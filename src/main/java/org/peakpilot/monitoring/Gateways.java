@@ -112,7 +112,11 @@ class Gateways implements DeviceCredentials {
 		if (!isDeviceToken(token)) {
 			return Optional.empty();
 		}
-		String hash = UserAccounts.sha256(token);
+		return senderOfHash(UserAccounts.sha256(token), staleWhileDatabaseAway);
+	}
+
+	/** As {@link #sender(String, boolean)}, for the SHA-256 of the token. */
+	private Optional<Sender> senderOfHash(String hash, boolean staleWhileDatabaseAway) {
 		Instant now = clock.instant();
 		Cached c = byHash.get(hash);
 		// a previous token's answer is not kept beyond the end of its overlap
@@ -146,11 +150,20 @@ class Gateways implements DeviceCredentials {
 	}
 
 	/**
-	 * The id of the active gateway holding this token: how the embedded broker checks a gateway at connect and at
-	 * each publish (its last answer kept while the database is away).
+	 * The active gateway holding this token (with when the token stops working, for the previous one after a
+	 * rotation): how the embedded broker checks a gateway at connect (its last answer kept while the database is away).
 	 */
-	Optional<Long> gatewayOfToken(String token) {
-		return sender(token, true).map(Sender::gatewayId);
+	Optional<Sender> gatewayOfToken(String token) {
+		return sender(token, true);
+	}
+
+	/**
+	 * The active gateway holding the token of this SHA-256, if it still works: how the embedded broker checks a
+	 * connection at each publish and subscription (answers cached for 30 seconds and forgotten at once on this
+	 * instance when a token is revoked or rotated; the last answer kept while the database is away).
+	 */
+	Optional<Sender> gatewayOfTokenHash(String hash) {
+		return senderOfHash(hash, true);
 	}
 
 	/** The gateway of this id if it is active (not revoked). */

@@ -138,7 +138,7 @@ class MqttIngest implements SmartLifecycle {
 			new SecureRandom().nextBytes(secret);
 			brokerUser = INGEST_USER;
 			brokerPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-			BrokerAccess access = new BrokerAccess(settings.topicRoot(), brokerUser, brokerPassword, gateways::gatewayOfToken);
+			BrokerAccess access = new BrokerAccess(settings.topicRoot(), brokerUser, brokerPassword, gateways);
 			broker = EmbeddedMqttBroker.start(e.host(), e.port(), e.persistent() ? Path.of(e.directory()) : null, access, access.subscriptions());
 			EmbeddedMqttBroker started = broker;
 			credentialsChanged = id -> {
