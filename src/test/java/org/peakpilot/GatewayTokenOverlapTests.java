@@ -123,6 +123,9 @@ class GatewayTokenOverlapTests {
 		later(Duration.ofSeconds(10));
 		sends(first, status().isUnauthorized());
 		sends(second, status().isOk());
+		java.util.Map<String, Object> listed = JsonPath.read(mvc.perform(get("/api/v1/monitoring/enterprises/" + enterprise.id() + "/gateways")
+			.with(basic(user))).andReturn().getResponse().getContentAsString(), "$[0]");
+		org.assertj.core.api.Assertions.assertThat(listed.get("previousTokenUntil")).as("no longer shown once it ended").isNull();
 	}
 
 	@Test

@@ -214,8 +214,14 @@ class Gateways implements DeviceCredentials {
 
 	List<Gateway> list(long enterpriseId) {
 		requireRead(enterpriseId);
+		Instant now = clock.instant();
+		// previousTokenUntil only while the previous token still works
 		return jdbc.sql("SELECT * FROM monitoring_gateway WHERE enterprise_id = :e ORDER BY id").param("e", enterpriseId)
-			.query(Gateways::gateway).list();
+			.query(Gateways::gateway).list().stream()
+			.map(g -> g.previousTokenUntil() == null || g.previousTokenUntil().isAfter(now) ? g
+					: new Gateway(g.id(), g.enterpriseId(), g.name(), g.tokenPrefix(), g.createdAt(), g.createdBy(), g.revokedAt(), g.lastSeenAt(),
+							null, g.lastStatusAt(), g.lastStatus()))
+			.toList();
 	}
 
 	@Transactional

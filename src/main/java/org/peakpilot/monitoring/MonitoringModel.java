@@ -32,7 +32,11 @@ public final class MonitoringModel {
 			Boolean active) {
 	}
 
-	/** A gateway (采集终端) and its device token's prefix; the token itself is shown once, at creation. */
+	/**
+	 * A gateway (采集终端) and its device token's prefix; the token itself is shown once, at creation.
+	 * {@code previousTokenUntil}: after a rotation, until when the previous token still works (null when it does not);
+	 * {@code lastStatusAt}, {@code lastStatus}: the last status the gateway reported with a heartbeat.
+	 */
 	public record Gateway(long id, long enterpriseId, String name, String tokenPrefix, Instant createdAt, String createdBy,
 			Instant revokedAt, Instant lastSeenAt, Instant previousTokenUntil, Instant lastStatusAt, String lastStatus) {
 
