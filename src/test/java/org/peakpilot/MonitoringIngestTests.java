@@ -201,7 +201,7 @@ class MonitoringIngestTests {
 		mvc.perform(post("/api/v1/monitoring/readings").with(device()).contentType(MediaType.APPLICATION_JSON).content("{\"readings\": [{\"meter\""))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value("/problems/invalid-input"))
 			.andExpect(jsonPath("$.detail").value(containsString("not valid JSON")));
-		mvc.perform(post("/api/v1/monitoring/readings").with(device()).contentType("text/csv").content("meter;ts;value\nE-01;x;1\n"))
+		mvc.perform(post("/api/v1/monitoring/readings").with(device()).contentType("text/csv").content("meter|ts|value\nE-01|x|1\n"))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("header"));
 		StringBuilder big = new StringBuilder("{\"readings\": [");
 		for (int i = 0; i <= EnergyMonitoring.MAX_BATCH; i++) {

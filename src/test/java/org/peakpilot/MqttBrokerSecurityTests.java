@@ -46,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The application's embedded MQTT broker against the attacks of issue 9 (docs/adr/0010-mqtt-broker-security.md): it
  * lets nobody in without credentials, lets a gateway (its id and device token, MQTT 5 or 3.1.1) publish only to its
  * own readings topic and read only its own results, keeps everyone but the ingest from readings and its shared
- * group, closes a gateway's connections when its token is revoked or rotated, and answers only to the sender. These
+ * group, closes a gateway's connections when its token is revoked, refuses an old token once a rotation's overlap ended,
+ * lets a gateway publish its heartbeat only to its own status topic, and answers only to the sender. These
  * tests start the application's own broker on a free port, in both runs of the suite (it needs no Mosquitto).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,6 +80,7 @@ class MqttBrokerSecurityTests {
 				"--peakpilot.test.mqtt=true", "--peakpilot.monitoring.mqtt.broker-url=", "--peakpilot.monitoring.mqtt.embedded.port=" + port,
 				"--peakpilot.monitoring.mqtt.embedded.persistent=false", "--peakpilot.monitoring.mqtt.client-id=pp-test-sec-ingest-" + run,
 				"--peakpilot.monitoring.mqtt.session-expiry=PT10M", "--peakpilot.monitoring.mqtt.retry-max=PT1S",
+				"--peakpilot.monitoring.token-rotation-overlap=PT8S",
 				"--spring.datasource.hikari.connection-timeout=1500", "--spring.datasource.hikari.validation-timeout=1000",
 				"--logging.level.org.apache.activemq.artemis=ERROR");
 	}
@@ -282,6 +284,27 @@ class MqttBrokerSecurityTests {
 	}
 
 	@Test
+	void aGatewayPublishesItsHeartbeatOnlyToItsOwnStatusTopic() throws Exception {
+		awaitIngestConnected();
+		Site a = site();
+		Site b = site();
+		Mqtt5AsyncClient gw = gateway("heartbeat", a);
+		gw.publishWith().topic(ROOT + "/status/" + a.gatewayId()).qos(MqttQos.AT_LEAST_ONCE)
+			.payload("{\"firmware\": \"2.1.0\"}".getBytes(StandardCharsets.UTF_8)).send().get(10, TimeUnit.SECONDS);
+		await("the heartbeat", Duration.ofSeconds(20), () -> lastStatus(a.gatewayId()) != null);
+		assertThat(lastStatus(a.gatewayId())).isEqualTo("{\"firmware\":\"2.1.0\"}");
+		assertThat(publishRefused(gateway("heartbeat-forger", a).publishWith().topic(ROOT + "/status/" + b.gatewayId()).qos(MqttQos.AT_LEAST_ONCE)
+			.payload("{\"firmware\": \"evil\"}".getBytes(StandardCharsets.UTF_8)).send())).as("another gateway's status topic").isTrue();
+		Thread.sleep(1000);
+		assertThat(lastStatus(b.gatewayId())).isNull();
+	}
+
+	String lastStatus(long gatewayId) {
+		return app.getBean(JdbcClient.class).sql("SELECT last_status FROM monitoring_gateway WHERE id = :id").param("id", gatewayId)
+			.query(String.class).optional().orElse(null);
+	}
+
+	@Test
 	void aGatewayCannotPublishToAnothersReadingsOrResultsTopic() throws Exception {
 		awaitIngestConnected();
 		Site a = site();
@@ -327,20 +350,25 @@ class MqttBrokerSecurityTests {
 	}
 
 	@Test
-	void rotatingOrRevokingATokenDisconnectsTheGatewayAndTheOldTokenNoLongerConnects() throws Exception {
+	void afterARotationsOverlapTheOldTokenNeitherPublishesNorConnectsAndARevocationDisconnectsTheGateway() throws Exception {
 		awaitIngestConnected();
 		Site a = site();
 		EnergyMonitoring monitoring = app.getBean(EnergyMonitoring.class);
 
-		CompletableFuture<Void> closed = new CompletableFuture<>();
-		Mqtt5AsyncClient live = Mqtt5Client.builder().identifier("pp-test-rotated-" + run).serverHost("127.0.0.1").serverPort(port)
-			.simpleAuth().username(a.user()).password(a.token().getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
-			.addDisconnectedListener(ctx -> closed.complete(null)).buildAsync();
-		clients.add(live);
-		live.connect().get(10, TimeUnit.SECONDS);
+		Mqtt5AsyncClient live = gateway("rotated", a);
 		String rotated = SystemActor.call("test", () -> monitoring.rotateGatewayToken(a.gatewayId()).token());
-		closed.get(10, TimeUnit.SECONDS);
+		long overlapEnds = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+		// within the overlap (8 s here): the connection made with the old token publishes, the old token connects
+		live.publishWith().topic(a.readings()).qos(MqttQos.AT_LEAST_ONCE).payload(reading(5, 0, 2)).send().get(10, TimeUnit.SECONDS);
+		await("the reading sent with the old token in the overlap", Duration.ofSeconds(20), () -> count(a.meterId()) == 1);
+		assertThat(refused(mqtt5("old-token-in-overlap", a.user(), a.token()).connect())).as("the old token in the overlap").isFalse();
+		// after it: neither
+		Thread.sleep(Math.max(0, (overlapEnds - System.nanoTime()) / 1_000_000) + 500);
+		assertThat(publishRefused(live.publishWith().topic(a.readings()).qos(MqttQos.AT_LEAST_ONCE).payload(reading(5, 1, 3)).send()))
+			.as("a publish of the connection made with the old token after the overlap").isTrue();
 		assertThat(refused(mqtt5("old-token", a.user(), a.token()).connect())).as("the old token").isTrue();
+		Thread.sleep(1000);
+		assertThat(count(a.meterId())).isEqualTo(1);
 
 		Site now = new Site(a.enterpriseId(), a.meterId(), a.gatewayId(), rotated);
 		CompletableFuture<Void> revokedClosed = new CompletableFuture<>();
@@ -350,7 +378,7 @@ class MqttBrokerSecurityTests {
 		clients.add(second);
 		second.connect().get(10, TimeUnit.SECONDS);
 		second.publishWith().topic(now.readings()).qos(MqttQos.AT_LEAST_ONCE).payload(reading(4, 0, 3)).send().get(10, TimeUnit.SECONDS);
-		await("the reading of the new token", Duration.ofSeconds(20), () -> count(a.meterId()) == 1);
+		await("the reading of the new token", Duration.ofSeconds(20), () -> count(a.meterId()) == 2);
 
 		SystemActor.call("test", () -> monitoring.revokeGateway(a.gatewayId()));
 		revokedClosed.get(10, TimeUnit.SECONDS);

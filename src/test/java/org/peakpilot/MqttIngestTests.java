@@ -452,7 +452,7 @@ class MqttIngestTests {
 	}
 
 	@Test
-	void aGatewaysTokenIsRotatedOnlyByWhoManagesItsEnterpriseAndTheOldOneStopsWorking() throws Exception {
+	void aGatewaysTokenIsRotatedOnlyByWhoManagesItsEnterpriseTheOldOneWorksForTheOverlapAndARevocationEndsBoth() throws Exception {
 		Site s = site();
 		Site other = site();
 		Fixtures fixtures = new Fixtures(bean(Registry.class), bean(UserAccounts.class));
@@ -481,7 +481,11 @@ class MqttIngestTests {
 		assertThat(rotated.statusCode()).isEqualTo(200);
 		String token = JsonPath.read(rotated.body(), "$.token");
 		assertThat(token).startsWith("ppd_").isNotEqualTo(s.token());
-		assertThat(post.apply("/readings", "Bearer " + s.token()).statusCode()).isEqualTo(401);
+		assertThat(post.apply("/readings", "Bearer " + s.token()).statusCode()).as("the old token in the rotation's overlap (10 minutes)")
+			.isEqualTo(200);
 		assertThat(post.apply("/readings", "Bearer " + token).statusCode()).isEqualTo(200);
+		assertThat(post.apply("/gateways/" + s.gatewayId() + "/revoke", basicOwn).statusCode()).isEqualTo(200);
+		assertThat(post.apply("/readings", "Bearer " + s.token()).statusCode()).isEqualTo(401);
+		assertThat(post.apply("/readings", "Bearer " + token).statusCode()).isEqualTo(401);
 	}
 }

@@ -24,10 +24,15 @@ import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
 /**
  * Who may connect to the {@link EmbeddedMqttBroker} and what each client may do (docs/adr/0010-mqtt-broker-security.md).
  * Nobody connects anonymously. A gateway connects with its id as user name and its device token as password (MQTT
- * 3.1.1 and 5 alike) and may only publish to {@code <root>/readings/<its id>} and subscribe to
+ * 3.1.1 and 5 alike) and may only publish to {@code <root>/readings/<its id>} and {@code <root>/status/<its id>}
+ * (its heartbeat) and subscribe to
  * {@code <root>/results/<its id>}; the ingest's subscribers connect with credentials made up at each start and may
- * do everything, among it as the only ones subscribe to readings and join the shared group. The broker asks again at
- * every publish and subscription (it caches nothing), so that a revoked or rotated token stops working at once.
+ * do everything, among it as the only ones subscribe to readings and join the shared group. The token is checked when
+ * a client connects; publishes and subscriptions are checked against the gateway it connected as. A revocation (or a
+ * rotation without overlap) closes the gateway's connections ({@link MqttIngest}). After a rotation with overlap the
+ * old token connects until the overlap ends; a connection made with it stays open, but each publish and subscription
+ * asks whether its token still works (answers cached for 30 seconds), so that once the overlap has ended they are
+ * refused.
  *
  * <p>Artemis hands in core addresses: an MQTT topic's {@code /} becomes {@code .}, {@code +} becomes {@code *}; a
  * subscription queue comes as {@code address::queue}, a shared group's queue being named after the group. Only the
@@ -43,7 +48,11 @@ final class BrokerAccess implements ActiveMQSecurityManager5 {
 	private static final WildcardConfiguration CORE = new WildcardConfiguration();
 
 	/** Who a connection is: the ingest, or the gateway of this id. */
-	record Client(String name, Long gatewayId) implements Principal {
+	record Client(String name, Long gatewayId, String tokenSha256) implements Principal {
+
+		Client(String name, Long gatewayId) {
+			this(name, gatewayId, null);
+		}
 
 		@Override
 		public String getName() {
@@ -58,19 +67,19 @@ final class BrokerAccess implements ActiveMQSecurityManager5 {
 	private final String topicRoot;
 	private final String ingestUser;
 	private final byte[] ingestPassword;
-	private final Function<String, Optional<Long>> gatewayOfToken;
+	private final Gateways gateways;
 
 	/**
 	 * @param topicRoot      readings and answers live under it
 	 * @param ingestUser     the ingest's user name
 	 * @param ingestPassword the ingest's password (kept in memory only)
-	 * @param gatewayOfToken the id of the active gateway holding a device token, if any
+	 * @param gateways       who holds a device token
 	 */
-	BrokerAccess(String topicRoot, String ingestUser, String ingestPassword, Function<String, Optional<Long>> gatewayOfToken) {
+	BrokerAccess(String topicRoot, String ingestUser, String ingestPassword, Gateways gateways) {
+		this.gateways = gateways;
 		this.topicRoot = topicRoot;
 		this.ingestUser = ingestUser;
 		this.ingestPassword = ingestPassword.getBytes(StandardCharsets.UTF_8);
-		this.gatewayOfToken = gatewayOfToken;
 	}
 
 	@Override
@@ -81,9 +90,10 @@ final class BrokerAccess implements ActiveMQSecurityManager5 {
 		if (user.equals(ingestUser)) {
 			return MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8), ingestPassword) ? subject(new Client(user, null)) : null;
 		}
-		Optional<Long> gateway = gatewayOfToken.apply(password);
+		Optional<Gateways.Sender> gateway = gateways.gatewayOfToken(password);
 		// the user name must be the gateway's id, so that it names the topics the gateway may use
-		return gateway.isPresent() && user.equals(Long.toString(gateway.get())) ? subject(new Client(user, gateway.get())) : null;
+		return gateway.isPresent() && user.equals(Long.toString(gateway.get().gatewayId()))
+				? subject(new Client(user, gateway.get().gatewayId(), org.peakpilot.platform.UserAccounts.sha256(password))) : null;
 	}
 
 	private static Subject subject(Client client) {
@@ -125,16 +135,34 @@ final class BrokerAccess implements ActiveMQSecurityManager5 {
 		if (client.ingest()) {
 			return true;
 		}
+		if (!tokenStillWorks(client)) {
+			return false;
+		}
 		int queue = address.indexOf("::");
 		String bare = queue < 0 ? address : address.substring(0, queue);
 		String readings = core(topicRoot + "/readings/" + client.gatewayId());
 		String results = core(topicRoot + "/results/" + client.gatewayId());
+		String status = core(topicRoot + "/status/" + client.gatewayId());
 		return switch (checkType) {
-			case SEND -> bare.equals(readings);
-			case CREATE_ADDRESS -> bare.equals(readings) || bare.equals(results);
+			case SEND -> bare.equals(readings) || bare.equals(status);
+			case CREATE_ADDRESS -> bare.equals(readings) || bare.equals(results) || bare.equals(status);
 			case CONSUME, CREATE_DURABLE_QUEUE, CREATE_NON_DURABLE_QUEUE, DELETE_DURABLE_QUEUE, DELETE_NON_DURABLE_QUEUE -> bare.equals(results);
 			default -> false;
 		};
+	}
+
+	/**
+	 * Whether the token a gateway connected with still works: not revoked, not rotated away (or still in the
+	 * rotation's overlap). Asked at each publish and subscription; answers are cached for 30 seconds by
+	 * {@link Gateways}. A lookup that fails refuses the publish (the gateway sends it again).
+	 */
+	private boolean tokenStillWorks(Client client) {
+		try {
+			return gateways.gatewayOfTokenHash(client.tokenSha256()).filter(s -> s.gatewayId() == client.gatewayId()).isPresent();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	/** The client of an authenticated connection, or null. */

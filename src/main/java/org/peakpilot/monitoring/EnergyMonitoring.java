@@ -122,12 +122,33 @@ public class EnergyMonitoring {
 
 	/** A JSON batch from the current caller: a gateway's device token or a user of the enterprise. */
 	public IngestResult ingestJson(String body) {
-		return ingest.ingest(Origin.http(AccessScope.current().actor(), senderEnterprise()), batch(ReadingParser.json(json, body)));
+		ReadingParser.Batch b = ReadingParser.jsonBatch(json, body);
+		return ingest(b.readings(), new ReadingIngest.Options(ReadingIngest.batchId(b.batchId()), ReadingIngest.Marks.of(b.timestampMarks()),
+				b.correction()));
 	}
 
 	/** A CSV batch (meter,ts,value[,unit]) from the current caller. */
 	public IngestResult ingestCsv(String body) {
-		return ingest.ingest(Origin.http(AccessScope.current().actor(), senderEnterprise()), batch(ReadingParser.csv(body)));
+		return ingest(ReadingParser.csv(body), new ReadingIngest.Options(ReadingIngest.batchId(null), ReadingIngest.Marks.END, false));
+	}
+
+	/** A batch read by the caller (the HTTP interface, which reads the batch's id first to echo it in every answer). */
+	IngestResult ingest(List<Parsed> readings, ReadingIngest.Options options) {
+		return ingest.ingest(Origin.http(AccessScope.current().actor(), senderEnterprise()), batch(readings), options);
+	}
+
+	/**
+	 * A gateway's heartbeat over HTTP (its device token): it is online whether or not it has readings to send; the
+	 * status it reports (a small JSON object, or nothing) is shown on its page.
+	 */
+	public MonitoringModel.GatewayStatus reportStatus(String body) {
+		AccessScope s = AccessScope.current();
+		Long id = s.role() == Role.DEVICE && s.actor().startsWith("gateway:") ? Long.valueOf(s.actor().substring(8)) : null;
+		Gateways.Sender sender = id == null ? null : gateways.active(id).orElse(null);
+		if (sender == null) {
+			throw new AccessDeniedException(s.actor() + ": a status comes from a gateway's device token");
+		}
+		return gateways.heartbeat(sender, body);
 	}
 
 	/**
@@ -139,18 +160,22 @@ public class EnergyMonitoring {
 		if (s == null) {
 			long id = quarantine.putPayload("MQTT", topic, null, payload, Reason.UNAUTHENTICATED, MqttIngest.UNATTRIBUTED);
 			return new IngestResult(0, 0, 0, 1, List.of(new MonitoringModel.Rejected(-1, null, Reason.UNAUTHENTICATED,
-					"unknown or revoked device token", id)));
+					"unknown or revoked device token", id))).withBatchId(ReadingIngest.batchId(null));
 		}
 		List<Parsed> parsed;
+		ReadingIngest.Options options;
 		try {
-			parsed = batch(ReadingParser.json(json, payload));
+			ReadingParser.Batch b = ReadingParser.jsonBatch(json, payload);
+			parsed = batch(b.readings());
+			options = new ReadingIngest.Options(ReadingIngest.batchId(b.batchId()), ReadingIngest.Marks.of(b.timestampMarks()), b.correction());
 		}
 		catch (InvalidInputException ex) {
 			long id = quarantine.putPayload("MQTT", "gateway:" + s.gatewayId(), s.enterpriseId(), payload, Reason.MALFORMED,
 					ex.errors().get(0).toString());
-			return new IngestResult(0, 0, 0, 1, List.of(new MonitoringModel.Rejected(-1, null, Reason.MALFORMED, ex.errors().get(0).toString(), id)));
+			return new IngestResult(0, 0, 0, 1, List.of(new MonitoringModel.Rejected(-1, null, Reason.MALFORMED, ex.errors().get(0).toString(), id)))
+				.withBatchId(ReadingIngest.batchId(null));
 		}
-		return ingest.ingest(Origin.mqtt("gateway:" + s.gatewayId(), s.enterpriseId()), parsed);
+		return ingest.ingest(Origin.mqtt("gateway:" + s.gatewayId(), s.enterpriseId()), parsed, options);
 	}
 
 	private static List<Parsed> batch(List<Parsed> parsed) {
@@ -633,8 +658,9 @@ public class EnergyMonitoring {
 	// ---- MQTT ingest and the demo simulator (feature: mqtt)
 
 	/**
-	 * Gives an active gateway a new device token, shown once in the answer; the old token stops working at once on
-	 * this instance and within 30 seconds on others. Scoped like creating a gateway.
+	 * Gives an active gateway a new device token, shown once in the answer; the old token keeps working for the
+	 * rotation overlap ({@code peakpilot.monitoring.token-rotation-overlap}, 10 minutes by default), then stops.
+	 * Scoped like creating a gateway.
 	 */
 	public CreatedGateway rotateGatewayToken(long gatewayId) {
 		return gateways.rotate(gatewayId);

@@ -16,6 +16,7 @@ import java.util.function.LongConsumer;
 
 import org.peakpilot.monitoring.MonitoringModel.CreatedGateway;
 import org.peakpilot.monitoring.MonitoringModel.Gateway;
+import org.peakpilot.monitoring.MonitoringModel.GatewayStatus;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.DeviceCredentials;
@@ -46,8 +47,15 @@ class Gateways implements DeviceCredentials {
 	private static final Duration CACHE_TTL = Duration.ofSeconds(30);
 	private static final Duration SEEN_EVERY = Duration.ofMinutes(1);
 
-	/** An authenticated gateway as the ingest path needs it. */
-	record Sender(long gatewayId, long enterpriseId, String name, AccessScope scope) {
+	/**
+	 * An authenticated gateway as the ingest path needs it; {@code tokenUntil} is when the token it used stops working
+	 * (null for its current token, the end of the overlap for the previous one after a rotation).
+	 */
+	record Sender(long gatewayId, long enterpriseId, String name, AccessScope scope, Instant tokenUntil) {
+
+		Sender(long gatewayId, long enterpriseId, String name, AccessScope scope) {
+			this(gatewayId, enterpriseId, name, scope, null);
+		}
 	}
 
 	private record Cached(Optional<Sender> sender, Instant at) {
@@ -61,11 +69,21 @@ class Gateways implements DeviceCredentials {
 	private final Map<Long, Instant> lastSeenWritten = new ConcurrentHashMap<>();
 	private final List<LongConsumer> credentialsChanged = new CopyOnWriteArrayList<>();
 
-	Gateways(JdbcClient jdbc, Registry registry, AuditLog audit, Clock clock) {
+	/** How long the previous token keeps working after a rotation. */
+	private final Duration rotationOverlap;
+	private final tools.jackson.databind.json.JsonMapper json;
+
+	Gateways(JdbcClient jdbc, Registry registry, AuditLog audit, Clock clock, tools.jackson.databind.json.JsonMapper json,
+			@org.springframework.beans.factory.annotation.Value("${peakpilot.monitoring.token-rotation-overlap:PT10M}") Duration rotationOverlap) {
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.audit = audit;
 		this.clock = clock;
+		this.json = json;
+		if (rotationOverlap.isNegative() || rotationOverlap.compareTo(Duration.ofDays(7)) > 0) {
+			throw new IllegalArgumentException("peakpilot.monitoring.token-rotation-overlap must lie between PT0S and P7D");
+		}
+		this.rotationOverlap = rotationOverlap;
 	}
 
 	/** Device tokens start with {@value #TOKEN_PREFIX}. */
@@ -94,15 +112,25 @@ class Gateways implements DeviceCredentials {
 		if (!isDeviceToken(token)) {
 			return Optional.empty();
 		}
-		String hash = UserAccounts.sha256(token);
+		return senderOfHash(UserAccounts.sha256(token), staleWhileDatabaseAway);
+	}
+
+	/** As {@link #sender(String, boolean)}, for the SHA-256 of the token. */
+	private Optional<Sender> senderOfHash(String hash, boolean staleWhileDatabaseAway) {
 		Instant now = clock.instant();
 		Cached c = byHash.get(hash);
-		if (c == null || c.at().plus(CACHE_TTL).isBefore(now)) {
+		// a previous token's answer is not kept beyond the end of its overlap
+		if (c == null || c.at().plus(CACHE_TTL).isBefore(now)
+				|| c.sender().map(s -> s.tokenUntil() != null && !s.tokenUntil().isAfter(now)).orElse(false)) {
 			try {
-				Optional<Sender> s = jdbc.sql("SELECT id, enterprise_id, name FROM monitoring_gateway WHERE token_sha256 = :h AND revoked_at IS NULL")
-					.param("h", hash)
+				Optional<Sender> s = jdbc.sql("""
+						SELECT id, enterprise_id, name, CASE WHEN token_sha256 = :h THEN NULL ELSE previous_token_until END AS until
+						FROM monitoring_gateway
+						WHERE revoked_at IS NULL AND (token_sha256 = :h OR (previous_token_sha256 = :h AND previous_token_until > :now))
+						""")
+					.param("h", hash).param("now", utc(now))
 					.query((rs, n) -> new Sender(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"),
-							AccessScope.device("gateway:" + rs.getLong("id"), rs.getLong("enterprise_id"))))
+							AccessScope.device("gateway:" + rs.getLong("id"), rs.getLong("enterprise_id")), instant(rs, "until")))
 					.optional();
 				c = new Cached(s, now);
 			}
@@ -114,16 +142,28 @@ class Gateways implements DeviceCredentials {
 			}
 			byHash.put(hash, c);
 		}
+		if (c.sender().map(s -> s.tokenUntil() != null && !s.tokenUntil().isAfter(now)).orElse(false)) {
+			return Optional.empty();
+		}
 		c.sender().ifPresent(s -> seen(s.gatewayId(), now));
 		return c.sender();
 	}
 
 	/**
-	 * The id of the active gateway holding this token: how the embedded broker checks a gateway at connect and at
-	 * each publish (its last answer kept while the database is away).
+	 * The active gateway holding this token (with when the token stops working, for the previous one after a
+	 * rotation): how the embedded broker checks a gateway at connect (its last answer kept while the database is away).
 	 */
-	Optional<Long> gatewayOfToken(String token) {
-		return sender(token, true).map(Sender::gatewayId);
+	Optional<Sender> gatewayOfToken(String token) {
+		return sender(token, true);
+	}
+
+	/**
+	 * The active gateway holding the token of this SHA-256, if it still works: how the embedded broker checks a
+	 * connection at each publish and subscription (answers cached for 30 seconds and forgotten at once on this
+	 * instance when a token is revoked or rotated; the last answer kept while the database is away).
+	 */
+	Optional<Sender> gatewayOfTokenHash(String hash) {
+		return senderOfHash(hash, true);
 	}
 
 	/** The gateway of this id if it is active (not revoked). */
@@ -152,10 +192,13 @@ class Gateways implements DeviceCredentials {
 	/** Forgets cached tokens and tells the listeners, once the transaction committed (a lookup meanwhile sees the old row). */
 	private void credentialsChanged(long id) {
 		byHash.clear();
-		Runnable changed = () -> {
+		afterCommit(() -> {
 			byHash.clear();
 			credentialsChanged.forEach(l -> l.accept(id));
-		};
+		});
+	}
+
+	private static void afterCommit(Runnable changed) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -171,8 +214,14 @@ class Gateways implements DeviceCredentials {
 
 	List<Gateway> list(long enterpriseId) {
 		requireRead(enterpriseId);
+		Instant now = clock.instant();
+		// previousTokenUntil only while the previous token still works
 		return jdbc.sql("SELECT * FROM monitoring_gateway WHERE enterprise_id = :e ORDER BY id").param("e", enterpriseId)
-			.query(Gateways::gateway).list();
+			.query(Gateways::gateway).list().stream()
+			.map(g -> g.previousTokenUntil() == null || g.previousTokenUntil().isAfter(now) ? g
+					: new Gateway(g.id(), g.enterpriseId(), g.name(), g.tokenPrefix(), g.createdAt(), g.createdBy(), g.revokedAt(), g.lastSeenAt(),
+							null, g.lastStatusAt(), g.lastStatus()))
+			.toList();
 	}
 
 	@Transactional
@@ -201,7 +250,10 @@ class Gateways implements DeviceCredentials {
 		Gateway before = find(id).orElseThrow(() -> new NotFoundException("gateway " + id));
 		RegistryModel.Enterprise e = registry.enterprise(before.enterpriseId());
 		Meters.requireManageMeters(new Owner(e.countyCode(), e.parkId(), e.id()));
-		jdbc.sql("UPDATE monitoring_gateway SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+		jdbc.sql("""
+				UPDATE monitoring_gateway SET revoked_at = :now, previous_token_sha256 = NULL, previous_token_until = NULL
+				WHERE id = :id AND revoked_at IS NULL
+				""")
 			.param("now", utc(clock.instant())).param("id", id).update();
 		credentialsChanged(id);
 		Gateway after = find(id).orElseThrow();
@@ -209,7 +261,13 @@ class Gateways implements DeviceCredentials {
 		return after;
 	}
 
-	/** A new device token for an active gateway (shown once); the old one stops working. */
+	/**
+	 * A new device token for an active gateway (shown once). The old one keeps working for the rotation overlap
+	 * (over HTTP, in MQTT messages and for new MQTT connections), so that the gateway can be given the new one
+	 * meanwhile; a token older than that (rotated twice) stops at once. Connections to the embedded broker made with
+	 * the old token stay connected (they were checked when they connected) unless the overlap is zero; a revocation
+	 * closes them.
+	 */
 	@Transactional
 	CreatedGateway rotate(long id) {
 		Gateway before = find(id).orElseThrow(() -> new NotFoundException("gateway " + id));
@@ -219,9 +277,24 @@ class Gateways implements DeviceCredentials {
 			throw new org.peakpilot.platform.RuleViolationException("gateway " + id + " is revoked: create a new one", true);
 		}
 		String token = UserAccounts.newSecret(TOKEN_PREFIX);
-		jdbc.sql("UPDATE monitoring_gateway SET token_prefix = :prefix, token_sha256 = :hash WHERE id = :id")
-			.param("prefix", token.substring(0, 10)).param("hash", UserAccounts.sha256(token)).param("id", id).update();
-		credentialsChanged(id);
+		Instant now = clock.instant();
+		boolean overlap = !rotationOverlap.isZero();
+		jdbc.sql("""
+				UPDATE monitoring_gateway SET token_prefix = :prefix, token_sha256 = :hash,
+				    previous_token_sha256 = CASE WHEN :overlap THEN token_sha256 END,
+				    previous_token_until = CASE WHEN :overlap THEN CAST(:until AS TIMESTAMPTZ) END
+				WHERE id = :id
+				""")
+			.param("prefix", token.substring(0, 10)).param("hash", UserAccounts.sha256(token)).param("overlap", overlap)
+			.param("until", utc(now.plus(rotationOverlap))).param("id", id).update();
+		if (overlap) {
+			// the old token still works: its connections stay, only the cached answers are forgotten
+			byHash.clear();
+			afterCommit(byHash::clear);
+		}
+		else {
+			credentialsChanged(id);
+		}
 		Gateway after = find(id).orElseThrow();
 		audit.record("gateway.token-rotated", "gateway", id, before, after);
 		return new CreatedGateway(after, token);
@@ -251,7 +324,47 @@ class Gateways implements DeviceCredentials {
 
 	private static Gateway gateway(ResultSet rs, int n) throws SQLException {
 		return new Gateway(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"), rs.getString("token_prefix"),
-				instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "revoked_at"), instant(rs, "last_seen_at"));
+				instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "revoked_at"), instant(rs, "last_seen_at"),
+				instant(rs, "previous_token_until"), instant(rs, "last_status_at"), rs.getString("last_status"));
+	}
+
+	/** The longest status a gateway may report (as compact JSON). */
+	static final int STATUS_MAX = 2000;
+
+	/**
+	 * A gateway's heartbeat: it is online whether or not it has readings to send. Its last-seen time is written at
+	 * once (not throttled as for readings) and the status it reports kept: a JSON object of at most 2,000 characters
+	 * (firmware, queue length, signal and the like, as the gateway has them), or nothing.
+	 */
+	GatewayStatus heartbeat(Sender sender, String body) {
+		String status = null;
+		if (body != null && !body.isBlank()) {
+			tools.jackson.databind.JsonNode node;
+			try {
+				node = json.readTree(body);
+			}
+			catch (tools.jackson.core.JacksonException ex) {
+				throw new InvalidInputException("status", "the status is a JSON object, such as {\"firmware\": \"2.1.0\", \"queued\": 0}");
+			}
+			if (node == null || !node.isObject()) {
+				throw new InvalidInputException("status", "the status is a JSON object, such as {\"firmware\": \"2.1.0\", \"queued\": 0}");
+			}
+			status = json.writeValueAsString(node);
+			if (status.length() > STATUS_MAX || status.indexOf('\u0000') >= 0) {
+				throw new InvalidInputException("status", "the status has more than " + STATUS_MAX + " characters");
+			}
+		}
+		Instant now = clock.instant();
+		// without a status (or with one that is no JSON object, over MQTT) the last status is kept with its time
+		jdbc.sql("""
+				UPDATE monitoring_gateway SET last_seen_at = :now,
+				    last_status_at = CASE WHEN CAST(:status AS VARCHAR) IS NULL THEN last_status_at ELSE :now END,
+				    last_status = COALESCE(CAST(:status AS VARCHAR), last_status)
+				WHERE id = :id
+				""")
+			.param("now", utc(now)).param("status", status).param("id", sender.gatewayId()).update();
+		lastSeenWritten.put(sender.gatewayId(), now);
+		return new GatewayStatus(sender.gatewayId(), now, status);
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,6 +3,7 @@ package org.peakpilot.monitoring;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -48,27 +49,153 @@ class MonitoringApi {
 	static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 	private final EnergyMonitoring monitoring;
+	private final tools.jackson.databind.json.JsonMapper json;
 
-	MonitoringApi(EnergyMonitoring monitoring) {
+	MonitoringApi(EnergyMonitoring monitoring, tools.jackson.databind.json.JsonMapper json) {
 		this.monitoring = monitoring;
+		this.json = json;
 	}
+
+	/** The request attribute holding the batch id of a readings request, echoed by {@link BatchIdAdvice} into refusals. */
+	static final String BATCH_ID = MonitoringApi.class.getName() + ".batchId";
 
 	@PostMapping(path = "/readings", consumes = { MediaType.APPLICATION_JSON_VALUE, "text/csv" })
 	@Operation(summary = "Send a batch of readings (JSON or CSV) with a gateway's device token", description = """
 			Authorization: Bearer ppd_… (a gateway's device token; an enterprise user's own login works too).
-			JSON: {"readings": [{"meter": "E-01", "ts": "2026-11-24T10:15:00+08:00", "value": 123456.7, "unit": "kWh"}]}
-			  meter: the meter's code within the gateway's enterprise (or "meterId": its number); ts: the END of the interval,
-			  ISO-8601 (no offset = Beijing time), on the meter's interval grid; value: the register (COUNTER meters) or the
-			  interval's quantity (INTERVAL meters) before the multiplier; unit: optional, must be the meter's.
-			CSV (Content-Type text/csv): a header meter,ts,value[,unit] then one reading per line.
+			JSON: {"batchId": "gw7-000123", "timestampMarks": "end", "readings": [{"meter": "E-01", "ts": "2026-11-24T10:15:00+08:00",
+			  "value": 123456.7, "unit": "kWh"}]}
+			  meter: the meter's code within the gateway's enterprise (or "meterId": its number); ts: ISO-8601 (no offset =
+			  Beijing time) or epoch milliseconds (a number, 2000 to 2100), by default the END of the interval
+			  ("timestampMarks": "start" when the gateway stamps the start); a time within the alignment tolerance (60 s by
+			  default) of an interval boundary is moved onto it and noted SNAPPED, one further off is quarantined MISALIGNED;
+			  value: the register (COUNTER meters) or the interval's quantity (INTERVAL meters) before the multiplier; unit:
+			  optional, must be the meter's; "correction": true (per reading or for the whole batch; 补传/更正) replaces a stored
+			  value (audited as reading.corrected) instead of quarantining it as a CONFLICT.
+			batchId: 1 to 64 of A-Z a-z 0-9 . _ : - (or the X-Batch-Id header); without one the server assigns a UUID. It is
+			  echoed in every answer, refusals (400, 413, 503 from ingest) included.
+			CSV (Content-Type text/csv): a header meter,ts,value[,unit][,correction] or 表计,时间,数值,单位[,更正] then one reading
+			  per line; separator , or ; (detected from the header); a UTF-8 byte order mark is ignored. Batch id, time marking
+			  and correction of a CSV batch come in the headers X-Batch-Id, X-Timestamp-Marks and X-Correction.
 			At most 10,000 readings and 4 MiB per batch. The answer counts stored readings, duplicates (already stored with the
-			same value: resending is safe) and quarantined ones with their index in the batch and reason; good readings of a
-			mixed batch are stored. 400: the batch cannot be read at all; 413: too large; 503: database unavailable, nothing
-			stored, send again.""")
+			same value: resending is safe), corrected and snapped ones, and quarantined ones with their index in the batch and
+			reason; good readings of a mixed batch are stored. 400: the batch cannot be read at all; 413: too large; 503:
+			database unavailable, nothing stored, send again.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+			@io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReadingsBatch.class),
+					examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "batch", value = """
+							{"batchId": "gw7-000123", "timestampMarks": "end", "readings": [
+							 {"meter": "E-01", "ts": "2026-11-24T10:15:00+08:00", "value": 123456.7, "unit": "kWh"},
+							 {"meter": "E-02", "ts": 1763950500000, "value": 12.5},
+							 {"meter": "E-01", "ts": "2026-11-24T10:00:00+08:00", "value": 123401.2, "correction": true}]}""")),
+			@io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string",
+							description = "header meter,ts,value[,unit][,correction] or 表计,时间,数值,单位[,更正]; separator , or ;"),
+					examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "csv", value = """
+							表计;时间;数值;单位
+							E-01;2026-11-24T10:15:00+08:00;123456.7;kWh
+							""")) })
+	@io.swagger.v3.oas.annotations.responses.ApiResponses({
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the batch was taken: counts, notes and quarantined readings",
+					content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = IngestResult.class),
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = """
+									{"received": 3, "stored": 1, "duplicates": 0, "quarantined": 1, "batchId": "gw7-000123", "corrected": 1,
+									 "snapped": 0, "notes": [{"index": 2, "meter": "E-01", "note": "CORRECTED",
+									 "detail": "the stored value 123400 of 2026-11-24T02:00:00Z was replaced by 123401.2"}],
+									 "rejected": [{"index": 1, "meter": "E-02", "reason": "MISALIGNED", "detail": "…", "quarantineId": 42}]}"""))),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = "the batch cannot be read at all (or its batchId, timestampMarks or correction is invalid); nothing stored",
+					content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+							schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ProblemDetail.class),
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = """
+									{"type": "/problems/invalid-input", "title": "Bad Request", "status": 400,
+									 "detail": "body: not valid JSON: …", "errors": [{"field": "body", "message": "not valid JSON: …"}],
+									 "batchId": "3f1c…"}"""))),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "413", description = "more than 10,000 readings or 4 MiB; nothing stored, send smaller batches",
+					content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+							schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ProblemDetail.class),
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = """
+									{"type": "/problems/batch-too-large", "title": "Content Too Large", "status": 413,
+									 "detail": "the body is larger than 4 MiB; send at most 10000 readings per batch", "batchId": "gw7-000123"}"""))),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503", description = "the database is unavailable; nothing stored, send the same batch again (Retry-After)",
+					content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+							schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ProblemDetail.class),
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = """
+									{"type": "/problems/database-unavailable", "title": "Service Unavailable", "status": 503,
+									 "detail": "The database is not reachable at the moment; nothing was written. Send the same request again later.",
+									 "batchId": "gw7-000123"}"""))) })
 	IngestResult readings(HttpServletRequest request) throws IOException {
+		String header = request.getHeader("X-Batch-Id");
+		// echoed even when the given one is refused (then an assigned one)
+		request.setAttribute(BATCH_ID, ReadingIngest.batchId(null));
+		request.setAttribute(BATCH_ID, ReadingIngest.batchId(header == null ? null : header.strip()));
 		String body = body(request);
 		String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
-		return type.startsWith("text/csv") ? monitoring.ingestCsv(body) : monitoring.ingestJson(body);
+		String batchId = (String) request.getAttribute(BATCH_ID);
+		String marks = request.getHeader("X-Timestamp-Marks");
+		boolean correction = flag("X-Correction", request.getHeader("X-Correction"));
+		if (type.startsWith("text/csv")) {
+			return monitoring.ingest(ReadingParser.csv(body),
+					new ReadingIngest.Options(batchId, ReadingIngest.Marks.of(marks), correction));
+		}
+		ReadingParser.Batch batch = ReadingParser.jsonBatch(json, body);
+		if (batch.batchId() != null) {
+			request.setAttribute(BATCH_ID, ReadingIngest.batchId(batch.batchId()));
+			batchId = (String) request.getAttribute(BATCH_ID);
+		}
+		return monitoring.ingest(batch.readings(), new ReadingIngest.Options(batchId,
+				ReadingIngest.Marks.of(batch.timestampMarks() != null ? batch.timestampMarks() : marks), correction || batch.correction()));
+	}
+
+	private static boolean flag(String field, String text) {
+		if (text == null || text.isBlank() || text.strip().equalsIgnoreCase("false")) {
+			return false;
+		}
+		if (text.strip().equalsIgnoreCase("true")) {
+			return true;
+		}
+		throw new InvalidInputException(field, field + " is true or false");
+	}
+
+	/** The body of POST /readings as documented (the parser reads it as a stream; this type only describes it). */
+	@io.swagger.v3.oas.annotations.media.Schema(description = "A batch of readings; a bare array of readings is accepted too")
+	record ReadingsBatch(
+			@io.swagger.v3.oas.annotations.media.Schema(description = "the gateway's id of the batch, echoed in the answer; assigned (UUID) when left out",
+					maxLength = 64, pattern = "^[A-Za-z0-9._:-]{1,64}$", example = "gw7-000123") String batchId,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "whether ts marks the start or the end (default) of the interval",
+					allowableValues = { "start", "end" }, defaultValue = "end") String timestampMarks,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "all readings are corrections (补传/更正) that replace stored values",
+					defaultValue = "false") Boolean correction,
+			@io.swagger.v3.oas.annotations.media.ArraySchema(maxItems = 10000, schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReadingIn.class), arraySchema = @io.swagger.v3.oas.annotations.media.Schema(description = "at most 10,000 readings",
+					requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED)) List<ReadingIn> readings) {
+	}
+
+	/** One reading of {@link ReadingsBatch} (documentation only). */
+	record ReadingIn(
+			@io.swagger.v3.oas.annotations.media.Schema(description = "the meter's code within the gateway's enterprise (or meterId)", example = "E-01") String meter,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "the meter's number, instead of meter") Long meterId,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "ISO-8601 (no offset = Beijing time) or epoch milliseconds (2000 to 2100)",
+					oneOf = { String.class, Long.class }, example = "2026-11-24T10:15:00+08:00",
+					requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) Object ts,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "register (COUNTER) or interval quantity (INTERVAL) before the multiplier; |value| < 10^18",
+					example = "123456.7", requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) BigDecimal value,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "optional; must be the meter's unit", example = "kWh") String unit,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "this reading corrects a stored one (补传/更正)", defaultValue = "false") Boolean correction) {
+	}
+
+	@PostMapping(path = "/status")
+	@Operation(summary = "A gateway's heartbeat (its device token): it is online whether or not it has readings", description = """
+			Body (optional): a JSON object of at most 2,000 characters with what the gateway reports, e.g.
+			{"firmware": "2.1.0", "queued": 0, "signal": -71}. Also over MQTT on <root>/status/<gateway id>.""")
+	MonitoringModel.GatewayStatus status(HttpServletRequest request) throws IOException {
+		byte[] bytes;
+		try (InputStream in = request.getInputStream()) {
+			bytes = in.readNBytes(Gateways.STATUS_MAX * 4 + 1);
+		}
+		if (bytes.length > Gateways.STATUS_MAX * 4) {
+			throw new InvalidInputException("status", "the status has more than " + Gateways.STATUS_MAX + " characters");
+		}
+		return monitoring.reportStatus(new String(bytes, StandardCharsets.UTF_8));
 	}
 
 	private static String body(HttpServletRequest request) throws IOException {
@@ -142,7 +269,8 @@ class MonitoringApi {
 	}
 
 	@PostMapping("/gateways/{id}/rotate")
-	@Operation(summary = "Give a gateway a new device token (shown once); the old one stops working")
+	@Operation(summary = "Give a gateway a new device token (shown once); the old one keeps working for the rotation overlap "
+			+ "(10 minutes by default: HTTP, MQTT messages and new MQTT connections), then stops; revoke ends both at once")
 	CreatedGateway rotate(@PathVariable long id) {
 		return monitoring.rotateGatewayToken(id);
 	}

@@ -32,9 +32,18 @@ public final class MonitoringModel {
 			Boolean active) {
 	}
 
-	/** A gateway (采集终端) and its device token's prefix; the token itself is shown once, at creation. */
+	/**
+	 * A gateway (采集终端) and its device token's prefix; the token itself is shown once, at creation.
+	 * {@code previousTokenUntil}: after a rotation, until when the previous token still works (null when it does not);
+	 * {@code lastStatusAt}, {@code lastStatus}: the last status the gateway reported with a heartbeat.
+	 */
 	public record Gateway(long id, long enterpriseId, String name, String tokenPrefix, Instant createdAt, String createdBy,
-			Instant revokedAt, Instant lastSeenAt) {
+			Instant revokedAt, Instant lastSeenAt, Instant previousTokenUntil, Instant lastStatusAt, String lastStatus) {
+
+		public Gateway(long id, long enterpriseId, String name, String tokenPrefix, Instant createdAt, String createdBy,
+				Instant revokedAt, Instant lastSeenAt) {
+			this(id, enterpriseId, name, tokenPrefix, createdAt, createdBy, revokedAt, lastSeenAt, null, null, null);
+		}
 	}
 
 	public record CreatedGateway(Gateway gateway, String token) {
@@ -62,7 +71,28 @@ public final class MonitoringModel {
 	 * The answer to a batch: how many readings came, how many were stored, how many were already stored with the
 	 * same value (a resend), and which were quarantined and why.
 	 */
-	public record IngestResult(int received, int stored, int duplicates, int quarantined, List<Rejected> rejected) {
+	public record IngestResult(int received, int stored, int duplicates, int quarantined, List<Rejected> rejected, String batchId,
+			int corrected, int snapped, List<Note> notes) {
+
+		public IngestResult(int received, int stored, int duplicates, int quarantined, List<Rejected> rejected) {
+			this(received, stored, duplicates, quarantined, rejected, null, 0, 0, List.of());
+		}
+
+		/** The same answer for the batch of this id. */
+		public IngestResult withBatchId(String id) {
+			return new IngestResult(received, stored, duplicates, quarantined, rejected, id, corrected, snapped, notes);
+		}
+	}
+
+	/**
+	 * A stored reading of a batch that was changed on the way in: SNAPPED (its time lay within the alignment tolerance
+	 * of an interval boundary and was moved onto it) or CORRECTED (it replaced a stored value, flagged as a correction).
+	 */
+	public record Note(int index, String meter, String note, String detail) {
+	}
+
+	/** The status a gateway reported on its own (heartbeat), and when it was received. */
+	public record GatewayStatus(long gatewayId, Instant receivedAt, String status) {
 	}
 
 	public enum QuarantineStatus {

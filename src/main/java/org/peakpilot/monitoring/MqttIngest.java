@@ -138,7 +138,7 @@ class MqttIngest implements SmartLifecycle {
 			new SecureRandom().nextBytes(secret);
 			brokerUser = INGEST_USER;
 			brokerPassword = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-			BrokerAccess access = new BrokerAccess(settings.topicRoot(), brokerUser, brokerPassword, gateways::gatewayOfToken);
+			BrokerAccess access = new BrokerAccess(settings.topicRoot(), brokerUser, brokerPassword, gateways);
 			broker = EmbeddedMqttBroker.start(e.host(), e.port(), e.persistent() ? Path.of(e.directory()) : null, access, access.subscriptions());
 			EmbeddedMqttBroker started = broker;
 			credentialsChanged = id -> {
@@ -284,7 +284,8 @@ class MqttIngest implements SmartLifecycle {
 				if (ack.isSessionPresent()) {
 					log.info("Retiring the MQTT session {} left behind by a lower number of subscribers: storing what it queued, then ending it",
 							clientId);
-					client.unsubscribeWith().topicFilter(settings.readingsFilter()).send().get(10, TimeUnit.SECONDS);
+					client.unsubscribeWith().addTopicFilter(settings.readingsFilter()).addTopicFilter(settings.statusFilter()).send()
+						.get(10, TimeUnit.SECONDS);
 					long quiet = RETIRE_QUIET.toNanos();
 					while (!stopping && (processing.isLocked() || System.nanoTime() - lastActivity.get() < quiet)) {
 						Thread.sleep(100);
@@ -322,7 +323,10 @@ class MqttIngest implements SmartLifecycle {
 		}
 
 		private void subscribe() {
-			client.subscribeWith().topicFilter(settings.readingsFilter()).qos(MqttQos.AT_LEAST_ONCE).send().whenComplete((ack, ex) -> {
+			// readings and heartbeats (status), both in the shared group
+			client.subscribeWith().addSubscription().topicFilter(settings.readingsFilter()).qos(MqttQos.AT_LEAST_ONCE).applySubscription()
+				.addSubscription().topicFilter(settings.statusFilter()).qos(MqttQos.AT_LEAST_ONCE).applySubscription().send()
+				.whenComplete((ack, ex) -> {
 				if (ex != null) {
 					log.error("{} cannot subscribe to {}: {}", clientId, settings.readingsFilter(), message(ex));
 				}
@@ -368,10 +372,15 @@ class MqttIngest implements SmartLifecycle {
 	}
 
 	private void process(Mqtt5AsyncClient client, Mqtt5Publish publish) {
-		messages.increment();
 		String topic = publish.getTopic().toString();
 		byte[] payload = publish.getPayloadAsBytes();
 		String token = token(publish);
+		Long statusOf = settings.statusGatewayIdOf(topic);
+		if (statusOf != null) {
+			status(publish, statusOf, token, payload);
+			return;
+		}
+		messages.increment();
 		Duration pause = FIRST_RETRY;
 		for (int attempt = 1;; attempt++) {
 			IngestResult result = null;
@@ -418,7 +427,11 @@ class MqttIngest implements SmartLifecycle {
 	 * gateways publish only to their own topic (MQTT 3.1.1 has no user properties).
 	 */
 	private Gateways.Sender sender(String topic, String token) {
-		Long topicGateway = settings.gatewayIdOf(topic);
+		return sender(settings.gatewayIdOf(topic), token);
+	}
+
+	/** As {@link #sender(String, String)}, for the gateway a topic names. */
+	private Gateways.Sender sender(Long topicGateway, String token) {
 		if (topicGateway == null) {
 			return null;
 		}
@@ -426,6 +439,48 @@ class MqttIngest implements SmartLifecycle {
 			return gateways.sender(token).filter(s -> s.gatewayId() == topicGateway).orElse(null);
 		}
 		return settings.topicNamesSender() ? gateways.active(topicGateway).orElse(null) : null;
+	}
+
+	/**
+	 * A heartbeat on {@code <root>/status/<id>}: the gateway counts as seen now and its status (a small JSON object) is
+	 * kept, as over HTTP. One nobody can be held to sending is dropped (it carries no readings, so nothing is lost); a
+	 * status that is no JSON object still counts as a heartbeat, without its status. Acknowledged once written; while
+	 * the database is away it stays unacknowledged and is tried again like readings.
+	 */
+	private void status(Mqtt5Publish publish, long gatewayId, String token, byte[] payload) {
+		Duration pause = FIRST_RETRY;
+		while (true) {
+			try {
+				Gateways.Sender sender = sender(gatewayId, token);
+				if (sender == null) {
+					log.debug("MQTT status on gateway {}'s topic that no active gateway can be held to; dropped", gatewayId);
+				}
+				else if (payload.length > Gateways.STATUS_MAX * 4) {
+					gateways.heartbeat(sender, null);
+				}
+				else {
+					try {
+						gateways.heartbeat(sender, new String(payload, StandardCharsets.UTF_8));
+					}
+					catch (org.peakpilot.platform.InvalidInputException ex) {
+						gateways.heartbeat(sender, null);
+					}
+				}
+				publish.acknowledge();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!transientFailure(ex)) {
+					log.error("The MQTT status of gateway {} could not be written; dropped", gatewayId, ex);
+					publish.acknowledge();
+					return;
+				}
+			}
+			if (!pause(pause)) {
+				return;
+			}
+			pause = pause.multipliedBy(2).compareTo(settings.retryMax()) > 0 ? settings.retryMax() : pause.multipliedBy(2);
+		}
 	}
 
 	/**
@@ -460,7 +515,7 @@ class MqttIngest implements SmartLifecycle {
 				: quarantine.putPayload("MQTT", topic, null, raw, Reason.UNAUTHENTICATED, UNATTRIBUTED);
 		Reason reason = sender != null ? Reason.MALFORMED : Reason.UNAUTHENTICATED;
 		return new IngestResult(0, 0, 0, 1, List.of(new Rejected(-1, null, reason, sender != null ? detail
-				: "unknown or revoked device token", id)));
+				: "unknown or revoked device token", id))).withBatchId(ReadingIngest.batchId(null));
 	}
 
 	private void count(IngestResult r) {

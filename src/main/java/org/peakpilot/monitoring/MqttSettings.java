@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param subscribers   subscribers of this instance in the shared subscription; each stores its messages one after
  *                      another, so this many batches are worked on at once (1 without a shared group)
  * @param topicRoot     readings arrive on {@code <topicRoot>/readings/<gateway>}, answers go to
- *                      {@code <topicRoot>/results/<gateway>}
+ *                      {@code <topicRoot>/results/<gateway>}, heartbeats arrive on {@code <topicRoot>/status/<gateway>}
  * @param sharedGroup   subscribe as a member of this shared subscription so that instances split the stream; empty
  *                      means a plain subscription
  * @param sessionExpiry how long the broker keeps the session (and queues readings) while the subscriber is away
@@ -112,6 +112,23 @@ record MqttSettings(@DefaultValue("true") boolean enabled, @DefaultValue("") Str
 	String readingsFilter() {
 		String filter = topicRoot + "/readings/+";
 		return sharedGroup == null || sharedGroup.isBlank() ? filter : "$share/" + sharedGroup + "/" + filter;
+	}
+
+	/** Gateways' heartbeats: {@code <topicRoot>/status/+}, in the shared group like the readings. */
+	String statusFilter() {
+		String filter = topicRoot + "/status/+";
+		return sharedGroup == null || sharedGroup.isBlank() ? filter : "$share/" + sharedGroup + "/" + filter;
+	}
+
+	/** The gateway id a status topic {@code <topicRoot>/status/<id>} names, or null when the topic is not one. */
+	Long statusGatewayIdOf(String topic) {
+		String prefix = topicRoot + "/status/";
+		String gateway = topic.startsWith(prefix) && topic.length() > prefix.length() && topic.indexOf('/', prefix.length()) < 0
+				? topic.substring(prefix.length()) : null;
+		if (gateway == null || gateway.length() > 18 || !gateway.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			return null;
+		}
+		return Long.valueOf(gateway);
 	}
 
 	String resultTopic(String gateway) {

@@ -67,12 +67,68 @@ class ReadingIngest {
 		}
 	}
 
+	/** What a gateway's time marks: the end of the interval (the default) or its start. */
+	enum Marks {
+		START, END;
+
+		/** "start" or "end" (any case, blank = the end); a 400 naming timestampMarks otherwise. */
+		static Marks of(String text) {
+			if (text == null || text.isBlank()) {
+				return END;
+			}
+			return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+				case "start" -> START;
+				case "end" -> END;
+				default -> throw new org.peakpilot.platform.InvalidInputException("timestampMarks",
+						"timestampMarks is \"start\" or \"end\" (of the interval), not '" + abbreviatedText(text) + "'");
+			};
+		}
+	}
+
+	/**
+	 * What the sender said about a whole batch: its id (given by the sender or assigned), whether its times mark the
+	 * start or the end of the interval, whether all its readings are corrections (补传/更正).
+	 */
+	record Options(String batchId, Marks marks, boolean correction) {
+
+		static final Options DEFAULT = new Options(null, Marks.END, false);
+	}
+
+	/** The longest batch id a sender may give. */
+	static final int BATCH_ID_MAX = 64;
+	private static final java.util.regex.Pattern BATCH_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1," + BATCH_ID_MAX + "}");
+
+	/**
+	 * The sender's batch id when it is 1 to 64 letters, digits or {@code . _ : -}; a new UUID when the sender gave
+	 * none; a 400 naming batchId otherwise (it is echoed into answers and logs, so nothing else gets through).
+	 */
+	static String batchId(String given) {
+		if (given == null || given.isEmpty()) {
+			return java.util.UUID.randomUUID().toString();
+		}
+		if (!BATCH_ID.matcher(given).matches()) {
+			throw new org.peakpilot.platform.InvalidInputException("batchId", "a batch id is 1 to " + BATCH_ID_MAX
+					+ " letters, digits or . _ : - (leave it out to have one assigned); got " + given.length() + " characters");
+		}
+		return given;
+	}
+
+	private static String abbreviatedText(String text) {
+		String t = text.length() > 20 ? text.substring(0, 20) + "…" : text;
+		return t.replaceAll("[^\\p{L}\\p{N} ._:-]", "?");
+	}
+
 	/** The outcome of checking one reading. */
 	sealed interface Checked permits Valid, Invalid {
 	}
 
 	/** A reading that passed validation. */
-	record Valid(int index, Meter meter, Instant ts, BigDecimal value, Parsed parsed) implements Checked {
+	record Valid(int index, Meter meter, Instant ts, BigDecimal value, Parsed parsed, Instant snappedFrom, boolean correction)
+			implements Checked {
+
+		Valid(int index, Meter meter, Instant ts, BigDecimal value, Parsed parsed) {
+			this(index, meter, ts, value, parsed, null, false);
+		}
 
 		String raw() {
 			return parsed.raw();
@@ -90,19 +146,35 @@ class ReadingIngest {
 	private final Quarantine quarantine;
 	private final Clock clock;
 	private final Duration maxAge;
+	private final Duration alignmentTolerance;
+	private final org.peakpilot.platform.AuditLog audit;
 
 	ReadingIngest(DataSource dataSource, TransactionTemplate tx, Meters meters, Quarantine quarantine, Clock clock,
-			@Value("${peakpilot.monitoring.max-reading-age:P400D}") Duration maxAge) {
+			org.peakpilot.platform.AuditLog audit, @Value("${peakpilot.monitoring.max-reading-age:P400D}") Duration maxAge,
+			@Value("${peakpilot.monitoring.alignment-tolerance:PT60S}") Duration alignmentTolerance) {
 		this.dataSource = dataSource;
 		this.tx = tx;
 		this.meters = meters;
 		this.quarantine = quarantine;
 		this.clock = clock;
+		this.audit = audit;
 		this.maxAge = maxAge;
+		if (alignmentTolerance.isNegative() || alignmentTolerance.compareTo(Duration.ofMinutes(30)) > 0) {
+			throw new IllegalArgumentException("peakpilot.monitoring.alignment-tolerance must lie between PT0S and PT30M");
+		}
+		this.alignmentTolerance = alignmentTolerance;
 	}
 
 	/** Validates and stores a batch in one transaction (retried on a deadlock with a concurrent resend). */
 	IngestResult ingest(Origin origin, List<Parsed> batch) {
+		return ingest(origin, batch, Options.DEFAULT);
+	}
+
+	/**
+	 * Validates and stores a batch with what its sender said about it (times marking the interval's start, all
+	 * readings corrections); the answer carries the batch id of the options.
+	 */
+	IngestResult ingest(Origin origin, List<Parsed> batch, Options options) {
 		Instant now = clock.instant();
 		List<Valid> valid = new ArrayList<>(batch.size());
 		List<Invalid> invalid = new ArrayList<>();
@@ -110,7 +182,7 @@ class ReadingIngest {
 		// a gateway's batch repeats the same few times for all its meters: parse each text once
 		java.util.Map<String, Instant> times = new java.util.HashMap<>();
 		for (int i = 0; i < batch.size(); i++) {
-			Checked c = check(i, batch.get(i), own, now, times);
+			Checked c = check(i, batch.get(i), own, now, times, options);
 			if (c instanceof Valid v) {
 				valid.add(v);
 			}
@@ -120,7 +192,7 @@ class ReadingIngest {
 		}
 		for (int attempt = 1;; attempt++) {
 			try {
-				return tx.execute(status -> store(origin, batch.size(), valid, invalid, now));
+				return tx.execute(status -> store(origin, batch.size(), valid, invalid, now)).withBatchId(options.batchId());
 			}
 			catch (PessimisticLockingFailureException ex) {
 				if (attempt == 3) {
@@ -132,10 +204,11 @@ class ReadingIngest {
 
 	/** Checks one reading against its meter (found among the sender's enterprise's meters) and the clock. */
 	Checked check(int index, Parsed p, Meters.EnterpriseMeters own, Instant now) {
-		return check(index, p, own, now, new java.util.HashMap<>());
+		return check(index, p, own, now, new java.util.HashMap<>(), Options.DEFAULT);
 	}
 
-	private Checked check(int index, Parsed p, Meters.EnterpriseMeters own, Instant now, java.util.Map<String, Instant> times) {
+	private Checked check(int index, Parsed p, Meters.EnterpriseMeters own, Instant now, java.util.Map<String, Instant> times,
+			Options options) {
 		if (p.reading() == null) {
 			return new Invalid(index, null, null, null, null, null, p.raw(), Reason.MALFORMED, p.malformed());
 		}
@@ -156,7 +229,19 @@ class ReadingIngest {
 		}
 		catch (DateTimeParseException | NullPointerException ex) {
 			return new Invalid(index, meter, meter.code(), null, null, r.unit(), p.raw(), Reason.BAD_TIMESTAMP,
-					"ts '" + r.ts() + "' is not an ISO-8601 time such as 2026-11-24T10:15:00+08:00");
+					"ts '" + abbreviatedText(String.valueOf(r.ts())) + "' is not an ISO-8601 time such as 2026-11-24T10:15:00+08:00, "
+							+ "nor epoch milliseconds between 2000 and 2100");
+		}
+		long intervalSeconds = meter.intervalMinutes() * 60L;
+		if (options.marks() == Marks.START) {
+			ts = ts.plusSeconds(intervalSeconds);
+		}
+		Instant snappedFrom = null;
+		Instant boundary = nearestBoundary(ts, intervalSeconds);
+		if (!boundary.equals(ts) && Duration.between(ts, boundary).abs().compareTo(alignmentTolerance) <= 0
+				&& Duration.between(ts, boundary).abs().multipliedBy(2).compareTo(Duration.ofSeconds(intervalSeconds)) < 0) {
+			snappedFrom = ts;
+			ts = boundary;
 		}
 		BigDecimal value;
 		try {
@@ -197,7 +282,8 @@ class ReadingIngest {
 		}
 		else if (ts.getEpochSecond() % (meter.intervalMinutes() * 60L) != 0 || ts.getNano() != 0) {
 			reason = Reason.MISALIGNED;
-			detail = "ts " + ts + " is not the end of a " + meter.intervalMinutes() + "-minute interval";
+			detail = "ts " + ts + " is not the " + (options.marks() == Marks.START ? "start" : "end") + " of a " + meter.intervalMinutes()
+					+ "-minute interval, nor within " + alignmentTolerance.toSeconds() + " s of one";
 		}
 		else if (value.signum() < 0) {
 			reason = Reason.NEGATIVE;
@@ -215,7 +301,16 @@ class ReadingIngest {
 		if (reason != null) {
 			return new Invalid(index, meter, meter.code(), ts, value, r.unit(), p.raw(), reason, detail);
 		}
-		return new Valid(index, meter, ts, value.setScale(SCALE, RoundingMode.HALF_EVEN), p);
+		return new Valid(index, meter, ts, value.setScale(SCALE, RoundingMode.HALF_EVEN), p, snappedFrom,
+				options.correction() || p.correction());
+	}
+
+	/** The interval boundary nearest to a time (the later one when it lies half way). */
+	private static Instant nearestBoundary(Instant ts, long intervalSeconds) {
+		long s = ts.getEpochSecond();
+		long down = Math.floorDiv(s, intervalSeconds) * intervalSeconds;
+		long offsetNanos = (s - down) * 1_000_000_000L + ts.getNano();
+		return offsetNanos * 2 < intervalSeconds * 1_000_000_000L ? Instant.ofEpochSecond(down) : Instant.ofEpochSecond(down + intervalSeconds);
 	}
 
 	private static String abbreviated(BigDecimal value) {
@@ -223,12 +318,23 @@ class ReadingIngest {
 		return text.length() > 40 ? value.round(new java.math.MathContext(6)).toString() : text;
 	}
 
-	/** ISO-8601 with an offset, or a local time taken as Beijing time. */
+	/** The earliest and latest time a gateway may give as epoch milliseconds. */
+	static final Instant EPOCH_MIN = Instant.parse("2000-01-01T00:00:00Z");
+	static final Instant EPOCH_MAX = Instant.parse("2100-01-01T00:00:00Z");
+
+	/** ISO-8601 with an offset, a local time taken as Beijing time, or epoch milliseconds (2000 to 2100). */
 	static Instant timestamp(String text) {
 		String t = text.strip();
 		Instant common = offsetTimestamp(t);
 		if (common != null) {
 			return common;
+		}
+		if (!t.isEmpty() && t.length() <= 18 && t.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			Instant epoch = Instant.ofEpochMilli(Long.parseLong(t));
+			if (epoch.isBefore(EPOCH_MIN) || epoch.isAfter(EPOCH_MAX)) {
+				throw new DateTimeParseException("epoch milliseconds outside 2000 to 2100", t, 0);
+			}
+			return epoch;
 		}
 		try {
 			return OffsetDateTime.parse(t).toInstant();
@@ -296,6 +402,7 @@ class ReadingIngest {
 		int stored = 0;
 		int duplicates = 0;
 		List<Invalid> rejected = new ArrayList<>(invalid);
+		List<MonitoringModel.Note> notes = new ArrayList<>();
 		if (!valid.isEmpty()) {
 			// one order for every writer (meter, time), so that concurrent batches lock keys in the same order
 			List<Valid> rows = new ArrayList<>(valid);
@@ -307,9 +414,11 @@ class ReadingIngest {
 				}
 				else {
 					List<Invalid> conflicts = new ArrayList<>();
-					stored = insertSkippingStored(connection, origin, rows, now, conflicts);
+					List<Correction> corrections = new ArrayList<>();
+					stored = insertSkippingStored(connection, origin, rows, now, conflicts, corrections);
 					rejected.addAll(conflicts);
-					duplicates = rows.size() - stored - conflicts.size();
+					correct(connection, origin, corrections, now, notes);
+					duplicates = rows.size() - stored - conflicts.size() - corrections.size();
 				}
 				markPending(connection, rows);
 			}
@@ -321,6 +430,18 @@ class ReadingIngest {
 				DataSourceUtils.releaseConnection(connection, dataSource);
 			}
 		}
+		java.util.Set<Integer> conflicting = new java.util.HashSet<>();
+		rejected.forEach(x -> conflicting.add(x.index()));
+		int snapped = 0;
+		for (Valid v : valid) {
+			if (v.snappedFrom() != null && !conflicting.contains(v.index())) {
+				snapped++;
+				notes.add(new MonitoringModel.Note(v.index(), v.meter().code(), "SNAPPED", "ts " + v.snappedFrom() + " was moved to the interval boundary "
+						+ v.ts() + " (within the alignment tolerance of " + alignmentTolerance.toSeconds() + " s)"));
+			}
+		}
+		int corrected = notes.size() - snapped;
+		notes.sort(java.util.Comparator.comparingInt(MonitoringModel.Note::index));
 		rejected.sort(java.util.Comparator.comparingInt(Invalid::index));
 		List<Long> ids = quarantine.put(origin, rejected, now);
 		List<Rejected> answer = new ArrayList<>(rejected.size());
@@ -328,7 +449,54 @@ class ReadingIngest {
 			Invalid x = rejected.get(i);
 			answer.add(new Rejected(x.index(), x.meterCode(), x.reason(), x.detail(), ids.get(i)));
 		}
-		return new IngestResult(received, stored, duplicates, rejected.size(), answer);
+		return new IngestResult(received, stored, duplicates, rejected.size(), answer, null, corrected, snapped, notes);
+	}
+
+	/** A reading flagged as a correction that found another value stored under its key. */
+	private record Correction(Valid reading, BigDecimal before) {
+	}
+
+	/**
+	 * Replaces the stored values of the corrections (the last one of the batch wins where several name the same
+	 * meter and time) and records each as {@code reading.corrected} in the audit log, by the sender; the rollups of
+	 * the affected intervals are marked pending with the rest of the batch.
+	 */
+	private void correct(Connection connection, Origin origin, List<Correction> corrections, Instant now, List<MonitoringModel.Note> notes)
+			throws SQLException {
+		if (corrections.isEmpty()) {
+			return;
+		}
+		java.util.Map<String, Correction> lastPerKey = new java.util.LinkedHashMap<>();
+		corrections.forEach(c -> lastPerKey.put(c.reading().meter().id() + "@" + c.reading().ts(), c));
+		List<org.peakpilot.platform.AuditLog.Change> changes = new ArrayList<>();
+		try (var ps = connection.prepareStatement("""
+				UPDATE monitoring_reading SET value = ?, snapped_from = ?, origin = ?, received_at = ?
+				WHERE meter_id = ? AND ts = ?
+				""")) {
+			for (var e : lastPerKey.entrySet()) {
+				Valid v = e.getValue().reading();
+				ps.setBigDecimal(1, v.value());
+				ps.setObject(2, v.snappedFrom() == null ? null : v.snappedFrom().atOffset(ZoneOffset.UTC));
+				ps.setString(3, String.valueOf(origin.code()));
+				ps.setObject(4, now.atOffset(ZoneOffset.UTC));
+				ps.setLong(5, v.meter().id());
+				ps.setObject(6, v.ts().atOffset(ZoneOffset.UTC));
+				ps.addBatch();
+				String before = e.getValue().before().stripTrailingZeros().toPlainString();
+				String after = v.value().stripTrailingZeros().toPlainString();
+				changes.add(new org.peakpilot.platform.AuditLog.Change(e.getKey(),
+						java.util.Map.of("meter", v.meter().code(), "ts", v.ts().toString(), "value", before),
+						java.util.Map.of("meter", v.meter().code(), "ts", v.ts().toString(), "value", after, "channel", origin.channel())));
+			}
+			ps.executeBatch();
+		}
+		for (Correction c : corrections) {
+			Valid v = c.reading();
+			notes.add(new MonitoringModel.Note(v.index(), v.meter().code(), "CORRECTED", "the stored value "
+					+ c.before().stripTrailingZeros().toPlainString() + " of " + v.ts() + " was replaced by "
+					+ v.value().stripTrailingZeros().toPlainString()));
+		}
+		audit.recordAllBy(origin.sender(), "reading.corrected", "meter-reading", changes);
 	}
 
 	private static final java.util.Comparator<Valid> BY_KEY = (a, b) -> {
@@ -346,7 +514,7 @@ class ReadingIngest {
 		String tail = "\t" + origin.code() + "\t" + COPY_TS.format(now.atOffset(ZoneOffset.UTC)) + "\t"
 				+ (origin.backfillId() == null ? "\\N" : origin.backfillId().toString()) + "\n";
 		try {
-			copy(connection, "COPY monitoring_reading (meter_id, ts, value, origin, received_at, backfill_id) FROM STDIN", rows,
+			copy(connection, "COPY monitoring_reading (meter_id, ts, value, snapped_from, origin, received_at, backfill_id) FROM STDIN", rows,
 					v -> "", tail);
 			connection.releaseSavepoint(savepoint);
 			return true;
@@ -365,18 +533,18 @@ class ReadingIngest {
 	 * those not inserted are duplicates (same value) or conflicts (another value stored), returned in
 	 * {@code conflicts}. Returns the number stored.
 	 */
-	private static int insertSkippingStored(Connection connection, Origin origin, List<Valid> rows, Instant now, List<Invalid> conflicts)
-			throws SQLException {
+	private static int insertSkippingStored(Connection connection, Origin origin, List<Valid> rows, Instant now, List<Invalid> conflicts,
+			List<Correction> corrections) throws SQLException {
 		try (var st = connection.createStatement()) {
-			st.execute("CREATE TEMP TABLE IF NOT EXISTS monitoring_stage (idx INT, meter_id BIGINT, ts TIMESTAMPTZ, value NUMERIC(24,6)) "
-					+ "ON COMMIT DELETE ROWS");
-			st.execute("TRUNCATE monitoring_stage");
+			st.execute("CREATE TEMP TABLE IF NOT EXISTS monitoring_stage_v2 (idx INT, meter_id BIGINT, ts TIMESTAMPTZ, value NUMERIC(24,6), "
+					+ "snapped_from TIMESTAMPTZ) ON COMMIT DELETE ROWS");
+			st.execute("TRUNCATE monitoring_stage_v2");
 		}
-		copy(connection, "COPY monitoring_stage (idx, meter_id, ts, value) FROM STDIN", rows, v -> v.index() + "\t", "\n");
+		copy(connection, "COPY monitoring_stage_v2 (idx, meter_id, ts, value, snapped_from) FROM STDIN", rows, v -> v.index() + "\t", "\n");
 		int stored;
 		try (var ps = connection.prepareStatement("""
-				INSERT INTO monitoring_reading (meter_id, ts, value, origin, received_at, backfill_id)
-				SELECT meter_id, ts, value, ?, ?, ? FROM monitoring_stage ORDER BY meter_id, ts
+				INSERT INTO monitoring_reading (meter_id, ts, value, snapped_from, origin, received_at, backfill_id)
+				SELECT meter_id, ts, value, snapped_from, ?, ?, ? FROM monitoring_stage_v2 ORDER BY meter_id, ts
 				ON CONFLICT (meter_id, ts) DO NOTHING
 				""")) {
 			ps.setString(1, String.valueOf(origin.code()));
@@ -388,13 +556,18 @@ class ReadingIngest {
 			java.util.Map<Integer, Valid> byIndex = new java.util.HashMap<>();
 			rows.forEach(v -> byIndex.put(v.index(), v));
 			try (var ps = connection.prepareStatement("""
-					SELECT s.idx, r.value FROM monitoring_stage s JOIN monitoring_reading r USING (meter_id, ts)
+					SELECT s.idx, r.value FROM monitoring_stage_v2 s JOIN monitoring_reading r USING (meter_id, ts)
 					WHERE r.value <> s.value ORDER BY s.idx
 					"""); var rs = ps.executeQuery()) {
 				while (rs.next()) {
 					Valid v = byIndex.get(rs.getInt(1));
+					if (v.correction()) {
+						corrections.add(new Correction(v, rs.getBigDecimal(2)));
+						continue;
+					}
 					conflicts.add(new Invalid(v.index(), v.meter(), v.meter().code(), v.ts(), v.value(), null, v.raw(), Reason.CONFLICT,
-							"a reading of " + v.ts() + " is already stored with the value " + rs.getBigDecimal(2).stripTrailingZeros().toPlainString()));
+							"a reading of " + v.ts() + " is already stored with the value " + rs.getBigDecimal(2).stripTrailingZeros().toPlainString()
+									+ " (send it flagged as a correction to replace that value)"));
 				}
 			}
 		}
@@ -411,7 +584,8 @@ class ReadingIngest {
 			for (Valid v : rows) {
 				sb.append(prefix.apply(v)).append(v.meter().id()).append('\t')
 					.append(times.computeIfAbsent(v.ts(), t -> COPY_TS.format(t.atOffset(ZoneOffset.UTC))))
-					.append('\t').append(v.value().toPlainString()).append(tail);
+					.append('\t').append(v.value().toPlainString()).append('\t')
+					.append(v.snappedFrom() == null ? "\\N" : v.snappedFrom().toString()).append(tail);
 			}
 			byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
 			in.writeToCopy(bytes, 0, bytes.length);

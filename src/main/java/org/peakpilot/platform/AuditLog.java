@@ -60,6 +60,15 @@ public class AuditLog {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordAll(String action, String entityType, List<Change> changes) {
+		recordAllBy(AccessScope.current().actor(), action, entityType, changes);
+	}
+
+	/**
+	 * Records the same action on many entities by a named actor, such as a meter gateway whose message came over a
+	 * channel without a signed-in caller (MQTT); otherwise as {@link #recordAll}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAllBy(String actor, String action, String entityType, List<Change> changes) {
 		if (changes.isEmpty()) {
 			return;
 		}
@@ -79,7 +88,7 @@ public class AuditLog {
 				ORDER BY c.n
 				""")
 			.param("at", OffsetDateTime.ofInstant(clock.instant(), clock.getZone()))
-			.param("actor", AccessScope.current().actor())
+			.param("actor", actor)
 			.param("action", action)
 			.param("type", entityType)
 			.param("ids", ids)

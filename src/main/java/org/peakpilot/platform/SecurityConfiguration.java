@@ -37,7 +37,7 @@ class SecurityConfiguration {
 			"/actuator/health", "/actuator/health/**" };
 
 	/** The only API calls a meter gateway's device token may make. */
-	static final String[] DEVICE_ENDPOINTS = { "/api/v1/monitoring/readings" };
+	static final String[] DEVICE_ENDPOINTS = { "/api/v1/monitoring/readings", "/api/v1/monitoring/status" };
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -67,7 +67,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(a -> a
 				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/public/**").permitAll()
 				.requestMatchers("/api/v1/platform/users/**", "/api/v1/platform/audit/**").hasRole(Role.CITY_ADMIN.name())
-				// a meter gateway (device token) may only send readings; every other call is for people
+				// a meter gateway (device token) may only send readings and its status; every other call is for people
 				.requestMatchers(HttpMethod.POST, DEVICE_ENDPOINTS).authenticated()
 				.anyRequest().hasAnyRole(Role.userRoles().stream().map(Role::name).toArray(String[]::new)))
 			.httpBasic(b -> b.authenticationEntryPoint(unauthorized))
