@@ -232,6 +232,14 @@ public class EmissionsAccounting {
 	}
 
 	/**
+	 * The latest year with a report within the caller's scope, of one enterprise if {@code enterpriseId} is given;
+	 * only verified and locked reports count when {@code verifiedOnly}. Empty when there is none.
+	 */
+	public java.util.OptionalInt latestReportYear(Long enterpriseId, boolean verifiedOnly) {
+		return reports.latestYear(enterpriseId, verifiedOnly);
+	}
+
+	/**
 	 * Results rolled up to enterprise, park, county, industry or the city for a year, within the caller's scope;
 	 * verified and locked reports only unless {@code verifiedOnly} is false (then submitted ones count too).
 	 * {@code filter} ("county", "industry" or "park") with {@code filterValue} drills down.
