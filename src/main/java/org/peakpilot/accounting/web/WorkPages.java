@@ -116,7 +116,9 @@ class WorkPages {
 		}
 		reports.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
 		model.addAttribute("counts", counts);
-		model.addAttribute("reports", Page.of(reports.stream().filter(r -> status == null || r.status() == status).toList(), page));
+		// the latest changes first: what moved recently is what needs a look
+		model.addAttribute("reports", Page.of(reports.stream().filter(r -> status == null || r.status() == status)
+			.sorted(Comparator.comparing(ReportRow::updatedAt).reversed()).toList(), page));
 		List<Overdue> overdue = accounting.overdueReports(year);
 		model.addAttribute("overdue", Page.of(overdue, overduePage));
 		if (scope.isCityWide()) {
