@@ -57,7 +57,8 @@ class WorkPages {
 			@RequestParam(defaultValue = "0") int lockPage, Model model) {
 		AccessScope scope = AccessScope.current();
 		YearMonth thisMonth = YearMonth.now(clock);
-		int y = year == null ? thisMonth.getYear() : year;
+		// the year of the last month due: in January the office still chases December
+		int y = year == null ? thisMonth.minusMonths(1).getYear() : year;
 		if (y < 2010 || y > thisMonth.getYear()) {
 			throw new InvalidInputException("year", "a year from 2010 to " + thisMonth.getYear() + " is required");
 		}
