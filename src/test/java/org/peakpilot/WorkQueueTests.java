@@ -133,6 +133,8 @@ class WorkQueueTests {
 				.andExpect(content().string(containsString("id=\"status-counts\"")))
 				.andExpect(content().string(containsString("id=\"work-overdue\"")))
 				.andExpect(content().string(containsString(shawan.name())))
+				// February to April were submitted, April came back: January and April to December are overdue
+				.andExpect(content().string(containsString("1, 4–12 月")))
 				.andExpect(content().string(containsString("/accounting/enterprises/" + shawan.id() + "/results")))
 				.andExpect(content().string(containsString("/monitoring/enterprises/" + shawan.id())))
 				.andExpect(content().string(containsString("/accounting/reports/" + submitted + "\"")))
@@ -148,6 +150,8 @@ class WorkQueueTests {
 				.andExpect(content().string(containsString("id=\"overdue\"")))
 				.andExpect(content().string(not(containsString(jiajiang.name()))));
 			// another county's enterprise as a filter is not found, not an empty list
+			mvc.perform(get("/work").param("enterpriseId", String.valueOf(jiajiang.id())).with(f.as(officer)))
+				.andExpect(status().isNotFound());
 			mvc.perform(get("/accounting/reports").param("enterpriseId", String.valueOf(jiajiang.id())).with(f.as(officer)))
 				.andExpect(status().isNotFound());
 		}

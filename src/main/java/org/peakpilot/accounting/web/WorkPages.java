@@ -53,7 +53,7 @@ class WorkPages {
 
 	@GetMapping("/work")
 	String work(@RequestParam(required = false) Integer year, @RequestParam(required = false) Status status,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int overduePage,
+			@RequestParam(required = false) Long enterpriseId, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int overduePage,
 			@RequestParam(defaultValue = "0") int lockPage, Model model) {
 		AccessScope scope = AccessScope.current();
 		YearMonth thisMonth = YearMonth.now(clock);
@@ -76,7 +76,7 @@ class WorkPages {
 			case ENTERPRISE_USER -> enterprise(scope, thisMonth, model);
 			case VERIFIER -> model.addAttribute("waiting", Page.of(accounting.reports(null, null, Status.SUBMITTED).stream()
 				.sorted(Comparator.comparing(ReportRow::updatedAt)).toList(), page));
-			default -> office(scope, y, status, page, overduePage, lockPage, model);
+			default -> office(scope, y, status, enterpriseId, page, overduePage, lockPage, model);
 		}
 		return "accounting/work";
 	}
@@ -109,8 +109,12 @@ class WorkPages {
 		model.addAttribute("returned", returned);
 	}
 
-	private void office(AccessScope scope, int year, Status status, int page, int overduePage, int lockPage, Model model) {
-		List<ReportRow> reports = accounting.reports(null, year, null);
+	private void office(AccessScope scope, int year, Status status, Long enterpriseId, int page, int overduePage, int lockPage,
+			Model model) {
+		if (enterpriseId != null) {
+			registry.enterprise(enterpriseId); // not found outside the caller's scope
+		}
+		List<ReportRow> reports = accounting.reports(enterpriseId, year, null);
 		Map<Status, Integer> counts = new EnumMap<>(Status.class);
 		for (Status s : Status.values()) {
 			counts.put(s, 0);
@@ -120,14 +124,24 @@ class WorkPages {
 		// the latest changes first: what moved recently is what needs a look
 		model.addAttribute("reports", Page.of(reports.stream().filter(r -> status == null || r.status() == status)
 			.sorted(Comparator.comparing(ReportRow::updatedAt).reversed()).toList(), page));
-		List<Overdue> overdue = accounting.overdueReports(year);
-		model.addAttribute("overdue", Page.of(overdue, overduePage));
+		List<Overdue> overdue = accounting.overdueReports(year).stream()
+			.filter(o -> enterpriseId == null || o.enterpriseId() == enterpriseId).toList();
+		model.addAttribute("overdueMonths", overdue.size());
+		model.addAttribute("overdue", Page.of(OverdueEnterprise.of(overdue, counties()), overduePage));
 		if (scope.isCityWide()) {
-			model.addAttribute("toLock", Page.of(accounting.reports(null, null, Status.VERIFIED).stream()
+			model.addAttribute("toLock", Page.of(accounting.reports(enterpriseId, null, Status.VERIFIED).stream()
 				.sorted(Comparator.comparing(ReportRow::updatedAt)).toList(), lockPage));
 		}
+		model.addAttribute("enterpriseId", enterpriseId);
+		model.addAttribute("enterprises", registry.enterprises(RegistryModel.EnterpriseQuery.ALL));
 		model.addAttribute("cityWide", scope.isCityWide());
 		model.addAttribute("office", scope.hasRole(Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER));
+	}
+
+	private Map<String, String> counties() {
+		Map<String, String> names = new HashMap<>();
+		registry.counties().forEach(c -> names.put(c.code(), c.nameZh()));
+		return names;
 	}
 
 	private Map<Long, String> names() {
@@ -138,6 +152,44 @@ class WorkPages {
 
 	/** A month the enterprise still has to fill or correct; {@code reportId} is null while nothing was entered. */
 	record OpenMonth(int year, int month, Status status, Long reportId, LocalDate due, boolean overdue) {
+	}
+
+	/**
+	 * An enterprise with its overdue months of the year, in order; {@code months} reads "1–10, 12" (runs of
+	 * consecutive months joined).
+	 */
+	record OverdueEnterprise(long enterpriseId, String name, String countyCode, String countyName, int count, String months,
+			int year) {
+
+		static List<OverdueEnterprise> of(List<Overdue> overdue, Map<String, String> counties) {
+			Map<Long, List<Overdue>> byEnterprise = new java.util.LinkedHashMap<>();
+			overdue.forEach(o -> byEnterprise.computeIfAbsent(o.enterpriseId(), k -> new ArrayList<>()).add(o));
+			List<OverdueEnterprise> rows = new ArrayList<>();
+			byEnterprise.forEach((id, list) -> {
+				Overdue first = list.get(0);
+				rows.add(new OverdueEnterprise(id, first.enterpriseName(), first.countyCode(),
+						counties.getOrDefault(first.countyCode(), first.countyCode()), list.size(),
+						runs(list.stream().map(Overdue::month).sorted().toList()), first.year()));
+			});
+			// the most months behind first
+			rows.sort(Comparator.comparingInt(OverdueEnterprise::count).reversed().thenComparing(OverdueEnterprise::name));
+			return rows;
+		}
+
+		static String runs(List<Integer> months) {
+			StringBuilder sb = new StringBuilder();
+			for (int i = 0; i < months.size(); i++) {
+				int start = months.get(i);
+				while (i + 1 < months.size() && months.get(i + 1) == months.get(i) + 1) {
+					i++;
+				}
+				sb.append(sb.isEmpty() ? "" : ", ").append(start);
+				if (months.get(i) != start) {
+					sb.append('–').append(months.get(i));
+				}
+			}
+			return sb.toString();
+		}
 	}
 
 	/** One page of a list: its rows, its number (from 0), how many pages and rows there are. */
