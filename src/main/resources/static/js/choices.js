@@ -12,7 +12,11 @@ document.addEventListener('DOMContentLoaded', function () {
       items.forEach(function (item) {
         var keep = q === '' || item.value === '' || item.textContent.toLowerCase().indexOf(q) >= 0
           || (item.querySelector && item.querySelector('input:checked'));
-        item.hidden = !keep;
+        if (item.tagName === 'OPTION') {
+          item.hidden = !keep;
+        } else {
+          item.style.display = keep ? 'block' : 'none';
+        }
       });
     });
   });

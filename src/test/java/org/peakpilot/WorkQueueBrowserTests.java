@@ -120,6 +120,35 @@ class WorkQueueBrowserTests {
 		chromium.assertNoScriptErrors();
 	}
 
+	@Test
+	void theAdministratorPicksAVerifiersEnterprisesFromAFilteredList() {
+		assumeTrue(driver != null, () -> HeadlessChromium.MISSING + "; browser tests skipped outside CI");
+		driver.manage().deleteAllCookies();
+		driver.get("http://localhost:" + port + "/login?lang=zh_CN");
+		driver.findElement(By.id("username")).sendKeys("admin");
+		driver.findElement(By.id("password")).sendKeys(TestDatabase.ADMIN_PASSWORD);
+		driver.findElement(By.id("login-submit")).click();
+		chromium.waitUntil().until(ExpectedConditions.urlContains("/plan/cockpit"));
+		driver.get("http://localhost:" + port + "/admin/users/new");
+		driver.findElement(By.id("username")).sendKeys("verifier-picked");
+		driver.findElement(By.id("displayName")).sendKeys("选出的核查人员");
+		driver.findElement(By.id("password")).sendKeys("picked-password-1");
+		new Select(driver.findElement(By.id("role"))).selectByValue("VERIFIER");
+		// only the verifier's field shows; the filter narrows the list to the ceramics makers of the demo
+		assertThat(driver.findElement(By.id("countyCode")).isDisplayed()).isFalse();
+		driver.findElement(By.id("assigned-filter")).sendKeys("陶瓷");
+		java.util.List<WebElement> shown = driver.findElements(By.cssSelector("#assigned-list label.choice")).stream()
+			.filter(WebElement::isDisplayed).toList();
+		assertThat(shown).hasSize(1);
+		assertThat(shown.get(0).getText()).contains("示例夹江陶瓷有限公司（虚构）").contains("夹江县");
+		shown.get(0).findElement(By.tagName("input")).click();
+		chromium.screenshot("user-form-verifier.png");
+		driver.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+		chromium.waitUntil().until(ExpectedConditions.urlContains("/admin/users"));
+		assertThat(driver.findElement(By.tagName("body")).getText()).contains("verifier-picked").contains("核查企业 示例夹江陶瓷有限公司（虚构）");
+		chromium.assertNoScriptErrors();
+	}
+
 	private void signIn(String user) {
 		driver.manage().deleteAllCookies();
 		driver.get("http://localhost:" + port + "/login?lang=zh_CN");

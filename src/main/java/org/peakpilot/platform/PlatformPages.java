@@ -87,6 +87,12 @@ class PlatformPages {
 	String users(Model model) {
 		model.addAttribute("users", accounts.users());
 		model.addAttribute("roles", Role.userRoles());
+		// names instead of IDs for each user's scope
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		directory.countyChoices().forEach(c -> names.put(c.value(), c.name()));
+		directory.parkChoices().forEach(p -> names.put("park:" + p.value(), p.name()));
+		directory.enterpriseChoices().forEach(e -> names.put("enterprise:" + e.value(), e.name()));
+		model.addAttribute("scopeNames", names);
 		return "platform/users";
 	}
 
