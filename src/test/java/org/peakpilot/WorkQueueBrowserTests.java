@@ -88,6 +88,12 @@ class WorkQueueBrowserTests {
 		assertThat(waiting.getText()).isEqualTo(month);
 		assertThat(driver.findElement(By.id("to-verify")).getText()).contains("示例沙湾钢铁有限公司（虚构）");
 		chromium.screenshot("work-verifier.png");
+		// its report list is no longer empty either
+		driver.findElement(By.linkText("碳排放报送")).click();
+		chromium.waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#reports a[href='" + report + "']")));
+		chromium.screenshot("reports-verifier.png");
+		driver.findElement(By.id("nav-work")).click();
+		waiting = driver.findElement(By.cssSelector("#to-verify a.open-report[href='" + report + "']"));
 		waiting.click();
 		driver.findElement(By.id("verify-report")).click();
 		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("report-status"), "已核查"));

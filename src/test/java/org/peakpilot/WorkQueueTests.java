@@ -99,6 +99,10 @@ class WorkQueueTests {
 			.andExpect(content().string(containsString("/accounting/reports/" + returned + "\"")))
 			.andExpect(content().string(containsString("/monitoring/alarms/open-count?enterpriseId=" + shawan.id())))
 			.andExpect(content().string(not(containsString(jiajiang.name()))));
+		mvc.perform(get("/work").param("lang", "en").with(f.as(steelUser))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Months to fill")))
+			.andExpect(content().string(containsString(lastMonth.getMonth().getDisplayName(java.time.format.TextStyle.FULL,
+					java.util.Locale.ENGLISH) + " " + lastMonth.getYear())));
 		mvc.perform(get("/monitoring/alarms/open-count").param("enterpriseId", String.valueOf(shawan.id())).with(f.as(steelUser)))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("id=\"open-alarms\"")));
 		// another enterprise's alarms are not even counted

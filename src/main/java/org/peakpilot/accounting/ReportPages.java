@@ -59,7 +59,8 @@ class ReportPages {
 	@GetMapping("/accounting/reports")
 	String reports(@RequestParam(required = false) Integer year, @RequestParam(required = false) ReportModel.Status status,
 			@RequestParam(required = false) Long enterpriseId, @RequestParam(defaultValue = "0") int page, Model model) {
-		int y = year == null ? YearMonth.now(clock).getYear() : year;
+		// the year of the last month due: in January the reports of December are the ones being handled
+		int y = year == null ? YearMonth.now(clock).minusMonths(1).getYear() : year;
 		AccountingBounds.requireYear("year", y);
 		if (enterpriseId != null) {
 			registry.enterprise(enterpriseId); // not found outside the caller's scope
