@@ -82,6 +82,9 @@ class WorkPages {
 	}
 
 	private void enterprise(AccessScope scope, YearMonth thisMonth, Model model) {
+		if (scope.enterprises().isEmpty()) {
+			return; // an enterprise user always has its enterprise; without one there is nothing to show
+		}
 		long enterpriseId = scope.enterprises().iterator().next();
 		RegistryModel.Enterprise e = registry.enterprise(enterpriseId);
 		Map<YearMonth, ReportRow> byMonth = new HashMap<>();
