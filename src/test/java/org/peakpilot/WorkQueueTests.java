@@ -145,6 +145,11 @@ class WorkQueueTests {
 				.andExpect(content().string(not(containsString(jiajiang.name()))))
 				.andExpect(content().string(not(containsString("/accounting/reports/" + otherCountySubmitted + "\""))))
 				.andExpect(content().string(not(containsString("id=\"to-lock\""))));
+			// the row's links open: the enterprise's monitoring and its results on the latest year with data
+			mvc.perform(get("/monitoring/enterprises/" + shawan.id()).with(f.as(officer))).andExpect(status().isOk());
+			mvc.perform(get("/accounting/enterprises/" + shawan.id() + "/results").with(f.as(officer)))
+				.andExpect(redirectedUrl("/accounting/enterprises/" + shawan.id() + "/results/2023"));
+			mvc.perform(get("/accounting/enterprises/" + shawan.id() + "/results/2023").with(f.as(officer))).andExpect(status().isOk());
 			// filtered by status: only the returned month
 			mvc.perform(get("/work").param("year", "2023").param("status", "RETURNED").with(f.as(officer)))
 				.andExpect(content().string(containsString("/accounting/reports/" + returned + "\"")))
@@ -180,6 +185,9 @@ class WorkQueueTests {
 		mvc.perform(get("/work").param("page", "-1").with(f.as(city))).andExpect(status().isBadRequest());
 		mvc.perform(get("/work").param("overduePage", "99999999999").with(f.as(city))).andExpect(status().isBadRequest());
 		mvc.perform(get("/accounting/reports").param("year", "-5").with(f.as(city))).andExpect(status().isBadRequest());
+		mvc.perform(get("/work").param("status", "BOGUS").with(f.as(city))).andExpect(status().isBadRequest());
+		mvc.perform(get("/work").param("enterpriseId", "x".repeat(5000)).with(f.as(city))).andExpect(status().isBadRequest());
+		mvc.perform(get("/work").param("enterpriseId", "999999999999").with(f.as(city))).andExpect(status().isNotFound());
 		// far beyond the last page: the last page, not an error
 		mvc.perform(get("/work").param("page", "5000").with(f.as(verifier))).andExpect(status().isOk());
 	}
