@@ -183,6 +183,9 @@ class WorkQueueTests {
 	void badQueueParametersAreRefusedNamingTheField() throws Exception {
 		mvc.perform(get("/work").param("year", "99999").with(f.as(city))).andExpect(status().isBadRequest());
 		mvc.perform(get("/work").param("page", "-1").with(f.as(city))).andExpect(status().isBadRequest());
+		mvc.perform(get("/work").param("lockPage", "100001").with(f.as(city))).andExpect(status().isBadRequest())
+			.andExpect(r -> assertThat(((org.peakpilot.platform.InvalidInputException) r.getResolvedException()).errors())
+				.extracting(org.peakpilot.platform.InputError::field).containsExactly("lockPage"));
 		mvc.perform(get("/work").param("overduePage", "99999999999").with(f.as(city))).andExpect(status().isBadRequest());
 		mvc.perform(get("/accounting/reports").param("year", "-5").with(f.as(city))).andExpect(status().isBadRequest());
 		mvc.perform(get("/work").param("status", "BOGUS").with(f.as(city))).andExpect(status().isBadRequest());

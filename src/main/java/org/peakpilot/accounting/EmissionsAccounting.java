@@ -231,6 +231,9 @@ public class EmissionsAccounting {
 		return reports.overdue(year);
 	}
 
+	/** A month's report is due by this day of the following month; later it is overdue. */
+	public static final int REPORT_DUE_DAY = MonthlyReports.DUE_DAY;
+
 	/**
 	 * The latest year with a report within the caller's scope, of one enterprise if {@code enterpriseId} is given;
 	 * only verified and locked reports count when {@code verifiedOnly}. Empty when there is none.

@@ -35,8 +35,6 @@ class WorkPages {
 
 	/** Rows per page of each list. */
 	static final int PAGE_SIZE = 20;
-	/** Reports are due by this day of the following month (as {@code MonthlyReports.DUE_DAY}). */
-	private static final int DUE_DAY = 15;
 	/** How many months back an enterprise's open months are listed. */
 	private static final int MONTHS_BACK = 12;
 	private static final int PAGE_MAX = 100_000;
@@ -53,8 +51,8 @@ class WorkPages {
 
 	@GetMapping("/work")
 	String work(@RequestParam(required = false) Integer year, @RequestParam(required = false) Status status,
-			@RequestParam(required = false) Long enterpriseId, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int overduePage,
-			@RequestParam(defaultValue = "0") int lockPage, Model model) {
+			@RequestParam(required = false) Long enterpriseId, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "0") int overduePage, @RequestParam(defaultValue = "0") int lockPage, Model model) {
 		AccessScope scope = AccessScope.current();
 		YearMonth thisMonth = YearMonth.now(clock);
 		// the year of the last month due: in January the office still chases December
@@ -62,11 +60,9 @@ class WorkPages {
 		if (y < 2010 || y > thisMonth.getYear()) {
 			throw new InvalidInputException("year", "a year from 2010 to " + thisMonth.getYear() + " is required");
 		}
-		for (int p : new int[] { page, overduePage, lockPage }) {
-			if (p < 0 || p > PAGE_MAX) {
-				throw new InvalidInputException("page", "a page from 0 to " + PAGE_MAX + " is required");
-			}
-		}
+		requirePage("page", page);
+		requirePage("overduePage", overduePage);
+		requirePage("lockPage", lockPage);
 		model.addAttribute("year", y);
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", Status.values());
@@ -79,6 +75,12 @@ class WorkPages {
 			default -> office(scope, y, status, enterpriseId, page, overduePage, lockPage, model);
 		}
 		return "accounting/work";
+	}
+
+	private static void requirePage(String field, int page) {
+		if (page < 0 || page > PAGE_MAX) {
+			throw new InvalidInputException(field, "a page from 0 to " + PAGE_MAX + " is required");
+		}
 	}
 
 	private void enterprise(AccessScope scope, YearMonth thisMonth, Model model) {
@@ -103,7 +105,7 @@ class WorkPages {
 			Status s = r == null ? null : r.status();
 			// the running month is listed only once a draft of it exists
 			if ((back > 0 || r != null) && (s == null || s == Status.DRAFT || s == Status.RETURNED)) {
-				LocalDate due = ym.plusMonths(1).atDay(DUE_DAY);
+				LocalDate due = ym.plusMonths(1).atDay(EmissionsAccounting.REPORT_DUE_DAY);
 				open.add(new OpenMonth(ym.getYear(), ym.getMonthValue(), s, r == null ? null : r.id(), due, today.isAfter(due)));
 			}
 		}
