@@ -234,7 +234,8 @@ class BrowserTests {
 		driver.findElement(By.id("username")).sendKeys(user);
 		driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
 		driver.findElement(By.id("login-submit")).click();
-		chromium.waitUntil().until(ExpectedConditions.urlContains("/plan/cockpit"));
+		// an enterprise user lands on its work queue, not the city cockpit
+		chromium.waitUntil().until(ExpectedConditions.urlContains("/work"));
 		driver.findElement(By.linkText("告警")).click();
 		chromium.waitUntil().until(ExpectedConditions.textToBe(By.tagName("h1"), "能耗监测告警"));
 		List<org.openqa.selenium.WebElement> rows = driver.findElements(By.cssSelector("tr.alarm-row"));

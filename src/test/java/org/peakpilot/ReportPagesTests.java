@@ -98,7 +98,8 @@ class ReportPagesTests {
 			.file(new org.springframework.mock.web.MockMultipartFile("file", "y.xlsx", null, filled))
 			.param("enterpriseId", String.valueOf(cement.id())).param("year", "2023").with(f.as(user)).with(csrf()))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("id=\"import-done\"")))
-			.andExpect(content().string(containsString("2023-03 · 156.4 tCO2")));
+			.andExpect(content().string(containsString("已导入 2023 年 3 月报告 · 156.4 tCO2")))
+			.andExpect(content().string(containsString("/accounting/enterprises/" + cement.id() + "/results/2023")));
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/accounting/reports/import")
 			.file(new org.springframework.mock.web.MockMultipartFile("file", "x.xlsx", null, "not excel".getBytes()))
 			.param("enterpriseId", String.valueOf(cement.id())).param("year", "2023").with(f.as(user)).with(csrf()))

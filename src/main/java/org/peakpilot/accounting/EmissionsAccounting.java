@@ -231,6 +231,17 @@ public class EmissionsAccounting {
 		return reports.overdue(year);
 	}
 
+	/** A month's report is due by this day of the following month; later it is overdue. */
+	public static final int REPORT_DUE_DAY = MonthlyReports.DUE_DAY;
+
+	/**
+	 * The latest year with a report within the caller's scope, of one enterprise if {@code enterpriseId} is given;
+	 * only verified and locked reports count when {@code verifiedOnly}. Empty when there is none.
+	 */
+	public java.util.OptionalInt latestReportYear(Long enterpriseId, boolean verifiedOnly) {
+		return reports.latestYear(enterpriseId, verifiedOnly);
+	}
+
 	/**
 	 * Results rolled up to enterprise, park, county, industry or the city for a year, within the caller's scope;
 	 * verified and locked reports only unless {@code verifiedOnly} is false (then submitted ones count too).

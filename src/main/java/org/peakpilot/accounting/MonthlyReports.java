@@ -138,6 +138,21 @@ class MonthlyReports {
 			.list();
 	}
 
+	/**
+	 * The latest year with a report within the caller's scope (of one enterprise, if given), counting only
+	 * verified and locked reports when {@code verifiedOnly}.
+	 */
+	java.util.OptionalInt latestYear(Long enterpriseId, boolean verifiedOnly) {
+		AccessScope.SqlCondition scope = AccessScope.current().where("r.county_code", "r.park_id", "r.enterprise_id");
+		Integer year = jdbc.sql("""
+				SELECT max(r.year) FROM accounting_report r
+				WHERE %s AND (CAST(:e AS bigint) IS NULL OR r.enterprise_id = :e)
+				  AND (NOT :verified OR r.status IN ('VERIFIED', 'LOCKED'))
+				""".formatted(scope.sql()))
+			.params(scope.params()).param("e", enterpriseId).param("verified", verifiedOnly).query(Integer.class).single();
+		return year == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(year);
+	}
+
 	/** Creates or replaces the content of an editable report and recomputes its results. */
 	Report save(long enterpriseId, int year, int month, Content content, Calculator.Factors factors, String gridRegion) {
 		RegistryModel.Enterprise e = registry.enterprise(enterpriseId);

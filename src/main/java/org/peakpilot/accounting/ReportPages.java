@@ -47,17 +47,39 @@ class ReportPages {
 		this.json = json;
 	}
 
+	/** Rows of the report list per page. */
+	static final int PAGE_SIZE = 50;
+
+	/**
+	 * The reports within the caller's scope (every role sees its own: the enterprise its months, the verifier its
+	 * enterprises', the county and park their enterprises'), filtered by year, status and enterprise, a page at a
+	 * time; officers also see the overdue months; who may enter data gets the entry and import forms.
+	 */
 	@GetMapping("/accounting/reports")
-	String reports(@RequestParam(required = false) Integer year, @RequestParam(required = false) ReportModel.Status status, Model model) {
-		int y = year == null ? YearMonth.now(clock).getYear() : year;
+	String reports(@RequestParam(required = false) Integer year, @RequestParam(required = false) ReportModel.Status status,
+			@RequestParam(required = false) Long enterpriseId, @RequestParam(defaultValue = "0") int page, Model model) {
+		// the year of the last month due: in January the reports of December are the ones being handled
+		int y = year == null ? YearMonth.now(clock).minusMonths(1).getYear() : year;
+		AccountingBounds.requireYear("year", y);
+		if (enterpriseId != null) {
+			registry.enterprise(enterpriseId); // not found outside the caller's scope
+		}
+		List<ReportModel.ReportRow> all = accounting.reports(enterpriseId, y, status);
+		int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		int p = Math.max(0, Math.min(page, pages - 1));
 		model.addAttribute("year", y);
 		model.addAttribute("status", status);
+		model.addAttribute("enterpriseId", enterpriseId);
 		model.addAttribute("statuses", ReportModel.Status.values());
-		model.addAttribute("reports", accounting.reports(null, y, status));
+		model.addAttribute("reports", all.subList(p * PAGE_SIZE, Math.min(all.size(), (p + 1) * PAGE_SIZE)));
+		model.addAttribute("total", all.size());
+		model.addAttribute("page", p);
+		model.addAttribute("pages", pages);
 		model.addAttribute("names", enterpriseNames());
 		AccessScope scope = AccessScope.current();
 		boolean officer = scope.hasRole(Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER);
-		model.addAttribute("overdue", officer ? accounting.overdueReports(y) : List.of());
+		model.addAttribute("overdue", officer ? accounting.overdueReports(y).stream()
+			.filter(o -> enterpriseId == null || o.enterpriseId() == enterpriseId).toList() : List.of());
 		model.addAttribute("enterprises", registry.enterprises(org.peakpilot.registry.RegistryModel.EnterpriseQuery.ALL));
 		model.addAttribute("canEnter", scope.isCityWide() || scope.hasRole(Role.ENTERPRISE_USER));
 		model.addAttribute("thisMonth", YearMonth.now(clock));

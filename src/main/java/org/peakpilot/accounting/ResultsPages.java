@@ -48,7 +48,7 @@ class ResultsPages {
 	String results(@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "COUNTY") String level,
 			@RequestParam(required = false) String filter, @RequestParam(required = false) String value,
 			@RequestParam(defaultValue = "true") boolean verifiedOnly, Model model, Locale locale) {
-		int y = year == null ? Year.now(clock).getValue() - 1 : year;
+		int y = year == null ? latestYear(null, verifiedOnly) : year;
 		List<ResultsModel.Row> rows = accounting.results(y, level, verifiedOnly, filter, value);
 		Map<String, String> names = names(locale);
 		model.addAttribute("year", y);
@@ -100,6 +100,22 @@ class ResultsPages {
 				.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
 				.body(out.toByteArray());
 		}
+	}
+
+	/** An enterprise's results open on its latest year with data. */
+	@GetMapping("/accounting/enterprises/{enterpriseId}/results")
+	String enterpriseLatest(@PathVariable long enterpriseId) {
+		registry.enterprise(enterpriseId);
+		return "redirect:/accounting/enterprises/" + enterpriseId + "/results/" + latestYear(enterpriseId, true);
+	}
+
+	/**
+	 * The latest year with verified results in the caller's scope, else the latest with any report, else last
+	 * year: the results pages never open on an empty year while data exists.
+	 */
+	private int latestYear(Long enterpriseId, boolean verifiedOnly) {
+		return accounting.latestReportYear(enterpriseId, verifiedOnly)
+			.orElse(accounting.latestReportYear(enterpriseId, false).orElse(Year.now(clock).getValue() - 1));
 	}
 
 	@GetMapping("/accounting/enterprises/{enterpriseId}/results/{year}")

@@ -181,6 +181,8 @@ class PlanPages {
 
 	@GetMapping("/plan/import")
 	String importForm(Model model) {
+		// only the city imports observations: the form must not open for roles whose upload would be refused
+		AccessScope.current().requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER);
 		model.addAttribute("plan", plan.info());
 		return "plan/import";
 	}

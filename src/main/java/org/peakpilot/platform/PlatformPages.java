@@ -22,10 +22,12 @@ class PlatformPages {
 
 	private final UserAccounts accounts;
 	private final AuditLog audit;
+	private final ScopeDirectory directory;
 
-	PlatformPages(UserAccounts accounts, AuditLog audit) {
+	PlatformPages(UserAccounts accounts, AuditLog audit, ScopeDirectory directory) {
 		this.accounts = accounts;
 		this.audit = audit;
+		this.directory = directory;
 	}
 
 	@GetMapping("/login")
@@ -33,9 +35,10 @@ class PlatformPages {
 		return "platform/login";
 	}
 
+	/** City roles land on the indicator cockpit, everyone else on their work queue ({@code /work}). */
 	@GetMapping("/")
 	String home() {
-		return "redirect:/plan/cockpit";
+		return AccessScope.current().isCityWide() ? "redirect:/plan/cockpit" : "redirect:/work";
 	}
 
 	@GetMapping("/account")
@@ -84,14 +87,19 @@ class PlatformPages {
 	String users(Model model) {
 		model.addAttribute("users", accounts.users());
 		model.addAttribute("roles", Role.userRoles());
+		// names instead of IDs for each user's scope
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		directory.countyChoices().forEach(c -> names.put(c.value(), c.name()));
+		directory.parkChoices().forEach(p -> names.put("park:" + p.value(), p.name()));
+		directory.enterpriseChoices().forEach(e -> names.put("enterprise:" + e.value(), e.name()));
+		model.addAttribute("scopeNames", names);
 		return "platform/users";
 	}
 
 	@GetMapping("/admin/users/new")
 	String newUser(Model model) {
 		model.addAttribute("form", new UserAccounts.UserForm("", "", "", Role.CITY_OFFICER, null, null, null, Set.of(), true));
-		model.addAttribute("roles", Role.userRoles());
-		return "platform/user-form";
+		return userForm(model);
 	}
 
 	@GetMapping("/admin/users/{id}")
@@ -100,8 +108,7 @@ class PlatformPages {
 		model.addAttribute("userId", id);
 		model.addAttribute("form", new UserAccounts.UserForm(u.username(), u.displayName(), null, u.role(), u.countyCode(),
 				u.parkId(), u.enterpriseId(), u.assignedEnterprises(), u.enabled()));
-		model.addAttribute("roles", Role.userRoles());
-		return "platform/user-form";
+		return userForm(model);
 	}
 
 	@PostMapping("/admin/users")
@@ -115,8 +122,7 @@ class PlatformPages {
 		catch (InvalidInputException ex) {
 			model.addAttribute("form", form);
 			model.addAttribute("errors", ex.errors());
-			model.addAttribute("roles", Role.userRoles());
-			return "platform/user-form";
+			return userForm(model);
 		}
 	}
 
@@ -135,9 +141,17 @@ class PlatformPages {
 			model.addAttribute("userId", id);
 			model.addAttribute("form", form);
 			model.addAttribute("errors", ex.errors());
-			model.addAttribute("roles", Role.userRoles());
-			return "platform/user-form";
+			return userForm(model);
 		}
+	}
+
+	/** The user form with the counties, parks and enterprises to pick from: nobody types an ID. */
+	private String userForm(Model model) {
+		model.addAttribute("roles", Role.userRoles());
+		model.addAttribute("counties", directory.countyChoices());
+		model.addAttribute("parks", directory.parkChoices());
+		model.addAttribute("enterpriseChoices", directory.enterpriseChoices());
+		return "platform/user-form";
 	}
 
 	@PostMapping("/admin/users/{id}/unlock")
@@ -158,13 +172,14 @@ class PlatformPages {
 		return "platform/audit";
 	}
 
-	/** The user form as posted; the assigned enterprises come as a comma-separated list of IDs. */
+	/** The user form as posted; the assigned enterprises come as the IDs of the ticked boxes (or comma-separated). */
 	record UserFormFields(String username, String displayName, String password, Role role, String countyCode,
-			Long parkId, Long enterpriseId, String assignedEnterprises, Boolean enabled) {
+			Long parkId, Long enterpriseId, List<String> assignedEnterprises, Boolean enabled) {
 
 		UserAccounts.UserForm toForm() {
 			Set<Long> assigned = new LinkedHashSet<>();
-			List<String> parts = assignedEnterprises == null ? List.of() : Arrays.asList(assignedEnterprises.split("[,，\\s]+"));
+			List<String> parts = assignedEnterprises == null ? List.of() : assignedEnterprises.stream()
+				.filter(a -> a != null).flatMap(a -> Arrays.stream(a.split("[,，\\s]+"))).limit(10_000).toList();
 			for (String p : parts) {
 				if (!p.isBlank()) {
 					try {

@@ -1,5 +1,6 @@
 package org.peakpilot.platform;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,4 +15,20 @@ public interface ScopeDirectory {
 
 	/** The owner of an enterprise, if it exists. */
 	Optional<Owner> enterpriseOwner(long enterpriseId);
+
+	/** The counties a county officer can be given, for the user form. */
+	List<ScopeChoice> countyChoices();
+
+	/** The parks a park manager can be given, for the user form. */
+	List<ScopeChoice> parkChoices();
+
+	/** The enterprises within the caller's scope that an enterprise user or a verifier can be given, for the user form. */
+	List<ScopeChoice> enterpriseChoices();
+
+	/**
+	 * One county, park or enterprise as a person picks it: the value the form posts, its name and what tells it
+	 * apart (the county of a park, the USCC and county of an enterprise).
+	 */
+	record ScopeChoice(String value, String name, String detail) {
+	}
 }

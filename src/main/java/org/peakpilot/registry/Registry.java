@@ -209,6 +209,27 @@ public class Registry implements ScopeDirectory {
 		return find(enterpriseId).map(Registry::owner);
 	}
 
+	@Override
+	public List<ScopeChoice> countyChoices() {
+		return counties().stream().map(c -> new ScopeChoice(c.code(), c.nameZh(), c.code())).toList();
+	}
+
+	@Override
+	public List<ScopeChoice> parkChoices() {
+		Map<String, String> counties = new LinkedHashMap<>();
+		counties().forEach(c -> counties.put(c.code(), c.nameZh()));
+		return parks().stream()
+			.map(p -> new ScopeChoice(String.valueOf(p.id()), p.nameZh(), counties.getOrDefault(p.countyCode(), p.countyCode())))
+			.toList();
+	}
+
+	@Override
+	public List<ScopeChoice> enterpriseChoices() {
+		return enterprises(EnterpriseQuery.ALL).stream()
+			.map(e -> new ScopeChoice(String.valueOf(e.id()), e.name(), e.uscc() + " · " + e.countyName()))
+			.toList();
+	}
+
 	/** Loads divisions, parks and industries from the plan folder; rows are upserted by code. */
 	@Transactional
 	void loadReferenceData() {

@@ -115,8 +115,10 @@ class DemoDataTests {
 		mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic("demo-steel", PASSWORD)))
 			.andExpect(jsonPath("$.length()").value(1))
 			.andExpect(jsonPath("$[0].name").value("示例沙湾钢铁有限公司（虚构）"));
+		// the verifier is assigned to the two enterprises with demo users, so that submit → verify → lock works
 		mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic("demo-verifier", PASSWORD)))
-			.andExpect(jsonPath("$.length()").value(2));
+			.andExpect(jsonPath("$.length()").value(4))
+			.andExpect(jsonPath("$[*].name").value(org.hamcrest.Matchers.hasItems("示例沙湾钢铁有限公司（虚构）")));
 	}
 
 	@Test

@@ -1,0 +1,39 @@
+package org.peakpilot.monitoring.web;
+
+import org.peakpilot.monitoring.EnergyMonitoring;
+import org.peakpilot.monitoring.MonitoringModel.AlarmQuery;
+import org.peakpilot.monitoring.MonitoringModel.AlarmStatus;
+import org.peakpilot.platform.QueryLimits;
+import org.peakpilot.registry.Registry;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The open alarms within the caller's scope (of one enterprise, if given) as a count linking to the alarm list:
+ * the tile that the work queues ({@code /work}) load with htmx, so that accounting need not know monitoring.
+ */
+@Controller
+class AlarmCountPages {
+
+	private final EnergyMonitoring monitoring;
+	private final Registry registry;
+
+	AlarmCountPages(EnergyMonitoring monitoring, Registry registry) {
+		this.monitoring = monitoring;
+		this.registry = registry;
+	}
+
+	@GetMapping("/monitoring/alarms/open-count")
+	String openCount(@RequestParam(required = false) Long enterpriseId, Model model) {
+		if (enterpriseId != null) {
+			registry.enterprise(enterpriseId); // not found outside the caller's scope
+		}
+		int count = monitoring.alarms(new AlarmQuery(null, AlarmStatus.OPEN, enterpriseId, QueryLimits.MAX_LIMIT)).size();
+		model.addAttribute("count", count);
+		model.addAttribute("more", count >= QueryLimits.MAX_LIMIT);
+		model.addAttribute("enterpriseId", enterpriseId);
+		return "monitoring/alarm-count :: count";
+	}
+}
