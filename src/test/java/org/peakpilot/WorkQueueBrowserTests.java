@@ -70,10 +70,11 @@ class WorkQueueBrowserTests {
 		WebElement lastMonth = open.get(open.size() - 1);
 		String month = lastMonth.findElement(By.tagName("td")).getText();
 		lastMonth.findElement(By.cssSelector("a.fill-month")).click();
-		chromium.waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.name("type0")));
-		new Select(driver.findElement(By.name("type0"))).selectByValue("ELECTRICITY");
-		driver.findElement(By.name("quantity0")).sendKeys("2500000");
-		driver.findElement(By.name("unit0")).sendKeys("kWh");
+		// the structured form: the first row of its purchased-electricity section
+		chromium.waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type=hidden][value=ELECTRICITY]")));
+		String row = driver.findElement(By.cssSelector("input[type=hidden][value=ELECTRICITY]")).getAttribute("name").substring("type".length());
+		driver.findElement(By.name("quantity" + row)).sendKeys("2500000");
+		new Select(driver.findElement(By.name("unit" + row))).selectByValue("kWh");
 		driver.findElement(By.id("save-report")).click();
 		chromium.waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.id("submit-report")));
 		String report = driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf("/accounting/reports/"));
