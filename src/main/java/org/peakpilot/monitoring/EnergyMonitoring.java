@@ -477,6 +477,14 @@ public class EnergyMonitoring {
 	}
 
 	/**
+	 * The Beijing day of the newest reading in the caller's scope (a reading at 00:00 opens the new day), empty when
+	 * there is none: the day the live view follows, which with a catch-up runs behind the wall clock.
+	 */
+	public java.util.Optional<java.time.LocalDate> latestDataDay() {
+		return views.latestDataDay();
+	}
+
+	/**
 	 * The live view of a Beijing day in the caller's scope: energy in tce and tCO2 by county, industry and in total
 	 * from the day rollups, the ten largest consumers, meters online and offline now (offline: nothing arrived for
 	 * {@code peakpilot.monitoring.offline-after-intervals} of its intervals, default 4), open alarms and the latest,

@@ -84,6 +84,21 @@ class MonitoringViews {
 
 	// ---- the live city view
 
+	/**
+	 * The Beijing day of the newest reading of the active meters in the caller's scope (a reading at 00:00 opens the
+	 * new day), empty when there is none. The live view follows it: with a catch-up or the simulator at speed, the
+	 * data runs behind (or, with device clocks ahead, slightly ahead of) the wall clock.
+	 */
+	java.util.Optional<LocalDate> latestDataDay() {
+		AccessScope.SqlCondition scope = AccessScope.current().where("m.county_code", "m.park_id", "m.enterprise_id");
+		List<Instant> latest = jdbc.sql("""
+				SELECT max(s.last_ts) AS latest FROM monitoring_meter_status s JOIN monitoring_meter m ON m.id = s.meter_id
+				WHERE m.active AND %s
+				""".formatted(scope.sql()))
+			.params(scope.params()).query((rs, n) -> Gateways.instant(rs, "latest")).list();
+		return latest.stream().filter(java.util.Objects::nonNull).findFirst().map(t -> t.atZone(ReadingIngest.BEIJING).toLocalDate());
+	}
+
 	private record DayRow(String county, String industry, long enterpriseId, String energyCode, String unit, BigDecimal quantity) {
 	}
 
