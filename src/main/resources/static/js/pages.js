@@ -15,6 +15,13 @@ document.addEventListener('DOMContentLoaded', function () {
       enter.action = '/accounting/enterprises/' + enter.enterprise.value + '/reports/' + enter.y.value + '/' + enter.m.value + '/edit';
     });
   }
+  // the alarm list: ticks every alarm that can be closed together
+  var selectAll = document.getElementById('alarms-select-all');
+  if (selectAll) {
+    selectAll.addEventListener('change', function () {
+      document.querySelectorAll('input.alarm-select').forEach(function (c) { c.checked = selectAll.checked; });
+    });
+  }
   var template = document.getElementById('import-template');
   if (template) {
     template.addEventListener('click', function () {

@@ -85,6 +85,8 @@ class ApiBoundaryFuzzTests {
 					 "multiplier": 10, "intervalMinutes": 15, "productCode": null, "maxPerInterval": 50000, "counterMax": 99999999, "active": true}"""),
 			Map.entry("PUT /api/v1/monitoring/meters/{id}/alarm-rule", """
 					{"intervalLimit": 4000, "dayLimit": 90000, "offlineIntervals": 4, "spikeEnabled": true}"""),
+			Map.entry("POST /api/v1/monitoring/alarms/close", """
+					{"ids": [1, 2], "comment": "追补完成，数据完整"}"""),
 			Map.entry("POST /api/v1/monitoring/meters/{id}/exchanges", """
 					{"replacedAt": "2026-01-01T00:07:00+08:00", "oldFinal": 12, "newInitial": 0, "reason": "表计故障更换"}"""),
 			Map.entry("POST /api/v1/monitoring/meters/{id}/backfill", """

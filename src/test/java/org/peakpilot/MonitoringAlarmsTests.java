@@ -124,11 +124,13 @@ class MonitoringAlarmsTests {
 	}
 
 	@Test
-	void aSilentMeterRaisesOneOfflineAlarmPerOutageResolvedWhenReadingsReturn() throws Exception {
+	void aSilentMeterRaisesOneOfflineAlarmPerOutageRecoveredWhenReadingsReturn() throws Exception {
 		MeteredEnterprise e = new MeteredEnterprise(mvc, fixtures, EMEISHAN);
 		long meter = e.intervalMeter("O-01", "ELECTRICITY", "kWh", 15, 5000, null);
 		e.alarmRule(meter, "{\"offlineIntervals\": 4}");
 		e.send("O-01," + yesterday.plusMinutes(15) + ",10");
+		// offline is judged by arrival: this reading arrived on time, yesterday at 00:15, and nothing since
+		jdbc.sql("UPDATE monitoring_reading SET received_at = ts WHERE meter_id = :m").param("m", meter).update();
 		evaluate();
 		evaluate();
 		Instant now = Instant.now();
@@ -140,17 +142,21 @@ class MonitoringAlarmsTests {
 		long intervals = java.time.Duration.between(yesterday.plusMinutes(15).toInstant(), now).toMinutes() / 15;
 		assertThat(offline.observed().longValue()).isBetween(intervals - 1, intervals).isGreaterThanOrEqualTo(96);
 		assertThat(offline.resolvedAt()).isNull();
+		assertThat(offline.status().name()).isEqualTo("OPEN");
 
-		// a reading of the latest quarter hour: the outage is over, the alarm resolved but still open for a person
+		// a reading of the latest quarter hour: the outage is over, the alarm closes itself as recovered with its gap
 		Instant latest = Instant.ofEpochSecond(now.getEpochSecond() / 900 * 900);
 		e.send("O-01," + latest.atZone(BEIJING).toOffsetDateTime() + ",12");
 		evaluate();
 		Alarm resolved = SystemActor.call("test", () -> monitoring.alarm(offline.id()));
 		assertThat(resolved.resolvedAt()).isNotNull();
-		assertThat(resolved.status().name()).isEqualTo("OPEN");
-		assertThat(resolved.detail()).contains("readings again from");
+		assertThat(resolved.status().name()).isEqualTo("RECOVERED");
+		assertThat(resolved.gap().from()).isEqualTo(yesterday.plusMinutes(15).toInstant());
+		assertThat(resolved.gap().to()).isBetween(latest, latest.plusSeconds(900));
+		assertThat(resolved.gap().backfilled()).isZero();
+		assertThat(resolved.gap().missing()).isEqualTo(resolved.gap().intervals()).isGreaterThanOrEqualTo(95);
 		assertThat(alarms(e.id(), AlarmKind.OFFLINE)).hasSize(1);
-		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'alarm.resolved' AND entity_id = :id")
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'alarm.recovered' AND entity_id = :id")
 			.param("id", String.valueOf(offline.id())).query(Long.class).single()).isEqualTo(1);
 	}
 

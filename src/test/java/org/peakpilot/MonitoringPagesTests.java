@@ -139,7 +139,7 @@ class MonitoringPagesTests {
 		LocalDate day = LocalDate.now(BEIJING).minusDays(2);
 		Unit cement = unit("511123", "3011");
 		Unit steel = unit("511124", "3110");
-		meter(cement, "E-01", 10);
+		long cementE01 = meter(cement, "E-01", 10);
 		meter(cement, "E-02", 1);
 		meter(steel, "E-01", 1);
 		// cement: 100 + 150 (× 10) on E-01 and 40 on E-02 = 2,540 kWh; steel: 1,000 kWh
@@ -147,8 +147,9 @@ class MonitoringPagesTests {
 		send(cement, "E-01", dayStart(day).plusMinutes(30), "150");
 		send(cement, "E-02", dayStart(day).plusHours(12), "40");
 		send(steel, "E-01", dayStart(day).plusMinutes(15), "1000");
-		// a reading just now on cement's E-02 (quantity 0): online; E-01 last reported two days ago: offline
+		// a reading just now on cement's E-02 (quantity 0): online; E-01 last reported two days ago, on time: offline
 		send(cement, "E-02", lastQuarter(), "0");
+		jdbc.sql("UPDATE monitoring_reading SET received_at = ts WHERE meter_id = :m").param("m", cementE01).update();
 		monitoring.rollUpPending();
 		insertAlarm(cement.e(), "COUNTER_JUMP");
 		insertAlarm(steel.e(), "OFFLINE");

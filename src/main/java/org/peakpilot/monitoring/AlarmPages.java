@@ -44,9 +44,10 @@ class AlarmPages {
 			@RequestParam(required = false) Long enterpriseId, Model model) {
 		List<Alarm> alarms = monitoring.alarms(new AlarmQuery(kind, status, enterpriseId, 500));
 		Map<Long, Boolean> canHandle = new HashMap<>();
-		alarms.forEach(a -> canHandle.put(a.id(), a.status() != AlarmStatus.CLOSED && monitoring.canHandleAlarm(a)));
+		alarms.forEach(a -> canHandle.put(a.id(), a.status().pending() && monitoring.canHandleAlarm(a)));
 		model.addAttribute("alarms", alarms);
 		model.addAttribute("canHandle", canHandle);
+		model.addAttribute("canBulkClose", canHandle.containsValue(true));
 		model.addAttribute("kind", kind);
 		model.addAttribute("status", status);
 		model.addAttribute("enterpriseId", enterpriseId);
@@ -56,6 +57,34 @@ class AlarmPages {
 		model.addAttribute("enterprises", enterprises);
 		model.addAttribute("names", names(enterprises));
 		return "monitoring/alarms";
+	}
+
+	/** Closes the alarms ticked on the list with one comment (all or nothing; see {@link EnergyMonitoring#closeAlarms}). */
+	@PostMapping("/monitoring/alarms/close")
+	String closeSelected(@RequestParam(required = false) List<String> ids, @RequestParam(required = false) String comment,
+			RedirectAttributes redirect) {
+		try {
+			List<Long> parsed = new java.util.ArrayList<>();
+			if (ids != null) {
+				if (ids.size() > Alarms.MAX_BULK) {
+					throw new InvalidInputException("ids", "at most " + Alarms.MAX_BULK + " alarms at once, got " + ids.size());
+				}
+				for (String id : ids) {
+					try {
+						parsed.add(Long.parseLong(id.strip()));
+					}
+					catch (NumberFormatException ex) {
+						throw new InvalidInputException("ids", "an alarm id, got " + (id.length() > 20 ? id.substring(0, 20) + "…" : id));
+					}
+				}
+			}
+			MonitoringModel.BulkClose done = monitoring.closeAlarms(parsed, comment);
+			redirect.addFlashAttribute("bulkClosed", done);
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("errors", ex.errors());
+		}
+		return "redirect:/monitoring/alarms";
 	}
 
 	@PostMapping("/monitoring/alarms/{id}/{action}")

@@ -39,8 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * meter's limit (monitoring_alarm_rule).</li>
  * <li>OFFLINE: an active meter without a reading for more than N of its intervals (N per meter, default
  * {@code peakpilot.monitoring.alarms.offline-intervals}); one alarm per outage, keyed by the last reading before
- * it. When a later reading is stored the alarm is marked resolved, but stays open until a person closes it (the
- * gap may need a back-fill).</li>
+ * it. Judged by arrival, not by the readings' own timestamps: a catch-up that delivers old intervals quickly is
+ * online while it does. When a later reading is stored the alarm closes itself as RECOVERED, with its gap (the
+ * intervals in it and how many were resent) recorded.</li>
  * <li>SPIKE: a quarter hour (hour) far above the same time of day over the previous days ({@link SpikeRule}).</li>
  * <li>UNIT_ENERGY (单耗): per enterprise, product and complete month, the metered energy of the meters carrying
  * the product's code in tce ÷ the month's production from the enterprise's accounting report, in kgce per
@@ -126,7 +127,7 @@ class AlarmRules {
 		Instant now = clock.instant();
 		Instant from = now.minus(lookback);
 		int thresholds = tx.execute(s -> thresholds(from, now));
-		int[] offline = tx.execute(s -> offline(now));
+		int[] offline = tx.execute(s -> offline(now, from));
 		int spikes = 0;
 		for (long meterId : spikeCandidates(from)) {
 			Meter m = meters.find(meterId).orElseThrow();
@@ -161,35 +162,59 @@ class AlarmRules {
 		return n;
 	}
 
-	/** Raises OFFLINE alarms and marks those resolved whose meter sent a later reading; returns both counts. */
-	private int[] offline(Instant now) {
+	/**
+	 * Raises OFFLINE alarms for active meters from which nothing has arrived for their offline intervals (judged by
+	 * arrival, monitoring_meter_status.last_arrival_at, so that a catch-up delivering old intervals quickly is never
+	 * offline; a meter whose readings wait for the rollup has just sent), and closes as RECOVERED the open or
+	 * acknowledged ones whose meter sent a later reading, recording the gap; returns both counts.
+	 */
+	private int[] offline(Instant now, Instant from) {
 		int raised = jdbc.sql("""
 				INSERT INTO monitoring_alarm (enterprise_id, county_code, park_id, industry_code, meter_id, kind, period_ts, detail,
 				    observed, threshold, unit, raised_at)
 				SELECT enterprise_id, county_code, park_id, industry_code, id, 'OFFLINE', since,
 				       'no reading since ' || to_char(since AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') || ' (Beijing time)',
 				       floor(extract(epoch FROM (CAST(:now AS timestamptz) - since)) / 60 / interval_minutes), n, 'intervals', :now
-				FROM (SELECT m.*, coalesce(last.ts, m.created_at) AS since, coalesce(x.offline_intervals, :n) AS n
+				FROM (SELECT m.*, coalesce(st.last_ts, m.created_at) AS since, coalesce(st.last_arrival_at, m.created_at) AS arrived,
+				             coalesce(x.offline_intervals, :n) AS n
 				      FROM monitoring_meter m
 				      LEFT JOIN monitoring_alarm_rule x ON x.meter_id = m.id
-				      LEFT JOIN LATERAL (SELECT max(ts) AS ts FROM monitoring_reading r WHERE r.meter_id = m.id) last ON TRUE
-				      WHERE m.active) s
-				WHERE CAST(:now AS timestamptz) - since > make_interval(mins => n * interval_minutes)
+				      LEFT JOIN monitoring_meter_status st ON st.meter_id = m.id
+				      WHERE m.active AND NOT EXISTS (SELECT 1 FROM monitoring_rollup_pending p WHERE p.meter_id = m.id)) s
+				WHERE CAST(:now AS timestamptz) - arrived > make_interval(mins => n * interval_minutes)
 				ON CONFLICT DO NOTHING
 				""").param("now", Gateways.utc(now)).param("n", defaultOfflineIntervals).update();
-		List<Long> resolved = jdbc.sql("""
-				UPDATE monitoring_alarm a SET resolved_at = :now,
-				       detail = a.detail || '; readings again from ' || to_char(
-				           (SELECT min(ts) FROM monitoring_reading r WHERE r.meter_id = a.meter_id AND r.ts > a.period_ts) AT TIME ZONE 'Asia/Shanghai',
-				           'YYYY-MM-DD HH24:MI')
-				WHERE a.kind = 'OFFLINE' AND a.resolved_at IS NULL
-				  AND EXISTS (SELECT 1 FROM monitoring_reading r WHERE r.meter_id = a.meter_id AND r.ts > a.period_ts)
+		// gap_to: the interval end at which the first later reading arrived; the intervals between the last reading
+		// before the silence and gap_to (neither counted) and how many of them are present, i.e. were resent
+		List<Long> recovered = jdbc.sql("""
+				WITH back AS (
+				    SELECT a.id, a.meter_id, a.period_ts AS gap_from, m.interval_minutes AS minutes,
+				           (SELECT min(r.received_at) FROM monitoring_reading r WHERE r.meter_id = a.meter_id AND r.ts > a.period_ts) AS arrived
+				    FROM monitoring_alarm a JOIN monitoring_meter m ON m.id = a.meter_id
+				    WHERE a.kind = 'OFFLINE' AND a.status IN ('OPEN', 'ACKNOWLEDGED')
+				      AND EXISTS (SELECT 1 FROM monitoring_reading r WHERE r.meter_id = a.meter_id AND r.ts > a.period_ts)),
+				gap AS (
+				    SELECT id, meter_id, gap_from, minutes,
+				           GREATEST(gap_from, to_timestamp(floor(extract(epoch FROM arrived) / (minutes * 60)) * minutes * 60)) AS gap_to
+				    FROM back)
+				UPDATE monitoring_alarm a SET status = 'RECOVERED', resolved_at = coalesce(a.resolved_at, :now),
+				       gap_from = g.gap_from, gap_to = g.gap_to,
+				       gap_intervals = GREATEST(0, floor(extract(epoch FROM (g.gap_to - g.gap_from)) / 60 / g.minutes) - 1),
+				       backfilled_intervals = (SELECT count(*) FROM monitoring_reading r
+				                               WHERE r.meter_id = g.meter_id AND r.ts > g.gap_from AND r.ts < g.gap_to)
+				FROM gap g WHERE a.id = g.id
 				RETURNING a.id
 				""").param("now", Gateways.utc(now)).query(Long.class).list();
-		for (long id : resolved) {
-			audit.record("alarm.resolved", "alarm", id, null, java.util.Map.of("resolvedAt", now.toString(), "reason", "readings again"));
+		for (long id : recovered) {
+			audit.record("alarm.recovered", "alarm", id, null, java.util.Map.of("recoveredAt", now.toString(), "reason", "readings again"));
 		}
-		return new int[] { raised, resolved.size() };
+		// intervals resent after the recovery still count as back-filled (within the look-back)
+		jdbc.sql("""
+				UPDATE monitoring_alarm a SET backfilled_intervals = (SELECT count(*) FROM monitoring_reading r
+				    WHERE r.meter_id = a.meter_id AND r.ts > a.gap_from AND r.ts < a.gap_to)
+				WHERE a.kind = 'OFFLINE' AND a.status = 'RECOVERED' AND a.resolved_at >= :from AND a.backfilled_intervals < a.gap_intervals
+				""").param("from", Gateways.utc(from)).update();
+		return new int[] { raised, recovered.size() };
 	}
 
 	private List<Long> spikeCandidates(Instant from) {

@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.peakpilot.monitoring.MonitoringModel.Alarm;
+import org.peakpilot.monitoring.MonitoringModel.AlarmGap;
+import org.peakpilot.monitoring.MonitoringModel.BulkClose;
 import org.peakpilot.monitoring.MonitoringModel.AlarmKind;
 import org.peakpilot.monitoring.MonitoringModel.AlarmQuery;
 import org.peakpilot.monitoring.MonitoringModel.AlarmRule;
@@ -42,6 +45,8 @@ class Alarms {
 
 	private static final Logger log = LoggerFactory.getLogger(Alarms.class);
 	static final int MAX_LIST = QueryLimits.MAX_LIMIT;
+	/** The most alarms closed at once (the alarm page lists 500). */
+	static final int MAX_BULK = 500;
 
 	private final JdbcClient jdbc;
 	private final Meters meters;
@@ -105,8 +110,10 @@ class Alarms {
 	Alarm close(long id, String comment) {
 		Alarm before = get(id);
 		requireHandle(before);
-		if (comment == null || comment.isBlank()) {
-			throw new InvalidInputException("comment", "say what was found or done before closing the alarm");
+		List<InputError> errors = new ArrayList<>();
+		closeComment(errors, comment);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
 		}
 		int n = jdbc.sql("""
 				UPDATE monitoring_alarm SET status = 'CLOSED', closed_by = :by, closed_at = :now, comment = :c
@@ -114,12 +121,75 @@ class Alarms {
 				""").param("by", AccessScope.current().actor()).param("now", Gateways.utc(clock.instant())).param("c", comment.strip())
 			.param("id", id).update();
 		if (n == 0) {
-			throw new RuleViolationException("alarm " + id + " is already closed", true);
+			throw new RuleViolationException("alarm " + id + " is closed or recovered already", true);
 		}
 		Alarm after = find(id).orElseThrow();
 		audit.record("alarm.closed", "alarm", id, before, after);
 		log.info("Alarm {} of enterprise {} closed by {}", id, before.enterpriseId(), after.closedBy());
 		return after;
+	}
+
+	/**
+	 * Closes several alarms with one comment, in one transaction: refused as a whole (nothing closed) when the list is
+	 * empty, longer than {@link #MAX_BULK} or holds a null, when any id is unknown or outside the caller's scope
+	 * (404), or when the caller may not handle one of them (403). Alarms already closed or recovered are skipped and
+	 * named in the answer. Each closed alarm is audited.
+	 */
+	BulkClose closeAll(List<Long> ids, String comment) {
+		List<InputError> errors = new ArrayList<>();
+		if (ids == null || ids.isEmpty()) {
+			errors.add(InputError.field("ids", "the alarms to close: 1 to " + MAX_BULK + " ids"));
+		}
+		else if (ids.size() > MAX_BULK) {
+			errors.add(InputError.field("ids", "at most " + MAX_BULK + " alarms at once, got " + ids.size()));
+		}
+		else {
+			for (int i = 0; i < ids.size(); i++) {
+				if (ids.get(i) == null) {
+					errors.add(InputError.field("ids[" + i + "]", "an alarm id"));
+				}
+			}
+		}
+		closeComment(errors, comment);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		List<Long> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
+		java.util.Map<Long, Alarm> found = new java.util.HashMap<>();
+		jdbc.sql("SELECT a.*, m.code AS meter_code FROM monitoring_alarm a LEFT JOIN monitoring_meter m ON m.id = a.meter_id WHERE a.id IN (:ids) FOR UPDATE OF a")
+			.param("ids", distinct).query(Alarms::alarm).list().forEach(a -> found.put(a.id(), a));
+		AccessScope scope = AccessScope.current();
+		for (long id : distinct) {
+			Alarm a = found.get(id);
+			if (a == null || !scope.canRead(owner(a))) {
+				throw new NotFoundException("alarm " + id);
+			}
+			requireHandle(a);
+		}
+		List<Long> pending = distinct.stream().filter(id -> found.get(id).status().pending()).toList();
+		List<Long> skipped = distinct.stream().filter(id -> !found.get(id).status().pending()).toList();
+		if (!pending.isEmpty()) {
+			jdbc.sql("""
+					UPDATE monitoring_alarm SET status = 'CLOSED', closed_by = :by, closed_at = :now, comment = :c
+					WHERE id IN (:ids) AND status IN ('OPEN', 'ACKNOWLEDGED')
+					""").param("by", scope.actor()).param("now", Gateways.utc(clock.instant())).param("c", comment.strip())
+				.param("ids", pending).update();
+			for (long id : pending) {
+				audit.record("alarm.closed", "alarm", id, found.get(id), find(id).orElseThrow());
+			}
+			log.info("{} alarms closed together by {} ({} skipped: already closed or recovered)", pending.size(), scope.actor(),
+					skipped.size());
+		}
+		return new BulkClose(pending, skipped);
+	}
+
+	private static void closeComment(List<InputError> errors, String comment) {
+		if (comment == null || comment.isBlank()) {
+			errors.add(InputError.field("comment", "say what was found or done before closing the alarm"));
+		}
+		else {
+			InputBounds.length(errors, "comment", comment, MonitoringBounds.TEXT_MAX);
+		}
 	}
 
 	/** Whether the caller may acknowledge and close this alarm: the enterprise itself, or an officer who manages it. */
@@ -197,7 +267,14 @@ class Alarms {
 				strip(rs.getBigDecimal("threshold")), rs.getString("unit"), rs.getString("reference_code"), tag,
 				tag == null || EfficiencyLevels.verified(tag), Gateways.instant(rs, "raised_at"), Gateways.instant(rs, "resolved_at"),
 				AlarmStatus.valueOf(rs.getString("status")), rs.getString("acknowledged_by"), Gateways.instant(rs, "acknowledged_at"),
-				rs.getString("acknowledge_comment"), rs.getString("closed_by"), Gateways.instant(rs, "closed_at"), rs.getString("comment"));
+				rs.getString("acknowledge_comment"), rs.getString("closed_by"), Gateways.instant(rs, "closed_at"), rs.getString("comment"),
+				gap(rs));
+	}
+
+	private static AlarmGap gap(ResultSet rs) throws SQLException {
+		Instant from = Gateways.instant(rs, "gap_from");
+		Instant to = Gateways.instant(rs, "gap_to");
+		return from == null || to == null ? null : new AlarmGap(from, to, rs.getInt("gap_intervals"), rs.getInt("backfilled_intervals"));
 	}
 
 	static BigDecimal strip(BigDecimal v) {

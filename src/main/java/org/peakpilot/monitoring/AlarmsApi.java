@@ -12,6 +12,7 @@ import org.peakpilot.monitoring.MonitoringModel.AlarmQuery;
 import org.peakpilot.monitoring.MonitoringModel.AlarmRule;
 import org.peakpilot.monitoring.MonitoringModel.AlarmRuleForm;
 import org.peakpilot.monitoring.MonitoringModel.AlarmStatus;
+import org.peakpilot.monitoring.MonitoringModel.BulkClose;
 import org.peakpilot.monitoring.MonitoringModel.EfficiencyLevel;
 import org.peakpilot.monitoring.MonitoringModel.MonthClosing;
 import org.peakpilot.monitoring.MonitoringModel.MonthComparison;
@@ -41,7 +42,7 @@ class AlarmsApi {
 	@GetMapping("/alarms")
 	@Operation(summary = "Alarms within the caller's scope, newest first", description = """
 			kind: COUNTER_BACKWARDS, COUNTER_JUMP, THRESHOLD_INTERVAL, THRESHOLD_DAY, OFFLINE, SPIKE, UNIT_ENERGY;
-			status: OPEN, ACKNOWLEDGED, CLOSED; limit: at most 1000 (default 200).""")
+			status: OPEN, ACKNOWLEDGED, RECOVERED (an offline alarm whose meter sent again; its gap is recorded), CLOSED; limit: at most 1000 (default 200).""")
 	List<Alarm> alarms(@RequestParam(required = false) AlarmKind kind, @RequestParam(required = false) AlarmStatus status,
 			@RequestParam(required = false) Long enterpriseId, @RequestParam(required = false) Integer limit) {
 		return monitoring.alarms(new AlarmQuery(kind, status, enterpriseId, QueryLimits.limit("limit", limit, 200)));
@@ -67,6 +68,19 @@ class AlarmsApi {
 			{"comment": "kiln restart after maintenance, confirmed on site"} (required). 409 when it is closed already.""")
 	Alarm close(@PathVariable long id, @RequestBody(required = false) Comment body) {
 		return monitoring.closeAlarm(id, body == null ? null : body.comment());
+	}
+
+	record BulkCloseForm(List<Long> ids, String comment) {
+	}
+
+	@PostMapping("/alarms/close")
+	@Operation(summary = "Close several open or acknowledged alarms with one comment", description = """
+			{"ids": [12, 13, 17], "comment": "catch-up after the gateway outage, data complete"}: 1 to 500 ids, comment required.
+			All or nothing: when any id is unknown or outside the caller's scope (404) or the caller may not handle it (403),
+			nothing is closed. Alarms already closed or recovered are skipped and listed under skipped; closed lists those
+			closed now.""")
+	BulkClose closeAlarms(@RequestBody(required = false) BulkCloseForm body) {
+		return monitoring.closeAlarms(body == null ? null : body.ids(), body == null ? null : body.comment());
 	}
 
 	@GetMapping("/meters/{id}/alarm-rule")

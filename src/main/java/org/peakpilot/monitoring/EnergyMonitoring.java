@@ -502,8 +502,16 @@ public class EnergyMonitoring {
 	}
 
 	/**
+	 * The Beijing day of the newest reading in the caller's scope (a reading at 00:00 opens the new day), empty when
+	 * there is none: the day the live view follows, which with a catch-up runs behind the wall clock.
+	 */
+	public java.util.Optional<java.time.LocalDate> latestDataDay() {
+		return views.latestDataDay();
+	}
+
+	/**
 	 * The live view of a Beijing day in the caller's scope: energy in tce and tCO2 by county, industry and in total
-	 * from the day rollups, the ten largest consumers, meters online and offline now (offline: no reading for
+	 * from the day rollups, the ten largest consumers, meters online and offline now (offline: nothing arrived for
 	 * {@code peakpilot.monitoring.offline-after-intervals} of its intervals, default 4), open alarms and the latest,
 	 * and the factors used.
 	 */
@@ -531,7 +539,7 @@ public class EnergyMonitoring {
 		return views.meterStates(enterpriseId);
 	}
 
-	/** Whether a meter is online now: active, with a reading no older than the configured number of its intervals. */
+	/** Whether a meter is online now: active, with a reading arrived within the configured number of its intervals. */
 	public MonitoringModel.MeterState meterState(long meterId) {
 		Meter m = meters.get(meterId);
 		return views.meterStates(m.enterpriseId()).stream().filter(s -> s.meter().id() == meterId).findFirst().orElseThrow();
@@ -601,6 +609,16 @@ public class EnergyMonitoring {
 	@Transactional
 	public MonitoringModel.Alarm closeAlarm(long id, String comment) {
 		return alarms.close(id, comment);
+	}
+
+	/**
+	 * Closes several open or acknowledged alarms (at most 500) with one comment, all in one transaction: refused as a
+	 * whole when any id is unknown or outside the caller's scope (not found) or the caller may not handle it; those
+	 * already closed or recovered are skipped and named. Each closed alarm is audited.
+	 */
+	@Transactional
+	public MonitoringModel.BulkClose closeAlarms(List<Long> ids, String comment) {
+		return alarms.closeAll(ids, comment);
 	}
 
 	/** Whether the current caller may acknowledge and close alarms of this alarm's enterprise. */

@@ -287,9 +287,17 @@ public final class MonitoringModel {
 		COUNTER_BACKWARDS, COUNTER_JUMP, THRESHOLD_INTERVAL, THRESHOLD_DAY, OFFLINE, SPIKE, UNIT_ENERGY
 	}
 
-	/** OPEN → ACKNOWLEDGED → CLOSED (an open alarm may also be closed directly); closing needs a comment. */
+	/**
+	 * OPEN → ACKNOWLEDGED → CLOSED (an open alarm may also be closed directly); closing needs a comment. An OFFLINE
+	 * alarm whose meter sends again closes itself as RECOVERED, with its gap recorded.
+	 */
 	public enum AlarmStatus {
-		OPEN, ACKNOWLEDGED, CLOSED
+		OPEN, ACKNOWLEDGED, RECOVERED, CLOSED;
+
+		/** Whether a person still has to handle the alarm. */
+		public boolean pending() {
+			return this == OPEN || this == ACKNOWLEDGED;
+		}
 	}
 
 	/**
@@ -302,7 +310,27 @@ public final class MonitoringModel {
 			Instant periodTs, String subject, String detail, BigDecimal observed, BigDecimal threshold, String unit,
 			String referenceCode, String referenceTag, boolean referenceVerified, Instant raisedAt, Instant resolvedAt,
 			AlarmStatus status, String acknowledgedBy, Instant acknowledgedAt, String acknowledgeComment, String closedBy,
-			Instant closedAt, String comment) {
+			Instant closedAt, String comment, AlarmGap gap) {
+	}
+
+	/**
+	 * The silence of a RECOVERED offline alarm: from the last reading before it to the interval end at which readings
+	 * came again; {@code intervals} the meter's intervals in between (neither end counted), {@code backfilled} those
+	 * of them present now (resent later), {@code missing} the rest.
+	 */
+	public record AlarmGap(Instant from, Instant to, int intervals, int backfilled) {
+
+		public int missing() {
+			return Math.max(0, intervals - backfilled);
+		}
+	}
+
+	/**
+	 * Closing several alarms with one comment: refused as a whole when any id is unknown or outside the caller's scope
+	 * or the caller may not handle it; {@code closed} the ids closed now, {@code skipped} those already closed or
+	 * recovered, left as they were.
+	 */
+	public record BulkClose(List<Long> closed, List<Long> skipped) {
 	}
 
 	/** Filters of the alarm list; every one optional. */

@@ -84,6 +84,21 @@ class MonitoringViews {
 
 	// ---- the live city view
 
+	/**
+	 * The Beijing day of the newest reading of the active meters in the caller's scope (a reading at 00:00 opens the
+	 * new day), empty when there is none. The live view follows it: with a catch-up or the simulator at speed, the
+	 * data runs behind (or, with device clocks ahead, slightly ahead of) the wall clock.
+	 */
+	java.util.Optional<LocalDate> latestDataDay() {
+		AccessScope.SqlCondition scope = AccessScope.current().where("m.county_code", "m.park_id", "m.enterprise_id");
+		List<Instant> latest = jdbc.sql("""
+				SELECT max(s.last_ts) AS latest FROM monitoring_meter_status s JOIN monitoring_meter m ON m.id = s.meter_id
+				WHERE m.active AND %s
+				""".formatted(scope.sql()))
+			.params(scope.params()).query((rs, n) -> Gateways.instant(rs, "latest")).list();
+		return latest.stream().filter(java.util.Objects::nonNull).findFirst().map(t -> t.atZone(ReadingIngest.BEIJING).toLocalDate());
+	}
+
 	private record DayRow(String county, String industry, long enterpriseId, String energyCode, String unit, BigDecimal quantity) {
 	}
 
@@ -142,7 +157,8 @@ class MonitoringViews {
 
 		Instant now = clock.instant();
 		int[] onOff = jdbc.sql("""
-				SELECT count(*) FILTER (WHERE s.last_ts >= CAST(:now AS timestamptz) - make_interval(mins => m.interval_minutes * :n)),
+				SELECT count(*) FILTER (WHERE s.last_arrival_at >= CAST(:now AS timestamptz) - make_interval(mins => m.interval_minutes * :n)
+				                          OR EXISTS (SELECT 1 FROM monitoring_rollup_pending p WHERE p.meter_id = m.id)),
 				       count(*)
 				FROM monitoring_meter m LEFT JOIN monitoring_meter_status s ON s.meter_id = m.id
 				WHERE m.active AND %s
@@ -154,7 +170,7 @@ class MonitoringViews {
 			.params(alarmScope.params()).query(Long.class).single();
 		List<LiveAlarm> alarms = jdbc.sql("""
 				SELECT id, enterprise_id, meter_id, kind, period_ts, detail, raised_at, status FROM monitoring_alarm
-				WHERE status <> 'CLOSED' AND %s ORDER BY raised_at DESC, id DESC LIMIT :n
+				WHERE status IN ('OPEN', 'ACKNOWLEDGED') AND %s ORDER BY raised_at DESC, id DESC LIMIT :n
 				""".formatted(alarmScope.sql()))
 			.params(alarmScope.params()).param("n", LATEST_ALARMS)
 			.query((rs, n) -> new LiveAlarm(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getObject("meter_id", Long.class),
@@ -244,27 +260,34 @@ class MonitoringViews {
 	List<MeterState> meterStates(long enterpriseId) {
 		registry.enterprise(enterpriseId);
 		Instant now = clock.instant();
-		record Status(long meterId, Instant lastTs, BigDecimal lastValue, Instant receivedAt) {
+		record Status(long meterId, Instant lastTs, BigDecimal lastValue, Instant receivedAt, Instant arrivedAt) {
 		}
 		Map<Long, Status> status = new HashMap<>();
+		// a meter whose readings wait for the rollup has just sent: it counts as arrived now
 		jdbc.sql("""
-				SELECT s.meter_id, s.last_ts, s.last_value, s.last_received_at FROM monitoring_meter_status s
-				JOIN monitoring_meter m ON m.id = s.meter_id WHERE m.enterprise_id = :e
-				""").param("e", enterpriseId)
+				SELECT s.meter_id, s.last_ts, s.last_value, s.last_received_at,
+				       CASE WHEN EXISTS (SELECT 1 FROM monitoring_rollup_pending p WHERE p.meter_id = s.meter_id)
+				            THEN CAST(:now AS timestamptz) ELSE s.last_arrival_at END AS arrived_at
+				FROM monitoring_meter_status s JOIN monitoring_meter m ON m.id = s.meter_id WHERE m.enterprise_id = :e
+				""").param("e", enterpriseId).param("now", Gateways.utc(now))
 			.query((rs, n) -> new Status(rs.getLong(1), Gateways.instant(rs, "last_ts"), rs.getBigDecimal("last_value").stripTrailingZeros(),
-					Gateways.instant(rs, "last_received_at")))
+					Gateways.instant(rs, "last_received_at"), Gateways.instant(rs, "arrived_at")))
 			.list().forEach(s -> status.put(s.meterId(), s));
 		List<MeterState> out = new ArrayList<>();
 		for (Meter m : meters.list(enterpriseId)) {
 			Status s = status.get(m.id());
 			out.add(s == null ? new MeterState(m, null, null, null, false)
-					: new MeterState(m, s.lastTs(), s.lastValue(), s.receivedAt(), online(m, s.lastTs(), now)));
+					: new MeterState(m, s.lastTs(), s.lastValue(), s.receivedAt(), online(m, s.arrivedAt(), now)));
 		}
 		return out;
 	}
 
-	boolean online(Meter m, Instant lastTs, Instant now) {
-		return m.active() && lastTs != null && !lastTs.isBefore(now.minus(Duration.ofMinutes((long) m.intervalMinutes() * offlineAfterIntervals)));
+	/**
+	 * Online: active, and something arrived from the meter within its offline intervals. Judged by arrival, not by the
+	 * readings' timestamps, so that a catch-up delivering old intervals is online while it does.
+	 */
+	boolean online(Meter m, Instant arrivedAt, Instant now) {
+		return m.active() && arrivedAt != null && !arrivedAt.isBefore(now.minus(Duration.ofMinutes((long) m.intervalMinutes() * offlineAfterIntervals)));
 	}
 
 	/** Readings received per meter and Beijing day over the last {@code days} days up to today. */

@@ -157,11 +157,18 @@ class MqttIngest implements SmartLifecycle {
 			log.warn("peakpilot.monitoring.mqtt.subscribers={} needs a shared group (each plain subscriber would receive every message); using one",
 					settings.subscribers());
 		}
+		handleUndeliverableErrors();
+		// The first subscriber subscribes alone and the others once it has: several creating the shared subscription at
+		// once make the embedded broker (Artemis) refuse all but one with QUEUE_EXISTS, log it as an error and drop
+		// their connections.
+		List<Subscriber> own = new java.util.ArrayList<>();
 		for (String id : ids) {
 			Subscriber s = new Subscriber(id, false);
 			subscribers.add(s);
-			s.start();
+			own.add(s);
 		}
+		own.get(0).subscribed.whenComplete((ack, ex) -> own.subList(1, own.size()).forEach(Subscriber::start));
+		own.get(0).start();
 		if (!settings.sharedGroup().isBlank()) {
 			Thread retire = new Thread(() -> retireSessionsFrom(ids.size() + 1), "mqtt-retire");
 			retire.setDaemon(true);
@@ -210,6 +217,9 @@ class MqttIngest implements SmartLifecycle {
 		/** Drains a session left behind instead of subscribing. */
 		private final boolean retiring;
 		private final AtomicBoolean connected = new AtomicBoolean();
+		/** Completes when the first subscription was answered (granted or not). */
+		private final java.util.concurrent.CompletableFuture<Void> subscribed = new java.util.concurrent.CompletableFuture<>();
+		private volatile boolean stopped;
 		private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
 		/** Held while a message is being stored, so that a stop lets it finish. */
 		private final ReentrantLock processing = new ReentrantLock();
@@ -258,6 +268,9 @@ class MqttIngest implements SmartLifecycle {
 		}
 
 		void start() {
+			if (stopping || stopped) {
+				return;
+			}
 			// registered before connecting, so that what the broker kept for the session is caught at once
 			client.publishes(MqttGlobalPublishFilter.ALL, this::onMessage, worker, true);
 			client.connectWith().cleanStart(false).sessionExpiryInterval(settings.sessionExpiry().toSeconds()).send().whenComplete((ack, ex) -> {
@@ -327,6 +340,7 @@ class MqttIngest implements SmartLifecycle {
 			client.subscribeWith().addSubscription().topicFilter(settings.readingsFilter()).qos(MqttQos.AT_LEAST_ONCE).applySubscription()
 				.addSubscription().topicFilter(settings.statusFilter()).qos(MqttQos.AT_LEAST_ONCE).applySubscription().send()
 				.whenComplete((ack, ex) -> {
+				subscribed.complete(null);
 				if (ex != null) {
 					log.error("{} cannot subscribe to {}: {}", clientId, settings.readingsFilter(), message(ex));
 				}
@@ -353,6 +367,7 @@ class MqttIngest implements SmartLifecycle {
 
 		/** Lets the message being stored finish (it is acknowledged), then disconnects; the rest stay with the broker. */
 		void stop() {
+			stopped = true;
 			try {
 				if (processing.tryLock(15, TimeUnit.SECONDS)) {
 					processing.unlock();
@@ -597,6 +612,31 @@ class MqttIngest implements SmartLifecycle {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * RxJava inside the HiveMQ client hands errors that no subscriber can take any more (a session ending while its
+	 * client shuts down, a connection closing) to a global handler, and without one prints their stack trace and
+	 * passes them to the thread's uncaught exception handler. Installed once, unless the application set its own:
+	 * expected causes of a disconnect go to DEBUG, anything else to one WARN line.
+	 */
+	static void handleUndeliverableErrors() {
+		if (io.reactivex.plugins.RxJavaPlugins.getErrorHandler() == null) {
+			io.reactivex.plugins.RxJavaPlugins.setErrorHandler(MqttIngest::undeliverable);
+		}
+	}
+
+	static void undeliverable(Throwable error) {
+		Throwable cause = error instanceof io.reactivex.exceptions.UndeliverableException && error.getCause() != null ? error.getCause() : error;
+		if (cause instanceof java.util.concurrent.RejectedExecutionException || cause instanceof java.io.IOException
+				|| cause instanceof InterruptedException || cause instanceof com.hivemq.client.mqtt.exceptions.ConnectionClosedException
+				|| cause instanceof com.hivemq.client.mqtt.exceptions.MqttSessionExpiredException
+				|| cause instanceof com.hivemq.client.mqtt.exceptions.MqttClientStateException) {
+			log.debug("MQTT client: {} after its flow ended (a disconnect or shutdown)", message(cause));
+		}
+		else {
+			log.warn("MQTT client error with no subscriber left to take it: {}", message(cause));
+		}
 	}
 
 	private static String message(Throwable ex) {

@@ -165,12 +165,16 @@ class RollupJob {
 					.param("now", Gateways.utc(now)).update();
 			}
 		}
+		// last_arrival_at: the latest arrival of any reading, a resent old interval too (offline is judged by arrival)
 		jdbc.sql("""
-				INSERT INTO monitoring_meter_status (meter_id, last_ts, last_value, last_received_at)
-				SELECT meter_id, ts, value, received_at FROM monitoring_reading WHERE meter_id = :m ORDER BY ts DESC LIMIT 1
+				INSERT INTO monitoring_meter_status (meter_id, last_ts, last_value, last_received_at, last_arrival_at)
+				SELECT meter_id, ts, value, received_at, GREATEST(received_at, (SELECT max(received_at) FROM monitoring_reading
+				       WHERE meter_id = :m AND ts >= :f AND ts <= :t))
+				FROM monitoring_reading WHERE meter_id = :m ORDER BY ts DESC LIMIT 1
 				ON CONFLICT (meter_id) DO UPDATE SET last_ts = EXCLUDED.last_ts, last_value = EXCLUDED.last_value,
-				    last_received_at = EXCLUDED.last_received_at
-				""").param("m", m.id()).update();
+				    last_received_at = EXCLUDED.last_received_at,
+				    last_arrival_at = GREATEST(monitoring_meter_status.last_arrival_at, EXCLUDED.last_arrival_at)
+				""").param("m", m.id()).param("f", Gateways.utc(from)).param("t", Gateways.utc(to)).update();
 	}
 
 	/** The quantity, readings and left-out readings of one period. */

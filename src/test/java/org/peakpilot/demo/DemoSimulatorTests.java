@@ -144,5 +144,11 @@ class DemoSimulatorTests {
 				""").param("day", yesterday.toOffsetDateTime()).query(BigDecimal.class).single();
 		// 96 intervals of about 30,000 kWh, shaped by the day and the weekday: 2.4 to 3.5 GWh
 		assertThat(steelDay).isBetween(new BigDecimal("2400000"), new BigDecimal("3500000"));
+
+		// after the catch-up (yesterday and today sent at once) the alarms page is quiet: offline is judged by arrival,
+		// and the back-filled intervals arrived just now, the outage gaps of yesterday included
+		SystemActor.call("test", monitoring::evaluateAlarms);
+		assertThat(count("SELECT count(*) FROM monitoring_alarm WHERE kind = 'OFFLINE'")).isZero();
+		assertThat(count("SELECT count(*) FROM monitoring_alarm WHERE status IN ('OPEN', 'ACKNOWLEDGED') AND kind <> 'UNIT_ENERGY'")).isZero();
 	}
 }

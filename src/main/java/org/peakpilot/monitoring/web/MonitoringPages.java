@@ -89,8 +89,13 @@ class MonitoringPages {
 	@GetMapping("/monitoring/live/panel")
 	String livePanel(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model, Locale locale) {
 		AccessScope.current().requireRole(OFFICE);
-		LocalDate day = date == null ? monitoring.today() : date;
+		// without a date the view follows the newest data, also across midnight and with a catch-up behind the clock
+		boolean following = date == null;
+		java.util.Optional<LocalDate> latest = following ? monitoring.latestDataDay() : java.util.Optional.empty();
+		LocalDate day = following ? latest.orElseGet(monitoring::today) : date;
 		CitySummary s = monitoring.citySummary(day);
+		// a new day whose first intervals are not rolled up yet: a note instead of empty charts
+		boolean newDay = following && latest.isPresent() && s.byCounty().isEmpty();
 		boolean en = "en".equals(locale.getLanguage());
 		Map<String, Object> chart = new LinkedHashMap<>();
 		chart.put("counties", s.byCounty().stream().map(c -> Map.of("name", en ? c.nameEn() : c.nameZh(), "tce", c.tce(), "co2", c.co2T())).toList());
@@ -99,6 +104,9 @@ class MonitoringPages {
 		model.addAttribute("s", s);
 		model.addAttribute("day", day);
 		model.addAttribute("isToday", day.equals(monitoring.today()));
+		model.addAttribute("following", following);
+		model.addAttribute("newDay", newDay);
+		chart.put("newDay", newDay);
 		model.addAttribute("updatedAt", s.at().atZone(BEIJING).toLocalTime().withNano(0));
 		model.addAttribute("liveJson", script(chart));
 		names(model, locale);
