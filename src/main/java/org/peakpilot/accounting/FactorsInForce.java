@@ -61,6 +61,11 @@ final class FactorsInForce implements Calculator.Factors {
 		return Optional.empty();
 	}
 
+	/** Per code among the candidates, the version in force in the year, by code; codes with none are left out. */
+	List<Factor> all(int year) {
+		return versions.keySet().stream().sorted().map(code -> inForce(code, year)).flatMap(Optional::stream).toList();
+	}
+
 	@Override
 	public Optional<Factor> grid(String region, int year) {
 		for (Factor f : grids.getOrDefault(region, List.of())) {

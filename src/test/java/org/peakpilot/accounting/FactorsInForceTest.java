@@ -72,6 +72,18 @@ class FactorsInForceTest {
 		}
 	}
 
+	@ParameterizedTest(name = "in force in {0}: {1}")
+	@CsvSource({
+			"2019, GRID-440000-X/2 GRID-500000-2023/1 GRID-510000-2021/1 GRID-510000-2022/2 GRID-510000-2024/1 GRID-510000-2024-B/1",
+			"2023, A/1 C/2 GRID-440000-X/2 GRID-500000-2023/1 GRID-510000-2021/1 GRID-510000-2022/2 GRID-510000-2024/1 GRID-510000-2024-B/1",
+			"2025, A/2 C/2 D/2 GRID-440000-X/2 GRID-500000-2023/1 GRID-510000-2021/1 GRID-510000-2022/2 GRID-510000-2024/1 GRID-510000-2024-B/1" })
+	void perCodeTheVersionInForceByCode(int year, String expected) {
+		for (List<Factor> candidates : bothOrders()) {
+			assertThat(FactorsInForce.of(candidates).all(year).stream().map(f -> f.code() + "/" + f.version()).toList())
+				.containsExactly(expected.split(" "));
+		}
+	}
+
 	private static List<List<Factor>> bothOrders() {
 		List<Factor> reversed = new ArrayList<>(LIBRARY);
 		Collections.reverse(reversed);
