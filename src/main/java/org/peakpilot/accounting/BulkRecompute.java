@@ -11,12 +11,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -53,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * runs per report in memory on the common fork-join pool, and the result lines stream into one COPY as the
  * calculation goes; then the reports' current computations are superseded (one UPDATE of narrow rows) and the new ones
  * written with a second COPY. The figures are those of the per-report path ({@code MonthlyReports} save and restate):
- * same calculator, same factor choice as {@code EmissionsAccounting.DatabaseFactors}, same stored columns.
+ * same calculator, same factor rule ({@link FactorsInForce}, which {@code EmissionsAccounting.DatabaseFactors} asks too), same stored columns.
  * <p>
  * Concurrency: the reports are locked (a concurrent save waits, then supersedes these results with its own) and so
  * is the factor library against publication (a publication's restatement and a recompute never interleave).
@@ -165,7 +163,7 @@ class BulkRecompute {
 	}
 
 	private Calculator.Factors loadFactors() {
-		return LoadedFactors.of(jdbc.sql("SELECT * FROM accounting_factor ORDER BY code, version DESC").query(EmissionsAccounting::factorRow).list());
+		return FactorsInForce.of(jdbc.sql("SELECT * FROM accounting_factor").query(EmissionsAccounting::factorRow).list());
 	}
 
 	/** The lines of the reports matching {@code where} (with the parameter {@code :p}), by report in ID order. */
@@ -477,58 +475,5 @@ class BulkRecompute {
 
 	private static long ms(long nanos) {
 		return nanos / 1_000_000;
-	}
-
-	/**
-	 * Every factor version in memory, with the choice of {@code EmissionsAccounting.DatabaseFactors}: the newest
-	 * version in force in the year; the grid factor of the region for the year, else of the latest earlier year,
-	 * among the newest versions of the grid factors.
-	 */
-	static final class LoadedFactors implements Calculator.Factors {
-
-		private final Map<String, List<Factor>> versions;
-		private final Map<String, List<Factor>> grids;
-
-		private LoadedFactors(Map<String, List<Factor>> versions, Map<String, List<Factor>> grids) {
-			this.versions = versions;
-			this.grids = grids;
-		}
-
-		static LoadedFactors of(List<Factor> all) {
-			Map<String, List<Factor>> versions = new HashMap<>();
-			for (Factor f : all) {
-				versions.computeIfAbsent(f.code(), c -> new ArrayList<>()).add(f);
-			}
-			Map<String, List<Factor>> grids = new HashMap<>();
-			for (List<Factor> v : versions.values()) {
-				v.sort(Comparator.comparingInt(Factor::version).reversed());
-				Factor newest = v.get(0);
-				if (newest.kind() == Factor.Kind.GRID && newest.regionCode() != null && newest.year() != null) {
-					grids.computeIfAbsent(newest.regionCode(), r -> new ArrayList<>()).add(newest);
-				}
-			}
-			grids.values().forEach(g -> g.sort(Comparator.comparing(Factor::year).reversed().thenComparing(Factor::code)));
-			return new LoadedFactors(versions, grids);
-		}
-
-		@Override
-		public Optional<Factor> inForce(String code, int year) {
-			for (Factor f : versions.getOrDefault(code, List.of())) {
-				if (f.appliesTo(year)) {
-					return Optional.of(f);
-				}
-			}
-			return Optional.empty();
-		}
-
-		@Override
-		public Optional<Factor> grid(String region, int year) {
-			for (Factor f : grids.getOrDefault(region, List.of())) {
-				if (f.year() <= year) {
-					return Optional.of(f);
-				}
-			}
-			return Optional.empty();
-		}
 	}
 }

@@ -21,6 +21,7 @@ import org.peakpilot.accounting.Calculation.Totals;
 import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
+import org.peakpilot.shared.Rounding;
 
 /**
  * The accounting formulas, free of storage: every factor comes from a {@link Factors} lookup, so the stored
@@ -59,7 +60,6 @@ final class Calculator {
 	static final BigDecimal WATER_ENTHALPY_KJ_PER_KG = new BigDecimal("83.74");
 	/** Units of a HEAT line that make it steam in tonnes. */
 	static final java.util.Set<String> STEAM_UNITS = java.util.Set.of("t", "吨");
-	private static final int SCALE = 6;
 
 	/** Where the calculator finds factors: the version in force for a year. */
 	interface Factors {
@@ -194,8 +194,8 @@ final class Calculator {
 		}
 		String formula = plain(q) + " " + f.activityUnit() + " × " + plain(ncv) + " GJ/" + f.activityUnit() + " × " + plain(cc)
 				+ " tC/TJ ÷ 1000 × " + plain(of) + " × 44/12";
-		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "combustion", round(co2), round(co2), round(tce),
-				round(gj), used, notes, formula, round(tce), defaults);
+		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "combustion", Rounding.stored(co2), Rounding.stored(co2), Rounding.stored(tce),
+				Rounding.stored(gj), used, notes, formula, Rounding.stored(tce), defaults);
 	}
 
 	/** The class row of a raw coal line (ANTHRACITE, BITUMINOUS-COAL, LIGNITE), null when none is given or it is refused. */
@@ -285,10 +285,10 @@ final class Calculator {
 			// named even without a value, so that publishing the year's coefficient restates this line
 			used.add(FactorUsed.of(equal.get()));
 			if (equal.get().value() != null) {
-				tceEqual = round(kwh.multiply(equal.get().value(), MC).multiply(sign));
+				tceEqual = Rounding.stored(kwh.multiply(equal.get().value(), MC).multiply(sign));
 			}
 		}
-		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_2, "electricity", round(co2), round(market), round(tce),
+		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_2, "electricity", Rounding.stored(co2), Rounding.stored(market), Rounding.stored(tce),
 				null, used, notes, formula, tceEqual);
 	}
 
@@ -312,7 +312,7 @@ final class Calculator {
 				return null;
 			}
 			gj = tonnes.multiply(enthalpy.subtract(WATER_ENTHALPY_KJ_PER_KG), MC).divide(BigDecimal.valueOf(1000), MC);
-			activity = plain(tonnes) + " t × (" + plain(enthalpy) + " − 83.74) kJ/kg ÷ 1000 = " + plain(round(gj)) + " GJ";
+			activity = plain(tonnes) + " t × (" + plain(enthalpy) + " − 83.74) kJ/kg ÷ 1000 = " + plain(Rounding.stored(gj)) + " GJ";
 		}
 		else {
 			gj = quantity(line, "GJ", errors, at);
@@ -326,8 +326,8 @@ final class Calculator {
 		BigDecimal tce = gj.multiply(tceFactor.value(), MC).multiply(sign);
 		String formula = (sign.signum() < 0 ? "−" : "") + activity + " × " + plain(co2Factor.value()) + " tCO2/GJ";
 		defaults.forEach(d -> notes.add(d.note()));
-		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_2, "heat", round(co2), round(co2), round(tce),
-				round(gj.multiply(sign)), List.of(FactorUsed.of(co2Factor), FactorUsed.of(tceFactor)), notes, formula, round(tce), defaults);
+		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_2, "heat", Rounding.stored(co2), Rounding.stored(co2), Rounding.stored(tce),
+				Rounding.stored(gj.multiply(sign)), List.of(FactorUsed.of(co2Factor), FactorUsed.of(tceFactor)), notes, formula, Rounding.stored(tce), defaults);
 	}
 
 	/**
@@ -405,7 +405,7 @@ final class Calculator {
 		}
 		String formula = (sign.signum() < 0 ? "−" : "") + plain(t) + " t × " + plain(f.value()) + " " + f.unit()
 				+ (line.fraction() == null ? "" : " × " + plain(fraction));
-		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", round(co2), round(co2), BigDecimal.ZERO,
+		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", Rounding.stored(co2), Rounding.stored(co2), BigDecimal.ZERO,
 				null, List.of(FactorUsed.of(f)), notes, formula, BigDecimal.ZERO, defaults);
 	}
 
@@ -424,8 +424,8 @@ final class Calculator {
 			if (!f.tag().verified()) {
 				notes.add("factor " + f.code() + " is " + f.tag());
 			}
-			return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", round(t.multiply(f.value(), MC)),
-					round(t.multiply(f.value(), MC)), BigDecimal.ZERO, null, List.of(FactorUsed.of(f)), notes,
+			return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", Rounding.stored(t.multiply(f.value(), MC)),
+					Rounding.stored(t.multiply(f.value(), MC)), BigDecimal.ZERO, null, List.of(FactorUsed.of(f)), notes,
 					plain(t) + " t × " + plain(f.value()) + " tCO2/t clinker (default)", BigDecimal.ZERO, List.of(d));
 		}
 		BigDecimal cao = fraction(line.caoFraction(), errors, at + ".caoFraction");
@@ -445,7 +445,7 @@ final class Calculator {
 		BigDecimal co2 = t.multiply(perTonne, MC);
 		String formula = plain(t) + " t × [(" + plain(cao) + " − " + plain(caoNc) + ") × " + plain(fCao.value()) + " + ("
 				+ plain(mgo) + " − " + plain(mgoNc) + ") × " + plain(fMgo.value()) + "]";
-		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", round(co2), round(co2), BigDecimal.ZERO,
+		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", Rounding.stored(co2), Rounding.stored(co2), BigDecimal.ZERO,
 				null, List.of(FactorUsed.of(fCao), FactorUsed.of(fMgo)), List.of("CaO/MgO analysis of the clinker"), formula);
 	}
 
@@ -487,7 +487,7 @@ final class Calculator {
 		BigDecimal sign = line.type() == LineType.CARBON_OUTPUT ? BigDecimal.ONE.negate() : BigDecimal.ONE;
 		BigDecimal co2 = t.multiply(carbon, MC).multiply(CO2_PER_C, MC).multiply(sign);
 		String formula = (sign.signum() < 0 ? "−" : "") + plain(t) + " t × " + plain(carbon) + " tC/t × 44/12";
-		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", round(co2), round(co2), BigDecimal.ZERO, null,
+		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", Rounding.stored(co2), Rounding.stored(co2), BigDecimal.ZERO, null,
 				used, notes, formula);
 	}
 
@@ -499,13 +499,13 @@ final class Calculator {
 		BigDecimal electricityMarket = sum(lines, "electricity", true);
 		BigDecimal tce = lines.stream().map(LineResult::tce).reduce(BigDecimal.ZERO, BigDecimal::add);
 		boolean equalKnown = lines.stream().allMatch(l -> l.tceEqualValue() != null);
-		BigDecimal tceEqual = equalKnown ? round(lines.stream().map(LineResult::tceEqualValue).reduce(BigDecimal.ZERO, BigDecimal::add)) : null;
-		return new Totals(combustion, process, electricity, heat, round(combustion.add(process).add(electricity).add(heat)),
-				electricityMarket, round(combustion.add(process).add(electricityMarket).add(heat)), round(tce), tceEqual);
+		BigDecimal tceEqual = equalKnown ? Rounding.stored(lines.stream().map(LineResult::tceEqualValue).reduce(BigDecimal.ZERO, BigDecimal::add)) : null;
+		return new Totals(combustion, process, electricity, heat, Rounding.stored(combustion.add(process).add(electricity).add(heat)),
+				electricityMarket, Rounding.stored(combustion.add(process).add(electricityMarket).add(heat)), Rounding.stored(tce), tceEqual);
 	}
 
 	private static BigDecimal sum(List<LineResult> lines, String category, boolean market) {
-		return round(lines.stream().filter(l -> l.category().equals(category))
+		return Rounding.stored(lines.stream().filter(l -> l.category().equals(category))
 			.map(market ? LineResult::co2MarketT : LineResult::co2T).reduce(BigDecimal.ZERO, BigDecimal::add));
 	}
 
@@ -577,11 +577,6 @@ final class Calculator {
 		}
 		BigDecimal s = v.stripTrailingZeros();
 		return s.scale() < 0 ? s.setScale(0) : s;
-	}
-
-	static BigDecimal round(BigDecimal v) {
-		BigDecimal r = v.setScale(SCALE, RoundingMode.HALF_UP).stripTrailingZeros();
-		return r.scale() < 0 ? r.setScale(0) : r;
 	}
 
 	private static String plain(BigDecimal v) {

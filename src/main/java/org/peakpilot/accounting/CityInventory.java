@@ -61,6 +61,10 @@ class CityInventory {
 	static final List<String> COUNTED_STATUSES = List.of("VERIFIED", "LOCKED");
 
 	private static final BigDecimal LIMIT = new BigDecimal("1e12");
+	/**
+	 * Deliberately not the shared rounding policy ({@code shared.Rounding}, 6 decimals): the indicators are written
+	 * to the plan as observations at the precision the plan publishes its indicators (e.g. 0.8563 tce per 10k CNY).
+	 */
 	private static final int DECIMALS = 4;
 
 	private final JdbcClient jdbc;

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InvalidInputException;
+import org.peakpilot.shared.Rounding;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -74,10 +75,10 @@ class EmissionResults {
 				""".formatted(verifiedOnly ? COUNTED : ALL_SUBMITTED, scope.sql(), filter, level.key))
 			.params(scope.params()).param("y", year).param("filter", filterValue)
 			.query((rs, n) -> new ResultsModel.Row(rs.getString("key"), rs.getInt("enterprises"), rs.getInt("reports"),
-					Calculator.round(rs.getBigDecimal("scope1")), Calculator.round(rs.getBigDecimal("scope2")),
-					Calculator.round(rs.getBigDecimal("co2")), Calculator.round(rs.getBigDecimal("market")),
-					Calculator.round(rs.getBigDecimal("tce")), Calculator.round(rs.getBigDecimal("control_tce")),
-					Calculator.round(rs.getBigDecimal("output_value")),
+					Rounding.stored(rs.getBigDecimal("scope1")), Rounding.stored(rs.getBigDecimal("scope2")),
+					Rounding.stored(rs.getBigDecimal("co2")), Rounding.stored(rs.getBigDecimal("market")),
+					Rounding.stored(rs.getBigDecimal("tce")), Rounding.stored(rs.getBigDecimal("control_tce")),
+					Rounding.stored(rs.getBigDecimal("output_value")),
 					per(rs.getBigDecimal("co2"), rs.getBigDecimal("output_value"))))
 			.list();
 	}
@@ -95,8 +96,8 @@ class EmissionResults {
 				GROUP BY r.id, r.month, r.status ORDER BY r.month
 				""".formatted(statuses, scope.sql()))
 			.params(scope.params()).param("e", enterpriseId).param("y", year)
-			.query((rs, n) -> new ResultsModel.Month(rs.getLong("id"), rs.getInt("month"), rs.getString("status"), Calculator.round(rs.getBigDecimal("scope1")),
-					Calculator.round(rs.getBigDecimal("scope2")), Calculator.round(rs.getBigDecimal("tce")),
+			.query((rs, n) -> new ResultsModel.Month(rs.getLong("id"), rs.getInt("month"), rs.getString("status"), Rounding.stored(rs.getBigDecimal("scope1")),
+					Rounding.stored(rs.getBigDecimal("scope2")), Rounding.stored(rs.getBigDecimal("tce")),
 					roundOrNull(rs.getBigDecimal("output_value")), roundOrNull(rs.getBigDecimal("value_added"))))
 			.list();
 		Map<String, BigDecimal> bySource = new LinkedHashMap<>();
@@ -105,7 +106,7 @@ class EmissionResults {
 				WHERE r.enterprise_id = :e AND r.year = :y AND r.status IN %s AND %s GROUP BY 1 ORDER BY 2 DESC
 				""".formatted(statuses, scope.sql()))
 			.params(scope.params()).param("e", enterpriseId).param("y", year)
-			.query((rs, n) -> bySource.put(rs.getString("category"), Calculator.round(rs.getBigDecimal("co2")))).list();
+			.query((rs, n) -> bySource.put(rs.getString("category"), Rounding.stored(rs.getBigDecimal("co2")))).list();
 		BigDecimal co2 = months.stream().map(m -> m.scope1Co2T().add(m.scope2Co2T())).reduce(BigDecimal.ZERO, BigDecimal::add);
 		BigDecimal tce = months.stream().map(ResultsModel.Month::tce).reduce(BigDecimal.ZERO, BigDecimal::add);
 		BigDecimal output = sum(months.stream().map(ResultsModel.Month::outputValue10kCny).toList());
@@ -122,7 +123,7 @@ class EmissionResults {
 		String industry = jdbc.sql("SELECT industry_code FROM accounting_report r WHERE r.enterprise_id = :e AND %s LIMIT 1"
 			.formatted(scope.sql())).params(scope.params()).param("e", enterpriseId).query(String.class).optional().orElse(null);
 		ResultsModel.Grade grade = industry == null ? null : grade(co2, output, industry, year, gradeBounds);
-		return new ResultsModel.EnterpriseYear(enterpriseId, year, months, bySource, Calculator.round(co2), Calculator.round(tce), output,
+		return new ResultsModel.EnterpriseYear(enterpriseId, year, months, bySource, Rounding.stored(co2), Rounding.stored(tce), output,
 				added, per(co2, output), per(co2, added), products, grade);
 	}
 
@@ -149,7 +150,7 @@ class EmissionResults {
 		BigDecimal intensity = co2.divide(output, MC);
 		BigDecimal ratio = industryIntensity.signum() == 0 ? null : intensity.divide(industryIntensity, MC);
 		if (ratio == null) {
-			return new ResultsModel.Grade(null, Calculator.round(intensity), Calculator.round(industryIntensity), industry, "zero-benchmark");
+			return new ResultsModel.Grade(null, Rounding.stored(intensity), Rounding.stored(industryIntensity), industry, "zero-benchmark");
 		}
 		int g = 1;
 		for (BigDecimal bound : bounds) {
@@ -157,7 +158,7 @@ class EmissionResults {
 				g++;
 			}
 		}
-		return new ResultsModel.Grade(g, Calculator.round(intensity), Calculator.round(industryIntensity), industry,
+		return new ResultsModel.Grade(g, Rounding.stored(intensity), Rounding.stored(industryIntensity), industry,
 				"ratio " + ratio.setScale(3, java.math.RoundingMode.HALF_UP).toPlainString());
 	}
 
@@ -195,11 +196,11 @@ class EmissionResults {
 	}
 
 	private static BigDecimal per(BigDecimal co2, BigDecimal denominator) {
-		return co2 == null || denominator == null || denominator.signum() == 0 ? null : Calculator.round(co2.divide(denominator, MC));
+		return co2 == null || denominator == null || denominator.signum() == 0 ? null : Rounding.stored(co2.divide(denominator, MC));
 	}
 
 
 	private static BigDecimal roundOrNull(BigDecimal v) {
-		return v == null ? null : Calculator.round(v);
+		return v == null ? null : Rounding.stored(v);
 	}
 }

@@ -289,20 +289,23 @@ public class EmissionsAccounting {
 		log.info("Loaded {} reference factors", factors.size());
 	}
 
+	/**
+	 * The library as it is now, one question at a time: loads the candidate versions (every version of the code,
+	 * or of the region's grid factors) and asks {@link FactorsInForce}, the rule the bulk recompute asks too.
+	 */
 	private final class DatabaseFactors implements Calculator.Factors {
 		@Override
 		public Optional<Factor> inForce(String code, int year) {
-			return jdbc.sql("SELECT * FROM accounting_factor WHERE code = :c ORDER BY version DESC").param("c", code)
-				.query(EmissionsAccounting::factor).list().stream().filter(f -> f.appliesTo(year)).findFirst();
+			return FactorsInForce.of(jdbc.sql("SELECT * FROM accounting_factor WHERE code = :c").param("c", code)
+				.query(EmissionsAccounting::factor).list()).inForce(code, year);
 		}
 
 		@Override
 		public Optional<Factor> grid(String region, int year) {
-			return jdbc.sql("""
-					SELECT * FROM accounting_factor f WHERE kind = 'GRID' AND region_code = :r AND year <= :y
-					  AND version = (SELECT max(version) FROM accounting_factor g WHERE g.code = f.code)
-					ORDER BY year DESC LIMIT 1
-					""").param("r", region).param("y", year).query(EmissionsAccounting::factor).optional();
+			return FactorsInForce.of(jdbc.sql("""
+					SELECT * FROM accounting_factor
+					WHERE code IN (SELECT code FROM accounting_factor WHERE kind = 'GRID' AND region_code = :r)
+					""").param("r", region).query(EmissionsAccounting::factor).list()).grid(region, year);
 		}
 	}
 

@@ -47,6 +47,7 @@ import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.peakpilot.shared.CsvTable;
+import org.peakpilot.shared.Rounding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -496,13 +497,13 @@ class MonthlyReports {
 			}
 		}
 		BigDecimal total = s1.add(s2);
-		return new Summary(Calculator.round(s1), Calculator.round(s2), Calculator.round(total), Calculator.round(market),
-				Calculator.round(tce), Calculator.round(control), equalKnown ? Calculator.round(equal) : null,
+		return new Summary(Rounding.stored(s1), Rounding.stored(s2), Rounding.stored(total), Rounding.stored(market),
+				Rounding.stored(tce), Rounding.stored(control), equalKnown ? Rounding.stored(equal) : null,
 				per(total, outputValue10kCny), per(total, valueAdded10kCny));
 	}
 
 	private static BigDecimal per(BigDecimal co2, BigDecimal denominator) {
-		return denominator == null || denominator.signum() == 0 ? null : Calculator.round(co2.divide(denominator, MC));
+		return denominator == null || denominator.signum() == 0 ? null : Rounding.stored(co2.divide(denominator, MC));
 	}
 
 	private static Owner owner(Report r) {

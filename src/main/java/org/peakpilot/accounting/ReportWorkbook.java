@@ -10,7 +10,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -624,13 +623,9 @@ final class ReportWorkbook {
 		}
 	}
 
-	/** Per code, the newest version in force in the year, by code. */
+	/** Per code, the version in force in the year ({@link FactorsInForce}), by code. */
 	private static List<Factor> inForce(List<Factor> factors, int year) {
-		Map<String, Factor> byCode = new LinkedHashMap<>();
-		factors.stream().filter(f -> f.appliesTo(year))
-			.sorted((a, b) -> a.code().equals(b.code()) ? Integer.compare(b.version(), a.version()) : a.code().compareTo(b.code()))
-			.forEach(f -> byCode.putIfAbsent(f.code(), f));
-		return List.copyOf(byCode.values());
+		return FactorsInForce.of(factors).all(year);
 	}
 
 	/** General factors (carbonates, carbon oxidation) serve every sector; sector factors their own (silicon: steel and polysilicon). */

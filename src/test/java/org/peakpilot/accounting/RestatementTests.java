@@ -163,6 +163,50 @@ class RestatementTests {
 			.isEqualTo(restated(perReport).stream().map(e -> List.of(e.actor(), e.before(), e.after())).toList());
 	}
 
+	/**
+	 * The per-report path asks the library one code (or one region) at a time, the bulk path loads it whole; both ask
+	 * {@link FactorsInForce} and so choose the same version for every code, grid region and year, here also with a
+	 * second version in force from the middle of a year (rolled back afterwards).
+	 */
+	@Test
+	void thePerReportAndTheBulkPathChooseTheSameFactorVersions() {
+		transaction.executeWithoutResult(status -> {
+			jdbc.sql("""
+					INSERT INTO accounting_factor (code, version, kind, name_zh, name_en, value, unit, activity_unit, ncv, ncv_unit,
+					    carbon_content_tc_per_tj, oxidation_rate, tce_per_unit, region_code, year, sector, method_note, source, tag,
+					    effective_from, effective_to, published_by, published_at, change_note)
+					SELECT code, (SELECT max(version) + 1 FROM accounting_factor WHERE code = 'BITUMINOUS-COAL'), kind, name_zh, name_en,
+					    value, unit, activity_unit, ncv, ncv_unit, carbon_content_tc_per_tj, oxidation_rate, tce_per_unit, region_code,
+					    year, sector, method_note, '[unverified] test: mid-year version', 'UNVERIFIED', DATE '2025-07-01',
+					    DATE '2026-06-30', 'test', now(), 'test'
+					FROM accounting_factor WHERE code = 'BITUMINOUS-COAL' AND version = 1
+					""").update();
+			List<Factor> all = jdbc.sql("SELECT * FROM accounting_factor").query(EmissionsAccounting::factorRow).list();
+			Calculator.Factors perReport = accounting.libraryFactors();
+			FactorsInForce loaded = FactorsInForce.of(all);
+			Set<String> codes = new java.util.TreeSet<>(all.stream().map(Factor::code).toList());
+			Set<String> regions = new java.util.TreeSet<>(all.stream().filter(f -> f.regionCode() != null).map(Factor::regionCode).toList());
+			regions.add("999999");
+			assertThat(codes).hasSizeGreaterThan(20);
+			assertThat(regions).contains(accounting.gridRegion());
+			int chosen = 0;
+			for (int year = 2014; year <= 2030; year++) {
+				for (String code : codes) {
+					assertThat(perReport.inForce(code, year)).as(code + " in " + year).isEqualTo(loaded.inForce(code, year));
+					chosen += loaded.inForce(code, year).isPresent() ? 1 : 0;
+				}
+				for (String region : regions) {
+					assertThat(perReport.grid(region, year)).as("grid of " + region + " in " + year).isEqualTo(loaded.grid(region, year));
+				}
+			}
+			assertThat(chosen).isPositive();
+			assertThat(perReport.inForce("BITUMINOUS-COAL", 2025).orElseThrow().source()).isEqualTo("[unverified] test: mid-year version");
+			assertThat(perReport.inForce("BITUMINOUS-COAL", 2027).orElseThrow().version()).isEqualTo(1);
+			assertThat(perReport.grid(accounting.gridRegion(), 2030)).isPresent();
+			status.setRollbackOnly();
+		});
+	}
+
 	@Test
 	void aPublicationRestatesExactlyTheAffectedMonthsInOnePassAndKeepsEveryVersionAsHistory(CapturedOutput output) {
 		RegistryModel.Enterprise e = fixtures.enterprise("511126", "3071", null);
