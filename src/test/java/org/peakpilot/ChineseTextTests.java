@@ -152,11 +152,8 @@ class ChineseTextTests {
 				MvcResult r = mvc.perform(get(path).with(f.as(walk.getKey()))).andReturn();
 				assertThat(r.getResponse().getStatus()).as(walk.getKey() + " " + path).isEqualTo(200);
 				String html = r.getResponse().getContentAsString();
-				if (path.startsWith("/admin/audit")) {
-					// the recorded before/after data of each change is shown as stored (a factor's full row with its source)
-					html = html.replaceAll("(?is)<pre class=\"json\">.*?</pre>", " ");
-				}
-				problems.addAll(problems(walk.getKey() + " " + path, html));
+				problems.addAll(path.startsWith("/admin/audit") ? auditProblems(walk.getKey() + " " + path, html)
+						: problems(walk.getKey() + " " + path, html));
 				pages++;
 			}
 		}
@@ -217,6 +214,27 @@ class ChineseTextTests {
 		for (String s : INTERNAL) {
 			assertThat(english.toLowerCase()).doesNotContain(s.toLowerCase());
 		}
+	}
+
+	@Test
+	void theAuditPageShowsAFactorsCitationAndTheRawRecordOnlyOnItsSwitch() throws Exception {
+		// a factor published in a new version (same value): before and after rows carry the library's research notes
+		mvc.perform(post("/api/v1/accounting/factors/CLEANED-COAL/versions").with(f.as("admin")).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"source": "[verified-secondary] GB/T 32151.22-2024 Appendix C Table C.1 as transcribed in public code; Re-check against the standard text", "changeNote": "audit page check"}
+					""")).andExpect(status().isCreated());
+		// only the city administrator opens the audit page
+		for (String who : List.of(steel.user, verifier, county, office)) {
+			assertThat(mvc.perform(get("/admin/audit").with(f.as(who))).andReturn().getResponse().getStatus()).as(who).isEqualTo(403);
+		}
+		String page = mvc.perform(get("/admin/audit").param("type", "factor").with(f.as("admin"))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(auditProblems("admin /admin/audit?type=factor", page)).isEmpty();
+		assertThat(visibleText(page)).contains("\"citation\" : \"GB/T 32151.22-2024 附录C 表C.1");
+		// the full record as stored, behind the switch
+		String raw = mvc.perform(get("/admin/audit").param("type", "factor").param("raw", "true").with(f.as("admin")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(raw).contains("as transcribed in public code").contains("id=\"audit-raw\"");
 	}
 
 	@Test
@@ -284,6 +302,22 @@ class ChineseTextTests {
 		assertThat(problems("x", "<p>烟煤 GB/T 32151.22-2024</p><script>var OPEN = 1;</script>")).isEmpty();
 		assertThat(problems("x", "<td class=\"mono\"><a href=\"/f\">NATURAL-GAS</a></td><td>天然气</td>")).isEmpty();
 		assertThat(problems("x", "<td>NATURAL-GAS</td>")).isNotEmpty();
+	}
+
+	/**
+	 * The audit page (the city administrator's alone): its texts as every page's; the recorded before/after states are
+	 * data records with their field names, checked for the factor library's research notes only.
+	 */
+	static List<String> auditProblems(String where, String html) {
+		List<String> found = problems(where, html.replaceAll("(?is)<pre class=\"json\">.*?</pre>", " "));
+		for (String s : INTERNAL) {
+			if (html.toLowerCase().contains(s.toLowerCase()) && found.stream().noneMatch(p -> p.endsWith("'" + s + "'"))) {
+				int i = html.toLowerCase().indexOf(s.toLowerCase());
+				found.add(where + ": internal note '" + s + "' in a recorded state: …"
+						+ html.substring(Math.max(0, i - 300), Math.min(html.length(), i + 60)).replaceAll("\\s+", " ") + "…");
+			}
+		}
+		return found;
 	}
 
 	static List<String> problems(String where, String html) {

@@ -195,6 +195,26 @@ class ReportFormTests {
 			.andExpect(status().isOk()).andExpect(content().string(containsString("not a product of this enterprise")));
 		mvc.perform(get("/api/v1/accounting/enterprises/" + cement.id() + "/reports/2023/7").with(f.as(user)))
 			.andExpect(status().isNotFound());
+		// the API refuses them the same way, naming the product's field; its own product is taken
+		String api = "/api/v1/accounting/enterprises/" + cement.id() + "/reports/2023/7";
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(api).with(f.as(user))
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"lines": [{"line": {"type": "FUEL", "factorCode": "DIESEL", "quantity": 1, "unit": "t"}}],
+					 "products": [{"productCode": "CLINKER", "quantity": 10}, {"productCode": "CRUDE_STEEL", "quantity": 5000}]}
+					"""))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("products[1].productCode"))
+			.andExpect(jsonPath("$.errors.length()").value(1));
+		mvc.perform(get(api).with(f.as(user))).andExpect(status().isNotFound());
+		// another enterprise's report stays unseen, whatever its products
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/accounting/enterprises/"
+				+ steel.id() + "/reports/2023/7").with(f.as(user)).contentType(MediaType.APPLICATION_JSON).content("""
+					{"lines": [], "products": [{"productCode": "CLINKER", "quantity": 10}]}
+					""")).andExpect(status().isNotFound());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(api).with(f.as(user))
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"lines": [{"line": {"type": "FUEL", "factorCode": "DIESEL", "quantity": 1, "unit": "t"}}],
+					 "products": [{"productCode": "CLINKER", "quantity": 10}]}
+					""")).andExpect(status().isOk());
 		// the steel plant's own form offers its own methods and products
 		String steelUser = f.user(Role.ENTERPRISE_USER, null, null, steel.id(), Set.of());
 		mvc.perform(get(other + "/edit").with(f.as(steelUser))).andExpect(status().isOk())
