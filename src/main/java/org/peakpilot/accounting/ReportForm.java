@@ -137,13 +137,13 @@ final class ReportForm {
 	}
 
 	/** The fuels of the national default table (GB/T 32151) and raw coal, with their allowed units. */
-	static List<FuelChoice> fuels(List<Factor> factors) {
+	static List<FuelChoice> fuels(List<Factor> factors, java.util.function.Function<Factor, String> nameZh) {
 		List<FuelChoice> fuels = new ArrayList<>();
 		for (Factor f : factors) {
 			boolean rawCoal = Calculator.RAW_COAL.equals(f.code());
 			if ((f.kind() == Factor.Kind.FUEL && !f.code().startsWith("IPCC-")) || rawCoal) {
 				List<String> units = UNIT_CHOICES.getOrDefault(f.activityUnit(), List.of(f.activityUnit()));
-				fuels.add(new FuelChoice(f.code(), f.nameZh(), f.nameEn(), f.activityUnit(), units, f.ncv(), f.ncvUnit(),
+				fuels.add(new FuelChoice(f.code(), nameZh.apply(f), f.nameEn(), f.activityUnit(), units, f.ncv(), f.ncvUnit(),
 						f.carbonContentTcPerTj(), f.oxidationRate(), rawCoal, Calculator.shortSource(f)));
 			}
 		}
@@ -156,7 +156,7 @@ final class ReportForm {
 	}
 
 	/** The process methods the factor library supports for an industry sector (cement, steel, chemicals, …). */
-	static List<ProcessChoice> processes(List<Factor> factors, String sector) {
+	static List<ProcessChoice> processes(List<Factor> factors, String sector, java.util.function.Function<Factor, String> nameZh) {
 		List<ProcessChoice> choices = new ArrayList<>();
 		List<Factor> sorted = factors.stream().filter(f -> f.kind() == Factor.Kind.PROCESS && f.value() != null && forSector(f, sector))
 			.sorted(Comparator.comparing((Factor f) -> "general".equals(f.sector())).thenComparing(Factor::code)).toList();
@@ -164,25 +164,25 @@ final class ReportForm {
 			String code = f.code();
 			if (code.startsWith(Calculator.CLINKER_DEFAULT)) {
 				String type = code.substring(Calculator.CLINKER_DEFAULT.length());
-				choices.add(new ProcessChoice("CLINKER|" + type, LineType.CLINKER, null, f.nameZh(), f.nameEn(), f.value(), f.unit(),
+				choices.add(new ProcessChoice("CLINKER|" + type, LineType.CLINKER, null, nameZh.apply(f), f.nameEn(), f.value(), f.unit(),
 						"clinker"));
 			}
 			else if (code.startsWith("CARBONATE-") || code.startsWith("STEEL-FLUX-")) {
-				choices.add(new ProcessChoice("CARBONATE|" + code, LineType.CARBONATE, code, f.nameZh(), f.nameEn(), f.value(), f.unit(),
+				choices.add(new ProcessChoice("CARBONATE|" + code, LineType.CARBONATE, code, nameZh.apply(f), f.nameEn(), f.value(), f.unit(),
 						"fraction"));
 			}
 			else if (code.startsWith("STEEL-FIXED-")) {
-				choices.add(new ProcessChoice("CARBON_FIXED|" + code, LineType.CARBON_FIXED, code, f.nameZh(), f.nameEn(), f.value(),
+				choices.add(new ProcessChoice("CARBON_FIXED|" + code, LineType.CARBON_FIXED, code, nameZh.apply(f), f.nameEn(), f.value(),
 						f.unit(), ""));
 			}
 			else if ("tC/t".equals(f.unit())) {
-				choices.add(new ProcessChoice("CARBON_OUTPUT|" + code, LineType.CARBON_OUTPUT, code, f.nameZh(), f.nameEn(), f.value(),
+				choices.add(new ProcessChoice("CARBON_OUTPUT|" + code, LineType.CARBON_OUTPUT, code, nameZh.apply(f), f.nameEn(), f.value(),
 						f.unit(), ""));
 			}
 			else if (f.unit().startsWith("tCO2/t ") || "tCO2/t".equals(f.unit())) {
 				if (!code.equals("CEMENT-CARBIDE-SLAG") && !code.startsWith("CEMENT-CLINKER-IPCC") && !code.startsWith("CEMENT-CAO")
 						&& !code.startsWith("CEMENT-MGO")) {
-					choices.add(new ProcessChoice("PROCESS|" + code, LineType.PROCESS, code, f.nameZh(), f.nameEn(), f.value(), f.unit(), ""));
+					choices.add(new ProcessChoice("PROCESS|" + code, LineType.PROCESS, code, nameZh.apply(f), f.nameEn(), f.value(), f.unit(), ""));
 				}
 			}
 		}

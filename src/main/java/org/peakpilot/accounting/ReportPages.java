@@ -38,8 +38,11 @@ class ReportPages {
 	private final Clock clock;
 	private final MessageSource messages;
 	private final JsonMapper json;
+	private final DisplayNames names;
 
-	ReportPages(EmissionsAccounting accounting, Registry registry, Clock clock, MessageSource messages, JsonMapper json) {
+	ReportPages(EmissionsAccounting accounting, Registry registry, Clock clock, MessageSource messages, JsonMapper json,
+			DisplayNames names) {
+		this.names = names;
 		this.accounting = accounting;
 		this.registry = registry;
 		this.clock = clock;
@@ -263,10 +266,10 @@ class ReportPages {
 		model.addAttribute("electricityExportRows", sections.get(ReportForm.Section.ELECTRICITY_EXPORT));
 		model.addAttribute("heatExportRows", sections.get(ReportForm.Section.HEAT_EXPORT));
 		model.addAttribute("uses", EnergyUse.values());
-		List<ReportForm.FuelChoice> fuels = ReportForm.fuels(factors);
+		List<ReportForm.FuelChoice> fuels = ReportForm.fuels(factors, names::nameZh);
 		model.addAttribute("fuels", fuels);
 		model.addAttribute("coalClasses", ReportForm.coalClasses(fuels));
-		model.addAttribute("processes", ReportForm.withExisting(ReportForm.processes(factors, sector),
+		model.addAttribute("processes", ReportForm.withExisting(ReportForm.processes(factors, sector, names::nameZh),
 				sections.get(ReportForm.Section.PROCESS)));
 		model.addAttribute("fuelUnits", ReportForm.FUEL_UNITS);
 		model.addAttribute("electricityUnits", ReportForm.ELECTRICITY_UNITS);

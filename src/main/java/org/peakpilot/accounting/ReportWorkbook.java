@@ -77,10 +77,21 @@ final class ReportWorkbook {
 	static final int MGO_NC = 12;
 	static final int USE = 13;
 	static final int LABEL = 14;
+	static final int OXIDATION = 15;
+	static final int COAL_CLASS = 16;
+	static final int PRESSURE = 17;
+	static final int TEMPERATURE = 18;
 	static final String[] ACTIVITY_HEADERS = { "月份 Month", "类型 Type", "因子代码 Factor code", "数量 Quantity", "单位 Unit",
 			"实测低位热值 Measured NCV (GJ/unit)", "实测含碳量 Measured carbon content (tC/TJ)", "绿电 Green kWh",
 			"比例 Fraction (0–1)", "CaO (0–1)", "MgO (0–1)", "非碳酸盐CaO Non-carbonate CaO (0–1)",
-			"非碳酸盐MgO Non-carbonate MgO (0–1)", "能源用途 Energy use", "说明 Label" };
+			"非碳酸盐MgO Non-carbonate MgO (0–1)", "能源用途 Energy use", "说明 Label",
+			"实测碳氧化率 Measured oxidation rate (0–1)", "原煤煤种 Raw coal class", "蒸汽压力 Steam pressure (MPa, absolute)",
+			"蒸汽温度 Steam temperature (°C)" };
+	/**
+	 * The columns a workbook of an earlier template lacks (oxidation rate, coal class, steam state): such a workbook
+	 * still imports, its lines without them.
+	 */
+	static final int OPTIONAL_FROM = OXIDATION;
 
 	static final int PRODUCT = 1;
 	static final int PRODUCT_QUANTITY = 2;
@@ -100,7 +111,9 @@ final class ReportWorkbook {
 			Map.entry("factorCode", CODE), Map.entry("quantity", QUANTITY), Map.entry("unit", UNIT), Map.entry("measuredNcv", NCV),
 			Map.entry("measuredCarbonContent", CARBON), Map.entry("greenKwh", GREEN), Map.entry("fraction", FRACTION),
 			Map.entry("caoFraction", CAO), Map.entry("mgoFraction", MGO), Map.entry("nonCarbonateCaoFraction", CAO_NC),
-			Map.entry("nonCarbonateMgoFraction", MGO_NC), Map.entry("clinkerType", CODE), Map.entry("label", LABEL));
+			Map.entry("nonCarbonateMgoFraction", MGO_NC), Map.entry("clinkerType", CODE), Map.entry("label", LABEL),
+			Map.entry("measuredOxidationRate", OXIDATION), Map.entry("coalClass", COAL_CLASS), Map.entry("steamPressureMpa", PRESSURE),
+			Map.entry("steamTemperatureC", TEMPERATURE));
 	/** Errors of the whole file first, then by sheet (activity, products) and row; a row's errors keep their column order. */
 	private static final Comparator<InputError> BY_SHEET_AND_ROW = Comparator
 		.comparingInt((InputError e) -> e.field() == null ? 0 : e.field().startsWith(ACTIVITY) ? 1 : e.field().startsWith(PRODUCTS) ? 2 : 0)
@@ -317,6 +330,10 @@ final class ReportWorkbook {
 		BigDecimal caoNc = c.number(CAO_NC, true);
 		BigDecimal mgoNc = c.number(MGO_NC, true);
 		EnergyUse use = c.choice(USE, EnergyUse.class, false);
+		BigDecimal oxidation = c.number(OXIDATION, true);
+		String coalClass = c.text(COAL_CLASS).isEmpty() ? null : c.text(COAL_CLASS).toUpperCase(Locale.ROOT);
+		BigDecimal pressure = c.number(PRESSURE, false);
+		BigDecimal temperature = c.number(TEMPERATURE, false);
 		String clinkerType = null;
 		if (code != null && type != null) {
 			switch (type) {
@@ -348,7 +365,8 @@ final class ReportWorkbook {
 		}
 		if (c.errors.isEmpty()) {
 			m.lines.add(new ReportLine(new Line(type, code, quantity, c.text(UNIT).isEmpty() ? null : c.text(UNIT), ncv, carbon,
-					green, fraction, cao, mgo, caoNc, mgoNc, clinkerType, c.text(LABEL).isEmpty() ? null : c.text(LABEL)), use));
+					green, fraction, cao, mgo, caoNc, mgoNc, clinkerType, c.text(LABEL).isEmpty() ? null : c.text(LABEL), oxidation,
+					coalClass, pressure, temperature), use));
 			m.lineRows.add(rowNo);
 		}
 	}
@@ -484,6 +502,9 @@ final class ReportWorkbook {
 		Row header = sheet.getRow(0);
 		for (int c = 0; c < headers.length; c++) {
 			String text = header == null ? "" : text(header.getCell(c));
+			if (headers == ACTIVITY_HEADERS && c >= OPTIONAL_FROM && text.isEmpty()) {
+				continue; // a workbook of the earlier template, without the newer columns
+			}
 			if (!headers[c].equals(text)) {
 				errors.add(new InputError(1, column(name, headers, c), "expected the header '" + headers[c] + "', found '" + text + "'"));
 			}
@@ -579,7 +600,7 @@ final class ReportWorkbook {
 			bold.setFont(font);
 
 			Sheet activity = workbook.createSheet(ACTIVITY);
-			header(activity, ACTIVITY_HEADERS, bold, new int[] { 10, 20, 28, 14, 10, 16, 16, 14, 12, 10, 10, 14, 14, 14, 30 });
+			header(activity, ACTIVITY_HEADERS, bold, new int[] { 10, 20, 28, 14, 10, 16, 16, 14, 12, 10, 10, 14, 14, 14, 30, 16, 18, 18, 16 });
 			Sheet productSheet = workbook.createSheet(PRODUCTS);
 			header(productSheet, PRODUCT_HEADERS, bold, new int[] { 10, 22, 14, 22, 22 });
 			instructions(workbook.createSheet(INSTRUCTIONS), s, year, enterpriseName, gridRegion, bold);
@@ -610,6 +631,8 @@ final class ReportWorkbook {
 				validate(activity, CODE, activity.getDataValidationHelper().createFormulaListConstraint(
 						"'" + CODES + "'!$B$" + (firstCode + 1) + ":$B$" + (lastCode + 1)), false);
 			}
+			validate(activity, COAL_CLASS, activity.getDataValidationHelper().createExplicitListConstraint(
+					Calculator.COAL_CLASSES.toArray(String[]::new)), true);
 			validate(productSheet, MONTH, whole(productSheet, 1, 12), true);
 			if (lastProduct >= firstProduct) {
 				validate(productSheet, PRODUCT, productSheet.getDataValidationHelper().createFormulaListConstraint(
@@ -719,6 +742,12 @@ final class ReportWorkbook {
 				{ "实测低位热值（GJ/单位）与实测含碳量（tC/TJ）可不填，填写后替代缺省值；比例（纯度×分解率）缺省为 1。" },
 				{ "Measured NCV (GJ per unit) and carbon content (tC/TJ) are optional and replace the defaults; the fraction (purity × "
 						+ "calcination) defaults to 1." },
+				{ "实测碳氧化率填 0–1 的小数（如 0.98，或 98%），不填采用缺省值；原煤（RAW-COAL）在“原煤煤种”选 ANTHRACITE（无烟煤）、BITUMINOUS-COAL（烟煤）或 LIGNITE（褐煤），采用该煤种的缺省含碳量和碳氧化率。" },
+				{ "Measured oxidation rate: a fraction 0–1 (e.g. 0.98, or 98%); empty: the default. Raw coal (RAW-COAL) takes the default "
+						+ "carbon content and oxidation rate of its class: ANTHRACITE, BITUMINOUS-COAL or LIGNITE." },
+				{ "蒸汽（热力行单位填 t）：填蒸汽压力（MPa，绝对压力）和温度（°C），焓值按 IAPWS-IF97 计算；不填温度按该压力下的饱和蒸汽。" },
+				{ "Steam (a heat line in t): its absolute pressure (MPa) and temperature (°C); the enthalpy is by IAPWS-IF97, without a "
+						+ "temperature the steam is saturated at its pressure." },
 				{ "能源用途：ENERGY（默认）、FEEDSTOCK（原料用能）、RENEWABLE（可再生能源）。" },
 				{ "Energy use: ENERGY (default), FEEDSTOCK (raw-material use), RENEWABLE." },
 				{ "“产品与产值 Products”每行一个产品（代码、数量，按代码表单位）；工业总产值与工业增加值（万元）每月填一次，可与某一产品同行。" },
