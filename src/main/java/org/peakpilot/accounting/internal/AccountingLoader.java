@@ -1,5 +1,6 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.internal;
 
+import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.platform.SystemActor;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

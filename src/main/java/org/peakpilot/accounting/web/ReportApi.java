@@ -1,9 +1,11 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.web;
 
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.ReportModel;
 import org.peakpilot.platform.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

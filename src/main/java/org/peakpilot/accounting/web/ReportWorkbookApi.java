@@ -1,10 +1,13 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.web;
 
 import java.io.IOException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.ReportModel;
+import org.peakpilot.accounting.internal.ReportWorkbook;
 import org.peakpilot.platform.InvalidInputException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

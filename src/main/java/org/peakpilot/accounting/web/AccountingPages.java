@@ -1,9 +1,12 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.web;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.peakpilot.accounting.DisplayNames;
+import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.Factor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.internal;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
+import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.Calculation.FactorUsed;
 import org.peakpilot.accounting.Calculation.LineResult;
+import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.Factor;
 import org.peakpilot.accounting.ReportModel.EnergyUse;
 import org.peakpilot.accounting.ReportModel.StoredResult;
 import org.peakpilot.platform.AccessScope;
@@ -29,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * factor library, which keeps every version's unit, source and tag forever (ADR 0006).
  */
 @Component
-class StoredResults {
+public class StoredResults {
 
 	private static final String LINES = """
 			SELECT x.id, x.line_no, x.scope, x.category, x.energy_use, x.co2_t, x.co2_market_t, x.tce, x.tce_equal_value,
@@ -115,7 +118,7 @@ class StoredResults {
 	}
 
 	/** Reports of {@code fromYear} and later whose current results used the factor, in ID order. */
-	List<Long> currentlyUsing(String code, int fromYear) {
+	public List<Long> currentlyUsing(String code, int fromYear) {
 		return jdbc.sql("""
 				SELECT c.report_id FROM accounting_computation c JOIN accounting_report r ON r.id = c.report_id
 				WHERE c.superseded_at IS NULL AND c.factor_codes @> ARRAY[CAST(:code AS text)] AND r.year >= :from

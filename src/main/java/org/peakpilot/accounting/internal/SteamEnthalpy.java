@@ -1,4 +1,4 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.internal;
 
 /**
  * Specific enthalpy of steam (kJ/kg) for purchased steam in tonnes (GB/T 32151: AD = Ma × (En − 83.74) / 1000 GJ).

@@ -1,4 +1,4 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.Calculation.Line;
 import org.peakpilot.accounting.Calculation.LineResult;
 import org.peakpilot.accounting.Calculation.LineType;
+import org.peakpilot.accounting.Factor;
 import org.peakpilot.accounting.ReportModel.Content;
 import org.peakpilot.accounting.ReportModel.EnergyUse;
 import org.peakpilot.accounting.ReportModel.Overdue;
@@ -63,12 +65,12 @@ import org.springframework.stereotype.Component;
  * the factor versions used; publishing a factor version restates the results it touches.
  */
 @Component
-class MonthlyReports {
+public class MonthlyReports {
 
 	private static final Logger log = LoggerFactory.getLogger(MonthlyReports.class);
 	private static final MathContext MC = MathContext.DECIMAL64;
 	/** Reports are due by this day of the following month. */
-	static final int DUE_DAY = 15;
+	public static final int DUE_DAY = 15;
 
 	private final JdbcClient jdbc;
 	private final Registry registry;
@@ -86,7 +88,7 @@ class MonthlyReports {
 		this.products = loadProducts();
 	}
 
-	List<Product> products() {
+	public List<Product> products() {
 		return List.copyOf(products.values());
 	}
 
@@ -105,7 +107,7 @@ class MonthlyReports {
 		log.debug("Moved {} reports of enterprise {} to county {}", n, moved.enterpriseId(), moved.countyCode());
 	}
 
-	Report report(long id) {
+	public Report report(long id) {
 		Report r = find(id).orElseThrow(() -> new NotFoundException("report " + id));
 		if (!AccessScope.current().canRead(owner(r))) {
 			throw new NotFoundException("report " + id);
@@ -113,13 +115,13 @@ class MonthlyReports {
 		return r;
 	}
 
-	Optional<Report> report(long enterpriseId, int year, int month) {
+	public Optional<Report> report(long enterpriseId, int year, int month) {
 		registry.enterprise(enterpriseId);
 		return jdbc.sql("SELECT id FROM accounting_report WHERE enterprise_id = :e AND year = :y AND month = :m")
 			.param("e", enterpriseId).param("y", year).param("m", month).query(Long.class).optional().map(this::report);
 	}
 
-	List<ReportRow> list(Long enterpriseId, Integer year, Status status) {
+	public List<ReportRow> list(Long enterpriseId, Integer year, Status status) {
 		AccessScope.SqlCondition scope = AccessScope.current().where("r.county_code", "r.park_id", "r.enterprise_id");
 		return jdbc.sql("""
 				SELECT r.id, r.enterprise_id, r.county_code, r.year, r.month, r.status, r.revision, r.updated_at,
@@ -142,7 +144,7 @@ class MonthlyReports {
 	 * The latest year with a report within the caller's scope (of one enterprise, if given), counting only
 	 * verified and locked reports when {@code verifiedOnly}.
 	 */
-	java.util.OptionalInt latestYear(Long enterpriseId, boolean verifiedOnly) {
+	public java.util.OptionalInt latestYear(Long enterpriseId, boolean verifiedOnly) {
 		AccessScope.SqlCondition scope = AccessScope.current().where("r.county_code", "r.park_id", "r.enterprise_id");
 		Integer year = jdbc.sql("""
 				SELECT max(r.year) FROM accounting_report r
@@ -154,7 +156,7 @@ class MonthlyReports {
 	}
 
 	/** Creates or replaces the content of an editable report and recomputes its results. */
-	Report save(long enterpriseId, int year, int month, Content content, Calculator.Factors factors, String gridRegion) {
+	public Report save(long enterpriseId, int year, int month, Content content, Calculator.Factors factors, String gridRegion) {
 		RegistryModel.Enterprise e = registry.enterprise(enterpriseId);
 		Owner owner = new Owner(e.countyCode(), e.parkId(), e.id());
 		requireEnter(owner);
@@ -181,7 +183,7 @@ class MonthlyReports {
 		return after;
 	}
 
-	Report submit(long id) {
+	public Report submit(long id) {
 		Report r = report(id);
 		requireEnter(owner(r));
 		if (!r.editable()) {
@@ -193,14 +195,14 @@ class MonthlyReports {
 		return transition(r, Status.SUBMITTED, "report.submitted", "submitted_by", "submitted_at", null);
 	}
 
-	Report verify(long id) {
+	public Report verify(long id) {
 		Report r = report(id);
 		requireVerifier(owner(r));
 		requireStatus(r, Status.SUBMITTED);
 		return transition(r, Status.VERIFIED, "report.verified", "verified_by", "verified_at", null);
 	}
 
-	Report returnForCorrection(long id, String comment) {
+	public Report returnForCorrection(long id, String comment) {
 		Report r = report(id);
 		requireVerifier(owner(r));
 		requireStatus(r, Status.SUBMITTED);
@@ -213,7 +215,7 @@ class MonthlyReports {
 		return transition(r, Status.RETURNED, "report.returned", null, null, comment.strip());
 	}
 
-	Report lock(long id) {
+	public Report lock(long id) {
 		Report r = report(id);
 		AccessScope.current().requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER);
 		requireStatus(r, Status.VERIFIED);
@@ -221,7 +223,7 @@ class MonthlyReports {
 	}
 
 	/** Changes a locked report: a new revision with a reason, back to verification. */
-	Report revise(long id, String reason, Content content, Calculator.Factors factors, String gridRegion) {
+	public Report revise(long id, String reason, Content content, Calculator.Factors factors, String gridRegion) {
 		Report before = report(id);
 		requireEnter(owner(before));
 		requireStatus(before, Status.LOCKED);
@@ -250,7 +252,7 @@ class MonthlyReports {
 	 * superseded results stay as history, one audit record per restated report. Runs with the publisher's rights
 	 * (the city administrator). Returns the years of the restated reports.
 	 */
-	Set<Integer> restate(Factor published, List<Long> ids, Calculator.Factors factors, String gridRegion) {
+	public Set<Integer> restate(Factor published, List<Long> ids, Calculator.Factors factors, String gridRegion) {
 		Set<Integer> years = new java.util.TreeSet<>();
 		for (long id : ids) {
 			jdbc.sql("SELECT id FROM accounting_report WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).single();
@@ -280,13 +282,13 @@ class MonthlyReports {
 	}
 
 	/** Every result a report ever had, newest first: the history of its figures. */
-	List<StoredResult> resultHistory(long id) {
+	public List<StoredResult> resultHistory(long id) {
 		report(id);
 		return stored.history(id);
 	}
 
 	/** Key energy-using units without a submitted report for a month whose due date has passed, within the year. */
-	List<Overdue> overdue(int year) {
+	public List<Overdue> overdue(int year) {
 		AccessScope.current().requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER);
 		AccountingBounds.requireYear("year", year);
 		LocalDate today = LocalDate.now(clock);

@@ -1,4 +1,4 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.internal;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -18,6 +18,7 @@ import org.peakpilot.accounting.Calculation.Request;
 import org.peakpilot.accounting.Calculation.Result;
 import org.peakpilot.accounting.Calculation.Scope;
 import org.peakpilot.accounting.Calculation.Totals;
+import org.peakpilot.accounting.Factor;
 import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
@@ -38,7 +39,7 @@ import org.peakpilot.platform.InvalidInputException;
  * kgce/kWh (calorific equivalent); heat 0.03412 tce/GJ.</li>
  * </ul>
  */
-final class Calculator {
+public final class Calculator {
 
 	static final MathContext MC = MathContext.DECIMAL64;
 	static final BigDecimal CO2_PER_C = new BigDecimal("44").divide(new BigDecimal("12"), MC);
@@ -62,7 +63,7 @@ final class Calculator {
 	private static final int SCALE = 6;
 
 	/** Where the calculator finds factors: the version in force for a year. */
-	interface Factors {
+	public interface Factors {
 		Optional<Factor> inForce(String code, int year);
 
 		/** The grid factor of a region for the year, else of the latest earlier year. */
@@ -81,7 +82,7 @@ final class Calculator {
 	private Calculator() {
 	}
 
-	static Result calculate(Request request, Factors factors, String defaultGridRegion) {
+	public static Result calculate(Request request, Factors factors, String defaultGridRegion) {
 		List<InputError> errors = new ArrayList<>();
 		AccountingBounds.requireYear("year", request == null ? null : request.year());
 		if (request.lines() == null || request.lines().isEmpty()) {
@@ -571,7 +572,7 @@ final class Calculator {
 	}
 
 	/** A stored figure as it reads: trailing zeros dropped, never in exponent form; null stays null. */
-	static BigDecimal strip(BigDecimal v) {
+	public static BigDecimal strip(BigDecimal v) {
 		if (v == null) {
 			return null;
 		}

@@ -1,4 +1,4 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +37,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.peakpilot.accounting.Calculation.Line;
 import org.peakpilot.accounting.Calculation.LineType;
+import org.peakpilot.accounting.Factor;
 import org.peakpilot.accounting.ReportModel.Content;
 import org.peakpilot.accounting.ReportModel.EnergyUse;
 import org.peakpilot.accounting.ReportModel.Product;
@@ -56,7 +57,7 @@ import org.peakpilot.platform.SheetCells;
  * units, quantities, fractions) are the calculator's, applied when each month goes through the save path, and its
  * errors are pointed back at the rows they came from.
  */
-final class ReportWorkbook {
+public final class ReportWorkbook {
 
 	static final String ACTIVITY = "活动数据 Activity";
 	static final String PRODUCTS = "产品与产值 Products";
@@ -92,7 +93,7 @@ final class ReportWorkbook {
 
 	static final String[] CODE_HEADERS = { "类型 Type", "代码 Code", "名称 Name", "单位 Unit", "说明 Note" };
 	static final List<String> SECTORS = List.of("steel", "cement", "ceramics", "chemicals", "polysilicon", "other");
-	static final long MAX_BYTES = 2L * 1024 * 1024;
+	public static final long MAX_BYTES = 2L * 1024 * 1024;
 	static final int MAX_ROWS = 5_000;
 	static final int FIRST_YEAR = 2010;
 
@@ -124,7 +125,7 @@ final class ReportWorkbook {
 	}
 
 	/** Accounting years run from 2010 to the current year. */
-	static void checkYear(int year, Clock clock) {
+	public static void checkYear(int year, Clock clock) {
 		int now = YearMonth.now(clock).getYear();
 		if (year < FIRST_YEAR || year > now) {
 			throw new InvalidInputException("year", "a reporting year from " + FIRST_YEAR + " to " + now + " is required");
@@ -134,7 +135,7 @@ final class ReportWorkbook {
 	// ---------------------------------------------------------------------------------------------- reading
 
 	/** A month found in the file: its content (rows without cell errors) and the rows its parts came from. */
-	record Month(int month, Content content, List<Integer> lineRows, List<Integer> productRows, Integer outputValueRow,
+	public record Month(int month, Content content, List<Integer> lineRows, List<Integer> productRows, Integer outputValueRow,
 			Integer valueAddedRow, Integer firstActivityRow, Integer firstProductsRow) {
 
 		/** Points the save path's errors ("lines[2].unit", "products[0].productCode") at their sheet, row and column. */
@@ -183,14 +184,14 @@ final class ReportWorkbook {
 	}
 
 	/** What a filled-in template holds: the months found, in order, and what is wrong with its cells. */
-	record Filled(List<Month> months, List<InputError> errors) {
+	public record Filled(List<Month> months, List<InputError> errors) {
 
 		/**
 		 * Saves month by month within the caller's transaction and collects every error: the cells', and each
 		 * month's from the save path (line rules, products, a report that is no longer editable). When there is any,
 		 * it throws them all, so that the caller's transaction rolls back the months already saved.
 		 */
-		List<Report> saveEach(Function<Month, Report> save) {
+		public List<Report> saveEach(Function<Month, Report> save) {
 			List<InputError> all = new ArrayList<>(errors);
 			List<Report> saved = new ArrayList<>();
 			for (Month m : months) {
@@ -212,7 +213,7 @@ final class ReportWorkbook {
 	}
 
 	/** Reads a filled-in template for the year; months after the current one (by the clock) are errors. */
-	static Filled read(byte[] bytes, int year, Clock clock) {
+	public static Filled read(byte[] bytes, int year, Clock clock) {
 		if (bytes == null || bytes.length == 0) {
 			throw new InvalidInputException("file", "the file is empty");
 		}
@@ -542,7 +543,7 @@ final class ReportWorkbook {
 	 *
 	 * @param factors every version of the factors; the one in force in the year is listed per code
 	 */
-	static byte[] template(String sector, int year, String enterpriseName, String gridRegion, List<Factor> factors,
+	public static byte[] template(String sector, int year, String enterpriseName, String gridRegion, List<Factor> factors,
 			List<Product> products) {
 		String s = sector(sector);
 		List<CodeRow> energy = List.of(

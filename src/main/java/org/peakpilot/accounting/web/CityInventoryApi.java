@@ -1,9 +1,11 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.web;
 
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peakpilot.accounting.Inventory;
+import org.peakpilot.accounting.internal.CityInventory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,4 +1,4 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * national grid, the default bounds and no indicator items.
  */
 @Component
-class AccountingSettings {
+public class AccountingSettings {
 
 	private final Properties properties;
 
@@ -30,11 +30,11 @@ class AccountingSettings {
 		this.properties = read(plan.planFile("accounting.properties"));
 	}
 
-	String gridRegion() {
+	public String gridRegion() {
 		return properties.getProperty("electricity.grid-region", "NATIONAL").strip().toUpperCase(Locale.ROOT);
 	}
 
-	List<BigDecimal> gradeBounds() {
+	public List<BigDecimal> gradeBounds() {
 		return Arrays.stream(properties.getProperty("grade.bounds", "0.6,0.9,1.1,1.5").split(",")).map(String::strip)
 			.map(BigDecimal::new).toList();
 	}

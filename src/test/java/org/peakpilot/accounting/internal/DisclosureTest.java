@@ -1,4 +1,4 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.peakpilot.accounting.Inventory;
 import org.peakpilot.accounting.Inventory.County;
 import org.peakpilot.accounting.Inventory.Figures;
 import org.peakpilot.accounting.Inventory.Industry;

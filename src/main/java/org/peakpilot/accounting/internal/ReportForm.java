@@ -1,4 +1,4 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.peakpilot.accounting.Calculation.Line;
 import org.peakpilot.accounting.Calculation.LineType;
+import org.peakpilot.accounting.Factor;
 import org.peakpilot.accounting.ReportModel.Content;
 import org.peakpilot.accounting.ReportModel.EnergyUse;
 import org.peakpilot.accounting.ReportModel.Product;
@@ -31,7 +32,7 @@ import org.peakpilot.platform.InputError;
  * bad value named by section, row and field. Percentages on the form (oxidation rate, CaO, MgO, purity) are
  * fractions in the content: 98 % is 0.98.
  */
-final class ReportForm {
+public final class ReportForm {
 
 	/** The form's sections, in the order of the national templates. */
 	public enum Section {
@@ -67,11 +68,11 @@ final class ReportForm {
 	private static final Map<String, List<String>> UNIT_CHOICES = Map.of("t", List.of("t", "kg"), "10^4 Nm3",
 			List.of("10^4 Nm3", "Nm3"), "kWh", List.of("kWh", "MWh", "万kWh"), "GJ", List.of("GJ", "MJ"));
 	/** The units the fuel rows offer (each fuel allows those of its activity unit), electricity and heat rows. */
-	static final List<String> FUEL_UNITS = List.of("t", "kg", "10^4 Nm3", "Nm3");
-	static final List<String> ELECTRICITY_UNITS = List.of("kWh", "MWh", "万kWh");
-	static final List<String> HEAT_UNITS = List.of("GJ", "MJ", "t");
+	public static final List<String> FUEL_UNITS = List.of("t", "kg", "10^4 Nm3", "Nm3");
+	public static final List<String> ELECTRICITY_UNITS = List.of("kWh", "MWh", "万kWh");
+	public static final List<String> HEAT_UNITS = List.of("GJ", "MJ", "t");
 	/** Message key suffixes of the units. */
-	static final Map<String, String> UNIT_KEYS = Map.of("t", "t", "kg", "kg", "10^4 Nm3", "nm3w", "Nm3", "nm3", "kWh", "kwh", "MWh",
+	public static final Map<String, String> UNIT_KEYS = Map.of("t", "t", "kg", "kg", "10^4 Nm3", "nm3w", "Nm3", "nm3", "kWh", "kwh", "MWh",
 			"mwh", "万kWh", "wkwh", "GJ", "gj", "MJ", "mj");
 	private static final Pattern LINE_FIELD = Pattern.compile("^lines\\[(\\d+)]\\.?(.*)$");
 
@@ -130,14 +131,14 @@ final class ReportForm {
 	}
 
 	/** The posted form read back: the content, where each of its lines came from, and what could not be read. */
-	record Bound(Content content, List<Origin> origins, List<InputError> errors) {
+	public record Bound(Content content, List<Origin> origins, List<InputError> errors) {
 	}
 
 	private ReportForm() {
 	}
 
 	/** The fuels of the national default table (GB/T 32151) and raw coal, with their allowed units. */
-	static List<FuelChoice> fuels(List<Factor> factors) {
+	public static List<FuelChoice> fuels(List<Factor> factors) {
 		List<FuelChoice> fuels = new ArrayList<>();
 		for (Factor f : factors) {
 			boolean rawCoal = Calculator.RAW_COAL.equals(f.code());
@@ -151,12 +152,12 @@ final class ReportForm {
 	}
 
 	/** The coal classes a raw coal takes its defaults from, as fuels (names, carbon content, oxidation rate). */
-	static List<FuelChoice> coalClasses(List<FuelChoice> fuels) {
+	public static List<FuelChoice> coalClasses(List<FuelChoice> fuels) {
 		return Calculator.COAL_CLASSES.stream().flatMap(c -> fuels.stream().filter(f -> f.code().equals(c))).toList();
 	}
 
 	/** The process methods the factor library supports for an industry sector (cement, steel, chemicals, …). */
-	static List<ProcessChoice> processes(List<Factor> factors, String sector) {
+	public static List<ProcessChoice> processes(List<Factor> factors, String sector) {
 		List<ProcessChoice> choices = new ArrayList<>();
 		List<Factor> sorted = factors.stream().filter(f -> f.kind() == Factor.Kind.PROCESS && f.value() != null && forSector(f, sector))
 			.sorted(Comparator.comparing((Factor f) -> "general".equals(f.sector())).thenComparing(Factor::code)).toList();
@@ -195,7 +196,7 @@ final class ReportForm {
 	}
 
 	/** The choices plus any method a stored line uses that the industry's list lacks (entered by API or Excel). */
-	static List<ProcessChoice> withExisting(List<ProcessChoice> choices, List<Row> rows) {
+	public static List<ProcessChoice> withExisting(List<ProcessChoice> choices, List<Row> rows) {
 		List<ProcessChoice> all = new ArrayList<>(choices);
 		for (Row r : rows) {
 			if (r.line() != null && all.stream().noneMatch(c -> c.value().equals(r.method()))) {
@@ -213,7 +214,7 @@ final class ReportForm {
 	}
 
 	/** The products of the enterprise's industry sector. */
-	static List<Product> products(List<Product> all, String sector) {
+	public static List<Product> products(List<Product> all, String sector) {
 		return all.stream().filter(p -> p.sector().equals(sector)).toList();
 	}
 
@@ -221,7 +222,7 @@ final class ReportForm {
 	 * The rows of each section for a report's lines: its lines in their sections (in their order), then empty rows up
 	 * to the section's size. The rows are numbered through the whole form.
 	 */
-	static Map<Section, List<Row>> rows(Content content) {
+	public static Map<Section, List<Row>> rows(Content content) {
 		Map<Section, List<ReportLine>> bySection = new LinkedHashMap<>();
 		for (Section s : Section.values()) {
 			bySection.put(s, new ArrayList<>());
@@ -252,7 +253,7 @@ final class ReportForm {
 	 * process method ({@code method<i>}, "TYPE|FACTOR") and carries any value; a row without a quantity is empty.
 	 * Products are {@code product_<CODE>} and must be of the enterprise's sector.
 	 */
-	static Bound read(HttpServletRequest request, List<Product> allProducts, String sector) {
+	public static Bound read(HttpServletRequest request, List<Product> allProducts, String sector) {
 		List<InputError> errors = new ArrayList<>();
 		List<ReportLine> lines = new ArrayList<>();
 		List<Origin> origins = new ArrayList<>();
@@ -324,7 +325,7 @@ final class ReportForm {
 	}
 
 	/** A calculator's or the report's error named by the form's section, row and field instead of the line's index. */
-	static InputError onForm(InputError e, List<Origin> origins) {
+	public static InputError onForm(InputError e, List<Origin> origins) {
 		Matcher m = e.field() == null ? null : LINE_FIELD.matcher(e.field());
 		if (m == null || !m.matches()) {
 			return e;

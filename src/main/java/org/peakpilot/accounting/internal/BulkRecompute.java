@@ -1,4 +1,4 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.internal;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +26,14 @@ import java.util.concurrent.ForkJoinPool;
 
 import javax.sql.DataSource;
 
+import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.Calculation.Line;
 import org.peakpilot.accounting.Calculation.LineResult;
 import org.peakpilot.accounting.Calculation.LineType;
+import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.Factor;
 import org.peakpilot.accounting.ReportModel.EnergyUse;
-import org.peakpilot.accounting.StoredResults.Figures;
+import org.peakpilot.accounting.internal.StoredResults.Figures;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.InvalidInputException;
@@ -60,7 +63,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Time goes mostly into the database writing rows: see bench/README.md.
  */
 @Component
-class BulkRecompute {
+public class BulkRecompute {
 
 	private static final Logger log = LoggerFactory.getLogger(BulkRecompute.class);
 	private static final int REPORTS_PER_CHUNK = 200;
@@ -95,7 +98,7 @@ class BulkRecompute {
 	 * or not; one audit record covers the year. Returns the number of reports recomputed.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	int year(int year, String reason, String gridRegion) {
+	public int year(int year, String reason, String gridRegion) {
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidInputException("reason", "say why the year's results are recomputed");
 		}
@@ -130,7 +133,7 @@ class BulkRecompute {
 	 * audit record per restated report (summary before and after). Returns the years of the restated reports.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	Set<Integer> restate(Factor published, List<Long> reportIds, String gridRegion) {
+	public Set<Integer> restate(Factor published, List<Long> reportIds, String gridRegion) {
 		long t0 = System.nanoTime();
 		lockLibrary();
 		Long[] ids = reportIds.toArray(Long[]::new);

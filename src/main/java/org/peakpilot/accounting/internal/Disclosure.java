@@ -1,10 +1,11 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
+import org.peakpilot.accounting.Inventory;
 import org.peakpilot.accounting.Inventory.County;
 import org.peakpilot.accounting.Inventory.Figures;
 import org.peakpilot.accounting.Inventory.Industry;

@@ -1,4 +1,4 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.peakpilot.accounting.Inventory;
 import org.peakpilot.accounting.Inventory.County;
 import org.peakpilot.accounting.Inventory.Figures;
 import org.peakpilot.accounting.Inventory.Indicator;

@@ -1,4 +1,4 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.internal;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.peakpilot.accounting.ResultsModel;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * unless asked otherwise; every query keeps to the caller's scope.
  */
 @Component
-class EmissionResults {
+public class EmissionResults {
 
 	private static final MathContext MC = MathContext.DECIMAL64;
 	private static final String COUNTED = "('VERIFIED','LOCKED')";
@@ -43,7 +44,7 @@ class EmissionResults {
 		}
 	}
 
-	List<ResultsModel.Row> rollup(int year, Level level, boolean verifiedOnly, String filterColumn, String filterValue) {
+	public List<ResultsModel.Row> rollup(int year, Level level, boolean verifiedOnly, String filterColumn, String filterValue) {
 		AccessScope.SqlCondition scope = AccessScope.current().where("r.county_code", "r.park_id", "r.enterprise_id");
 		String filter = "";
 		if (filterColumn != null) {
@@ -83,7 +84,7 @@ class EmissionResults {
 	}
 
 	/** An enterprise's year: months, sources, products, intensities and grade. Reads through the caller's scope. */
-	ResultsModel.EnterpriseYear enterpriseYear(long enterpriseId, int year, boolean verifiedOnly, List<BigDecimal> gradeBounds) {
+	public ResultsModel.EnterpriseYear enterpriseYear(long enterpriseId, int year, boolean verifiedOnly, List<BigDecimal> gradeBounds) {
 		AccessScope.SqlCondition scope = AccessScope.current().where("r.county_code", "r.park_id", "r.enterprise_id");
 		String statuses = verifiedOnly ? COUNTED : ALL_SUBMITTED;
 		List<ResultsModel.Month> months = jdbc.sql("""
@@ -162,7 +163,7 @@ class EmissionResults {
 	}
 
 	/** The grade of every year with verified reports of the enterprise, oldest first (within the caller's scope). */
-	List<ResultsModel.YearGrade> gradeHistory(long enterpriseId, List<BigDecimal> bounds) {
+	public List<ResultsModel.YearGrade> gradeHistory(long enterpriseId, List<BigDecimal> bounds) {
 		AccessScope.SqlCondition scope = AccessScope.current().where("r.county_code", "r.park_id", "r.enterprise_id");
 		List<Integer> years = jdbc.sql("""
 				SELECT DISTINCT r.year FROM accounting_report r WHERE r.enterprise_id = :e AND r.status IN %s AND %s ORDER BY 1
@@ -175,7 +176,7 @@ class EmissionResults {
 		return history;
 	}
 
-	static Level level(String text) {
+	public static Level level(String text) {
 		try {
 			return Level.valueOf(text == null ? "CITY" : text.toUpperCase(Locale.ROOT));
 		}

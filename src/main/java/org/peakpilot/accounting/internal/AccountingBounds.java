@@ -1,4 +1,4 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.internal;
 
 import java.math.BigDecimal;
 
@@ -9,7 +9,7 @@ import org.peakpilot.platform.InvalidInputException;
  * (activity quantities NUMERIC(24,6), money NUMERIC(20,4), calorific values NUMERIC(20,6), carbon contents
  * NUMERIC(12,4), factor values NUMERIC(24,10)).
  */
-final class AccountingBounds {
+public final class AccountingBounds {
 
 	/** An activity quantity (a month's or a year's fuel, power, heat, product) in its unit: below 10^12. */
 	static final BigDecimal QUANTITY_MAX = new BigDecimal("1e12");
@@ -23,13 +23,13 @@ final class AccountingBounds {
 	/** A measured carbon content in tC/TJ (coal about 26, natural gas 15.3); physically below 1,000. */
 	static final BigDecimal CARBON_CONTENT_MAX = new BigDecimal("1000");
 	/** A factor value (tCO2/MWh, tCO2/t, a GWP up to SF6's 23,500): at most 1,000,000. */
-	static final BigDecimal FACTOR_VALUE_MAX = new BigDecimal("1000000");
+	public static final BigDecimal FACTOR_VALUE_MAX = new BigDecimal("1000000");
 	/** The first and last accounting year a report, a calculation or a query may name. */
 	static final int YEAR_MIN = 2005;
 	static final int YEAR_MAX = 2100;
 
 	/** Refuses a year outside {@link #YEAR_MIN}–{@link #YEAR_MAX}, naming the field. */
-	static void requireYear(String field, Integer year) {
+	public static void requireYear(String field, Integer year) {
 		if (year == null || year < YEAR_MIN || year > YEAR_MAX) {
 			throw new InvalidInputException(field, "an accounting year from " + YEAR_MIN + " to " + YEAR_MAX + " is required");
 		}
@@ -38,7 +38,7 @@ final class AccountingBounds {
 	/** Labels of a line. */
 	static final int LABEL_MAX = 200;
 	/** Free texts (comments, reasons, sources, notes): long enough for any explanation, short enough for a page. */
-	static final int TEXT_MAX = 2000;
+	public static final int TEXT_MAX = 2000;
 
 	private AccountingBounds() {
 	}

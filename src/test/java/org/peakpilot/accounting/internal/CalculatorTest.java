@@ -1,4 +1,4 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.internal;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -12,11 +12,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.Calculation.Line;
 import org.peakpilot.accounting.Calculation.LineResult;
 import org.peakpilot.accounting.Calculation.LineType;
 import org.peakpilot.accounting.Calculation.Request;
 import org.peakpilot.accounting.Calculation.Result;
+import org.peakpilot.accounting.Factor;
 import org.peakpilot.accounting.Factor.Kind;
 import org.peakpilot.accounting.Factor.Tag;
 import org.peakpilot.platform.InputError;

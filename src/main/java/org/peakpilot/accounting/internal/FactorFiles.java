@@ -1,4 +1,4 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.peakpilot.accounting.Factor;
 import org.peakpilot.accounting.Factor.Kind;
 import org.peakpilot.accounting.Factor.Tag;
 import org.peakpilot.shared.CsvTable;
@@ -23,7 +24,7 @@ import org.springframework.core.io.ResourceLoader;
  * tables with a stable code per row) as version 1 of each factor. Defaults of the GB/T 32151 family apply from
  * 2015 (GB/T 32150-2015) on; a grid factor applies to its own year.
  */
-final class FactorFiles {
+public final class FactorFiles {
 
 	static final LocalDate DEFAULTS_FROM = LocalDate.of(2015, 1, 1);
 	private static final Pattern NAME = Pattern.compile("^([^A-Za-z]*?)\\s*([A-Za-z].*)$");
@@ -32,12 +33,12 @@ final class FactorFiles {
 	private final ResourceLoader loader;
 	private final String location;
 
-	FactorFiles(ResourceLoader loader, String location) {
+	public FactorFiles(ResourceLoader loader, String location) {
 		this.loader = loader;
 		this.location = location.endsWith("/") ? location : location + "/";
 	}
 
-	List<Factor> read(String publishedBy, Instant at) {
+	public List<Factor> read(String publishedBy, Instant at) {
 		List<Factor> factors = new ArrayList<>();
 		for (CsvTable.Row row : table("fuels.csv").rows()) {
 			factors.add(fuel(row, publishedBy, at));

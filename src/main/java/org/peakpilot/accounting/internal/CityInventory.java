@@ -1,4 +1,4 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.peakpilot.accounting.Inventory;
 import org.peakpilot.accounting.Inventory.County;
 import org.peakpilot.accounting.Inventory.Figures;
 import org.peakpilot.accounting.Inventory.Indicator;
@@ -53,7 +54,7 @@ import org.springframework.transaction.annotation.Transactional;
  * plan items receive the indicators is set in the plan folder's {@code accounting.properties}.
  */
 @Component
-class CityInventory {
+public class CityInventory {
 
 	private static final Logger log = LoggerFactory.getLogger(CityInventory.class);
 
@@ -86,11 +87,11 @@ class CityInventory {
 	}
 
 	/** An input as the office enters it; {@code unit}, if given, must be the code's (Chinese or English). */
-	record NewInput(Integer year, String code, BigDecimal value, String unit, String sourceDocument, String note) {
+	public record NewInput(Integer year, String code, BigDecimal value, String unit, String sourceDocument, String note) {
 	}
 
 	/** Years that have inputs or counted enterprise reports, newest first. */
-	List<Integer> years() {
+	public List<Integer> years() {
 		requireRead();
 		return jdbc.sql("""
 				SELECT year FROM accounting_city_input
@@ -101,7 +102,7 @@ class CityInventory {
 	}
 
 	/** The inputs of a year, in the order of their codes: the current ones, or every version (current first). */
-	List<Input> inputs(int year, boolean allVersions) {
+	public List<Input> inputs(int year, boolean allVersions) {
 		requireRead();
 		checkYear(year);
 		return jdbc.sql("""
@@ -116,7 +117,7 @@ class CityInventory {
 	 * current values. A reader who is not city-wide (a county officer) gets figures of other counties built from
 	 * fewer than {@code peakpilot.disclosure.min-enterprises} enterprises withheld ({@link Disclosure}).
 	 */
-	Inventory inventory(int year) {
+	public Inventory inventory(int year) {
 		requireRead();
 		checkYear(year);
 		Inventory inventory = compute(year);
@@ -129,7 +130,7 @@ class CityInventory {
 	 * Indicators 1–3 of the year are recomputed and written into the plan in the same transaction.
 	 */
 	@Transactional
-	Input enter(NewInput form) {
+	public Input enter(NewInput form) {
 		requireOffice();
 		InputCode code = validate(form);
 		int year = form.year();
@@ -164,14 +165,14 @@ class CityInventory {
 	 * while GDP is missing; an unchanged value with unchanged lineage is not written again).
 	 */
 	@Transactional
-	Inventory recompute(int year) {
+	public Inventory recompute(int year) {
 		refresh(year);
 		return compute(year);
 	}
 
 	/** As {@link #recompute}, for callers that do not need the inventory back (verification, restatement). */
 	@Transactional
-	void refresh(int year) {
+	public void refresh(int year) {
 		requireOffice();
 		checkYear(year);
 		lock(year);
@@ -179,7 +180,7 @@ class CityInventory {
 	}
 
 	/** The inventory of a year as an Excel workbook. */
-	byte[] workbook(int year) {
+	public byte[] workbook(int year) {
 		return InventoryWorkbook.write(inventory(year));
 	}
 
@@ -480,7 +481,7 @@ class CityInventory {
 	}
 
 	/** Whether the caller may enter inputs and recompute (for pages that show or hide the forms). */
-	static boolean isOffice() {
+	public static boolean isOffice() {
 		return AccessScope.current().hasRole(Role.CITY_ADMIN, Role.CITY_OFFICER);
 	}
 

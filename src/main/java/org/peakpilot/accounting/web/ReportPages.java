@@ -1,4 +1,4 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.web;
 
 import java.time.Clock;
 import java.time.YearMonth;
@@ -9,10 +9,17 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.peakpilot.accounting.Calculation;
+import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.Factor;
+import org.peakpilot.accounting.ReportModel;
 import org.peakpilot.accounting.ReportModel.Content;
 import org.peakpilot.accounting.ReportModel.EnergyUse;
 import org.peakpilot.accounting.ReportModel.Report;
 import org.peakpilot.accounting.ReportModel.ReportLine;
+import org.peakpilot.accounting.internal.AccountingBounds;
+import org.peakpilot.accounting.internal.ReportForm;
+import org.peakpilot.accounting.internal.ReportWorkbook;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
