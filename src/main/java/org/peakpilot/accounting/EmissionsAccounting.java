@@ -11,6 +11,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.peakpilot.accounting.internal.AccountingBounds;
+import org.peakpilot.accounting.internal.AccountingSettings;
+import org.peakpilot.accounting.internal.BulkRecompute;
+import org.peakpilot.accounting.internal.Calculator;
+import org.peakpilot.accounting.internal.FactorsInForce;
+import org.peakpilot.accounting.internal.CityInventory;
+import org.peakpilot.accounting.internal.EmissionResults;
+import org.peakpilot.accounting.internal.FactorFiles;
+import org.peakpilot.accounting.internal.MonthlyReports;
+import org.peakpilot.accounting.internal.ReportWorkbook;
+import org.peakpilot.accounting.internal.StoredResults;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.InputBounds;
@@ -278,7 +289,7 @@ public class EmissionsAccounting {
 
 	/** Loads the reference factors as version 1 when the library is empty. */
 	@Transactional
-	void loadReferenceFactors() {
+	public void loadReferenceFactors() {
 		long existing = jdbc.sql("SELECT count(*) FROM accounting_factor").query(Long.class).single();
 		if (existing > 0) {
 			return;
@@ -405,12 +416,12 @@ public class EmissionsAccounting {
 	}
 
 	/** The factor choice of the per-report path, reading the library as it is now. */
-	Calculator.Factors libraryFactors() {
+	public Calculator.Factors libraryFactors() {
 		return new DatabaseFactors();
 	}
 
 	/** A factor row read exactly as the per-report path reads it. */
-	static Factor factorRow(ResultSet rs, int n) throws SQLException {
+	public static Factor factorRow(ResultSet rs, int n) throws SQLException {
 		return factor(rs, n);
 	}
 }
