@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.admin;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -57,7 +58,7 @@ class AccountingTests {
 
 	@Test
 	void theCalculatorAnswersOverHttpWithTheFactorsItUsed() throws Exception {
-		String officer = new Fixtures(registry, accounts).countyOfficer("511111");
+		String officer = new Fixtures(registry, accounts).countyOfficer(SHAWAN);
 		mvc.perform(post("/api/v1/accounting/calculations").with(basic(officer)).contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"year": 2024, "lines": [

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.jayway.jsonpath.JsonPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.peakpilot.Counties.SHIZHONG;
 import static org.peakpilot.Fixtures.admin;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -68,7 +69,7 @@ class BeijingTimeTests {
 	@Test
 	void reportHistoryShowsBeijingTime() throws Exception {
 		Fixtures f = new Fixtures(registry, accounts);
-		var e = f.enterprise("511102", "3011", null);
+		var e = f.enterprise(SHIZHONG, "3011", null);
 		String user = f.user(Role.ENTERPRISE_USER, null, null, e.id(), Set.of());
 		mvc.perform(put("/api/v1/accounting/enterprises/" + e.id() + "/reports/2024/5").with(basic(user))
 			.contentType(MediaType.APPLICATION_JSON)

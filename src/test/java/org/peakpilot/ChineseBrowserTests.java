@@ -30,6 +30,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.peakpilot.Counties.SHAWAN;
 
 /**
  * An enterprise user reads its report, the factor library, its alarms and its monitoring page in a real Chromium,
@@ -73,7 +74,7 @@ class ChineseBrowserTests {
 	void anEnterpriseReadsItsPagesInChinese() throws Exception {
 		assumeTrue(driver != null, () -> HeadlessChromium.MISSING + "; browser tests skipped outside CI");
 		Fixtures fixtures = new Fixtures(registry, accounts);
-		RegistryModel.Enterprise steel = fixtures.enterprise("511111", "3120", null);
+		RegistryModel.Enterprise steel = fixtures.enterprise(SHAWAN, "3120", null);
 		String user = fixtures.user(Role.ENTERPRISE_USER, null, null, steel.id(), Set.of());
 		send("PUT", user, "/api/v1/accounting/enterprises/" + steel.id() + "/reports/2024/3", """
 				{"outputValue10kCny": 12000, "valueAdded10kCny": 3000,

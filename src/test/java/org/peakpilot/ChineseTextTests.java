@@ -27,6 +27,7 @@ import org.springframework.web.util.HtmlUtils;
 import com.jayway.jsonpath.JsonPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -81,9 +82,9 @@ class ChineseTextTests {
 	@BeforeAll
 	void data() throws Exception {
 		f = new Fixtures(registry, accounts);
-		steel = new MeteredEnterprise(mvc, f, f.enterprise("511111", "3120", null));
+		steel = new MeteredEnterprise(mvc, f, f.enterprise(SHAWAN, "3120", null));
 		verifier = f.user(Role.VERIFIER, null, null, null, Set.of(steel.id()));
-		county = f.countyOfficer("511111");
+		county = f.countyOfficer(SHAWAN);
 		office = f.cityOfficer();
 		mvc.perform(put("/api/v1/accounting/enterprises/" + steel.id() + "/reports/2024/3").with(basic(steel.user))
 			.contentType(MediaType.APPLICATION_JSON).content("""

@@ -33,6 +33,8 @@ import com.jayway.jsonpath.JsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.hasItem;
+import static org.peakpilot.Counties.JIAJIANG;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -49,8 +51,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class EnterpriseMoveTests {
 
-	static final String SHAWAN = "511111";
-	static final String JIAJIANG = "511126";
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 	/** The tables known to copy their enterprise's county, park and industry. */
 	static final List<String> OWNED_TABLES = List.of("monitoring_meter", "monitoring_gateway", "monitoring_quarantine",

@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.peakpilot.Counties.EMEISHAN;
 import static org.peakpilot.Fixtures.admin;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -66,7 +67,7 @@ class InputBoundsTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		metered = new MeteredEnterprise(mvc, new Fixtures(registry, accounts), "511181");
+		metered = new MeteredEnterprise(mvc, new Fixtures(registry, accounts), EMEISHAN);
 		meterId = metered.intervalMeter("E-01", "ELECTRICITY", "kWh", 15, 50000, null);
 		day = LocalDate.now(BEIJING).minusDays(1).atStartOfDay(BEIJING).toOffsetDateTime();
 	}

@@ -29,6 +29,8 @@ import com.jayway.jsonpath.JsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.peakpilot.Counties.EMEISHAN;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -43,8 +45,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class MonitoringIngestTests {
 
-	static final String EMEISHAN = "511181";
-	static final String SHAWAN = "511111";
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	@Autowired

@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.admin;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -42,7 +43,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class ProvisionalFiguresTests {
 
-	static final String SHAWAN = "511111";
 	static final String STEELMAKING = "3120";
 
 	@Autowired

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.admin;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -38,7 +39,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class PublicationTests {
 
-	static final String SHAWAN = "511111";
 	static final String STEELMAKING = "3120";
 
 	@Autowired

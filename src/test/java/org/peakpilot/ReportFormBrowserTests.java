@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.peakpilot.Counties.EMEISHAN;
 
 /**
  * An enterprise user fills in a month on the structured form in Chinese at 1280 px: picks a fuel from the list,
@@ -70,7 +71,7 @@ class ReportFormBrowserTests {
 	@Test
 	void anEnterpriseFillsInAMonthAndSeesItsFiguresBeforeSaving() {
 		Fixtures f = new Fixtures(registry, accounts);
-		RegistryModel.Enterprise cement = f.enterprise("511181", "3011", null);
+		RegistryModel.Enterprise cement = f.enterprise(EMEISHAN, "3011", null);
 		String user = f.user(Role.ENTERPRISE_USER, null, null, cement.id(), Set.of());
 		open("/login");
 		driver.findElement(By.id("username")).sendKeys(user);

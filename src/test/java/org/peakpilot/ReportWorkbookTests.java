@@ -32,6 +32,7 @@ import static org.assertj.core.data.Offset.offset;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.peakpilot.Counties.JIAJIANG;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -49,7 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class ReportWorkbookTests {
 
-	static final String EMEISHAN = "511181";
+	static final String EMEISHAN = Counties.EMEISHAN;
 	static final String ACTIVITY = "活动数据 Activity";
 	static final String PRODUCTS = "产品与产值 Products";
 
@@ -240,7 +241,7 @@ class ReportWorkbookTests {
 	@Test
 	void onlyTheEnterpriseAndTheOfficeReachItsWorkbook() throws Exception {
 		byte[] file = fill(template(enterpriseUser), quarterMonth(7, 1), List.of());
-		RegistryModel.Enterprise other = fixtures.enterprise("511126", "3071", null);
+		RegistryModel.Enterprise other = fixtures.enterprise(JIAJIANG, "3071", null);
 		String otherUser = fixtures.user(Role.ENTERPRISE_USER, null, null, other.id(), Set.of());
 		mvc.perform(get(base(2022) + "/template.xlsx").with(basic(otherUser))).andExpect(status().isNotFound());
 		upload(file, basic(otherUser)).andExpect(status().isNotFound());

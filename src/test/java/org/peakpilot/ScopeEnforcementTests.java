@@ -18,6 +18,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.peakpilot.Counties.JIAJIANG;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -32,8 +34,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class ScopeEnforcementTests {
 
-	static final String SHAWAN = "511111";
-	static final String JIAJIANG = "511126";
 
 	@Autowired
 	MockMvc mvc;

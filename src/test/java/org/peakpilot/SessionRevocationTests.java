@@ -18,6 +18,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.peakpilot.Counties.EMEISHAN;
 import static org.peakpilot.Fixtures.admin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -62,8 +63,8 @@ class SessionRevocationTests {
 	@Test
 	void aReScopedEnterpriseUsersOldSessionNoLongerReadsTheOldEnterprise() throws Exception {
 		Fixtures fixtures = new Fixtures(registry, accounts);
-		RegistryModel.Enterprise old = fixtures.enterprise("511181", "3011", null);
-		RegistryModel.Enterprise next = fixtures.enterprise("511181", "3011", null);
+		RegistryModel.Enterprise old = fixtures.enterprise(EMEISHAN, "3011", null);
+		RegistryModel.Enterprise next = fixtures.enterprise(EMEISHAN, "3011", null);
 		String user = fixtures.user(Role.ENTERPRISE_USER, null, null, old.id(), Set.of());
 		MockHttpSession session = signIn(user, Fixtures.PASSWORD);
 		mvc.perform(get("/registry/enterprises/{id}", old.id()).session(session)).andExpect(status().isOk())

@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.peakpilot.Counties.JIAJIANG;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -70,11 +72,11 @@ class WorkQueueTests {
 	@BeforeEach
 	void reportsInTwoCounties() throws Exception {
 		f = new Fixtures(registry, accounts);
-		shawan = keyEnterprise("队列沙湾企业", "511111", "3120", f.parkId("SHAWAN-EDZ"));
-		jiajiang = keyEnterprise("队列夹江企业", "511126", "3071", f.parkId("JIAJIANG-EDZ"));
+		shawan = keyEnterprise("队列沙湾企业", SHAWAN, "3120", f.parkId("SHAWAN-EDZ"));
+		jiajiang = keyEnterprise("队列夹江企业", JIAJIANG, "3071", f.parkId("JIAJIANG-EDZ"));
 		steelUser = f.user(Role.ENTERPRISE_USER, null, null, shawan.id(), Set.of());
 		verifier = f.user(Role.VERIFIER, null, null, null, Set.of(shawan.id()));
-		shawanOfficer = f.countyOfficer("511111");
+		shawanOfficer = f.countyOfficer(SHAWAN);
 		shawanPark = f.user(Role.PARK_MANAGER, null, f.parkId("SHAWAN-EDZ"), null, Set.of());
 		city = f.cityOfficer();
 		submitted = submittedReport(shawan, 2);

@@ -30,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.peakpilot.Counties.JIAJIANG;
+import static org.peakpilot.Counties.WUTONGQIAO;
 
 /**
  * Restatement after a factor publication: the bulk path stores the same rows and audit records as the per-report
@@ -113,8 +115,8 @@ class RestatementTests {
 
 	@Test
 	void theBulkAndThePerReportRestatementStoreTheSameRowsHistoryAndAuditRecords() {
-		RegistryModel.Enterprise a = fixtures.enterprise("511112", "3071", null);
-		RegistryModel.Enterprise b = fixtures.enterprise("511112", "3071", null);
+		RegistryModel.Enterprise a = fixtures.enterprise(WUTONGQIAO, "3071", null);
+		RegistryModel.Enterprise b = fixtures.enterprise(WUTONGQIAO, "3071", null);
 		List<Long> perReport = new ArrayList<>();
 		List<Long> inBulk = new ArrayList<>();
 		for (int month = 1; month <= 3; month++) {
@@ -165,7 +167,7 @@ class RestatementTests {
 
 	@Test
 	void aPublicationRestatesExactlyTheAffectedMonthsInOnePassAndKeepsEveryVersionAsHistory(CapturedOutput output) {
-		RegistryModel.Enterprise e = fixtures.enterprise("511126", "3071", null);
+		RegistryModel.Enterprise e = fixtures.enterprise(JIAJIANG, "3071", null);
 		List<Long> withElectricity = new ArrayList<>();
 		for (int month = 1; month <= 4; month++) {
 			withElectricity.add(save(e, 2025, month, List.of(line(LineType.FUEL, "BITUMINOUS-COAL", "50", "t", null, EnergyUse.ENERGY),
