@@ -49,6 +49,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * and non-numeric. Bad input may be refused, but never answered 5xx, and every refusal is an RFC 9457 problem.
  * Prints how many requests it tried and how many 5xx it found.
  */
+// Own context: it writes boundary values to every operation with real row ids, which would change other classes' data
 @SpringBootTest(properties = "peakpilot.test.schema=pp_fuzz")
 @AutoConfigureMockMvc
 class ApiBoundaryFuzzTests {

@@ -11,8 +11,6 @@ import org.peakpilot.platform.Role;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,8 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * zone is UTC (the tests' JVM runs in Asia/Shanghai, so the server's zone is switched to UTC while pages render):
  * report history, inventory entries, indicator records and the audit log.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PeakPilotTest
 class BeijingTimeTests {
 
 	static final OffsetDateTime STORED = OffsetDateTime.parse("2030-06-30T16:30:00Z");

@@ -29,6 +29,7 @@ import static org.peakpilot.Counties.EMEISHAN;
  * go to {@code target/screenshots/}. Without Debian's chromium and chromedriver the class is skipped, unless
  * {@code CI} is set: then it fails.
  */
+// Own context: it records the city's plan values and counts an indicator's history rows
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_browser")
 class BrowserTests {
 

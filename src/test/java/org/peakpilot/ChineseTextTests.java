@@ -16,8 +16,6 @@ import org.peakpilot.platform.Role;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,8 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * with the English detail the rules write, quarantined readings, factors, the audit log): no page shows a message key,
  * an English sentence or code of a fixed list, or the factor library's internal research notes.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PeakPilotTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChineseTextTests {
 

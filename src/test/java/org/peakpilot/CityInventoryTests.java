@@ -50,6 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Enterprise reports and results are inserted directly as fixtures (2024: two enterprises' verified and locked
  * reports, a draft and a submitted one that must not count, a superseded result row; 2023: one report).
  */
+// Own context: city-wide inventory totals from this class's reports only
 @SpringBootTest(properties = "peakpilot.test.schema=pp_inventory")
 @AutoConfigureMockMvc
 class CityInventoryTests {

@@ -47,6 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * quarantined readings, alarms, monthly closings, reports and their results are read by the new county and park
  * and no longer by the old ones; a move that fails half-way moves nothing.
  */
+// Own context: its FailingListener bean fails a move on purpose
 @SpringBootTest(properties = "peakpilot.test.schema=pp_move")
 @AutoConfigureMockMvc
 class EnterpriseMoveTests {

@@ -34,6 +34,7 @@ import static org.peakpilot.Counties.EMEISHAN;
  * status and, after a rotation, until when the previous token still works (Beijing time). Same context as
  * MonitoringBrowserTests; screenshots go to {@code target/screenshots/}.
  */
+// Context of MonitoringBrowserTests, whose live view lists the city's top enterprises
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_monitoring_browser")
 class GatewayFieldBrowserTests {
 

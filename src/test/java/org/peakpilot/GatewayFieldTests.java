@@ -44,6 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * record, CSV with the Chinese header and {@code ;}, a heartbeat, and the documented body of POST /readings. Each
  * with what an attacker would send. Same context as MonitoringIngestTests.
  */
+// Context of the monitoring classes: they close months and roll up for all enterprises and count a county's quarantine
 @SpringBootTest(properties = "peakpilot.test.schema=pp_monitoring")
 @AutoConfigureMockMvc
 class GatewayFieldTests {

@@ -38,6 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the new one; a revocation ends both at once; a second rotation ends the first token at once. Time is a clock the
  * test moves on (the token cache's 30 seconds move with it).
  */
+// Own context: a movable clock
 @SpringBootTest(properties = "peakpilot.test.schema=pp_gw_overlap")
 @AutoConfigureMockMvc
 class GatewayTokenOverlapTests {

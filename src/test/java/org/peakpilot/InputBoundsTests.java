@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -43,8 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * values of the wrong JSON type, formula cells without a value; a reading beyond any meter is quarantined while the
  * rest of its batch is stored.
  */
-@SpringBootTest(properties = "peakpilot.test.schema=pp_bounds")
-@AutoConfigureMockMvc
+@PeakPilotTest
 class InputBoundsTests {
 
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");

@@ -40,6 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * 2024: steelmaking 3120 has one enterprise in Shawan (the officer's own county) and one in Emeishan; cement 3011
  * three in Emeishan and one in Jianwei; ironmaking 3110 three in Wutongqiao.
  */
+// Own context: disclosure of city and county totals counts every enterprise of a county
 @SpringBootTest(properties = "peakpilot.test.schema=pp_disclosure")
 @AutoConfigureMockMvc
 class InventoryDisclosureTests {

@@ -48,6 +48,7 @@ import static org.peakpilot.Counties.WUTONGQIAO;
  * without a reload, an enterprise's page, and its load curve with the range and measure switches. Screenshots
  * go to {@code target/screenshots/}. Skipped without Debian's chromium and chromedriver unless {@code CI} is set.
  */
+// Own context: the office's live view lists the city's top enterprises, which other classes' readings would change
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_monitoring_browser")
 class MonitoringBrowserTests {
 

@@ -41,6 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Readings over HTTP: device tokens, validation into quarantine, idempotency, rollups of counters with rollover
  * and exchange, back-fills, replay, and scope. Expected quantities are worked out by hand in each test.
  */
+// Context of the monitoring classes: they close months and roll up for all enterprises and count a county's quarantine
 @SpringBootTest(properties = "peakpilot.test.schema=pp_monitoring")
 @AutoConfigureMockMvc
 class MonitoringIngestTests {

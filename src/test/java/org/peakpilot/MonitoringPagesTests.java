@@ -63,6 +63,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * gateway forms, and meters by Excel all or nothing. Each test uses counties of its own, so that the numbers of
  * one test are not those of another.
  */
+// Own context: the live view sums a county's and the city's readings, which other classes' readings would change
 @SpringBootTest(properties = "peakpilot.test.schema=pp_monitoring_pages")
 @AutoConfigureMockMvc
 class MonitoringPagesTests {

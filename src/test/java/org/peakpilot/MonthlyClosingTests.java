@@ -47,6 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * may close and who sees what. Figures are worked out by hand with the GB/T 2589 coefficients: electricity
  * 0.1229 kgce/kWh, heat 0.03412 tce/GJ, diesel 1.4571 tce/t.
  */
+// Context of the monitoring classes: they close months and roll up for all enterprises and count a county's quarantine
 @SpringBootTest(properties = "peakpilot.test.schema=pp_monitoring")
 @AutoConfigureMockMvc
 @RecordApplicationEvents

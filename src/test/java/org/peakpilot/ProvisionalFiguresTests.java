@@ -39,6 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * one key enterprise's report plus GDP, must not make indicator 1 "achieved"; it shows "provisional, N % covered"
  * and no status. And a year without a value is a gap in the history chart, not a zero.
  */
+// Own context: the city's indicator 1 and the public cockpit must see this class's data only
 @SpringBootTest(properties = "peakpilot.test.schema=pp_provisional")
 @AutoConfigureMockMvc
 class ProvisionalFiguresTests {

@@ -35,6 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * signed-in users marked "unpublished", the public cockpit and API show them only after publication (a step with
  * its own audit record), and a later recomputation leaves the published figure public until it is published too.
  */
+// Own context: it publishes the city's indicators 1–3 and reads the public cockpit
 @SpringBootTest(properties = "peakpilot.test.schema=pp_publication")
 @AutoConfigureMockMvc
 class PublicationTests {

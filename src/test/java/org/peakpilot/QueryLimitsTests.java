@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Read queries are bounded (docs/adr/0011): a list's limit is 1 to 1000 and a time range at most what its query
  * allows; beyond that a 400 problem names the parameter, at once, before any work.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PeakPilotTest
 class QueryLimitsTests {
 
 	@Autowired

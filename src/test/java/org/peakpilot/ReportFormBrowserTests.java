@@ -18,8 +18,6 @@ import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +29,7 @@ import static org.peakpilot.Counties.EMEISHAN;
  * types amounts and sees the figures change before saving, reveals measured parameters and steam, saves. Screenshots
  * under {@code target/screenshots/report-form-*.png}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_browser")
+@PeakPilotTest
 class ReportFormBrowserTests {
 
 	static HeadlessChromium chromium;

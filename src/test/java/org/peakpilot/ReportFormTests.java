@@ -8,8 +8,6 @@ import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -31,8 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * its report lines, with the figures of the stateless calculator shown before saving; bad values name their section,
  * row and field and save nothing; another enterprise's form and another industry's products are refused.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PeakPilotTest
 class ReportFormTests {
 
 	@Autowired

@@ -16,8 +16,6 @@ import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -46,8 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * a file with bad rows, or with a month already submitted, is refused whole with every error by sheet, row and
  * column. Year 2022 keeps clear of the factor versions other test classes publish.
  */
-@SpringBootTest(properties = "peakpilot.test.schema=pp_workbook")
-@AutoConfigureMockMvc
+@PeakPilotTest
 class ReportWorkbookTests {
 
 	static final String EMEISHAN = Counties.EMEISHAN;

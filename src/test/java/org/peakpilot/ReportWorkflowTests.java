@@ -35,6 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A cement enterprise reports a month, its verifier returns and then verifies it, the office locks it, a
  * revision sends it back; factor publication restates it. Own schema: it publishes factor versions.
  */
+// Own context: it publishes factor versions, which restate other classes' reports
 @SpringBootTest(properties = "peakpilot.test.schema=pp_reports")
 @AutoConfigureMockMvc
 class ReportWorkflowTests {

@@ -35,6 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Roll-ups, drill-down, intensities and grades from verified 2022 reports that use only purchased electricity
  * (Sichuan 2022: 0.1404 tCO2/MWh), so every figure is easy to work out by hand.
  */
+// Own context: city-wide roll-ups, intensities and grades worked out by hand from this class's reports only
 @SpringBootTest(properties = "peakpilot.test.schema=pp_results")
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

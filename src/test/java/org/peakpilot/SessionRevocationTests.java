@@ -8,8 +8,6 @@ import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,8 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A web session ends as soon as its user's rights or password change (docs/adr/0011): real sessions from the
  * sign-in form, changed through the administrator's API.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PeakPilotTest
 class SessionRevocationTests {
 
 	@Autowired

@@ -21,8 +21,6 @@ import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,8 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Each role reaches its work: its landing page, its queue on {@code /work} and {@code /accounting/reports} within
  * its scope, a menu without entries it cannot use, the verifier's enterprises picked from a list.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PeakPilotTest
 class WorkQueueTests {
 
 	private static final AtomicInteger SEQ = new AtomicInteger();

@@ -38,6 +38,7 @@ import static org.peakpilot.Counties.WUTONGQIAO;
  * path, touches exactly the reports whose current results used the factor, and keeps every earlier computation as
  * history with the factor version that produced it. Own schema; from 4 touched reports on, publication goes bulk.
  */
+// Own context: a low bulk-restatement threshold
 @SpringBootTest(properties = { "peakpilot.test.schema=pp_restatement", "peakpilot.accounting.bulk-restatement-from=4" })
 @ExtendWith(OutputCaptureExtension.class)
 class RestatementTests {

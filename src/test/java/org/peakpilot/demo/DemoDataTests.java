@@ -35,6 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The demo switch loads a made-up but living data set through the modules' entry points, once. */
+// Own context: the demo data set
 @SpringBootTest(properties = {
 		"peakpilot.demo.enabled=true",
 		"peakpilot.demo.allow-external-database=true",
