@@ -23,10 +23,12 @@ import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +40,9 @@ import static org.peakpilot.Counties.WUTONGQIAO;
  * path, touches exactly the reports whose current results used the factor, and keeps every earlier computation as
  * history with the factor version that produced it. Own schema; from 4 touched reports on, publication goes bulk.
  */
-// Own context: a low bulk-restatement threshold
-@SpringBootTest(properties = { "peakpilot.test.schema=pp_restatement", "peakpilot.accounting.bulk-restatement-from=4" })
+// Own context: a low bulk-restatement threshold; accounting and the modules it depends on suffice
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+@TestPropertySource(properties = { "peakpilot.test.schema=pp_restatement", "peakpilot.accounting.bulk-restatement-from=4" })
 @ExtendWith(OutputCaptureExtension.class)
 class RestatementTests {
 
