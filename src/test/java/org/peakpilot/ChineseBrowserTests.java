@@ -21,8 +21,6 @@ import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,8 +35,7 @@ import static org.peakpilot.Counties.SHAWAN;
  * in Chinese: names instead of codes, Beijing times, rounded figures, citations; the pages' text passes the same
  * checks as {@link ChineseTextTests}. Screenshots go to {@code target/screenshots/zh-*.png}.
  */
-// Own context: its report page reads factors in force, and other classes publish factor versions
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_zh_browser")
+@PeakPilotTest
 class ChineseBrowserTests {
 
 	static HeadlessChromium chromium;
