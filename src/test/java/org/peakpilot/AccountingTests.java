@@ -1,11 +1,7 @@
 package org.peakpilot;
 
 import org.junit.jupiter.api.Test;
-import org.peakpilot.platform.UserAccounts;
-import org.peakpilot.registry.Registry;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -13,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.admin;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -22,18 +19,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The factor library as loaded from the reference tables, the calculator over HTTP, and factor versions. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PeakPilotTest
 class AccountingTests {
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
-	Registry registry;
-
-	@Autowired
-	UserAccounts accounts;
+	Fixtures fixtures;
 
 	@Test
 	void listsEveryReferenceFactorWithSourceTagAndDates() throws Exception {
@@ -57,7 +50,7 @@ class AccountingTests {
 
 	@Test
 	void theCalculatorAnswersOverHttpWithTheFactorsItUsed() throws Exception {
-		String officer = new Fixtures(registry, accounts).countyOfficer("511111");
+		String officer = fixtures.countyOfficer(SHAWAN);
 		mvc.perform(post("/api/v1/accounting/calculations").with(basic(officer)).contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"year": 2024, "lines": [
@@ -97,7 +90,7 @@ class AccountingTests {
 				""";
 		mvc.perform(post("/api/v1/accounting/calculations").with(admin()).contentType(MediaType.APPLICATION_JSON).content(calc2021))
 			.andExpect(jsonPath("$.lines[0].co2T").value(556.8));
-		String officer = new Fixtures(registry, accounts).cityOfficer();
+		String officer = fixtures.cityOfficer();
 		mvc.perform(post("/api/v1/accounting/factors/GRID-NATIONAL-2021/versions").with(basic(officer))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"value\":0.56,\"source\":\"x\"}"))
 			.andExpect(status().isForbidden());
@@ -116,12 +109,12 @@ class AccountingTests {
 
 	@Test
 	void theFactorPageMarksUnverifiedFactors() throws Exception {
-		String officer = new Fixtures(registry, accounts).cityOfficer();
-		mvc.perform(get("/accounting/factors").with(new Fixtures(registry, accounts).as(officer)))
+		String officer = fixtures.cityOfficer();
+		mvc.perform(get("/accounting/factors").with(fixtures.as(officer)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-code=\"STEEL-GRAPHITE-ELECTRODE\" data-tag=\"UNVERIFIED\"")))
 			.andExpect(content().string(containsString("未核实")));
-		mvc.perform(get("/accounting/factors/NATURAL-GAS").with(new Fixtures(registry, accounts).as(officer)))
+		mvc.perform(get("/accounting/factors/NATURAL-GAS").with(fixtures.as(officer)))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("GB/T 32151")));
 		mvc.perform(get("/api/v1/accounting/factors").param("allVersions", "true").with(admin()))
 			.andExpect(jsonPath("$.length()").value(greaterThan(125)));

@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -13,6 +11,8 @@ import com.jayway.jsonpath.JsonPath;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.peakpilot.Counties.JIAJIANG;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.admin;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -25,8 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Sign-in, personal API tokens, user administration and the OpenAPI document. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PeakPilotTest
 class AccountsTests {
 
 	@Autowired
@@ -73,16 +72,16 @@ class AccountsTests {
 			.content("""
 					{"username":"jiajiang-officer-%d","displayName":"夹江县经信局","password":"a-long-password","role":"COUNTY_OFFICER","countyCode":"511126"}
 					""".formatted(System.nanoTime())))
-			.andExpect(status().isCreated()).andExpect(jsonPath("$.countyCode").value("511126"))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.countyCode").value(JIAJIANG))
 			.andExpect(jsonPath("$.passwordHash").doesNotExist()).andReturn().getResponse().getContentAsString();
 		int id = JsonPath.read(created, "$.id");
 		mvc.perform(put("/api/v1/platform/users/{id}", id).with(admin()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"displayName\":\"夹江县经信局\",\"role\":\"COUNTY_OFFICER\",\"countyCode\":\"511111\",\"enabled\":false}"))
-			.andExpect(status().isOk()).andExpect(jsonPath("$.countyCode").value("511111")).andExpect(jsonPath("$.enabled").value(false));
+			.andExpect(status().isOk()).andExpect(jsonPath("$.countyCode").value(SHAWAN)).andExpect(jsonPath("$.enabled").value(false));
 		mvc.perform(get("/api/v1/platform/audit").param("entityType", "user").with(admin()))
 			.andExpect(jsonPath("$[0].action").value("user.updated"))
-			.andExpect(jsonPath("$[0].before").value(containsString("511126")))
-			.andExpect(jsonPath("$[0].after").value(containsString("511111")));
+			.andExpect(jsonPath("$[0].before").value(containsString(JIAJIANG)))
+			.andExpect(jsonPath("$[0].after").value(containsString(SHAWAN)));
 	}
 
 	@Test

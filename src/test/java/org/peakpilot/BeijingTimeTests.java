@@ -11,8 +11,6 @@ import org.peakpilot.platform.Role;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -20,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.jayway.jsonpath.JsonPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.peakpilot.Counties.SHIZHONG;
 import static org.peakpilot.Fixtures.admin;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -32,8 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * zone is UTC (the tests' JVM runs in Asia/Shanghai, so the server's zone is switched to UTC while pages render):
  * report history, inventory entries, indicator records and the audit log.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PeakPilotTest
 class BeijingTimeTests {
 
 	static final OffsetDateTime STORED = OffsetDateTime.parse("2030-06-30T16:30:00Z");
@@ -68,7 +66,7 @@ class BeijingTimeTests {
 	@Test
 	void reportHistoryShowsBeijingTime() throws Exception {
 		Fixtures f = new Fixtures(registry, accounts);
-		var e = f.enterprise("511102", "3011", null);
+		var e = f.enterprise(SHIZHONG, "3011", null);
 		String user = f.user(Role.ENTERPRISE_USER, null, null, e.id(), Set.of());
 		mvc.perform(put("/api/v1/accounting/enterprises/" + e.id() + "/reports/2024/5").with(basic(user))
 			.contentType(MediaType.APPLICATION_JSON)

@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.peakpilot.Counties.EMEISHAN;
 
 /**
  * The key pages in a real headless Chromium: sign-in, the cockpit in Chinese and English with its charts, an
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * go to {@code target/screenshots/}. Without Debian's chromium and chromedriver the class is skipped, unless
  * {@code CI} is set: then it fails.
  */
+// Own context: it records the city's plan values and counts an indicator's history rows
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_browser")
 class BrowserTests {
 
@@ -130,7 +132,7 @@ class BrowserTests {
 	@Test
 	void anOfficerEntersAMonthOnTheFormAndReadsItsResultsAndTheFactorLibrary() {
 		Fixtures fixtures = new Fixtures(registry, accounts);
-		org.peakpilot.registry.RegistryModel.Enterprise cement = fixtures.enterprise("511181", "3011", fixtures.parkId("EMEISHAN-EDZ"));
+		org.peakpilot.registry.RegistryModel.Enterprise cement = fixtures.enterprise(EMEISHAN, "3011", fixtures.parkId("EMEISHAN-EDZ"));
 		String officer = fixtures.cityOfficer();
 		open("/login");
 		driver.findElement(By.id("username")).sendKeys(officer);
@@ -206,7 +208,7 @@ class BrowserTests {
 	@Test
 	void anEnterpriseHandlesItsAlarmsAndReadsItsMonthlyClosing() throws Exception {
 		Fixtures fixtures = new Fixtures(registry, accounts);
-		org.peakpilot.registry.RegistryModel.Enterprise kiln = fixtures.enterprise("511181", "3011", null);
+		org.peakpilot.registry.RegistryModel.Enterprise kiln = fixtures.enterprise(EMEISHAN, "3011", null);
 		String user = fixtures.user(org.peakpilot.platform.Role.ENTERPRISE_USER, null, null, kiln.id(), java.util.Set.of());
 		java.time.ZoneId beijing = java.time.ZoneId.of("Asia/Shanghai");
 		java.time.OffsetDateTime yesterday = java.time.LocalDate.now(beijing).minusDays(1).atStartOfDay(beijing).toOffsetDateTime();

@@ -21,8 +21,6 @@ import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,13 +28,14 @@ import com.jayway.jsonpath.JsonPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.peakpilot.Counties.SHAWAN;
 
 /**
  * An enterprise user reads its report, the factor library, its alarms and its monitoring page in a real Chromium,
  * in Chinese: names instead of codes, Beijing times, rounded figures, citations; the pages' text passes the same
  * checks as {@link ChineseTextTests}. Screenshots go to {@code target/screenshots/zh-*.png}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_zh_browser")
+@PeakPilotTest
 class ChineseBrowserTests {
 
 	static HeadlessChromium chromium;
@@ -73,7 +72,7 @@ class ChineseBrowserTests {
 	void anEnterpriseReadsItsPagesInChinese() throws Exception {
 		assumeTrue(driver != null, () -> HeadlessChromium.MISSING + "; browser tests skipped outside CI");
 		Fixtures fixtures = new Fixtures(registry, accounts);
-		RegistryModel.Enterprise steel = fixtures.enterprise("511111", "3120", null);
+		RegistryModel.Enterprise steel = fixtures.enterprise(SHAWAN, "3120", null);
 		String user = fixtures.user(Role.ENTERPRISE_USER, null, null, steel.id(), Set.of());
 		send("PUT", user, "/api/v1/accounting/enterprises/" + steel.id() + "/reports/2024/3", """
 				{"outputValue10kCny": 12000, "valueAdded10kCny": 3000,

@@ -16,8 +16,6 @@ import org.peakpilot.platform.Role;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,6 +25,7 @@ import org.springframework.web.util.HtmlUtils;
 import com.jayway.jsonpath.JsonPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -38,8 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * with the English detail the rules write, quarantined readings, factors, the audit log): no page shows a message key,
  * an English sentence or code of a fixed list, or the factor library's internal research notes.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PeakPilotTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChineseTextTests {
 
@@ -84,9 +82,9 @@ class ChineseTextTests {
 	@BeforeAll
 	void data() throws Exception {
 		f = new Fixtures(registry, accounts);
-		steel = new MeteredEnterprise(mvc, f, f.enterprise("511111", "3120", null));
+		steel = new MeteredEnterprise(mvc, f, f.enterprise(SHAWAN, "3120", null));
 		verifier = f.user(Role.VERIFIER, null, null, null, Set.of(steel.id()));
-		county = f.countyOfficer("511111");
+		county = f.countyOfficer(SHAWAN);
 		office = f.cityOfficer();
 		mvc.perform(put("/api/v1/accounting/enterprises/" + steel.id() + "/reports/2024/3").with(basic(steel.user))
 			.contentType(MediaType.APPLICATION_JSON).content("""

@@ -31,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.peakpilot.Counties.EMEISHAN;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.admin;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -48,12 +50,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Enterprise reports and results are inserted directly as fixtures (2024: two enterprises' verified and locked
  * reports, a draft and a submitted one that must not count, a superseded result row; 2023: one report).
  */
+// Own context: city-wide inventory totals from this class's reports only
 @SpringBootTest(properties = "peakpilot.test.schema=pp_inventory")
 @AutoConfigureMockMvc
 class CityInventoryTests {
 
-	static final String SHAWAN = "511111";
-	static final String EMEISHAN = "511181";
 	static final String STEELMAKING = "3120";
 	static final String CEMENT = "3011";
 

@@ -33,6 +33,8 @@ import com.jayway.jsonpath.JsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.hasItem;
+import static org.peakpilot.Counties.JIAJIANG;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -45,12 +47,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * quarantined readings, alarms, monthly closings, reports and their results are read by the new county and park
  * and no longer by the old ones; a move that fails half-way moves nothing.
  */
+// Own context: its FailingListener bean fails a move on purpose
 @SpringBootTest(properties = "peakpilot.test.schema=pp_move")
 @AutoConfigureMockMvc
 class EnterpriseMoveTests {
 
-	static final String SHAWAN = "511111";
-	static final String JIAJIANG = "511126";
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 	/** The tables known to copy their enterprise's county, park and industry. */
 	static final List<String> OWNED_TABLES = List.of("monitoring_meter", "monitoring_gateway", "monitoring_quarantine",

@@ -27,12 +27,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.peakpilot.Counties.EMEISHAN;
 
 /**
  * The enterprise's monitoring page in a real headless Chromium shows a gateway's heartbeat with its reported
  * status and, after a rotation, until when the previous token still works (Beijing time). Same context as
  * MonitoringBrowserTests; screenshots go to {@code target/screenshots/}.
  */
+// Context of MonitoringBrowserTests, whose live view lists the city's top enterprises
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_monitoring_browser")
 class GatewayFieldBrowserTests {
 
@@ -65,7 +67,7 @@ class GatewayFieldBrowserTests {
 	void theEnterprisesPageShowsTheGatewaysHeartbeatAndTheRotationOverlap() throws Exception {
 		assumeTrue(driver != null, () -> HeadlessChromium.MISSING + "; browser tests skipped outside CI");
 		Fixtures fixtures = new Fixtures(registry, accounts);
-		RegistryModel.Enterprise e = fixtures.enterprise("511181", "3011", null);
+		RegistryModel.Enterprise e = fixtures.enterprise(EMEISHAN, "3011", null);
 		String user = fixtures.user(Role.ENTERPRISE_USER, null, null, e.id(), Set.of());
 		String created = send("Basic " + Base64.getEncoder().encodeToString((user + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8)),
 				"/api/v1/monitoring/enterprises/" + e.id() + "/gateways", "{\"name\": \"1# 网关\"}");

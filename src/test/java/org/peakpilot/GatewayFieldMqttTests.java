@@ -35,6 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.peakpilot.Counties.EMEISHAN;
 
 /**
  * Gateways in the field over MQTT, against the test broker ({@link TestBroker}: the embedded one, then Mosquitto in
@@ -86,7 +87,7 @@ class GatewayFieldMqttTests {
 
 	Site site() {
 		Fixtures fixtures = new Fixtures(app.getBean(Registry.class), app.getBean(UserAccounts.class));
-		RegistryModel.Enterprise e = fixtures.enterprise("511181", "3011", null);
+		RegistryModel.Enterprise e = fixtures.enterprise(EMEISHAN, "3011", null);
 		EnergyMonitoring monitoring = app.getBean(EnergyMonitoring.class);
 		return SystemActor.call("test", () -> {
 			long meter = monitoring.registerMeter(e.id(), new MeterForm("E-01", "1# 主变", null, "ELECTRICITY", "kWh", MeterKind.INTERVAL,

@@ -29,6 +29,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.peakpilot.Counties.EMEISHAN;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -42,6 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * record, CSV with the Chinese header and {@code ;}, a heartbeat, and the documented body of POST /readings. Each
  * with what an attacker would send. Same context as MonitoringIngestTests.
  */
+// Context of the monitoring classes: they close months and roll up for all enterprises and count a county's quarantine
 @SpringBootTest(properties = "peakpilot.test.schema=pp_monitoring")
 @AutoConfigureMockMvc
 class GatewayFieldTests {
@@ -75,7 +78,7 @@ class GatewayFieldTests {
 	@BeforeEach
 	void setUp() throws Exception {
 		Fixtures fixtures = new Fixtures(registry, accounts);
-		cement = fixtures.enterprise("511181", "3011", null);
+		cement = fixtures.enterprise(EMEISHAN, "3011", null);
 		user = fixtures.user(Role.ENTERPRISE_USER, null, null, cement.id(), Set.of());
 		String created = mvc.perform(post("/api/v1/monitoring/enterprises/" + cement.id() + "/gateways").with(basic(user))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"1# 网关\"}")).andExpect(status().isCreated()).andReturn()
@@ -278,7 +281,7 @@ class GatewayFieldTests {
 	@Test
 	void aCorrectionCannotTouchAnotherEnterprisesMeter() throws Exception {
 		Fixtures fixtures = new Fixtures(registry, accounts);
-		RegistryModel.Enterprise other = fixtures.enterprise("511111", "3011", null);
+		RegistryModel.Enterprise other = fixtures.enterprise(SHAWAN, "3011", null);
 		String otherUser = fixtures.user(Role.ENTERPRISE_USER, null, null, other.id(), Set.of());
 		long foreign = meter(otherUser, other.id(), "E-01");
 		String otherToken = JsonPath.read(mvc.perform(post("/api/v1/monitoring/enterprises/" + other.id() + "/gateways").with(basic(otherUser))

@@ -25,6 +25,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
 
+import static org.peakpilot.Counties.EMEISHAN;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -36,6 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the new one; a revocation ends both at once; a second rotation ends the first token at once. Time is a clock the
  * test moves on (the token cache's 30 seconds move with it).
  */
+// Own context: a movable clock
 @SpringBootTest(properties = "peakpilot.test.schema=pp_gw_overlap")
 @AutoConfigureMockMvc
 class GatewayTokenOverlapTests {
@@ -83,7 +86,7 @@ class GatewayTokenOverlapTests {
 	@BeforeEach
 	void setUp() throws Exception {
 		Fixtures fixtures = new Fixtures(registry, accounts);
-		enterprise = fixtures.enterprise("511181", "3011", null);
+		enterprise = fixtures.enterprise(EMEISHAN, "3011", null);
 		user = fixtures.user(Role.ENTERPRISE_USER, null, null, enterprise.id(), Set.of());
 		String created = mvc.perform(post("/api/v1/monitoring/enterprises/" + enterprise.id() + "/gateways").with(basic(user))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"1# 网关\"}")).andExpect(status().isCreated()).andReturn()
@@ -152,7 +155,7 @@ class GatewayTokenOverlapTests {
 	@Test
 	void anotherEnterprisesUserCannotEvenSeeTheGatewayToRotateItAndTheOldTokenKeepsWorking() throws Exception {
 		Fixtures fixtures = new Fixtures(registry, accounts);
-		RegistryModel.Enterprise other = fixtures.enterprise("511111", "3011", null);
+		RegistryModel.Enterprise other = fixtures.enterprise(SHAWAN, "3011", null);
 		String stranger = fixtures.user(Role.ENTERPRISE_USER, null, null, other.id(), Set.of());
 		mvc.perform(post("/api/v1/monitoring/gateways/" + gatewayId + "/rotate").with(basic(stranger))).andExpect(status().isNotFound());
 		sends(first, status().isOk());

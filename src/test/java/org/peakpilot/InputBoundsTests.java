@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -27,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.peakpilot.Counties.EMEISHAN;
 import static org.peakpilot.Fixtures.admin;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -42,8 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * values of the wrong JSON type, formula cells without a value; a reading beyond any meter is quarantined while the
  * rest of its batch is stored.
  */
-@SpringBootTest(properties = "peakpilot.test.schema=pp_bounds")
-@AutoConfigureMockMvc
+@PeakPilotTest
 class InputBoundsTests {
 
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -66,7 +64,7 @@ class InputBoundsTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		metered = new MeteredEnterprise(mvc, new Fixtures(registry, accounts), "511181");
+		metered = new MeteredEnterprise(mvc, new Fixtures(registry, accounts), EMEISHAN);
 		meterId = metered.intervalMeter("E-01", "ELECTRICITY", "kWh", 15, 50000, null);
 		day = LocalDate.now(BEIJING).minusDays(1).atStartOfDay(BEIJING).toOffsetDateTime();
 	}

@@ -40,6 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * (up to 30), per client address after 12 here; while locked even the right password is refused. Time is a clock
  * the test moves on.
  */
+// Own context: a movable clock and a per-address failure limit
 @SpringBootTest(properties = { "peakpilot.test.schema=pp_login_throttle", "peakpilot.security.login.max-failures-per-address=12" })
 @AutoConfigureMockMvc
 class LoginThrottlingTests {

@@ -51,8 +51,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class MonitoringAlarmsTests {
 
-	static final String EMEISHAN = "511181";
-	static final String SHAWAN = "511111";
+	static final String EMEISHAN = Counties.EMEISHAN;
+	static final String SHAWAN = Counties.SHAWAN;
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	@Autowired

@@ -173,10 +173,10 @@ class MonitoringCatchUpTests {
 	void aCatchUpDeliveringADayOfOldIntervalsQuicklyMarksNoMeterOfflineAndRaisesNoOfflineAlarm() throws Exception {
 		ZonedDateTime start = ZonedDateTime.of(2026, 12, 5, 10, 0, 0, 0, BEIJING);
 		NOW.set(start.toInstant());
-		Unit u = unit("511129");
+		Unit u = unit(Counties.MUCHUAN);
 		meter(u, "C-01");
 		meter(u, "C-02");
-		String officer = fixtures.countyOfficer("511129");
+		String officer = fixtures.countyOfficer(Counties.MUCHUAN);
 
 		// like the simulator at 240 times the speed, or a gateway resending after an outage: from yesterday 00:00 on, two
 		// hours of intervals every 30 seconds, until it has caught up with the clock; the rules run after each batch
@@ -221,7 +221,7 @@ class MonitoringCatchUpTests {
 		// readings on time up to 10:00, then the gateway falls silent
 		ZonedDateTime t = ZonedDateTime.of(2026, 12, 4, 10, 0, 0, 0, BEIJING);
 		NOW.set(t.minusHours(1).toInstant());
-		Unit u = unit("511132");
+		Unit u = unit(Counties.EBIAN);
 		long meter = meter(u, "R-01");
 		NOW.set(t.plusSeconds(5).toInstant());
 		send(u, List.of(line("R-01", t.minusMinutes(45), 10), line("R-01", t.minusMinutes(30), 11), line("R-01", t.minusMinutes(15), 12),
@@ -259,7 +259,7 @@ class MonitoringCatchUpTests {
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'alarm.recovered' AND entity_id = :id")
 			.param("id", String.valueOf(offline.id())).query(Long.class).single()).isEqualTo(1);
 		// it needs nobody: not closed by hand again, not among the live view's alarms, shown with its gap on the page
-		String officer = fixtures.countyOfficer("511132");
+		String officer = fixtures.countyOfficer(Counties.EBIAN);
 		mvc.perform(post("/api/v1/monitoring/alarms/" + offline.id() + "/close").with(basic(officer)).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"comment\": \"x\"}")).andExpect(status().isConflict());
 		mvc.perform(get("/api/v1/monitoring/live").param("date", "2026-12-04").with(basic(officer)))
@@ -296,8 +296,8 @@ class MonitoringCatchUpTests {
 	@Test
 	void theOfficeClosesAlarmsInBulkWithinItsScopeOnlyAllOrNothing() throws Exception {
 		NOW.set(Instant.parse("2026-12-05T02:00:00Z"));
-		RegistryModel.Enterprise own = fixtures.enterprise("511181", "3011", null);
-		RegistryModel.Enterprise foreign = fixtures.enterprise("511111", "3011", null);
+		RegistryModel.Enterprise own = fixtures.enterprise(Counties.EMEISHAN, "3011", null);
+		RegistryModel.Enterprise foreign = fixtures.enterprise(Counties.SHAWAN, "3011", null);
 		insertAlarm(own, "OPEN");
 		insertAlarm(own, "ACKNOWLEDGED");
 		insertAlarm(own, "RECOVERED");
@@ -305,7 +305,7 @@ class MonitoringCatchUpTests {
 		insertAlarm(foreign, "OPEN");
 		List<Long> ids = alarmIds(own);
 		long foreignId = alarmIds(foreign).get(0);
-		String officer = fixtures.countyOfficer("511181");
+		String officer = fixtures.countyOfficer(Counties.EMEISHAN);
 
 		// another county's alarm among them: not found, and nothing is closed
 		mvc.perform(post("/api/v1/monitoring/alarms/close").with(basic(officer)).contentType(MediaType.APPLICATION_JSON)
@@ -373,9 +373,9 @@ class MonitoringCatchUpTests {
 	void theLiveViewFollowsTheNewestDataDayAndShowsANewDayWithANoteInsteadOfEmptyCharts() throws Exception {
 		ZonedDateTime midnight = ZonedDateTime.of(2026, 12, 3, 0, 0, 0, 0, BEIJING);
 		NOW.set(midnight.minusHours(2).toInstant());
-		Unit u = unit("511133");
+		Unit u = unit(Counties.MABIAN);
 		meter(u, "L-01");
-		String officer = fixtures.countyOfficer("511133");
+		String officer = fixtures.countyOfficer(Counties.MABIAN);
 		NOW.set(midnight.minusMinutes(10).toInstant());
 		send(u, List.of(line("L-01", midnight.minusMinutes(30), 400), line("L-01", midnight.minusMinutes(15), 420)));
 		monitoring.rollUpPending();

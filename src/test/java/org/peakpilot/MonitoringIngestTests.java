@@ -29,6 +29,8 @@ import com.jayway.jsonpath.JsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.peakpilot.Counties.EMEISHAN;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -39,12 +41,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Readings over HTTP: device tokens, validation into quarantine, idempotency, rollups of counters with rollover
  * and exchange, back-fills, replay, and scope. Expected quantities are worked out by hand in each test.
  */
+// Context of the monitoring classes: they close months and roll up for all enterprises and count a county's quarantine
 @SpringBootTest(properties = "peakpilot.test.schema=pp_monitoring")
 @AutoConfigureMockMvc
 class MonitoringIngestTests {
 
-	static final String EMEISHAN = "511181";
-	static final String SHAWAN = "511111";
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	@Autowired

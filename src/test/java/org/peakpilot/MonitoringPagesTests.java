@@ -36,6 +36,16 @@ import com.jayway.jsonpath.JsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.peakpilot.Counties.EBIAN;
+import static org.peakpilot.Counties.EMEISHAN;
+import static org.peakpilot.Counties.JIAJIANG;
+import static org.peakpilot.Counties.JINGYAN;
+import static org.peakpilot.Counties.MABIAN;
+import static org.peakpilot.Counties.MUCHUAN;
+import static org.peakpilot.Counties.QIANWEI;
+import static org.peakpilot.Counties.SHAWAN;
+import static org.peakpilot.Counties.SHIZHONG;
+import static org.peakpilot.Counties.WUTONGQIAO;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -53,6 +63,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * gateway forms, and meters by Excel all or nothing. Each test uses counties of its own, so that the numbers of
  * one test are not those of another.
  */
+// Own context: the live view sums a county's and the city's readings, which other classes' readings would change
 @SpringBootTest(properties = "peakpilot.test.schema=pp_monitoring_pages")
 @AutoConfigureMockMvc
 class MonitoringPagesTests {
@@ -137,8 +148,8 @@ class MonitoringPagesTests {
 	@Test
 	void liveViewSumsTheDayByCountyAndIndustryInTceAndCo2WithinTheCallersScope() throws Exception {
 		LocalDate day = LocalDate.now(BEIJING).minusDays(2);
-		Unit cement = unit("511123", "3011");
-		Unit steel = unit("511124", "3110");
+		Unit cement = unit(QIANWEI, "3011");
+		Unit steel = unit(JINGYAN, "3110");
 		long cementE01 = meter(cement, "E-01", 10);
 		meter(cement, "E-02", 1);
 		meter(steel, "E-01", 1);
@@ -156,12 +167,12 @@ class MonitoringPagesTests {
 
 		BigDecimal cementKwh = new BigDecimal("2540");
 		BigDecimal steelKwh = new BigDecimal("1000");
-		String county = fixtures.countyOfficer("511123");
+		String county = fixtures.countyOfficer(QIANWEI);
 		String live = mvc.perform(get("/api/v1/monitoring/live").param("date", day.toString()).with(basic(county)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(number(live, "$.tce")).isEqualByComparingTo(cementKwh.multiply(TCE_PER_KWH));
 		assertThat(number(live, "$.co2T")).isEqualByComparingTo(cementKwh.multiply(CO2_PER_KWH));
-		assertThat(JsonPath.<List<String>>read(live, "$.byCounty[*].key")).containsExactly("511123");
+		assertThat(JsonPath.<List<String>>read(live, "$.byCounty[*].key")).containsExactly(QIANWEI);
 		assertThat(JsonPath.<List<String>>read(live, "$.byIndustry[*].key")).containsExactly("3011");
 		assertThat(JsonPath.<List<Integer>>read(live, "$.top[*].enterpriseId")).containsExactly((int) cement.e().id());
 		assertThat((Integer) JsonPath.read(live, "$.metersOnline")).isEqualTo(1);
@@ -203,12 +214,12 @@ class MonitoringPagesTests {
 	void aParkManagerSeesOnlyThePark() throws Exception {
 		LocalDate day = LocalDate.now(BEIJING).minusDays(4);
 		long park = fixtures.parkId("WUTONGQIAO-BASE");
-		RegistryModel.Enterprise inPark = fixtures.enterprise("511112", "2612", park);
+		RegistryModel.Enterprise inPark = fixtures.enterprise(WUTONGQIAO, "2612", park);
 		String inParkUser = fixtures.user(Role.ENTERPRISE_USER, null, null, inPark.id(), Set.of());
 		String token = JsonPath.read(mvc.perform(post("/api/v1/monitoring/enterprises/" + inPark.id() + "/gateways").with(basic(inParkUser))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"gw\"}")).andReturn().getResponse().getContentAsString(), "$.token");
 		Unit parkUnit = new Unit(inPark, inParkUser, token);
-		Unit outside = unit("511112", "2612");
+		Unit outside = unit(WUTONGQIAO, "2612");
 		meter(parkUnit, "E-01", 1);
 		meter(outside, "E-01", 1);
 		send(parkUnit, "E-01", dayStart(day).plusMinutes(15), "800");
@@ -222,7 +233,7 @@ class MonitoringPagesTests {
 		mvc.perform(get("/monitoring/enterprises/" + outside.e().id()).with(fixtures.as(manager))).andExpect(status().isNotFound());
 		mvc.perform(get("/monitoring/enterprises/" + inPark.id()).with(fixtures.as(manager))).andExpect(status().isOk());
 		// the county officer sees both: 1,100 kWh
-		String county = mvc.perform(get("/api/v1/monitoring/live").param("date", day.toString()).with(basic(fixtures.countyOfficer("511112"))))
+		String county = mvc.perform(get("/api/v1/monitoring/live").param("date", day.toString()).with(basic(fixtures.countyOfficer(WUTONGQIAO))))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(number(county, "$.tce")).isEqualByComparingTo(new BigDecimal("1100").multiply(TCE_PER_KWH));
 	}
@@ -237,8 +248,8 @@ class MonitoringPagesTests {
 	@Test
 	void anEnterpriseSeesItsCurvesCompletenessAndMonthButNeverAnothers() throws Exception {
 		LocalDate day = LocalDate.now(BEIJING).minusDays(1);
-		Unit a = unit("511181", "3011");
-		Unit b = unit("511111", "3011");
+		Unit a = unit(EMEISHAN, "3011");
+		Unit b = unit(SHAWAN, "3011");
 		long meterA = meter(a, "E-01", 1);
 		long meterB = meter(b, "E-01", 1);
 		send(a, "E-01", dayStart(day).plusMinutes(15), "1000");
@@ -293,7 +304,7 @@ class MonitoringPagesTests {
 		}
 		mvc.perform(get("/monitoring/enterprises/" + a.e().id() + "/daily-energy.xlsx").with(fixtures.as(b.user()))).andExpect(status().isNotFound());
 		// a county officer of A's county sees A, not B
-		String officer = fixtures.countyOfficer("511181");
+		String officer = fixtures.countyOfficer(EMEISHAN);
 		mvc.perform(get("/monitoring/enterprises/" + a.e().id()).with(fixtures.as(officer))).andExpect(status().isOk());
 		mvc.perform(get("/monitoring/enterprises/" + b.e().id()).with(fixtures.as(officer))).andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/monitoring/meters/" + meterB + "/curve").with(basic(officer))).andExpect(status().isNotFound());
@@ -311,8 +322,8 @@ class MonitoringPagesTests {
 
 	@Test
 	void quarantinedReadingsAreReplayedOrDiscardedAndGatewaysCreatedAndRevokedOnTheEnterprisePage() throws Exception {
-		Unit a = unit("511129", "3011");
-		Unit b = unit("511132", "3011");
+		Unit a = unit(MUCHUAN, "3011");
+		Unit b = unit(EBIAN, "3011");
 		meter(a, "E-01", 1);
 		OffsetDateTime day = dayStart(LocalDate.now(BEIJING).minusDays(3));
 		mvc.perform(post("/api/v1/monitoring/readings").with(bearer(a.token())).contentType(MediaType.APPLICATION_JSON)
@@ -356,7 +367,7 @@ class MonitoringPagesTests {
 
 	@Test
 	void theMeterFormRegistersAMeterAndShowsWhatIsWrong() throws Exception {
-		Unit a = unit("511133", "3011");
+		Unit a = unit(MABIAN, "3011");
 		mvc.perform(post("/monitoring/enterprises/" + a.e().id() + "/meters").with(fixtures.as(a.user())).with(csrf())
 			.param("code", "E-9").param("name", "9# 进线").param("energyCode", "ELECTRICITY").param("unit", "kWh").param("kind", "COUNTER")
 			.param("multiplier", "abc").param("intervalMinutes", "15").param("maxPerInterval", "5000"))
@@ -371,8 +382,8 @@ class MonitoringPagesTests {
 
 	@Test
 	void metersComeInByExcelAllOrNothingWithEveryErrorByRowAndColumn() throws Exception {
-		Unit a = unit("511126", "3011");
-		Unit b = unit("511102", "3011");
+		Unit a = unit(JIAJIANG, "3011");
+		Unit b = unit(SHIZHONG, "3011");
 		meter(a, "E-EXISTING", 1);
 		byte[] template = mvc.perform(get("/api/v1/monitoring/meters/template.xlsx").with(basic(a.user()))).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray();

@@ -30,6 +30,8 @@ import com.jayway.jsonpath.JsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.peakpilot.Counties.EMEISHAN;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -45,13 +47,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * may close and who sees what. Figures are worked out by hand with the GB/T 2589 coefficients: electricity
  * 0.1229 kgce/kWh, heat 0.03412 tce/GJ, diesel 1.4571 tce/t.
  */
+// Context of the monitoring classes: they close months and roll up for all enterprises and count a county's quarantine
 @SpringBootTest(properties = "peakpilot.test.schema=pp_monitoring")
 @AutoConfigureMockMvc
 @RecordApplicationEvents
 class MonthlyClosingTests {
 
-	static final String EMEISHAN = "511181";
-	static final String SHAWAN = "511111";
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	@Autowired

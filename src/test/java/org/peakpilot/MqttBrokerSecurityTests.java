@@ -41,6 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.peakpilot.Counties.EMEISHAN;
 
 /**
  * The application's embedded MQTT broker against the attacks of issue 9 (docs/adr/0010-mqtt-broker-security.md): it
@@ -126,7 +127,7 @@ class MqttBrokerSecurityTests {
 
 	Site site() {
 		Fixtures fixtures = new Fixtures(app.getBean(Registry.class), app.getBean(UserAccounts.class));
-		RegistryModel.Enterprise e = fixtures.enterprise("511181", "3011", null);
+		RegistryModel.Enterprise e = fixtures.enterprise(EMEISHAN, "3011", null);
 		EnergyMonitoring monitoring = app.getBean(EnergyMonitoring.class);
 		return SystemActor.call("test", () -> {
 			long meter = monitoring.registerMeter(e.id(), new MeterForm("E-01", "1# 主变", null, "ELECTRICITY", "kWh", MeterKind.INTERVAL,

@@ -53,6 +53,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.peakpilot.Counties.EMEISHAN;
 
 /**
  * Readings over MQTT end to end, on a real application (SpringApplication runs, HTTP on a free port) whose
@@ -134,7 +135,7 @@ class MqttIngestTests {
 
 	Site site() {
 		Fixtures fixtures = new Fixtures(bean(Registry.class), bean(UserAccounts.class));
-		RegistryModel.Enterprise e = fixtures.enterprise("511181", "3011", null);
+		RegistryModel.Enterprise e = fixtures.enterprise(EMEISHAN, "3011", null);
 		EnergyMonitoring monitoring = bean(EnergyMonitoring.class);
 		return SystemActor.call("test", () -> {
 			long meter = monitoring.registerMeter(e.id(), new MeterForm("E-01", "1# 主变", null, "ELECTRICITY", "kWh", MeterKind.INTERVAL,

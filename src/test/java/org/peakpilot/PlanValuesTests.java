@@ -13,8 +13,6 @@ import org.peakpilot.plan.PilotPlan;
 import org.peakpilot.plan.PlanModel.Observation;
 import org.peakpilot.plan.PlanModel.Status;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -37,8 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Recording yearly values by API, form and Excel: lineage, replacement history, audit, and bad input that
  * changes nothing. Each test uses its own item and years, as the schema is shared within the run.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PeakPilotTest
 class PlanValuesTests {
 
 	@Autowired

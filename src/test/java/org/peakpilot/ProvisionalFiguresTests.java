@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.admin;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -38,11 +39,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * one key enterprise's report plus GDP, must not make indicator 1 "achieved"; it shows "provisional, N % covered"
  * and no status. And a year without a value is a gap in the history chart, not a zero.
  */
+// Own context: the city's indicator 1 and the public cockpit must see this class's data only
 @SpringBootTest(properties = "peakpilot.test.schema=pp_provisional")
 @AutoConfigureMockMvc
 class ProvisionalFiguresTests {
 
-	static final String SHAWAN = "511111";
 	static final String STEELMAKING = "3120";
 
 	@Autowired

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.admin;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -34,11 +35,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * signed-in users marked "unpublished", the public cockpit and API show them only after publication (a step with
  * its own audit record), and a later recomputation leaves the published figure public until it is published too.
  */
+// Own context: it publishes the city's indicators 1–3 and reads the public cockpit
 @SpringBootTest(properties = "peakpilot.test.schema=pp_publication")
 @AutoConfigureMockMvc
 class PublicationTests {
 
-	static final String SHAWAN = "511111";
 	static final String STEELMAKING = "3120";
 
 	@Autowired

@@ -4,11 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.peakpilot.Counties.EMEISHAN;
 import static org.peakpilot.Fixtures.admin;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -19,8 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Read queries are bounded (docs/adr/0011): a list's limit is 1 to 1000 and a time range at most what its query
  * allows; beyond that a 400 problem names the parameter, at once, before any work.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PeakPilotTest
 class QueryLimitsTests {
 
 	@Autowired
@@ -48,7 +46,7 @@ class QueryLimitsTests {
 
 	@Test
 	void gapsSinceNineteenHundredAreRefusedFastNamingFrom() throws Exception {
-		MeteredEnterprise e = new MeteredEnterprise(mvc, new Fixtures(registry, accounts), "511181");
+		MeteredEnterprise e = new MeteredEnterprise(mvc, new Fixtures(registry, accounts), EMEISHAN);
 		long meter = e.intervalMeter("M-LIMITS", "ELECTRICITY", "kWh", 15, 100000, null);
 		long started = System.nanoTime();
 		mvc.perform(get("/api/v1/monitoring/meters/{id}/gaps", meter).param("from", "1900-01-01").with(basic(e.user)))
@@ -62,7 +60,7 @@ class QueryLimitsTests {
 
 	@Test
 	void extremeYearsDatesAndSpansInReadQueriesAreNeverAServerError() throws Exception {
-		MeteredEnterprise e = new MeteredEnterprise(mvc, new Fixtures(registry, accounts), "511181");
+		MeteredEnterprise e = new MeteredEnterprise(mvc, new Fixtures(registry, accounts), EMEISHAN);
 		long meter = e.intervalMeter("M-EXTREME", "ELECTRICITY", "kWh", 15, 100000, null);
 		long ent = e.id();
 		String[] queries = { "/api/v1/monitoring/closings?year=999999999", "/api/v1/monitoring/closings?year=-1&month=13",
@@ -93,7 +91,7 @@ class QueryLimitsTests {
 
 	@Test
 	void aMeterSeriesCoversAtMostItsGrainsSpan() throws Exception {
-		MeteredEnterprise e = new MeteredEnterprise(mvc, new Fixtures(registry, accounts), "511181");
+		MeteredEnterprise e = new MeteredEnterprise(mvc, new Fixtures(registry, accounts), EMEISHAN);
 		long meter = e.intervalMeter("M-SPAN", "ELECTRICITY", "kWh", 15, 100000, null);
 		mvc.perform(get("/api/v1/monitoring/meters/{id}/series", meter).param("grain", "QUARTER").param("from", "2026-01-01")
 			.param("to", "2026-03-01").with(basic(e.user))).andExpect(status().isBadRequest())

@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -14,6 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.peakpilot.Counties.EMEISHAN;
+import static org.peakpilot.Counties.LESHAN;
+import static org.peakpilot.Counties.SHAWAN;
+import static org.peakpilot.Counties.WUTONGQIAO;
 import static org.peakpilot.Fixtures.admin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,8 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Registering enterprises: every bad field is named, nothing is written, and every change is audited. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PeakPilotTest
 class RegistryValidationTests {
 
 	@Autowired
@@ -47,10 +48,10 @@ class RegistryValidationTests {
 
 	@Test
 	void registersAValidEnterpriseAndAuditsIt() throws Exception {
-		String uscc = Fixtures.uscc("511181");
+		String uscc = Fixtures.uscc(EMEISHAN);
 		long park = new Fixtures(registry, accounts).parkId("EMEISHAN-EDZ");
 		mvc.perform(post("/api/v1/registry/enterprises").with(admin()).contentType(MediaType.APPLICATION_JSON)
-			.content(body(uscc, "511181", "3011", park, true, "120000")))
+			.content(body(uscc, EMEISHAN, "3011", park, true, "120000")))
 			.andExpect(status().isCreated()).andExpect(jsonPath("$.countyName").value("峨眉山市"))
 			.andExpect(jsonPath("$.parkName").value("四川峨眉山经济开发区"));
 		mvc.perform(get("/api/v1/platform/audit").param("entityType", "enterprise").with(admin()))
@@ -73,18 +74,18 @@ class RegistryValidationTests {
 	void rejectsAParkOfAnotherCountyAndAnInconsistentKeyUnitFlag() throws Exception {
 		long park = new Fixtures(registry, accounts).parkId("JIAJIANG-EDZ");
 		mvc.perform(post("/api/v1/registry/enterprises").with(admin()).contentType(MediaType.APPLICATION_JSON)
-			.content(body(Fixtures.uscc("511111"), "511111", "3120", park, false, "8000")))
+			.content(body(Fixtures.uscc(SHAWAN), SHAWAN, "3120", park, false, "8000")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(hasItems("parkId", "keyEnergyUnit")));
 	}
 
 	@Test
 	void aCreditCodeIsRegisteredOnce() throws Exception {
-		String uscc = Fixtures.uscc("511112");
+		String uscc = Fixtures.uscc(WUTONGQIAO);
 		mvc.perform(post("/api/v1/registry/enterprises").with(admin()).contentType(MediaType.APPLICATION_JSON)
-			.content(body(uscc, "511112", "2612", null, false, "null"))).andExpect(status().isCreated());
+			.content(body(uscc, WUTONGQIAO, "2612", null, false, "null"))).andExpect(status().isCreated());
 		mvc.perform(post("/api/v1/registry/enterprises").with(admin()).contentType(MediaType.APPLICATION_JSON)
-			.content(body(uscc, "511112", "2612", null, false, "null"))).andExpect(status().isConflict());
+			.content(body(uscc, WUTONGQIAO, "2612", null, false, "null"))).andExpect(status().isConflict());
 	}
 
 	@Test
@@ -92,7 +93,7 @@ class RegistryValidationTests {
 		long before = count();
 		String officer = new Fixtures(registry, accounts).cityOfficer();
 		mvc.perform(post("/registry/enterprises").with(new Fixtures(registry, accounts).as(officer)).with(csrf())
-			.param("uscc", "12345").param("name", "表单企业").param("countyCode", "511111").param("industryCode", "3120"))
+			.param("uscc", "12345").param("name", "表单企业").param("countyCode", SHAWAN).param("industryCode", "3120"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("18 characters")))
 			.andExpect(content().string(containsString("表单企业")));
@@ -102,9 +103,9 @@ class RegistryValidationTests {
 	@Test
 	void listsTheReferenceData() throws Exception {
 		mvc.perform(get("/api/v1/registry/regions").with(admin())).andExpect(jsonPath("$.length()").value(12))
-			.andExpect(jsonPath("$[0].code").value("511100"));
+			.andExpect(jsonPath("$[0].code").value(LESHAN));
 		mvc.perform(get("/api/v1/registry/zones").with(admin())).andExpect(jsonPath("$.length()").value(4))
-			.andExpect(jsonPath("$[?(@.zoneCode == 'SHAWAN-STEEL')].countyCode").value(hasItem("511111")))
+			.andExpect(jsonPath("$[?(@.zoneCode == 'SHAWAN-STEEL')].countyCode").value(hasItem(SHAWAN)))
 			.andExpect(jsonPath("$[?(@.zoneCode == 'SHAWAN-STEEL')].parks[0].code").value(hasItem("SHAWAN-EDZ")));
 		mvc.perform(get("/api/v1/registry/industries").with(admin())).andExpect(jsonPath("$[*].code").value(hasItems("3120", "3011", "3071", "2619", "3985")));
 	}

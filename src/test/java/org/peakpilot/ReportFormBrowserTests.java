@@ -18,19 +18,18 @@ import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.peakpilot.Counties.EMEISHAN;
 
 /**
  * An enterprise user fills in a month on the structured form in Chinese at 1280 px: picks a fuel from the list,
  * types amounts and sees the figures change before saving, reveals measured parameters and steam, saves. Screenshots
  * under {@code target/screenshots/report-form-*.png}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_browser")
+@PeakPilotTest
 class ReportFormBrowserTests {
 
 	static HeadlessChromium chromium;
@@ -70,7 +69,7 @@ class ReportFormBrowserTests {
 	@Test
 	void anEnterpriseFillsInAMonthAndSeesItsFiguresBeforeSaving() {
 		Fixtures f = new Fixtures(registry, accounts);
-		RegistryModel.Enterprise cement = f.enterprise("511181", "3011", null);
+		RegistryModel.Enterprise cement = f.enterprise(EMEISHAN, "3011", null);
 		String user = f.user(Role.ENTERPRISE_USER, null, null, cement.id(), Set.of());
 		open("/login");
 		driver.findElement(By.id("username")).sendKeys(user);

@@ -8,8 +8,6 @@ import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -17,6 +15,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.peakpilot.Counties.EMEISHAN;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -29,8 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * its report lines, with the figures of the stateless calculator shown before saving; bad values name their section,
  * row and field and save nothing; another enterprise's form and another industry's products are refused.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PeakPilotTest
 class ReportFormTests {
 
 	@Autowired
@@ -72,7 +71,7 @@ class ReportFormTests {
 	@Test
 	void everySectionOfTheFormIsStoredAsItsLinesWithTheCalculatorsFiguresShownBeforeSaving() throws Exception {
 		Fixtures f = new Fixtures(registry, accounts);
-		RegistryModel.Enterprise cement = f.enterprise("511181", "3011", null);
+		RegistryModel.Enterprise cement = f.enterprise(EMEISHAN, "3011", null);
 		String user = f.user(Role.ENTERPRISE_USER, null, null, cement.id(), Set.of());
 		String base = "/accounting/enterprises/" + cement.id() + "/reports/2023/5";
 		// the form: Chinese fuel names, the cement methods and products only
@@ -150,7 +149,7 @@ class ReportFormTests {
 	@Test
 	void anInvalidMeasuredParameterNamesSectionRowAndFieldAndSavesNothing() throws Exception {
 		Fixtures f = new Fixtures(registry, accounts);
-		RegistryModel.Enterprise cement = f.enterprise("511181", "3011", null);
+		RegistryModel.Enterprise cement = f.enterprise(EMEISHAN, "3011", null);
 		String user = f.user(Role.ENTERPRISE_USER, null, null, cement.id(), Set.of());
 		String base = "/accounting/enterprises/" + cement.id() + "/reports/2023/6";
 		MockHttpServletRequestBuilder bad = post(base).with(f.as(user)).with(csrf())
@@ -180,8 +179,8 @@ class ReportFormTests {
 	@Test
 	void anotherEnterprisesFormAndAnotherIndustrysProductsAreRefused() throws Exception {
 		Fixtures f = new Fixtures(registry, accounts);
-		RegistryModel.Enterprise cement = f.enterprise("511181", "3011", null);
-		RegistryModel.Enterprise steel = f.enterprise("511111", "3120", null);
+		RegistryModel.Enterprise cement = f.enterprise(EMEISHAN, "3011", null);
+		RegistryModel.Enterprise steel = f.enterprise(SHAWAN, "3120", null);
 		String user = f.user(Role.ENTERPRISE_USER, null, null, cement.id(), Set.of());
 		String other = "/accounting/enterprises/" + steel.id() + "/reports/2023/7";
 		mvc.perform(get(other + "/edit").with(f.as(user))).andExpect(status().isNotFound());

@@ -8,12 +8,13 @@ import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.peakpilot.Counties.EMEISHAN;
+import static org.peakpilot.Counties.JIAJIANG;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -22,8 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** An enterprise enters a month on the form, submits it; its verifier verifies; the office locks — all on pages. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PeakPilotTest
 class ReportPagesTests {
 
 	@Autowired
@@ -38,7 +38,7 @@ class ReportPagesTests {
 	@Test
 	void aMonthGoesFromTheFormThroughVerificationToLockedOnPages() throws Exception {
 		Fixtures f = new Fixtures(registry, accounts);
-		RegistryModel.Enterprise ceramics = f.enterprise("511126", "3071", f.parkId("JIAJIANG-EDZ"));
+		RegistryModel.Enterprise ceramics = f.enterprise(JIAJIANG, "3071", f.parkId("JIAJIANG-EDZ"));
 		String user = f.user(Role.ENTERPRISE_USER, null, null, ceramics.id(), Set.of());
 		String verifier = f.user(Role.VERIFIER, null, null, null, Set.of(ceramics.id()));
 		String office = f.cityOfficer();
@@ -69,7 +69,7 @@ class ReportPagesTests {
 		mvc.perform(get(location).with(f.as(office))).andExpect(content().string(containsString("已锁定")));
 		mvc.perform(get("/accounting/reports").param("year", "2023").with(f.as(user)))
 			.andExpect(status().isOk()).andExpect(content().string(containsString(ceramics.name())));
-		String stranger = f.user(Role.ENTERPRISE_USER, null, null, f.enterprise("511111", "3120", null).id(), Set.of());
+		String stranger = f.user(Role.ENTERPRISE_USER, null, null, f.enterprise(SHAWAN, "3120", null).id(), Set.of());
 		mvc.perform(get(location).with(f.as(stranger))).andExpect(status().isNotFound());
 		mvc.perform(get("/accounting/reports").param("year", "2023").with(f.as(stranger)))
 			.andExpect(content().string(not(containsString(ceramics.name()))));
@@ -78,7 +78,7 @@ class ReportPagesTests {
 	@Test
 	void aYearIsImportedFromTheSectorTemplateOnThePage() throws Exception {
 		Fixtures f = new Fixtures(registry, accounts);
-		RegistryModel.Enterprise cement = f.enterprise("511181", "3011", null);
+		RegistryModel.Enterprise cement = f.enterprise(EMEISHAN, "3011", null);
 		String user = f.user(Role.ENTERPRISE_USER, null, null, cement.id(), Set.of());
 		byte[] template = mvc.perform(get("/accounting/enterprises/" + cement.id() + "/reports/2023/template.xlsx").with(f.as(user)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();

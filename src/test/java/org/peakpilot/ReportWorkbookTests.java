@@ -16,8 +16,6 @@ import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -32,6 +30,7 @@ import static org.assertj.core.data.Offset.offset;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.peakpilot.Counties.JIAJIANG;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -45,11 +44,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * a file with bad rows, or with a month already submitted, is refused whole with every error by sheet, row and
  * column. Year 2022 keeps clear of the factor versions other test classes publish.
  */
-@SpringBootTest(properties = "peakpilot.test.schema=pp_workbook")
-@AutoConfigureMockMvc
+@PeakPilotTest
 class ReportWorkbookTests {
 
-	static final String EMEISHAN = "511181";
+	static final String EMEISHAN = Counties.EMEISHAN;
 	static final String ACTIVITY = "活动数据 Activity";
 	static final String PRODUCTS = "产品与产值 Products";
 
@@ -290,7 +288,7 @@ class ReportWorkbookTests {
 	@Test
 	void onlyTheEnterpriseAndTheOfficeReachItsWorkbook() throws Exception {
 		byte[] file = fill(template(enterpriseUser), quarterMonth(7, 1), List.of());
-		RegistryModel.Enterprise other = fixtures.enterprise("511126", "3071", null);
+		RegistryModel.Enterprise other = fixtures.enterprise(JIAJIANG, "3071", null);
 		String otherUser = fixtures.user(Role.ENTERPRISE_USER, null, null, other.id(), Set.of());
 		mvc.perform(get(base(2022) + "/template.xlsx").with(basic(otherUser))).andExpect(status().isNotFound());
 		upload(file, basic(otherUser)).andExpect(status().isNotFound());

@@ -21,6 +21,8 @@ import com.jayway.jsonpath.JsonPath;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.peakpilot.Counties.EMEISHAN;
+import static org.peakpilot.Counties.JIAJIANG;
 import static org.peakpilot.Fixtures.admin;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -33,11 +35,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A cement enterprise reports a month, its verifier returns and then verifies it, the office locks it, a
  * revision sends it back; factor publication restates it. Own schema: it publishes factor versions.
  */
+// Own context: it publishes factor versions, which restate other classes' reports
 @SpringBootTest(properties = "peakpilot.test.schema=pp_reports")
 @AutoConfigureMockMvc
 class ReportWorkflowTests {
 
-	static final String EMEISHAN = "511181";
 
 	/** Coal 1,000 t; 2,000,000 kWh; 10,000 t clinker with 65 % CaO (0.5 % non-carbonate) and 2 % MgO. */
 	static final String CONTENT = """
@@ -146,13 +148,13 @@ class ReportWorkflowTests {
 	@Test
 	void nobodyReadsOrWritesAnotherEnterprisesReport() throws Exception {
 		long id = save(enterpriseUser, 2024, 5);
-		RegistryModel.Enterprise other = fixtures.enterprise("511126", "3071", null);
+		RegistryModel.Enterprise other = fixtures.enterprise(JIAJIANG, "3071", null);
 		String otherUser = fixtures.user(Role.ENTERPRISE_USER, null, null, other.id(), Set.of());
 		mvc.perform(get("/api/v1/accounting/reports/{id}", id).with(basic(otherUser))).andExpect(status().isNotFound());
 		mvc.perform(put(path(2024, 6)).with(basic(otherUser)).contentType(MediaType.APPLICATION_JSON).content(CONTENT))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/accounting/reports").with(basic(otherUser))).andExpect(jsonPath("$.length()").value(0));
-		String jiajiang = fixtures.countyOfficer("511126");
+		String jiajiang = fixtures.countyOfficer(JIAJIANG);
 		mvc.perform(get("/api/v1/accounting/reports/{id}", id).with(basic(jiajiang))).andExpect(status().isNotFound());
 		mvc.perform(put(path(2024, 6)).with(basic(fixtures.countyOfficer(EMEISHAN))).contentType(MediaType.APPLICATION_JSON).content(CONTENT))
 			.andExpect(status().isForbidden());

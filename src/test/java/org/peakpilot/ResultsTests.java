@@ -20,6 +20,9 @@ import com.jayway.jsonpath.JsonPath;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.peakpilot.Counties.EMEISHAN;
+import static org.peakpilot.Counties.SHAWAN;
+import static org.peakpilot.Counties.SHIZHONG;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -32,6 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Roll-ups, drill-down, intensities and grades from verified 2022 reports that use only purchased electricity
  * (Sichuan 2022: 0.1404 tCO2/MWh), so every figure is easy to work out by hand.
  */
+// Own context: city-wide roll-ups, intensities and grades worked out by hand from this class's reports only
 @SpringBootTest(properties = "peakpilot.test.schema=pp_results")
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,9 +59,9 @@ class ResultsTests {
 	@BeforeAll
 	void reportAndVerify() throws Exception {
 		f = new Fixtures(registry, accounts);
-		steelA = f.enterprise("511111", "3120", f.parkId("SHAWAN-EDZ"));
-		steelB = f.enterprise("511111", "3120", null);
-		cement = f.enterprise("511181", "3011", null);
+		steelA = f.enterprise(SHAWAN, "3120", f.parkId("SHAWAN-EDZ"));
+		steelB = f.enterprise(SHAWAN, "3120", null);
+		cement = f.enterprise(EMEISHAN, "3011", null);
 		office = f.cityOfficer();
 		String verifier = f.user(Role.VERIFIER, null, null, null, Set.of(steelA.id(), steelB.id(), cement.id()));
 		// A: 1,000 MWh → 140.4 t, output 100; B: 4,000 MWh → 561.6 t, output 1,000; cement: 2,000 MWh → 280.8 t, output 500
@@ -110,7 +114,7 @@ class ResultsTests {
 
 	@Test
 	void aCountyOfficerSeesOnlyTheirCounty() throws Exception {
-		String shawan = f.countyOfficer("511111");
+		String shawan = f.countyOfficer(SHAWAN);
 		mvc.perform(get("/api/v1/accounting/results/2022").param("level", "CITY").with(basic(shawan)))
 			.andExpect(jsonPath("$[0].co2T").value(702.0));
 		mvc.perform(get("/api/v1/accounting/results/enterprises/{id}/2022", cement.id()).with(basic(shawan))).andExpect(status().isNotFound());
@@ -141,7 +145,7 @@ class ResultsTests {
 	@Test
 	void verifyingAReportMovesTheCityIndicatorsComputedFromTheInventory() throws Exception {
 		// its own enterprise and year (2021: Sichuan 0.1255 tCO2/MWh), so the 2022 figures above stay as they are
-		RegistryModel.Enterprise silicon = f.enterprise("511102", "3985", f.parkId("LESHAN-HIGHTECH"));
+		RegistryModel.Enterprise silicon = f.enterprise(SHIZHONG, "3985", f.parkId("LESHAN-HIGHTECH"));
 		String verifier = f.user(Role.VERIFIER, null, null, null, Set.of(silicon.id()));
 		long jan = report2021(silicon, 1, "1000000");
 		long feb = report2021(silicon, 2, "2000000");

@@ -18,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Another pilot city runs on its own plan folder, with no code change: here a tiny fictional one. */
+// Own context: another city's plan folder
 @SpringBootTest(properties = { "peakpilot.plan.location=classpath:plans/test-fictional-city/",
 		"peakpilot.test.schema=pp_second_city" })
 @AutoConfigureMockMvc

@@ -9,8 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Response headers and the session cookie over real HTTP (docs/adr/0011): a Content-Security-Policy whose nonce
  * the page's inline scripts carry, Referrer-Policy, no sniffing, no framing; the session cookie SameSite=Lax and
- * HttpOnly, and Secure when a trusted proxy says the request came over TLS. Same context as the browser tests.
+ * HttpOnly, and Secure when a trusted proxy says the request came over TLS.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_browser")
+@PeakPilotTest
 class SecurityHeadersTests {
 
 	private static final Pattern NONCE = Pattern.compile("script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'");

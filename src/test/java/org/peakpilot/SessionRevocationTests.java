@@ -8,8 +8,6 @@ import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -18,6 +16,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.peakpilot.Counties.EMEISHAN;
 import static org.peakpilot.Fixtures.admin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -31,8 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A web session ends as soon as its user's rights or password change (docs/adr/0011): real sessions from the
  * sign-in form, changed through the administrator's API.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PeakPilotTest
 class SessionRevocationTests {
 
 	@Autowired
@@ -62,8 +60,8 @@ class SessionRevocationTests {
 	@Test
 	void aReScopedEnterpriseUsersOldSessionNoLongerReadsTheOldEnterprise() throws Exception {
 		Fixtures fixtures = new Fixtures(registry, accounts);
-		RegistryModel.Enterprise old = fixtures.enterprise("511181", "3011", null);
-		RegistryModel.Enterprise next = fixtures.enterprise("511181", "3011", null);
+		RegistryModel.Enterprise old = fixtures.enterprise(EMEISHAN, "3011", null);
+		RegistryModel.Enterprise next = fixtures.enterprise(EMEISHAN, "3011", null);
 		String user = fixtures.user(Role.ENTERPRISE_USER, null, null, old.id(), Set.of());
 		MockHttpSession session = signIn(user, Fixtures.PASSWORD);
 		mvc.perform(get("/registry/enterprises/{id}", old.id()).session(session)).andExpect(status().isOk())

@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * queue; the county officer and the park manager land on theirs. Screenshots of each landing page go to
  * {@code target/screenshots/work-*.png}.
  */
+// Own context: the demo data set
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"peakpilot.demo.enabled=true",
 		"peakpilot.demo.allow-external-database=true",

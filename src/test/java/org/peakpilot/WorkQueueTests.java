@@ -21,14 +21,14 @@ import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.peakpilot.Counties.JIAJIANG;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -43,8 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Each role reaches its work: its landing page, its queue on {@code /work} and {@code /accounting/reports} within
  * its scope, a menu without entries it cannot use, the verifier's enterprises picked from a list.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@PeakPilotTest
 class WorkQueueTests {
 
 	private static final AtomicInteger SEQ = new AtomicInteger();
@@ -70,11 +69,11 @@ class WorkQueueTests {
 	@BeforeEach
 	void reportsInTwoCounties() throws Exception {
 		f = new Fixtures(registry, accounts);
-		shawan = keyEnterprise("队列沙湾企业", "511111", "3120", f.parkId("SHAWAN-EDZ"));
-		jiajiang = keyEnterprise("队列夹江企业", "511126", "3071", f.parkId("JIAJIANG-EDZ"));
+		shawan = keyEnterprise("队列沙湾企业", SHAWAN, "3120", f.parkId("SHAWAN-EDZ"));
+		jiajiang = keyEnterprise("队列夹江企业", JIAJIANG, "3071", f.parkId("JIAJIANG-EDZ"));
 		steelUser = f.user(Role.ENTERPRISE_USER, null, null, shawan.id(), Set.of());
 		verifier = f.user(Role.VERIFIER, null, null, null, Set.of(shawan.id()));
-		shawanOfficer = f.countyOfficer("511111");
+		shawanOfficer = f.countyOfficer(SHAWAN);
 		shawanPark = f.user(Role.PARK_MANAGER, null, f.parkId("SHAWAN-EDZ"), null, Set.of());
 		city = f.cityOfficer();
 		submitted = submittedReport(shawan, 2);

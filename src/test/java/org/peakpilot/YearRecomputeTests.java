@@ -32,6 +32,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.peakpilot.Counties.EMEISHAN;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.admin;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -122,8 +124,8 @@ class YearRecomputeTests {
 
 	@Test
 	void recomputingAYearGivesThePerReportFiguresAndSupersedesTheOldRows() {
-		RegistryModel.Enterprise cement = fixtures.enterprise("511181", "3011", null);
-		RegistryModel.Enterprise steel = fixtures.enterprise("511111", "3120", null);
+		RegistryModel.Enterprise cement = fixtures.enterprise(EMEISHAN, "3011", null);
+		RegistryModel.Enterprise steel = fixtures.enterprise(SHAWAN, "3120", null);
 		// version 2 from 2024 on, version 3 from 2026 on: 2024 uses version 2 (the newest in force), like the per-report path
 		SystemActor.run("test", () -> {
 			accounting.publish("NATURAL-GAS", new EmissionsAccounting.NewVersion(new BigDecimal("21.7"), "[unverified] test: v2", null,
@@ -186,7 +188,7 @@ class YearRecomputeTests {
 
 	@Test
 	void aReportThatNoLongerCalculatesStopsTheRecomputeAndNothingChanges() {
-		RegistryModel.Enterprise cement = fixtures.enterprise("511181", "3011", null);
+		RegistryModel.Enterprise cement = fixtures.enterprise(EMEISHAN, "3011", null);
 		long good = save(cement, 2022, 1, cement(1));
 		long broken = save(cement, 2022, 2, cement(2));
 		jdbc.sql("UPDATE accounting_report_line SET factor_code = 'NO-SUCH-FUEL' WHERE report_id = :id AND line_no = 1")

@@ -7,8 +7,8 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.peakpilot.PeakPilotTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * computation, superseded or current as they were, and their copied factors become references to the library.
  * Migrates its own schema, pp_migration, up to the old shape and then to the latest.
  */
-@SpringBootTest(properties = "peakpilot.test.schema=pp_migration_app")
+@PeakPilotTest
 class ResultMigrationTests {
 
 	private static final String SCHEMA = "pp_migration";

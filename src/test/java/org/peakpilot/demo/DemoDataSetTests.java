@@ -12,6 +12,7 @@ import org.springframework.core.io.Resource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.peakpilot.Counties.SHAWAN;
 
 class DemoDataSetTests {
 
@@ -26,12 +27,12 @@ class DemoDataSetTests {
 
 	@Test
 	void derivesValidCodesWithTheCountyThatAreTheSameOnEveryRun() {
-		String code = DemoDataSet.uscc("511111", "shawan-steel");
+		String code = DemoDataSet.uscc(SHAWAN, "shawan-steel");
 		assertThat(Uscc.problemWith(code)).isNull();
-		assertThat(new Uscc(code).registrationRegion()).isEqualTo("511111");
+		assertThat(new Uscc(code).registrationRegion()).isEqualTo(SHAWAN);
 		assertThat(code).startsWith("91");
-		assertThat(DemoDataSet.uscc("511111", "shawan-steel")).isEqualTo(code);
-		assertThat(DemoDataSet.uscc("511111", "shawan-iron")).isNotEqualTo(code);
+		assertThat(DemoDataSet.uscc(SHAWAN, "shawan-steel")).isEqualTo(code);
+		assertThat(DemoDataSet.uscc(SHAWAN, "shawan-iron")).isNotEqualTo(code);
 	}
 
 	@Test

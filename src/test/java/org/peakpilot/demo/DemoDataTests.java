@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
+import static org.peakpilot.Counties.JIAJIANG;
+import static org.peakpilot.Counties.SHAWAN;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -33,6 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The demo switch loads a made-up but living data set through the modules' entry points, once. */
+// Own context: the demo data set
 @SpringBootTest(properties = {
 		"peakpilot.demo.enabled=true",
 		"peakpilot.demo.allow-external-database=true",
@@ -104,10 +107,10 @@ class DemoDataTests {
 		mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic("demo-shawan", PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(3))
-			.andExpect(jsonPath("$[*].countyCode").value(everyItem(is("511111"))));
+			.andExpect(jsonPath("$[*].countyCode").value(everyItem(is(SHAWAN))));
 		mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic("demo-jiajiang", PASSWORD)))
 			.andExpect(jsonPath("$.length()").value(3))
-			.andExpect(jsonPath("$[*].countyCode").value(everyItem(is("511126"))));
+			.andExpect(jsonPath("$[*].countyCode").value(everyItem(is(JIAJIANG))));
 		mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic("demo-city", PASSWORD)))
 			.andExpect(jsonPath("$.length()").value(13));
 		mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic("demo-shawan-park", PASSWORD)))

@@ -6,6 +6,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.peakpilot.Counties.LESHAN;
+import static org.peakpilot.Counties.SHAWAN;
 
 class UsccTest {
 
@@ -41,13 +43,13 @@ class UsccTest {
 
 	@Test
 	void exposesTheRegistrationRegion() {
-		assertThat(new Uscc("915111112072503145").registrationRegion()).isEqualTo("511111");
+		assertThat(new Uscc("915111112072503145").registrationRegion()).isEqualTo(SHAWAN);
 	}
 
 	@Test
 	void regionCodesHaveSixDigits() {
-		assertThat(new RegionCode("511111").prefecture().value()).isEqualTo("511100");
-		assertThat(new RegionCode("511100").isPrefecture()).isTrue();
+		assertThat(new RegionCode(SHAWAN).prefecture().value()).isEqualTo(LESHAN);
+		assertThat(new RegionCode(LESHAN).isPrefecture()).isTrue();
 		assertThatIllegalArgumentException().isThrownBy(() -> new RegionCode("51111"));
 		assertThatIllegalArgumentException().isThrownBy(() -> new RegionCode("051111"));
 	}

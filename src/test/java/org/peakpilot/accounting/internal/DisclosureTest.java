@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.peakpilot.Counties;
 import org.peakpilot.accounting.Inventory;
 import org.peakpilot.accounting.Inventory.County;
 import org.peakpilot.accounting.Inventory.Figures;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The disclosure rule on made-up tables: primary suppression, and no withheld figure recoverable by subtraction. */
 class DisclosureTest {
 
-	static final String OWN = "511111";
+	static final String OWN = Counties.SHAWAN;
 
 	@Test
 	void aCellOfFewerThanThreeEnterprisesOutsideTheOwnCountyIsWithheldButTheOwnCountyNever() {

@@ -26,20 +26,26 @@ import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.peakpilot.Counties.JIAJIANG;
+import static org.peakpilot.Counties.WUTONGQIAO;
 
 /**
  * Restatement after a factor publication: the bulk path stores the same rows and audit records as the per-report
  * path, touches exactly the reports whose current results used the factor, and keeps every earlier computation as
  * history with the factor version that produced it. Own schema; from 4 touched reports on, publication goes bulk.
  */
-@SpringBootTest(properties = { "peakpilot.test.schema=pp_restatement", "peakpilot.accounting.bulk-restatement-from=4" })
+// Own context: a low bulk-restatement threshold; accounting and the modules it depends on suffice
+@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+@TestPropertySource(properties = { "peakpilot.test.schema=pp_restatement", "peakpilot.accounting.bulk-restatement-from=4" })
 @ExtendWith(OutputCaptureExtension.class)
 class RestatementTests {
 
@@ -116,8 +122,8 @@ class RestatementTests {
 
 	@Test
 	void theBulkAndThePerReportRestatementStoreTheSameRowsHistoryAndAuditRecords() {
-		RegistryModel.Enterprise a = fixtures.enterprise("511112", "3071", null);
-		RegistryModel.Enterprise b = fixtures.enterprise("511112", "3071", null);
+		RegistryModel.Enterprise a = fixtures.enterprise(WUTONGQIAO, "3071", null);
+		RegistryModel.Enterprise b = fixtures.enterprise(WUTONGQIAO, "3071", null);
 		List<Long> perReport = new ArrayList<>();
 		List<Long> inBulk = new ArrayList<>();
 		for (int month = 1; month <= 3; month++) {
@@ -212,7 +218,7 @@ class RestatementTests {
 
 	@Test
 	void aPublicationRestatesExactlyTheAffectedMonthsInOnePassAndKeepsEveryVersionAsHistory(CapturedOutput output) {
-		RegistryModel.Enterprise e = fixtures.enterprise("511126", "3071", null);
+		RegistryModel.Enterprise e = fixtures.enterprise(JIAJIANG, "3071", null);
 		List<Long> withElectricity = new ArrayList<>();
 		for (int month = 1; month <= 4; month++) {
 			withElectricity.add(save(e, 2025, month, List.of(line(LineType.FUEL, "BITUMINOUS-COAL", "50", "t", null, EnergyUse.ENERGY),
