@@ -86,6 +86,7 @@ public class Meters {
 		return jdbc.sql("SELECT * FROM monitoring_meter WHERE id = :id").param("id", id).query(Meters::meter).optional();
 	}
 
+	@Transactional
 	public Meter register(long enterpriseId, MeterForm form) {
 		RegistryModel.Enterprise e = registry.enterprise(enterpriseId);
 		Owner owner = new Owner(e.countyCode(), e.parkId(), e.id());

@@ -65,7 +65,7 @@ class AlarmPages {
 		return "monitoring/alarms";
 	}
 
-	/** Closes the alarms ticked on the list with one comment (all or nothing; see {@link EnergyMonitoring#closeAlarms}). */
+	/** Closes the alarms ticked on the list with one comment (all or nothing; see {@link Alarms#closeAll}). */
 	@PostMapping("/monitoring/alarms/close")
 	String closeSelected(@RequestParam(required = false) List<String> ids, @RequestParam(required = false) String comment,
 			RedirectAttributes redirect) {

@@ -10,7 +10,6 @@ import java.util.List;
 
 import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.Factor;
-import org.peakpilot.monitoring.EnergyMonitoring;
 import org.peakpilot.monitoring.internal.Meters;
 import org.peakpilot.monitoring.internal.MonitoringModel.BackfillForm;
 import org.peakpilot.monitoring.internal.MonitoringModel.IncomingReading;
@@ -52,7 +51,6 @@ class MeterPages {
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 	static final int GAP_DAYS = 7;
 
-	private final EnergyMonitoring monitoring;
 	private final Meters meters;
 	private final Readings readings;
 	private final MonitoringViews views;
@@ -61,8 +59,8 @@ class MeterPages {
 	private final EmissionsAccounting accounting;
 	private final java.time.Clock clock;
 
-	MeterPages(EnergyMonitoring monitoring, Meters meters, Readings readings, MonitoringViews views, MonitoringWorkbooks workbooks, Registry registry, EmissionsAccounting accounting, java.time.Clock clock) {
-		this.monitoring = monitoring;
+	MeterPages(Meters meters, Readings readings, MonitoringViews views, MonitoringWorkbooks workbooks, Registry registry,
+			EmissionsAccounting accounting, java.time.Clock clock) {
 		this.meters = meters;
 		this.readings = readings;
 		this.views = views;
@@ -111,7 +109,7 @@ class MeterPages {
 	@PostMapping("/monitoring/enterprises/{enterpriseId}/meters")
 	String register(@PathVariable long enterpriseId, MeterFields fields, Model model) {
 		try {
-			Meter m = monitoring.registerMeter(enterpriseId, fields.form());
+			Meter m = meters.register(enterpriseId, fields.form());
 			return "redirect:/monitoring/meters/" + m.id();
 		}
 		catch (InvalidInputException ex) {

@@ -10,7 +10,6 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.peakpilot.monitoring.EnergyMonitoring;
 import org.peakpilot.monitoring.internal.BatchTooLargeException;
 import org.peakpilot.monitoring.internal.Gateways;
 import org.peakpilot.monitoring.internal.Meters;
@@ -57,15 +56,14 @@ class MonitoringApi {
 	/** The largest request body a batch may have. */
 	static final int MAX_BODY_BYTES = Readings.MAX_BODY_BYTES;
 
-	private final EnergyMonitoring monitoring;
 	private final Meters meters;
 	private final Gateways gateways;
 	private final Readings readings;
 	private final Quarantine quarantine;
 	private final tools.jackson.databind.json.JsonMapper json;
 
-	MonitoringApi(EnergyMonitoring monitoring, Meters meters, Gateways gateways, Readings readings, Quarantine quarantine, tools.jackson.databind.json.JsonMapper json) {
-		this.monitoring = monitoring;
+	MonitoringApi(Meters meters, Gateways gateways, Readings readings, Quarantine quarantine,
+			tools.jackson.databind.json.JsonMapper json) {
 		this.meters = meters;
 		this.gateways = gateways;
 		this.readings = readings;
@@ -258,7 +256,7 @@ class MonitoringApi {
 			 "maxPerInterval": 20000, "counterMax": 99999999.99}
 			energyCode: ELECTRICITY, HEAT or a fuel code of /api/v1/accounting/factors; unit: one the calculator accepts for it.""")
 	ResponseEntity<Meter> register(@PathVariable long enterpriseId, @RequestBody MeterForm form) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(monitoring.registerMeter(enterpriseId, form));
+		return ResponseEntity.status(HttpStatus.CREATED).body(meters.register(enterpriseId, form));
 	}
 
 	@PutMapping("/meters/{id}")
@@ -268,7 +266,7 @@ class MonitoringApi {
 
 	@GetMapping("/enterprises/{enterpriseId}/gateways")
 	List<Gateway> gateways(@PathVariable long enterpriseId) {
-		return monitoring.gateways(enterpriseId);
+		return gateways.list(enterpriseId);
 	}
 
 	record GatewayName(String name) {
@@ -277,7 +275,7 @@ class MonitoringApi {
 	@PostMapping("/enterprises/{enterpriseId}/gateways")
 	@Operation(summary = "Create a gateway and its device token (shown once)")
 	ResponseEntity<CreatedGateway> createGateway(@PathVariable long enterpriseId, @RequestBody GatewayName body) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(monitoring.createGateway(enterpriseId, body.name()));
+		return ResponseEntity.status(HttpStatus.CREATED).body(gateways.create(enterpriseId, body.name()));
 	}
 
 	@PostMapping("/gateways/{id}/revoke")
@@ -289,7 +287,7 @@ class MonitoringApi {
 	@Operation(summary = "Give a gateway a new device token (shown once); the old one keeps working for the rotation overlap "
 			+ "(10 minutes by default: HTTP, MQTT messages and new MQTT connections), then stops; revoke ends both at once")
 	CreatedGateway rotate(@PathVariable long id) {
-		return monitoring.rotateGatewayToken(id);
+		return gateways.rotate(id);
 	}
 
 	@GetMapping("/quarantine")

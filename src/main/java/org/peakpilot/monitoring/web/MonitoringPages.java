@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.peakpilot.monitoring.EnergyMonitoring;
 import org.peakpilot.monitoring.internal.Gateways;
 import org.peakpilot.monitoring.internal.MonitoringModel.CitySummary;
 import org.peakpilot.monitoring.internal.MonitoringModel.Correction;
@@ -60,7 +59,6 @@ class MonitoringPages {
 	/** Roles that see the office's live view (of their scope). */
 	static final Role[] OFFICE = { Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER };
 
-	private final EnergyMonitoring monitoring;
 	private final Gateways gateways;
 	private final Readings readings;
 	private final Quarantine quarantine;
@@ -68,8 +66,8 @@ class MonitoringPages {
 	private final Registry registry;
 	private final JsonMapper json;
 
-	MonitoringPages(EnergyMonitoring monitoring, Gateways gateways, Readings readings, Quarantine quarantine, MonitoringViews views, Registry registry, JsonMapper json) {
-		this.monitoring = monitoring;
+	MonitoringPages(Gateways gateways, Readings readings, Quarantine quarantine, MonitoringViews views, Registry registry,
+			JsonMapper json) {
 		this.gateways = gateways;
 		this.readings = readings;
 		this.quarantine = quarantine;
@@ -142,7 +140,7 @@ class MonitoringPages {
 		model.addAttribute("monthLabel", java.time.YearMonth.from(views.today()));
 		model.addAttribute("quarantine", quarantine.list(id, QuarantineStatus.OPEN, 50));
 		model.addAttribute("openQuarantine", quarantine.countOpen(id));
-		model.addAttribute("gateways", monitoring.gateways(id));
+		model.addAttribute("gateways", gateways.list(id));
 		AccessScope scope = AccessScope.current();
 		model.addAttribute("canManage", scope.hasRole(Role.ENTERPRISE_USER) || scope.hasRole(OFFICE));
 		return "monitoring/enterprise";
@@ -151,7 +149,7 @@ class MonitoringPages {
 	@PostMapping("/monitoring/enterprises/{id}/gateways")
 	String createGateway(@PathVariable long id, @RequestParam(required = false) String name, RedirectAttributes redirect) {
 		try {
-			redirect.addFlashAttribute("created", monitoring.createGateway(id, name));
+			redirect.addFlashAttribute("created", gateways.create(id, name));
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("errors", ex.errors());
@@ -161,7 +159,7 @@ class MonitoringPages {
 
 	@PostMapping("/monitoring/enterprises/{id}/gateways/{gatewayId}/revoke")
 	String revokeGateway(@PathVariable long id, @PathVariable long gatewayId, RedirectAttributes redirect) {
-		monitoring.gateways(id).stream().filter(g -> g.id() == gatewayId).findFirst()
+		gateways.list(id).stream().filter(g -> g.id() == gatewayId).findFirst()
 			.orElseThrow(() -> new org.peakpilot.platform.NotFoundException("gateway " + gatewayId));
 		gateways.revoke(gatewayId);
 		redirect.addFlashAttribute("done", "revoked");
