@@ -8,7 +8,10 @@ import org.peakpilot.monitoring.ClosingOutcome;
 import org.peakpilot.monitoring.Meter;
 import org.peakpilot.monitoring.MeteredEnergy;
 
-/** What the monitoring module shows and takes. Quantities are in the meter's unit unless a name says tce or tCO2. */
+/**
+ * What the monitoring module shows and takes, inside the module (the values other modules use are in its base package).
+ * Quantities are in the meter's unit unless a name says tce or tCO2.
+ */
 public final class MonitoringModel {
 
 	private MonitoringModel() {

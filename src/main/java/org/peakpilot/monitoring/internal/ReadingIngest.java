@@ -52,7 +52,7 @@ public class ReadingIngest {
 
 	/** Readings may be up to this much ahead of the server's clock (device clocks drift). */
 	static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
-	public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 	private static final int SCALE = 6;
 	private static final DateTimeFormatter COPY_TS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ssxxx");
 

@@ -2,6 +2,7 @@ package org.peakpilot.monitoring.web;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,6 @@ import org.peakpilot.monitoring.internal.MonitoringModel.AlarmQuery;
 import org.peakpilot.monitoring.internal.MonitoringModel.AlarmStatus;
 import org.peakpilot.monitoring.internal.MonitoringModel;
 import org.peakpilot.monitoring.internal.MonthlyClosing;
-import org.peakpilot.monitoring.internal.ReadingIngest;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
@@ -115,7 +115,7 @@ class AlarmPages {
 
 	@GetMapping("/monitoring/closing")
 	String closing(@RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month, Model model) {
-		YearMonth previous = YearMonth.now(clock.withZone(ReadingIngest.BEIJING)).minusMonths(1);
+		YearMonth previous = YearMonth.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).minusMonths(1);
 		int y = year == null ? previous.getYear() : year;
 		model.addAttribute("year", y);
 		model.addAttribute("month", month);
