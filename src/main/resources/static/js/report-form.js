@@ -110,6 +110,7 @@
         var value = li.querySelector('.figure-value');
         if (out && value) {
           out.textContent = value.textContent;
+          out.title = value.title || '';
           out.classList.add('has-figure');
         }
       });

@@ -48,7 +48,10 @@ class ChineseTextTests {
 			"Re-check against", "BITUMINOUS", "CRUDE_STEEL", "CRUDE-STEEL", "tce per 10k", "tCO2 per 10k", "above the limit",
 			"quantity", "median", "MALFORMED", "UNKNOWN_METER", "is not a known meter", "Beijing time", "readings again",
 			"carbonate calcination", "calcite", "limestone", "purchased heat", "reference data", "ELECTRICITY", "NATURAL-GAS",
-			"national average", "Sichuan province", "VERIFIED_SECONDARY", "report.submitted", "alarm.closed");
+			"national average", "Sichuan province", "VERIFIED_SECONDARY", "report.submitted", "alarm.closed",
+			// the calculator's notes as it writes them for the API
+			"carbonContent", "oxidationRate", "default NCV", "measured NCV", "measured carbon content", "measured oxidation rate",
+			"tce by the fuel", "grid factor", "certified green", "saturated steam", "verified-secondary", "method note");
 
 	/** The factor library's research notes and where they were read: never on a page, not even in a title. */
 	static final List<String> INTERNAL = List.of("Re-check against", "public code", "github", "adgo07", "GHGTOOL", "catalog.json",
@@ -149,16 +152,89 @@ class ChineseTextTests {
 				MvcResult r = mvc.perform(get(path).with(f.as(walk.getKey()))).andReturn();
 				assertThat(r.getResponse().getStatus()).as(walk.getKey() + " " + path).isEqualTo(200);
 				String html = r.getResponse().getContentAsString();
-				if (path.startsWith("/admin/audit")) {
-					// the recorded before/after data of each change is shown as stored (a factor's full row with its source)
-					html = html.replaceAll("(?is)<pre class=\"json\">.*?</pre>", " ");
-				}
-				problems.addAll(problems(walk.getKey() + " " + path, html));
+				problems.addAll(path.startsWith("/admin/audit") ? auditProblems(walk.getKey() + " " + path, html)
+						: problems(walk.getKey() + " " + path, html));
 				pages++;
 			}
 		}
 		assertThat(pages).isGreaterThan(50);
 		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void theReportFormItsLiveFiguresAndTheSavedReportNameEachDefaultInChineseWithItsCitation() throws Exception {
+		String base = "/accounting/enterprises/" + steel.id() + "/reports/2024/4";
+		String form = mvc.perform(get(base + "/edit").with(f.as(steel.user))).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(problems("form", form)).isEmpty();
+		// every line leans on defaults: the fuel's NCV, carbon content and oxidation rate, raw coal by its class, saturated
+		// steam, a carbonate taken as pure
+		var rows = new org.springframework.util.LinkedMultiValueMap<String, String>();
+		rows.add("type0", "FUEL");
+		rows.add("factor0", "BITUMINOUS-COAL");
+		rows.add("quantity0", "1234.5678");
+		rows.add("unit0", "t");
+		rows.add("type1", "FUEL");
+		rows.add("factor1", "RAW-COAL");
+		rows.add("coalClass1", "LIGNITE");
+		rows.add("quantity1", "100");
+		rows.add("unit1", "t");
+		rows.add("method6", "CARBONATE|CARBONATE-CACO3");
+		rows.add("quantity6", "10");
+		rows.add("type10", "ELECTRICITY");
+		rows.add("quantity10", "2000000");
+		rows.add("unit10", "kWh");
+		rows.add("type12", "HEAT");
+		rows.add("quantity12", "100");
+		rows.add("unit12", "t");
+		rows.add("pressure12", "1");
+		String figures = mvc.perform(post(base + "/calculate").params(rows).with(f.as(steel.user))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(problems("calculate", figures)).isEmpty();
+		String shown = visibleText(figures);
+		assertThat(shown).contains("缺省值：低位发热量 19.57 吉焦/吨（烟煤，GB/T 32151.22-2024 附录C 表C.1")
+			.contains("缺省值：单位热值含碳量 28 吨碳/太焦（褐煤，").contains("缺省值：碳氧化率 93 %（烟煤，")
+			.contains("缺省值：蒸汽温度 179.9 °C（未填温度").contains("缺省值：纯度×分解率 100 %（未填纯度").contains("已核（二手来源）")
+			.containsPattern("\\d{1,3}(,\\d{3})+\\.\\d{2} 吨二氧化碳");
+		assertThat(figures).containsPattern("title=\"[0-9]+\\.[0-9]{3,}\"");
+		String location = mvc.perform(post(base).params(rows).with(f.as(steel.user))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getHeader("Location");
+		for (String who : List.of(steel.user, verifier, office)) {
+			String saved = mvc.perform(get(location).with(f.as(who))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString();
+			assertThat(problems(who + " " + location, saved)).isEmpty();
+			assertThat(visibleText(saved)).contains("缺省值：低位发热量 19.57 吉焦/吨（烟煤，GB/T 32151.22-2024 附录C 表C.1")
+				.contains("缺省值：单位热值含碳量 28 吨碳/太焦（褐煤，");
+		}
+		String english = mvc.perform(get(location).param("lang", "en").with(f.as(steel.user))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(visibleText(english)).contains("Default: NCV 19.57");
+		for (String s : INTERNAL) {
+			assertThat(english.toLowerCase()).doesNotContain(s.toLowerCase());
+		}
+	}
+
+	@Test
+	void theAuditPageShowsAFactorsCitationAndTheRawRecordOnlyOnItsSwitch() throws Exception {
+		// a factor published in a new version (same value): before and after rows carry the library's research notes
+		mvc.perform(post("/api/v1/accounting/factors/CLEANED-COAL/versions").with(f.as("admin")).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"source": "[verified-secondary] GB/T 32151.22-2024 Appendix C Table C.1 as transcribed in public code; Re-check against the standard text", "changeNote": "audit page check"}
+					""")).andExpect(status().isCreated());
+		// only the city administrator opens the audit page
+		for (String who : List.of(steel.user, verifier, county, office)) {
+			assertThat(mvc.perform(get("/admin/audit").with(f.as(who))).andReturn().getResponse().getStatus()).as(who).isEqualTo(403);
+		}
+		String page = mvc.perform(get("/admin/audit").param("type", "factor").with(f.as("admin"))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(auditProblems("admin /admin/audit?type=factor", page)).isEmpty();
+		assertThat(visibleText(page)).contains("\"citation\" : \"GB/T 32151.22-2024 附录C 表C.1");
+		// the full record as stored, behind the switch
+		String raw = mvc.perform(get("/admin/audit").param("type", "factor").param("raw", "true").with(f.as("admin")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(raw).contains("as transcribed in public code").contains("id=\"audit-raw\"");
 	}
 
 	@Test
@@ -226,6 +302,22 @@ class ChineseTextTests {
 		assertThat(problems("x", "<p>烟煤 GB/T 32151.22-2024</p><script>var OPEN = 1;</script>")).isEmpty();
 		assertThat(problems("x", "<td class=\"mono\"><a href=\"/f\">NATURAL-GAS</a></td><td>天然气</td>")).isEmpty();
 		assertThat(problems("x", "<td>NATURAL-GAS</td>")).isNotEmpty();
+	}
+
+	/**
+	 * The audit page (the city administrator's alone): its texts as every page's; the recorded before/after states are
+	 * data records with their field names, checked for the factor library's research notes only.
+	 */
+	static List<String> auditProblems(String where, String html) {
+		List<String> found = problems(where, html.replaceAll("(?is)<pre class=\"json\">.*?</pre>", " "));
+		for (String s : INTERNAL) {
+			if (html.toLowerCase().contains(s.toLowerCase()) && found.stream().noneMatch(p -> p.endsWith("'" + s + "'"))) {
+				int i = html.toLowerCase().indexOf(s.toLowerCase());
+				found.add(where + ": internal note '" + s + "' in a recorded state: …"
+						+ html.substring(Math.max(0, i - 300), Math.min(html.length(), i + 60)).replaceAll("\\s+", " ") + "…");
+			}
+		}
+		return found;
 	}
 
 	static List<String> problems(String where, String html) {

@@ -1,8 +1,17 @@
 package org.peakpilot;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
+import org.peakpilot.accounting.DisplayNames;
+import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.internal.CityInventory;
+import org.peakpilot.accounting.internal.MonthlyReports;
+import org.peakpilot.accounting.internal.ReportForm;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ModularityTests {
 
@@ -21,5 +30,23 @@ class ModularityTests {
 	@Test
 	void writesModuleDocumentation() {
 		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+	}
+
+	/**
+	 * accounting's API is its base package (ADR 0013): the classes of accounting.internal that accounting.web calls are
+	 * public in Java, yet hidden from every other module, so verify() rejects a module that imports them.
+	 */
+	@Test
+	void accountingExposesOnlyItsBasePackage() {
+		ApplicationModule accounting = modules.getModuleByName("accounting").orElseThrow();
+		assertThat(accounting.getNamedInterfaces().stream().filter(i -> i.isNamed())).isEmpty();
+		assertThat(accounting.getNamedInterfaces().getUnnamedInterface().asJavaClasses().map(JavaClass::getPackageName).distinct())
+			.containsExactly("org.peakpilot.accounting");
+		assertThat(accounting.isExposed(EmissionsAccounting.class)).isTrue();
+		assertThat(accounting.isExposed(DisplayNames.class)).isTrue();
+		for (Class<?> hidden : new Class<?>[] { CityInventory.class, MonthlyReports.class, ReportForm.class }) {
+			assertThat(accounting.contains(hidden)).as(hidden.getSimpleName()).isTrue();
+			assertThat(accounting.isExposed(hidden)).as(hidden.getSimpleName()).isFalse();
+		}
 	}
 }

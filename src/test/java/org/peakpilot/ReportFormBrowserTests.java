@@ -86,11 +86,12 @@ class ReportFormBrowserTests {
 			.map(o -> o.getAttribute("value")).toList()).containsExactly("t", "kg");
 		driver.findElement(By.name("quantity0")).sendKeys("1000");
 		// 1000 t × 19.57 GJ/t × 26.1 tC/TJ ÷ 1000 × 0.93 × 44/12 = 1741.74957 tCO2, shown before saving
-		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-0"), "1741.74957 tCO2"));
-		assertThat(driver.findElement(By.id("figure-total")).getText()).isEqualTo("1741.74957");
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-0"), "1,741.75 吨二氧化碳"));
+		assertThat(driver.findElement(By.id("figure-0")).getAttribute("title")).isEqualTo("1741.74957");
+		assertThat(driver.findElement(By.id("figure-total")).getText()).isEqualTo("1,741.75");
 		driver.findElement(By.name("quantity0")).sendKeys("0");
 		// 10000 t: 17417.4957 tCO2
-		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-0"), "17417.4957 tCO2"));
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-0"), "17,417.50 吨二氧化碳"));
 
 		// the measured parameters, with the defaults shown: a measured oxidation rate of 90 %
 		driver.findElement(By.cssSelector("[data-row='0'] details.measured summary")).click();
@@ -98,7 +99,7 @@ class ReportFormBrowserTests {
 		assertThat(driver.findElement(By.cssSelector("[data-row='0'] .raw-only")).isDisplayed()).isFalse();
 		driver.findElement(By.name("ofPct0")).sendKeys("90");
 		// 10000 × 19.57 × 26.1 ÷ 1000 × 0.90 × 44/12 = 16855.641
-		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-0"), "16855.641 tCO2"));
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-0"), "16,855.64 吨二氧化碳"));
 
 		// raw coal reveals its class; purchased electricity; steam in tonnes reveals pressure and temperature
 		new Select(driver.findElement(By.name("factor1"))).selectByVisibleText("原煤");
@@ -106,19 +107,22 @@ class ReportFormBrowserTests {
 		new Select(driver.findElement(By.name("coalClass1"))).selectByValue("BITUMINOUS-COAL");
 		driver.findElement(By.name("quantity1")).sendKeys("100");
 		// 100 t × 20.908 × 26.1 ÷ 1000 × 0.93 × 44/12 = 186.083291
-		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-1"), "186.083291 tCO2"));
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-1"), "186.08 吨二氧化碳"));
 		driver.findElement(By.name("quantity10")).sendKeys("1000");
 		new Select(driver.findElement(By.name("unit10"))).selectByValue("MWh");
-		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-10"), "156.4 tCO2"));
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-10"), "156.40 吨二氧化碳"));
 		assertThat(driver.findElement(By.name("pressure12")).isDisplayed()).isFalse();
 		new Select(driver.findElement(By.name("unit12"))).selectByValue("t");
 		driver.findElement(By.name("quantity12")).sendKeys("100");
 		driver.findElement(By.name("pressure12")).sendKeys("1");
 		// saturated at 1 MPa: 100 × (2777.12 − 83.74) ÷ 1000 × 0.11 = 29.62718
-		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-12"), "29.62718 tCO2"));
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-12"), "29.63 吨二氧化碳"));
+		assertThat(driver.findElement(By.id("figure-12")).getAttribute("title")).isEqualTo("29.62718");
 		// 16855.641 + 186.083291 + 156.4 + 29.62718 = 17227.751471
-		assertThat(driver.findElement(By.id("figure-total")).getText()).isEqualTo("17227.751471");
-		assertThat(driver.findElement(By.id("figures")).getText()).contains("default steamTemperature = 179.9 °C");
+		assertThat(driver.findElement(By.id("figure-total")).getText()).isEqualTo("17,227.75");
+		assertThat(driver.findElement(By.id("figure-total")).getAttribute("title")).isEqualTo("17227.751471");
+		assertThat(driver.findElement(By.id("figures")).getText()).contains("缺省值：蒸汽温度 179.9 °C（未填温度").doesNotContain("verified-secondary")
+			.doesNotContain("transcri");
 		driver.findElement(By.name("product_CLINKER")).sendKeys("8000");
 		driver.findElement(By.id("outputValue10kCny")).sendKeys("2100");
 
@@ -132,15 +136,17 @@ class ReportFormBrowserTests {
 		driver.findElement(By.id("save-report")).click();
 		chromium.waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.id("report-lines")));
 		assertThat(driver.findElements(By.cssSelector("#report-lines tbody tr"))).hasSize(4);
-		assertThat(driver.findElement(By.cssSelector(".summary")).getText()).contains("17227.751471");
-		assertThat(driver.findElement(By.id("report-lines")).getText()).contains("default carbonContent = 26.1 tC/TJ (BITUMINOUS-COAL v1)");
+		assertThat(driver.findElement(By.cssSelector(".summary")).getText()).contains("17,227.75");
+		assertThat(driver.findElement(By.id("report-lines")).getText()).contains("缺省值：单位热值含碳量 26.1 吨碳/太焦（烟煤，GB/T 32151.22-2024 附录C 表C.1")
+			.doesNotContain("transcri");
 		chromium.assertNoScriptErrors();
 		chromium.screenshot("report-form-saved.png");
 
 		// the stored month on the form again, in English: the fuels by their English names, its figures shown at once
 		open("/accounting/enterprises/" + cement.id() + "/reports/2023/8/edit?lang=en");
 		assertThat(new Select(driver.findElement(By.name("factor0"))).getFirstSelectedOption().getText()).isEqualTo("bituminous coal");
-		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-total"), "17227.751471"));
+		chromium.waitUntil().until(ExpectedConditions.textToBe(By.id("figure-total"), "17,227.75"));
+		assertThat(driver.findElement(By.id("figures")).getText()).contains("Default: carbon content 26.1");
 		assertThat(driver.findElement(By.id("section-FUEL")).getText()).contains("1. Fossil fuel combustion");
 		Object overflowEn = ((JavascriptExecutor) driver).executeScript(
 				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");

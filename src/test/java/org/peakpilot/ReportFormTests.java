@@ -91,14 +91,18 @@ class ReportFormTests {
 		// electricity 1000 MWh × 0.1564 = 156.4; steam 100 t × (2943.22 − 83.74) ÷ 1000 = 285.948 GJ × 0.11 = 31.45428
 		// exported 100 MWh × 0.1564 = −15.64, exported 50 GJ × 0.11 = −5.5; total 8206.163201
 		mvc.perform(everySection(post(base + "/calculate")).with(f.as(user)).with(csrf())).andExpect(status().isOk())
-			.andExpect(content().string(containsString("id=\"figure-total\">8206.163201<")))
-			.andExpect(content().string(containsString("1685.5641 tCO2")))
-			.andExpect(content().string(containsString("987.261821 tCO2")))
-			.andExpect(content().string(containsString("5327.05 tCO2")))
-			.andExpect(content().string(containsString("31.45428 tCO2")))
+			// rounded for reading (2 decimals, grouped), the full figure on hover
+			.andExpect(content().string(containsString(">8,206.16</b>")))
+			.andExpect(content().string(containsString("data-value=\"8206.163201\"")))
+			.andExpect(content().string(containsString("1,685.56 吨二氧化碳")))
+			.andExpect(content().string(containsString("title=\"1685.5641\"")))
+			.andExpect(content().string(containsString("987.26 吨二氧化碳")))
+			.andExpect(content().string(containsString("5,327.05 吨二氧化碳")))
+			.andExpect(content().string(containsString("31.45 吨二氧化碳")))
+			.andExpect(content().string(containsString("title=\"31.45428\"")))
 			.andExpect(content().string(containsString("data-row-figure=\"12\"")))
-			.andExpect(content().string(containsString("default carbonContent = 27.4 tC/TJ (ANTHRACITE v1)")))
-			.andExpect(content().string(containsString("measured oxidation rate 0.9")));
+			.andExpect(content().string(containsString("缺省值：单位热值含碳量 27.4 吨碳/太焦（无烟煤，GB/T 32151.22-2024 附录C 表C.1")))
+			.andExpect(content().string(containsString("实测碳氧化率 90 %")));
 		// nothing is saved by calculating
 		mvc.perform(get("/api/v1/accounting/enterprises/" + cement.id() + "/reports/2023/5").with(f.as(user)))
 			.andExpect(status().isNotFound());
@@ -135,8 +139,8 @@ class ReportFormTests {
 			.andExpect(jsonPath("$.lines[1].defaults[1].factorCode").value("ANTHRACITE"));
 		// the report shows every default assumed, and the form shows the stored lines again
 		mvc.perform(get(location).with(f.as(user))).andExpect(status().isOk())
-			.andExpect(content().string(containsString("default oxidationRate = 0.94 (ANTHRACITE v1)")))
-			.andExpect(content().string(containsString("En = 2943.22 kJ/kg")));
+			.andExpect(content().string(containsString("缺省值：碳氧化率 94 %（无烟煤，")))
+			.andExpect(content().string(containsString("En = 2943.22 千焦/千克")));
 		mvc.perform(get(base + "/edit").with(f.as(user))).andExpect(status().isOk())
 			.andExpect(content().string(matchesPattern("(?s).*value=\"ANTHRACITE\"[^>]*selected.*")))
 			.andExpect(content().string(containsString("name=\"ofPct0\" value=\"90\"")))
@@ -191,6 +195,26 @@ class ReportFormTests {
 			.andExpect(status().isOk()).andExpect(content().string(containsString("not a product of this enterprise")));
 		mvc.perform(get("/api/v1/accounting/enterprises/" + cement.id() + "/reports/2023/7").with(f.as(user)))
 			.andExpect(status().isNotFound());
+		// the API refuses them the same way, naming the product's field; its own product is taken
+		String api = "/api/v1/accounting/enterprises/" + cement.id() + "/reports/2023/7";
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(api).with(f.as(user))
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"lines": [{"line": {"type": "FUEL", "factorCode": "DIESEL", "quantity": 1, "unit": "t"}}],
+					 "products": [{"productCode": "CLINKER", "quantity": 10}, {"productCode": "CRUDE_STEEL", "quantity": 5000}]}
+					"""))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("products[1].productCode"))
+			.andExpect(jsonPath("$.errors.length()").value(1));
+		mvc.perform(get(api).with(f.as(user))).andExpect(status().isNotFound());
+		// another enterprise's report stays unseen, whatever its products
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/accounting/enterprises/"
+				+ steel.id() + "/reports/2023/7").with(f.as(user)).contentType(MediaType.APPLICATION_JSON).content("""
+					{"lines": [], "products": [{"productCode": "CLINKER", "quantity": 10}]}
+					""")).andExpect(status().isNotFound());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(api).with(f.as(user))
+			.contentType(MediaType.APPLICATION_JSON).content("""
+					{"lines": [{"line": {"type": "FUEL", "factorCode": "DIESEL", "quantity": 1, "unit": "t"}}],
+					 "products": [{"productCode": "CLINKER", "quantity": 10}]}
+					""")).andExpect(status().isOk());
 		// the steel plant's own form offers its own methods and products
 		String steelUser = f.user(Role.ENTERPRISE_USER, null, null, steel.id(), Set.of());
 		mvc.perform(get(other + "/edit").with(f.as(steelUser))).andExpect(status().isOk())

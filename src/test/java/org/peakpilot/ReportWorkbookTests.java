@@ -197,6 +197,56 @@ class ReportWorkbookTests {
 	}
 
 	@Test
+	void theTemplateCarriesTheFormsParametersAndAnEarlierTemplateStillImports() throws Exception {
+		byte[] template = template(enterpriseUser);
+		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+			Row header = wb.getSheet(ACTIVITY).getRow(0);
+			assertThat(List.of(header.getCell(15).getStringCellValue(), header.getCell(16).getStringCellValue(),
+					header.getCell(17).getStringCellValue(), header.getCell(18).getStringCellValue())).containsExactly(
+							"实测碳氧化率 Measured oxidation rate (0–1)", "原煤煤种 Raw coal class", "蒸汽压力 Steam pressure (MPa, absolute)",
+							"蒸汽温度 Steam temperature (°C)");
+		}
+		// columns: … 14 label, 15 oxidation rate, 16 coal class, 17 pressure MPa, 18 temperature °C
+		byte[] file = fill(template, List.of(
+				new Object[] { 6, "FUEL", "BITUMINOUS-COAL", 1000, "t", null, null, null, null, null, null, null, null, null, null, "90%" },
+				new Object[] { 6, "FUEL", "RAW-COAL", 100, "t", null, null, null, null, null, null, null, null, null, null, null, "LIGNITE" },
+				new Object[] { 6, "HEAT", null, 100, "t", null, null, null, null, null, null, null, null, null, null, null, null, 1, 250 }),
+				List.of());
+		upload(file, basic(enterpriseUser)).andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].content.lines[0].line.measuredOxidationRate").value(0.9))
+			.andExpect(jsonPath("$[0].content.lines[1].line.coalClass").value("LIGNITE"))
+			.andExpect(jsonPath("$[0].content.lines[2].line.steamPressureMpa").value(1))
+			.andExpect(jsonPath("$[0].content.lines[2].line.steamTemperatureC").value(250));
+		// 1000 t × 19.57 × 26.1 ÷ 1000 × 0.90 × 44/12 = 1685.5641; steam 100 t × (2943.22 − 83.74) ÷ 1000 × 0.11 = 31.45428
+		mvc.perform(get(base(2022) + "/6").with(basic(enterpriseUser)))
+			.andExpect(jsonPath("$.results[0].co2T").value(1685.5641)).andExpect(jsonPath("$.results[2].co2T").value(31.45428));
+		// errors of the new cells name their row and column
+		byte[] bad = fill(template, List.of(
+				new Object[] { 7, "FUEL", "BITUMINOUS-COAL", 1000, "t", null, null, null, null, null, null, null, null, null, null, 1.5 },
+				new Object[] { 7, "HEAT", null, 100, "t", null, null, null, null, null, null, null, null, null, null, null, null, "高压" },
+				new Object[] { 7, "FUEL", "BITUMINOUS-COAL", 10, "t", null, null, null, null, null, null, null, null, null, null, null,
+					"LIGNITE" }),
+				List.of());
+		upload(bad, basic(enterpriseUser)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.row == 3)].field").value(hasItem(ACTIVITY + ", R (蒸汽压力 Steam pressure (MPa, absolute))")))
+			.andExpect(jsonPath("$.errors[?(@.row == 2)].field").value(hasItem(ACTIVITY + ", P (实测碳氧化率 Measured oxidation rate (0–1))")))
+			.andExpect(jsonPath("$.errors[?(@.row == 4)].field").value(hasItem(ACTIVITY + ", Q (原煤煤种 Raw coal class)")));
+		// a workbook of the earlier template (without the four columns) still imports
+		byte[] earlier;
+		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Row header = wb.getSheet(ACTIVITY).getRow(0);
+			for (int c = 15; c <= 18; c++) {
+				header.removeCell(header.getCell(c));
+			}
+			write(wb.getSheet(ACTIVITY), quarterMonth(8, 1));
+			wb.write(out);
+			earlier = out.toByteArray();
+		}
+		upload(earlier, basic(enterpriseUser)).andExpect(status().isOk()).andExpect(jsonPath("$[0].month").value(8))
+			.andExpect(jsonPath("$[0].content.lines.length()").value(3));
+	}
+
+	@Test
 	void aMonthAlreadySubmittedFailsTheWholeImport() throws Exception {
 		upload(fill(template(enterpriseUser), quarterMonth(5, 1), List.of()), basic(enterpriseUser)).andExpect(status().isOk());
 		long may = ((Number) JsonPath.read(mvc.perform(get(base(2022) + "/5").with(basic(enterpriseUser))).andReturn().getResponse()

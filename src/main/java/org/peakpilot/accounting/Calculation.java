@@ -78,7 +78,7 @@ public final class Calculation {
 	public record FactorUsed(String code, int version, BigDecimal value, String unit, String source, Factor.Tag tag,
 			boolean verified) {
 
-		static FactorUsed of(Factor f) {
+		public static FactorUsed of(Factor f) {
 			return new FactorUsed(f.code(), f.version(), f.value(), f.unit(), f.source(), f.tag(), f.tag().verified());
 		}
 	}
@@ -92,12 +92,12 @@ public final class Calculation {
 			BigDecimal co2MarketT, BigDecimal tce, BigDecimal energyGj, List<FactorUsed> factors, List<String> notes,
 			String formula, BigDecimal tceEqualValue, List<DefaultAssumed> defaults) {
 
-		LineResult(int index, LineType type, String label, Scope scope, String category, BigDecimal co2T, BigDecimal co2MarketT,
+		public LineResult(int index, LineType type, String label, Scope scope, String category, BigDecimal co2T, BigDecimal co2MarketT,
 				BigDecimal tce, BigDecimal energyGj, List<FactorUsed> factors, List<String> notes, String formula) {
 			this(index, type, label, scope, category, co2T, co2MarketT, tce, energyGj, factors, notes, formula, tce, List.of());
 		}
 
-		LineResult(int index, LineType type, String label, Scope scope, String category, BigDecimal co2T, BigDecimal co2MarketT,
+		public LineResult(int index, LineType type, String label, Scope scope, String category, BigDecimal co2T, BigDecimal co2MarketT,
 				BigDecimal tce, BigDecimal energyGj, List<FactorUsed> factors, List<String> notes, String formula,
 				BigDecimal tceEqualValue) {
 			this(index, type, label, scope, category, co2T, co2MarketT, tce, energyGj, factors, notes, formula, tceEqualValue,

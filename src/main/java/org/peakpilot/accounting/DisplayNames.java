@@ -160,6 +160,14 @@ public class DisplayNames {
 		return factorZh.getOrDefault(f.code(), f.nameZh());
 	}
 
+	/**
+	 * A factor's Chinese name whatever the request's language: from the names table, else the stored one. The
+	 * report form's fuel and method lists take their names from here, so a name is defined once (names_zh.csv).
+	 */
+	public String nameZh(Factor f) {
+		return factorZh.getOrDefault(f.code(), f.nameZh());
+	}
+
 	/** The codes of the factors whose Chinese name contains the text (the factor search finds 碳酸钙 too). */
 	public java.util.Set<String> factorCodesNamed(String text) {
 		if (text == null || text.isBlank()) {

@@ -11,6 +11,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.peakpilot.accounting.internal.AccountingBounds;
+import org.peakpilot.accounting.internal.AccountingSettings;
+import org.peakpilot.accounting.internal.BulkRecompute;
+import org.peakpilot.accounting.internal.Calculator;
+import org.peakpilot.accounting.internal.FactorsInForce;
+import org.peakpilot.accounting.internal.CityInventory;
+import org.peakpilot.accounting.internal.EmissionResults;
+import org.peakpilot.accounting.internal.FactorFiles;
+import org.peakpilot.accounting.internal.MonthlyReports;
+import org.peakpilot.accounting.internal.ReportWorkbook;
+import org.peakpilot.accounting.internal.StoredResults;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.InputBounds;
@@ -278,7 +289,7 @@ public class EmissionsAccounting {
 
 	/** Loads the reference factors as version 1 when the library is empty. */
 	@Transactional
-	void loadReferenceFactors() {
+	public void loadReferenceFactors() {
 		long existing = jdbc.sql("SELECT count(*) FROM accounting_factor").query(Long.class).single();
 		if (existing > 0) {
 			return;
@@ -289,20 +300,23 @@ public class EmissionsAccounting {
 		log.info("Loaded {} reference factors", factors.size());
 	}
 
+	/**
+	 * The library as it is now, one question at a time: loads the candidate versions (every version of the code,
+	 * or of the region's grid factors) and asks {@link FactorsInForce}, the rule the bulk recompute asks too.
+	 */
 	private final class DatabaseFactors implements Calculator.Factors {
 		@Override
 		public Optional<Factor> inForce(String code, int year) {
-			return jdbc.sql("SELECT * FROM accounting_factor WHERE code = :c ORDER BY version DESC").param("c", code)
-				.query(EmissionsAccounting::factor).list().stream().filter(f -> f.appliesTo(year)).findFirst();
+			return FactorsInForce.of(jdbc.sql("SELECT * FROM accounting_factor WHERE code = :c").param("c", code)
+				.query(EmissionsAccounting::factor).list()).inForce(code, year);
 		}
 
 		@Override
 		public Optional<Factor> grid(String region, int year) {
-			return jdbc.sql("""
-					SELECT * FROM accounting_factor f WHERE kind = 'GRID' AND region_code = :r AND year <= :y
-					  AND version = (SELECT max(version) FROM accounting_factor g WHERE g.code = f.code)
-					ORDER BY year DESC LIMIT 1
-					""").param("r", region).param("y", year).query(EmissionsAccounting::factor).optional();
+			return FactorsInForce.of(jdbc.sql("""
+					SELECT * FROM accounting_factor
+					WHERE code IN (SELECT code FROM accounting_factor WHERE kind = 'GRID' AND region_code = :r)
+					""").param("r", region).query(EmissionsAccounting::factor).list()).grid(region, year);
 		}
 	}
 
@@ -402,12 +416,12 @@ public class EmissionsAccounting {
 	}
 
 	/** The factor choice of the per-report path, reading the library as it is now. */
-	Calculator.Factors libraryFactors() {
+	public Calculator.Factors libraryFactors() {
 		return new DatabaseFactors();
 	}
 
 	/** A factor row read exactly as the per-report path reads it. */
-	static Factor factorRow(ResultSet rs, int n) throws SQLException {
+	public static Factor factorRow(ResultSet rs, int n) throws SQLException {
 		return factor(rs, n);
 	}
 }

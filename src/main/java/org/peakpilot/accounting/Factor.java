@@ -36,7 +36,7 @@ public record Factor(String code, int version, Kind kind, String nameZh, String 
 			return this == VERIFIED_SECONDARY || this == COMPUTED || this == CONVENTION;
 		}
 
-		static Tag of(String source) {
+		public static Tag of(String source) {
 			String s = source == null ? "" : source.strip().toLowerCase(Locale.ROOT);
 			if (!s.startsWith("[")) {
 				return UNTAGGED;

@@ -172,7 +172,7 @@ public record Inventory(int year, Figures enterprises, List<Industry> industries
 			this(reports, enterprises, co2T, tce, controlTce, false);
 		}
 
-		Figures withheld() {
+		public Figures withheld() {
 			return new Figures(reports, enterprises, null, null, null, true);
 		}
 	}
@@ -180,7 +180,7 @@ public record Inventory(int year, Figures enterprises, List<Industry> industries
 	/** One industry's enterprise results, with the split by county. */
 	public record Industry(String code, String nameZh, String nameEn, Figures figures, List<County> counties) {
 
-		Industry with(Figures total, List<County> cells) {
+		public Industry with(Figures total, List<County> cells) {
 			return new Industry(code, nameZh, nameEn, total, cells);
 		}
 
@@ -191,7 +191,7 @@ public record Inventory(int year, Figures enterprises, List<Industry> industries
 
 	public record County(String code, String name, Figures figures) {
 
-		County with(Figures f) {
+		public County with(Figures f) {
 			return new County(code, name, f);
 		}
 	}

@@ -7,6 +7,9 @@
  * It writes the indicators it computes (1–3) into the plan through {@code PilotPlan}, with their lineage and the
  * city inventory's coverage (provisional until complete); outside a reader's own county, inventory figures of fewer
  * than {@code peakpilot.disclosure.min-enterprises} enterprises are withheld as confidential.
+ * Its API is this package: {@code EmissionsAccounting}, the values it returns and {@code DisplayNames} (the
+ * {@code names} bean of the templates, which monitoring uses too); controllers are in {@code web}, the rest in
+ * {@code internal} (ADR 0013).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "registry", "plan", "shared" })
 package org.peakpilot.accounting;

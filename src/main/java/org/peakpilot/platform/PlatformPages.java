@@ -23,11 +23,13 @@ class PlatformPages {
 	private final UserAccounts accounts;
 	private final AuditLog audit;
 	private final ScopeDirectory directory;
+	private final List<AuditView> auditViews;
 
-	PlatformPages(UserAccounts accounts, AuditLog audit, ScopeDirectory directory) {
+	PlatformPages(UserAccounts accounts, AuditLog audit, ScopeDirectory directory, List<AuditView> auditViews) {
 		this.accounts = accounts;
 		this.audit = audit;
 		this.directory = directory;
+		this.auditViews = auditViews;
 	}
 
 	@GetMapping("/login")
@@ -161,15 +163,30 @@ class PlatformPages {
 	}
 
 	@GetMapping("/admin/audit")
-	String audit(@RequestParam(required = false) String type, @RequestParam(defaultValue = "0") int page, Model model) {
+	String audit(@RequestParam(required = false) String type, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "false") boolean raw, Model model) {
 		int size = 50;
 		page = Math.max(0, Math.min(page, 100_000));
-		model.addAttribute("events", audit.recent(type, size + 1, page * size));
+		List<AuditLog.AuditEvent> events = audit.recent(type, size + 1, page * size);
+		// by default each module's readable form of its states (a factor's citation, not its research notes); the
+		// stored record unchanged behind the raw switch (the page is the city administrator's alone)
+		model.addAttribute("events", raw ? events : events.stream().map(this::readable).toList());
+		model.addAttribute("raw", raw);
 		model.addAttribute("types", audit.entityTypes());
 		model.addAttribute("type", type);
 		model.addAttribute("page", page);
 		model.addAttribute("size", size);
 		return "platform/audit";
+	}
+
+	private AuditLog.AuditEvent readable(AuditLog.AuditEvent ev) {
+		for (AuditView view : auditViews) {
+			if (view.shows(ev.entityType())) {
+				return new AuditLog.AuditEvent(ev.id(), ev.occurredAt(), ev.actor(), ev.action(), ev.entityType(), ev.entityId(),
+						view.readable(ev.entityType(), ev.before()), view.readable(ev.entityType(), ev.after()));
+			}
+		}
+		return ev;
 	}
 
 	/** The user form as posted; the assigned enterprises come as the IDs of the ticked boxes (or comma-separated). */

@@ -79,7 +79,7 @@ final class BenchPlatform implements AutoCloseable {
 			.properties("spring.datasource.url=" + url, "spring.datasource.username=" + user, "spring.flyway.schemas=" + SCHEMA,
 					"spring.flyway.default-schema=" + SCHEMA, "PEAKPILOT_ADMIN_PASSWORD=bench-admin-password", "server.port=0",
 					"spring.main.banner-mode=off", "logging.level.root=WARN",
-					"logging.level.org.peakpilot.accounting.BulkRecompute=INFO",
+					"logging.level.org.peakpilot.accounting.internal.BulkRecompute=INFO",
 					"logging.level.org.peakpilot.accounting.EmissionsAccounting=INFO")
 			.run();
 		return new BenchPlatform(embedded, url, user, context);

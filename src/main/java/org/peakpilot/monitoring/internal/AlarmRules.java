@@ -2,7 +2,6 @@ package org.peakpilot.monitoring.internal;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import org.peakpilot.monitoring.Meter;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.SystemActor;
+import org.peakpilot.shared.Rounding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -261,7 +261,7 @@ public class AlarmRules {
 					.param("detail", "quantity " + plain(e.getValue()) + " " + m.unit() + " above " + plain(v.threshold()) + " (median "
 							+ plain(v.median()) + ", MAD " + plain(v.mad()) + " of the same time on " + v.days() + " of the previous "
 							+ profileDays + " days)")
-					.param("observed", e.getValue()).param("threshold", v.threshold().setScale(6, RoundingMode.HALF_UP))
+					.param("observed", Rounding.stored(e.getValue())).param("threshold", Rounding.stored(v.threshold()))
 					.param("unit", m.unit()).param("now", Gateways.utc(now)).update();
 			}
 		}
@@ -322,7 +322,7 @@ public class AlarmRules {
 			boolean baseline = EfficiencyLevels.referenceIsBaseline(l);
 			String refCode = baseline ? l.code() : l.limitCode();
 			String refTag = baseline ? l.tag() : l.limitTag();
-			String detail = "%s: %s tce ÷ %s %s = %s %s, above the %s %s %s [%s]%s%s%s".formatted(l.name(), plain(round(tce)),
+			String detail = "%s: %s tce ÷ %s %s = %s %s, above the %s %s %s [%s]%s%s%s".formatted(l.name(), plain(Rounding.stored(tce)),
 					plain(production), productUnit, plain(perUnit), l.unit(), baseline ? "baseline (基准水平)" : "limit (限定值, " + l.limitStandard() + ")",
 					plain(reference), l.unit(), refTag,
 					l.benchmark() == null ? "" : "; benchmark (标杆水平) " + plain(l.benchmark()),
@@ -363,11 +363,7 @@ public class AlarmRules {
 		else {
 			return null;
 		}
-		return round(tce.multiply(THOUSAND).divide(quantity, MC));
-	}
-
-	static BigDecimal round(BigDecimal v) {
-		return v.setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
+		return Rounding.stored(tce.multiply(THOUSAND).divide(quantity, MC));
 	}
 
 	private static String plain(BigDecimal v) {

@@ -34,6 +34,7 @@ import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
+import org.peakpilot.shared.Rounding;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -137,12 +138,12 @@ public class MonitoringViews {
 		registry.industries().forEach(i -> industries.put(i.code(), i));
 		List<EnergyShare> counties = byCounty.entrySet().stream()
 			.map(e -> new EnergyShare(e.getKey(), countyNames.getOrDefault(e.getKey(), e.getKey()), countyNames.getOrDefault(e.getKey(), e.getKey()),
-					Readings.round(e.getValue().tce), Readings.round(e.getValue().co2)))
+					Rounding.stored(e.getValue().tce), Rounding.stored(e.getValue().co2)))
 			.toList();
 		List<EnergyShare> industryShares = byIndustry.entrySet().stream().map(e -> {
 			RegistryModel.Industry i = industries.get(e.getKey());
 			return new EnergyShare(e.getKey(), i == null ? e.getKey() : i.nameZh(), i == null ? e.getKey() : i.nameEn(),
-					Readings.round(e.getValue().tce), Readings.round(e.getValue().co2));
+					Rounding.stored(e.getValue().tce), Rounding.stored(e.getValue().co2));
 		}).toList();
 		List<EnterpriseEnergy> top = byEnterprise.entrySet().stream()
 			.sorted(Map.Entry.<Long, Totals>comparingByValue(Comparator.comparing((Totals t) -> t.tce)).reversed()
@@ -151,7 +152,7 @@ public class MonitoringViews {
 			.map(e -> {
 				DayRow owner = enterpriseOwner.get(e.getKey());
 				return new EnterpriseEnergy(e.getKey(), name(e.getKey()), owner.county(), owner.industry(),
-						Readings.round(e.getValue().tce), Readings.round(e.getValue().co2));
+						Rounding.stored(e.getValue().tce), Rounding.stored(e.getValue().co2));
 			})
 			.toList();
 
@@ -177,7 +178,7 @@ public class MonitoringViews {
 					rs.getString("kind"), Gateways.instant(rs, "period_ts"), rs.getString("detail"), Gateways.instant(rs, "raised_at"),
 					rs.getString("status")))
 			.list();
-		return new CitySummary(day, now, Readings.round(total.tce), Readings.round(total.co2), counties, industryShares,
+		return new CitySummary(day, now, Rounding.stored(total.tce), Rounding.stored(total.co2), counties, industryShares,
 				top, onOff[0], onOff[1] - onOff[0], offlineAfterIntervals, open, alarms, conversions(used));
 	}
 
@@ -221,7 +222,7 @@ public class MonitoringViews {
 			BigDecimal tce = c.tce(r.quantity());
 			BigDecimal co2 = c.co2T(r.quantity());
 			lines.computeIfAbsent(r.energyCode() + "\u0000" + r.unit(), k -> new ArrayList<>())
-				.add(new MeterPoint(r.start(), r.quantity().stripTrailingZeros(), Readings.round(tce), Readings.round(co2),
+				.add(new MeterPoint(r.start(), r.quantity().stripTrailingZeros(), Rounding.stored(tce), Rounding.stored(co2),
 						r.readings(), r.excluded()));
 			totals.computeIfAbsent(r.start(), k -> new Totals()).add(tce, co2);
 		}
@@ -230,7 +231,7 @@ public class MonitoringViews {
 			return new EnergyLine(key[0], key[1], e.getValue());
 		}).toList();
 		List<TotalPoint> totalPoints = totals.entrySet().stream()
-			.map(e -> new TotalPoint(e.getKey(), Readings.round(e.getValue().tce), Readings.round(e.getValue().co2)))
+			.map(e -> new TotalPoint(e.getKey(), Rounding.stored(e.getValue().tce), Rounding.stored(e.getValue().co2)))
 			.toList();
 		return new EnterpriseSeries(enterpriseId, range, g, from, to, periods, energyLines, totalPoints, conversions(used));
 	}
@@ -359,7 +360,7 @@ public class MonitoringViews {
 			BigDecimal tce = c.tce(r.quantity());
 			BigDecimal co2 = c.co2T(r.quantity());
 			energies.computeIfAbsent(r.enterpriseId(), k -> new ArrayList<>()).add(new EnergyQuantity(r.energyCode(), r.unit(),
-					r.quantity().stripTrailingZeros(), Readings.round(tce), Readings.round(co2)));
+					r.quantity().stripTrailingZeros(), Rounding.stored(tce), Rounding.stored(co2)));
 			owners.putIfAbsent(r.enterpriseId(), r);
 			totals.computeIfAbsent(r.enterpriseId(), k -> new Totals()).add(tce, co2);
 		}
@@ -371,8 +372,8 @@ public class MonitoringViews {
 			MonthRow o = owners.get(e.getKey());
 			Totals t = totals.get(e.getKey());
 			String name = names.computeIfAbsent(e.getKey(), this::name);
-			return new EnterpriseMonth(e.getKey(), name, o.county(), o.industry(), month, Readings.round(t.tce),
-					Readings.round(t.co2), e.getValue());
+			return new EnterpriseMonth(e.getKey(), name, o.county(), o.industry(), month, Rounding.stored(t.tce),
+					Rounding.stored(t.co2), e.getValue());
 		}).sorted(Comparator.comparing(EnterpriseMonth::tce).reversed()).toList();
 	}
 

@@ -31,6 +31,7 @@ import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
+import org.peakpilot.shared.Rounding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -260,7 +261,7 @@ public class MonthlyClosing {
 				""").param("e", enterpriseId).param("s", Gateways.utc(start))
 			.query((rs, n) -> {
 				BigDecimal q = rs.getBigDecimal("quantity").stripTrailingZeros();
-				BigDecimal tce = Readings.round(conversions.of(rs.getString("energy_code"), rs.getString("unit"), ym.getYear()).tce(q));
+				BigDecimal tce = Rounding.stored(conversions.of(rs.getString("energy_code"), rs.getString("unit"), ym.getYear()).tce(q));
 				return new MeteredEnergy(rs.getString("energy_code"), rs.getString("unit"), q, tce, rs.getInt("meters"), rs.getInt("readings"),
 						rs.getInt("excluded"));
 			}).list();
@@ -354,19 +355,22 @@ public class MonthlyClosing {
 			meteredTce = meteredTce.add(m.tce);
 			reportedTce = reportedTce.add(r.tce);
 			BigDecimal diff = percent(m.tce, r.tce);
-			energies.add(new EnergyComparison(code, m.unit(), m.quantity(), Readings.round(m.tce), r.unit(), r.quantity(),
-					Readings.round(r.tce), diff, flagged(m.tce, r.tce, diff)));
+			energies.add(new EnergyComparison(code, m.unit(), m.quantity(), Rounding.stored(m.tce), r.unit(), r.quantity(),
+					Rounding.stored(r.tce), diff, flagged(m.tce, r.tce, diff)));
 		}
 		BigDecimal diff = report.isEmpty() ? null : percent(meteredTce, reportedTce);
 		boolean flagged = report.isEmpty() ? meteredTce.signum() != 0 : flagged(meteredTce, reportedTce, diff)
 				|| energies.stream().anyMatch(EnergyComparison::flagged);
 		return new MonthComparison(e.id(), e.countyCode(), ym.getYear(), ym.getMonthValue(), closing.outcome(),
 				report.map(ReportModel.Report::id).orElse(null), report.map(r -> r.status().name()).orElse(null),
-				Readings.round(meteredTce), report.isEmpty() ? null : Readings.round(reportedTce), diff, flagged,
+				Rounding.stored(meteredTce), report.isEmpty() ? null : Rounding.stored(reportedTce), diff, flagged,
 				tolerancePercent, energies);
 	}
 
-	/** (reported − metered) ÷ metered in percent, two decimals; null when nothing was metered. */
+	/**
+	 * (reported − metered) ÷ metered in percent, two decimals; null when nothing was metered. A share, not a
+	 * quantity, so deliberately outside the shared rounding policy: the tolerance compares the two decimals shown.
+	 */
 	static BigDecimal percent(BigDecimal metered, BigDecimal reported) {
 		if (metered.signum() == 0) {
 			return null;

@@ -1,7 +1,6 @@
 package org.peakpilot.monitoring.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,6 +27,7 @@ import org.peakpilot.monitoring.MeterKind;
 import org.peakpilot.monitoring.internal.MonitoringModel.Reason;
 import org.peakpilot.monitoring.internal.MonitoringModel.Rejected;
 import org.peakpilot.monitoring.internal.ReadingParser.Parsed;
+import org.peakpilot.shared.Rounding;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,7 +53,8 @@ public class ReadingIngest {
 	/** Readings may be up to this much ahead of the server's clock (device clocks drift). */
 	static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-	private static final int SCALE = 6;
+	/** A reading is an energy quantity: stored by the shared rounding policy. */
+	private static final int SCALE = Rounding.SCALE;
 	private static final DateTimeFormatter COPY_TS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ssxxx");
 
 	/** Where a batch came from: the channel (HTTP, MQTT, BACKFILL, REPLAY), who sent it, and for which enterprise. */
@@ -257,7 +258,7 @@ public class ReadingIngest {
 					"value has more than 100 decimals");
 		}
 		if (value.precision() - value.scale() > 19
-				|| value.abs().setScale(SCALE, RoundingMode.HALF_EVEN).compareTo(MonitoringBounds.READING_MAX) >= 0) {
+				|| value.abs().setScale(SCALE, Rounding.MODE).compareTo(MonitoringBounds.READING_MAX) >= 0) {
 			// kept as raw text only: the value itself does not fit the quarantine's numeric column either
 			return new Invalid(index, meter, meter.code(), ts, null, r.unit(), p.raw(), Reason.VALUE_OUT_OF_RANGE,
 					"value " + abbreviated(value) + " lies beyond what any meter can show (|value| < 10^18)");
@@ -301,7 +302,7 @@ public class ReadingIngest {
 		if (reason != null) {
 			return new Invalid(index, meter, meter.code(), ts, value, r.unit(), p.raw(), reason, detail);
 		}
-		return new Valid(index, meter, ts, value.setScale(SCALE, RoundingMode.HALF_EVEN), p, snappedFrom,
+		return new Valid(index, meter, ts, value.setScale(SCALE, Rounding.MODE), p, snappedFrom,
 				options.correction() || p.correction());
 	}
 

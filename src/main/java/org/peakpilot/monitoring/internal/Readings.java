@@ -1,7 +1,6 @@
 package org.peakpilot.monitoring.internal;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -40,6 +39,7 @@ import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.QueryLimits;
 import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.platform.Role;
+import org.peakpilot.shared.Rounding;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -426,7 +426,7 @@ public class Readings {
 				Instant start = Gateways.instant(rs, "period_start");
 				BigDecimal q = rs.getBigDecimal("quantity");
 				EnergyConversions.Conversion c = used.computeIfAbsent(year(start), y -> conversions.of(m.energyCode(), m.unit(), y));
-				return new MeterPoint(start, q.stripTrailingZeros(), round(c.tce(q)), round(c.co2T(q)), rs.getInt("readings"), rs.getInt("excluded"));
+				return new MeterPoint(start, q.stripTrailingZeros(), Rounding.stored(c.tce(q)), Rounding.stored(c.co2T(q)), rs.getInt("readings"), rs.getInt("excluded"));
 			}).list();
 		return new MeterSeries(m, grain, points, used.values().stream().map(Readings::conversion).toList());
 	}
@@ -437,10 +437,6 @@ public class Readings {
 
 	static int year(Instant t) {
 		return t.atZone(ZoneId.of("Asia/Shanghai")).getYear();
-	}
-
-	static BigDecimal round(BigDecimal v) {
-		return v.round(MathContext.DECIMAL64).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
 	}
 
 	// ---- a meter's curve and state (monitoring pages)

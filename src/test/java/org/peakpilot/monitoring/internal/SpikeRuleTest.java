@@ -58,8 +58,8 @@ class SpikeRuleTest {
 	@CsvSource({
 			// 122.9 tce = 122,900 kgce over 1,000 t
 			"122.9, 1000, t, kgce/t, 122.9",
-			// 1,229 tce = 1,229,000 kgce over 190 t = 190,000 kg: 6.4684 kgce/kg (= tce per t)
-			"1229, 190, t, kgce/kg, 6.4684",
+			// 1,229 tce = 1,229,000 kgce over 190 t = 190,000 kg: 6.468421 kgce/kg (= tce per t; 6 decimals, shared.Rounding)
+			"1229, 190, t, kgce/kg, 6.468421",
 			// tiles: 45 tce over 10,000 m2 = 4.5 kgce/m2
 			"45, 10000, m2, kgce/m2, 4.5" })
 	void unitEnergyIsKgcePerProductUnit(String tce, String production, String productUnit, String levelUnit, String expected) {

@@ -1,0 +1,482 @@
+package org.peakpilot.accounting.internal;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+
+import javax.sql.DataSource;
+
+import org.peakpilot.accounting.Calculation;
+import org.peakpilot.accounting.Calculation.Line;
+import org.peakpilot.accounting.Calculation.LineResult;
+import org.peakpilot.accounting.Calculation.LineType;
+import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.Factor;
+import org.peakpilot.accounting.ReportModel.EnergyUse;
+import org.peakpilot.accounting.internal.StoredResults.Figures;
+import org.peakpilot.platform.AccessScope;
+import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.InvalidInputException;
+import org.peakpilot.platform.RuleViolationException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Recomputes many reports in one pass: a whole year ({@link #year}), or the reports a factor publication touches
+ * ({@link #restate}). Their lines are read in one query and every factor version once into memory; {@link Calculator}
+ * runs per report in memory on the common fork-join pool, and the result lines stream into one COPY as the
+ * calculation goes; then the reports' current computations are superseded (one UPDATE of narrow rows) and the new ones
+ * written with a second COPY. The figures are those of the per-report path ({@code MonthlyReports} save and restate):
+ * same calculator, same factor rule ({@link FactorsInForce}, which {@code EmissionsAccounting.DatabaseFactors} asks too), same stored columns.
+ * <p>
+ * Concurrency: the reports are locked (a concurrent save waits, then supersedes these results with its own) and so
+ * is the factor library against publication (a publication's restatement and a recompute never interleave).
+ * Time goes mostly into the database writing rows: see bench/README.md.
+ */
+@Component
+public class BulkRecompute {
+
+	private static final Logger log = LoggerFactory.getLogger(BulkRecompute.class);
+	private static final int REPORTS_PER_CHUNK = 200;
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
+
+	private final JdbcClient jdbc;
+	private final DataSource dataSource;
+	private final AuditLog audit;
+	private final Clock clock;
+	private final JsonMapper json;
+	private final StoredResults stored;
+
+	BulkRecompute(JdbcClient jdbc, DataSource dataSource, AuditLog audit, Clock clock, JsonMapper json, StoredResults stored) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.audit = audit;
+		this.clock = clock;
+		this.json = json;
+		this.stored = stored;
+	}
+
+	/** The stored lines of one report, in line order. */
+	private record ReportLines(long reportId, int year, List<Line> lines, List<EnergyUse> uses) {
+	}
+
+	/** A report whose new computation was written: its ID, the computation's, and (restating) its new figures. */
+	private record Stored(long reportId, long computationId, List<Figures> figures) {
+	}
+
+	/**
+	 * Recomputes every report of a year that has lines (all statuses) and stores a new computation for each, changed
+	 * or not; one audit record covers the year. Returns the number of reports recomputed.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int year(int year, String reason, String gridRegion) {
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInputException("reason", "say why the year's results are recomputed");
+		}
+		long t0 = System.nanoTime();
+		lockLibrary();
+		jdbc.sql("SELECT id FROM accounting_report WHERE year = :y ORDER BY id FOR UPDATE").param("y", year).query(Long.class).list();
+		List<ReportLines> reports = loadLines("r.year = :p", year);
+		Run run = new Run(reports, loadFactors(), gridRegion, "recomputed " + year + ": " + reason.strip(), null);
+		long t1 = System.nanoTime();
+		List<Stored> written = run.write();
+		long t2 = System.nanoTime();
+
+		int lines = reports.stream().mapToInt(r -> r.lines().size()).sum();
+		Map<String, Object> counts = new LinkedHashMap<>();
+		counts.put("year", year);
+		counts.put("reports", reports.size());
+		counts.put("lines", lines);
+		counts.put("computationsSuperseded", run.superseded);
+		counts.put("resultsStored", run.rows);
+		counts.put("gridRegion", gridRegion);
+		counts.put("reason", reason.strip());
+		audit.record("reports.recomputed", "report-year", year, null, counts);
+		log.info("Recomputed {} reports ({} lines) of {}: {} computations superseded, {} results stored; {} ms (load {}, "
+				+ "calculate and insert lines {}, supersede {}, insert computations {})", written.size(), lines, year, run.superseded,
+				run.rows, ms(System.nanoTime() - t0), ms(t1 - t0), ms(run.linesNanos), ms(run.supersedeNanos), ms(run.computationsNanos));
+		return reports.size();
+	}
+
+	/**
+	 * Restates the reports after the publication of a factor version, as {@code MonthlyReports.restate} does one by one:
+	 * each report is recomputed, a new computation stored only where a figure changed, with one {@code report.restated}
+	 * audit record per restated report (summary before and after). Returns the years of the restated reports.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Set<Integer> restate(Factor published, List<Long> reportIds, String gridRegion) {
+		long t0 = System.nanoTime();
+		lockLibrary();
+		Long[] ids = reportIds.toArray(Long[]::new);
+		jdbc.sql("SELECT id FROM accounting_report WHERE id = ANY(:ids) ORDER BY id FOR UPDATE").param("ids", ids).query(Long.class).list();
+		List<ReportLines> reports = loadLines("r.id = ANY(:p)", ids);
+		Map<Long, List<Figures>> before = stored.currentFigures(reportIds);
+		Run run = new Run(reports, loadFactors(), gridRegion, MonthlyReports.restatedReason(published), before);
+		List<Stored> written = run.write();
+
+		Map<Long, BigDecimal[]> denominators = new HashMap<>();
+		Map<Long, Integer> years = new HashMap<>();
+		jdbc.sql("SELECT id, year, output_value_10k_cny, value_added_10k_cny FROM accounting_report WHERE id = ANY(:ids)")
+			.param("ids", written.stream().map(Stored::reportId).toArray(Long[]::new)).query((ResultSet rs) -> {
+				years.put(rs.getLong(1), rs.getInt(2));
+				denominators.put(rs.getLong(1), new BigDecimal[] { Calculator.strip(rs.getBigDecimal(3)), Calculator.strip(rs.getBigDecimal(4)) });
+			});
+		List<AuditLog.Change> changes = new ArrayList<>(written.size());
+		for (Stored s : written) {
+			BigDecimal[] d = denominators.get(s.reportId());
+			changes.add(new AuditLog.Change(s.reportId(), MonthlyReports.summary(before.getOrDefault(s.reportId(), List.of()), d[0], d[1]),
+					MonthlyReports.summary(s.figures(), d[0], d[1])));
+		}
+		audit.recordAll("report.restated", "report", changes);
+		Set<Integer> restated = new TreeSet<>(years.values());
+		log.info("Restated {} of {} reports of {} after factor {} version {} in one pass; {} ms", written.size(), reports.size(), restated,
+				published.code(), published.version(), ms(System.nanoTime() - t0));
+		return restated;
+	}
+
+	private void lockLibrary() {
+		jdbc.sql("LOCK TABLE accounting_factor IN SHARE MODE").update();
+	}
+
+	private Calculator.Factors loadFactors() {
+		return FactorsInForce.of(jdbc.sql("SELECT * FROM accounting_factor").query(EmissionsAccounting::factorRow).list());
+	}
+
+	/** The lines of the reports matching {@code where} (with the parameter {@code :p}), by report in ID order. */
+	private List<ReportLines> loadLines(String where, Object parameter) {
+		List<ReportLines> reports = new ArrayList<>();
+		jdbc.sql("""
+				SELECT l.report_id, r.year, l.type, l.factor_code, l.quantity, l.unit, l.measured_ncv, l.measured_carbon_content,
+				       l.green_kwh, l.fraction, l.cao_fraction, l.mgo_fraction, l.non_carbonate_cao_fraction,
+				       l.non_carbonate_mgo_fraction, l.clinker_type, l.label, l.energy_use, l.measured_oxidation_rate, l.coal_class,
+				       l.steam_pressure_mpa, l.steam_temperature_c
+				FROM accounting_report r JOIN accounting_report_line l ON l.report_id = r.id
+				WHERE %s ORDER BY l.report_id, l.line_no
+				""".formatted(where)).param("p", parameter).query((ResultSet rs) -> {
+			long id = rs.getLong(1);
+			ReportLines current = reports.isEmpty() ? null : reports.get(reports.size() - 1);
+			if (current == null || current.reportId() != id) {
+				current = new ReportLines(id, rs.getInt(2), new ArrayList<>(), new ArrayList<>());
+				reports.add(current);
+			}
+			current.lines().add(new Line(LineType.valueOf(rs.getString(3)), rs.getString(4), Calculator.strip(rs.getBigDecimal(5)),
+					rs.getString(6), Calculator.strip(rs.getBigDecimal(7)), Calculator.strip(rs.getBigDecimal(8)), Calculator.strip(rs.getBigDecimal(9)),
+					Calculator.strip(rs.getBigDecimal(10)), Calculator.strip(rs.getBigDecimal(11)), Calculator.strip(rs.getBigDecimal(12)),
+					Calculator.strip(rs.getBigDecimal(13)), Calculator.strip(rs.getBigDecimal(14)), rs.getString(15), rs.getString(16),
+					Calculator.strip(rs.getBigDecimal(18)), rs.getString(19), Calculator.strip(rs.getBigDecimal(20)),
+					Calculator.strip(rs.getBigDecimal(21))));
+			current.uses().add(EnergyUse.valueOf(rs.getString(17)));
+		});
+		return reports;
+	}
+
+	/** COPY text of the result lines of a run of reports (the first {@code length} bytes), with the reports that failed. */
+	private record Chunk(byte[] copyText, int length, int rows, List<Stored> stored, List<String> codes, List<String> failures) {
+	}
+
+	/**
+	 * One bulk store: calculates the reports in chunks on the common fork-join pool and streams each chunk's result lines
+	 * into a COPY, in report order, as soon as it is ready; then supersedes the stored reports' current computations and
+	 * writes the new ones. With {@code before} (restating), a report whose figures did not change is left alone. Fails,
+	 * naming the first reports, if any report no longer calculates (e.g. a factor no longer in force); the transaction
+	 * then rolls back with nothing changed.
+	 */
+	private final class Run {
+
+		private final List<ReportLines> reports;
+		private final Calculator.Factors factors;
+		private final String gridRegion;
+		private final Map<Long, List<Figures>> before;
+		private final OffsetDateTime now;
+		private final byte[] computationTail;
+		private final Map<Object, byte[]> jsonCache = new ConcurrentHashMap<>();
+		int rows;
+		int superseded;
+		long linesNanos;
+		long supersedeNanos;
+		long computationsNanos;
+
+		Run(List<ReportLines> reports, Calculator.Factors factors, String gridRegion, String reason, Map<Long, List<Figures>> before) {
+			this.reports = reports;
+			this.factors = factors;
+			this.gridRegion = gridRegion;
+			this.before = before;
+			this.now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), clock.getZone());
+			this.computationTail = (TIMESTAMP.format(now) + "\t" + escape(AccessScope.current().actor()) + "\t" + escape(reason) + "\t")
+				.getBytes(StandardCharsets.UTF_8);
+		}
+
+		List<Stored> write() {
+			long started = System.nanoTime();
+			long[] ids = computationIds(reports.size());
+			Connection connection = DataSourceUtils.getConnection(dataSource);
+			try {
+				List<CompletableFuture<Chunk>> pending = new ArrayList<>();
+				for (int from = 0; from < reports.size(); from += REPORTS_PER_CHUNK) {
+					int start = from;
+					pending.add(CompletableFuture.supplyAsync(() -> calculate(start, Math.min(reports.size(), start + REPORTS_PER_CHUNK), ids),
+							ForkJoinPool.commonPool()));
+				}
+				List<Chunk> chunks = copyLines(connection, pending);
+				linesNanos = System.nanoTime() - started;
+				List<Stored> written = chunks.stream().flatMap(c -> c.stored().stream()).toList();
+				long t = System.nanoTime();
+				superseded = supersede(written);
+				supersedeNanos = System.nanoTime() - t;
+				t = System.nanoTime();
+				copyComputations(connection, chunks);
+				computationsNanos = System.nanoTime() - t;
+				return written;
+			}
+			finally {
+				DataSourceUtils.releaseConnection(connection, dataSource);
+			}
+		}
+
+		/** Calculates the reports from index {@code from} up to {@code to} (excluded) and formats the lines to store as COPY text. */
+		private Chunk calculate(int from, int to, long[] ids) {
+			List<String> failures = new ArrayList<>();
+			List<Stored> written = new ArrayList<>();
+			List<String> codes = new ArrayList<>();
+			CopyText text = new CopyText((to - from) * 10 * 400);
+			int lines = 0;
+			for (int i = from; i < to; i++) {
+				ReportLines report = reports.get(i);
+				List<LineResult> results;
+				try {
+					results = Calculator.calculate(new Calculation.Request(report.year(), null, report.lines()), factors, gridRegion).lines();
+				}
+				catch (InvalidInputException ex) {
+					failures.add("report " + report.reportId() + ": " + ex.errors());
+					continue;
+				}
+				List<Figures> figures = null;
+				if (before != null) {
+					figures = results.stream().map(r -> Figures.of(r, report.uses().get(r.index()))).toList();
+					if (StoredResults.sameFigures(before.getOrDefault(report.reportId(), List.of()), figures)) {
+						continue;
+					}
+				}
+				if (!failures.isEmpty()) {
+					continue;
+				}
+				byte[] computation = Long.toString(ids[i]).getBytes(StandardCharsets.US_ASCII);
+				for (LineResult r : results) {
+					text.field(computation).field(Integer.toString(r.index())).field(r.scope().name()).field(r.category())
+						.field(report.uses().get(r.index()).name()).field(r.co2T().toPlainString()).field(r.co2MarketT().toPlainString())
+						.field(r.tce().toPlainString()).field(r.tceEqualValue() == null ? "\\N" : r.tceEqualValue().toPlainString())
+						.field(r.energyGj() == null ? "\\N" : r.energyGj().toPlainString())
+						.field(jsonCache.computeIfAbsent(r.factors(), f -> escapedJson(stored.refsJson(r.factors()))))
+						.field(escape(r.formula())).bytes(jsonCache.computeIfAbsent(r.notes(), n -> escapedJson(json.writeValueAsString(r.notes()))))
+						.bytes(NEWLINE);
+					lines++;
+				}
+				written.add(new Stored(report.reportId(), ids[i], figures));
+				codes.add(arrayLiteral(StoredResults.factorCodes(results)));
+			}
+			return new Chunk(text.bytes, text.length, lines, written, codes, failures);
+		}
+
+		/** Writes each chunk's lines as it completes, in order; stops writing at the first failure and reports them all. */
+		private List<Chunk> copyLines(Connection connection, List<CompletableFuture<Chunk>> pending) {
+			List<Chunk> chunks = new ArrayList<>(pending.size());
+			List<String> failures = new ArrayList<>();
+			try {
+				CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+						COPY accounting_result (computation_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce,
+						    tce_equal_value, energy_gj, factors, formula, notes) FROM STDIN""");
+				try {
+					for (CompletableFuture<Chunk> future : pending) {
+						Chunk chunk = join(future);
+						failures.addAll(chunk.failures());
+						if (failures.isEmpty()) {
+							in.writeToCopy(chunk.copyText(), 0, chunk.length());
+							rows += chunk.rows();
+							chunks.add(chunk);
+						}
+					}
+					if (failures.isEmpty()) {
+						in.endCopy();
+					}
+				}
+				finally {
+					if (in.isActive()) {
+						in.cancelCopy();
+					}
+				}
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Could not store the recomputed results: " + ex.getMessage(), ex);
+			}
+			finally {
+				pending.forEach(f -> f.cancel(false));
+			}
+			if (!failures.isEmpty()) {
+				throw new RuleViolationException(failures.size() + " reports cannot be recomputed; nothing was changed. "
+						+ String.join("; ", failures.subList(0, Math.min(5, failures.size()))));
+			}
+			return chunks;
+		}
+
+		/** Marks the current computations of the reports written superseded; returns how many. */
+		private int supersede(List<Stored> written) {
+			if (written.isEmpty()) {
+				return 0;
+			}
+			return jdbc.sql("UPDATE accounting_computation SET superseded_at = :now WHERE superseded_at IS NULL AND report_id = ANY(:ids)")
+				.param("now", now).param("ids", written.stream().map(Stored::reportId).toArray(Long[]::new)).update();
+		}
+
+		private void copyComputations(Connection connection, List<Chunk> chunks) {
+			CopyText text = new CopyText(chunks.stream().mapToInt(c -> c.stored().size()).sum() * 256 + 16);
+			for (Chunk chunk : chunks) {
+				for (int i = 0; i < chunk.stored().size(); i++) {
+					Stored s = chunk.stored().get(i);
+					text.field(Long.toString(s.computationId())).field(Long.toString(s.reportId())).bytes(computationTail)
+						.bytes(chunk.codes().get(i).getBytes(StandardCharsets.UTF_8)).bytes(NEWLINE);
+				}
+			}
+			try {
+				connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+						"COPY accounting_computation (id, report_id, computed_at, computed_by, reason, factor_codes) FROM STDIN",
+						new java.io.ByteArrayInputStream(text.bytes, 0, text.length));
+			}
+			catch (SQLException | java.io.IOException ex) {
+				throw new IllegalStateException("Could not store the recomputed computations: " + ex.getMessage(), ex);
+			}
+		}
+	}
+
+	private static Chunk join(CompletableFuture<Chunk> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
+			throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+		}
+	}
+
+	/** IDs for the new computations, one per report, from the table's sequence (unused ones are simply skipped). */
+	private long[] computationIds(int n) {
+		return jdbc.sql("SELECT nextval('accounting_computation_id_seq') FROM generate_series(1, :n)").param("n", n)
+			.query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+	}
+
+	private static final byte[] NEWLINE = { '\n' };
+
+	/** A growing buffer of UTF-8 COPY text; fields are already escaped. */
+	private static final class CopyText {
+		private byte[] bytes;
+		private int length;
+
+		CopyText(int capacity) {
+			bytes = new byte[capacity];
+		}
+
+		/** A field and the tab after it. */
+		CopyText field(String s) {
+			int n = s.length();
+			ensure(n + 1);
+			for (int i = 0; i < n; i++) {
+				char ch = s.charAt(i);
+				if (ch >= 0x80) {
+					return field(s.getBytes(StandardCharsets.UTF_8));
+				}
+				bytes[length + i] = (byte) ch;
+			}
+			length += n;
+			bytes[length++] = '\t';
+			return this;
+		}
+
+		CopyText field(byte[] b) {
+			bytes(b);
+			ensure(1);
+			bytes[length++] = '\t';
+			return this;
+		}
+
+		CopyText bytes(byte[] b) {
+			ensure(b.length);
+			System.arraycopy(b, 0, bytes, length, b.length);
+			length += b.length;
+			return this;
+		}
+
+		private void ensure(int more) {
+			if (length + more > bytes.length) {
+				bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+			}
+		}
+	}
+
+	private static byte[] escapedJson(String json) {
+		return escape(json).getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** A text[] literal of the codes, each element quoted, as a COPY text field. */
+	static String arrayLiteral(Set<String> codes) {
+		StringBuilder sb = new StringBuilder("{");
+		for (String code : codes) {
+			if (sb.length() > 1) {
+				sb.append(',');
+			}
+			sb.append('"').append(code.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+		}
+		return escape(sb.append('}').toString());
+	}
+
+	/** COPY text format: backslash, tab, newline and carriage return are escaped. */
+	static String escape(String s) {
+		int i = 0;
+		while (i < s.length() && "\\\t\n\r".indexOf(s.charAt(i)) < 0) {
+			i++;
+		}
+		if (i == s.length()) {
+			return s;
+		}
+		StringBuilder sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+		for (; i < s.length(); i++) {
+			char c = s.charAt(i);
+			switch (c) {
+				case '\\' -> sb.append("\\\\");
+				case '\t' -> sb.append("\\t");
+				case '\n' -> sb.append("\\n");
+				case '\r' -> sb.append("\\r");
+				default -> sb.append(c);
+			}
+		}
+		return sb.toString();
+	}
+
+	private static long ms(long nanos) {
+		return nanos / 1_000_000;
+	}
+}

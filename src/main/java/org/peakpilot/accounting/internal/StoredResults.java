@@ -1,0 +1,233 @@
+package org.peakpilot.accounting.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+import org.peakpilot.accounting.Calculation;
+import org.peakpilot.accounting.Calculation.FactorUsed;
+import org.peakpilot.accounting.Calculation.LineResult;
+import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.Factor;
+import org.peakpilot.accounting.ReportModel.EnergyUse;
+import org.peakpilot.accounting.ReportModel.StoredResult;
+import org.peakpilot.platform.AccessScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The stored results of reports. Each store is a computation of one report (when, by whom, why, which factor codes
+ * it used) with its result lines; a new computation supersedes the report's current one, and lines never change.
+ * A line names the factor versions it used as {@code [{code, version, value}]}; reads resolve them against the
+ * factor library, which keeps every version's unit, source and tag forever (ADR 0006).
+ */
+@Component
+public class StoredResults {
+
+	private static final String LINES = """
+			SELECT x.id, x.line_no, x.scope, x.category, x.energy_use, x.co2_t, x.co2_market_t, x.tce, x.tce_equal_value,
+			       x.energy_gj, x.factors, x.formula, x.notes, c.computed_at, c.computed_by, c.reason, c.superseded_at
+			FROM accounting_computation c JOIN accounting_result x ON x.computation_id = c.id
+			""";
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+	private final Clock clock;
+
+	StoredResults(JdbcClient jdbc, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** A factor version as a result line names it. */
+	record FactorRef(String code, int version, BigDecimal value) {
+
+		static FactorRef of(FactorUsed f) {
+			return new FactorRef(f.code(), f.version(), f.value());
+		}
+
+		static List<FactorRef> of(List<FactorUsed> used) {
+			return used.stream().map(FactorRef::of).toList();
+		}
+	}
+
+	/** What a result line adds to a report's summary and what decides whether a restatement changed it. */
+	record Figures(Calculation.Scope scope, EnergyUse energyUse, BigDecimal co2T, BigDecimal co2MarketT, BigDecimal tce,
+			BigDecimal tceEqualValue, List<FactorRef> factors) {
+
+		static Figures of(StoredResult r) {
+			return new Figures(r.scope(), r.energyUse(), r.co2T(), r.co2MarketT(), r.tce(), r.tceEqualValue(), FactorRef.of(r.factors()));
+		}
+
+		static Figures of(LineResult r, EnergyUse use) {
+			return new Figures(r.scope(), use, r.co2T(), r.co2MarketT(), r.tce(), r.tceEqualValue(), FactorRef.of(r.factors()));
+		}
+
+		static List<Figures> of(List<StoredResult> results) {
+			return results.stream().map(Figures::of).toList();
+		}
+	}
+
+	/** The current results of a report, in line order. */
+	List<StoredResult> current(long reportId) {
+		return read(LINES + "WHERE c.report_id = :id AND c.superseded_at IS NULL ORDER BY x.line_no", reportId);
+	}
+
+	/** Every result a report ever had, newest first. */
+	List<StoredResult> history(long reportId) {
+		return read(LINES + "WHERE c.report_id = :id ORDER BY c.computed_at DESC, x.id DESC", reportId);
+	}
+
+	/**
+	 * Stores a new computation of one report and its lines ({@code uses} by line), superseding the current one. The
+	 * caller holds the report's row lock.
+	 */
+	void store(long reportId, List<LineResult> results, List<EnergyUse> uses, String reason) {
+		OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
+		jdbc.sql("UPDATE accounting_computation SET superseded_at = :now WHERE report_id = :id AND superseded_at IS NULL")
+			.param("now", now).param("id", reportId).update();
+		long computation = jdbc.sql("""
+				INSERT INTO accounting_computation (report_id, computed_at, computed_by, reason, factor_codes)
+				VALUES (:r, :now, :by, :reason, :codes) RETURNING id
+				""").param("r", reportId).param("now", now).param("by", AccessScope.current().actor()).param("reason", reason)
+			.param("codes", factorCodes(results).toArray(String[]::new)).query(Long.class).single();
+		for (LineResult r : results) {
+			jdbc.sql("""
+					INSERT INTO accounting_result (computation_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce,
+					    tce_equal_value, energy_gj, factors, formula, notes)
+					VALUES (:c, :n, :scope, :cat, :use, :co2, :market, :tce, :tceev, :gj, CAST(:factors AS jsonb), :formula,
+					    CAST(:notes AS jsonb))
+					""")
+				.param("c", computation).param("n", r.index()).param("scope", r.scope().name()).param("cat", r.category())
+				.param("use", uses.get(r.index()).name()).param("co2", r.co2T()).param("market", r.co2MarketT())
+				.param("tce", r.tce()).param("tceev", r.tceEqualValue()).param("gj", r.energyGj())
+				.param("factors", refsJson(r.factors())).param("formula", r.formula()).param("notes", json.writeValueAsString(r.notes()))
+				.update();
+		}
+	}
+
+	/** Reports of {@code fromYear} and later whose current results used the factor, in ID order. */
+	public List<Long> currentlyUsing(String code, int fromYear) {
+		return jdbc.sql("""
+				SELECT c.report_id FROM accounting_computation c JOIN accounting_report r ON r.id = c.report_id
+				WHERE c.superseded_at IS NULL AND c.factor_codes @> ARRAY[CAST(:code AS text)] AND r.year >= :from
+				ORDER BY c.report_id
+				""").param("code", code).param("from", fromYear).query(Long.class).list();
+	}
+
+	/** The current figures of the reports, by report, in line order. */
+	Map<Long, List<Figures>> currentFigures(List<Long> reportIds) {
+		Map<Long, List<Figures>> figures = new HashMap<>();
+		jdbc.sql("""
+				SELECT c.report_id, x.scope, x.energy_use, x.co2_t, x.co2_market_t, x.tce, x.tce_equal_value, x.factors
+				FROM accounting_computation c JOIN accounting_result x ON x.computation_id = c.id
+				WHERE c.superseded_at IS NULL AND c.report_id = ANY(:ids) ORDER BY c.report_id, x.line_no
+				""").param("ids", reportIds.toArray(Long[]::new)).query((ResultSet rs) -> {
+			figures.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new Figures(Calculation.Scope.valueOf(rs.getString(2)),
+					EnergyUse.valueOf(rs.getString(3)), Calculator.strip(rs.getBigDecimal(4)), Calculator.strip(rs.getBigDecimal(5)),
+					Calculator.strip(rs.getBigDecimal(6)), Calculator.strip(rs.getBigDecimal(7)),
+					List.of(json.readValue(rs.getString(8), FactorRef[].class))));
+		});
+		return figures;
+	}
+
+	/** Whether recomputed figures equal the stored ones: every line's tCO2, tce and factor versions and values. */
+	static boolean sameFigures(List<Figures> current, List<Figures> recomputed) {
+		if (current.size() != recomputed.size()) {
+			return false;
+		}
+		for (int i = 0; i < current.size(); i++) {
+			Figures a = current.get(i);
+			Figures b = recomputed.get(i);
+			if (a.co2T().compareTo(b.co2T()) != 0 || a.co2MarketT().compareTo(b.co2MarketT()) != 0 || a.tce().compareTo(b.tce()) != 0
+					|| !Objects.equals(a.tceEqualValue() == null ? null : a.tceEqualValue().stripTrailingZeros(),
+							b.tceEqualValue() == null ? null : b.tceEqualValue().stripTrailingZeros())
+					|| !sameFactors(a.factors(), b.factors())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean sameFactors(List<FactorRef> a, List<FactorRef> b) {
+		if (a.size() != b.size()) {
+			return false;
+		}
+		for (int i = 0; i < a.size(); i++) {
+			FactorRef x = a.get(i);
+			FactorRef y = b.get(i);
+			boolean sameValue = x.value() == null ? y.value() == null : y.value() != null && x.value().compareTo(y.value()) == 0;
+			if (!x.code().equals(y.code()) || x.version() != y.version() || !sameValue) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The distinct factor codes of a report's results, sorted. */
+	static TreeSet<String> factorCodes(List<LineResult> results) {
+		TreeSet<String> codes = new TreeSet<>();
+		results.forEach(r -> r.factors().forEach(f -> codes.add(f.code())));
+		return codes;
+	}
+
+	/** The stored form of the factors a line used. */
+	String refsJson(List<FactorUsed> used) {
+		return json.writeValueAsString(FactorRef.of(used));
+	}
+
+	private record Row(long id, int lineNo, Calculation.Scope scope, String category, EnergyUse energyUse, BigDecimal co2T,
+			BigDecimal co2MarketT, BigDecimal tce, BigDecimal tceEqualValue, BigDecimal energyGj, FactorRef[] factors,
+			String formula, String notesJson, OffsetDateTime computedAt, String computedBy, String reason,
+			OffsetDateTime supersededAt) {
+	}
+
+	/** Reads result lines and resolves their factor references in one query on the library. */
+	private List<StoredResult> read(String sql, long reportId) {
+		List<Row> rows = jdbc.sql(sql).param("id", reportId).query((rs, n) -> row(rs)).list();
+		TreeSet<String> codes = new TreeSet<>();
+		rows.forEach(r -> List.of(r.factors()).forEach(f -> codes.add(f.code())));
+		Map<String, Factor> library = new HashMap<>();
+		if (!codes.isEmpty()) {
+			jdbc.sql("SELECT * FROM accounting_factor WHERE code = ANY(:codes)").param("codes", codes.toArray(String[]::new))
+				.query(EmissionsAccounting::factorRow).list().forEach(f -> library.put(f.code() + "/" + f.version(), f));
+		}
+		List<StoredResult> results = new ArrayList<>(rows.size());
+		for (Row r : rows) {
+			List<FactorUsed> used = new ArrayList<>(r.factors().length);
+			for (FactorRef ref : r.factors()) {
+				Factor f = library.get(ref.code() + "/" + ref.version());
+				if (f == null) {
+					throw new IllegalStateException("result " + r.id() + " names factor " + ref.code() + " version " + ref.version()
+							+ ", which the library does not hold");
+				}
+				used.add(new FactorUsed(ref.code(), ref.version(), ref.value(), f.unit(), f.source(), f.tag(), f.tag().verified()));
+			}
+			results.add(new StoredResult(r.id(), r.lineNo(), r.scope(), r.category(), r.energyUse(), r.co2T(), r.co2MarketT(), r.tce(),
+					r.tceEqualValue(), r.energyGj(), List.copyOf(used), r.formula(), r.notesJson(), r.computedAt().toInstant(),
+					r.computedBy(), r.reason(), r.supersededAt() == null ? null : r.supersededAt().toInstant()));
+		}
+		return results;
+	}
+
+	private Row row(ResultSet rs) throws SQLException {
+		return new Row(rs.getLong("id"), rs.getInt("line_no"), Calculation.Scope.valueOf(rs.getString("scope")), rs.getString("category"),
+				EnergyUse.valueOf(rs.getString("energy_use")), Calculator.strip(rs.getBigDecimal("co2_t")),
+				Calculator.strip(rs.getBigDecimal("co2_market_t")), Calculator.strip(rs.getBigDecimal("tce")),
+				Calculator.strip(rs.getBigDecimal("tce_equal_value")), Calculator.strip(rs.getBigDecimal("energy_gj")),
+				json.readValue(rs.getString("factors"), FactorRef[].class), rs.getString("formula"), rs.getString("notes"),
+				rs.getObject("computed_at", OffsetDateTime.class), rs.getString("computed_by"), rs.getString("reason"),
+				rs.getObject("superseded_at", OffsetDateTime.class));
+	}
+}

@@ -1,0 +1,70 @@
+package org.peakpilot.accounting.web;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peakpilot.accounting.Calculation;
+import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.Factor;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The factor library and the stateless calculator over REST. */
+@RestController
+@RequestMapping("/api/v1/accounting")
+@Tag(name = "accounting", description = "Factor library and emissions calculator")
+class AccountingApi {
+
+	private final EmissionsAccounting accounting;
+
+	AccountingApi(EmissionsAccounting accounting) {
+		this.accounting = accounting;
+	}
+
+	@GetMapping("/factors")
+	@Operation(summary = "Factors (newest versions, or all with allVersions=true): code, names, unit, value, source, tag, effective dates")
+	List<Factor> factors(@RequestParam(required = false) Factor.Kind kind, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "false") boolean allVersions) {
+		return accounting.factors(new EmissionsAccounting.FactorQuery(kind, q, allVersions));
+	}
+
+	@GetMapping("/factors/{code}")
+	@Operation(summary = "Every version of one factor, newest first")
+	List<Factor> history(@PathVariable String code) {
+		return accounting.history(code);
+	}
+
+	@PostMapping("/factors/{code}/versions")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Publish a new version of a factor (city administrator)")
+	Factor publish(@PathVariable String code, @RequestBody EmissionsAccounting.NewVersion body) {
+		return accounting.publish(code, body);
+	}
+
+	@PostMapping("/calculations")
+	@Operation(summary = "Calculate tCO2 by scope and tce for activity lines, without storing anything", description = """
+			Example request:
+			{"year": 2024, "lines": [
+			  {"type": "FUEL", "factorCode": "NATURAL-GAS", "quantity": 120, "unit": "10^4 Nm3"},
+			  {"type": "FUEL", "factorCode": "BITUMINOUS-COAL", "quantity": 1000, "unit": "t", "measuredNcv": 21.5},
+			  {"type": "ELECTRICITY", "quantity": 2000000, "unit": "kWh", "greenKwh": 500000},
+			  {"type": "HEAT", "quantity": 800, "unit": "GJ"},
+			  {"type": "CARBONATE", "factorCode": "CARBONATE-CACO3", "quantity": 500, "unit": "t", "fraction": 0.9},
+			  {"type": "CLINKER", "quantity": 100000, "unit": "t", "caoFraction": 0.65, "mgoFraction": 0.02,
+			   "nonCarbonateCaoFraction": 0.005},
+			  {"type": "CARBON_FIXED", "factorCode": "STEEL-FIXED-CRUDE-STEEL", "quantity": 10000, "unit": "t"}]}
+			Each result line names the factors (code, version, value, unit, source, verification tag) and the formula.
+			Purchased electricity uses the plan's grid region (Leshan: SICHUAN) for the year, else the latest earlier year;
+			gridRegion overrides it. Errors name the line and field, e.g. lines[2].unit.""")
+	Calculation.Result calculate(@RequestBody Calculation.Request request) {
+		return accounting.calculate(request);
+	}
+}

@@ -1,0 +1,77 @@
+package org.peakpilot.accounting.web;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peakpilot.accounting.Inventory;
+import org.peakpilot.accounting.internal.CityInventory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The city inventory over REST: a year's inventory with indicators 1–3, the office's inputs, recomputation. */
+@RestController
+@RequestMapping("/api/v1/accounting/inventory")
+@Tag(name = "city inventory", description = "City inventory by sector and indicators 1–3 (city office; county officers read)")
+class CityInventoryApi {
+
+	private final CityInventory inventory;
+
+	CityInventoryApi(CityInventory inventory) {
+		this.inventory = inventory;
+	}
+
+	@GetMapping
+	@Operation(summary = "Years that have inputs or verified enterprise reports, newest first")
+	List<Integer> years() {
+		return inventory.years();
+	}
+
+	@GetMapping("/{year}")
+	@Operation(summary = "The inventory of a year: enterprise results (VERIFIED and LOCKED reports) by industry and county, "
+			+ "sectors from the office's inputs, city totals in tce and tCO2, indicators 1–3 with formula and the plan's current value", description = """
+			enterprises.tce counts all energy; enterprises.controlTce leaves out energy used as feedstock and renewable energy.
+			cityTce = enterprises.tce + sector tce; cityCo2T = enterprises.co2T + sector tCO2.
+			Indicator 1 = cityTce ÷ GDP, 2 = cityCo2T ÷ GDP (tce or tCO2 per 10k CNY), 3 = enterprises.co2T ÷ industrial value added,
+			rounded to 4 decimals; while GDP (or, for 3, industrial value added) is missing, value is absent and missing names the input.
+			coverage: sectors and inputs missing, key energy-using units and their months expected and verified, percent covered and
+			whether the plan's coverage rule is met; until it is, the indicators are provisional (no status, not publishable).
+			For a county officer, figures outside the own county built from fewer than minEnterprises enterprises (and those that
+			would reveal them by subtraction) have figures.confidential = true and no amounts.""")
+	Inventory inventory(@PathVariable int year) {
+		return inventory.inventory(year);
+	}
+
+	@GetMapping("/inputs")
+	@Operation(summary = "The office's inputs of a year with their source documents; allVersions=true includes replaced ones")
+	List<Inventory.Input> inputs(@RequestParam int year, @RequestParam(defaultValue = "false") boolean allVersions) {
+		return inventory.inputs(year, allVersions);
+	}
+
+	@PostMapping("/inputs")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Enter a figure for a year (city office); it replaces the current one of the same code, which is kept, "
+			+ "and indicators 1–3 of the year are recomputed", description = """
+			Example: {"year": 2024, "code": "GDP", "value": 22050000, "unit": "万元", "sourceDocument": "2024年乐山市国民经济和社会发展统计公报"}
+			Codes and units: GDP and INDUSTRIAL_VALUE_ADDED in 万元 (10k CNY); TRANSPORT_TCE, BUILDINGS_TCE, AGRICULTURE_TCE,
+			OTHER_TCE in 吨标准煤 (tce); TRANSPORT_CO2_T, BUILDINGS_CO2_T, AGRICULTURE_CO2_T, OTHER_CO2_T in 吨二氧化碳 (tCO2).
+			unit is optional and checked when given; sourceDocument is required; note is optional. Years from 2010 to the current year;
+			values are non-negative, GDP and industrial value added above zero. Errors name the field.""")
+	Inventory.Input enter(@RequestBody CityInventory.NewInput body) {
+		return inventory.enter(body);
+	}
+
+	@PostMapping("/{year}/recompute")
+	@Operation(summary = "Recompute indicators 1–3 of a year and write them into the plan (city office); nothing is written "
+			+ "while GDP is missing, and an unchanged value is not written again")
+	Inventory recompute(@PathVariable int year) {
+		return inventory.recompute(year);
+	}
+}

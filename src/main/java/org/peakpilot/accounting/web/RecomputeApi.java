@@ -1,0 +1,36 @@
+package org.peakpilot.accounting.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peakpilot.accounting.EmissionsAccounting;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Recomputing a whole year's stored results over REST, for the city administrator. */
+@RestController
+@RequestMapping("/api/v1/accounting")
+@Tag(name = "reports")
+class RecomputeApi {
+
+	private final EmissionsAccounting accounting;
+
+	RecomputeApi(EmissionsAccounting accounting) {
+		this.accounting = accounting;
+	}
+
+	record Recompute(String reason) {
+	}
+
+	record Recomputed(int year, int reports) {
+	}
+
+	@PostMapping("/years/{year}/recompute")
+	@Operation(summary = "Recompute every report of a year with the factors in force; the old results stay as history",
+			description = "Body: {\"reason\": \"...\"}. City administrator only. Answers the number of reports recomputed.")
+	Recomputed recompute(@PathVariable int year, @RequestBody Recompute body) {
+		return new Recomputed(year, accounting.recomputeYear(year, body.reason()));
+	}
+}

@@ -1,0 +1,148 @@
+package org.peakpilot.accounting.web;
+
+import org.peakpilot.accounting.internal.ReportForm;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.ReportModel;
+import org.peakpilot.platform.NotFoundException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Monthly enterprise reports (报送) and their verification (核查) over REST. */
+@RestController
+@RequestMapping("/api/v1/accounting")
+@Tag(name = "reports", description = "Monthly enterprise reports: entry, submission, verification, locking, revision")
+class ReportApi {
+
+	private final EmissionsAccounting accounting;
+	private final org.peakpilot.registry.Registry registry;
+
+	ReportApi(EmissionsAccounting accounting, org.peakpilot.registry.Registry registry) {
+		this.accounting = accounting;
+		this.registry = registry;
+	}
+
+	/**
+	 * Refuses products that are not of the enterprise's industry, as the report form does (a cement works reports no
+	 * crude steel): a 400 naming {@code products[i].productCode}. The enterprise is read first, so one outside the
+	 * caller's scope stays a 404/403 and is not described.
+	 */
+	private void ownProducts(long enterpriseId, ReportModel.Content content) {
+		if (content == null || content.products() == null || content.products().isEmpty()) {
+			return;
+		}
+		String industry = registry.enterprise(enterpriseId).industryCode();
+		String sector = registry.industries().stream().filter(i -> i.code().equals(industry)).map(i -> i.sector()).findFirst()
+			.orElse("");
+		java.util.Set<String> all = new java.util.HashSet<>();
+		accounting.products().forEach(p -> all.add(p.code()));
+		List<String> own = ReportForm.products(accounting.products(), sector).stream().map(ReportModel.Product::code).toList();
+		List<org.peakpilot.platform.InputError> errors = new java.util.ArrayList<>();
+		for (int i = 0; i < content.products().size(); i++) {
+			ReportModel.ProductLine p = content.products().get(i);
+			// unknown codes are named by the save path itself
+			if (p != null && p.productCode() != null && all.contains(p.productCode()) && !own.contains(p.productCode())) {
+				errors.add(org.peakpilot.platform.InputError.field("products[" + i + "].productCode",
+						p.productCode() + " is not a product of this enterprise's industry; one of " + own));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new org.peakpilot.platform.InvalidInputException(errors);
+		}
+	}
+
+	@GetMapping("/products")
+	List<ReportModel.Product> products() {
+		return accounting.products();
+	}
+
+	@GetMapping("/reports")
+	@Operation(summary = "Reports within the caller's scope with their current totals")
+	List<ReportModel.ReportRow> reports(@RequestParam(required = false) Long enterpriseId, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) ReportModel.Status status) {
+		return accounting.reports(enterpriseId, year, status);
+	}
+
+	@GetMapping("/reports/{id}")
+	@Operation(summary = "A report with its lines, workflow state, current results (with factor versions) and summary")
+	ReportModel.Report report(@PathVariable long id) {
+		return accounting.report(id);
+	}
+
+	@GetMapping("/enterprises/{enterpriseId}/reports/{year}/{month}")
+	ReportModel.Report report(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month) {
+		return accounting.report(enterpriseId, year, month)
+			.orElseThrow(() -> new NotFoundException("report of enterprise " + enterpriseId + " for " + year + "-" + month));
+	}
+
+	@PutMapping("/enterprises/{enterpriseId}/reports/{year}/{month}")
+	@Operation(summary = "Enter or change a month's report (draft or returned); results are recomputed", description = """
+			Body: {"outputValue10kCny": 5200, "valueAdded10kCny": 1300,
+			 "lines": [{"line": {"type": "FUEL", "factorCode": "BITUMINOUS-COAL", "quantity": 12000, "unit": "t"}, "energyUse": "ENERGY"},
+			           {"line": {"type": "ELECTRICITY", "quantity": 8000000, "unit": "kWh"}},
+			           {"line": {"type": "CLINKER", "quantity": 90000, "unit": "t", "caoFraction": 0.65, "mgoFraction": 0.02}}],
+			 "products": [{"productCode": "CLINKER", "quantity": 90000}]}
+			Line fields are those of the calculator; energyUse is ENERGY (default), FEEDSTOCK or RENEWABLE.""")
+	ReportModel.Report save(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month,
+			@RequestBody ReportModel.Content content) {
+		ownProducts(enterpriseId, content);
+		return accounting.saveReport(enterpriseId, year, month, content);
+	}
+
+	@PostMapping("/reports/{id}/submit")
+	ReportModel.Report submit(@PathVariable long id) {
+		return accounting.submitReport(id);
+	}
+
+	@PostMapping("/reports/{id}/verify")
+	@Operation(summary = "The assigned verifier confirms a submitted report")
+	ReportModel.Report verify(@PathVariable long id) {
+		return accounting.verifyReport(id);
+	}
+
+	record Comment(String comment) {
+	}
+
+	@PostMapping("/reports/{id}/return")
+	@Operation(summary = "The assigned verifier returns a submitted report with comments")
+	ReportModel.Report returnReport(@PathVariable long id, @RequestBody Comment body) {
+		return accounting.returnReport(id, body.comment());
+	}
+
+	@PostMapping("/reports/{id}/lock")
+	@Operation(summary = "The city office locks a verified report")
+	ReportModel.Report lock(@PathVariable long id) {
+		return accounting.lockReport(id);
+	}
+
+	record Revision(String reason, ReportModel.Content content) {
+	}
+
+	@PostMapping("/reports/{id}/revise")
+	@Operation(summary = "Change a locked report through a revision with a reason; it returns to verification")
+	ReportModel.Report revise(@PathVariable long id, @RequestBody Revision body) {
+		ownProducts(accounting.report(id).enterpriseId(), body.content());
+		return accounting.reviseReport(id, body.reason(), body.content());
+	}
+
+	@GetMapping("/reports/{id}/results")
+	@Operation(summary = "Every result the report has had, restated ones included, newest first")
+	List<ReportModel.StoredResult> results(@PathVariable long id) {
+		return accounting.resultHistory(id);
+	}
+
+	@GetMapping("/reports/overdue")
+	@Operation(summary = "Key energy-using units whose monthly report is past due (the 15th of the following month)")
+	List<ReportModel.Overdue> overdue(@RequestParam int year) {
+		return accounting.overdueReports(year);
+	}
+}

@@ -1,0 +1,70 @@
+package org.peakpilot.accounting.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.ReportModel;
+import org.peakpilot.accounting.internal.ReportWorkbook;
+import org.peakpilot.platform.InvalidInputException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** A year of monthly reports by Excel: the enterprise's template, and the all-or-nothing import of a filled-in copy. */
+@RestController
+@RequestMapping("/api/v1/accounting")
+@Tag(name = "reports", description = "Monthly enterprise reports: entry, submission, verification, locking, revision")
+class ReportWorkbookApi {
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private final EmissionsAccounting accounting;
+
+	ReportWorkbookApi(EmissionsAccounting accounting) {
+		this.accounting = accounting;
+	}
+
+	@GetMapping("/enterprises/{enterpriseId}/reports/{year}/template.xlsx")
+	@Operation(summary = "The Excel template for a year of the enterprise's monthly reports, for its industry's sector", description = """
+			Sheets: 活动数据 Activity (one activity line per row: month, type, factor code, quantity, unit, measured
+			parameters, CaO/MgO, energy use, label), 产品与产值 Products (products per month; output value and value added
+			once per month), 说明 Instructions, and 代码表 Codes (the fuels, electricity, heat, process factors and products of
+			the sector: steel, cement, ceramics, chemicals, polysilicon or other). Not found outside the caller's scope.""")
+	ResponseEntity<byte[]> template(@PathVariable long enterpriseId, @PathVariable int year) {
+		byte[] body = accounting.reportTemplate(enterpriseId, year);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("reports-" + enterpriseId + "-" + year + ".xlsx").build().toString())
+			.contentType(MediaType.parseMediaType(XLSX))
+			.body(body);
+	}
+
+	@PostMapping(path = "/enterprises/{enterpriseId}/reports/{year}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Import a filled-in template: every month present is saved as a draft, or nothing is", description = """
+			Multipart field 'file': the .xlsx made from the template (at most 2 MiB and 5,000 rows). Every month present
+			replaces the content of that month's draft or returned report through the same rules as the JSON entry. If
+			any row of any month is wrong (unknown code, unit not allowed for the item, negative or implausible quantity,
+			month outside the year, text in a number cell, a month already submitted, verified or locked), nothing is
+			written and the answer is a 400 problem whose 'errors' list each error with its row and its field: the
+			sheet, the column letter and the header, e.g. {"row": 5, "field": "活动数据 Activity, D (数量 Quantity)",
+			"message": "a quantity cannot be negative ..."}. For the enterprise's own user or the city office.""")
+	List<ReportModel.Report> importWorkbook(@PathVariable long enterpriseId, @PathVariable int year,
+			@RequestParam("file") MultipartFile file) throws IOException {
+		if (file.getSize() > ReportWorkbook.MAX_BYTES) {
+			throw new InvalidInputException("file", "the file has " + file.getSize() / 1024 + " KiB; at most "
+					+ ReportWorkbook.MAX_BYTES / 1024 / 1024 + " MiB are accepted");
+		}
+		return accounting.importReports(enterpriseId, year, file.getBytes());
+	}
+}

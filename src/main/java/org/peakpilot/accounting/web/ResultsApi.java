@@ -1,0 +1,48 @@
+package org.peakpilot.accounting.web;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.ResultsModel;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Emission results over REST: roll-ups with drill-down, and an enterprise's year with its grade. */
+@RestController
+@RequestMapping("/api/v1/accounting/results")
+@Tag(name = "results", description = "Emissions, energy and intensities rolled up; carbon-efficiency grades")
+class ResultsApi {
+
+	private final EmissionsAccounting accounting;
+
+	ResultsApi(EmissionsAccounting accounting) {
+		this.accounting = accounting;
+	}
+
+	@GetMapping("/{year}")
+	@Operation(summary = "Results of a year by ENTERPRISE, PARK, COUNTY, INDUSTRY or CITY within the caller's scope",
+			description = "filter=county|industry|park with value drills down, e.g. level=ENTERPRISE&filter=county&value=511111")
+	List<ResultsModel.Row> rollup(@PathVariable int year, @RequestParam(defaultValue = "CITY") String level,
+			@RequestParam(defaultValue = "true") boolean verifiedOnly, @RequestParam(required = false) String filter,
+			@RequestParam(required = false) String value) {
+		return accounting.results(year, level, verifiedOnly, filter, value);
+	}
+
+	@GetMapping("/enterprises/{enterpriseId}/{year}")
+	@Operation(summary = "An enterprise's year by month and source, intensities per product, output value and value added, grade")
+	ResultsModel.EnterpriseYear enterpriseYear(@PathVariable long enterpriseId, @PathVariable int year,
+			@RequestParam(defaultValue = "true") boolean verifiedOnly) {
+		return accounting.enterpriseYear(enterpriseId, year, verifiedOnly);
+	}
+
+	@GetMapping("/enterprises/{enterpriseId}/grades")
+	@Operation(summary = "An enterprise's carbon-efficiency grade for every year with verified reports")
+	List<ResultsModel.YearGrade> grades(@PathVariable long enterpriseId) {
+		return accounting.gradeHistory(enterpriseId);
+	}
+}
