@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.peakpilot.monitoring.internal.AlarmRules;
 import org.peakpilot.plan.PilotPlan;
 import org.peakpilot.platform.SystemActor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,9 @@ class BrowserTests {
 
 	@Autowired
 	org.peakpilot.monitoring.EnergyMonitoring monitoring;
+
+	@Autowired
+	AlarmRules alarmRules;
 
 	@BeforeAll
 	static void startChromium() throws IOException {
@@ -230,7 +234,7 @@ class BrowserTests {
 		api("PUT", "/api/v1/accounting/enterprises/" + kiln.id() + "/reports/" + last.getYear() + "/" + last.getMonthValue(), user, """
 				{"lines": [{"line": {"type": "ELECTRICITY", "quantity": 930000, "unit": "kWh"}}],
 				 "products": [{"productCode": "CLINKER", "quantity": 1000}]}""");
-		SystemActor.run("browser-test", monitoring::evaluateAlarms);
+		SystemActor.run("browser-test", alarmRules::evaluate);
 
 		open("/login");
 		driver.findElement(By.id("username")).sendKeys(user);

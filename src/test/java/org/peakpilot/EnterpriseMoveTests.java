@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peakpilot.monitoring.EnergyMonitoring;
+import org.peakpilot.monitoring.internal.RollupJob;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.platform.UserAccounts;
@@ -68,6 +69,9 @@ class EnterpriseMoveTests {
 
 	@Autowired
 	EnergyMonitoring monitoring;
+
+	@Autowired
+	RollupJob rollups;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -153,7 +157,7 @@ class EnterpriseMoveTests {
 		// a reading of an unknown meter goes to the quarantine
 		mvc.perform(post("/api/v1/monitoring/readings").with(e.device()).contentType("text/csv")
 			.content("meter,ts,value\nX-99," + yesterday.plusMinutes(15) + ",1\n")).andExpect(status().isOk());
-		monitoring.rollUpPending();
+		rollups.rollUpPending();
 		long quarantined = id(get("/api/v1/monitoring/quarantine?enterpriseId=" + e.id()), e.user);
 		long alarm = id(get("/api/v1/monitoring/alarms?enterpriseId=" + e.id()), e.user);
 		long gateway = id(get("/api/v1/monitoring/enterprises/" + e.id() + "/gateways"), e.user);

@@ -13,6 +13,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peakpilot.monitoring.EnergyMonitoring;
+import org.peakpilot.monitoring.internal.RollupJob;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
@@ -63,6 +64,9 @@ class GatewayFieldTests {
 
 	@Autowired
 	EnergyMonitoring monitoring;
+
+	@Autowired
+	RollupJob rollups;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -239,7 +243,7 @@ class GatewayFieldTests {
 	@Test
 	void aCorrectionReplacesTheStoredValueWithAnAuditRecordAndRollsUpAgainWithoutItAConflictStays() throws Exception {
 		ok(readings("[{\"meter\": \"E-01\", \"ts\": \"" + at(15) + "\", \"value\": 100}]"));
-		monitoring.rollUpPending();
+		rollups.rollUpPending();
 		assertThat(rollup(meter, day)).isEqualByComparingTo("1000");
 
 		String conflict = ok(readings("[{\"meter\": \"E-01\", \"ts\": \"" + at(15) + "\", \"value\": 120}]"));
@@ -259,7 +263,7 @@ class GatewayFieldTests {
 				WHERE action = 'reading.corrected' AND entity_id = :id""").param("id", meter + "@" + day.plusMinutes(15).toInstant())
 			.query().singleRow();
 		assertThat(audit).containsEntry("actor", "gateway:" + gatewayId).containsEntry("before", "100").containsEntry("after", "120");
-		monitoring.rollUpPending();
+		rollups.rollUpPending();
 		assertThat(rollup(meter, day)).as("120 × 10").isEqualByComparingTo("1200");
 
 		// the same correction again changes nothing (a duplicate), a batch-wide flag corrects too, CSV with 更正

@@ -7,6 +7,13 @@ import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.internal.CityInventory;
 import org.peakpilot.accounting.internal.MonthlyReports;
 import org.peakpilot.accounting.internal.ReportForm;
+import org.peakpilot.monitoring.EnergyMonitoring;
+import org.peakpilot.monitoring.Meter;
+import org.peakpilot.monitoring.MonthClosed;
+import org.peakpilot.monitoring.internal.Gateways;
+import org.peakpilot.monitoring.internal.Meters;
+import org.peakpilot.monitoring.internal.MonitoringModel;
+import org.peakpilot.monitoring.internal.Readings;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -47,6 +54,26 @@ class ModularityTests {
 		for (Class<?> hidden : new Class<?>[] { CityInventory.class, MonthlyReports.class, ReportForm.class }) {
 			assertThat(accounting.contains(hidden)).as(hidden.getSimpleName()).isTrue();
 			assertThat(accounting.isExposed(hidden)).as(hidden.getSimpleName()).isFalse();
+		}
+	}
+
+	/**
+	 * monitoring's API is its base package too (ADR 0013): EnergyMonitoring, the values the demo uses and MonthClosed;
+	 * Readings, Meters, Gateways and the MonitoringModel records are public in Java for monitoring.web, hidden from
+	 * every other module.
+	 */
+	@Test
+	void monitoringExposesOnlyItsBasePackage() {
+		ApplicationModule monitoring = modules.getModuleByName("monitoring").orElseThrow();
+		assertThat(monitoring.getNamedInterfaces().stream().filter(i -> i.isNamed())).isEmpty();
+		assertThat(monitoring.getNamedInterfaces().getUnnamedInterface().asJavaClasses().map(JavaClass::getPackageName).distinct())
+			.containsExactly("org.peakpilot.monitoring");
+		for (Class<?> api : new Class<?>[] { EnergyMonitoring.class, Meter.class, MonthClosed.class }) {
+			assertThat(monitoring.isExposed(api)).as(api.getSimpleName()).isTrue();
+		}
+		for (Class<?> hidden : new Class<?>[] { Readings.class, Meters.class, Gateways.class, MonitoringModel.class }) {
+			assertThat(monitoring.contains(hidden)).as(hidden.getSimpleName()).isTrue();
+			assertThat(monitoring.isExposed(hidden)).as(hidden.getSimpleName()).isFalse();
 		}
 	}
 }

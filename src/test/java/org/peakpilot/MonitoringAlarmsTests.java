@@ -15,9 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.ReportModel;
 import org.peakpilot.monitoring.EnergyMonitoring;
-import org.peakpilot.monitoring.MonitoringModel.Alarm;
-import org.peakpilot.monitoring.MonitoringModel.AlarmKind;
-import org.peakpilot.monitoring.MonitoringModel.AlarmQuery;
+import org.peakpilot.monitoring.internal.AlarmRules;
+import org.peakpilot.monitoring.internal.Alarms;
+import org.peakpilot.monitoring.internal.MonitoringModel.Alarm;
+import org.peakpilot.monitoring.internal.MonitoringModel.AlarmKind;
+import org.peakpilot.monitoring.internal.MonitoringModel.AlarmQuery;
+import org.peakpilot.monitoring.internal.RollupJob;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.platform.UserAccounts;
@@ -68,6 +71,15 @@ class MonitoringAlarmsTests {
 	EnergyMonitoring monitoring;
 
 	@Autowired
+	RollupJob rollups;
+
+	@Autowired
+	AlarmRules alarmRules;
+
+	@Autowired
+	Alarms alarms;
+
+	@Autowired
 	EmissionsAccounting accounting;
 
 	@Autowired
@@ -84,12 +96,12 @@ class MonitoringAlarmsTests {
 	}
 
 	void evaluate() {
-		monitoring.rollUpPending();
-		SystemActor.call("test", monitoring::evaluateAlarms);
+		rollups.rollUpPending();
+		SystemActor.call("test", alarmRules::evaluate);
 	}
 
 	List<Alarm> alarms(long enterpriseId, AlarmKind kind) {
-		return SystemActor.call("test", () -> monitoring.alarms(new AlarmQuery(kind, null, enterpriseId, 1000))).stream()
+		return SystemActor.call("test", () -> alarms.list(new AlarmQuery(kind, null, enterpriseId, 1000))).stream()
 			.sorted(Comparator.comparing(Alarm::periodTs)).toList();
 	}
 
@@ -148,7 +160,7 @@ class MonitoringAlarmsTests {
 		Instant latest = Instant.ofEpochSecond(now.getEpochSecond() / 900 * 900);
 		e.send("O-01," + latest.atZone(BEIJING).toOffsetDateTime() + ",12");
 		evaluate();
-		Alarm resolved = SystemActor.call("test", () -> monitoring.alarm(offline.id()));
+		Alarm resolved = SystemActor.call("test", () -> alarms.get(offline.id()));
 		assertThat(resolved.resolvedAt()).isNotNull();
 		assertThat(resolved.status().name()).isEqualTo("RECOVERED");
 		assertThat(resolved.gap().from()).isEqualTo(yesterday.plusMinutes(15).toInstant());
@@ -245,7 +257,7 @@ class MonitoringAlarmsTests {
 				{"code": "K-01", "name": "总表", "energyCode": "ELECTRICITY", "unit": "kWh", "kind": "COUNTER", "intervalMinutes": 15,
 				 "maxPerInterval": 5000}""");
 		e.send("K-01," + yesterday.plusMinutes(15) + ",100", "K-01," + yesterday.plusMinutes(30) + ",50");
-		monitoring.rollUpPending();
+		rollups.rollUpPending();
 		assertThat(alarms(e.id(), AlarmKind.COUNTER_BACKWARDS)).hasSize(1);
 	}
 
@@ -298,7 +310,7 @@ class MonitoringAlarmsTests {
 		String emeishanOfficer = fixtures.countyOfficer(EMEISHAN);
 		mvc.perform(post("/monitoring/alarms/" + second + "/close").with(fixtures.as(emeishanOfficer)).with(csrf()).param("comment", "已核实"))
 			.andExpect(status().is3xxRedirection());
-		assertThat(SystemActor.call("test", () -> monitoring.alarm(second)).closedBy()).isEqualTo(emeishanOfficer);
+		assertThat(SystemActor.call("test", () -> alarms.get(second)).closedBy()).isEqualTo(emeishanOfficer);
 
 		List<String> audit = jdbc.sql("SELECT action || ' ' || actor FROM audit_event WHERE entity_type = 'alarm' AND entity_id IN (:ids) ORDER BY id")
 			.param("ids", List.of(String.valueOf(first), String.valueOf(second))).query(String.class).list();

@@ -27,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peakpilot.monitoring.EnergyMonitoring;
+import org.peakpilot.monitoring.internal.RollupJob;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
@@ -68,6 +69,9 @@ class MonitoringBrowserTests {
 
 	@Autowired
 	EnergyMonitoring monitoring;
+
+	@Autowired
+	RollupJob rollups;
 
 	@BeforeAll
 	static void startChromium() throws IOException {
@@ -123,7 +127,7 @@ class MonitoringBrowserTests {
 				first = e;
 			}
 		}
-		monitoring.rollUpPending();
+		rollups.rollUpPending();
 
 		String officer = fixtures.cityOfficer();
 		open("/login");

@@ -17,10 +17,14 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peakpilot.monitoring.EnergyMonitoring;
-import org.peakpilot.monitoring.MonitoringModel.Alarm;
-import org.peakpilot.monitoring.MonitoringModel.AlarmKind;
-import org.peakpilot.monitoring.MonitoringModel.AlarmQuery;
-import org.peakpilot.monitoring.MonitoringModel.AlarmStatus;
+import org.peakpilot.monitoring.internal.AlarmRules;
+import org.peakpilot.monitoring.internal.Alarms;
+import org.peakpilot.monitoring.internal.MonitoringModel.Alarm;
+import org.peakpilot.monitoring.internal.MonitoringModel.AlarmKind;
+import org.peakpilot.monitoring.internal.MonitoringModel.AlarmQuery;
+import org.peakpilot.monitoring.internal.MonitoringModel.AlarmStatus;
+import org.peakpilot.monitoring.internal.MonitoringViews;
+import org.peakpilot.monitoring.internal.RollupJob;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.platform.UserAccounts;
@@ -100,6 +104,18 @@ class MonitoringCatchUpTests {
 	EnergyMonitoring monitoring;
 
 	@Autowired
+	RollupJob rollups;
+
+	@Autowired
+	AlarmRules alarmRules;
+
+	@Autowired
+	Alarms alarms;
+
+	@Autowired
+	MonitoringViews views;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	Fixtures fixtures;
@@ -150,12 +166,12 @@ class MonitoringCatchUpTests {
 	}
 
 	void evaluate() {
-		monitoring.rollUpPending();
-		SystemActor.call("test", monitoring::evaluateAlarms);
+		rollups.rollUpPending();
+		SystemActor.call("test", alarmRules::evaluate);
 	}
 
 	List<Alarm> alarms(long enterpriseId, AlarmKind kind) {
-		return SystemActor.call("test", () -> monitoring.alarms(new AlarmQuery(kind, null, enterpriseId, 1000)));
+		return SystemActor.call("test", () -> alarms.list(new AlarmQuery(kind, null, enterpriseId, 1000)));
 	}
 
 	/** Meters online and offline in the officer's live view of the clock's day. */
@@ -207,7 +223,7 @@ class MonitoringCatchUpTests {
 			.param("e", u.e().id()).query(Long.class).single()).as("yesterday 00:15 to today 10:00, both meters").isEqualTo(2 * (96 + 40));
 		// the meters' page says online too
 		mvc.perform(get("/monitoring/enterprises/" + u.e().id()).with(fixtures.as(officer))).andExpect(status().isOk());
-		assertThat(SystemActor.call("test", () -> monitoring.meterStates(u.e().id()))).hasSize(2).allMatch(s -> s.online());
+		assertThat(SystemActor.call("test", () -> views.meterStates(u.e().id()))).hasSize(2).allMatch(s -> s.online());
 
 		// a real silence still counts: nothing arrives for two hours, and both meters are offline with one alarm each
 		advance(Duration.ofHours(2));
@@ -247,7 +263,7 @@ class MonitoringCatchUpTests {
 		resent.add(line("R-01", t.plusHours(2), 30));
 		send(u, resent);
 		evaluate();
-		Alarm recovered = SystemActor.call("test", () -> monitoring.alarm(offline.id()));
+		Alarm recovered = SystemActor.call("test", () -> alarms.get(offline.id()));
 		assertThat(recovered.status()).isEqualTo(AlarmStatus.RECOVERED);
 		assertThat(recovered.resolvedAt()).isEqualTo(NOW.get());
 		// silent from 10:00 until readings came again at 12:00: 10:15 … 11:45 = 7 intervals, 6 of them resent, 1 missing
@@ -272,7 +288,7 @@ class MonitoringCatchUpTests {
 		advance(Duration.ofMinutes(5));
 		send(u, List.of(line("R-01", t.plusMinutes(105), 27)));
 		evaluate();
-		Alarm complete = SystemActor.call("test", () -> monitoring.alarm(offline.id()));
+		Alarm complete = SystemActor.call("test", () -> alarms.get(offline.id()));
 		assertThat(complete.gap().backfilled()).isEqualTo(7);
 		assertThat(complete.gap().missing()).isZero();
 		assertThat(alarms(u.e().id(), AlarmKind.OFFLINE)).hasSize(1);
@@ -378,7 +394,7 @@ class MonitoringCatchUpTests {
 		String officer = fixtures.countyOfficer(Counties.MABIAN);
 		NOW.set(midnight.minusMinutes(10).toInstant());
 		send(u, List.of(line("L-01", midnight.minusMinutes(30), 400), line("L-01", midnight.minusMinutes(15), 420)));
-		monitoring.rollUpPending();
+		rollups.rollUpPending();
 		// 23:50: the day with data, polling without a date so that it can follow
 		mvc.perform(get("/monitoring/live").with(fixtures.as(officer))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-day=\"2026-12-02\"")))
@@ -390,7 +406,7 @@ class MonitoringCatchUpTests {
 		// whose charts would be empty, and says so; the polling goes on
 		NOW.set(midnight.plusSeconds(30).toInstant());
 		send(u, List.of(line("L-01", midnight, 410)));
-		monitoring.rollUpPending();
+		rollups.rollUpPending();
 		mvc.perform(get("/monitoring/live/panel").with(fixtures.as(officer))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-day=\"2026-12-03\"")))
 			.andExpect(content().string(containsString("新的一天 — 数据自 00:00 起")))
@@ -403,7 +419,7 @@ class MonitoringCatchUpTests {
 		// 00:15:30: the first interval of the new day is rolled up: its figures, no note
 		NOW.set(midnight.plusMinutes(15).plusSeconds(30).toInstant());
 		send(u, List.of(line("L-01", midnight.plusMinutes(15), 380)));
-		monitoring.rollUpPending();
+		rollups.rollUpPending();
 		mvc.perform(get("/monitoring/live/panel").with(fixtures.as(officer))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-day=\"2026-12-03\"")))
 			.andExpect(content().string(not(containsString("id=\"new-day\""))))

@@ -12,6 +12,8 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peakpilot.monitoring.EnergyMonitoring;
+import org.peakpilot.monitoring.internal.Readings;
+import org.peakpilot.monitoring.internal.RollupJob;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
@@ -59,6 +61,9 @@ class MonitoringIngestTests {
 
 	@Autowired
 	EnergyMonitoring monitoring;
+
+	@Autowired
+	RollupJob rollups;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -205,7 +210,7 @@ class MonitoringIngestTests {
 		mvc.perform(post("/api/v1/monitoring/readings").with(device()).contentType("text/csv").content("meter|ts|value\nE-01|x|1\n"))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("header"));
 		StringBuilder big = new StringBuilder("{\"readings\": [");
-		for (int i = 0; i <= EnergyMonitoring.MAX_BATCH; i++) {
+		for (int i = 0; i <= Readings.MAX_BATCH; i++) {
 			big.append(i == 0 ? "" : ",").append("{\"meter\": \"E-01\", \"ts\": \"").append(at(15)).append("\", \"value\": 1}");
 		}
 		mvc.perform(post("/api/v1/monitoring/readings").with(device()).contentType(MediaType.APPLICATION_JSON).content(big.append("]}").toString()))
@@ -233,7 +238,7 @@ class MonitoringIngestTests {
 				 {"meter": "E-02", "ts": "%s", "value": 3}, {"meter": "E-02", "ts": "%s", "value": 10},
 				 {"meter": "E-02", "ts": "%s", "value": 2}, {"meter": "E-02", "ts": "%s", "value": 4}]}"""
 			.formatted(at(15), at(30), at(45), at(60), at(75), at(90)));
-		monitoring.rollUpPending();
+		rollups.rollUpPending();
 		// quarter 00:00–00:15 holds the 00:15 reading: nothing; 00:15–00:30: 500; 00:30–00:45: 700; 00:45–01:00: 700
 		assertThat(rollup(e, 'Q', day)).isEqualByComparingTo("0");
 		assertThat(rollup(e, 'Q', day.plusMinutes(15))).isEqualByComparingTo("500");
@@ -250,7 +255,7 @@ class MonitoringIngestTests {
 		mvc.perform(post("/api/v1/monitoring/meters/" + e + "/exchanges").with(basic(cementUser)).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"replacedAt\": \"%s\", \"oldFinal\": 12, \"newInitial\": 0, \"reason\": \"表计故障更换\"}".formatted(at(67))))
 			.andExpect(status().isCreated());
-		monitoring.rollUpPending();
+		rollups.rollUpPending();
 		// 01:15: (12 − 10) + (2 − 0) = 4 → 400
 		assertThat(rollup(e, 'Q', day.plusMinutes(60))).isEqualByComparingTo("400");
 		assertThat(rollup(e, 'D', day)).isEqualByComparingTo("2500");
@@ -289,7 +294,7 @@ class MonitoringIngestTests {
 			.andExpect(jsonPath("$.resolution").value("小数点错位，按现场表计修正"));
 		mvc.perform(get("/api/v1/monitoring/meters/" + e + "/gaps").with(basic(cementUser)).param("from", at(15)).param("to", at(60)))
 			.andExpect(jsonPath("$", hasSize(0)));
-		monitoring.rollUpPending();
+		rollups.rollUpPending();
 		assertThat(rollup(e, 'H', day)).isEqualByComparingTo("1000");
 		// converted with the accounting factors: 0.1229 kgce/kWh (GB/T 2589); Sichuan grid 2023, 0.1564 tCO2/MWh, the
 		// latest year not after the reading's (reference grid_factors.csv)

@@ -18,6 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peakpilot.monitoring.EnergyMonitoring;
+import org.peakpilot.monitoring.internal.RollupJob;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
@@ -84,6 +85,9 @@ class MonitoringPagesTests {
 
 	@Autowired
 	EnergyMonitoring monitoring;
+
+	@Autowired
+	RollupJob rollups;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -161,7 +165,7 @@ class MonitoringPagesTests {
 		// a reading just now on cement's E-02 (quantity 0): online; E-01 last reported two days ago, on time: offline
 		send(cement, "E-02", lastQuarter(), "0");
 		jdbc.sql("UPDATE monitoring_reading SET received_at = ts WHERE meter_id = :m").param("m", cementE01).update();
-		monitoring.rollUpPending();
+		rollups.rollUpPending();
 		insertAlarm(cement.e(), "COUNTER_JUMP");
 		insertAlarm(steel.e(), "OFFLINE");
 
@@ -224,7 +228,7 @@ class MonitoringPagesTests {
 		meter(outside, "E-01", 1);
 		send(parkUnit, "E-01", dayStart(day).plusMinutes(15), "800");
 		send(outside, "E-01", dayStart(day).plusMinutes(15), "300");
-		monitoring.rollUpPending();
+		rollups.rollUpPending();
 		String manager = fixtures.user(Role.PARK_MANAGER, null, park, null, Set.of());
 		String live = mvc.perform(get("/api/v1/monitoring/live").param("date", day.toString()).with(basic(manager)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -255,7 +259,7 @@ class MonitoringPagesTests {
 		send(a, "E-01", dayStart(day).plusMinutes(15), "1000");
 		send(a, "E-01", dayStart(day).plusMinutes(30), "500");
 		send(b, "E-01", dayStart(day).plusMinutes(15), "7");
-		monitoring.rollUpPending();
+		rollups.rollUpPending();
 
 		// a day by quarter-hours: 00:00–00:15 holds 1,000 kWh, 00:15–00:30 500 kWh
 		String dayCurve = mvc.perform(get("/api/v1/monitoring/enterprises/" + a.e().id() + "/series").param("range", "DAY")
@@ -351,7 +355,7 @@ class MonitoringPagesTests {
 		mvc.perform(get("/api/v1/monitoring/quarantine/" + second).with(basic(a.user()))).andExpect(jsonPath("$.status").value("DISCARDED"));
 
 		// a gateway made on the page shows its token once; revoked on the page, it stops working
-		String token = ((org.peakpilot.monitoring.MonitoringModel.CreatedGateway) mvc.perform(post("/monitoring/enterprises/" + a.e().id() + "/gateways")
+		String token = ((org.peakpilot.monitoring.CreatedGateway) mvc.perform(post("/monitoring/enterprises/" + a.e().id() + "/gateways")
 			.param("name", "2# 网关").with(fixtures.as(a.user())).with(csrf())).andExpect(flash().attributeExists("created"))
 			.andReturn().getFlashMap().get("created")).token();
 		assertThat(token).startsWith("ppd_");

@@ -24,6 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peakpilot.monitoring.EnergyMonitoring;
+import org.peakpilot.monitoring.internal.RollupJob;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
@@ -92,6 +93,9 @@ class MonitoringQuietBrowserTests {
 	EnergyMonitoring monitoring;
 
 	@Autowired
+	RollupJob rollups;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@BeforeAll
@@ -119,7 +123,7 @@ class MonitoringQuietBrowserTests {
 		NOW.set(MIDNIGHT.plusSeconds(30).toInstant());
 		post(user, "/api/v1/monitoring/readings", "{\"readings\": [" + reading(MIDNIGHT.minusMinutes(30), 900) + ","
 				+ reading(MIDNIGHT.minusMinutes(15), 950) + "," + reading(MIDNIGHT, 910) + "]}");
-		monitoring.rollUpPending();
+		rollups.rollUpPending();
 		String officer = fixtures.countyOfficer("511133");
 
 		open("/login");
@@ -139,7 +143,7 @@ class MonitoringQuietBrowserTests {
 		// 00:15:30: the first interval of the day arrives; the polling panel shows its charts without a reload
 		NOW.set(MIDNIGHT.plusMinutes(15).plusSeconds(30).toInstant());
 		post(user, "/api/v1/monitoring/readings", "{\"readings\": [" + reading(MIDNIGHT.plusMinutes(15), 880) + "]}");
-		monitoring.rollUpPending();
+		rollups.rollUpPending();
 		new WebDriverWait(driver, Duration.ofSeconds(25)).ignoring(StaleElementReferenceException.class)
 			.until(d -> d.findElements(By.id("new-day")).isEmpty() && d.findElement(By.id("live-charts")).isDisplayed());
 		chromium.awaitCanvas("#county-chart canvas");

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.ReportModel;
 import org.peakpilot.monitoring.EnergyMonitoring;
-import org.peakpilot.monitoring.MonitoringModel.MonthClosed;
+import org.peakpilot.monitoring.MonthClosed;
+import org.peakpilot.monitoring.internal.MonthlyClosing;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
@@ -66,6 +67,9 @@ class MonthlyClosingTests {
 
 	@Autowired
 	EnergyMonitoring monitoring;
+
+	@Autowired
+	MonthlyClosing closing;
 
 	@Autowired
 	EmissionsAccounting accounting;
@@ -226,7 +230,7 @@ class MonthlyClosingTests {
 			.andExpect(status().isBadRequest());
 
 		// the scheduled path: the system actor closes every enterprise with meters
-		SystemActor.run("monthly-closing", () -> monitoring.closeMonthForAll(last));
+		SystemActor.run("monthly-closing", () -> closing.closeAll(last, true));
 		assertThat(report(e).createdBy()).isEqualTo("system:monthly-closing");
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'month.closed' AND actor = 'system:monthly-closing' AND entity_id = :id")
 			.param("id", e.id() + "/" + last).query(Long.class).single()).isEqualTo(1);

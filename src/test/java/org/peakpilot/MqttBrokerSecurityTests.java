@@ -29,8 +29,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.peakpilot.monitoring.EnergyMonitoring;
-import org.peakpilot.monitoring.MonitoringModel.MeterForm;
-import org.peakpilot.monitoring.MonitoringModel.MeterKind;
+import org.peakpilot.monitoring.MeterForm;
+import org.peakpilot.monitoring.MeterKind;
+import org.peakpilot.monitoring.internal.Gateways;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
@@ -381,7 +382,7 @@ class MqttBrokerSecurityTests {
 		second.publishWith().topic(now.readings()).qos(MqttQos.AT_LEAST_ONCE).payload(reading(4, 0, 3)).send().get(10, TimeUnit.SECONDS);
 		await("the reading of the new token", Duration.ofSeconds(20), () -> count(a.meterId()) == 2);
 
-		SystemActor.call("test", () -> monitoring.revokeGateway(a.gatewayId()));
+		SystemActor.call("test", () -> app.getBean(Gateways.class).revoke(a.gatewayId()));
 		revokedClosed.get(10, TimeUnit.SECONDS);
 		assertThat(refused(mqtt5("revoked-token", now.user(), rotated).connect())).as("a revoked token").isTrue();
 	}

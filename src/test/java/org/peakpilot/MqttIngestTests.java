@@ -40,8 +40,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.peakpilot.monitoring.EnergyMonitoring;
-import org.peakpilot.monitoring.MonitoringModel.MeterForm;
-import org.peakpilot.monitoring.MonitoringModel.MeterKind;
+import org.peakpilot.monitoring.MeterForm;
+import org.peakpilot.monitoring.MeterKind;
+import org.peakpilot.monitoring.internal.Readings;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.platform.UserAccounts;
@@ -255,7 +256,7 @@ class MqttIngestTests {
 				"SELECT count(*) FROM monitoring_quarantine WHERE channel = 'MQTT' AND reason_code = 'UNAUTHENTICATED' AND sender IN (:topics)")
 			.param("topics", List.of(root + "/readings/" + gw, root + "/readings/" + other)).query(Long.class).single() == 3);
 		assertThat(count(b.meterId())).isZero();
-		String tooLarge = IntStream.range(0, EnergyMonitoring.MAX_BATCH + 1)
+		String tooLarge = IntStream.range(0, Readings.MAX_BATCH + 1)
 			.mapToObj(i -> "{\"meter\": \"E-01\", \"ts\": \"" + ts(2, i % 96) + "\", \"value\": 1}")
 			.collect(Collectors.joining(",", "{\"readings\": [", "]}"));
 		publish(gw, a.token(), tooLarge);

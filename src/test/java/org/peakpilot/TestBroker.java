@@ -18,7 +18,7 @@ import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
 import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
-import org.peakpilot.monitoring.EmbeddedMqttBroker;
+import org.peakpilot.monitoring.internal.EmbeddedMqttBroker;
 
 /**
  * The MQTT broker of the tests, chosen like their database: the embedded broker of the default run (Apache Artemis,

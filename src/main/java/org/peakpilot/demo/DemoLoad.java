@@ -10,7 +10,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.SplittableRandom;
 
-import org.peakpilot.monitoring.MonitoringModel.MeterKind;
+import org.peakpilot.monitoring.MeterKind;
 
 /**
  * What a demo meter reads at the end of each interval: the typical quantity shaped by its load profile (hour of the

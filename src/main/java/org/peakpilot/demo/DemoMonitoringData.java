@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.peakpilot.monitoring.MonitoringModel.MeterForm;
-import org.peakpilot.monitoring.MonitoringModel.MeterKind;
+import org.peakpilot.monitoring.MeterForm;
+import org.peakpilot.monitoring.MeterKind;
 import org.peakpilot.shared.CsvTable;
 import org.springframework.core.io.Resource;
 

@@ -23,7 +23,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import org.peakpilot.monitoring.EnergyMonitoring;
-import org.peakpilot.monitoring.MonitoringModel.Gateway;
+import org.peakpilot.monitoring.Gateway;
 import org.peakpilot.plan.PilotPlan;
 import org.peakpilot.platform.InstanceSettings;
 import org.peakpilot.platform.SystemActor;

@@ -7,6 +7,8 @@
  * tCO2 come from the accounting module's factors ({@code EmissionsAccounting}), never from a copy here. The monthly
  * closing drafts an enterprise's accounting report from its metered energy through that entry point (never
  * overwriting what the enterprise entered) and publishes {@code MonthClosed}; accounting does not depend on this module.
+ * Its API is {@code EnergyMonitoring} (meters and gateways, for the demo), the values beside it and {@code MonthClosed};
+ * the pages and the REST API are in {@code web}, everything else in {@code internal} (ADR 0013).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "registry", "accounting", "shared" })
 package org.peakpilot.monitoring;

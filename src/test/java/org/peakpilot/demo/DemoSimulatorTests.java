@@ -10,6 +10,8 @@ import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 import org.peakpilot.TestBroker;
 import org.peakpilot.monitoring.EnergyMonitoring;
+import org.peakpilot.monitoring.internal.AlarmRules;
+import org.peakpilot.monitoring.internal.RollupJob;
 import org.peakpilot.plan.PilotPlan;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.registry.Registry;
@@ -56,6 +58,12 @@ class DemoSimulatorTests {
 
 	@Autowired
 	EnergyMonitoring monitoring;
+
+	@Autowired
+	RollupJob rollups;
+
+	@Autowired
+	AlarmRules alarmRules;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -136,7 +144,7 @@ class DemoSimulatorTests {
 			.isEqualTo(expected("wutongqiao-chemicals", yesterday.plusHours(14), outageEnd));
 
 		// plausible values: no counter jump or backwards register, and a steel works' day in the range of its profile
-		monitoring.rollUpPending();
+		rollups.rollUpPending();
 		assertThat(count("SELECT count(*) FROM monitoring_alarm WHERE kind IN ('COUNTER_BACKWARDS', 'COUNTER_JUMP')")).isZero();
 		BigDecimal steelDay = jdbc.sql("""
 				SELECT r.quantity FROM monitoring_rollup r JOIN monitoring_meter m ON m.id = r.meter_id
@@ -147,7 +155,7 @@ class DemoSimulatorTests {
 
 		// after the catch-up (yesterday and today sent at once) the alarms page is quiet: offline is judged by arrival,
 		// and the back-filled intervals arrived just now, the outage gaps of yesterday included
-		SystemActor.call("test", monitoring::evaluateAlarms);
+		SystemActor.call("test", alarmRules::evaluate);
 		assertThat(count("SELECT count(*) FROM monitoring_alarm WHERE kind = 'OFFLINE'")).isZero();
 		assertThat(count("SELECT count(*) FROM monitoring_alarm WHERE status IN ('OPEN', 'ACKNOWLEDGED') AND kind <> 'UNIT_ENERGY'")).isZero();
 	}

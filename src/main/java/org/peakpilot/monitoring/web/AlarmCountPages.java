@@ -1,8 +1,8 @@
 package org.peakpilot.monitoring.web;
 
-import org.peakpilot.monitoring.EnergyMonitoring;
-import org.peakpilot.monitoring.MonitoringModel.AlarmQuery;
-import org.peakpilot.monitoring.MonitoringModel.AlarmStatus;
+import org.peakpilot.monitoring.internal.Alarms;
+import org.peakpilot.monitoring.internal.MonitoringModel.AlarmQuery;
+import org.peakpilot.monitoring.internal.MonitoringModel.AlarmStatus;
 import org.peakpilot.platform.QueryLimits;
 import org.peakpilot.registry.Registry;
 import org.springframework.stereotype.Controller;
@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AlarmCountPages {
 
-	private final EnergyMonitoring monitoring;
+	private final Alarms alarms;
 	private final Registry registry;
 
-	AlarmCountPages(EnergyMonitoring monitoring, Registry registry) {
-		this.monitoring = monitoring;
+	AlarmCountPages(Alarms alarms, Registry registry) {
+		this.alarms = alarms;
 		this.registry = registry;
 	}
 
@@ -30,7 +30,7 @@ class AlarmCountPages {
 		if (enterpriseId != null) {
 			registry.enterprise(enterpriseId); // not found outside the caller's scope
 		}
-		int count = monitoring.alarms(new AlarmQuery(null, AlarmStatus.OPEN, enterpriseId, QueryLimits.MAX_LIMIT)).size();
+		int count = alarms.list(new AlarmQuery(null, AlarmStatus.OPEN, enterpriseId, QueryLimits.MAX_LIMIT)).size();
 		model.addAttribute("count", count);
 		model.addAttribute("more", count >= QueryLimits.MAX_LIMIT);
 		model.addAttribute("enterpriseId", enterpriseId);

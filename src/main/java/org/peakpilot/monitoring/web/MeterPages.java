@@ -10,16 +10,20 @@ import java.util.List;
 
 import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.Factor;
-import org.peakpilot.monitoring.EnergyMonitoring;
-import org.peakpilot.monitoring.MonitoringModel.BackfillForm;
-import org.peakpilot.monitoring.MonitoringModel.IncomingReading;
-import org.peakpilot.monitoring.MonitoringModel.Meter;
-import org.peakpilot.monitoring.MonitoringModel.MeterForm;
-import org.peakpilot.monitoring.MonitoringModel.MeterKind;
-import org.peakpilot.monitoring.MonitoringModel.Range;
-import org.peakpilot.monitoring.MonitoringModel.ReplacementForm;
+import org.peakpilot.monitoring.internal.Meters;
+import org.peakpilot.monitoring.internal.MonitoringModel.BackfillForm;
+import org.peakpilot.monitoring.internal.MonitoringModel.IncomingReading;
+import org.peakpilot.monitoring.Meter;
+import org.peakpilot.monitoring.MeterForm;
+import org.peakpilot.monitoring.MeterKind;
+import org.peakpilot.monitoring.internal.MonitoringModel.Range;
+import org.peakpilot.monitoring.internal.MonitoringModel.ReplacementForm;
+import org.peakpilot.monitoring.internal.MonitoringViews;
+import org.peakpilot.monitoring.internal.MonitoringWorkbooks;
+import org.peakpilot.monitoring.internal.Readings;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
+import org.peakpilot.platform.QueryLimits;
 import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.registry.Registry;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -47,13 +51,20 @@ class MeterPages {
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 	static final int GAP_DAYS = 7;
 
-	private final EnergyMonitoring monitoring;
+	private final Meters meters;
+	private final Readings readings;
+	private final MonitoringViews views;
+	private final MonitoringWorkbooks workbooks;
 	private final Registry registry;
 	private final EmissionsAccounting accounting;
 	private final java.time.Clock clock;
 
-	MeterPages(EnergyMonitoring monitoring, Registry registry, EmissionsAccounting accounting, java.time.Clock clock) {
-		this.monitoring = monitoring;
+	MeterPages(Meters meters, Readings readings, MonitoringViews views, MonitoringWorkbooks workbooks, Registry registry,
+			EmissionsAccounting accounting, java.time.Clock clock) {
+		this.meters = meters;
+		this.readings = readings;
+		this.views = views;
+		this.workbooks = workbooks;
 		this.registry = registry;
 		this.accounting = accounting;
 		this.clock = clock;
@@ -98,7 +109,7 @@ class MeterPages {
 	@PostMapping("/monitoring/enterprises/{enterpriseId}/meters")
 	String register(@PathVariable long enterpriseId, MeterFields fields, Model model) {
 		try {
-			Meter m = monitoring.registerMeter(enterpriseId, fields.form());
+			Meter m = meters.register(enterpriseId, fields.form());
 			return "redirect:/monitoring/meters/" + m.id();
 		}
 		catch (InvalidInputException ex) {
@@ -116,13 +127,13 @@ class MeterPages {
 
 	@GetMapping("/monitoring/meters/{id}")
 	String meter(@PathVariable long id, Model model) {
-		Meter m = monitoring.meter(id);
+		Meter m = meters.get(id);
 		model.addAttribute("m", m);
-		model.addAttribute("state", monitoring.meterState(id));
+		model.addAttribute("state", readings.meterState(id));
 		model.addAttribute("e", registry.enterprise(m.enterpriseId()));
-		model.addAttribute("exchanges", monitoring.exchanges(id));
+		model.addAttribute("exchanges", readings.exchanges(id));
 		Instant to = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-		model.addAttribute("gaps", monitoring.gaps(id, to.minus(GAP_DAYS, ChronoUnit.DAYS), to));
+		model.addAttribute("gaps", readings.gaps(id, to.minus(GAP_DAYS, ChronoUnit.DAYS), to));
 		model.addAttribute("gapDays", GAP_DAYS);
 		return "monitoring/meter";
 	}
@@ -138,7 +149,7 @@ class MeterPages {
 			if (!errors.isEmpty()) {
 				throw new InvalidInputException(errors);
 			}
-			monitoring.registerExchange(id, new ReplacementForm(replacedAt, old, initial, reason));
+			readings.registerExchange(id, new ReplacementForm(replacedAt, old, initial, reason));
 			redirect.addFlashAttribute("done", "exchanged");
 		}
 		catch (InvalidInputException ex) {
@@ -165,7 +176,7 @@ class MeterPages {
 			}
 		}
 		try {
-			monitoring.backfill(id, new BackfillForm(reason, readings));
+			this.readings.backfill(id, new BackfillForm(reason, readings));
 			redirect.addFlashAttribute("done", "backfilled");
 		}
 		catch (InvalidInputException ex) {
@@ -183,7 +194,7 @@ class MeterPages {
 
 	@GetMapping("/monitoring/meters/template.xlsx")
 	ResponseEntity<byte[]> template() {
-		return xlsx("meters-template.xlsx", monitoring.meterTemplate());
+		return xlsx("meters-template.xlsx", workbooks.meterTemplate());
 	}
 
 	@PostMapping("/monitoring/enterprises/{enterpriseId}/meters/import")
@@ -194,7 +205,7 @@ class MeterPages {
 			if (file == null || file.isEmpty()) {
 				throw new InvalidInputException("file", "choose an Excel file (.xlsx) to upload");
 			}
-			model.addAttribute("imported", monitoring.importMeters(enterpriseId, file.getBytes()));
+			model.addAttribute("imported", workbooks.importMeters(enterpriseId, file.getBytes()));
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("errors", ex.errors());
@@ -205,8 +216,8 @@ class MeterPages {
 	@GetMapping("/monitoring/enterprises/{enterpriseId}/daily-energy.xlsx")
 	ResponseEntity<byte[]> dailyEnergy(@PathVariable long enterpriseId, @RequestParam(defaultValue = "MONTH") Range range,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-		LocalDate d = date == null ? monitoring.today() : date;
-		return xlsx("daily-energy-" + enterpriseId + "-" + range.first(d) + ".xlsx", monitoring.dailyEnergyWorkbook(enterpriseId, range, d));
+		LocalDate d = date == null ? views.today() : date;
+		return xlsx("daily-energy-" + enterpriseId + "-" + range.first(d) + ".xlsx", workbooks.dailyEnergy(enterpriseId, range, QueryLimits.date("date", d)));
 	}
 
 	static ResponseEntity<byte[]> xlsx(String filename, byte[] body) {

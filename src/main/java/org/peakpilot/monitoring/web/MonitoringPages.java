@@ -12,22 +12,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.peakpilot.monitoring.EnergyMonitoring;
-import org.peakpilot.monitoring.MonitoringModel.CitySummary;
-import org.peakpilot.monitoring.MonitoringModel.Correction;
-import org.peakpilot.monitoring.MonitoringModel.EnergyLine;
-import org.peakpilot.monitoring.MonitoringModel.EnterpriseMonth;
-import org.peakpilot.monitoring.MonitoringModel.EnterpriseSeries;
-import org.peakpilot.monitoring.MonitoringModel.Grain;
-import org.peakpilot.monitoring.MonitoringModel.MeterPoint;
-import org.peakpilot.monitoring.MonitoringModel.MeterSeries;
-import org.peakpilot.monitoring.MonitoringModel.MeterState;
-import org.peakpilot.monitoring.MonitoringModel.QuarantineStatus;
-import org.peakpilot.monitoring.MonitoringModel.Range;
-import org.peakpilot.monitoring.MonitoringModel.TotalPoint;
+import org.peakpilot.monitoring.internal.Gateways;
+import org.peakpilot.monitoring.internal.MonitoringModel.CitySummary;
+import org.peakpilot.monitoring.internal.MonitoringModel.Correction;
+import org.peakpilot.monitoring.internal.MonitoringModel.EnergyLine;
+import org.peakpilot.monitoring.internal.MonitoringModel.EnterpriseMonth;
+import org.peakpilot.monitoring.internal.MonitoringModel.EnterpriseSeries;
+import org.peakpilot.monitoring.internal.MonitoringModel.Grain;
+import org.peakpilot.monitoring.internal.MonitoringModel.MeterPoint;
+import org.peakpilot.monitoring.internal.MonitoringModel.MeterSeries;
+import org.peakpilot.monitoring.internal.MonitoringModel.MeterState;
+import org.peakpilot.monitoring.internal.MonitoringModel.QuarantineStatus;
+import org.peakpilot.monitoring.internal.MonitoringModel.Range;
+import org.peakpilot.monitoring.internal.MonitoringModel.TotalPoint;
+import org.peakpilot.monitoring.internal.MonitoringViews;
+import org.peakpilot.monitoring.internal.Quarantine;
+import org.peakpilot.monitoring.internal.Readings;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
+import org.peakpilot.platform.QueryLimits;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.registry.Registry;
@@ -55,12 +59,19 @@ class MonitoringPages {
 	/** Roles that see the office's live view (of their scope). */
 	static final Role[] OFFICE = { Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER };
 
-	private final EnergyMonitoring monitoring;
+	private final Gateways gateways;
+	private final Readings readings;
+	private final Quarantine quarantine;
+	private final MonitoringViews views;
 	private final Registry registry;
 	private final JsonMapper json;
 
-	MonitoringPages(EnergyMonitoring monitoring, Registry registry, JsonMapper json) {
-		this.monitoring = monitoring;
+	MonitoringPages(Gateways gateways, Readings readings, Quarantine quarantine, MonitoringViews views, Registry registry,
+			JsonMapper json) {
+		this.gateways = gateways;
+		this.readings = readings;
+		this.quarantine = quarantine;
+		this.views = views;
 		this.registry = registry;
 		this.json = json;
 	}
@@ -81,7 +92,7 @@ class MonitoringPages {
 	String live(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model, Locale locale) {
 		AccessScope.current().requireRole(OFFICE);
 		livePanel(date, model, locale);
-		model.addAttribute("months", monitoring.monthToDate(null));
+		model.addAttribute("months", views.monthToDate(null));
 		return "monitoring/live";
 	}
 
@@ -91,9 +102,9 @@ class MonitoringPages {
 		AccessScope.current().requireRole(OFFICE);
 		// without a date the view follows the newest data, also across midnight and with a catch-up behind the clock
 		boolean following = date == null;
-		java.util.Optional<LocalDate> latest = following ? monitoring.latestDataDay() : java.util.Optional.empty();
-		LocalDate day = following ? latest.orElseGet(monitoring::today) : date;
-		CitySummary s = monitoring.citySummary(day);
+		java.util.Optional<LocalDate> latest = following ? views.latestDataDay() : java.util.Optional.empty();
+		LocalDate day = following ? latest.orElseGet(views::today) : date;
+		CitySummary s = views.citySummary(QueryLimits.date("date", day));
 		// a new day whose first intervals are not rolled up yet: a note instead of empty charts
 		boolean newDay = following && latest.isPresent() && s.byCounty().isEmpty();
 		boolean en = "en".equals(locale.getLanguage());
@@ -103,7 +114,7 @@ class MonitoringPages {
 				"co2", c.co2T())).toList());
 		model.addAttribute("s", s);
 		model.addAttribute("day", day);
-		model.addAttribute("isToday", day.equals(monitoring.today()));
+		model.addAttribute("isToday", day.equals(views.today()));
 		model.addAttribute("following", following);
 		model.addAttribute("newDay", newDay);
 		chart.put("newDay", newDay);
@@ -118,18 +129,18 @@ class MonitoringPages {
 	@GetMapping("/monitoring/enterprises/{id}")
 	String enterprise(@PathVariable long id, @RequestParam(defaultValue = "14") int days, Model model) {
 		RegistryModel.Enterprise e = registry.enterprise(id);
-		List<MeterState> states = monitoring.meterStates(id);
+		List<MeterState> states = views.meterStates(id);
 		model.addAttribute("e", e);
 		model.addAttribute("states", states);
 		model.addAttribute("online", states.stream().filter(MeterState::online).count());
 		model.addAttribute("days", days == 31 ? 31 : 14);
-		model.addAttribute("completeness", monitoring.completeness(id, days == 31 ? 31 : 14));
-		EnterpriseMonth month = monitoring.monthToDate(id).stream().findFirst().orElse(null);
+		model.addAttribute("completeness", views.completeness(id, days == 31 ? 31 : 14));
+		EnterpriseMonth month = views.monthToDate(id).stream().findFirst().orElse(null);
 		model.addAttribute("month", month);
-		model.addAttribute("monthLabel", java.time.YearMonth.from(monitoring.today()));
-		model.addAttribute("quarantine", monitoring.quarantine(id, QuarantineStatus.OPEN, 50));
-		model.addAttribute("openQuarantine", monitoring.openQuarantine(id));
-		model.addAttribute("gateways", monitoring.gateways(id));
+		model.addAttribute("monthLabel", java.time.YearMonth.from(views.today()));
+		model.addAttribute("quarantine", quarantine.list(id, QuarantineStatus.OPEN, 50));
+		model.addAttribute("openQuarantine", quarantine.countOpen(id));
+		model.addAttribute("gateways", gateways.list(id));
 		AccessScope scope = AccessScope.current();
 		model.addAttribute("canManage", scope.hasRole(Role.ENTERPRISE_USER) || scope.hasRole(OFFICE));
 		return "monitoring/enterprise";
@@ -138,7 +149,7 @@ class MonitoringPages {
 	@PostMapping("/monitoring/enterprises/{id}/gateways")
 	String createGateway(@PathVariable long id, @RequestParam(required = false) String name, RedirectAttributes redirect) {
 		try {
-			redirect.addFlashAttribute("created", monitoring.createGateway(id, name));
+			redirect.addFlashAttribute("created", gateways.create(id, name));
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("errors", ex.errors());
@@ -148,9 +159,9 @@ class MonitoringPages {
 
 	@PostMapping("/monitoring/enterprises/{id}/gateways/{gatewayId}/revoke")
 	String revokeGateway(@PathVariable long id, @PathVariable long gatewayId, RedirectAttributes redirect) {
-		monitoring.gateways(id).stream().filter(g -> g.id() == gatewayId).findFirst()
+		gateways.list(id).stream().filter(g -> g.id() == gatewayId).findFirst()
 			.orElseThrow(() -> new org.peakpilot.platform.NotFoundException("gateway " + gatewayId));
-		monitoring.revokeGateway(gatewayId);
+		gateways.revoke(gatewayId);
 		redirect.addFlashAttribute("done", "revoked");
 		return "redirect:/monitoring/enterprises/" + id + "#gateways";
 	}
@@ -159,9 +170,9 @@ class MonitoringPages {
 	String replay(@PathVariable long id, @RequestParam(required = false) String meter, @RequestParam(required = false) String ts,
 			@RequestParam(required = false) String value, @RequestParam(required = false) String unit,
 			@RequestParam(required = false) String comment, RedirectAttributes redirect) {
-		Long enterpriseId = monitoring.quarantined(id).enterpriseId();
+		Long enterpriseId = quarantine.get(id).enterpriseId();
 		try {
-			monitoring.replay(id, new Correction(blank(meter), blank(ts), blank(value), blank(unit), comment));
+			readings.replay(id, new Correction(blank(meter), blank(ts), blank(value), blank(unit), comment));
 			redirect.addFlashAttribute("done", "replayed");
 		}
 		catch (InvalidInputException ex) {
@@ -175,9 +186,9 @@ class MonitoringPages {
 
 	@PostMapping("/monitoring/quarantine/{id}/discard")
 	String discard(@PathVariable long id, @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-		Long enterpriseId = monitoring.quarantined(id).enterpriseId();
+		Long enterpriseId = quarantine.get(id).enterpriseId();
 		try {
-			monitoring.discard(id, comment);
+			readings.discard(id, comment);
 			redirect.addFlashAttribute("done", "discarded");
 		}
 		catch (InvalidInputException ex) {
@@ -195,8 +206,8 @@ class MonitoringPages {
 	String enterpriseCurve(@PathVariable long id, @RequestParam(defaultValue = "DAY") Range range,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Model model) {
 		RegistryModel.Enterprise e = registry.enterprise(id);
-		LocalDate d = date == null ? monitoring.today() : date;
-		EnterpriseSeries s = monitoring.enterpriseSeries(id, range, d, null);
+		LocalDate d = date == null ? views.today() : date;
+		EnterpriseSeries s = views.enterpriseSeries(id, range, QueryLimits.date("date", d), null);
 		List<Map<String, Object>> lines = new ArrayList<>();
 		for (EnergyLine line : s.lines()) {
 			lines.add(line(line.energyCode() + " (" + line.unit() + ")", line.unit(), s.periods(), line.points()));
@@ -220,8 +231,8 @@ class MonitoringPages {
 	@GetMapping("/monitoring/meters/{id}/curve")
 	String meterCurve(@PathVariable long id, @RequestParam(defaultValue = "DAY") Range range, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
 			Model model) {
-		LocalDate d = date == null ? monitoring.today() : date;
-		MeterSeries s = monitoring.meterSeries(id, range, d);
+		LocalDate d = date == null ? views.today() : date;
+		MeterSeries s = readings.meterSeries(id, range, d);
 		RegistryModel.Enterprise e = registry.enterprise(s.meter().enterpriseId());
 		List<Instant> periods = periods(range, d, s.grain());
 		Map<String, Object> chart = new LinkedHashMap<>();

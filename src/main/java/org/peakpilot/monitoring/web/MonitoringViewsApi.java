@@ -6,16 +6,19 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.peakpilot.monitoring.EnergyMonitoring;
-import org.peakpilot.monitoring.MonitoringModel.CitySummary;
-import org.peakpilot.monitoring.MonitoringModel.EnterpriseMonth;
-import org.peakpilot.monitoring.MonitoringModel.EnterpriseSeries;
-import org.peakpilot.monitoring.MonitoringModel.Grain;
-import org.peakpilot.monitoring.MonitoringModel.MeterCompleteness;
-import org.peakpilot.monitoring.MonitoringModel.MeterImport;
-import org.peakpilot.monitoring.MonitoringModel.MeterSeries;
-import org.peakpilot.monitoring.MonitoringModel.MeterState;
-import org.peakpilot.monitoring.MonitoringModel.Range;
+import org.peakpilot.monitoring.internal.MonitoringModel.CitySummary;
+import org.peakpilot.monitoring.internal.MonitoringModel.EnterpriseMonth;
+import org.peakpilot.monitoring.internal.MonitoringModel.EnterpriseSeries;
+import org.peakpilot.monitoring.internal.MonitoringModel.Grain;
+import org.peakpilot.monitoring.internal.MonitoringModel.MeterCompleteness;
+import org.peakpilot.monitoring.internal.MonitoringModel.MeterImport;
+import org.peakpilot.monitoring.internal.MonitoringModel.MeterSeries;
+import org.peakpilot.monitoring.internal.MonitoringModel.MeterState;
+import org.peakpilot.monitoring.internal.MonitoringModel.Range;
+import org.peakpilot.monitoring.internal.MonitoringViews;
+import org.peakpilot.monitoring.internal.MonitoringWorkbooks;
+import org.peakpilot.monitoring.internal.Readings;
+import org.peakpilot.platform.QueryLimits;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,10 +37,14 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "monitoring", description = "Online energy monitoring: meters, readings ingest, quarantine, rollups")
 class MonitoringViewsApi {
 
-	private final EnergyMonitoring monitoring;
+	private final Readings readings;
+	private final MonitoringViews views;
+	private final MonitoringWorkbooks workbooks;
 
-	MonitoringViewsApi(EnergyMonitoring monitoring) {
-		this.monitoring = monitoring;
+	MonitoringViewsApi(Readings readings, MonitoringViews views, MonitoringWorkbooks workbooks) {
+		this.readings = readings;
+		this.views = views;
+		this.workbooks = workbooks;
 	}
 
 	@GetMapping("/live")
@@ -47,7 +54,7 @@ class MonitoringViewsApi {
 			(offline: no reading for peakpilot.monitoring.offline-after-intervals of the meter's intervals, default 4), open
 			alarms and the latest ten.""")
 	CitySummary live(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-		return monitoring.citySummary(date == null ? monitoring.today() : date);
+		return views.citySummary(QueryLimits.date("date", date == null ? views.today() : date));
 	}
 
 	@GetMapping("/enterprises/{id}/series")
@@ -56,38 +63,38 @@ class MonitoringViewsApi {
 			(default today); 'grain' (QUARTER, HOUR, DAY, MONTH) overrides the range's grain, at most 40,000 periods.""")
 	EnterpriseSeries series(@PathVariable long id, @RequestParam(defaultValue = "DAY") Range range,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @RequestParam(required = false) Grain grain) {
-		return monitoring.enterpriseSeries(id, range, date == null ? monitoring.today() : date, grain);
+		return views.enterpriseSeries(id, range, QueryLimits.date("date", date == null ? views.today() : date), grain);
 	}
 
 	@GetMapping("/meters/{id}/curve")
 	@Operation(summary = "A meter's curve over the day, week, month or year holding 'date', at the range's grain")
 	MeterSeries meterCurve(@PathVariable long id, @RequestParam(defaultValue = "DAY") Range range,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-		return monitoring.meterSeries(id, range, date == null ? monitoring.today() : date);
+		return readings.meterSeries(id, range, date == null ? views.today() : date);
 	}
 
 	@GetMapping("/enterprises/{id}/meter-states")
 	@Operation(summary = "The enterprise's meters with their latest reading and online status")
 	List<MeterState> meterStates(@PathVariable long id) {
-		return monitoring.meterStates(id);
+		return views.meterStates(id);
 	}
 
 	@GetMapping("/enterprises/{id}/completeness")
 	@Operation(summary = "Readings received per meter and Beijing day against those expected (1440 / interval; so far, for today)")
 	List<MeterCompleteness> completeness(@PathVariable long id, @RequestParam(defaultValue = "14") int days) {
-		return monitoring.completeness(id, days);
+		return views.completeness(id, days);
 	}
 
 	@GetMapping("/month-to-date")
 	@Operation(summary = "Energy of the current month per enterprise in the caller's scope (or of one), largest first")
 	List<EnterpriseMonth> monthToDate(@RequestParam(required = false) Long enterpriseId) {
-		return monitoring.monthToDate(enterpriseId);
+		return views.monthToDate(enterpriseId);
 	}
 
 	@GetMapping("/meters/template.xlsx")
 	@Operation(summary = "The Excel template for registering meters (one sheet; the allowed values to the right of the columns)")
 	ResponseEntity<byte[]> template() {
-		return MeterPages.xlsx("meters-template.xlsx", monitoring.meterTemplate());
+		return MeterPages.xlsx("meters-template.xlsx", workbooks.meterTemplate());
 	}
 
 	@PostMapping(path = "/enterprises/{id}/meters/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -97,14 +104,14 @@ class MonitoringViewsApi {
 			nothing is written and the answer is a 400 problem whose 'errors' list each error with its row and column,
 			e.g. {"row": 3, "field": "H (采集间隔分钟 Interval minutes)", "message": "1, 5, 15 or 60"}.""")
 	ResponseEntity<MeterImport> importMeters(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
-		return ResponseEntity.status(HttpStatus.CREATED).body(monitoring.importMeters(id, file.getBytes()));
+		return ResponseEntity.status(HttpStatus.CREATED).body(workbooks.importMeters(id, file.getBytes()));
 	}
 
 	@GetMapping("/enterprises/{id}/daily-energy.xlsx")
 	@Operation(summary = "The enterprise's energy per day of the MONTH or YEAR holding 'date', with the factors used")
 	ResponseEntity<byte[]> dailyEnergy(@PathVariable long id, @RequestParam(defaultValue = "MONTH") Range range,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-		LocalDate d = date == null ? monitoring.today() : date;
-		return MeterPages.xlsx("daily-energy-" + id + "-" + range.first(d) + ".xlsx", monitoring.dailyEnergyWorkbook(id, range, d));
+		LocalDate d = date == null ? views.today() : date;
+		return MeterPages.xlsx("daily-energy-" + id + "-" + range.first(d) + ".xlsx", workbooks.dailyEnergy(id, range, QueryLimits.date("date", d)));
 	}
 }

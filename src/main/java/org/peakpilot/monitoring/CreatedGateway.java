@@ -1,0 +1,4 @@
+package org.peakpilot.monitoring;
+
+public record CreatedGateway(Gateway gateway, String token) {
+}

@@ -1,0 +1,8 @@
+package org.peakpilot.monitoring;
+
+import java.math.BigDecimal;
+
+/** Metered energy of a month per energy code and unit (after multipliers), and its tce. */
+public record MeteredEnergy(String energyCode, String unit, BigDecimal quantity, BigDecimal tce, int meters, int readings,
+		int excluded) {
+}

@@ -1,0 +1,378 @@
+package org.peakpilot.monitoring.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
+
+import org.peakpilot.monitoring.CreatedGateway;
+import org.peakpilot.monitoring.Gateway;
+import org.peakpilot.monitoring.internal.MonitoringModel.GatewayStatus;
+import org.peakpilot.platform.AccessScope;
+import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.DeviceCredentials;
+import org.peakpilot.platform.InvalidInputException;
+import org.peakpilot.platform.NotFoundException;
+import org.peakpilot.platform.Owner;
+import org.peakpilot.platform.UserAccounts;
+import org.peakpilot.registry.Registry;
+import org.peakpilot.registry.RegistryModel;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Gateways (采集终端) and their device tokens. A token is shown once and stored as its SHA-256; it signs a
+ * gateway in as {@link AccessScope#device} of its one enterprise, over HTTP (Bearer) and MQTT (the password of its
+ * connection, with its id as user name; or a user property). Tokens are looked up once and then cached for 30
+ * seconds, so that ingest does not query them per batch; a revocation or rotation here takes effect at once on this
+ * instance (and closes the gateway's connections to the embedded broker), within 30 seconds on others.
+ */
+@Component
+public class Gateways implements DeviceCredentials {
+
+	static final String TOKEN_PREFIX = "ppd_";
+	private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+	private static final Duration SEEN_EVERY = Duration.ofMinutes(1);
+
+	/**
+	 * An authenticated gateway as the ingest path needs it; {@code tokenUntil} is when the token it used stops working
+	 * (null for its current token, the end of the overlap for the previous one after a rotation).
+	 */
+	record Sender(long gatewayId, long enterpriseId, String name, AccessScope scope, Instant tokenUntil) {
+
+		Sender(long gatewayId, long enterpriseId, String name, AccessScope scope) {
+			this(gatewayId, enterpriseId, name, scope, null);
+		}
+	}
+
+	private record Cached(Optional<Sender> sender, Instant at) {
+	}
+
+	private final JdbcClient jdbc;
+	private final Registry registry;
+	private final AuditLog audit;
+	private final Clock clock;
+	private final Map<String, Cached> byHash = new ConcurrentHashMap<>();
+	private final Map<Long, Instant> lastSeenWritten = new ConcurrentHashMap<>();
+	private final List<LongConsumer> credentialsChanged = new CopyOnWriteArrayList<>();
+
+	/** How long the previous token keeps working after a rotation. */
+	private final Duration rotationOverlap;
+	private final tools.jackson.databind.json.JsonMapper json;
+
+	Gateways(JdbcClient jdbc, Registry registry, AuditLog audit, Clock clock, tools.jackson.databind.json.JsonMapper json,
+			@org.springframework.beans.factory.annotation.Value("${peakpilot.monitoring.token-rotation-overlap:PT10M}") Duration rotationOverlap) {
+		this.jdbc = jdbc;
+		this.registry = registry;
+		this.audit = audit;
+		this.clock = clock;
+		this.json = json;
+		if (rotationOverlap.isNegative() || rotationOverlap.compareTo(Duration.ofDays(7)) > 0) {
+			throw new IllegalArgumentException("peakpilot.monitoring.token-rotation-overlap must lie between PT0S and P7D");
+		}
+		this.rotationOverlap = rotationOverlap;
+	}
+
+	/** Device tokens start with {@value #TOKEN_PREFIX}. */
+	@Override
+	public boolean isDeviceToken(String token) {
+		return token != null && token.startsWith(TOKEN_PREFIX);
+	}
+
+	/** The device scope of the active gateway holding this token. */
+	@Override
+	public Optional<AccessScope> authenticate(String token) {
+		return sender(token).map(Sender::scope);
+	}
+
+	/** The active gateway holding this token. */
+	Optional<Sender> sender(String token) {
+		return sender(token, false);
+	}
+
+	/**
+	 * The active gateway holding this token; with {@code staleWhileDatabaseAway}, the last answer for it is kept (for
+	 * another 30 seconds each time) when the database cannot be asked, so that gateways signed in before an outage can
+	 * go on publishing to the broker, where their readings wait. A revocation or rotation forgets all answers.
+	 */
+	private Optional<Sender> sender(String token, boolean staleWhileDatabaseAway) {
+		if (!isDeviceToken(token)) {
+			return Optional.empty();
+		}
+		return senderOfHash(UserAccounts.sha256(token), staleWhileDatabaseAway);
+	}
+
+	/** As {@link #sender(String, boolean)}, for the SHA-256 of the token. */
+	private Optional<Sender> senderOfHash(String hash, boolean staleWhileDatabaseAway) {
+		Instant now = clock.instant();
+		Cached c = byHash.get(hash);
+		// a previous token's answer is not kept beyond the end of its overlap
+		if (c == null || c.at().plus(CACHE_TTL).isBefore(now)
+				|| c.sender().map(s -> s.tokenUntil() != null && !s.tokenUntil().isAfter(now)).orElse(false)) {
+			try {
+				Optional<Sender> s = jdbc.sql("""
+						SELECT id, enterprise_id, name, CASE WHEN token_sha256 = :h THEN NULL ELSE previous_token_until END AS until
+						FROM monitoring_gateway
+						WHERE revoked_at IS NULL AND (token_sha256 = :h OR (previous_token_sha256 = :h AND previous_token_until > :now))
+						""")
+					.param("h", hash).param("now", utc(now))
+					.query((rs, n) -> new Sender(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"),
+							AccessScope.device("gateway:" + rs.getLong("id"), rs.getLong("enterprise_id")), instant(rs, "until")))
+					.optional();
+				c = new Cached(s, now);
+			}
+			catch (DataAccessException ex) {
+				if (!staleWhileDatabaseAway || c == null) {
+					throw ex;
+				}
+				c = new Cached(c.sender(), now);
+			}
+			byHash.put(hash, c);
+		}
+		if (c.sender().map(s -> s.tokenUntil() != null && !s.tokenUntil().isAfter(now)).orElse(false)) {
+			return Optional.empty();
+		}
+		c.sender().ifPresent(s -> seen(s.gatewayId(), now));
+		return c.sender();
+	}
+
+	/**
+	 * The active gateway holding this token (with when the token stops working, for the previous one after a
+	 * rotation): how the embedded broker checks a gateway at connect (its last answer kept while the database is away).
+	 */
+	Optional<Sender> gatewayOfToken(String token) {
+		return sender(token, true);
+	}
+
+	/**
+	 * The active gateway holding the token of this SHA-256, if it still works: how the embedded broker checks a
+	 * connection at each publish and subscription (answers cached for 30 seconds and forgotten at once on this
+	 * instance when a token is revoked or rotated; the last answer kept while the database is away).
+	 */
+	Optional<Sender> gatewayOfTokenHash(String hash) {
+		return senderOfHash(hash, true);
+	}
+
+	/** The gateway of this id if it is active (not revoked). */
+	Optional<Sender> active(long id) {
+		Optional<Sender> s = jdbc.sql("SELECT id, enterprise_id, name FROM monitoring_gateway WHERE id = :id AND revoked_at IS NULL")
+			.param("id", id)
+			.query((rs, n) -> new Sender(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"),
+					AccessScope.device("gateway:" + rs.getLong("id"), rs.getLong("enterprise_id"))))
+			.optional();
+		s.ifPresent(g -> seen(g.gatewayId(), clock.instant()));
+		return s;
+	}
+
+	/**
+	 * Calls {@code listener} with a gateway's id once its token was revoked or rotated (after the change committed),
+	 * so that connections made with the old token can be closed.
+	 */
+	void onCredentialsChanged(LongConsumer listener) {
+		credentialsChanged.add(listener);
+	}
+
+	void removeCredentialsListener(LongConsumer listener) {
+		credentialsChanged.remove(listener);
+	}
+
+	/** Forgets cached tokens and tells the listeners, once the transaction committed (a lookup meanwhile sees the old row). */
+	private void credentialsChanged(long id) {
+		byHash.clear();
+		afterCommit(() -> {
+			byHash.clear();
+			credentialsChanged.forEach(l -> l.accept(id));
+		});
+	}
+
+	private static void afterCommit(Runnable changed) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					changed.run();
+				}
+			});
+		}
+		else {
+			changed.run();
+		}
+	}
+
+	public List<Gateway> list(long enterpriseId) {
+		requireRead(enterpriseId);
+		Instant now = clock.instant();
+		// previousTokenUntil only while the previous token still works
+		return jdbc.sql("SELECT * FROM monitoring_gateway WHERE enterprise_id = :e ORDER BY id").param("e", enterpriseId)
+			.query(Gateways::gateway).list().stream()
+			.map(g -> g.previousTokenUntil() == null || g.previousTokenUntil().isAfter(now) ? g
+					: new Gateway(g.id(), g.enterpriseId(), g.name(), g.tokenPrefix(), g.createdAt(), g.createdBy(), g.revokedAt(), g.lastSeenAt(),
+							null, g.lastStatusAt(), g.lastStatus()))
+			.toList();
+	}
+
+	@Transactional
+	public CreatedGateway create(long enterpriseId, String name) {
+		RegistryModel.Enterprise e = registry.enterprise(enterpriseId);
+		Meters.requireManageMeters(new Owner(e.countyCode(), e.parkId(), e.id()));
+		if (name == null || name.isBlank() || name.strip().length() > 128) {
+			throw new InvalidInputException("name", "a gateway needs a name of 1 to 128 characters");
+		}
+		String token = UserAccounts.newSecret(TOKEN_PREFIX);
+		long id = jdbc.sql("""
+				INSERT INTO monitoring_gateway (enterprise_id, county_code, park_id, industry_code, name, token_prefix, token_sha256,
+				    created_by, created_at)
+				VALUES (:e, :county, :park, :industry, :name, :prefix, :hash, :by, :now) RETURNING id
+				""")
+			.param("e", enterpriseId).param("county", e.countyCode()).param("park", e.parkId()).param("industry", e.industryCode())
+			.param("name", name.strip()).param("prefix", token.substring(0, 10)).param("hash", UserAccounts.sha256(token))
+			.param("by", AccessScope.current().actor()).param("now", utc(clock.instant())).query(Long.class).single();
+		Gateway g = find(id).orElseThrow();
+		audit.record("gateway.created", "gateway", id, null, g);
+		return new CreatedGateway(g, token);
+	}
+
+	@Transactional
+	public Gateway revoke(long id) {
+		Gateway before = find(id).orElseThrow(() -> new NotFoundException("gateway " + id));
+		RegistryModel.Enterprise e = registry.enterprise(before.enterpriseId());
+		Meters.requireManageMeters(new Owner(e.countyCode(), e.parkId(), e.id()));
+		jdbc.sql("""
+				UPDATE monitoring_gateway SET revoked_at = :now, previous_token_sha256 = NULL, previous_token_until = NULL
+				WHERE id = :id AND revoked_at IS NULL
+				""")
+			.param("now", utc(clock.instant())).param("id", id).update();
+		credentialsChanged(id);
+		Gateway after = find(id).orElseThrow();
+		audit.record("gateway.revoked", "gateway", id, before, after);
+		return after;
+	}
+
+	/**
+	 * A new device token for an active gateway (shown once). The old one keeps working for the rotation overlap
+	 * (over HTTP, in MQTT messages and for new MQTT connections), so that the gateway can be given the new one
+	 * meanwhile; a token older than that (rotated twice) stops at once. Connections to the embedded broker made with
+	 * the old token stay connected (they were checked when they connected) unless the overlap is zero; a revocation
+	 * closes them.
+	 */
+	@Transactional
+	public CreatedGateway rotate(long id) {
+		Gateway before = find(id).orElseThrow(() -> new NotFoundException("gateway " + id));
+		RegistryModel.Enterprise e = registry.enterprise(before.enterpriseId());
+		Meters.requireManageMeters(new Owner(e.countyCode(), e.parkId(), e.id()));
+		if (before.revokedAt() != null) {
+			throw new org.peakpilot.platform.RuleViolationException("gateway " + id + " is revoked: create a new one", true);
+		}
+		String token = UserAccounts.newSecret(TOKEN_PREFIX);
+		Instant now = clock.instant();
+		boolean overlap = !rotationOverlap.isZero();
+		jdbc.sql("""
+				UPDATE monitoring_gateway SET token_prefix = :prefix, token_sha256 = :hash,
+				    previous_token_sha256 = CASE WHEN :overlap THEN token_sha256 END,
+				    previous_token_until = CASE WHEN :overlap THEN CAST(:until AS TIMESTAMPTZ) END
+				WHERE id = :id
+				""")
+			.param("prefix", token.substring(0, 10)).param("hash", UserAccounts.sha256(token)).param("overlap", overlap)
+			.param("until", utc(now.plus(rotationOverlap))).param("id", id).update();
+		if (overlap) {
+			// the old token still works: its connections stay, only the cached answers are forgotten
+			byHash.clear();
+			afterCommit(byHash::clear);
+		}
+		else {
+			credentialsChanged(id);
+		}
+		Gateway after = find(id).orElseThrow();
+		audit.record("gateway.token-rotated", "gateway", id, before, after);
+		return new CreatedGateway(after, token);
+	}
+
+	private void requireRead(long enterpriseId) {
+		RegistryModel.Enterprise e = registry.enterprise(enterpriseId);
+		AccessScope.current().requireRead(new Owner(e.countyCode(), e.parkId(), e.id()));
+	}
+
+	private void seen(long gatewayId, Instant now) {
+		Instant last = lastSeenWritten.get(gatewayId);
+		if (last == null || last.plus(SEEN_EVERY).isBefore(now)) {
+			lastSeenWritten.put(gatewayId, now);
+			try {
+				jdbc.sql("UPDATE monitoring_gateway SET last_seen_at = :now WHERE id = :id").param("now", utc(now)).param("id", gatewayId).update();
+			}
+			catch (DataAccessException ex) {
+				// bookkeeping only: while the database is away it is written again a minute later, not at every message
+			}
+		}
+	}
+
+	private Optional<Gateway> find(long id) {
+		return jdbc.sql("SELECT * FROM monitoring_gateway WHERE id = :id").param("id", id).query(Gateways::gateway).optional();
+	}
+
+	private static Gateway gateway(ResultSet rs, int n) throws SQLException {
+		return new Gateway(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"), rs.getString("token_prefix"),
+				instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "revoked_at"), instant(rs, "last_seen_at"),
+				instant(rs, "previous_token_until"), instant(rs, "last_status_at"), rs.getString("last_status"));
+	}
+
+	/** The longest status a gateway may report (as compact JSON). */
+	public static final int STATUS_MAX = 2000;
+
+	/**
+	 * A gateway's heartbeat: it is online whether or not it has readings to send. Its last-seen time is written at
+	 * once (not throttled as for readings) and the status it reports kept: a JSON object of at most 2,000 characters
+	 * (firmware, queue length, signal and the like, as the gateway has them), or nothing.
+	 */
+	GatewayStatus heartbeat(Sender sender, String body) {
+		String status = null;
+		if (body != null && !body.isBlank()) {
+			tools.jackson.databind.JsonNode node;
+			try {
+				node = json.readTree(body);
+			}
+			catch (tools.jackson.core.JacksonException ex) {
+				throw new InvalidInputException("status", "the status is a JSON object, such as {\"firmware\": \"2.1.0\", \"queued\": 0}");
+			}
+			if (node == null || !node.isObject()) {
+				throw new InvalidInputException("status", "the status is a JSON object, such as {\"firmware\": \"2.1.0\", \"queued\": 0}");
+			}
+			status = json.writeValueAsString(node);
+			if (status.length() > STATUS_MAX || status.indexOf('\u0000') >= 0) {
+				throw new InvalidInputException("status", "the status has more than " + STATUS_MAX + " characters");
+			}
+		}
+		Instant now = clock.instant();
+		// without a status (or with one that is no JSON object, over MQTT) the last status is kept with its time
+		jdbc.sql("""
+				UPDATE monitoring_gateway SET last_seen_at = :now,
+				    last_status_at = CASE WHEN CAST(:status AS VARCHAR) IS NULL THEN last_status_at ELSE :now END,
+				    last_status = COALESCE(CAST(:status AS VARCHAR), last_status)
+				WHERE id = :id
+				""")
+			.param("now", utc(now)).param("status", status).param("id", sender.gatewayId()).update();
+		lastSeenWritten.put(sender.gatewayId(), now);
+		return new GatewayStatus(sender.gatewayId(), now, status);
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+		return t == null ? null : t.toInstant();
+	}
+
+	static OffsetDateTime utc(Instant i) {
+		return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+	}
+}

@@ -1,0 +1,136 @@
+package org.peakpilot.monitoring.web;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peakpilot.monitoring.internal.Alarms;
+import org.peakpilot.monitoring.internal.EfficiencyLevels;
+import org.peakpilot.monitoring.internal.MonitoringModel.Alarm;
+import org.peakpilot.monitoring.internal.MonitoringModel.AlarmKind;
+import org.peakpilot.monitoring.internal.MonitoringModel.AlarmQuery;
+import org.peakpilot.monitoring.internal.MonitoringModel.AlarmRule;
+import org.peakpilot.monitoring.internal.MonitoringModel.AlarmRuleForm;
+import org.peakpilot.monitoring.internal.MonitoringModel.AlarmStatus;
+import org.peakpilot.monitoring.internal.MonitoringModel.BulkClose;
+import org.peakpilot.monitoring.internal.MonitoringModel.EfficiencyLevel;
+import org.peakpilot.monitoring.internal.MonitoringModel.MonthClosing;
+import org.peakpilot.monitoring.internal.MonitoringModel.MonthComparison;
+import org.peakpilot.monitoring.internal.MonthlyClosing;
+import org.peakpilot.platform.QueryLimits;
+import org.peakpilot.platform.InvalidInputException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Alarms, alarm settings, the efficiency levels, and the monthly closing with metered versus reported energy, over REST. */
+@RestController
+@RequestMapping("/api/v1/monitoring")
+@Tag(name = "monitoring alarms and closing", description = "Alarm rules and their lifecycle; the monthly closing of metered energy")
+class AlarmsApi {
+
+	private final Alarms alarms;
+	private final EfficiencyLevels efficiencyLevels;
+	private final MonthlyClosing closing;
+
+	AlarmsApi(Alarms alarms, EfficiencyLevels efficiencyLevels, MonthlyClosing closing) {
+		this.alarms = alarms;
+		this.efficiencyLevels = efficiencyLevels;
+		this.closing = closing;
+	}
+
+	@GetMapping("/alarms")
+	@Operation(summary = "Alarms within the caller's scope, newest first", description = """
+			kind: COUNTER_BACKWARDS, COUNTER_JUMP, THRESHOLD_INTERVAL, THRESHOLD_DAY, OFFLINE, SPIKE, UNIT_ENERGY;
+			status: OPEN, ACKNOWLEDGED, RECOVERED (an offline alarm whose meter sent again; its gap is recorded), CLOSED; limit: at most 1000 (default 200).""")
+	List<Alarm> alarms(@RequestParam(required = false) AlarmKind kind, @RequestParam(required = false) AlarmStatus status,
+			@RequestParam(required = false) Long enterpriseId, @RequestParam(required = false) Integer limit) {
+		return alarms.list(new AlarmQuery(kind, status, enterpriseId, QueryLimits.limit("limit", limit, 200)));
+	}
+
+	@GetMapping("/alarms/{id}")
+	Alarm alarm(@PathVariable long id) {
+		return alarms.get(id);
+	}
+
+	record Comment(String comment) {
+	}
+
+	@PostMapping("/alarms/{id}/acknowledge")
+	@Operation(summary = "Acknowledge an open alarm (the enterprise or an officer who manages it)", description = """
+			{"comment": "gateway restarted"} (optional). 409 when the alarm is not open.""")
+	Alarm acknowledge(@PathVariable long id, @RequestBody(required = false) Comment body) {
+		return alarms.acknowledge(id, body == null ? null : body.comment());
+	}
+
+	@PostMapping("/alarms/{id}/close")
+	@Operation(summary = "Close an open or acknowledged alarm with a comment", description = """
+			{"comment": "kiln restart after maintenance, confirmed on site"} (required). 409 when it is closed already.""")
+	Alarm close(@PathVariable long id, @RequestBody(required = false) Comment body) {
+		return alarms.close(id, body == null ? null : body.comment());
+	}
+
+	record BulkCloseForm(List<Long> ids, String comment) {
+	}
+
+	@PostMapping("/alarms/close")
+	@Operation(summary = "Close several open or acknowledged alarms with one comment", description = """
+			{"ids": [12, 13, 17], "comment": "catch-up after the gateway outage, data complete"}: 1 to 500 ids, comment required.
+			All or nothing: when any id is unknown or outside the caller's scope (404) or the caller may not handle it (403),
+			nothing is closed. Alarms already closed or recovered are skipped and listed under skipped; closed lists those
+			closed now.""")
+	BulkClose closeAlarms(@RequestBody(required = false) BulkCloseForm body) {
+		return alarms.closeAll(body == null ? null : body.ids(), body == null ? null : body.comment());
+	}
+
+	@GetMapping("/meters/{id}/alarm-rule")
+	AlarmRule rule(@PathVariable long id) {
+		return alarms.rule(id);
+	}
+
+	@PutMapping("/meters/{id}/alarm-rule")
+	@Operation(summary = "Set a meter's alarm limits", description = """
+			{"intervalLimit": 500, "dayLimit": 20000, "offlineIntervals": 4, "spikeEnabled": true}: limits in the meter's unit,
+			intervalLimit per quarter hour (per hour for hourly meters), dayLimit per Beijing day; null = no limit.""")
+	AlarmRule setRule(@PathVariable long id, @RequestBody AlarmRuleForm form) {
+		return alarms.setRule(id, form);
+	}
+
+	@GetMapping("/efficiency-levels")
+	@Operation(summary = "National efficiency levels (benchmark, baseline, limit level 3) in kgce per product unit, with source and tag")
+	List<EfficiencyLevel> levels() {
+		return efficiencyLevels.all();
+	}
+
+	@PostMapping("/enterprises/{enterpriseId}/closings/{month}")
+	@Operation(summary = "Close an enterprise's month (YYYY-MM): metered energy drafts the accounting report", description = """
+			For the city office and the enterprise's own user. The draft is written only when the month has no report, or its
+			report is a draft (or returned) still holding exactly the lines metering wrote; otherwise the report is kept and
+			only compared (outcome KEPT).""")
+	MonthClosing close(@PathVariable long enterpriseId, @PathVariable String month) {
+		return closing.close(enterpriseId, month(month));
+	}
+
+	@GetMapping("/closings")
+	@Operation(summary = "Metered versus reported energy per enterprise and closed month, in tce and per energy, flagged beyond the tolerance")
+	List<MonthComparison> closings(@RequestParam int year, @RequestParam(required = false) Integer month,
+			@RequestParam(required = false) Long enterpriseId) {
+		return closing.compare(year, month, enterpriseId);
+	}
+
+	static YearMonth month(String text) {
+		try {
+			return YearMonth.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException("month", "a month such as 2026-10");
+		}
+	}
+}

@@ -1,0 +1,364 @@
+package org.peakpilot.monitoring.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.peakpilot.monitoring.internal.BatchTooLargeException;
+import org.peakpilot.monitoring.internal.Gateways;
+import org.peakpilot.monitoring.internal.Meters;
+import org.peakpilot.monitoring.internal.MonitoringModel.BackfillForm;
+import org.peakpilot.monitoring.internal.MonitoringModel.Correction;
+import org.peakpilot.monitoring.CreatedGateway;
+import org.peakpilot.monitoring.internal.MonitoringModel.Gap;
+import org.peakpilot.monitoring.Gateway;
+import org.peakpilot.monitoring.internal.MonitoringModel.Grain;
+import org.peakpilot.monitoring.internal.MonitoringModel.IngestResult;
+import org.peakpilot.monitoring.Meter;
+import org.peakpilot.monitoring.MeterForm;
+import org.peakpilot.monitoring.internal.MonitoringModel.QuarantineEntry;
+import org.peakpilot.monitoring.internal.MonitoringModel.QuarantineStatus;
+import org.peakpilot.monitoring.internal.MonitoringModel.Replacement;
+import org.peakpilot.monitoring.internal.MonitoringModel.ReplacementForm;
+import org.peakpilot.monitoring.internal.MonitoringModel;
+import org.peakpilot.monitoring.internal.Quarantine;
+import org.peakpilot.monitoring.internal.ReadingIngest;
+import org.peakpilot.monitoring.internal.ReadingParser;
+import org.peakpilot.monitoring.internal.Readings;
+import org.peakpilot.platform.QueryLimits;
+import org.peakpilot.platform.InvalidInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Online monitoring over REST: meters, gateways, readings in, quarantine, exchanges, back-fills, gaps, rollups. */
+@RestController
+@RequestMapping("/api/v1/monitoring")
+@Tag(name = "monitoring", description = "Online energy monitoring: meters, readings ingest, quarantine, rollups")
+class MonitoringApi {
+
+	/** The largest request body a batch may have. */
+	static final int MAX_BODY_BYTES = Readings.MAX_BODY_BYTES;
+
+	private final Meters meters;
+	private final Gateways gateways;
+	private final Readings readings;
+	private final Quarantine quarantine;
+	private final tools.jackson.databind.json.JsonMapper json;
+
+	MonitoringApi(Meters meters, Gateways gateways, Readings readings, Quarantine quarantine,
+			tools.jackson.databind.json.JsonMapper json) {
+		this.meters = meters;
+		this.gateways = gateways;
+		this.readings = readings;
+		this.quarantine = quarantine;
+		this.json = json;
+	}
+
+	/** The request attribute holding the batch id of a readings request, echoed by {@link BatchIdAdvice} into refusals. */
+	static final String BATCH_ID = MonitoringApi.class.getName() + ".batchId";
+
+	@PostMapping(path = "/readings", consumes = { MediaType.APPLICATION_JSON_VALUE, "text/csv" })
+	@Operation(summary = "Send a batch of readings (JSON or CSV) with a gateway's device token", description = """
+			Authorization: Bearer ppd_… (a gateway's device token; an enterprise user's own login works too).
+			JSON: {"batchId": "gw7-000123", "timestampMarks": "end", "readings": [{"meter": "E-01", "ts": "2026-11-24T10:15:00+08:00",
+			  "value": 123456.7, "unit": "kWh"}]}
+			  meter: the meter's code within the gateway's enterprise (or "meterId": its number); ts: ISO-8601 (no offset =
+			  Beijing time) or epoch milliseconds (a number, 2000 to 2100), by default the END of the interval
+			  ("timestampMarks": "start" when the gateway stamps the start); a time within the alignment tolerance (60 s by
+			  default) of an interval boundary is moved onto it and noted SNAPPED, one further off is quarantined MISALIGNED;
+			  value: the register (COUNTER meters) or the interval's quantity (INTERVAL meters) before the multiplier; unit:
+			  optional, must be the meter's; "correction": true (per reading or for the whole batch; 补传/更正) replaces a stored
+			  value (audited as reading.corrected) instead of quarantining it as a CONFLICT.
+			batchId: 1 to 64 of A-Z a-z 0-9 . _ : - (or the X-Batch-Id header); without one the server assigns a UUID. It is
+			  echoed in every answer, refusals (400, 413, 503 from ingest) included.
+			CSV (Content-Type text/csv): a header meter,ts,value[,unit][,correction] or 表计,时间,数值,单位[,更正] then one reading
+			  per line; separator , or ; (detected from the header); a UTF-8 byte order mark is ignored. Batch id, time marking
+			  and correction of a CSV batch come in the headers X-Batch-Id, X-Timestamp-Marks and X-Correction.
+			At most 10,000 readings and 4 MiB per batch. The answer counts stored readings, duplicates (already stored with the
+			same value: resending is safe), corrected and snapped ones, and quarantined ones with their index in the batch and
+			reason; good readings of a mixed batch are stored. 400: the batch cannot be read at all; 413: too large; 503:
+			database unavailable, nothing stored, send again.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+			@io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReadingsBatch.class),
+					examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "batch", value = """
+							{"batchId": "gw7-000123", "timestampMarks": "end", "readings": [
+							 {"meter": "E-01", "ts": "2026-11-24T10:15:00+08:00", "value": 123456.7, "unit": "kWh"},
+							 {"meter": "E-02", "ts": 1763950500000, "value": 12.5},
+							 {"meter": "E-01", "ts": "2026-11-24T10:00:00+08:00", "value": 123401.2, "correction": true}]}""")),
+			@io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string",
+							description = "header meter,ts,value[,unit][,correction] or 表计,时间,数值,单位[,更正]; separator , or ;"),
+					examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "csv", value = """
+							表计;时间;数值;单位
+							E-01;2026-11-24T10:15:00+08:00;123456.7;kWh
+							""")) })
+	@io.swagger.v3.oas.annotations.responses.ApiResponses({
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the batch was taken: counts, notes and quarantined readings",
+					content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = IngestResult.class),
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = """
+									{"received": 3, "stored": 1, "duplicates": 0, "quarantined": 1, "batchId": "gw7-000123", "corrected": 1,
+									 "snapped": 0, "notes": [{"index": 2, "meter": "E-01", "note": "CORRECTED",
+									 "detail": "the stored value 123400 of 2026-11-24T02:00:00Z was replaced by 123401.2"}],
+									 "rejected": [{"index": 1, "meter": "E-02", "reason": "MISALIGNED", "detail": "…", "quarantineId": 42}]}"""))),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = "the batch cannot be read at all (or its batchId, timestampMarks or correction is invalid); nothing stored",
+					content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+							schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ProblemDetail.class),
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = """
+									{"type": "/problems/invalid-input", "title": "Bad Request", "status": 400,
+									 "detail": "body: not valid JSON: …", "errors": [{"field": "body", "message": "not valid JSON: …"}],
+									 "batchId": "3f1c…"}"""))),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "413", description = "more than 10,000 readings or 4 MiB; nothing stored, send smaller batches",
+					content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+							schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ProblemDetail.class),
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = """
+									{"type": "/problems/batch-too-large", "title": "Content Too Large", "status": 413,
+									 "detail": "the body is larger than 4 MiB; send at most 10000 readings per batch", "batchId": "gw7-000123"}"""))),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503", description = "the database is unavailable; nothing stored, send the same batch again (Retry-After)",
+					content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+							schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ProblemDetail.class),
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = """
+									{"type": "/problems/database-unavailable", "title": "Service Unavailable", "status": 503,
+									 "detail": "The database is not reachable at the moment; nothing was written. Send the same request again later.",
+									 "batchId": "gw7-000123"}"""))) })
+	IngestResult readings(HttpServletRequest request) throws IOException {
+		String header = request.getHeader("X-Batch-Id");
+		// echoed even when the given one is refused (then an assigned one)
+		request.setAttribute(BATCH_ID, ReadingIngest.batchId(null));
+		request.setAttribute(BATCH_ID, ReadingIngest.batchId(header == null ? null : header.strip()));
+		String body = body(request);
+		String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+		String batchId = (String) request.getAttribute(BATCH_ID);
+		String marks = request.getHeader("X-Timestamp-Marks");
+		boolean correction = flag("X-Correction", request.getHeader("X-Correction"));
+		if (type.startsWith("text/csv")) {
+			return readings.ingest(ReadingParser.csv(body),
+					new ReadingIngest.Options(batchId, ReadingIngest.Marks.of(marks), correction));
+		}
+		ReadingParser.Batch batch = ReadingParser.jsonBatch(json, body);
+		if (batch.batchId() != null) {
+			request.setAttribute(BATCH_ID, ReadingIngest.batchId(batch.batchId()));
+			batchId = (String) request.getAttribute(BATCH_ID);
+		}
+		return readings.ingest(batch.readings(), new ReadingIngest.Options(batchId,
+				ReadingIngest.Marks.of(batch.timestampMarks() != null ? batch.timestampMarks() : marks), correction || batch.correction()));
+	}
+
+	private static boolean flag(String field, String text) {
+		if (text == null || text.isBlank() || text.strip().equalsIgnoreCase("false")) {
+			return false;
+		}
+		if (text.strip().equalsIgnoreCase("true")) {
+			return true;
+		}
+		throw new InvalidInputException(field, field + " is true or false");
+	}
+
+	/** The body of POST /readings as documented (the parser reads it as a stream; this type only describes it). */
+	@io.swagger.v3.oas.annotations.media.Schema(description = "A batch of readings; a bare array of readings is accepted too")
+	record ReadingsBatch(
+			@io.swagger.v3.oas.annotations.media.Schema(description = "the gateway's id of the batch, echoed in the answer; assigned (UUID) when left out",
+					maxLength = 64, pattern = "^[A-Za-z0-9._:-]{1,64}$", example = "gw7-000123") String batchId,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "whether ts marks the start or the end (default) of the interval",
+					allowableValues = { "start", "end" }, defaultValue = "end") String timestampMarks,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "all readings are corrections (补传/更正) that replace stored values",
+					defaultValue = "false") Boolean correction,
+			@io.swagger.v3.oas.annotations.media.ArraySchema(maxItems = 10000, schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReadingIn.class), arraySchema = @io.swagger.v3.oas.annotations.media.Schema(description = "at most 10,000 readings",
+					requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED)) List<ReadingIn> readings) {
+	}
+
+	/** One reading of {@link ReadingsBatch} (documentation only). */
+	record ReadingIn(
+			@io.swagger.v3.oas.annotations.media.Schema(description = "the meter's code within the gateway's enterprise (or meterId)", example = "E-01") String meter,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "the meter's number, instead of meter") Long meterId,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "ISO-8601 (no offset = Beijing time) or epoch milliseconds (2000 to 2100)",
+					oneOf = { String.class, Long.class }, example = "2026-11-24T10:15:00+08:00",
+					requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) Object ts,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "register (COUNTER) or interval quantity (INTERVAL) before the multiplier; |value| < 10^18",
+					example = "123456.7", requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) BigDecimal value,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "optional; must be the meter's unit", example = "kWh") String unit,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "this reading corrects a stored one (补传/更正)", defaultValue = "false") Boolean correction) {
+	}
+
+	@PostMapping(path = "/status")
+	@Operation(summary = "A gateway's heartbeat (its device token): it is online whether or not it has readings", description = """
+			Body (optional): a JSON object of at most 2,000 characters with what the gateway reports, e.g.
+			{"firmware": "2.1.0", "queued": 0, "signal": -71}. Also over MQTT on <root>/status/<gateway id>.""")
+	MonitoringModel.GatewayStatus status(HttpServletRequest request) throws IOException {
+		byte[] bytes;
+		try (InputStream in = request.getInputStream()) {
+			bytes = in.readNBytes(Gateways.STATUS_MAX * 4 + 1);
+		}
+		if (bytes.length > Gateways.STATUS_MAX * 4) {
+			throw new InvalidInputException("status", "the status has more than " + Gateways.STATUS_MAX + " characters");
+		}
+		return readings.reportStatus(new String(bytes, StandardCharsets.UTF_8));
+	}
+
+	private static String body(HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+			throw new BodyTooLargeException();
+		}
+		try (InputStream in = request.getInputStream()) {
+			byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+			if (bytes.length > MAX_BODY_BYTES) {
+				throw new BodyTooLargeException();
+			}
+			return new String(bytes, StandardCharsets.UTF_8);
+		}
+	}
+
+	/** A body above {@link #MAX_BODY_BYTES}. */
+	static class BodyTooLargeException extends RuntimeException {
+	}
+
+	@ExceptionHandler({ BatchTooLargeException.class, BodyTooLargeException.class })
+	ResponseEntity<ProblemDetail> tooLarge(RuntimeException ex) {
+		ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex instanceof BodyTooLargeException
+				? "the body is larger than 4 MiB; send at most " + Readings.MAX_BATCH + " readings per batch"
+				: ex.getMessage());
+		p.setType(java.net.URI.create("/problems/batch-too-large"));
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+	}
+
+	@GetMapping("/meters")
+	List<Meter> meters(@RequestParam(required = false) Long enterpriseId) {
+		return meters.list(enterpriseId);
+	}
+
+	@GetMapping("/meters/{id}")
+	Meter meter(@PathVariable long id) {
+		return meters.get(id);
+	}
+
+	@PostMapping("/enterprises/{enterpriseId}/meters")
+	@Operation(summary = "Register a meter", description = """
+			{"code": "E-01", "name": "1# 主变 main transformer", "facility": "熟料线 clinker line", "energyCode": "ELECTRICITY",
+			 "unit": "kWh", "kind": "COUNTER", "multiplier": 1200, "intervalMinutes": 15, "productCode": "CLINKER",
+			 "maxPerInterval": 20000, "counterMax": 99999999.99}
+			energyCode: ELECTRICITY, HEAT or a fuel code of /api/v1/accounting/factors; unit: one the calculator accepts for it.""")
+	ResponseEntity<Meter> register(@PathVariable long enterpriseId, @RequestBody MeterForm form) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(meters.register(enterpriseId, form));
+	}
+
+	@PutMapping("/meters/{id}")
+	Meter update(@PathVariable long id, @RequestBody MeterForm form) {
+		return meters.update(id, form);
+	}
+
+	@GetMapping("/enterprises/{enterpriseId}/gateways")
+	List<Gateway> gateways(@PathVariable long enterpriseId) {
+		return gateways.list(enterpriseId);
+	}
+
+	record GatewayName(String name) {
+	}
+
+	@PostMapping("/enterprises/{enterpriseId}/gateways")
+	@Operation(summary = "Create a gateway and its device token (shown once)")
+	ResponseEntity<CreatedGateway> createGateway(@PathVariable long enterpriseId, @RequestBody GatewayName body) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(gateways.create(enterpriseId, body.name()));
+	}
+
+	@PostMapping("/gateways/{id}/revoke")
+	Gateway revoke(@PathVariable long id) {
+		return gateways.revoke(id);
+	}
+
+	@PostMapping("/gateways/{id}/rotate")
+	@Operation(summary = "Give a gateway a new device token (shown once); the old one keeps working for the rotation overlap "
+			+ "(10 minutes by default: HTTP, MQTT messages and new MQTT connections), then stops; revoke ends both at once")
+	CreatedGateway rotate(@PathVariable long id) {
+		return gateways.rotate(id);
+	}
+
+	@GetMapping("/quarantine")
+	@Operation(summary = "Quarantined readings in the caller's scope, newest first; limit 1 to 1000 (default 200)")
+	List<QuarantineEntry> quarantine(@RequestParam(required = false) Long enterpriseId,
+			@RequestParam(required = false) QuarantineStatus status, @RequestParam(required = false) Integer limit) {
+		return quarantine.list(enterpriseId, status, QueryLimits.limit("limit", limit, 200));
+	}
+
+	@GetMapping("/quarantine/{id}")
+	QuarantineEntry quarantined(@PathVariable long id) {
+		return quarantine.get(id);
+	}
+
+	@PostMapping("/quarantine/{id}/replay")
+	@Operation(summary = "Replay a quarantined reading, corrected or as it was", description = """
+			{"value": "1234.5", "ts": "2026-11-24T10:15:00+08:00", "comment": "decimal point restored"}: fields left out keep the
+			quarantined ones; the comment is required.""")
+	IngestResult replay(@PathVariable long id, @RequestBody Correction correction) {
+		return readings.replay(id, correction);
+	}
+
+	record Comment(String comment) {
+	}
+
+	@PostMapping("/quarantine/{id}/discard")
+	QuarantineEntry discard(@PathVariable long id, @RequestBody Comment body) {
+		return readings.discard(id, body.comment());
+	}
+
+	@GetMapping("/meters/{id}/exchanges")
+	List<Replacement> exchanges(@PathVariable long id) {
+		return readings.exchanges(id);
+	}
+
+	@PostMapping("/meters/{id}/exchanges")
+	@Operation(summary = "Register a meter exchange (换表)", description = """
+			{"replacedAt": "2026-11-24T10:07:00+08:00", "oldFinal": 98234.5, "newInitial": 0, "reason": "register failed"}""")
+	ResponseEntity<Replacement> exchange(@PathVariable long id, @RequestBody ReplacementForm form) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(readings.registerExchange(id, form));
+	}
+
+	@PostMapping("/meters/{id}/backfill")
+	@Operation(summary = "Back-fill missing intervals (数据补录) with a reason, all or nothing", description = """
+			{"reason": "gateway offline 2026-11-20, values read on site", "readings": [{"ts": "2026-11-20T08:15:00+08:00", "value": "1200"}]}""")
+	IngestResult backfill(@PathVariable long id, @RequestBody BackfillForm form) {
+		return readings.backfill(id, form);
+	}
+
+	@GetMapping("/meters/{id}/gaps")
+	@Operation(summary = "Missing intervals of a meter between two times (default: the last 7 days; at most 31 days)")
+	List<Gap> gaps(@PathVariable long id, @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+		Instant t = to == null ? Instant.now() : time("to", to);
+		Instant f = from == null ? t.minus(java.time.Duration.ofDays(7)) : time("from", from);
+		return readings.gaps(id, f, t);
+	}
+
+	@GetMapping("/meters/{id}/series")
+	@Operation(summary = "A meter's rollups at a grain (QUARTER, HOUR, DAY, MONTH) in from (inclusive) to (exclusive), in its unit, tce and tCO2; "
+			+ "at most 31 days of quarter hours, 92 of hours, 2 years of days, 20 years of months")
+	MonitoringModel.MeterSeries series(@PathVariable long id, @RequestParam(defaultValue = "HOUR") Grain grain,
+			@RequestParam String from, @RequestParam String to) {
+		return readings.meterSeries(id, grain, time("from", from), time("to", to));
+	}
+
+	private static Instant time(String field, String text) {
+		try {
+			return ReadingIngest.timestamp(text.length() == 10 ? text + "T00:00:00" : text);
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidInputException(field, "a date (2026-11-24) or an ISO-8601 time");
+		}
+	}
+}
