@@ -106,8 +106,25 @@ class DemoSimulatorTests {
 		return jdbc.sql(sql).query(Long.class).single();
 	}
 
+	/** Whether the demo gateway of this enterprise is in its daily outage at this Beijing time of day. */
+	boolean inOutage(String key, LocalTime at) {
+		return simulator.gateways().stream().filter(g -> g.row.enterpriseKey().equals(key)).findFirst().orElseThrow().row.offlineAt(at);
+	}
+
+	long enterpriseId(String key) {
+		DemoDataSet.Enterprise e = DemoDataSet.read(plan::planFile).enterprises().stream().filter(x -> x.key().equals(key)).findFirst()
+			.orElseThrow();
+		return SystemActor.call("test", () -> registry.enterprises(RegistryModel.EnterpriseQuery.ALL)).stream()
+			.filter(x -> x.uscc().equals(e.uscc())).findFirst().orElseThrow().id();
+	}
+
 	@Test
 	void theDemoGatewaysSendOverMqttAndHttpAndNothingSentIsLost() throws Exception {
+		// A gateway in its daily outage right now (the porcelain works 10:00–12:00, the chemicals works 14:00–15:30
+		// Beijing time) has sent nothing yet: what it sends after its outage cannot be checked in this run.
+		LocalTime startedAt = LocalTime.now(DemoLoad.BEIJING);
+		boolean porcelainUp = !inOutage("jiajiang-porcelain", startedAt);
+		boolean chemicalsUp = !inOutage("wutongqiao-chemicals", startedAt);
 		Instant lastInterval = Instant.ofEpochSecond(Math.floorDiv(Instant.now().getEpochSecond(), 900) * 900).minusSeconds(900);
 		long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (!simulator.gateways().stream().filter(g -> !g.row.offlineAt(LocalTime.now(DemoLoad.BEIJING)))
@@ -135,13 +152,17 @@ class DemoSimulatorTests {
 		// meter; the chemicals works' gateway (offline 14:00–15:30) resent what it buffered
 		ZonedDateTime yesterday = LocalDate.now(DemoLoad.BEIJING).minusDays(1).atStartOfDay(DemoLoad.BEIJING);
 		assertThat(stored("jiajiang-porcelain", yesterday.plusHours(10), yesterday.plusHours(12))).isZero();
-		assertThat(expected("jiajiang-porcelain", yesterday.plusHours(12), yesterday.plusHours(14))).isGreaterThan(10);
-		assertThat(stored("jiajiang-porcelain", yesterday.plusHours(12), yesterday.plusHours(14)))
-			.isEqualTo(expected("jiajiang-porcelain", yesterday.plusHours(12), yesterday.plusHours(14)));
+		if (porcelainUp) {
+			assertThat(expected("jiajiang-porcelain", yesterday.plusHours(12), yesterday.plusHours(14))).isGreaterThan(10);
+			assertThat(stored("jiajiang-porcelain", yesterday.plusHours(12), yesterday.plusHours(14)))
+				.isEqualTo(expected("jiajiang-porcelain", yesterday.plusHours(12), yesterday.plusHours(14)));
+		}
 		ZonedDateTime outageEnd = yesterday.plusMinutes(15 * 60 + 30);
-		assertThat(expected("wutongqiao-chemicals", yesterday.plusHours(14), outageEnd)).isGreaterThan(10);
-		assertThat(stored("wutongqiao-chemicals", yesterday.plusHours(14), outageEnd))
-			.isEqualTo(expected("wutongqiao-chemicals", yesterday.plusHours(14), outageEnd));
+		if (chemicalsUp) {
+			assertThat(expected("wutongqiao-chemicals", yesterday.plusHours(14), outageEnd)).isGreaterThan(10);
+			assertThat(stored("wutongqiao-chemicals", yesterday.plusHours(14), outageEnd))
+				.isEqualTo(expected("wutongqiao-chemicals", yesterday.plusHours(14), outageEnd));
+		}
 
 		// plausible values: no counter jump or backwards register, and a steel works' day in the range of its profile
 		rollups.rollUpPending();
@@ -156,7 +177,19 @@ class DemoSimulatorTests {
 		// after the catch-up (yesterday and today sent at once) the alarms page is quiet: offline is judged by arrival,
 		// and the back-filled intervals arrived just now, the outage gaps of yesterday included
 		SystemActor.call("test", alarmRules::evaluate);
-		assertThat(count("SELECT count(*) FROM monitoring_alarm WHERE kind = 'OFFLINE'")).isZero();
-		assertThat(count("SELECT count(*) FROM monitoring_alarm WHERE status IN ('OPEN', 'ACKNOWLEDGED') AND kind <> 'UNIT_ENERGY'")).isZero();
+		// (a gateway in its outage right now may rightly be offline: only its own enterprise may have alarms then)
+		java.util.List<Long> down = new java.util.ArrayList<>(java.util.List.of(-1L));
+		if (!porcelainUp) {
+			down.add(enterpriseId("jiajiang-porcelain"));
+		}
+		if (!chemicalsUp) {
+			down.add(enterpriseId("wutongqiao-chemicals"));
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM monitoring_alarm WHERE kind = 'OFFLINE' AND enterprise_id NOT IN (:down)")
+			.param("down", down).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM monitoring_alarm
+				WHERE status IN ('OPEN', 'ACKNOWLEDGED') AND kind <> 'UNIT_ENERGY' AND enterprise_id NOT IN (:down)
+				""").param("down", down).query(Long.class).single()).isZero();
 	}
 }
