@@ -115,7 +115,7 @@ class MonitoringQuietBrowserTests {
 	void theLiveViewTurnsToTheNewDayAtMidnightAndTheOfficeClosesTickedAlarmsTogether() throws Exception {
 		assumeTrue(driver != null, () -> HeadlessChromium.MISSING + "; browser tests skipped outside CI");
 		Fixtures fixtures = new Fixtures(registry, accounts);
-		RegistryModel.Enterprise e = fixtures.enterprise("511133", "3011", null);
+		RegistryModel.Enterprise e = fixtures.enterprise(Counties.MABIAN, "3011", null);
 		String user = fixtures.user(Role.ENTERPRISE_USER, null, null, e.id(), Set.of());
 		post(user, "/api/v1/monitoring/enterprises/" + e.id() + "/meters", """
 				{"code": "E-01", "name": "1# 主变", "energyCode": "ELECTRICITY", "unit": "kWh", "kind": "INTERVAL", "intervalMinutes": 15,
@@ -124,13 +124,14 @@ class MonitoringQuietBrowserTests {
 		post(user, "/api/v1/monitoring/readings", "{\"readings\": [" + reading(MIDNIGHT.minusMinutes(30), 900) + ","
 				+ reading(MIDNIGHT.minusMinutes(15), 950) + "," + reading(MIDNIGHT, 910) + "]}");
 		rollups.rollUpPending();
-		String officer = fixtures.countyOfficer("511133");
+		String officer = fixtures.countyOfficer(Counties.MABIAN);
 
 		open("/login");
 		driver.findElement(By.id("username")).sendKeys(officer);
 		driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
 		driver.findElement(By.id("login-submit")).click();
-		chromium.waitUntil().until(ExpectedConditions.urlContains("/plan/cockpit"));
+		// a county officer lands on its work page
+		chromium.waitUntil().until(ExpectedConditions.urlContains("/work"));
 
 		// 00:00:30, the reading of 00:00 is in: the new day, a note instead of empty charts
 		open("/monitoring/live");
