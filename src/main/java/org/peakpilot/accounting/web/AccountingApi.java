@@ -1,5 +1,7 @@
 package org.peakpilot.accounting.web;
 
+import org.peakpilot.accounting.internal.FactorLibrary;
+import org.peakpilot.accounting.internal.Restatements;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,9 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountingApi {
 
 	private final EmissionsAccounting accounting;
+	private final FactorLibrary library;
+	private final Restatements restatements;
 
-	AccountingApi(EmissionsAccounting accounting) {
+	AccountingApi(EmissionsAccounting accounting, FactorLibrary library, Restatements restatements) {
 		this.accounting = accounting;
+		this.library = library;
+		this.restatements = restatements;
 	}
 
 	@GetMapping("/factors")
@@ -39,14 +45,14 @@ class AccountingApi {
 	@GetMapping("/factors/{code}")
 	@Operation(summary = "Every version of one factor, newest first")
 	List<Factor> history(@PathVariable String code) {
-		return accounting.history(code);
+		return library.history(code);
 	}
 
 	@PostMapping("/factors/{code}/versions")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Publish a new version of a factor (city administrator)")
-	Factor publish(@PathVariable String code, @RequestBody EmissionsAccounting.NewVersion body) {
-		return accounting.publish(code, body);
+	Factor publish(@PathVariable String code, @RequestBody Restatements.NewVersion body) {
+		return restatements.publish(code, body);
 	}
 
 	@PostMapping("/calculations")
