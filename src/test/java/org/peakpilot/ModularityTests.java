@@ -5,8 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.peakpilot.accounting.DisplayNames;
 import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.internal.CityInventory;
+import org.peakpilot.accounting.internal.FactorLibrary;
 import org.peakpilot.accounting.internal.MonthlyReports;
 import org.peakpilot.accounting.internal.ReportForm;
+import org.peakpilot.accounting.internal.ReportWorkflow;
+import org.peakpilot.accounting.internal.Restatements;
 import org.peakpilot.monitoring.EnergyMonitoring;
 import org.peakpilot.monitoring.Meter;
 import org.peakpilot.monitoring.MonthClosed;
@@ -51,7 +54,8 @@ class ModularityTests {
 			.containsExactly("org.peakpilot.accounting");
 		assertThat(accounting.isExposed(EmissionsAccounting.class)).isTrue();
 		assertThat(accounting.isExposed(DisplayNames.class)).isTrue();
-		for (Class<?> hidden : new Class<?>[] { CityInventory.class, MonthlyReports.class, ReportForm.class }) {
+		for (Class<?> hidden : new Class<?>[] { CityInventory.class, MonthlyReports.class, ReportForm.class, FactorLibrary.class,
+				ReportWorkflow.class, Restatements.class }) {
 			assertThat(accounting.contains(hidden)).as(hidden.getSimpleName()).isTrue();
 			assertThat(accounting.isExposed(hidden)).as(hidden.getSimpleName()).isFalse();
 		}

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.peakpilot.accounting.ResultsModel;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.shared.Rounding;

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.peakpilot.accounting.ResultsModel;
+import org.peakpilot.accounting.internal.ResultsModel;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.http.HttpHeaders;
