@@ -1,6 +1,8 @@
 package org.peakpilot.accounting.web;
 
 import org.peakpilot.accounting.internal.MonthlyReports;
+import org.peakpilot.accounting.internal.Overdue;
+import org.peakpilot.accounting.internal.ReportRow;
 import org.peakpilot.accounting.internal.ReportWorkflow;
 import org.peakpilot.accounting.internal.ReportForm;
 import java.util.List;
@@ -70,7 +72,7 @@ class ReportApi {
 
 	@GetMapping("/reports")
 	@Operation(summary = "Reports within the caller's scope with their current totals")
-	List<ReportModel.ReportRow> reports(@RequestParam(required = false) Long enterpriseId, @RequestParam(required = false) Integer year,
+	List<ReportRow> reports(@RequestParam(required = false) Long enterpriseId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) ReportModel.Status status) {
 		return monthlyReports.list(enterpriseId, year, status);
 	}
@@ -145,7 +147,7 @@ class ReportApi {
 
 	@GetMapping("/reports/overdue")
 	@Operation(summary = "Key energy-using units whose monthly report is past due (the 15th of the following month)")
-	List<ReportModel.Overdue> overdue(@RequestParam int year) {
+	List<Overdue> overdue(@RequestParam int year) {
 		return monthlyReports.overdue(year);
 	}
 }

@@ -1,6 +1,7 @@
 package org.peakpilot.accounting.web;
 
 import org.peakpilot.accounting.internal.MonthlyReports;
+import org.peakpilot.accounting.internal.ReportRow;
 import org.peakpilot.accounting.internal.ReportWorkflow;
 import org.peakpilot.accounting.internal.FactorLibrary;
 import org.peakpilot.accounting.DisplayNames;
@@ -85,7 +86,7 @@ class ReportPages {
 		if (enterpriseId != null) {
 			registry.enterprise(enterpriseId); // not found outside the caller's scope
 		}
-		List<ReportModel.ReportRow> all = monthlyReports.list(enterpriseId, y, status);
+		List<ReportRow> all = monthlyReports.list(enterpriseId, y, status);
 		int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
 		int p = Math.max(0, Math.min(page, pages - 1));
 		model.addAttribute("year", y);

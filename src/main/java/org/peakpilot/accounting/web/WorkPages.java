@@ -1,6 +1,8 @@
 package org.peakpilot.accounting.web;
 
 import org.peakpilot.accounting.internal.MonthlyReports;
+import org.peakpilot.accounting.internal.Overdue;
+import org.peakpilot.accounting.internal.ReportRow;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -11,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.peakpilot.accounting.ReportModel.Overdue;
-import org.peakpilot.accounting.ReportModel.ReportRow;
 import org.peakpilot.accounting.ReportModel.Status;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InvalidInputException;
