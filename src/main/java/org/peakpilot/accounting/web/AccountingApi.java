@@ -1,7 +1,5 @@
 package org.peakpilot.accounting.web;
 
-import org.peakpilot.accounting.internal.FactorLibrary;
-import org.peakpilot.accounting.internal.Restatements;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,6 +7,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.Factor;
+import org.peakpilot.accounting.internal.FactorLibrary;
+import org.peakpilot.accounting.internal.Restatements;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,7 +1,5 @@
 package org.peakpilot.accounting.web;
 
-import org.peakpilot.accounting.internal.FactorLibrary;
-import org.peakpilot.accounting.internal.AccountingSettings;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +7,8 @@ import java.util.Set;
 import org.peakpilot.accounting.DisplayNames;
 import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.Factor;
+import org.peakpilot.accounting.internal.AccountingSettings;
+import org.peakpilot.accounting.internal.FactorLibrary;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

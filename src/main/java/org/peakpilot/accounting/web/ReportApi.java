@@ -1,15 +1,15 @@
 package org.peakpilot.accounting.web;
 
-import org.peakpilot.accounting.internal.MonthlyReports;
-import org.peakpilot.accounting.internal.Overdue;
-import org.peakpilot.accounting.internal.ReportRow;
-import org.peakpilot.accounting.internal.ReportWorkflow;
 import org.peakpilot.accounting.internal.ReportForm;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.peakpilot.accounting.ReportModel;
+import org.peakpilot.accounting.internal.MonthlyReports;
+import org.peakpilot.accounting.internal.Overdue;
+import org.peakpilot.accounting.internal.ReportRow;
+import org.peakpilot.accounting.internal.ReportWorkflow;
 import org.peakpilot.platform.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,7 +50,8 @@ class ReportApi {
 			.orElse("");
 		java.util.Set<String> all = new java.util.HashSet<>();
 		monthlyReports.products().forEach(p -> all.add(p.code()));
-		List<String> own = ReportForm.products(monthlyReports.products(), sector).stream().map(ReportModel.Product::code).toList();
+		List<String> own = ReportForm.products(monthlyReports.products(), sector).stream().map(ReportModel.Product::code)
+			.toList();
 		List<org.peakpilot.platform.InputError> errors = new java.util.ArrayList<>();
 		for (int i = 0; i < content.products().size(); i++) {
 			ReportModel.ProductLine p = content.products().get(i);

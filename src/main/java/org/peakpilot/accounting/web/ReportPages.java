@@ -1,9 +1,5 @@
 package org.peakpilot.accounting.web;
 
-import org.peakpilot.accounting.internal.MonthlyReports;
-import org.peakpilot.accounting.internal.ReportRow;
-import org.peakpilot.accounting.internal.ReportWorkflow;
-import org.peakpilot.accounting.internal.FactorLibrary;
 import org.peakpilot.accounting.DisplayNames;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -23,9 +19,13 @@ import org.peakpilot.accounting.ReportModel.EnergyUse;
 import org.peakpilot.accounting.ReportModel.Report;
 import org.peakpilot.accounting.ReportModel.ReportLine;
 import org.peakpilot.accounting.internal.AccountingBounds;
+import org.peakpilot.accounting.internal.FactorLibrary;
 import org.peakpilot.accounting.internal.FactorsInForce;
+import org.peakpilot.accounting.internal.MonthlyReports;
 import org.peakpilot.accounting.internal.ReportForm;
+import org.peakpilot.accounting.internal.ReportRow;
 import org.peakpilot.accounting.internal.ReportWorkbook;
+import org.peakpilot.accounting.internal.ReportWorkflow;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
@@ -56,7 +56,8 @@ class ReportPages {
 	private final JsonMapper json;
 	private final DisplayNames names;
 
-	ReportPages(EmissionsAccounting accounting, MonthlyReports monthlyReports, ReportWorkflow workflow, FactorLibrary library, Registry registry, Clock clock, MessageSource messages, JsonMapper json,
+	ReportPages(EmissionsAccounting accounting, MonthlyReports monthlyReports, ReportWorkflow workflow, FactorLibrary library,
+			Registry registry, Clock clock, MessageSource messages, JsonMapper json,
 			DisplayNames names) {
 		this.names = names;
 		this.accounting = accounting;

@@ -1,6 +1,5 @@
 package org.peakpilot.accounting.web;
 
-import org.peakpilot.accounting.internal.ReportWorkflow;
 import java.io.IOException;
 import java.util.List;
 
@@ -8,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.peakpilot.accounting.ReportModel;
 import org.peakpilot.accounting.internal.ReportWorkbook;
+import org.peakpilot.accounting.internal.ReportWorkflow;
 import org.peakpilot.platform.InvalidInputException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -1,10 +1,10 @@
 package org.peakpilot.accounting.web;
 
-import org.peakpilot.accounting.internal.EmissionResults;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peakpilot.accounting.internal.EmissionResults;
 import org.peakpilot.accounting.internal.ResultsModel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

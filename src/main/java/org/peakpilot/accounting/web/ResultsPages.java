@@ -1,7 +1,5 @@
 package org.peakpilot.accounting.web;
 
-import org.peakpilot.accounting.internal.EmissionResults;
-import org.peakpilot.accounting.internal.MonthlyReports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
@@ -14,6 +12,8 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.peakpilot.accounting.internal.EmissionResults;
+import org.peakpilot.accounting.internal.MonthlyReports;
 import org.peakpilot.accounting.internal.ResultsModel;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
@@ -39,7 +39,8 @@ class ResultsPages {
 	private final JsonMapper json;
 	private final org.springframework.context.MessageSource messages;
 
-	ResultsPages(EmissionResults emissionResults, MonthlyReports monthlyReports, Registry registry, Clock clock, JsonMapper json,
+	ResultsPages(EmissionResults emissionResults, MonthlyReports monthlyReports, Registry registry, Clock clock,
+			JsonMapper json,
 			org.springframework.context.MessageSource messages) {
 		this.emissionResults = emissionResults;
 		this.monthlyReports = monthlyReports;

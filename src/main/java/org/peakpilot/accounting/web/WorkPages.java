@@ -1,8 +1,5 @@
 package org.peakpilot.accounting.web;
 
-import org.peakpilot.accounting.internal.MonthlyReports;
-import org.peakpilot.accounting.internal.Overdue;
-import org.peakpilot.accounting.internal.ReportRow;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -14,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.peakpilot.accounting.ReportModel.Status;
+import org.peakpilot.accounting.internal.MonthlyReports;
+import org.peakpilot.accounting.internal.Overdue;
+import org.peakpilot.accounting.internal.ReportRow;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.Role;
