@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.internal.ReportWorkflow;
 import org.peakpilot.accounting.ReportModel;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.SystemActor;
@@ -59,6 +60,9 @@ class WorkQueueTests {
 
 	@Autowired
 	EmissionsAccounting accounting;
+
+	@Autowired
+	ReportWorkflow workflow;
 
 	Fixtures f;
 	RegistryModel.Enterprise shawan;
@@ -277,7 +281,7 @@ class WorkQueueTests {
 					List.of(new ReportModel.ReportLine(new Calculation.Line(Calculation.LineType.ELECTRICITY, null, new BigDecimal("100000"),
 							"kWh", null, null, null, null, null, null, null, null, null, null), ReportModel.EnergyUse.ENERGY)),
 					List.of()));
-			return accounting.submitReport(r.id()).id();
+			return workflow.submit(r.id()).id();
 		});
 	}
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.peakpilot.accounting.Calculation.Line;
 import org.peakpilot.accounting.Calculation.LineType;
 import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.internal.MonthlyReports;
+import org.peakpilot.accounting.internal.Restatements;
 import org.peakpilot.accounting.ReportModel;
 import org.peakpilot.accounting.ReportModel.EnergyUse;
 import org.peakpilot.accounting.ReportModel.ReportLine;
@@ -50,6 +52,12 @@ class YearRecomputeTests {
 
 	@Autowired
 	EmissionsAccounting accounting;
+
+	@Autowired
+	MonthlyReports reports;
+
+	@Autowired
+	Restatements restatements;
 
 	@Autowired
 	AuditLog audit;
@@ -116,7 +124,7 @@ class YearRecomputeTests {
 	Map<Long, List<StoredResult>> current(List<Long> ids) {
 		Map<Long, List<StoredResult>> map = new LinkedHashMap<>();
 		for (long id : ids) {
-			map.put(id, SystemActor.call("test", () -> accounting.resultHistory(id)).stream().filter(r -> r.supersededAt() == null)
+			map.put(id, SystemActor.call("test", () -> reports.resultHistory(id)).stream().filter(r -> r.supersededAt() == null)
 				.sorted(Comparator.comparingInt(StoredResult::lineNo)).toList());
 		}
 		return map;
@@ -128,9 +136,9 @@ class YearRecomputeTests {
 		RegistryModel.Enterprise steel = fixtures.enterprise(SHAWAN, "3120", null);
 		// version 2 from 2024 on, version 3 from 2026 on: 2024 uses version 2 (the newest in force), like the per-report path
 		SystemActor.run("test", () -> {
-			accounting.publish("NATURAL-GAS", new EmissionsAccounting.NewVersion(new BigDecimal("21.7"), "[unverified] test: v2", null,
+			restatements.publish("NATURAL-GAS", new Restatements.NewVersion(new BigDecimal("21.7"), "[unverified] test: v2", null,
 					LocalDate.of(2024, 1, 1), null, "test"));
-			accounting.publish("NATURAL-GAS", new EmissionsAccounting.NewVersion(new BigDecimal("21.9"), "[unverified] test: v3", null,
+			restatements.publish("NATURAL-GAS", new Restatements.NewVersion(new BigDecimal("21.9"), "[unverified] test: v3", null,
 					LocalDate.of(2026, 1, 1), null, "test"));
 		});
 		List<Long> year2024 = new ArrayList<>();
@@ -141,9 +149,9 @@ class YearRecomputeTests {
 		long other = save(cement, 2023, 6, cement(6));
 		long empty = save(steel, 2024, 4, List.of());
 		Map<Long, List<StoredResult>> before = current(year2024);
-		List<StoredResult> otherBefore = SystemActor.call("test", () -> accounting.resultHistory(other));
+		List<StoredResult> otherBefore = SystemActor.call("test", () -> reports.resultHistory(other));
 
-		int recomputed = SystemActor.call("test", () -> accounting.recomputeYear(2024, "test of the bulk path"));
+		int recomputed = SystemActor.call("test", () -> restatements.recomputeYear(2024, "test of the bulk path"));
 
 		assertThat(recomputed).isEqualTo(year2024.size());
 		Map<Long, List<StoredResult>> after = current(year2024);
@@ -162,7 +170,7 @@ class YearRecomputeTests {
 				assertThat(b.energyGj()).isEqualTo(a.energyGj());
 				assertThat(b.tceEqualValue()).isEqualTo(a.tceEqualValue());
 			}
-			List<StoredResult> history = SystemActor.call("test", () -> accounting.resultHistory(id));
+			List<StoredResult> history = SystemActor.call("test", () -> reports.resultHistory(id));
 			assertThat(history).hasSize(2 * old.size())
 				.filteredOn(r -> old.stream().anyMatch(o -> o.id() == r.id()))
 				.allSatisfy(r -> assertThat(r.supersededAt()).isNotNull())
@@ -178,8 +186,8 @@ class YearRecomputeTests {
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM accounting_result x WHERE NOT EXISTS (SELECT 1 FROM accounting_computation c WHERE c.id = x.computation_id)
 				""").query(Long.class).single()).isZero();
-		assertThat(SystemActor.call("test", () -> accounting.resultHistory(other))).isEqualTo(otherBefore);
-		assertThat(SystemActor.call("test", () -> accounting.resultHistory(empty))).isEmpty();
+		assertThat(SystemActor.call("test", () -> reports.resultHistory(other))).isEqualTo(otherBefore);
+		assertThat(SystemActor.call("test", () -> reports.resultHistory(empty))).isEmpty();
 		assertThat(SystemActor.call("test", () -> audit.recent("report-year", 10, 0)))
 			.filteredOn(e -> e.entityId().equals("2024"))
 			.singleElement()
@@ -193,12 +201,12 @@ class YearRecomputeTests {
 		long broken = save(cement, 2022, 2, cement(2));
 		jdbc.sql("UPDATE accounting_report_line SET factor_code = 'NO-SUCH-FUEL' WHERE report_id = :id AND line_no = 1")
 			.param("id", broken).update();
-		List<StoredResult> before = SystemActor.call("test", () -> accounting.resultHistory(good));
+		List<StoredResult> before = SystemActor.call("test", () -> reports.resultHistory(good));
 
-		assertThatThrownBy(() -> SystemActor.call("test", () -> accounting.recomputeYear(2022, "test")))
+		assertThatThrownBy(() -> SystemActor.call("test", () -> restatements.recomputeYear(2022, "test")))
 			.isInstanceOf(RuleViolationException.class).hasMessageContaining("report " + broken);
 
-		assertThat(SystemActor.call("test", () -> accounting.resultHistory(good))).isEqualTo(before)
+		assertThat(SystemActor.call("test", () -> reports.resultHistory(good))).isEqualTo(before)
 			.allSatisfy(r -> assertThat(r.supersededAt()).isNull());
 	}
 

@@ -66,13 +66,4 @@ public final class ReportModel {
 			return status == Status.DRAFT || status == Status.RETURNED;
 		}
 	}
-
-	/** A report in lists. */
-	public record ReportRow(long id, long enterpriseId, String countyCode, int year, int month, Status status, int revision,
-			BigDecimal totalCo2T, BigDecimal tce, Instant updatedAt) {
-	}
-
-	/** A key energy-using unit whose report for a month is past due. */
-	public record Overdue(long enterpriseId, String enterpriseName, String countyCode, int year, int month, Status status) {
-	}
 }

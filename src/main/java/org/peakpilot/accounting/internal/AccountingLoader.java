@@ -1,6 +1,5 @@
 package org.peakpilot.accounting.internal;
 
-import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.platform.SystemActor;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -12,14 +11,14 @@ import org.springframework.stereotype.Component;
 @Order(15)
 class AccountingLoader implements ApplicationRunner {
 
-	private final EmissionsAccounting accounting;
+	private final FactorLibrary library;
 
-	AccountingLoader(EmissionsAccounting accounting) {
-		this.accounting = accounting;
+	AccountingLoader(FactorLibrary library) {
+		this.library = library;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		SystemActor.run("factor-loader", accounting::loadReferenceFactors);
+		SystemActor.run("factor-loader", library::loadReferenceFactors);
 	}
 }

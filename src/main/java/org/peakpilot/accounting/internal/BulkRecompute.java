@@ -28,7 +28,6 @@ import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.Calculation.Line;
 import org.peakpilot.accounting.Calculation.LineResult;
 import org.peakpilot.accounting.Calculation.LineType;
-import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.Factor;
 import org.peakpilot.accounting.ReportModel.EnergyUse;
 import org.peakpilot.accounting.internal.StoredResults.Figures;
@@ -54,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  * runs per report in memory on the common fork-join pool, and the result lines stream into one COPY as the
  * calculation goes; then the reports' current computations are superseded (one UPDATE of narrow rows) and the new ones
  * written with a second COPY. The figures are those of the per-report path ({@code MonthlyReports} save and restate):
- * same calculator, same factor rule ({@link FactorsInForce}, which {@code EmissionsAccounting.DatabaseFactors} asks too), same stored columns.
+ * same calculator, same factor rule ({@link FactorsInForce}, which {@code FactorLibrary.DatabaseFactors} asks too), same stored columns.
  * <p>
  * Concurrency: the reports are locked (a concurrent save waits, then supersedes these results with its own) and so
  * is the factor library against publication (a publication's restatement and a recompute never interleave).
@@ -73,8 +72,11 @@ public class BulkRecompute {
 	private final Clock clock;
 	private final JsonMapper json;
 	private final StoredResults stored;
+	private final FactorLibrary factorLibrary;
 
-	BulkRecompute(JdbcClient jdbc, DataSource dataSource, AuditLog audit, Clock clock, JsonMapper json, StoredResults stored) {
+	BulkRecompute(JdbcClient jdbc, DataSource dataSource, AuditLog audit, Clock clock, JsonMapper json, StoredResults stored,
+			FactorLibrary factorLibrary) {
+		this.factorLibrary = factorLibrary;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.audit = audit;
@@ -166,7 +168,7 @@ public class BulkRecompute {
 	}
 
 	private Calculator.Factors loadFactors() {
-		return FactorsInForce.of(jdbc.sql("SELECT * FROM accounting_factor").query(EmissionsAccounting::factorRow).list());
+		return factorLibrary.all();
 	}
 
 	/** The lines of the reports matching {@code where} (with the parameter {@code :p}), by report in ID order. */

@@ -5,10 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-import org.peakpilot.accounting.Inventory;
-import org.peakpilot.accounting.Inventory.County;
-import org.peakpilot.accounting.Inventory.Figures;
-import org.peakpilot.accounting.Inventory.Industry;
+import org.peakpilot.accounting.internal.Inventory.County;
+import org.peakpilot.accounting.internal.Inventory.Figures;
+import org.peakpilot.accounting.internal.Inventory.Industry;
 
 /**
  * Statistical disclosure control for the city inventory: what a reader outside the city office may see of other

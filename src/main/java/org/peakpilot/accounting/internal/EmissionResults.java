@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.peakpilot.accounting.ResultsModel;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.shared.Rounding;
@@ -28,9 +27,39 @@ public class EmissionResults {
 	private static final String ALL_SUBMITTED = "('SUBMITTED','VERIFIED','LOCKED')";
 
 	private final JdbcClient jdbc;
+	private final org.peakpilot.registry.Registry registry;
+	private final List<BigDecimal> gradeBounds;
 
-	EmissionResults(JdbcClient jdbc) {
+	EmissionResults(JdbcClient jdbc, org.peakpilot.registry.Registry registry, AccountingSettings settings) {
 		this.jdbc = jdbc;
+		this.registry = registry;
+		this.gradeBounds = settings.gradeBounds();
+	}
+
+	/**
+	 * Results rolled up to enterprise, park, county, industry or the city for a year, within the caller's scope;
+	 * verified and locked reports only unless {@code verifiedOnly} is false (then submitted ones count too).
+	 * {@code filter} ("county", "industry" or "park") with {@code filterValue} drills down.
+	 */
+	public List<ResultsModel.Row> results(int year, String level, boolean verifiedOnly, String filter, String filterValue) {
+		return rollup(year, level(level), verifiedOnly, filter, filterValue);
+	}
+
+	/** An enterprise's year by month and source, with its intensities and carbon-efficiency grade. */
+	public ResultsModel.EnterpriseYear enterpriseYear(long enterpriseId, int year, boolean verifiedOnly) {
+		registry.enterprise(enterpriseId);
+		return enterpriseYear(enterpriseId, year, verifiedOnly, gradeBounds);
+	}
+
+	/** An enterprise's carbon-efficiency grade for every year with verified reports, oldest first. */
+	public List<ResultsModel.YearGrade> gradeHistory(long enterpriseId) {
+		registry.enterprise(enterpriseId);
+		return gradeHistory(enterpriseId, gradeBounds);
+	}
+
+	/** The bounds of the grade ratio (this plan's accounting.properties). */
+	public List<BigDecimal> gradeBounds() {
+		return gradeBounds;
 	}
 
 	/** How results are grouped. */

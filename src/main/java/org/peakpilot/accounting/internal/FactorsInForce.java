@@ -11,7 +11,7 @@ import org.peakpilot.accounting.Factor;
 
 /**
  * The one rule "which factor version is in force in a year", over candidate versions loaded by the caller. The
- * per-report path ({@code EmissionsAccounting}) loads the versions of one code or the grid factors of one region
+ * per-report path ({@code FactorLibrary}) loads the versions of one code or the grid factors of one region
  * per question; the bulk recompute loads the whole library once; both ask this rule.
  * <ul>
  * <li>{@link #inForce}: of a code, the newest version whose effective period ({@link Factor#appliesTo}) touches

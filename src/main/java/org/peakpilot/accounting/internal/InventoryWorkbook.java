@@ -13,12 +13,11 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.peakpilot.accounting.Inventory;
-import org.peakpilot.accounting.Inventory.County;
-import org.peakpilot.accounting.Inventory.Figures;
-import org.peakpilot.accounting.Inventory.Indicator;
-import org.peakpilot.accounting.Inventory.Input;
-import org.peakpilot.accounting.Inventory.SectorFigures;
+import org.peakpilot.accounting.internal.Inventory.County;
+import org.peakpilot.accounting.internal.Inventory.Figures;
+import org.peakpilot.accounting.internal.Inventory.Indicator;
+import org.peakpilot.accounting.internal.Inventory.Input;
+import org.peakpilot.accounting.internal.Inventory.SectorFigures;
 
 /**
  * The city inventory of a year as an Excel workbook: sectors and totals, indicators with the year's coverage,

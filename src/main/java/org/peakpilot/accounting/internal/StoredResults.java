@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.Calculation.FactorUsed;
 import org.peakpilot.accounting.Calculation.LineResult;
-import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.Factor;
 import org.peakpilot.accounting.ReportModel.EnergyUse;
 import org.peakpilot.accounting.ReportModel.StoredResult;
@@ -43,8 +42,10 @@ public class StoredResults {
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final FactorLibrary factorLibrary;
 
-	StoredResults(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	StoredResults(JdbcClient jdbc, JsonMapper json, Clock clock, FactorLibrary factorLibrary) {
+		this.factorLibrary = factorLibrary;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -200,8 +201,7 @@ public class StoredResults {
 		rows.forEach(r -> List.of(r.factors()).forEach(f -> codes.add(f.code())));
 		Map<String, Factor> library = new HashMap<>();
 		if (!codes.isEmpty()) {
-			jdbc.sql("SELECT * FROM accounting_factor WHERE code = ANY(:codes)").param("codes", codes.toArray(String[]::new))
-				.query(EmissionsAccounting::factorRow).list().forEach(f -> library.put(f.code() + "/" + f.version(), f));
+			factorLibrary.versionsOf(codes.toArray(String[]::new)).forEach(f -> library.put(f.code() + "/" + f.version(), f));
 		}
 		List<StoredResult> results = new ArrayList<>(rows.size());
 		for (Row r : rows) {

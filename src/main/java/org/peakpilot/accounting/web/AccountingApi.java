@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.Factor;
+import org.peakpilot.accounting.internal.FactorLibrary;
+import org.peakpilot.accounting.internal.Restatements;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,9 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountingApi {
 
 	private final EmissionsAccounting accounting;
+	private final FactorLibrary library;
+	private final Restatements restatements;
 
-	AccountingApi(EmissionsAccounting accounting) {
+	AccountingApi(EmissionsAccounting accounting, FactorLibrary library, Restatements restatements) {
 		this.accounting = accounting;
+		this.library = library;
+		this.restatements = restatements;
 	}
 
 	@GetMapping("/factors")
@@ -39,14 +45,14 @@ class AccountingApi {
 	@GetMapping("/factors/{code}")
 	@Operation(summary = "Every version of one factor, newest first")
 	List<Factor> history(@PathVariable String code) {
-		return accounting.history(code);
+		return library.history(code);
 	}
 
 	@PostMapping("/factors/{code}/versions")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Publish a new version of a factor (city administrator)")
-	Factor publish(@PathVariable String code, @RequestBody EmissionsAccounting.NewVersion body) {
-		return accounting.publish(code, body);
+	Factor publish(@PathVariable String code, @RequestBody Restatements.NewVersion body) {
+		return restatements.publish(code, body);
 	}
 
 	@PostMapping("/calculations")

@@ -7,6 +7,8 @@ import java.util.Set;
 import org.peakpilot.accounting.DisplayNames;
 import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.Factor;
+import org.peakpilot.accounting.internal.AccountingSettings;
+import org.peakpilot.accounting.internal.FactorLibrary;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,36 +19,38 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AccountingPages {
 
-	private final EmissionsAccounting accounting;
+	private final FactorLibrary library;
+	private final AccountingSettings settings;
 	private final DisplayNames names;
 
-	AccountingPages(EmissionsAccounting accounting, DisplayNames names) {
-		this.accounting = accounting;
+	AccountingPages(FactorLibrary library, AccountingSettings settings, DisplayNames names) {
+		this.library = library;
+		this.settings = settings;
 		this.names = names;
 	}
 
 	@GetMapping("/accounting/factors")
 	String factors(@RequestParam(required = false) Factor.Kind kind, @RequestParam(required = false) String q, Model model) {
-		List<Factor> found = accounting.factors(new EmissionsAccounting.FactorQuery(kind, q, false));
+		List<Factor> found = library.factors(new EmissionsAccounting.FactorQuery(kind, q, false));
 		Set<String> named = names.factorCodesNamed(q);
 		if (!named.isEmpty()) {
 			// the Chinese names the pages show (names_zh.csv) are searched too, in the library's order
 			Set<String> codes = new HashSet<>(named);
 			found.forEach(f -> codes.add(f.code()));
-			found = accounting.factors(new EmissionsAccounting.FactorQuery(kind, null, false)).stream()
+			found = library.factors(new EmissionsAccounting.FactorQuery(kind, null, false)).stream()
 				.filter(f -> codes.contains(f.code())).toList();
 		}
 		model.addAttribute("factors", found);
 		model.addAttribute("kinds", Factor.Kind.values());
 		model.addAttribute("kind", kind);
 		model.addAttribute("q", q);
-		model.addAttribute("gridRegion", accounting.gridRegion());
+		model.addAttribute("gridRegion", settings.gridRegion());
 		return "accounting/factors";
 	}
 
 	@GetMapping("/accounting/factors/{code}")
 	String factor(@PathVariable String code, Model model) {
-		model.addAttribute("versions", accounting.history(code));
+		model.addAttribute("versions", library.history(code));
 		return "accounting/factor";
 	}
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.peakpilot.accounting.Inventory;
+import org.peakpilot.accounting.internal.Inventory;
 import org.peakpilot.accounting.internal.CityInventory;
 import org.peakpilot.platform.InvalidInputException;
 import org.springframework.http.HttpHeaders;

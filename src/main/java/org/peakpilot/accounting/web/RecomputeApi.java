@@ -1,8 +1,8 @@
 package org.peakpilot.accounting.web;
 
+import org.peakpilot.accounting.internal.Restatements;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.peakpilot.accounting.EmissionsAccounting;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "reports")
 class RecomputeApi {
 
-	private final EmissionsAccounting accounting;
+	private final Restatements restatements;
 
-	RecomputeApi(EmissionsAccounting accounting) {
-		this.accounting = accounting;
+	RecomputeApi(Restatements restatements) {
+		this.restatements = restatements;
 	}
 
 	record Recompute(String reason) {
@@ -31,6 +31,6 @@ class RecomputeApi {
 	@Operation(summary = "Recompute every report of a year with the factors in force; the old results stay as history",
 			description = "Body: {\"reason\": \"...\"}. City administrator only. Answers the number of reports recomputed.")
 	Recomputed recompute(@PathVariable int year, @RequestBody Recompute body) {
-		return new Recomputed(year, accounting.recomputeYear(year, body.reason()));
+		return new Recomputed(year, restatements.recomputeYear(year, body.reason()));
 	}
 }

@@ -5,8 +5,11 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.ReportModel;
+import org.peakpilot.accounting.internal.MonthlyReports;
+import org.peakpilot.accounting.internal.Overdue;
+import org.peakpilot.accounting.internal.ReportRow;
+import org.peakpilot.accounting.internal.ReportWorkflow;
 import org.peakpilot.platform.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,11 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "reports", description = "Monthly enterprise reports: entry, submission, verification, locking, revision")
 class ReportApi {
 
-	private final EmissionsAccounting accounting;
+	private final MonthlyReports monthlyReports;
+	private final ReportWorkflow workflow;
 	private final org.peakpilot.registry.Registry registry;
 
-	ReportApi(EmissionsAccounting accounting, org.peakpilot.registry.Registry registry) {
-		this.accounting = accounting;
+	ReportApi(MonthlyReports monthlyReports, ReportWorkflow workflow, org.peakpilot.registry.Registry registry) {
+		this.monthlyReports = monthlyReports;
+		this.workflow = workflow;
 		this.registry = registry;
 	}
 
@@ -44,8 +49,9 @@ class ReportApi {
 		String sector = registry.industries().stream().filter(i -> i.code().equals(industry)).map(i -> i.sector()).findFirst()
 			.orElse("");
 		java.util.Set<String> all = new java.util.HashSet<>();
-		accounting.products().forEach(p -> all.add(p.code()));
-		List<String> own = ReportForm.products(accounting.products(), sector).stream().map(ReportModel.Product::code).toList();
+		monthlyReports.products().forEach(p -> all.add(p.code()));
+		List<String> own = ReportForm.products(monthlyReports.products(), sector).stream().map(ReportModel.Product::code)
+			.toList();
 		List<org.peakpilot.platform.InputError> errors = new java.util.ArrayList<>();
 		for (int i = 0; i < content.products().size(); i++) {
 			ReportModel.ProductLine p = content.products().get(i);
@@ -62,25 +68,25 @@ class ReportApi {
 
 	@GetMapping("/products")
 	List<ReportModel.Product> products() {
-		return accounting.products();
+		return monthlyReports.products();
 	}
 
 	@GetMapping("/reports")
 	@Operation(summary = "Reports within the caller's scope with their current totals")
-	List<ReportModel.ReportRow> reports(@RequestParam(required = false) Long enterpriseId, @RequestParam(required = false) Integer year,
+	List<ReportRow> reports(@RequestParam(required = false) Long enterpriseId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) ReportModel.Status status) {
-		return accounting.reports(enterpriseId, year, status);
+		return monthlyReports.list(enterpriseId, year, status);
 	}
 
 	@GetMapping("/reports/{id}")
 	@Operation(summary = "A report with its lines, workflow state, current results (with factor versions) and summary")
 	ReportModel.Report report(@PathVariable long id) {
-		return accounting.report(id);
+		return monthlyReports.report(id);
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/reports/{year}/{month}")
 	ReportModel.Report report(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month) {
-		return accounting.report(enterpriseId, year, month)
+		return monthlyReports.report(enterpriseId, year, month)
 			.orElseThrow(() -> new NotFoundException("report of enterprise " + enterpriseId + " for " + year + "-" + month));
 	}
 
@@ -95,18 +101,18 @@ class ReportApi {
 	ReportModel.Report save(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month,
 			@RequestBody ReportModel.Content content) {
 		ownProducts(enterpriseId, content);
-		return accounting.saveReport(enterpriseId, year, month, content);
+		return workflow.save(enterpriseId, year, month, content);
 	}
 
 	@PostMapping("/reports/{id}/submit")
 	ReportModel.Report submit(@PathVariable long id) {
-		return accounting.submitReport(id);
+		return workflow.submit(id);
 	}
 
 	@PostMapping("/reports/{id}/verify")
 	@Operation(summary = "The assigned verifier confirms a submitted report")
 	ReportModel.Report verify(@PathVariable long id) {
-		return accounting.verifyReport(id);
+		return workflow.verify(id);
 	}
 
 	record Comment(String comment) {
@@ -115,13 +121,13 @@ class ReportApi {
 	@PostMapping("/reports/{id}/return")
 	@Operation(summary = "The assigned verifier returns a submitted report with comments")
 	ReportModel.Report returnReport(@PathVariable long id, @RequestBody Comment body) {
-		return accounting.returnReport(id, body.comment());
+		return workflow.returnForCorrection(id, body.comment());
 	}
 
 	@PostMapping("/reports/{id}/lock")
 	@Operation(summary = "The city office locks a verified report")
 	ReportModel.Report lock(@PathVariable long id) {
-		return accounting.lockReport(id);
+		return workflow.lock(id);
 	}
 
 	record Revision(String reason, ReportModel.Content content) {
@@ -130,19 +136,19 @@ class ReportApi {
 	@PostMapping("/reports/{id}/revise")
 	@Operation(summary = "Change a locked report through a revision with a reason; it returns to verification")
 	ReportModel.Report revise(@PathVariable long id, @RequestBody Revision body) {
-		ownProducts(accounting.report(id).enterpriseId(), body.content());
-		return accounting.reviseReport(id, body.reason(), body.content());
+		ownProducts(monthlyReports.report(id).enterpriseId(), body.content());
+		return workflow.revise(id, body.reason(), body.content());
 	}
 
 	@GetMapping("/reports/{id}/results")
 	@Operation(summary = "Every result the report has had, restated ones included, newest first")
 	List<ReportModel.StoredResult> results(@PathVariable long id) {
-		return accounting.resultHistory(id);
+		return monthlyReports.resultHistory(id);
 	}
 
 	@GetMapping("/reports/overdue")
 	@Operation(summary = "Key energy-using units whose monthly report is past due (the 15th of the following month)")
-	List<ReportModel.Overdue> overdue(@RequestParam int year) {
-		return accounting.overdueReports(year);
+	List<Overdue> overdue(@RequestParam int year) {
+		return monthlyReports.overdue(year);
 	}
 }

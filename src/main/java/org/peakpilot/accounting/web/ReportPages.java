@@ -19,9 +19,13 @@ import org.peakpilot.accounting.ReportModel.EnergyUse;
 import org.peakpilot.accounting.ReportModel.Report;
 import org.peakpilot.accounting.ReportModel.ReportLine;
 import org.peakpilot.accounting.internal.AccountingBounds;
+import org.peakpilot.accounting.internal.FactorLibrary;
 import org.peakpilot.accounting.internal.FactorsInForce;
+import org.peakpilot.accounting.internal.MonthlyReports;
 import org.peakpilot.accounting.internal.ReportForm;
+import org.peakpilot.accounting.internal.ReportRow;
 import org.peakpilot.accounting.internal.ReportWorkbook;
+import org.peakpilot.accounting.internal.ReportWorkflow;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
@@ -43,16 +47,23 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportPages {
 
 	private final EmissionsAccounting accounting;
+	private final MonthlyReports monthlyReports;
+	private final ReportWorkflow workflow;
+	private final FactorLibrary library;
 	private final Registry registry;
 	private final Clock clock;
 	private final MessageSource messages;
 	private final JsonMapper json;
 	private final DisplayNames names;
 
-	ReportPages(EmissionsAccounting accounting, Registry registry, Clock clock, MessageSource messages, JsonMapper json,
+	ReportPages(EmissionsAccounting accounting, MonthlyReports monthlyReports, ReportWorkflow workflow, FactorLibrary library,
+			Registry registry, Clock clock, MessageSource messages, JsonMapper json,
 			DisplayNames names) {
 		this.names = names;
 		this.accounting = accounting;
+		this.monthlyReports = monthlyReports;
+		this.workflow = workflow;
+		this.library = library;
 		this.registry = registry;
 		this.clock = clock;
 		this.messages = messages;
@@ -76,7 +87,7 @@ class ReportPages {
 		if (enterpriseId != null) {
 			registry.enterprise(enterpriseId); // not found outside the caller's scope
 		}
-		List<ReportModel.ReportRow> all = accounting.reports(enterpriseId, y, status);
+		List<ReportRow> all = monthlyReports.list(enterpriseId, y, status);
 		int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
 		int p = Math.max(0, Math.min(page, pages - 1));
 		model.addAttribute("year", y);
@@ -90,7 +101,7 @@ class ReportPages {
 		model.addAttribute("names", enterpriseNames());
 		AccessScope scope = AccessScope.current();
 		boolean officer = scope.hasRole(Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER);
-		model.addAttribute("overdue", officer ? accounting.overdueReports(y).stream()
+		model.addAttribute("overdue", officer ? monthlyReports.overdue(y).stream()
 			.filter(o -> enterpriseId == null || o.enterpriseId() == enterpriseId).toList() : List.of());
 		model.addAttribute("enterprises", registry.enterprises(org.peakpilot.registry.RegistryModel.EnterpriseQuery.ALL));
 		model.addAttribute("canEnter", scope.isCityWide() || scope.hasRole(Role.ENTERPRISE_USER));
@@ -100,11 +111,11 @@ class ReportPages {
 
 	@GetMapping("/accounting/reports/{id}")
 	String report(@PathVariable long id, Model model) {
-		Report r = accounting.report(id);
+		Report r = monthlyReports.report(id);
 		AccessScope scope = AccessScope.current();
 		model.addAttribute("r", r);
 		model.addAttribute("enterprise", registry.enterprise(r.enterpriseId()));
-		model.addAttribute("history", accounting.resultHistory(id));
+		model.addAttribute("history", monthlyReports.resultHistory(id));
 		Map<Integer, List<String>> notes = new java.util.HashMap<>();
 		for (ReportModel.StoredResult res : r.results()) {
 			notes.put(res.lineNo(), res.notesJson() == null ? List.of() : List.of(json.readValue(res.notesJson(), String[].class)));
@@ -121,7 +132,7 @@ class ReportPages {
 
 	@GetMapping("/accounting/enterprises/{enterpriseId}/reports/{year}/{month}/edit")
 	String edit(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month, Model model, Locale locale) {
-		Content content = accounting.report(enterpriseId, year, month).map(Report::content)
+		Content content = monthlyReports.report(enterpriseId, year, month).map(Report::content)
 			.orElse(new Content(null, null, List.of(), List.of()));
 		return form(enterpriseId, year, month, content, null, model, locale);
 	}
@@ -129,14 +140,14 @@ class ReportPages {
 	@PostMapping("/accounting/enterprises/{enterpriseId}/reports/{year}/{month}")
 	String save(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month, HttpServletRequest request,
 			Model model, RedirectAttributes redirect, Locale locale) {
-		ReportForm.Bound bound = ReportForm.read(request, accounting.products(), sector(enterpriseId));
+		ReportForm.Bound bound = ReportForm.read(request, monthlyReports.products(), sector(enterpriseId));
 		try {
 			if (!bound.errors().isEmpty()) {
 				throw new InvalidInputException(bound.errors());
 			}
 			String reason = request.getParameter("reason");
-			Report saved = reason == null ? accounting.saveReport(enterpriseId, year, month, bound.content())
-					: accounting.reviseReport(accounting.report(enterpriseId, year, month).orElseThrow().id(), reason, bound.content());
+			Report saved = reason == null ? workflow.save(enterpriseId, year, month, bound.content())
+					: workflow.revise(monthlyReports.report(enterpriseId, year, month).orElseThrow().id(), reason, bound.content());
 			redirect.addFlashAttribute("saved", true);
 			return "redirect:/accounting/reports/" + saved.id();
 		}
@@ -156,7 +167,7 @@ class ReportPages {
 	@PostMapping("/accounting/enterprises/{enterpriseId}/reports/{year}/{month}/calculate")
 	String calculate(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month, HttpServletRequest request,
 			Model model, Locale locale) {
-		ReportForm.Bound bound = ReportForm.read(request, accounting.products(), sector(enterpriseId));
+		ReportForm.Bound bound = ReportForm.read(request, monthlyReports.products(), sector(enterpriseId));
 		List<InputError> errors = new ArrayList<>(bound.errors());
 		Calculation.Result result = null;
 		List<ReportLine> lines = bound.content().lines();
@@ -211,10 +222,10 @@ class ReportPages {
 			RedirectAttributes redirect) {
 		try {
 			switch (action) {
-				case "submit" -> accounting.submitReport(id);
-				case "verify" -> accounting.verifyReport(id);
-				case "return" -> accounting.returnReport(id, comment);
-				case "lock" -> accounting.lockReport(id);
+				case "submit" -> workflow.submit(id);
+				case "verify" -> workflow.verify(id);
+				case "return" -> workflow.returnForCorrection(id, comment);
+				case "lock" -> workflow.lock(id);
 				default -> throw new InvalidInputException("action", "unknown action " + action);
 			}
 			redirect.addFlashAttribute("done", action);
@@ -235,7 +246,7 @@ class ReportPages {
 					"attachment; filename=\"reports-" + enterpriseId + "-" + year + ".xlsx\"")
 			.contentType(org.springframework.http.MediaType.parseMediaType(
 					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-			.body(accounting.reportTemplate(enterpriseId, year));
+			.body(workflow.template(enterpriseId, year));
 	}
 
 	@PostMapping("/accounting/reports/import")
@@ -252,7 +263,7 @@ class ReportPages {
 				throw new InvalidInputException("file", "the file has " + file.getSize() / 1024 + " KiB; at most "
 						+ ReportWorkbook.MAX_BYTES / 1024 / 1024 + " MiB are accepted");
 			}
-			model.addAttribute("imported", accounting.importReports(enterpriseId, year, file.getBytes()));
+			model.addAttribute("imported", workflow.importReports(enterpriseId, year, file.getBytes()));
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("errors", ex.errors());
@@ -264,7 +275,7 @@ class ReportPages {
 		String sector = sector(enterpriseId);
 		// the versions in force in the report's year, by the rule the calculator uses (an older version still in force
 		// in that year is offered although a newer one exists)
-		List<Factor> factors = FactorsInForce.of(accounting.factors(new EmissionsAccounting.FactorQuery(null, null, true))).all(year);
+		List<Factor> factors = FactorsInForce.of(library.factors(new EmissionsAccounting.FactorQuery(null, null, true))).all(year);
 		model.addAttribute("enterprise", registry.enterprise(enterpriseId));
 		model.addAttribute("year", year);
 		model.addAttribute("month", month);
@@ -288,8 +299,8 @@ class ReportPages {
 		Map<String, String> unitLabels = new java.util.HashMap<>();
 		ReportForm.UNIT_KEYS.forEach((unit, key) -> unitLabels.put(unit, messages.getMessage("form.unit." + key, null, unit, locale)));
 		model.addAttribute("unitLabels", unitLabels);
-		model.addAttribute("products", ReportForm.products(accounting.products(), sector));
-		Report existing = accounting.report(enterpriseId, year, month).orElse(null);
+		model.addAttribute("products", ReportForm.products(monthlyReports.products(), sector));
+		Report existing = monthlyReports.report(enterpriseId, year, month).orElse(null);
 		model.addAttribute("revising", existing != null && existing.status() == ReportModel.Status.LOCKED);
 		model.addAttribute("reason", reason);
 		return "accounting/report-form";

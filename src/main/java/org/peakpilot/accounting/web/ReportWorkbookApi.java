@@ -5,9 +5,9 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.ReportModel;
 import org.peakpilot.accounting.internal.ReportWorkbook;
+import org.peakpilot.accounting.internal.ReportWorkflow;
 import org.peakpilot.platform.InvalidInputException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,10 +29,10 @@ class ReportWorkbookApi {
 
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-	private final EmissionsAccounting accounting;
+	private final ReportWorkflow workflow;
 
-	ReportWorkbookApi(EmissionsAccounting accounting) {
-		this.accounting = accounting;
+	ReportWorkbookApi(ReportWorkflow workflow) {
+		this.workflow = workflow;
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/reports/{year}/template.xlsx")
@@ -42,7 +42,7 @@ class ReportWorkbookApi {
 			once per month), 说明 Instructions, and 代码表 Codes (the fuels, electricity, heat, process factors and products of
 			the sector: steel, cement, ceramics, chemicals, polysilicon or other). Not found outside the caller's scope.""")
 	ResponseEntity<byte[]> template(@PathVariable long enterpriseId, @PathVariable int year) {
-		byte[] body = accounting.reportTemplate(enterpriseId, year);
+		byte[] body = workflow.template(enterpriseId, year);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 				.filename("reports-" + enterpriseId + "-" + year + ".xlsx").build().toString())
@@ -65,6 +65,6 @@ class ReportWorkbookApi {
 			throw new InvalidInputException("file", "the file has " + file.getSize() / 1024 + " KiB; at most "
 					+ ReportWorkbook.MAX_BYTES / 1024 / 1024 + " MiB are accepted");
 		}
-		return accounting.importReports(enterpriseId, year, file.getBytes());
+		return workflow.importReports(enterpriseId, year, file.getBytes());
 	}
 }

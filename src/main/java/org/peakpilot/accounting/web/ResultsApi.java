@@ -4,8 +4,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.peakpilot.accounting.EmissionsAccounting;
-import org.peakpilot.accounting.ResultsModel;
+import org.peakpilot.accounting.internal.EmissionResults;
+import org.peakpilot.accounting.internal.ResultsModel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "results", description = "Emissions, energy and intensities rolled up; carbon-efficiency grades")
 class ResultsApi {
 
-	private final EmissionsAccounting accounting;
+	private final EmissionResults emissionResults;
 
-	ResultsApi(EmissionsAccounting accounting) {
-		this.accounting = accounting;
+	ResultsApi(EmissionResults emissionResults) {
+		this.emissionResults = emissionResults;
 	}
 
 	@GetMapping("/{year}")
@@ -30,19 +30,19 @@ class ResultsApi {
 	List<ResultsModel.Row> rollup(@PathVariable int year, @RequestParam(defaultValue = "CITY") String level,
 			@RequestParam(defaultValue = "true") boolean verifiedOnly, @RequestParam(required = false) String filter,
 			@RequestParam(required = false) String value) {
-		return accounting.results(year, level, verifiedOnly, filter, value);
+		return emissionResults.results(year, level, verifiedOnly, filter, value);
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/{year}")
 	@Operation(summary = "An enterprise's year by month and source, intensities per product, output value and value added, grade")
 	ResultsModel.EnterpriseYear enterpriseYear(@PathVariable long enterpriseId, @PathVariable int year,
 			@RequestParam(defaultValue = "true") boolean verifiedOnly) {
-		return accounting.enterpriseYear(enterpriseId, year, verifiedOnly);
+		return emissionResults.enterpriseYear(enterpriseId, year, verifiedOnly);
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/grades")
 	@Operation(summary = "An enterprise's carbon-efficiency grade for every year with verified reports")
 	List<ResultsModel.YearGrade> grades(@PathVariable long enterpriseId) {
-		return accounting.gradeHistory(enterpriseId);
+		return emissionResults.gradeHistory(enterpriseId);
 	}
 }

@@ -12,8 +12,9 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.peakpilot.accounting.EmissionsAccounting;
-import org.peakpilot.accounting.ResultsModel;
+import org.peakpilot.accounting.internal.EmissionResults;
+import org.peakpilot.accounting.internal.MonthlyReports;
+import org.peakpilot.accounting.internal.ResultsModel;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.http.HttpHeaders;
@@ -31,15 +32,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class ResultsPages {
 
-	private final EmissionsAccounting accounting;
+	private final EmissionResults emissionResults;
+	private final MonthlyReports monthlyReports;
 	private final Registry registry;
 	private final Clock clock;
 	private final JsonMapper json;
 	private final org.springframework.context.MessageSource messages;
 
-	ResultsPages(EmissionsAccounting accounting, Registry registry, Clock clock, JsonMapper json,
+	ResultsPages(EmissionResults emissionResults, MonthlyReports monthlyReports, Registry registry, Clock clock,
+			JsonMapper json,
 			org.springframework.context.MessageSource messages) {
-		this.accounting = accounting;
+		this.emissionResults = emissionResults;
+		this.monthlyReports = monthlyReports;
 		this.registry = registry;
 		this.clock = clock;
 		this.json = json;
@@ -51,7 +55,7 @@ class ResultsPages {
 			@RequestParam(required = false) String filter, @RequestParam(required = false) String value,
 			@RequestParam(defaultValue = "true") boolean verifiedOnly, Model model, Locale locale) {
 		int y = year == null ? latestYear(null, verifiedOnly) : year;
-		List<ResultsModel.Row> rows = accounting.results(y, level, verifiedOnly, filter, value);
+		List<ResultsModel.Row> rows = emissionResults.results(y, level, verifiedOnly, filter, value);
 		Map<String, String> names = names(locale);
 		model.addAttribute("year", y);
 		model.addAttribute("level", level.toUpperCase(Locale.ROOT));
@@ -70,7 +74,7 @@ class ResultsPages {
 	ResponseEntity<byte[]> export(@PathVariable int year, @RequestParam(defaultValue = "COUNTY") String level,
 			@RequestParam(required = false) String filter, @RequestParam(required = false) String value,
 			@RequestParam(defaultValue = "true") boolean verifiedOnly, Locale locale) throws IOException {
-		List<ResultsModel.Row> rows = accounting.results(year, level, verifiedOnly, filter, value);
+		List<ResultsModel.Row> rows = emissionResults.results(year, level, verifiedOnly, filter, value);
 		Map<String, String> names = names(locale);
 		try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = wb.createSheet(year + " " + level);
@@ -116,19 +120,19 @@ class ResultsPages {
 	 * year: the results pages never open on an empty year while data exists.
 	 */
 	private int latestYear(Long enterpriseId, boolean verifiedOnly) {
-		return accounting.latestReportYear(enterpriseId, verifiedOnly)
-			.orElse(accounting.latestReportYear(enterpriseId, false).orElse(Year.now(clock).getValue() - 1));
+		return monthlyReports.latestYear(enterpriseId, verifiedOnly)
+			.orElse(monthlyReports.latestYear(enterpriseId, false).orElse(Year.now(clock).getValue() - 1));
 	}
 
 	@GetMapping("/accounting/enterprises/{enterpriseId}/results/{year}")
 	String enterprise(@PathVariable long enterpriseId, @PathVariable int year, @RequestParam(defaultValue = "true") boolean verifiedOnly,
 			Model model, Locale locale) {
-		ResultsModel.EnterpriseYear result = accounting.enterpriseYear(enterpriseId, year, verifiedOnly);
+		ResultsModel.EnterpriseYear result = emissionResults.enterpriseYear(enterpriseId, year, verifiedOnly);
 		model.addAttribute("e", registry.enterprise(enterpriseId));
 		model.addAttribute("y", result);
 		model.addAttribute("verifiedOnly", verifiedOnly);
-		model.addAttribute("bounds", accounting.gradeBounds());
-		model.addAttribute("grades", accounting.gradeHistory(enterpriseId));
+		model.addAttribute("bounds", emissionResults.gradeBounds());
+		model.addAttribute("grades", emissionResults.gradeHistory(enterpriseId));
 		Map<String, java.math.BigDecimal> sources = new java.util.LinkedHashMap<>();
 		result.co2TBySource().forEach((k, v) -> sources.put(messages.getMessage("category." + k, null, k, locale), v));
 		model.addAttribute("chartJson", json.writeValueAsString(Map.of("months", result.months(), "sources", sources))

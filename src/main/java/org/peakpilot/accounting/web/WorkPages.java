@@ -10,10 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.peakpilot.accounting.EmissionsAccounting;
-import org.peakpilot.accounting.ReportModel.Overdue;
-import org.peakpilot.accounting.ReportModel.ReportRow;
 import org.peakpilot.accounting.ReportModel.Status;
+import org.peakpilot.accounting.internal.MonthlyReports;
+import org.peakpilot.accounting.internal.Overdue;
+import org.peakpilot.accounting.internal.ReportRow;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.Role;
@@ -39,12 +39,12 @@ class WorkPages {
 	private static final int MONTHS_BACK = 12;
 	private static final int PAGE_MAX = 100_000;
 
-	private final EmissionsAccounting accounting;
+	private final MonthlyReports monthlyReports;
 	private final Registry registry;
 	private final Clock clock;
 
-	WorkPages(EmissionsAccounting accounting, Registry registry, Clock clock) {
-		this.accounting = accounting;
+	WorkPages(MonthlyReports monthlyReports, Registry registry, Clock clock) {
+		this.monthlyReports = monthlyReports;
 		this.registry = registry;
 		this.clock = clock;
 	}
@@ -70,7 +70,7 @@ class WorkPages {
 		model.addAttribute("names", names());
 		switch (scope.role()) {
 			case ENTERPRISE_USER -> enterprise(scope, thisMonth, model);
-			case VERIFIER -> model.addAttribute("waiting", Page.of(accounting.reports(null, null, Status.SUBMITTED).stream()
+			case VERIFIER -> model.addAttribute("waiting", Page.of(monthlyReports.list(null, null, Status.SUBMITTED).stream()
 				.sorted(Comparator.comparing(ReportRow::updatedAt)).toList(), page));
 			default -> office(scope, y, status, enterpriseId, page, overduePage, lockPage, model);
 		}
@@ -91,7 +91,7 @@ class WorkPages {
 		RegistryModel.Enterprise e = registry.enterprise(enterpriseId);
 		Map<YearMonth, ReportRow> byMonth = new HashMap<>();
 		List<ReportRow> returned = new ArrayList<>();
-		for (ReportRow r : accounting.reports(enterpriseId, null, null)) {
+		for (ReportRow r : monthlyReports.list(enterpriseId, null, null)) {
 			byMonth.put(YearMonth.of(r.year(), r.month()), r);
 			if (r.status() == Status.RETURNED) {
 				returned.add(r);
@@ -105,7 +105,7 @@ class WorkPages {
 			Status s = r == null ? null : r.status();
 			// the running month is listed only once a draft of it exists
 			if ((back > 0 || r != null) && (s == null || s == Status.DRAFT || s == Status.RETURNED)) {
-				LocalDate due = ym.plusMonths(1).atDay(EmissionsAccounting.REPORT_DUE_DAY);
+				LocalDate due = ym.plusMonths(1).atDay(MonthlyReports.DUE_DAY);
 				open.add(new OpenMonth(ym.getYear(), ym.getMonthValue(), s, r == null ? null : r.id(), due, today.isAfter(due)));
 			}
 		}
@@ -119,7 +119,7 @@ class WorkPages {
 		if (enterpriseId != null) {
 			registry.enterprise(enterpriseId); // not found outside the caller's scope
 		}
-		List<ReportRow> reports = accounting.reports(enterpriseId, year, null);
+		List<ReportRow> reports = monthlyReports.list(enterpriseId, year, null);
 		Map<Status, Integer> counts = new EnumMap<>(Status.class);
 		for (Status s : Status.values()) {
 			counts.put(s, 0);
@@ -129,12 +129,12 @@ class WorkPages {
 		// the latest changes first: what moved recently is what needs a look
 		model.addAttribute("reports", Page.of(reports.stream().filter(r -> status == null || r.status() == status)
 			.sorted(Comparator.comparing(ReportRow::updatedAt).reversed()).toList(), page));
-		List<Overdue> overdue = accounting.overdueReports(year).stream()
+		List<Overdue> overdue = monthlyReports.overdue(year).stream()
 			.filter(o -> enterpriseId == null || o.enterpriseId() == enterpriseId).toList();
 		model.addAttribute("overdueMonths", overdue.size());
 		model.addAttribute("overdue", Page.of(OverdueEnterprise.of(overdue, counties()), overduePage));
 		if (scope.isCityWide()) {
-			model.addAttribute("toLock", Page.of(accounting.reports(enterpriseId, null, Status.VERIFIED).stream()
+			model.addAttribute("toLock", Page.of(monthlyReports.list(enterpriseId, null, Status.VERIFIED).stream()
 				.sorted(Comparator.comparing(ReportRow::updatedAt)).toList(), lockPage));
 		}
 		model.addAttribute("enterpriseId", enterpriseId);

@@ -15,8 +15,6 @@ import java.util.Optional;
 
 import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.ReportModel;
-import org.peakpilot.monitoring.internal.MonitoringModel.AlarmRound;
-import org.peakpilot.monitoring.internal.MonitoringModel.EfficiencyLevel;
 import org.peakpilot.monitoring.Meter;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;

@@ -8,10 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.peakpilot.accounting.DisplayNames;
-import org.peakpilot.monitoring.internal.MonitoringModel.Alarm;
-import org.peakpilot.monitoring.internal.MonitoringModel.AlarmKind;
-import org.peakpilot.monitoring.internal.MonitoringModel.EfficiencyLevel;
-import org.peakpilot.monitoring.internal.MonitoringModel.LiveAlarm;
 import org.peakpilot.platform.PageFormat;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

@@ -9,14 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.peakpilot.monitoring.internal.MonitoringModel.Alarm;
-import org.peakpilot.monitoring.internal.MonitoringModel.AlarmGap;
-import org.peakpilot.monitoring.internal.MonitoringModel.BulkClose;
-import org.peakpilot.monitoring.internal.MonitoringModel.AlarmKind;
-import org.peakpilot.monitoring.internal.MonitoringModel.AlarmQuery;
-import org.peakpilot.monitoring.internal.MonitoringModel.AlarmRule;
-import org.peakpilot.monitoring.internal.MonitoringModel.AlarmRuleForm;
-import org.peakpilot.monitoring.internal.MonitoringModel.AlarmStatus;
 import org.peakpilot.monitoring.Meter;
 import org.peakpilot.platform.QueryLimits;
 import org.peakpilot.platform.AccessScope;

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.peakpilot.monitoring.internal.MonitoringModel.EfficiencyLevel;
 import org.peakpilot.shared.CsvTable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;

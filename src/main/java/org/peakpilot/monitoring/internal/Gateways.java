@@ -16,7 +16,6 @@ import java.util.function.LongConsumer;
 
 import org.peakpilot.monitoring.CreatedGateway;
 import org.peakpilot.monitoring.Gateway;
-import org.peakpilot.monitoring.internal.MonitoringModel.GatewayStatus;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.DeviceCredentials;

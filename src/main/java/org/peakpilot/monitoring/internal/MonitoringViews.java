@@ -14,22 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.peakpilot.monitoring.internal.MonitoringModel.CitySummary;
-import org.peakpilot.monitoring.internal.MonitoringModel.DayCompleteness;
-import org.peakpilot.monitoring.internal.MonitoringModel.EnergyLine;
-import org.peakpilot.monitoring.internal.MonitoringModel.EnergyQuantity;
-import org.peakpilot.monitoring.internal.MonitoringModel.EnergyShare;
-import org.peakpilot.monitoring.internal.MonitoringModel.EnterpriseEnergy;
-import org.peakpilot.monitoring.internal.MonitoringModel.EnterpriseMonth;
-import org.peakpilot.monitoring.internal.MonitoringModel.EnterpriseSeries;
-import org.peakpilot.monitoring.internal.MonitoringModel.Grain;
-import org.peakpilot.monitoring.internal.MonitoringModel.LiveAlarm;
 import org.peakpilot.monitoring.Meter;
-import org.peakpilot.monitoring.internal.MonitoringModel.MeterCompleteness;
-import org.peakpilot.monitoring.internal.MonitoringModel.MeterPoint;
-import org.peakpilot.monitoring.internal.MonitoringModel.MeterState;
-import org.peakpilot.monitoring.internal.MonitoringModel.Range;
-import org.peakpilot.monitoring.internal.MonitoringModel.TotalPoint;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.registry.Registry;
@@ -401,7 +386,7 @@ public class MonitoringViews {
 		return used.computeIfAbsent(energyCode + "|" + unit + "|" + year, k -> conversions.of(energyCode, unit, year));
 	}
 
-	private static List<MonitoringModel.FactorConversion> conversions(Map<String, EnergyConversions.Conversion> used) {
+	private static List<FactorConversion> conversions(Map<String, EnergyConversions.Conversion> used) {
 		return used.values().stream().map(Readings::conversion).toList();
 	}
 }

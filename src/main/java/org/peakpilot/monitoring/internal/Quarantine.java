@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.peakpilot.monitoring.internal.MonitoringModel.QuarantineEntry;
-import org.peakpilot.monitoring.internal.MonitoringModel.QuarantineStatus;
-import org.peakpilot.monitoring.internal.MonitoringModel.Reason;
 import org.peakpilot.monitoring.internal.ReadingIngest.Invalid;
 import org.peakpilot.monitoring.internal.ReadingIngest.Origin;
 import org.peakpilot.platform.AccessScope;

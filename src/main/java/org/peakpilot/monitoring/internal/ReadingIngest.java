@@ -20,12 +20,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.peakpilot.monitoring.internal.MonitoringModel.IncomingReading;
-import org.peakpilot.monitoring.internal.MonitoringModel.IngestResult;
 import org.peakpilot.monitoring.Meter;
 import org.peakpilot.monitoring.MeterKind;
-import org.peakpilot.monitoring.internal.MonitoringModel.Reason;
-import org.peakpilot.monitoring.internal.MonitoringModel.Rejected;
 import org.peakpilot.monitoring.internal.ReadingParser.Parsed;
 import org.peakpilot.shared.Rounding;
 import org.postgresql.PGConnection;
@@ -403,7 +399,7 @@ public class ReadingIngest {
 		int stored = 0;
 		int duplicates = 0;
 		List<Invalid> rejected = new ArrayList<>(invalid);
-		List<MonitoringModel.Note> notes = new ArrayList<>();
+		List<Note> notes = new ArrayList<>();
 		if (!valid.isEmpty()) {
 			// one order for every writer (meter, time), so that concurrent batches lock keys in the same order
 			List<Valid> rows = new ArrayList<>(valid);
@@ -437,12 +433,12 @@ public class ReadingIngest {
 		for (Valid v : valid) {
 			if (v.snappedFrom() != null && !conflicting.contains(v.index())) {
 				snapped++;
-				notes.add(new MonitoringModel.Note(v.index(), v.meter().code(), "SNAPPED", "ts " + v.snappedFrom() + " was moved to the interval boundary "
+				notes.add(new Note(v.index(), v.meter().code(), "SNAPPED", "ts " + v.snappedFrom() + " was moved to the interval boundary "
 						+ v.ts() + " (within the alignment tolerance of " + alignmentTolerance.toSeconds() + " s)"));
 			}
 		}
 		int corrected = notes.size() - snapped;
-		notes.sort(java.util.Comparator.comparingInt(MonitoringModel.Note::index));
+		notes.sort(java.util.Comparator.comparingInt(Note::index));
 		rejected.sort(java.util.Comparator.comparingInt(Invalid::index));
 		List<Long> ids = quarantine.put(origin, rejected, now);
 		List<Rejected> answer = new ArrayList<>(rejected.size());
@@ -462,7 +458,7 @@ public class ReadingIngest {
 	 * meter and time) and records each as {@code reading.corrected} in the audit log, by the sender; the rollups of
 	 * the affected intervals are marked pending with the rest of the batch.
 	 */
-	private void correct(Connection connection, Origin origin, List<Correction> corrections, Instant now, List<MonitoringModel.Note> notes)
+	private void correct(Connection connection, Origin origin, List<Correction> corrections, Instant now, List<Note> notes)
 			throws SQLException {
 		if (corrections.isEmpty()) {
 			return;
@@ -493,7 +489,7 @@ public class ReadingIngest {
 		}
 		for (Correction c : corrections) {
 			Valid v = c.reading();
-			notes.add(new MonitoringModel.Note(v.index(), v.meter().code(), "CORRECTED", "the stored value "
+			notes.add(new Note(v.index(), v.meter().code(), "CORRECTED", "the stored value "
 					+ c.before().stripTrailingZeros().toPlainString() + " of " + v.ts() + " was replaced by "
 					+ v.value().stripTrailingZeros().toPlainString()));
 		}

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.peakpilot.monitoring.internal.MonitoringModel.IncomingReading;
 import org.peakpilot.platform.InvalidInputException;
 
 import tools.jackson.core.JacksonException;

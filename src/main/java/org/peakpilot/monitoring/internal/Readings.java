@@ -10,25 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.peakpilot.monitoring.internal.MonitoringModel.BackfillForm;
-import org.peakpilot.monitoring.internal.MonitoringModel.Correction;
 import org.peakpilot.monitoring.CreatedGateway;
-import org.peakpilot.monitoring.internal.MonitoringModel.FactorConversion;
-import org.peakpilot.monitoring.internal.MonitoringModel.Gap;
 import org.peakpilot.monitoring.Gateway;
-import org.peakpilot.monitoring.internal.MonitoringModel.Grain;
-import org.peakpilot.monitoring.internal.MonitoringModel.IncomingReading;
-import org.peakpilot.monitoring.internal.MonitoringModel.IngestResult;
 import org.peakpilot.monitoring.Meter;
 import org.peakpilot.monitoring.MeterForm;
 import org.peakpilot.monitoring.MeterKind;
-import org.peakpilot.monitoring.internal.MonitoringModel.MeterPoint;
-import org.peakpilot.monitoring.internal.MonitoringModel.MeterSeries;
-import org.peakpilot.monitoring.internal.MonitoringModel.QuarantineEntry;
-import org.peakpilot.monitoring.internal.MonitoringModel.QuarantineStatus;
-import org.peakpilot.monitoring.internal.MonitoringModel.Reason;
-import org.peakpilot.monitoring.internal.MonitoringModel.Replacement;
-import org.peakpilot.monitoring.internal.MonitoringModel.ReplacementForm;
 import org.peakpilot.monitoring.internal.ReadingIngest.Origin;
 import org.peakpilot.monitoring.internal.ReadingParser.Parsed;
 import org.peakpilot.platform.AccessScope;
@@ -111,7 +97,7 @@ public class Readings {
 	 * A gateway's heartbeat over HTTP (its device token): it is online whether or not it has readings to send; the
 	 * status it reports (a small JSON object, or nothing) is shown on its page.
 	 */
-	public MonitoringModel.GatewayStatus reportStatus(String body) {
+	public GatewayStatus reportStatus(String body) {
 		AccessScope s = AccessScope.current();
 		Long id = s.role() == Role.DEVICE && s.actor().startsWith("gateway:") ? Long.valueOf(s.actor().substring(8)) : null;
 		Gateways.Sender sender = id == null ? null : gateways.active(id).orElse(null);
@@ -129,7 +115,7 @@ public class Readings {
 	IngestResult ingestMqtt(Gateways.Sender s, String topic, String payload) {
 		if (s == null) {
 			long id = quarantine.putPayload("MQTT", topic, null, payload, Reason.UNAUTHENTICATED, MqttIngest.UNATTRIBUTED);
-			return new IngestResult(0, 0, 0, 1, List.of(new MonitoringModel.Rejected(-1, null, Reason.UNAUTHENTICATED,
+			return new IngestResult(0, 0, 0, 1, List.of(new Rejected(-1, null, Reason.UNAUTHENTICATED,
 					"unknown or revoked device token", id))).withBatchId(ReadingIngest.batchId(null));
 		}
 		List<Parsed> parsed;
@@ -142,7 +128,7 @@ public class Readings {
 		catch (InvalidInputException ex) {
 			long id = quarantine.putPayload("MQTT", "gateway:" + s.gatewayId(), s.enterpriseId(), payload, Reason.MALFORMED,
 					ex.errors().get(0).toString());
-			return new IngestResult(0, 0, 0, 1, List.of(new MonitoringModel.Rejected(-1, null, Reason.MALFORMED, ex.errors().get(0).toString(), id)))
+			return new IngestResult(0, 0, 0, 1, List.of(new Rejected(-1, null, Reason.MALFORMED, ex.errors().get(0).toString(), id)))
 				.withBatchId(ReadingIngest.batchId(null));
 		}
 		return ingest.ingest(Origin.mqtt("gateway:" + s.gatewayId(), s.enterpriseId()), parsed, options);
@@ -444,13 +430,13 @@ public class Readings {
 	private final MonitoringViews views;
 
 	/** A meter's curve over the day, ISO week, month or year holding {@code date}, at the range's grain. */
-	public MeterSeries meterSeries(long meterId, MonitoringModel.Range range, java.time.LocalDate date) {
+	public MeterSeries meterSeries(long meterId, Range range, java.time.LocalDate date) {
 		QueryLimits.date("date", date);
 		return meterSeries(meterId, range.grain(), MonitoringViews.start(range.first(date)), MonitoringViews.start(range.end(date)));
 	}
 
 	/** Whether a meter is online now: active, with a reading arrived within the configured number of its intervals. */
-	public MonitoringModel.MeterState meterState(long meterId) {
+	public MeterState meterState(long meterId) {
 		Meter m = meters.get(meterId);
 		return views.meterStates(m.enterpriseId()).stream().filter(s -> s.meter().id() == meterId).findFirst().orElseThrow();
 	}

@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import org.peakpilot.monitoring.internal.IntervalQuantities.Exchange;
 import org.peakpilot.monitoring.internal.IntervalQuantities.Point;
 import org.peakpilot.monitoring.internal.IntervalQuantities.Quantity;
-import org.peakpilot.monitoring.internal.MonitoringModel.Grain;
 import org.peakpilot.monitoring.Meter;
 import org.peakpilot.monitoring.MeterKind;
 import org.slf4j.Logger;

@@ -1,8 +1,8 @@
 package org.peakpilot.monitoring.web;
 
 import org.peakpilot.monitoring.internal.Alarms;
-import org.peakpilot.monitoring.internal.MonitoringModel.AlarmQuery;
-import org.peakpilot.monitoring.internal.MonitoringModel.AlarmStatus;
+import org.peakpilot.monitoring.internal.AlarmQuery;
+import org.peakpilot.monitoring.internal.AlarmStatus;
 import org.peakpilot.platform.QueryLimits;
 import org.peakpilot.registry.Registry;
 import org.springframework.stereotype.Controller;

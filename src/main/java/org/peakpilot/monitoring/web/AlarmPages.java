@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.peakpilot.monitoring.internal.Alarms;
-import org.peakpilot.monitoring.internal.MonitoringModel.Alarm;
-import org.peakpilot.monitoring.internal.MonitoringModel.AlarmKind;
-import org.peakpilot.monitoring.internal.MonitoringModel.AlarmQuery;
-import org.peakpilot.monitoring.internal.MonitoringModel.AlarmStatus;
-import org.peakpilot.monitoring.internal.MonitoringModel;
+import org.peakpilot.monitoring.internal.Alarm;
+import org.peakpilot.monitoring.internal.AlarmKind;
+import org.peakpilot.monitoring.internal.AlarmQuery;
+import org.peakpilot.monitoring.internal.AlarmStatus;
+import org.peakpilot.monitoring.internal.BulkClose;
+import org.peakpilot.monitoring.internal.MonthClosing;
 import org.peakpilot.monitoring.internal.MonthlyClosing;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InputError;
@@ -84,7 +85,7 @@ class AlarmPages {
 					}
 				}
 			}
-			MonitoringModel.BulkClose done = alarms.closeAll(parsed, comment);
+			BulkClose done = alarms.closeAll(parsed, comment);
 			redirect.addFlashAttribute("bulkClosed", done);
 		}
 		catch (InvalidInputException ex) {
@@ -134,7 +135,7 @@ class AlarmPages {
 	String close(@RequestParam long enterpriseId, @RequestParam String month, RedirectAttributes redirect) {
 		try {
 			YearMonth ym = AlarmsApi.month(month);
-			MonitoringModel.MonthClosing c = closing.close(enterpriseId, ym);
+			MonthClosing c = closing.close(enterpriseId, ym);
 			redirect.addFlashAttribute("closed", c);
 			return "redirect:/monitoring/closing?year=" + ym.getYear() + "&month=" + ym.getMonthValue();
 		}

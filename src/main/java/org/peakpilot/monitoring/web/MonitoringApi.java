@@ -13,20 +13,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.peakpilot.monitoring.internal.BatchTooLargeException;
 import org.peakpilot.monitoring.internal.Gateways;
 import org.peakpilot.monitoring.internal.Meters;
-import org.peakpilot.monitoring.internal.MonitoringModel.BackfillForm;
-import org.peakpilot.monitoring.internal.MonitoringModel.Correction;
+import org.peakpilot.monitoring.internal.BackfillForm;
+import org.peakpilot.monitoring.internal.Correction;
 import org.peakpilot.monitoring.CreatedGateway;
-import org.peakpilot.monitoring.internal.MonitoringModel.Gap;
+import org.peakpilot.monitoring.internal.Gap;
 import org.peakpilot.monitoring.Gateway;
-import org.peakpilot.monitoring.internal.MonitoringModel.Grain;
-import org.peakpilot.monitoring.internal.MonitoringModel.IngestResult;
+import org.peakpilot.monitoring.internal.Grain;
+import org.peakpilot.monitoring.internal.IngestResult;
 import org.peakpilot.monitoring.Meter;
 import org.peakpilot.monitoring.MeterForm;
-import org.peakpilot.monitoring.internal.MonitoringModel.QuarantineEntry;
-import org.peakpilot.monitoring.internal.MonitoringModel.QuarantineStatus;
-import org.peakpilot.monitoring.internal.MonitoringModel.Replacement;
-import org.peakpilot.monitoring.internal.MonitoringModel.ReplacementForm;
-import org.peakpilot.monitoring.internal.MonitoringModel;
+import org.peakpilot.monitoring.internal.QuarantineEntry;
+import org.peakpilot.monitoring.internal.QuarantineStatus;
+import org.peakpilot.monitoring.internal.Replacement;
+import org.peakpilot.monitoring.internal.ReplacementForm;
+import org.peakpilot.monitoring.internal.GatewayStatus;
+import org.peakpilot.monitoring.internal.MeterSeries;
 import org.peakpilot.monitoring.internal.Quarantine;
 import org.peakpilot.monitoring.internal.ReadingIngest;
 import org.peakpilot.monitoring.internal.ReadingParser;
@@ -202,7 +203,7 @@ class MonitoringApi {
 	@Operation(summary = "A gateway's heartbeat (its device token): it is online whether or not it has readings", description = """
 			Body (optional): a JSON object of at most 2,000 characters with what the gateway reports, e.g.
 			{"firmware": "2.1.0", "queued": 0, "signal": -71}. Also over MQTT on <root>/status/<gateway id>.""")
-	MonitoringModel.GatewayStatus status(HttpServletRequest request) throws IOException {
+	GatewayStatus status(HttpServletRequest request) throws IOException {
 		byte[] bytes;
 		try (InputStream in = request.getInputStream()) {
 			bytes = in.readNBytes(Gateways.STATUS_MAX * 4 + 1);
@@ -348,7 +349,7 @@ class MonitoringApi {
 	@GetMapping("/meters/{id}/series")
 	@Operation(summary = "A meter's rollups at a grain (QUARTER, HOUR, DAY, MONTH) in from (inclusive) to (exclusive), in its unit, tce and tCO2; "
 			+ "at most 31 days of quarter hours, 92 of hours, 2 years of days, 20 years of months")
-	MonitoringModel.MeterSeries series(@PathVariable long id, @RequestParam(defaultValue = "HOUR") Grain grain,
+	MeterSeries series(@PathVariable long id, @RequestParam(defaultValue = "HOUR") Grain grain,
 			@RequestParam String from, @RequestParam String to) {
 		return readings.meterSeries(id, grain, time("from", from), time("to", to));
 	}

@@ -7,10 +7,9 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.peakpilot.Counties;
-import org.peakpilot.accounting.Inventory;
-import org.peakpilot.accounting.Inventory.County;
-import org.peakpilot.accounting.Inventory.Figures;
-import org.peakpilot.accounting.Inventory.Industry;
+import org.peakpilot.accounting.internal.Inventory.County;
+import org.peakpilot.accounting.internal.Inventory.Figures;
+import org.peakpilot.accounting.internal.Inventory.Industry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -56,6 +56,15 @@ class RestatementTests {
 	MonthlyReports reports;
 
 	@Autowired
+	FactorLibrary library;
+
+	@Autowired
+	Restatements restatements;
+
+	@Autowired
+	AccountingSettings settings;
+
+	@Autowired
 	BulkRecompute bulk;
 
 	@Autowired
@@ -101,7 +110,7 @@ class RestatementTests {
 	}
 
 	List<StoredResult> history(long reportId) {
-		return SystemActor.call("test", () -> accounting.resultHistory(reportId));
+		return SystemActor.call("test", () -> reports.resultHistory(reportId));
 	}
 
 	List<StoredResult> current(long reportId) {
@@ -144,9 +153,9 @@ class RestatementTests {
 					    DATE '2024-01-01', NULL, 'test', now(), 'test'
 					FROM accounting_factor WHERE code = 'NATURAL-GAS' AND version = 1
 					""").update();
-			Factor published = accounting.history("NATURAL-GAS").get(0);
-			years[0] = reports.restate(published, perReport, accounting.libraryFactors(), accounting.gridRegion());
-			years[1] = bulk.restate(published, inBulk, accounting.gridRegion());
+			Factor published = library.history("NATURAL-GAS").get(0);
+			years[0] = reports.restate(published, perReport, library.current(), settings.gridRegion());
+			years[1] = bulk.restate(published, inBulk, settings.gridRegion());
 		}));
 
 		assertThat(years[0]).isEqualTo(Set.of(2024)).isEqualTo(years[1]);
@@ -190,14 +199,14 @@ class RestatementTests {
 					    DATE '2026-06-30', 'test', now(), 'test'
 					FROM accounting_factor WHERE code = 'BITUMINOUS-COAL' AND version = 1
 					""").update();
-			List<Factor> all = jdbc.sql("SELECT * FROM accounting_factor").query(EmissionsAccounting::factorRow).list();
-			Calculator.Factors perReport = accounting.libraryFactors();
+			List<Factor> all = jdbc.sql("SELECT * FROM accounting_factor").query(FactorLibrary::row).list();
+			Calculator.Factors perReport = library.current();
 			FactorsInForce loaded = FactorsInForce.of(all);
 			Set<String> codes = new java.util.TreeSet<>(all.stream().map(Factor::code).toList());
 			Set<String> regions = new java.util.TreeSet<>(all.stream().filter(f -> f.regionCode() != null).map(Factor::regionCode).toList());
 			regions.add("999999");
 			assertThat(codes).hasSizeGreaterThan(20);
-			assertThat(regions).contains(accounting.gridRegion());
+			assertThat(regions).contains(settings.gridRegion());
 			int chosen = 0;
 			for (int year = 2014; year <= 2030; year++) {
 				for (String code : codes) {
@@ -211,7 +220,7 @@ class RestatementTests {
 			assertThat(chosen).isPositive();
 			assertThat(perReport.inForce("BITUMINOUS-COAL", 2025).orElseThrow().source()).isEqualTo("[unverified] test: mid-year version");
 			assertThat(perReport.inForce("BITUMINOUS-COAL", 2027).orElseThrow().version()).isEqualTo(1);
-			assertThat(perReport.grid(accounting.gridRegion(), 2030)).isPresent();
+			assertThat(perReport.grid(settings.gridRegion(), 2030)).isPresent();
 			status.setRollbackOnly();
 		});
 	}
@@ -231,7 +240,7 @@ class RestatementTests {
 		List<StoredResult> earlierBefore = history(earlier);
 
 		for (String value : List.of("0.2", "0.25")) {
-			SystemActor.run("test", () -> accounting.publish(grid, new EmissionsAccounting.NewVersion(new BigDecimal(value),
+			SystemActor.run("test", () -> restatements.publish(grid, new Restatements.NewVersion(new BigDecimal(value),
 					"[unverified] test: announcement " + value, null, LocalDate.of(2025, 1, 1), null, "test")));
 		}
 

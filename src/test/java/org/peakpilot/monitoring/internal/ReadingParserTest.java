@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.peakpilot.monitoring.internal.MonitoringModel.IncomingReading;
 import org.peakpilot.monitoring.internal.ReadingParser.Parsed;
 import org.peakpilot.platform.InvalidInputException;
 

@@ -7,7 +7,6 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
-import org.peakpilot.monitoring.internal.MonitoringModel.EfficiencyLevel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.peakpilot.accounting;
+package org.peakpilot.accounting.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;

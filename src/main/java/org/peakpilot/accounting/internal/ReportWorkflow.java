@@ -1,0 +1,130 @@
+package org.peakpilot.accounting.internal;
+
+import java.util.List;
+
+import org.peakpilot.accounting.EmissionsAccounting.FactorQuery;
+import org.peakpilot.accounting.ReportModel;
+import org.peakpilot.platform.AccessScope;
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.SystemActor;
+import org.peakpilot.registry.Registry;
+import org.peakpilot.registry.RegistryModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The commands of a month's report: save, submit, verify, return, lock, revise, and a year's import from the Excel
+ * template. Each is one transaction; the results are computed with the library as it is now ({@link FactorLibrary}),
+ * and where verified figures change (verify, revise) the city inventory's indicators follow.
+ */
+@Component
+public class ReportWorkflow {
+
+	private static final Logger log = LoggerFactory.getLogger(ReportWorkflow.class);
+
+	private final MonthlyReports reports;
+	private final FactorLibrary library;
+	private final Registry registry;
+	private final CityInventory cityInventory;
+	private final java.time.Clock clock;
+	private final String gridRegion;
+
+	ReportWorkflow(MonthlyReports reports, FactorLibrary library, Registry registry, CityInventory cityInventory,
+			java.time.Clock clock, AccountingSettings settings) {
+		this.reports = reports;
+		this.library = library;
+		this.registry = registry;
+		this.cityInventory = cityInventory;
+		this.clock = clock;
+		this.gridRegion = settings.gridRegion();
+	}
+
+	/**
+	 * Enters or changes the content of a month's report (draft or returned) for the enterprise user of that
+	 * enterprise or the city office; the results are recomputed and stored with the factor versions used.
+	 */
+	@Transactional
+	public ReportModel.Report save(long enterpriseId, int year, int month, ReportModel.Content content) {
+		return reports.save(enterpriseId, year, month, content, library.current(), gridRegion);
+	}
+
+	@Transactional
+	public ReportModel.Report submit(long reportId) {
+		return reports.submit(reportId);
+	}
+
+	/** The assigned verifier confirms a submitted report. */
+	@Transactional
+	public ReportModel.Report verify(long reportId) {
+		ReportModel.Report verified = reports.verify(reportId);
+		refreshInventory(verified.year());
+		return verified;
+	}
+
+	/** The assigned verifier returns a submitted report with what must be corrected. */
+	@Transactional
+	public ReportModel.Report returnForCorrection(long reportId, String comment) {
+		return reports.returnForCorrection(reportId, comment);
+	}
+
+	/** The city office locks a verified report. */
+	@Transactional
+	public ReportModel.Report lock(long reportId) {
+		return reports.lock(reportId);
+	}
+
+	/** Changes a locked report through a revision with a reason; it goes back to verification. */
+	@Transactional
+	public ReportModel.Report revise(long reportId, String reason, ReportModel.Content content) {
+		ReportModel.Report revised = reports.revise(reportId, reason, content, library.current(), gridRegion);
+		refreshInventory(revised.year());
+		return revised;
+	}
+
+	/**
+	 * The Excel template for a year of an enterprise's monthly reports, for its industry's sector (steel, cement,
+	 * ceramics, chemicals, polysilicon; anything else gets "other"): empty activity and product sheets with drop-downs,
+	 * instructions, and the fuels, electricity, heat, process factors and products the sector uses in that year.
+	 */
+	public byte[] template(long enterpriseId, int year) {
+		RegistryModel.Enterprise enterprise = registry.enterprise(enterpriseId);
+		String sector = registry.industries().stream().filter(i -> i.code().equals(enterprise.industryCode()))
+			.map(RegistryModel.Industry::sector).findFirst().orElse(null);
+		ReportWorkbook.checkYear(year, clock);
+		return ReportWorkbook.template(sector, year, enterprise.name(), gridRegion, library.factors(new FactorQuery(null, null, true)),
+				reports.products());
+	}
+
+	/**
+	 * Imports a year of monthly reports from a filled-in {@link #template template}, all or nothing: every
+	 * month present goes through the same save path as the form and the API (the enterprise's own user or the city
+	 * office; draft or returned reports only). If any cell or row of any month is wrong, nothing is written and
+	 * every error is returned with its sheet, row and column.
+	 *
+	 * @return the reports saved, by month
+	 */
+	@Transactional
+	public List<ReportModel.Report> importReports(long enterpriseId, int year, byte[] workbook) {
+		registry.enterprise(enterpriseId); // not found outside the caller's scope, before the file is read
+		AccessScope scope = AccessScope.current();
+		if (!scope.isCityWide() && !scope.hasRole(Role.ENTERPRISE_USER)) {
+			throw new org.springframework.security.access.AccessDeniedException(scope.actor() + " may not enter reports");
+		}
+		ReportWorkbook.checkYear(year, clock);
+		Calculator.Factors factors = library.current();
+		List<ReportModel.Report> saved = ReportWorkbook.read(workbook, year, clock)
+			.saveEach(m -> reports.save(enterpriseId, year, m.month(), m.content(), factors, gridRegion));
+		log.info("Imported {} monthly reports of enterprise {} for {}", saved.size(), enterpriseId, year);
+		return saved;
+	}
+
+	/**
+	 * Verified figures changed for a year (a report verified or revised out of the count): the city inventory's
+	 * indicators follow. Runs as a system actor, since a verifier may not write the plan.
+	 */
+	private void refreshInventory(int year) {
+		SystemActor.run("city-inventory", () -> cityInventory.refresh(year));
+	}
+}

@@ -1,0 +1,5 @@
+package org.peakpilot.monitoring.internal;
+
+/** Filters of the alarm list; every one optional. */
+public record AlarmQuery(AlarmKind kind, AlarmStatus status, Long enterpriseId, Integer limit) {
+}

@@ -1,0 +1,5 @@
+package org.peakpilot.monitoring.internal;
+
+public enum QuarantineStatus {
+	OPEN, REPLAYED, DISCARDED
+}

@@ -1,0 +1,7 @@
+package org.peakpilot.monitoring.internal;
+
+/** Why a reading was not stored. */
+public enum Reason {
+	MALFORMED, UNKNOWN_METER, FOREIGN_METER, INACTIVE_METER, WRONG_UNIT, BAD_TIMESTAMP, FUTURE, TOO_OLD, MISALIGNED,
+	BAD_VALUE, VALUE_OUT_OF_RANGE, NEGATIVE, IMPOSSIBLE, CONFLICT, UNAUTHENTICATED
+}

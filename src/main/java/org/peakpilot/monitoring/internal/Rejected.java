@@ -1,0 +1,5 @@
+package org.peakpilot.monitoring.internal;
+
+/** A reading of a batch that was quarantined: its place in the batch (0-based), meter, reason. */
+public record Rejected(int index, String meter, Reason reason, String detail, long quarantineId) {
+}
