@@ -51,13 +51,9 @@ class PlatformPages {
 	}
 
 	@PostMapping("/account/tokens")
+	@BackTo("/account")
 	String createToken(@RequestParam String name, RedirectAttributes redirect) {
-		try {
-			redirect.addFlashAttribute("createdToken", accounts.createToken(name));
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", ex.errors());
-		}
+		redirect.addFlashAttribute("createdToken", accounts.createToken(name));
 		return "redirect:/account";
 	}
 

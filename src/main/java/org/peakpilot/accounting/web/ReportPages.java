@@ -24,6 +24,7 @@ import org.peakpilot.accounting.internal.ReportForm;
 import org.peakpilot.accounting.internal.ReportWorkbook;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InputError;
+import org.peakpilot.platform.BackTo;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.RuleViolationException;
@@ -207,24 +208,17 @@ class ReportPages {
 	}
 
 	@PostMapping("/accounting/reports/{id}/{action}")
+	@BackTo(value = "/accounting/reports/{id}", rule = "status")
 	String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String comment,
 			RedirectAttributes redirect) {
-		try {
-			switch (action) {
-				case "submit" -> accounting.submitReport(id);
-				case "verify" -> accounting.verifyReport(id);
-				case "return" -> accounting.returnReport(id, comment);
-				case "lock" -> accounting.lockReport(id);
-				default -> throw new InvalidInputException("action", "unknown action " + action);
-			}
-			redirect.addFlashAttribute("done", action);
+		switch (action) {
+			case "submit" -> accounting.submitReport(id);
+			case "verify" -> accounting.verifyReport(id);
+			case "return" -> accounting.returnReport(id, comment);
+			case "lock" -> accounting.lockReport(id);
+			default -> throw new InvalidInputException("action", "unknown action " + action);
 		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", ex.errors());
-		}
-		catch (RuleViolationException ex) {
-			redirect.addFlashAttribute("errors", List.of(InputError.field("status", ex.getMessage())));
-		}
+		redirect.addFlashAttribute("done", action);
 		return "redirect:/accounting/reports/" + id;
 	}
 

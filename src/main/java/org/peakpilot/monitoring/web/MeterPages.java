@@ -21,6 +21,7 @@ import org.peakpilot.monitoring.internal.MonitoringModel.ReplacementForm;
 import org.peakpilot.monitoring.internal.MonitoringViews;
 import org.peakpilot.monitoring.internal.MonitoringWorkbooks;
 import org.peakpilot.monitoring.internal.Readings;
+import org.peakpilot.platform.BackTo;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.QueryLimits;
@@ -34,6 +35,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -138,31 +140,21 @@ class MeterPages {
 		return "monitoring/meter";
 	}
 
+	/** What the exchange form posts; a reading that is no number comes back to the meter's page naming its field. */
+	record ExchangeFields(String replacedAt, BigDecimal oldFinal, BigDecimal newInitial, String reason) {
+	}
+
 	@PostMapping("/monitoring/meters/{id}/exchanges")
-	String exchange(@PathVariable long id, @RequestParam(required = false) String replacedAt,
-			@RequestParam(required = false) String oldFinal, @RequestParam(required = false) String newInitial,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		try {
-			List<InputError> errors = new ArrayList<>();
-			BigDecimal old = number("oldFinal", oldFinal, errors);
-			BigDecimal initial = number("newInitial", newInitial, errors);
-			if (!errors.isEmpty()) {
-				throw new InvalidInputException(errors);
-			}
-			readings.registerExchange(id, new ReplacementForm(replacedAt, old, initial, reason));
-			redirect.addFlashAttribute("done", "exchanged");
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", ex.errors());
-		}
-		catch (RuleViolationException ex) {
-			redirect.addFlashAttribute("errors", List.of(InputError.field("exchange", ex.getMessage())));
-		}
+	@BackTo(value = "/monitoring/meters/{id}#exchanges", rule = "exchange")
+	String exchange(@PathVariable long id, @ModelAttribute ExchangeFields fields, RedirectAttributes redirect) {
+		readings.registerExchange(id, new ReplacementForm(fields.replacedAt(), fields.oldFinal(), fields.newInitial(), fields.reason()));
+		redirect.addFlashAttribute("done", "exchanged");
 		return "redirect:/monitoring/meters/" + id + "#exchanges";
 	}
 
 	/** Back-fill lines "time,value", one per line, as read on site. */
 	@PostMapping("/monitoring/meters/{id}/backfill")
+	@BackTo(value = "/monitoring/meters/{id}#gaps", rule = "backfill", keep = { "lines", "reason" })
 	String backfill(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam(required = false) String lines,
 			RedirectAttributes redirect) {
 		List<IncomingReading> readings = new ArrayList<>();
@@ -175,18 +167,8 @@ class MeterPages {
 				readings.add(new IncomingReading(null, id, parts[0], parts.length > 1 ? parts[1] : null, null));
 			}
 		}
-		try {
-			this.readings.backfill(id, new BackfillForm(reason, readings));
-			redirect.addFlashAttribute("done", "backfilled");
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", ex.errors());
-			redirect.addFlashAttribute("lines", lines);
-			redirect.addFlashAttribute("reason", reason);
-		}
-		catch (RuleViolationException ex) {
-			redirect.addFlashAttribute("errors", List.of(InputError.field("backfill", ex.getMessage())));
-		}
+		this.readings.backfill(id, new BackfillForm(reason, readings));
+		redirect.addFlashAttribute("done", "backfilled");
 		return "redirect:/monitoring/meters/" + id + "#gaps";
 	}
 
