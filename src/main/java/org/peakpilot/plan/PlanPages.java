@@ -18,7 +18,6 @@ import org.peakpilot.plan.PlanModel.Status;
 import org.peakpilot.plan.PlanModel.Target;
 import org.peakpilot.plan.PlanModel.Tracked;
 import org.peakpilot.platform.AccessScope;
-import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.BackTo;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.Role;

@@ -22,10 +22,8 @@ import org.peakpilot.monitoring.internal.MonitoringViews;
 import org.peakpilot.monitoring.internal.MonitoringWorkbooks;
 import org.peakpilot.monitoring.internal.Readings;
 import org.peakpilot.platform.BackTo;
-import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.QueryLimits;
-import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.registry.Registry;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -34,6 +32,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,7 +71,17 @@ class MeterPages {
 		this.clock = clock;
 	}
 
-	/** What the registration form posts: text fields, so that a bad number comes back with the form as it was. */
+	/** What the registration form posts, bound by Spring: a value that does not convert is an error naming its field. */
+	record MeterInput(String code, String name, String facility, String energyCode, String unit, MeterKind kind,
+			BigDecimal multiplier, Integer intervalMinutes, String productCode, BigDecimal maxPerInterval, BigDecimal counterMax) {
+
+		MeterForm form() {
+			return new MeterForm(code, name, facility, energyCode, unit, kind, multiplier, intervalMinutes, productCode, maxPerInterval,
+					counterMax, null);
+		}
+	}
+
+	/** The registration form as shown: the text of each field, a value that did not convert as it was typed. */
 	record MeterFields(String code, String name, String facility, String energyCode, String unit, String kind, String multiplier,
 			String intervalMinutes, String productCode, String maxPerInterval, String counterMax) {
 
@@ -80,26 +89,15 @@ class MeterPages {
 			return new MeterFields("", "", "", "ELECTRICITY", "kWh", "COUNTER", "1", "15", "", "", "");
 		}
 
-		MeterForm form() {
-			List<InputError> errors = new ArrayList<>();
-			MeterKind k = null;
-			if (kind != null && !kind.isBlank()) {
-				try {
-					k = MeterKind.valueOf(kind.strip());
-				}
-				catch (IllegalArgumentException ex) {
-					errors.add(InputError.field("kind", "COUNTER or INTERVAL"));
-				}
-			}
-			BigDecimal mult = number("multiplier", multiplier, errors);
-			BigDecimal interval = number("intervalMinutes", intervalMinutes, errors);
-			BigDecimal max = number("maxPerInterval", maxPerInterval, errors);
-			BigDecimal counter = number("counterMax", counterMax, errors);
-			if (!errors.isEmpty()) {
-				throw new InvalidInputException(errors);
-			}
-			return new MeterForm(code, name, facility, energyCode, unit, k, mult, interval == null ? null : interval.intValue(), productCode,
-					max, counter, null);
+		static MeterFields shown(BindingResult posted) {
+			return new MeterFields(text(posted, "code"), text(posted, "name"), text(posted, "facility"), text(posted, "energyCode"),
+					text(posted, "unit"), text(posted, "kind"), text(posted, "multiplier"), text(posted, "intervalMinutes"),
+					text(posted, "productCode"), text(posted, "maxPerInterval"), text(posted, "counterMax"));
+		}
+
+		private static String text(BindingResult posted, String field) {
+			Object value = posted.getFieldValue(field);
+			return value == null ? "" : value instanceof BigDecimal d ? d.toPlainString() : value.toString();
 		}
 	}
 
@@ -109,15 +107,19 @@ class MeterPages {
 	}
 
 	@PostMapping("/monitoring/enterprises/{enterpriseId}/meters")
-	String register(@PathVariable long enterpriseId, MeterFields fields, Model model) {
+	String register(@PathVariable long enterpriseId, @ModelAttribute MeterInput input, BindingResult posted, Model model) {
+		// caught here, not by PageErrorAdvice: the form is shown again with what was typed, on this response
 		try {
-			Meter m = meters.register(enterpriseId, fields.form());
+			if (posted.hasErrors()) {
+				throw InvalidInputException.of(posted);
+			}
+			Meter m = meters.register(enterpriseId, input.form());
 			return "redirect:/monitoring/meters/" + m.id();
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("errors", ex.errors());
 		}
-		return form(enterpriseId, fields, model);
+		return form(enterpriseId, MeterFields.shown(posted), model);
 	}
 
 	private String form(long enterpriseId, MeterFields fields, Model model) {
@@ -207,18 +209,5 @@ class MeterPages {
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
 			.contentType(MediaType.parseMediaType(XLSX))
 			.body(body);
-	}
-
-	private static BigDecimal number(String field, String text, List<InputError> errors) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return new BigDecimal(text.strip().replace(",", ""));
-		}
-		catch (NumberFormatException ex) {
-			errors.add(InputError.field(field, "'" + text.strip() + "' is not a number"));
-			return null;
-		}
 	}
 }
