@@ -49,10 +49,11 @@ import org.springframework.web.util.UriUtils;
  * (400, 422) on the error page.</li>
  * </ul>
  * REST controllers are left to {@code ApiExceptionHandler} (RFC 9457), which takes precedence; should one of their
- * exceptions reach this advice, it is passed on unchanged.
+ * exceptions reach this advice, it is passed on unchanged. This advice comes before Spring Boot's problem-details
+ * handler ({@code spring.mvc.problemdetails.enabled}), which would otherwise answer a page's binding failure with JSON.
  */
 @ControllerAdvice(annotations = Controller.class)
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class PageErrorAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(PageErrorAdvice.class);
@@ -156,7 +157,9 @@ class PageErrorAdvice {
 			String attribute = eq < 0 ? keep : keep.substring(0, eq);
 			String parameter = eq < 0 ? keep : keep.substring(eq + 1);
 			String value = request.getParameter(parameter);
-			flash.put(attribute, value == null || value.length() <= MAX_KEPT ? value : value.substring(0, MAX_KEPT));
+			if (value != null) {
+				flash.put(attribute, value.length() <= MAX_KEPT ? value : value.substring(0, MAX_KEPT));
+			}
 		}
 		@SuppressWarnings("unchecked")
 		Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
