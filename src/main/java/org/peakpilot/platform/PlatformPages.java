@@ -65,15 +65,14 @@ class PlatformPages {
 	}
 
 	@PostMapping("/account/password")
+	@BackTo("/account")
 	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword, RedirectAttributes redirect,
 			HttpServletRequest request, HttpServletResponse response) {
+		// a locked sign-in is no exception of the page advice: its message is made here
 		try {
 			accounts.changeOwnPassword(currentPassword, newPassword);
 			SessionRevocationFilter.renewOwnSession(accounts, request, response);
 			redirect.addFlashAttribute("passwordChanged", true);
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", ex.errors());
 		}
 		catch (LoginLockedException ex) {
 			redirect.addFlashAttribute("errors", List.of(InputError.field("currentPassword",

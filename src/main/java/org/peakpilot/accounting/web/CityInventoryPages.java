@@ -10,12 +10,15 @@ import java.util.Map;
 import org.peakpilot.accounting.Inventory;
 import org.peakpilot.accounting.internal.CityInventory;
 import org.peakpilot.platform.BackTo;
+import org.peakpilot.platform.GroupedDecimalEditor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,6 +41,12 @@ class CityInventoryPages {
 		this.json = json;
 	}
 
+	/** Decimals on this page's forms may carry thousands separators (1,234.5), as the hand parsing allowed. */
+	@InitBinder
+	void decimals(WebDataBinder binder) {
+		binder.registerCustomEditor(BigDecimal.class, new GroupedDecimalEditor());
+	}
+
 	@GetMapping("/accounting/inventory")
 	String years(@RequestParam(required = false) Integer year, @RequestParam(required = false) String code, Model model) {
 		model.addAttribute("inventories", inventory.years().stream().map(inventory::inventory).toList());
@@ -51,8 +60,12 @@ class CityInventoryPages {
 		return "accounting/inventory";
 	}
 
-	/** What the input form posts; a year or value that is no number comes back to the form naming its field. */
-	record InputFields(Integer year, String code, BigDecimal value, String sourceDocument, String note) {
+	/**
+	 * What the input form posts; a year or value that is no number comes back to the form naming its field. The value
+	 * may be typed with thousands separators (1,234.5), as the statistics yearbook prints it.
+	 */
+	record InputFields(Integer year, String code, BigDecimal value, String sourceDocument,
+			String note) {
 	}
 
 	@PostMapping("/accounting/inventory/inputs")

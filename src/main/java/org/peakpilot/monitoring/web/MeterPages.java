@@ -22,6 +22,7 @@ import org.peakpilot.monitoring.internal.MonitoringViews;
 import org.peakpilot.monitoring.internal.MonitoringWorkbooks;
 import org.peakpilot.monitoring.internal.Readings;
 import org.peakpilot.platform.BackTo;
+import org.peakpilot.platform.GroupedDecimalEditor;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.QueryLimits;
 import org.peakpilot.registry.Registry;
@@ -33,7 +34,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -73,7 +76,8 @@ class MeterPages {
 
 	/** What the registration form posts, bound by Spring: a value that does not convert is an error naming its field. */
 	record MeterInput(String code, String name, String facility, String energyCode, String unit, MeterKind kind,
-			BigDecimal multiplier, Integer intervalMinutes, String productCode, BigDecimal maxPerInterval, BigDecimal counterMax) {
+			BigDecimal multiplier, Integer intervalMinutes, String productCode,
+			BigDecimal maxPerInterval, BigDecimal counterMax) {
 
 		MeterForm form() {
 			return new MeterForm(code, name, facility, energyCode, unit, kind, multiplier, intervalMinutes, productCode, maxPerInterval,
@@ -97,8 +101,18 @@ class MeterPages {
 
 		private static String text(BindingResult posted, String field) {
 			Object value = posted.getFieldValue(field);
-			return value == null ? "" : value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+			if (value instanceof BigDecimal d) {
+				// plain notation only for a sane exponent: 1e999999999 written out would fill the heap
+				return Math.abs(d.scale()) <= 40 ? d.toPlainString() : d.toString();
+			}
+			return value == null ? "" : value.toString();
 		}
+	}
+
+	/** Decimals on this page's forms may carry thousands separators (1,234.5), as the hand parsing allowed. */
+	@InitBinder
+	void decimals(WebDataBinder binder) {
+		binder.registerCustomEditor(BigDecimal.class, new GroupedDecimalEditor());
 	}
 
 	@GetMapping("/monitoring/enterprises/{enterpriseId}/meters/new")
@@ -143,7 +157,8 @@ class MeterPages {
 	}
 
 	/** What the exchange form posts; a reading that is no number comes back to the meter's page naming its field. */
-	record ExchangeFields(String replacedAt, BigDecimal oldFinal, BigDecimal newInitial, String reason) {
+	record ExchangeFields(String replacedAt, BigDecimal oldFinal,
+			BigDecimal newInitial, String reason) {
 	}
 
 	@PostMapping("/monitoring/meters/{id}/exchanges")
