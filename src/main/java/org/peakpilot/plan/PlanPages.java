@@ -18,7 +18,7 @@ import org.peakpilot.plan.PlanModel.Status;
 import org.peakpilot.plan.PlanModel.Target;
 import org.peakpilot.plan.PlanModel.Tracked;
 import org.peakpilot.platform.AccessScope;
-import org.peakpilot.platform.InputError;
+import org.peakpilot.platform.BackTo;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.RuleViolationException;
@@ -137,6 +137,7 @@ class PlanPages {
 
 	@PostMapping("/plan/items/{code}/observations/{year}/publish")
 	String publish(@PathVariable String code, @PathVariable int year, RedirectAttributes redirect) {
+		// caught here, not by PageErrorAdvice: the page shows a refused publication as one message of its own
 		try {
 			plan.publish(code, year);
 			redirect.addFlashAttribute("published", year);
@@ -148,34 +149,22 @@ class PlanPages {
 	}
 
 	@PostMapping("/plan/items/{code}/observations")
+	@BackTo(value = "/plan/items/{code}", keep = { "formYear=year", "formValue=value", "formSource=sourceDocument", "formNote=note" })
 	String record(@PathVariable String code, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) String value, @RequestParam(required = false) String sourceDocument,
+			@RequestParam(required = false) BigDecimal value, @RequestParam(required = false) String sourceDocument,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		try {
-			plan.record(new PilotPlan.NewObservation(code, year, decimal(value), null, sourceDocument, note));
-			redirect.addFlashAttribute("recorded", year);
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", ex.errors());
-			redirect.addFlashAttribute("formYear", year);
-			redirect.addFlashAttribute("formValue", value);
-			redirect.addFlashAttribute("formSource", sourceDocument);
-			redirect.addFlashAttribute("formNote", note);
-		}
+		plan.record(new PilotPlan.NewObservation(code, year, value, null, sourceDocument, note));
+		redirect.addFlashAttribute("recorded", year);
 		return "redirect:/plan/items/" + code;
 	}
 
 	@PostMapping("/plan/items/{code}/provincial-targets")
+	@BackTo(value = "/plan/items/{code}", errors = "targetErrors")
 	String provincialTarget(@PathVariable String code, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) String value, @RequestParam(required = false) String sourceDocument,
+			@RequestParam(required = false) BigDecimal value, @RequestParam(required = false) String sourceDocument,
 			RedirectAttributes redirect) {
-		try {
-			plan.setProvincialTarget(code, year, decimal(value), sourceDocument);
-			redirect.addFlashAttribute("targetSaved", year);
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("targetErrors", ex.errors());
-		}
+		plan.setProvincialTarget(code, year, value, sourceDocument);
+		redirect.addFlashAttribute("targetSaved", year);
 		return "redirect:/plan/items/" + code;
 	}
 
@@ -295,15 +284,4 @@ class PlanPages {
 		return AccessScope.current().hasRole(Role.CITY_ADMIN, Role.CITY_OFFICER);
 	}
 
-	private static BigDecimal decimal(String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return new BigDecimal(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidInputException(List.of(InputError.field("value", "'" + text + "' is not a number")));
-		}
-	}
 }

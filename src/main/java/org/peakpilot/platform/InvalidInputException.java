@@ -20,6 +20,14 @@ public class InvalidInputException extends RuntimeException {
 		this(List.of(InputError.field(field, message)));
 	}
 
+	/**
+	 * The field errors of a form record bound by Spring ({@code @ModelAttribute} with a {@code BindingResult}): a value
+	 * that does not convert names its field and quotes the value, as the page advice does for forms it sends back.
+	 */
+	public static InvalidInputException of(org.springframework.validation.BindingResult binding) {
+		return new InvalidInputException(PageErrorAdvice.fieldErrors(binding));
+	}
+
 	public List<InputError> errors() {
 		return errors;
 	}

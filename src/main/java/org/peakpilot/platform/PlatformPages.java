@@ -1,6 +1,5 @@
 package org.peakpilot.platform;
 
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,13 +52,9 @@ class PlatformPages {
 	}
 
 	@PostMapping("/account/tokens")
+	@BackTo("/account")
 	String createToken(@RequestParam String name, RedirectAttributes redirect) {
-		try {
-			redirect.addFlashAttribute("createdToken", accounts.createToken(name));
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", ex.errors());
-		}
+		redirect.addFlashAttribute("createdToken", accounts.createToken(name));
 		return "redirect:/account";
 	}
 
@@ -68,15 +65,14 @@ class PlatformPages {
 	}
 
 	@PostMapping("/account/password")
+	@BackTo("/account")
 	String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword, RedirectAttributes redirect,
 			HttpServletRequest request, HttpServletResponse response) {
+		// a locked sign-in is no exception of the page advice: its message is made here
 		try {
 			accounts.changeOwnPassword(currentPassword, newPassword);
 			SessionRevocationFilter.renewOwnSession(accounts, request, response);
 			redirect.addFlashAttribute("passwordChanged", true);
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", ex.errors());
 		}
 		catch (LoginLockedException ex) {
 			redirect.addFlashAttribute("errors", List.of(InputError.field("currentPassword",
@@ -114,9 +110,13 @@ class PlatformPages {
 	}
 
 	@PostMapping("/admin/users")
-	String createUser(UserFormFields fields, Model model, RedirectAttributes redirect) {
+	String createUser(@ModelAttribute UserFormFields fields, BindingResult posted, Model model, RedirectAttributes redirect) {
 		UserAccounts.UserForm form = fields.toForm();
+		// caught here, not by PageErrorAdvice: the form is shown again with what was entered, on this response
 		try {
+			if (posted.hasErrors()) {
+				throw InvalidInputException.of(posted);
+			}
 			accounts.createUser(form);
 			redirect.addFlashAttribute("saved", form.username());
 			return "redirect:/admin/users";
@@ -129,9 +129,13 @@ class PlatformPages {
 	}
 
 	@PostMapping("/admin/users/{id}")
-	String updateUser(@PathVariable long id, UserFormFields fields, Model model, RedirectAttributes redirect) {
+	String updateUser(@PathVariable long id, @ModelAttribute UserFormFields fields, BindingResult posted, Model model,
+			RedirectAttributes redirect) {
 		UserAccounts.UserForm form = fields.toForm();
 		try {
+			if (posted.hasErrors()) {
+				throw InvalidInputException.of(posted);
+			}
 			accounts.updateUser(id, form);
 			if (fields.password() != null && !fields.password().isBlank()) {
 				accounts.resetPassword(id, fields.password());
@@ -189,23 +193,17 @@ class PlatformPages {
 		return ev;
 	}
 
-	/** The user form as posted; the assigned enterprises come as the IDs of the ticked boxes (or comma-separated). */
+	/**
+	 * The user form as posted, bound by Spring; the assigned enterprises come as the IDs of the ticked boxes (or
+	 * comma-separated). A value that does not convert is an error naming its field.
+	 */
 	record UserFormFields(String username, String displayName, String password, Role role, String countyCode,
-			Long parkId, Long enterpriseId, List<String> assignedEnterprises, Boolean enabled) {
+			Long parkId, Long enterpriseId, List<Long> assignedEnterprises, Boolean enabled) {
 
 		UserAccounts.UserForm toForm() {
 			Set<Long> assigned = new LinkedHashSet<>();
-			List<String> parts = assignedEnterprises == null ? List.of() : assignedEnterprises.stream()
-				.filter(a -> a != null).flatMap(a -> Arrays.stream(a.split("[,，\\s]+"))).limit(10_000).toList();
-			for (String p : parts) {
-				if (!p.isBlank()) {
-					try {
-						assigned.add(Long.parseLong(p.strip()));
-					}
-					catch (NumberFormatException ex) {
-						throw new InvalidInputException("assignedEnterprises", "'" + p + "' is not an enterprise ID");
-					}
-				}
+			if (assignedEnterprises != null) {
+				assignedEnterprises.stream().filter(a -> a != null).forEach(assigned::add);
 			}
 			return new UserAccounts.UserForm(username == null ? null : username.strip(), displayName, password, role,
 					countyCode == null || countyCode.isBlank() ? null : countyCode.strip(), parkId, enterpriseId, assigned,

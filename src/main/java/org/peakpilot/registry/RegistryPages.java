@@ -74,26 +74,26 @@ class RegistryPages {
 
 	@PostMapping("/registry/enterprises")
 	String register(Fields fields, Model model, RedirectAttributes redirect) {
-		try {
-			Enterprise e = registry.register(fields.toForm());
-			redirect.addFlashAttribute("saved", true);
-			return "redirect:/registry/enterprises/" + e.id();
-		}
-		catch (InvalidInputException ex) {
-			model.addAttribute("errors", ex.errors());
-		}
-		catch (RuleViolationException ex) {
-			model.addAttribute("errors", java.util.List.of(InputError.field("uscc", ex.getMessage())));
-		}
-		return form(model, fields, null);
+		return saveOrForm(() -> registry.register(fields.toForm()).id(), fields, null, model, redirect);
 	}
 
 	@PostMapping("/registry/enterprises/{id}")
 	String update(@PathVariable long id, Fields fields, Model model, RedirectAttributes redirect) {
-		try {
+		return saveOrForm(() -> {
 			registry.update(id, fields.toForm());
+			return id;
+		}, fields, id, model, redirect);
+	}
+
+	/**
+	 * Saves and goes to the enterprise's page, or shows the form again with the errors and what was typed. Caught here,
+	 * not by PageErrorAdvice: the form is rendered on this response, not redirected to.
+	 */
+	private String saveOrForm(java.util.function.LongSupplier save, Fields fields, Long id, Model model, RedirectAttributes redirect) {
+		try {
+			long saved = save.getAsLong();
 			redirect.addFlashAttribute("saved", true);
-			return "redirect:/registry/enterprises/" + id;
+			return "redirect:/registry/enterprises/" + saved;
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("errors", ex.errors());

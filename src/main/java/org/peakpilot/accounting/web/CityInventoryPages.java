@@ -9,13 +9,17 @@ import java.util.Map;
 
 import org.peakpilot.accounting.internal.Inventory;
 import org.peakpilot.accounting.internal.CityInventory;
-import org.peakpilot.platform.InvalidInputException;
+import org.peakpilot.platform.BackTo;
+import org.peakpilot.platform.GroupedDecimalEditor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,6 +41,12 @@ class CityInventoryPages {
 		this.json = json;
 	}
 
+	/** Decimals on this page's forms may carry thousands separators (1,234.5), as the hand parsing allowed. */
+	@InitBinder
+	void decimals(WebDataBinder binder) {
+		binder.registerCustomEditor(BigDecimal.class, new GroupedDecimalEditor());
+	}
+
 	@GetMapping("/accounting/inventory")
 	String years(@RequestParam(required = false) Integer year, @RequestParam(required = false) String code, Model model) {
 		model.addAttribute("inventories", inventory.years().stream().map(inventory::inventory).toList());
@@ -50,25 +60,22 @@ class CityInventoryPages {
 		return "accounting/inventory";
 	}
 
+	/**
+	 * What the input form posts; a year or value that is no number comes back to the form naming its field. The value
+	 * may be typed with thousands separators (1,234.5), as the statistics yearbook prints it.
+	 */
+	record InputFields(Integer year, String code, BigDecimal value, String sourceDocument,
+			String note) {
+	}
+
 	@PostMapping("/accounting/inventory/inputs")
-	String enter(@RequestParam(required = false) String year, @RequestParam(required = false) String code,
-			@RequestParam(required = false) String value, @RequestParam(required = false) String sourceDocument,
-			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		try {
-			Inventory.Input saved = inventory.enter(new CityInventory.NewInput(integer(year), code, decimal(value), null,
-					sourceDocument, note));
-			redirect.addFlashAttribute("saved", saved);
-			return "redirect:/accounting/inventory/" + saved.year();
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", ex.errors());
-			redirect.addFlashAttribute("formYear", year);
-			redirect.addFlashAttribute("formCode", code);
-			redirect.addFlashAttribute("formValue", value);
-			redirect.addFlashAttribute("formSource", sourceDocument);
-			redirect.addFlashAttribute("formNote", note);
-			return "redirect:/accounting/inventory#input-form";
-		}
+	@BackTo(value = "/accounting/inventory#input-form",
+			keep = { "formYear=year", "formCode=code", "formValue=value", "formSource=sourceDocument", "formNote=note" })
+	String enter(@ModelAttribute InputFields fields, RedirectAttributes redirect) {
+		Inventory.Input saved = inventory.enter(new CityInventory.NewInput(fields.year(), fields.code(), fields.value(), null,
+				fields.sourceDocument(), fields.note()));
+		redirect.addFlashAttribute("saved", saved);
+		return "redirect:/accounting/inventory/" + saved.year();
 	}
 
 	@GetMapping("/accounting/inventory/{year}")
@@ -120,29 +127,5 @@ class CityInventoryPages {
 
 	private String toJson(Object value) {
 		return json.writeValueAsString(value).replace("</", "<\\/");
-	}
-
-	private static Integer integer(String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return Integer.valueOf(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidInputException("year", "'" + text + "' is not a year");
-		}
-	}
-
-	private static BigDecimal decimal(String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return new BigDecimal(text.strip().replace(",", ""));
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidInputException("value", "'" + text + "' is not a number");
-		}
 	}
 }

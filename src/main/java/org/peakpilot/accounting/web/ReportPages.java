@@ -28,6 +28,7 @@ import org.peakpilot.accounting.internal.ReportWorkbook;
 import org.peakpilot.accounting.internal.ReportWorkflow;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InputError;
+import org.peakpilot.platform.BackTo;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.RuleViolationException;
@@ -218,24 +219,17 @@ class ReportPages {
 	}
 
 	@PostMapping("/accounting/reports/{id}/{action}")
+	@BackTo(value = "/accounting/reports/{id}", rule = "status")
 	String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String comment,
 			RedirectAttributes redirect) {
-		try {
-			switch (action) {
-				case "submit" -> workflow.submit(id);
-				case "verify" -> workflow.verify(id);
-				case "return" -> workflow.returnForCorrection(id, comment);
-				case "lock" -> workflow.lock(id);
-				default -> throw new InvalidInputException("action", "unknown action " + action);
-			}
-			redirect.addFlashAttribute("done", action);
+		switch (action) {
+			case "submit" -> workflow.submit(id);
+			case "verify" -> workflow.verify(id);
+			case "return" -> workflow.returnForCorrection(id, comment);
+			case "lock" -> workflow.lock(id);
+			default -> throw new InvalidInputException("action", "unknown action " + action);
 		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", ex.errors());
-		}
-		catch (RuleViolationException ex) {
-			redirect.addFlashAttribute("errors", List.of(InputError.field("status", ex.getMessage())));
-		}
+		redirect.addFlashAttribute("done", action);
 		return "redirect:/accounting/reports/" + id;
 	}
 

@@ -16,10 +16,9 @@ import org.peakpilot.monitoring.internal.BulkClose;
 import org.peakpilot.monitoring.internal.MonthClosing;
 import org.peakpilot.monitoring.internal.MonthlyClosing;
 import org.peakpilot.platform.AccessScope;
-import org.peakpilot.platform.InputError;
+import org.peakpilot.platform.BackTo;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.Role;
-import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.stereotype.Controller;
@@ -68,49 +67,28 @@ class AlarmPages {
 
 	/** Closes the alarms ticked on the list with one comment (all or nothing; see {@link Alarms#closeAll}). */
 	@PostMapping("/monitoring/alarms/close")
-	String closeSelected(@RequestParam(required = false) List<String> ids, @RequestParam(required = false) String comment,
+	@BackTo("/monitoring/alarms")
+	String closeSelected(@RequestParam(required = false) List<Long> ids, @RequestParam(required = false) String comment,
 			RedirectAttributes redirect) {
-		try {
-			List<Long> parsed = new java.util.ArrayList<>();
-			if (ids != null) {
-				if (ids.size() > Alarms.MAX_BULK) {
-					throw new InvalidInputException("ids", "at most " + Alarms.MAX_BULK + " alarms at once, got " + ids.size());
-				}
-				for (String id : ids) {
-					try {
-						parsed.add(Long.parseLong(id.strip()));
-					}
-					catch (NumberFormatException ex) {
-						throw new InvalidInputException("ids", "an alarm id, got " + (id.length() > 20 ? id.substring(0, 20) + "…" : id));
-					}
-				}
-			}
-			BulkClose done = alarms.closeAll(parsed, comment);
-			redirect.addFlashAttribute("bulkClosed", done);
+		List<Long> parsed = ids == null ? List.of() : ids;
+		if (parsed.size() > Alarms.MAX_BULK) {
+			throw new InvalidInputException("ids", "at most " + Alarms.MAX_BULK + " alarms at once, got " + parsed.size());
 		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", ex.errors());
-		}
+		BulkClose done = alarms.closeAll(parsed, comment);
+		redirect.addFlashAttribute("bulkClosed", done);
 		return "redirect:/monitoring/alarms";
 	}
 
 	@PostMapping("/monitoring/alarms/{id}/{action}")
+	@BackTo(value = "/monitoring/alarms", rule = "status")
 	String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String comment,
 			RedirectAttributes redirect) {
-		try {
-			switch (action) {
-				case "acknowledge" -> alarms.acknowledge(id, comment);
-				case "close" -> alarms.close(id, comment);
-				default -> throw new InvalidInputException("action", "unknown action " + action);
-			}
-			redirect.addFlashAttribute("done", action);
+		switch (action) {
+			case "acknowledge" -> alarms.acknowledge(id, comment);
+			case "close" -> alarms.close(id, comment);
+			default -> throw new InvalidInputException("action", "unknown action " + action);
 		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", ex.errors());
-		}
-		catch (RuleViolationException ex) {
-			redirect.addFlashAttribute("errors", List.of(InputError.field("status", ex.getMessage())));
-		}
+		redirect.addFlashAttribute("done", action);
 		return "redirect:/monitoring/alarms";
 	}
 
@@ -132,20 +110,12 @@ class AlarmPages {
 	}
 
 	@PostMapping("/monitoring/closing")
+	@BackTo(value = "/monitoring/closing", rule = "month")
 	String close(@RequestParam long enterpriseId, @RequestParam String month, RedirectAttributes redirect) {
-		try {
-			YearMonth ym = AlarmsApi.month(month);
-			MonthClosing c = closing.close(enterpriseId, ym);
-			redirect.addFlashAttribute("closed", c);
-			return "redirect:/monitoring/closing?year=" + ym.getYear() + "&month=" + ym.getMonthValue();
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", ex.errors());
-		}
-		catch (RuleViolationException ex) {
-			redirect.addFlashAttribute("errors", List.of(InputError.field("month", ex.getMessage())));
-		}
-		return "redirect:/monitoring/closing";
+		YearMonth ym = AlarmsApi.month(month);
+		MonthClosing c = closing.close(enterpriseId, ym);
+		redirect.addFlashAttribute("closed", c);
+		return "redirect:/monitoring/closing?year=" + ym.getYear() + "&month=" + ym.getMonthValue();
 	}
 
 	private static Map<Long, String> names(List<RegistryModel.Enterprise> enterprises) {

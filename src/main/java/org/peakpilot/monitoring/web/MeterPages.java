@@ -21,10 +21,10 @@ import org.peakpilot.monitoring.internal.ReplacementForm;
 import org.peakpilot.monitoring.internal.MonitoringViews;
 import org.peakpilot.monitoring.internal.MonitoringWorkbooks;
 import org.peakpilot.monitoring.internal.Readings;
-import org.peakpilot.platform.InputError;
+import org.peakpilot.platform.BackTo;
+import org.peakpilot.platform.GroupedDecimalEditor;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.QueryLimits;
-import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.registry.Registry;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -33,7 +33,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -70,7 +74,18 @@ class MeterPages {
 		this.clock = clock;
 	}
 
-	/** What the registration form posts: text fields, so that a bad number comes back with the form as it was. */
+	/** What the registration form posts, bound by Spring: a value that does not convert is an error naming its field. */
+	record MeterInput(String code, String name, String facility, String energyCode, String unit, MeterKind kind,
+			BigDecimal multiplier, Integer intervalMinutes, String productCode,
+			BigDecimal maxPerInterval, BigDecimal counterMax) {
+
+		MeterForm form() {
+			return new MeterForm(code, name, facility, energyCode, unit, kind, multiplier, intervalMinutes, productCode, maxPerInterval,
+					counterMax, null);
+		}
+	}
+
+	/** The registration form as shown: the text of each field, a value that did not convert as it was typed. */
 	record MeterFields(String code, String name, String facility, String energyCode, String unit, String kind, String multiplier,
 			String intervalMinutes, String productCode, String maxPerInterval, String counterMax) {
 
@@ -78,27 +93,26 @@ class MeterPages {
 			return new MeterFields("", "", "", "ELECTRICITY", "kWh", "COUNTER", "1", "15", "", "", "");
 		}
 
-		MeterForm form() {
-			List<InputError> errors = new ArrayList<>();
-			MeterKind k = null;
-			if (kind != null && !kind.isBlank()) {
-				try {
-					k = MeterKind.valueOf(kind.strip());
-				}
-				catch (IllegalArgumentException ex) {
-					errors.add(InputError.field("kind", "COUNTER or INTERVAL"));
-				}
-			}
-			BigDecimal mult = number("multiplier", multiplier, errors);
-			BigDecimal interval = number("intervalMinutes", intervalMinutes, errors);
-			BigDecimal max = number("maxPerInterval", maxPerInterval, errors);
-			BigDecimal counter = number("counterMax", counterMax, errors);
-			if (!errors.isEmpty()) {
-				throw new InvalidInputException(errors);
-			}
-			return new MeterForm(code, name, facility, energyCode, unit, k, mult, interval == null ? null : interval.intValue(), productCode,
-					max, counter, null);
+		static MeterFields shown(BindingResult posted) {
+			return new MeterFields(text(posted, "code"), text(posted, "name"), text(posted, "facility"), text(posted, "energyCode"),
+					text(posted, "unit"), text(posted, "kind"), text(posted, "multiplier"), text(posted, "intervalMinutes"),
+					text(posted, "productCode"), text(posted, "maxPerInterval"), text(posted, "counterMax"));
 		}
+
+		private static String text(BindingResult posted, String field) {
+			Object value = posted.getFieldValue(field);
+			if (value instanceof BigDecimal d) {
+				// plain notation only for a sane exponent: 1e999999999 written out would fill the heap
+				return Math.abs(d.scale()) <= 40 ? d.toPlainString() : d.toString();
+			}
+			return value == null ? "" : value.toString();
+		}
+	}
+
+	/** Decimals on this page's forms may carry thousands separators (1,234.5), as the hand parsing allowed. */
+	@InitBinder
+	void decimals(WebDataBinder binder) {
+		binder.registerCustomEditor(BigDecimal.class, new GroupedDecimalEditor());
 	}
 
 	@GetMapping("/monitoring/enterprises/{enterpriseId}/meters/new")
@@ -107,15 +121,19 @@ class MeterPages {
 	}
 
 	@PostMapping("/monitoring/enterprises/{enterpriseId}/meters")
-	String register(@PathVariable long enterpriseId, MeterFields fields, Model model) {
+	String register(@PathVariable long enterpriseId, @ModelAttribute MeterInput input, BindingResult posted, Model model) {
+		// caught here, not by PageErrorAdvice: the form is shown again with what was typed, on this response
 		try {
-			Meter m = meters.register(enterpriseId, fields.form());
+			if (posted.hasErrors()) {
+				throw InvalidInputException.of(posted);
+			}
+			Meter m = meters.register(enterpriseId, input.form());
 			return "redirect:/monitoring/meters/" + m.id();
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("errors", ex.errors());
 		}
-		return form(enterpriseId, fields, model);
+		return form(enterpriseId, MeterFields.shown(posted), model);
 	}
 
 	private String form(long enterpriseId, MeterFields fields, Model model) {
@@ -138,31 +156,22 @@ class MeterPages {
 		return "monitoring/meter";
 	}
 
+	/** What the exchange form posts; a reading that is no number comes back to the meter's page naming its field. */
+	record ExchangeFields(String replacedAt, BigDecimal oldFinal,
+			BigDecimal newInitial, String reason) {
+	}
+
 	@PostMapping("/monitoring/meters/{id}/exchanges")
-	String exchange(@PathVariable long id, @RequestParam(required = false) String replacedAt,
-			@RequestParam(required = false) String oldFinal, @RequestParam(required = false) String newInitial,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		try {
-			List<InputError> errors = new ArrayList<>();
-			BigDecimal old = number("oldFinal", oldFinal, errors);
-			BigDecimal initial = number("newInitial", newInitial, errors);
-			if (!errors.isEmpty()) {
-				throw new InvalidInputException(errors);
-			}
-			readings.registerExchange(id, new ReplacementForm(replacedAt, old, initial, reason));
-			redirect.addFlashAttribute("done", "exchanged");
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", ex.errors());
-		}
-		catch (RuleViolationException ex) {
-			redirect.addFlashAttribute("errors", List.of(InputError.field("exchange", ex.getMessage())));
-		}
+	@BackTo(value = "/monitoring/meters/{id}#exchanges", rule = "exchange")
+	String exchange(@PathVariable long id, @ModelAttribute ExchangeFields fields, RedirectAttributes redirect) {
+		readings.registerExchange(id, new ReplacementForm(fields.replacedAt(), fields.oldFinal(), fields.newInitial(), fields.reason()));
+		redirect.addFlashAttribute("done", "exchanged");
 		return "redirect:/monitoring/meters/" + id + "#exchanges";
 	}
 
 	/** Back-fill lines "time,value", one per line, as read on site. */
 	@PostMapping("/monitoring/meters/{id}/backfill")
+	@BackTo(value = "/monitoring/meters/{id}#gaps", rule = "backfill", keep = { "lines", "reason" })
 	String backfill(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam(required = false) String lines,
 			RedirectAttributes redirect) {
 		List<IncomingReading> readings = new ArrayList<>();
@@ -175,18 +184,8 @@ class MeterPages {
 				readings.add(new IncomingReading(null, id, parts[0], parts.length > 1 ? parts[1] : null, null));
 			}
 		}
-		try {
-			this.readings.backfill(id, new BackfillForm(reason, readings));
-			redirect.addFlashAttribute("done", "backfilled");
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", ex.errors());
-			redirect.addFlashAttribute("lines", lines);
-			redirect.addFlashAttribute("reason", reason);
-		}
-		catch (RuleViolationException ex) {
-			redirect.addFlashAttribute("errors", List.of(InputError.field("backfill", ex.getMessage())));
-		}
+		this.readings.backfill(id, new BackfillForm(reason, readings));
+		redirect.addFlashAttribute("done", "backfilled");
 		return "redirect:/monitoring/meters/" + id + "#gaps";
 	}
 
@@ -225,18 +224,5 @@ class MeterPages {
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
 			.contentType(MediaType.parseMediaType(XLSX))
 			.body(body);
-	}
-
-	private static BigDecimal number(String field, String text, List<InputError> errors) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return new BigDecimal(text.strip().replace(",", ""));
-		}
-		catch (NumberFormatException ex) {
-			errors.add(InputError.field(field, "'" + text.strip() + "' is not a number"));
-			return null;
-		}
 	}
 }

@@ -30,6 +30,7 @@ import org.peakpilot.monitoring.internal.Quarantine;
 import org.peakpilot.monitoring.internal.Readings;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.InputError;
+import org.peakpilot.platform.BackTo;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.QueryLimits;
 import org.peakpilot.platform.Role;
@@ -147,13 +148,9 @@ class MonitoringPages {
 	}
 
 	@PostMapping("/monitoring/enterprises/{id}/gateways")
+	@BackTo("/monitoring/enterprises/{id}#gateways")
 	String createGateway(@PathVariable long id, @RequestParam(required = false) String name, RedirectAttributes redirect) {
-		try {
-			redirect.addFlashAttribute("created", gateways.create(id, name));
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("errors", ex.errors());
-		}
+		redirect.addFlashAttribute("created", gateways.create(id, name));
 		return "redirect:/monitoring/enterprises/" + id + "#gateways";
 	}
 
@@ -171,6 +168,7 @@ class MonitoringPages {
 			@RequestParam(required = false) String value, @RequestParam(required = false) String unit,
 			@RequestParam(required = false) String comment, RedirectAttributes redirect) {
 		Long enterpriseId = quarantine.get(id).enterpriseId();
+		// caught here, not by PageErrorAdvice: the way back is the quarantined reading's enterprise, not a path variable
 		try {
 			readings.replay(id, new Correction(blank(meter), blank(ts), blank(value), blank(unit), comment));
 			redirect.addFlashAttribute("done", "replayed");
@@ -187,6 +185,7 @@ class MonitoringPages {
 	@PostMapping("/monitoring/quarantine/{id}/discard")
 	String discard(@PathVariable long id, @RequestParam(required = false) String comment, RedirectAttributes redirect) {
 		Long enterpriseId = quarantine.get(id).enterpriseId();
+		// caught here, not by PageErrorAdvice: the way back is the quarantined reading's enterprise, not a path variable
 		try {
 			readings.discard(id, comment);
 			redirect.addFlashAttribute("done", "discarded");
