@@ -256,6 +256,14 @@ class WorkQueueTests {
 			.andExpect(model().attribute("year", 2023));
 		mvc.perform(get("/accounting/enterprises/" + jiajiang.id() + "/results").with(f.as(steelUser)))
 			.andExpect(status().isNotFound());
+		// without any report (a newly registered enterprise, a county without reports) they open on last year
+		int lastYear = java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue() - 1;
+		RegistryModel.Enterprise empty = keyEnterprise("无报告企业", Counties.JINKOUHE, "3011", null);
+		String emptyUser = f.user(Role.ENTERPRISE_USER, null, null, empty.id(), java.util.Set.of());
+		mvc.perform(get("/accounting/enterprises/" + empty.id() + "/results").with(f.as(emptyUser)))
+			.andExpect(redirectedUrl("/accounting/enterprises/" + empty.id() + "/results/" + lastYear));
+		mvc.perform(get("/accounting/results").with(f.as(emptyUser))).andExpect(status().isOk())
+			.andExpect(model().attribute("year", lastYear));
 	}
 
 	/** The links of the page's main menu. */

@@ -145,13 +145,14 @@ public class MonthlyReports {
 	 */
 	public java.util.OptionalInt latestYear(Long enterpriseId, boolean verifiedOnly) {
 		AccessScope.SqlCondition scope = AccessScope.current().where("r.county_code", "r.park_id", "r.enterprise_id");
-		Integer year = jdbc.sql("""
-				SELECT max(r.year) FROM accounting_report r
+		// max() of no rows is NULL, which JdbcClient's single() refuses: 0 stands for "no report"
+		int year = jdbc.sql("""
+				SELECT coalesce(max(r.year), 0) FROM accounting_report r
 				WHERE %s AND (CAST(:e AS bigint) IS NULL OR r.enterprise_id = :e)
 				  AND (NOT :verified OR r.status IN ('VERIFIED', 'LOCKED'))
 				""".formatted(scope.sql()))
 			.params(scope.params()).param("e", enterpriseId).param("verified", verifiedOnly).query(Integer.class).single();
-		return year == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(year);
+		return year == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(year);
 	}
 
 	/** Creates or replaces the content of an editable report and recomputes its results. */
