@@ -45,89 +45,108 @@ class PlanApi {
 		this.plan = plan;
 	}
 
-	@GetMapping({ "/api/v1/plan", "/api/v1/public/plan" })
-	@Operation(summary = "The plan this installation runs")
+	@GetMapping("/api/v1/plan")
+	@Operation(operationId = "getPlan", summary = "The plan this installation runs")
 	PlanInfo info() {
 		return plan.info();
 	}
 
+	@GetMapping("/api/v1/public/plan")
+	@Operation(operationId = "getPublicPlan", summary = "The plan this installation runs")
+	PlanInfo publicInfo() {
+		return plan.info();
+	}
+
 	@GetMapping("/api/v1/plan/indicators")
-	@Operation(summary = "The indicators of the plan's table with targets, latest value (published or not) and status; "
+	@Operation(operationId = "listIndicators", summary = "The indicators of the plan's table with targets, latest value (published or not) and status; "
 			+ "a value computed from incomplete data has status PROVISIONAL with its coverage")
 	List<Tracked> indicators() {
 		return plan.tracked(Kind.INDICATOR);
 	}
 
 	@GetMapping("/api/v1/public/plan/indicators")
-	@Operation(summary = "The indicators with targets, latest entered or published value and status")
+	@Operation(operationId = "listPublicIndicators", summary = "The indicators with targets, latest entered or published value and status")
 	List<Tracked> publicIndicators() {
 		return plan.published(Kind.INDICATOR);
 	}
 
 	@GetMapping("/api/v1/plan/commitments")
-	@Operation(summary = "The other numeric commitments of the plan with target, latest value (published or not) and status")
+	@Operation(operationId = "listCommitments", summary = "The other numeric commitments of the plan with target, latest value (published or not) and status")
 	List<Tracked> commitments() {
 		return plan.tracked(Kind.COMMITMENT);
 	}
 
 	@GetMapping("/api/v1/public/plan/commitments")
-	@Operation(summary = "The other numeric commitments with target, latest entered or published value and status")
+	@Operation(operationId = "listPublicCommitments", summary = "The other numeric commitments with target, latest entered or published value and status")
 	List<Tracked> publicCommitments() {
 		return plan.published(Kind.COMMITMENT);
 	}
 
 	@GetMapping("/api/v1/plan/items/{code}")
-	@Operation(summary = "One indicator (code 1–31) or commitment (C01…) with its progress")
+	@Operation(operationId = "getPlanItem", summary = "One indicator (code 1–31) or commitment (C01…) with its progress")
 	Tracked item(@PathVariable String code) {
 		return plan.tracked(code);
 	}
 
 	@GetMapping("/api/v1/public/plan/items/{code}")
-	@Operation(summary = "One indicator or commitment with its progress from entered and published values")
+	@Operation(operationId = "getPublicPlanItem", summary = "One indicator or commitment with its progress from entered and published values")
 	Tracked publicItem(@PathVariable String code) {
 		return plan.published(code);
 	}
 
 	@GetMapping("/api/v1/plan/items/{code}/observations")
-	@Operation(summary = "Every value recorded for an item, including replaced and unpublished ones, with lineage, "
+	@Operation(operationId = "listObservations", summary = "Every value recorded for an item, including replaced and unpublished ones, with lineage, "
 			+ "provisional flag, coverage and publication")
 	List<Observation> history(@PathVariable String code) {
 		return plan.history(code);
 	}
 
 	@GetMapping("/api/v1/public/plan/items/{code}/observations")
-	@Operation(summary = "The entered and published values of an item, including replaced ones, with lineage")
+	@Operation(operationId = "listPublicObservations", summary = "The entered and published values of an item, including replaced ones, with lineage")
 	List<Observation> publicHistory(@PathVariable String code) {
 		return plan.publishedHistory(code);
 	}
 
 	@PostMapping("/api/v1/plan/items/{code}/observations/{year}/publish")
-	@Operation(summary = "Publish the current computed value of an item for a year (city office): the public cockpit and "
+	@Operation(operationId = "publishObservation", summary = "Publish the current computed value of an item for a year (city office): the public cockpit and "
 			+ "API show it from then on; a provisional value is refused (422); audited")
 	Observation publish(@PathVariable String code, @PathVariable int year) {
 		return plan.publish(code, year);
 	}
 
-	@GetMapping({ "/api/v1/plan/zones", "/api/v1/public/plan/zones" })
-	@Operation(summary = "The admission control zones and their intensity caps")
+	@GetMapping("/api/v1/plan/zones")
+	@Operation(operationId = "listPlanZones", summary = "The admission control zones and their intensity caps")
 	List<Zone> zones() {
 		return plan.zones();
 	}
 
-	@GetMapping({ "/api/v1/plan/project-domains", "/api/v1/public/plan/project-domains" })
+	@GetMapping("/api/v1/public/plan/zones")
+	@Operation(operationId = "listPublicPlanZones", summary = "The admission control zones and their intensity caps")
+	List<Zone> publicZones() {
+		return plan.zones();
+	}
+
+	@GetMapping("/api/v1/plan/project-domains")
+	@Operation(operationId = "listProjectDomains", summary = "The plan's key-project domains")
 	List<ProjectDomain> domains() {
+		return plan.projectDomains();
+	}
+
+	@GetMapping("/api/v1/public/plan/project-domains")
+	@Operation(operationId = "listPublicProjectDomains", summary = "The plan's key-project domains")
+	List<ProjectDomain> publicDomains() {
 		return plan.projectDomains();
 	}
 
 	@PostMapping("/api/v1/plan/observations")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Record a yearly value (city office); a value for the same year is replaced and kept in history")
+	@Operation(operationId = "recordObservation", summary = "Record a yearly value (city office); a value for the same year is replaced and kept in history")
 	Observation record(@RequestBody PilotPlan.NewObservation body) {
 		return plan.record(body);
 	}
 
 	@PostMapping(path = "/api/v1/plan/observations/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "Import yearly values from the Excel template: all rows or none, errors by row and column")
+	@Operation(operationId = "importObservations", summary = "Import yearly values from the Excel template: all rows or none, errors by row and column")
 	List<Observation> importWorkbook(@RequestParam("file") MultipartFile file) throws IOException {
 		if (file.getSize() > ObservationWorkbook.MAX_BYTES) {
 			throw new InvalidInputException("file", "the file has " + file.getSize() / 1024 + " KiB; at most "
@@ -137,7 +156,7 @@ class PlanApi {
 	}
 
 	@GetMapping("/api/v1/plan/observations/template")
-	@Operation(summary = "The Excel template for yearly values")
+	@Operation(operationId = "downloadObservationTemplate", summary = "The Excel template for yearly values")
 	ResponseEntity<byte[]> template() {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"plan-values-template.xlsx\"")
@@ -149,7 +168,7 @@ class PlanApi {
 	}
 
 	@PutMapping("/api/v1/plan/items/{code}/provincial-targets/{year}")
-	@Operation(summary = "Enter the provincial target (完成省下目标) of an indicator for a year (city office)")
+	@Operation(operationId = "setProvincialTarget", summary = "Enter the provincial target (完成省下目标) of an indicator for a year (city office)")
 	Target provincialTarget(@PathVariable String code, @PathVariable int year, @RequestBody ProvincialTarget body) {
 		return plan.setProvincialTarget(code, year, body.value(), body.sourceDocument());
 	}

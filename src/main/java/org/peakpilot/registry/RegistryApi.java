@@ -35,30 +35,31 @@ class RegistryApi {
 	}
 
 	@GetMapping("/regions")
-	@Operation(summary = "The city and its county-level divisions (GB/T 2260)")
+	@Operation(operationId = "listRegions", summary = "The city and its county-level divisions (GB/T 2260)")
 	List<Region> regions() {
 		return registry.regions();
 	}
 
 	@GetMapping("/parks")
+	@Operation(operationId = "listParks")
 	List<Park> parks() {
 		return registry.parks();
 	}
 
 	@GetMapping("/zones")
-	@Operation(summary = "Admission control zones with their parks")
+	@Operation(operationId = "listZoneMemberships", summary = "Admission control zones with their parks")
 	List<ZoneMembership> zones() {
 		return registry.zones();
 	}
 
 	@GetMapping("/industries")
-	@Operation(summary = "Industries (GB/T 4754) the plan's sectors need")
+	@Operation(operationId = "listIndustries", summary = "Industries (GB/T 4754) the plan's sectors need")
 	List<Industry> industries() {
 		return registry.industries();
 	}
 
 	@GetMapping("/enterprises")
-	@Operation(summary = "Enterprises within the caller's scope")
+	@Operation(operationId = "listEnterprises", summary = "Enterprises within the caller's scope")
 	List<Enterprise> enterprises(@RequestParam(required = false) String q, @RequestParam(required = false) String county,
 			@RequestParam(required = false) String industry, @RequestParam(required = false) Long park,
 			@RequestParam(required = false) Boolean keyEnergyUnit) {
@@ -66,19 +67,20 @@ class RegistryApi {
 	}
 
 	@GetMapping("/enterprises/{id}")
-	@Operation(summary = "One enterprise; 404 when it does not exist or lies outside the caller's scope")
+	@Operation(operationId = "getEnterprise", summary = "One enterprise; 404 when it does not exist or lies outside the caller's scope")
 	Enterprise enterprise(@PathVariable long id) {
 		return registry.enterprise(id);
 	}
 
 	@PostMapping("/enterprises")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Register an enterprise (USCC check character verified; county, industry, optional park)")
+	@Operation(operationId = "createEnterprise", summary = "Register an enterprise (USCC check character verified; county, industry, optional park)")
 	Enterprise register(@RequestBody EnterpriseForm form) {
 		return registry.register(form);
 	}
 
 	@PutMapping("/enterprises/{id}")
+	@Operation(operationId = "updateEnterprise")
 	Enterprise update(@PathVariable long id, @RequestBody EnterpriseForm form) {
 		return registry.update(id, form);
 	}

@@ -36,27 +36,27 @@ class AccountingApi {
 	}
 
 	@GetMapping("/factors")
-	@Operation(summary = "Factors (newest versions, or all with allVersions=true): code, names, unit, value, source, tag, effective dates")
+	@Operation(operationId = "listFactors", summary = "Factors (newest versions, or all with allVersions=true): code, names, unit, value, source, tag, effective dates")
 	List<Factor> factors(@RequestParam(required = false) Factor.Kind kind, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "false") boolean allVersions) {
 		return accounting.factors(new EmissionsAccounting.FactorQuery(kind, q, allVersions));
 	}
 
 	@GetMapping("/factors/{code}")
-	@Operation(summary = "Every version of one factor, newest first")
+	@Operation(operationId = "listFactorVersions", summary = "Every version of one factor, newest first")
 	List<Factor> history(@PathVariable String code) {
 		return library.history(code);
 	}
 
 	@PostMapping("/factors/{code}/versions")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Publish a new version of a factor (city administrator)")
+	@Operation(operationId = "publishFactorVersion", summary = "Publish a new version of a factor (city administrator)")
 	Factor publish(@PathVariable String code, @RequestBody Restatements.NewVersion body) {
 		return restatements.publish(code, body);
 	}
 
 	@PostMapping("/calculations")
-	@Operation(summary = "Calculate tCO2 by scope and tce for activity lines, without storing anything", description = """
+	@Operation(operationId = "calculateEmissions", summary = "Calculate tCO2 by scope and tce for activity lines, without storing anything", description = """
 			Example request:
 			{"year": 2024, "lines": [
 			  {"type": "FUEL", "factorCode": "NATURAL-GAS", "quantity": 120, "unit": "10^4 Nm3"},

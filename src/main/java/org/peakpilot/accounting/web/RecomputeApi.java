@@ -28,7 +28,7 @@ class RecomputeApi {
 	}
 
 	@PostMapping("/years/{year}/recompute")
-	@Operation(summary = "Recompute every report of a year with the factors in force; the old results stay as history",
+	@Operation(operationId = "recomputeYear", summary = "Recompute every report of a year with the factors in force; the old results stay as history",
 			description = "Body: {\"reason\": \"...\"}. City administrator only. Answers the number of reports recomputed.")
 	Recomputed recompute(@PathVariable int year, @RequestBody Recompute body) {
 		return new Recomputed(year, restatements.recomputeYear(year, body.reason()));

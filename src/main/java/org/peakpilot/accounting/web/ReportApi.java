@@ -67,31 +67,33 @@ class ReportApi {
 	}
 
 	@GetMapping("/products")
+	@Operation(operationId = "listProducts")
 	List<ReportModel.Product> products() {
 		return monthlyReports.products();
 	}
 
 	@GetMapping("/reports")
-	@Operation(summary = "Reports within the caller's scope with their current totals")
+	@Operation(operationId = "listReports", summary = "Reports within the caller's scope with their current totals")
 	List<ReportRow> reports(@RequestParam(required = false) Long enterpriseId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) ReportModel.Status status) {
 		return monthlyReports.list(enterpriseId, year, status);
 	}
 
 	@GetMapping("/reports/{id}")
-	@Operation(summary = "A report with its lines, workflow state, current results (with factor versions) and summary")
+	@Operation(operationId = "getReport", summary = "A report with its lines, workflow state, current results (with factor versions) and summary")
 	ReportModel.Report report(@PathVariable long id) {
 		return monthlyReports.report(id);
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/reports/{year}/{month}")
+	@Operation(operationId = "getMonthlyReport")
 	ReportModel.Report report(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month) {
 		return monthlyReports.report(enterpriseId, year, month)
 			.orElseThrow(() -> new NotFoundException("report of enterprise " + enterpriseId + " for " + year + "-" + month));
 	}
 
 	@PutMapping("/enterprises/{enterpriseId}/reports/{year}/{month}")
-	@Operation(summary = "Enter or change a month's report (draft or returned); results are recomputed", description = """
+	@Operation(operationId = "saveReport", summary = "Enter or change a month's report (draft or returned); results are recomputed", description = """
 			Body: {"outputValue10kCny": 5200, "valueAdded10kCny": 1300,
 			 "lines": [{"line": {"type": "FUEL", "factorCode": "BITUMINOUS-COAL", "quantity": 12000, "unit": "t"}, "energyUse": "ENERGY"},
 			           {"line": {"type": "ELECTRICITY", "quantity": 8000000, "unit": "kWh"}},
@@ -105,12 +107,13 @@ class ReportApi {
 	}
 
 	@PostMapping("/reports/{id}/submit")
+	@Operation(operationId = "submitReport")
 	ReportModel.Report submit(@PathVariable long id) {
 		return workflow.submit(id);
 	}
 
 	@PostMapping("/reports/{id}/verify")
-	@Operation(summary = "The assigned verifier confirms a submitted report")
+	@Operation(operationId = "verifyReport", summary = "The assigned verifier confirms a submitted report")
 	ReportModel.Report verify(@PathVariable long id) {
 		return workflow.verify(id);
 	}
@@ -119,13 +122,13 @@ class ReportApi {
 	}
 
 	@PostMapping("/reports/{id}/return")
-	@Operation(summary = "The assigned verifier returns a submitted report with comments")
+	@Operation(operationId = "returnReport", summary = "The assigned verifier returns a submitted report with comments")
 	ReportModel.Report returnReport(@PathVariable long id, @RequestBody Comment body) {
 		return workflow.returnForCorrection(id, body.comment());
 	}
 
 	@PostMapping("/reports/{id}/lock")
-	@Operation(summary = "The city office locks a verified report")
+	@Operation(operationId = "lockReport", summary = "The city office locks a verified report")
 	ReportModel.Report lock(@PathVariable long id) {
 		return workflow.lock(id);
 	}
@@ -134,20 +137,20 @@ class ReportApi {
 	}
 
 	@PostMapping("/reports/{id}/revise")
-	@Operation(summary = "Change a locked report through a revision with a reason; it returns to verification")
+	@Operation(operationId = "reviseReport", summary = "Change a locked report through a revision with a reason; it returns to verification")
 	ReportModel.Report revise(@PathVariable long id, @RequestBody Revision body) {
 		ownProducts(monthlyReports.report(id).enterpriseId(), body.content());
 		return workflow.revise(id, body.reason(), body.content());
 	}
 
 	@GetMapping("/reports/{id}/results")
-	@Operation(summary = "Every result the report has had, restated ones included, newest first")
+	@Operation(operationId = "listReportResults", summary = "Every result the report has had, restated ones included, newest first")
 	List<ReportModel.StoredResult> results(@PathVariable long id) {
 		return monthlyReports.resultHistory(id);
 	}
 
 	@GetMapping("/reports/overdue")
-	@Operation(summary = "Key energy-using units whose monthly report is past due (the 15th of the following month)")
+	@Operation(operationId = "listOverdueReports", summary = "Key energy-using units whose monthly report is past due (the 15th of the following month)")
 	List<Overdue> overdue(@RequestParam int year) {
 		return monthlyReports.overdue(year);
 	}

@@ -25,7 +25,7 @@ class ResultsApi {
 	}
 
 	@GetMapping("/{year}")
-	@Operation(summary = "Results of a year by ENTERPRISE, PARK, COUNTY, INDUSTRY or CITY within the caller's scope",
+	@Operation(operationId = "getResultsRollup", summary = "Results of a year by ENTERPRISE, PARK, COUNTY, INDUSTRY or CITY within the caller's scope",
 			description = "filter=county|industry|park with value drills down, e.g. level=ENTERPRISE&filter=county&value=511111")
 	List<ResultsModel.Row> rollup(@PathVariable int year, @RequestParam(defaultValue = "CITY") String level,
 			@RequestParam(defaultValue = "true") boolean verifiedOnly, @RequestParam(required = false) String filter,
@@ -34,14 +34,14 @@ class ResultsApi {
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/{year}")
-	@Operation(summary = "An enterprise's year by month and source, intensities per product, output value and value added, grade")
+	@Operation(operationId = "getEnterpriseYearResults", summary = "An enterprise's year by month and source, intensities per product, output value and value added, grade")
 	ResultsModel.EnterpriseYear enterpriseYear(@PathVariable long enterpriseId, @PathVariable int year,
 			@RequestParam(defaultValue = "true") boolean verifiedOnly) {
 		return emissionResults.enterpriseYear(enterpriseId, year, verifiedOnly);
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/grades")
-	@Operation(summary = "An enterprise's carbon-efficiency grade for every year with verified reports")
+	@Operation(operationId = "listEnterpriseGrades", summary = "An enterprise's carbon-efficiency grade for every year with verified reports")
 	List<ResultsModel.YearGrade> grades(@PathVariable long enterpriseId) {
 		return emissionResults.gradeHistory(enterpriseId);
 	}

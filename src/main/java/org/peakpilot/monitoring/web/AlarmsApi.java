@@ -47,7 +47,7 @@ class AlarmsApi {
 	}
 
 	@GetMapping("/alarms")
-	@Operation(summary = "Alarms within the caller's scope, newest first", description = """
+	@Operation(operationId = "listAlarms", summary = "Alarms within the caller's scope, newest first", description = """
 			kind: COUNTER_BACKWARDS, COUNTER_JUMP, THRESHOLD_INTERVAL, THRESHOLD_DAY, OFFLINE, SPIKE, UNIT_ENERGY;
 			status: OPEN, ACKNOWLEDGED, RECOVERED (an offline alarm whose meter sent again; its gap is recorded), CLOSED; limit: at most 1000 (default 200).""")
 	List<Alarm> alarms(@RequestParam(required = false) AlarmKind kind, @RequestParam(required = false) AlarmStatus status,
@@ -56,6 +56,7 @@ class AlarmsApi {
 	}
 
 	@GetMapping("/alarms/{id}")
+	@Operation(operationId = "getAlarm")
 	Alarm alarm(@PathVariable long id) {
 		return alarms.get(id);
 	}
@@ -64,14 +65,14 @@ class AlarmsApi {
 	}
 
 	@PostMapping("/alarms/{id}/acknowledge")
-	@Operation(summary = "Acknowledge an open alarm (the enterprise or an officer who manages it)", description = """
+	@Operation(operationId = "acknowledgeAlarm", summary = "Acknowledge an open alarm (the enterprise or an officer who manages it)", description = """
 			{"comment": "gateway restarted"} (optional). 409 when the alarm is not open.""")
 	Alarm acknowledge(@PathVariable long id, @RequestBody(required = false) Comment body) {
 		return alarms.acknowledge(id, body == null ? null : body.comment());
 	}
 
 	@PostMapping("/alarms/{id}/close")
-	@Operation(summary = "Close an open or acknowledged alarm with a comment", description = """
+	@Operation(operationId = "closeAlarm", summary = "Close an open or acknowledged alarm with a comment", description = """
 			{"comment": "kiln restart after maintenance, confirmed on site"} (required). 409 when it is closed already.""")
 	Alarm close(@PathVariable long id, @RequestBody(required = false) Comment body) {
 		return alarms.close(id, body == null ? null : body.comment());
@@ -81,7 +82,7 @@ class AlarmsApi {
 	}
 
 	@PostMapping("/alarms/close")
-	@Operation(summary = "Close several open or acknowledged alarms with one comment", description = """
+	@Operation(operationId = "closeAlarms", summary = "Close several open or acknowledged alarms with one comment", description = """
 			{"ids": [12, 13, 17], "comment": "catch-up after the gateway outage, data complete"}: 1 to 500 ids, comment required.
 			All or nothing: when any id is unknown or outside the caller's scope (404) or the caller may not handle it (403),
 			nothing is closed. Alarms already closed or recovered are skipped and listed under skipped; closed lists those
@@ -91,12 +92,13 @@ class AlarmsApi {
 	}
 
 	@GetMapping("/meters/{id}/alarm-rule")
+	@Operation(operationId = "getAlarmRule")
 	AlarmRule rule(@PathVariable long id) {
 		return alarms.rule(id);
 	}
 
 	@PutMapping("/meters/{id}/alarm-rule")
-	@Operation(summary = "Set a meter's alarm limits", description = """
+	@Operation(operationId = "setAlarmRule", summary = "Set a meter's alarm limits", description = """
 			{"intervalLimit": 500, "dayLimit": 20000, "offlineIntervals": 4, "spikeEnabled": true}: limits in the meter's unit,
 			intervalLimit per quarter hour (per hour for hourly meters), dayLimit per Beijing day; null = no limit.""")
 	AlarmRule setRule(@PathVariable long id, @RequestBody AlarmRuleForm form) {
@@ -104,13 +106,13 @@ class AlarmsApi {
 	}
 
 	@GetMapping("/efficiency-levels")
-	@Operation(summary = "National efficiency levels (benchmark, baseline, limit level 3) in kgce per product unit, with source and tag")
+	@Operation(operationId = "listEfficiencyLevels", summary = "National efficiency levels (benchmark, baseline, limit level 3) in kgce per product unit, with source and tag")
 	List<EfficiencyLevel> levels() {
 		return efficiencyLevels.all();
 	}
 
 	@PostMapping("/enterprises/{enterpriseId}/closings/{month}")
-	@Operation(summary = "Close an enterprise's month (YYYY-MM): metered energy drafts the accounting report", description = """
+	@Operation(operationId = "closeMonth", summary = "Close an enterprise's month (YYYY-MM): metered energy drafts the accounting report", description = """
 			For the city office and the enterprise's own user. The draft is written only when the month has no report, or its
 			report is a draft (or returned) still holding exactly the lines metering wrote; otherwise the report is kept and
 			only compared (outcome KEPT).""")
@@ -119,7 +121,7 @@ class AlarmsApi {
 	}
 
 	@GetMapping("/closings")
-	@Operation(summary = "Metered versus reported energy per enterprise and closed month, in tce and per energy, flagged beyond the tolerance")
+	@Operation(operationId = "listMonthComparisons", summary = "Metered versus reported energy per enterprise and closed month, in tce and per energy, flagged beyond the tolerance")
 	List<MonthComparison> closings(@RequestParam int year, @RequestParam(required = false) Integer month,
 			@RequestParam(required = false) Long enterpriseId) {
 		return closing.compare(year, month, enterpriseId);

@@ -46,6 +46,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Online monitoring over REST: meters, gateways, readings in, quarantine, exchanges, back-fills, gaps, rollups. */
@@ -76,7 +77,7 @@ class MonitoringApi {
 	static final String BATCH_ID = MonitoringApi.class.getName() + ".batchId";
 
 	@PostMapping(path = "/readings", consumes = { MediaType.APPLICATION_JSON_VALUE, "text/csv" })
-	@Operation(summary = "Send a batch of readings (JSON or CSV) with a gateway's device token", description = """
+	@Operation(operationId = "postReadings", summary = "Send a batch of readings (JSON or CSV) with a gateway's device token", description = """
 			Authorization: Bearer ppd_… (a gateway's device token; an enterprise user's own login works too).
 			JSON: {"batchId": "gw7-000123", "timestampMarks": "end", "readings": [{"meter": "E-01", "ts": "2026-11-24T10:15:00+08:00",
 			  "value": 123456.7, "unit": "kWh"}]}
@@ -200,7 +201,7 @@ class MonitoringApi {
 	}
 
 	@PostMapping(path = "/status")
-	@Operation(summary = "A gateway's heartbeat (its device token): it is online whether or not it has readings", description = """
+	@Operation(operationId = "postGatewayStatus", summary = "A gateway's heartbeat (its device token): it is online whether or not it has readings", description = """
 			Body (optional): a JSON object of at most 2,000 characters with what the gateway reports, e.g.
 			{"firmware": "2.1.0", "queued": 0, "signal": -71}. Also over MQTT on <root>/status/<gateway id>.""")
 	GatewayStatus status(HttpServletRequest request) throws IOException {
@@ -241,31 +242,36 @@ class MonitoringApi {
 	}
 
 	@GetMapping("/meters")
+	@Operation(operationId = "listMeters")
 	List<Meter> meters(@RequestParam(required = false) Long enterpriseId) {
 		return meters.list(enterpriseId);
 	}
 
 	@GetMapping("/meters/{id}")
+	@Operation(operationId = "getMeter")
 	Meter meter(@PathVariable long id) {
 		return meters.get(id);
 	}
 
 	@PostMapping("/enterprises/{enterpriseId}/meters")
-	@Operation(summary = "Register a meter", description = """
+	@Operation(operationId = "registerMeter", summary = "Register a meter", description = """
 			{"code": "E-01", "name": "1# 主变 main transformer", "facility": "熟料线 clinker line", "energyCode": "ELECTRICITY",
 			 "unit": "kWh", "kind": "COUNTER", "multiplier": 1200, "intervalMinutes": 15, "productCode": "CLINKER",
 			 "maxPerInterval": 20000, "counterMax": 99999999.99}
 			energyCode: ELECTRICITY, HEAT or a fuel code of /api/v1/accounting/factors; unit: one the calculator accepts for it.""")
-	ResponseEntity<Meter> register(@PathVariable long enterpriseId, @RequestBody MeterForm form) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(meters.register(enterpriseId, form));
+	@ResponseStatus(HttpStatus.CREATED)
+	Meter register(@PathVariable long enterpriseId, @RequestBody MeterForm form) {
+		return meters.register(enterpriseId, form);
 	}
 
 	@PutMapping("/meters/{id}")
+	@Operation(operationId = "updateMeter")
 	Meter update(@PathVariable long id, @RequestBody MeterForm form) {
 		return meters.update(id, form);
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/gateways")
+	@Operation(operationId = "listGateways")
 	List<Gateway> gateways(@PathVariable long enterpriseId) {
 		return gateways.list(enterpriseId);
 	}
@@ -274,37 +280,40 @@ class MonitoringApi {
 	}
 
 	@PostMapping("/enterprises/{enterpriseId}/gateways")
-	@Operation(summary = "Create a gateway and its device token (shown once)")
-	ResponseEntity<CreatedGateway> createGateway(@PathVariable long enterpriseId, @RequestBody GatewayName body) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(gateways.create(enterpriseId, body.name()));
+	@Operation(operationId = "registerGateway", summary = "Create a gateway and its device token (shown once)")
+	@ResponseStatus(HttpStatus.CREATED)
+	CreatedGateway createGateway(@PathVariable long enterpriseId, @RequestBody GatewayName body) {
+		return gateways.create(enterpriseId, body.name());
 	}
 
 	@PostMapping("/gateways/{id}/revoke")
+	@Operation(operationId = "revokeGateway")
 	Gateway revoke(@PathVariable long id) {
 		return gateways.revoke(id);
 	}
 
 	@PostMapping("/gateways/{id}/rotate")
-	@Operation(summary = "Give a gateway a new device token (shown once); the old one keeps working for the rotation overlap "
+	@Operation(operationId = "rotateGatewayToken", summary = "Give a gateway a new device token (shown once); the old one keeps working for the rotation overlap "
 			+ "(10 minutes by default: HTTP, MQTT messages and new MQTT connections), then stops; revoke ends both at once")
 	CreatedGateway rotate(@PathVariable long id) {
 		return gateways.rotate(id);
 	}
 
 	@GetMapping("/quarantine")
-	@Operation(summary = "Quarantined readings in the caller's scope, newest first; limit 1 to 1000 (default 200)")
+	@Operation(operationId = "listQuarantine", summary = "Quarantined readings in the caller's scope, newest first; limit 1 to 1000 (default 200)")
 	List<QuarantineEntry> quarantine(@RequestParam(required = false) Long enterpriseId,
 			@RequestParam(required = false) QuarantineStatus status, @RequestParam(required = false) Integer limit) {
 		return quarantine.list(enterpriseId, status, QueryLimits.limit("limit", limit, 200));
 	}
 
 	@GetMapping("/quarantine/{id}")
+	@Operation(operationId = "getQuarantineEntry")
 	QuarantineEntry quarantined(@PathVariable long id) {
 		return quarantine.get(id);
 	}
 
 	@PostMapping("/quarantine/{id}/replay")
-	@Operation(summary = "Replay a quarantined reading, corrected or as it was", description = """
+	@Operation(operationId = "replayQuarantineEntry", summary = "Replay a quarantined reading, corrected or as it was", description = """
 			{"value": "1234.5", "ts": "2026-11-24T10:15:00+08:00", "comment": "decimal point restored"}: fields left out keep the
 			quarantined ones; the comment is required.""")
 	IngestResult replay(@PathVariable long id, @RequestBody Correction correction) {
@@ -315,31 +324,34 @@ class MonitoringApi {
 	}
 
 	@PostMapping("/quarantine/{id}/discard")
+	@Operation(operationId = "discardQuarantineEntry")
 	QuarantineEntry discard(@PathVariable long id, @RequestBody Comment body) {
 		return readings.discard(id, body.comment());
 	}
 
 	@GetMapping("/meters/{id}/exchanges")
+	@Operation(operationId = "listMeterExchanges")
 	List<Replacement> exchanges(@PathVariable long id) {
 		return readings.exchanges(id);
 	}
 
 	@PostMapping("/meters/{id}/exchanges")
-	@Operation(summary = "Register a meter exchange (换表)", description = """
+	@Operation(operationId = "recordMeterExchange", summary = "Register a meter exchange (换表)", description = """
 			{"replacedAt": "2026-11-24T10:07:00+08:00", "oldFinal": 98234.5, "newInitial": 0, "reason": "register failed"}""")
-	ResponseEntity<Replacement> exchange(@PathVariable long id, @RequestBody ReplacementForm form) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(readings.registerExchange(id, form));
+	@ResponseStatus(HttpStatus.CREATED)
+	Replacement exchange(@PathVariable long id, @RequestBody ReplacementForm form) {
+		return readings.registerExchange(id, form);
 	}
 
 	@PostMapping("/meters/{id}/backfill")
-	@Operation(summary = "Back-fill missing intervals (数据补录) with a reason, all or nothing", description = """
+	@Operation(operationId = "backfillReadings", summary = "Back-fill missing intervals (数据补录) with a reason, all or nothing", description = """
 			{"reason": "gateway offline 2026-11-20, values read on site", "readings": [{"ts": "2026-11-20T08:15:00+08:00", "value": "1200"}]}""")
 	IngestResult backfill(@PathVariable long id, @RequestBody BackfillForm form) {
 		return readings.backfill(id, form);
 	}
 
 	@GetMapping("/meters/{id}/gaps")
-	@Operation(summary = "Missing intervals of a meter between two times (default: the last 7 days; at most 31 days)")
+	@Operation(operationId = "listMeterGaps", summary = "Missing intervals of a meter between two times (default: the last 7 days; at most 31 days)")
 	List<Gap> gaps(@PathVariable long id, @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
 		Instant t = to == null ? Instant.now() : time("to", to);
 		Instant f = from == null ? t.minus(java.time.Duration.ofDays(7)) : time("from", from);
@@ -347,7 +359,7 @@ class MonitoringApi {
 	}
 
 	@GetMapping("/meters/{id}/series")
-	@Operation(summary = "A meter's rollups at a grain (QUARTER, HOUR, DAY, MONTH) in from (inclusive) to (exclusive), in its unit, tce and tCO2; "
+	@Operation(operationId = "getMeterSeries", summary = "A meter's rollups at a grain (QUARTER, HOUR, DAY, MONTH) in from (inclusive) to (exclusive), in its unit, tce and tCO2; "
 			+ "at most 31 days of quarter hours, 92 of hours, 2 years of days, 20 years of months")
 	MeterSeries series(@PathVariable long id, @RequestParam(defaultValue = "HOUR") Grain grain,
 			@RequestParam String from, @RequestParam String to) {
