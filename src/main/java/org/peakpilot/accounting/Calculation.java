@@ -51,6 +51,7 @@ public final class Calculation {
 	 * {@code steamPressureMpa} (absolute) and {@code steamTemperatureC} (absent: saturated steam). Fractions are 0–1 mass fractions; {@code
 	 * clinkerType} picks the default clinker factor (PORTLAND if absent) when no CaO/MgO analysis is given.
 	 */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "ActivityLine")
 	public record Line(LineType type, String factorCode, BigDecimal quantity, String unit, BigDecimal measuredNcv,
 			BigDecimal measuredCarbonContent, BigDecimal greenKwh, BigDecimal fraction, BigDecimal caoFraction,
 			BigDecimal mgoFraction, BigDecimal nonCarbonateCaoFraction, BigDecimal nonCarbonateMgoFraction, String clinkerType,
@@ -71,6 +72,7 @@ public final class Calculation {
 	 * A calculation request for one accounting year; {@code gridRegion} overrides the plan's choice of grid
 	 * factor region (e.g. SICHUAN, SOUTHWEST, NATIONAL).
 	 */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "CalculationRequest")
 	public record Request(Integer year, String gridRegion, List<Line> lines) {
 	}
 
@@ -125,12 +127,14 @@ public final class Calculation {
 	 * Totals in tCO2 and tce. {@code tce} counts electricity at its calorific equivalent (0.1229 kgce/kWh);
 	 * {@code tceEqualValue} at the equal-value coefficient the office set for the year, null while none is set.
 	 */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "CalculationTotals")
 	public record Totals(BigDecimal scope1CombustionCo2T, BigDecimal scope1ProcessCo2T, BigDecimal scope2ElectricityCo2T,
 			BigDecimal scope2HeatCo2T, BigDecimal totalCo2T, BigDecimal scope2ElectricityMarketCo2T, BigDecimal totalMarketCo2T,
 			BigDecimal tce, BigDecimal tceEqualValue) {
 	}
 
 	/** The answer: per-line results and totals. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "CalculationResult")
 	public record Result(int year, String gridRegion, List<LineResult> lines, Totals totals) {
 	}
 }

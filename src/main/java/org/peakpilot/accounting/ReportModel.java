@@ -30,6 +30,7 @@ public final class ReportModel {
 	}
 
 	/** What an enterprise enters for a month. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "ReportContent")
 	public record Content(BigDecimal outputValue10kCny, BigDecimal valueAdded10kCny, List<ReportLine> lines,
 			List<ProductLine> products) {
 	}
@@ -51,6 +52,7 @@ public final class ReportModel {
 	 * Totals of a report's current results: tCO2 by scope, market-based, tce (all, control scope, and with
 	 * electricity at the year's equal-value coefficient, null while the office has set none), intensities.
 	 */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "ReportSummary")
 	public record Summary(BigDecimal scope1Co2T, BigDecimal scope2Co2T, BigDecimal totalCo2T, BigDecimal totalMarketCo2T,
 			BigDecimal tce, BigDecimal controlScopeTce, BigDecimal tceEqualValue, BigDecimal co2PerOutputValueTPer10kCny,
 			BigDecimal co2PerValueAddedTPer10kCny) {

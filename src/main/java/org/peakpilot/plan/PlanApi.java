@@ -1,5 +1,7 @@
 package org.peakpilot.plan;
 
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.ApiRoles;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -107,6 +109,7 @@ class PlanApi {
 		return plan.publishedHistory(code);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@PostMapping("/api/v1/plan/items/{code}/observations/{year}/publish")
 	@Operation(operationId = "publishObservation", summary = "Publish the current computed value of an item for a year (city office): the public cockpit and "
 			+ "API show it from then on; a provisional value is refused (422); audited")
@@ -138,6 +141,7 @@ class PlanApi {
 		return plan.projectDomains();
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@PostMapping("/api/v1/plan/observations")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "recordObservation", summary = "Record a yearly value (city office); a value for the same year is replaced and kept in history")
@@ -145,6 +149,7 @@ class PlanApi {
 		return plan.record(body);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@PostMapping(path = "/api/v1/plan/observations/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(operationId = "importObservations", summary = "Import yearly values from the Excel template: all rows or none, errors by row and column")
 	List<Observation> importWorkbook(@RequestParam("file") MultipartFile file) throws IOException {
@@ -167,6 +172,7 @@ class PlanApi {
 	record ProvincialTarget(BigDecimal value, String sourceDocument) {
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@PutMapping("/api/v1/plan/items/{code}/provincial-targets/{year}")
 	@Operation(operationId = "setProvincialTarget", summary = "Enter the provincial target (完成省下目标) of an indicator for a year (city office)")
 	Target provincialTarget(@PathVariable String code, @PathVariable int year, @RequestBody ProvincialTarget body) {

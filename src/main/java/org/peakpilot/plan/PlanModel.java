@@ -95,6 +95,7 @@ public final class PlanModel {
 	}
 
 	/** An indicator of the plan's table or another numeric commitment of its text. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "PlanItem")
 	public record Item(String code, Kind kind, int seq, String groupKey, String groupZh, String groupEn, String nameZh,
 			String nameEn, String unitZh, String unit, Direction direction, Integer baselineYear, BigDecimal baselineValue,
 			List<Target> targets) {

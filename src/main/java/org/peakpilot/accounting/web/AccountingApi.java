@@ -1,5 +1,7 @@
 package org.peakpilot.accounting.web;
 
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.ApiRoles;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,6 +50,7 @@ class AccountingApi {
 		return library.history(code);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN })
 	@PostMapping("/factors/{code}/versions")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "publishFactorVersion", summary = "Publish a new version of a factor (city administrator)")

@@ -1,5 +1,7 @@
 package org.peakpilot.accounting.web;
 
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.ApiRoles;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,12 +30,14 @@ class CityInventoryApi {
 		this.inventory = inventory;
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER })
 	@GetMapping
 	@Operation(operationId = "listInventoryYears", summary = "Years that have inputs or verified enterprise reports, newest first")
 	List<Integer> years() {
 		return inventory.years();
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER })
 	@GetMapping("/{year}")
 	@Operation(operationId = "getInventory", summary = "The inventory of a year: enterprise results (VERIFIED and LOCKED reports) by industry and county, "
 			+ "sectors from the office's inputs, city totals in tce and tCO2, indicators 1–3 with formula and the plan's current value", description = """
@@ -49,12 +53,14 @@ class CityInventoryApi {
 		return inventory.inventory(year);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER })
 	@GetMapping("/inputs")
 	@Operation(operationId = "listInventoryInputs", summary = "The office's inputs of a year with their source documents; allVersions=true includes replaced ones")
 	List<Inventory.Input> inputs(@RequestParam int year, @RequestParam(defaultValue = "false") boolean allVersions) {
 		return inventory.inputs(year, allVersions);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@PostMapping("/inputs")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "enterInventoryInput", summary = "Enter a figure for a year (city office); it replaces the current one of the same code, which is kept, "
@@ -68,6 +74,7 @@ class CityInventoryApi {
 		return inventory.enter(body);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@PostMapping("/{year}/recompute")
 	@Operation(operationId = "recomputeInventory", summary = "Recompute indicators 1–3 of a year and write them into the plan (city office); nothing is written "
 			+ "while GDP is missing, and an unchanged value is not written again")

@@ -1,5 +1,7 @@
 package org.peakpilot.accounting.web;
 
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.ApiRoles;
 import org.peakpilot.accounting.internal.Restatements;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,12 +23,15 @@ class RecomputeApi {
 		this.restatements = restatements;
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "RecomputeOptions")
 	record Recompute(String reason) {
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "RecomputeOutcome")
 	record Recomputed(int year, int reports) {
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN })
 	@PostMapping("/years/{year}/recompute")
 	@Operation(operationId = "recomputeYear", summary = "Recompute every report of a year with the factors in force; the old results stay as history",
 			description = "Body: {\"reason\": \"...\"}. City administrator only. Answers the number of reports recomputed.")

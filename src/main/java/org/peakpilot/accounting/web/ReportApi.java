@@ -1,5 +1,7 @@
 package org.peakpilot.accounting.web;
 
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.ApiRoles;
 import org.peakpilot.accounting.internal.ReportForm;
 import java.util.List;
 
@@ -118,6 +120,7 @@ class ReportApi {
 		return workflow.verify(id);
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "ReturnComment")
 	record Comment(String comment) {
 	}
 
@@ -127,6 +130,7 @@ class ReportApi {
 		return workflow.returnForCorrection(id, body.comment());
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@PostMapping("/reports/{id}/lock")
 	@Operation(operationId = "lockReport", summary = "The city office locks a verified report")
 	ReportModel.Report lock(@PathVariable long id) {
@@ -149,6 +153,7 @@ class ReportApi {
 		return monthlyReports.resultHistory(id);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER })
 	@GetMapping("/reports/overdue")
 	@Operation(operationId = "listOverdueReports", summary = "Key energy-using units whose monthly report is past due (the 15th of the following month)")
 	List<Overdue> overdue(@RequestParam int year) {

@@ -1,5 +1,7 @@
 package org.peakpilot.accounting.web;
 
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.ApiRoles;
 import java.io.IOException;
 import java.util.List;
 
@@ -50,6 +52,7 @@ class ReportWorkbookApi {
 			.body(body);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.ENTERPRISE_USER })
 	@PostMapping(path = "/enterprises/{enterpriseId}/reports/{year}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(operationId = "importReportWorkbook", summary = "Import a filled-in template: every month present is saved as a draft, or nothing is", description = """
 			Multipart field 'file': the .xlsx made from the template (at most 2 MiB and 5,000 rows). Every month present

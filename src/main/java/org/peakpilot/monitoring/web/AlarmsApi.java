@@ -61,6 +61,7 @@ class AlarmsApi {
 		return alarms.get(id);
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "AlarmComment")
 	record Comment(String comment) {
 	}
 

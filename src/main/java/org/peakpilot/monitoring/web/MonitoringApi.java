@@ -204,6 +204,12 @@ class MonitoringApi {
 	@Operation(operationId = "postGatewayStatus", summary = "A gateway's heartbeat (its device token): it is online whether or not it has readings", description = """
 			Body (optional): a JSON object of at most 2,000 characters with what the gateway reports, e.g.
 			{"firmware": "2.1.0", "queued": 0, "signal": -71}. Also over MQTT on <root>/status/<gateway id>.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "What the gateway reports, at most "
+			+ Gateways.STATUS_MAX + " characters · 终端自报状态", content = @io.swagger.v3.oas.annotations.media.Content(
+					mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object",
+							description = "Any JSON object · 任意 JSON 对象", additionalProperties = io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue.TRUE),
+					examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "status",
+							value = "{\"firmware\": \"2.1.0\", \"queued\": 0, \"signal\": -71}")))
 	GatewayStatus status(HttpServletRequest request) throws IOException {
 		byte[] bytes;
 		try (InputStream in = request.getInputStream()) {
@@ -320,6 +326,7 @@ class MonitoringApi {
 		return readings.replay(id, correction);
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "QuarantineComment")
 	record Comment(String comment) {
 	}
 
