@@ -67,7 +67,13 @@ class PlanApi {
 	}
 
 	@GetMapping("/api/v1/public/plan/indicators")
-	@Operation(operationId = "listPublicIndicators", summary = "The indicators with targets, latest entered or published value and status")
+	@Operation(operationId = "listPublicIndicators",
+			summary = "The plan's indicators with targets, latest entered or published value and status · 试点指标及目标、最新公布值与进展",
+			description = """
+					The public cockpit's table: each indicator with its unit, baseline, yearly targets and its progress from the
+					values the office entered or published (computed values appear only once published). status is one of
+					ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, TARGET_MISSING, PROVISIONAL.
+					公开驾驶舱的指标表：单位、基准、分年目标，以及按已录入或已公布数值评估的进展（计算值须经公布后才显示）。""")
 	List<Tracked> publicIndicators() {
 		return plan.published(Kind.INDICATOR);
 	}

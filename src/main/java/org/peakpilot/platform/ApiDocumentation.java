@@ -145,13 +145,21 @@ class ApiDocumentation {
 			.addSecurityItem(new SecurityRequirement().addList(PERSONAL_TOKEN));
 	}
 
-	/** {@link ApiRoles} of the handler into the operation, read by {@link #peakPilotOperations}. */
+	/** {@link ApiRoles} of the handler into the operation (read by {@link #peakPilotOperations}); {@link ApiDeprecation}. */
 	@Bean
 	OperationCustomizer peakPilotRoles() {
 		return (operation, handler) -> {
 			ApiRoles roles = handler.getMethodAnnotation(ApiRoles.class);
 			if (roles != null) {
 				operation.addExtension(ROLES_EXTENSION, Arrays.stream(roles.value()).map(Role::name).toList());
+			}
+			ApiDeprecation deprecation = handler.getMethodAnnotation(ApiDeprecation.class);
+			if (deprecation != null) {
+				operation.setDeprecated(true);
+				String line = "Deprecated since " + deprecation.since() + ", removed after " + deprecation.sunset()
+						+ (deprecation.successor().isEmpty() ? "" : "; use " + deprecation.successor() + " instead")
+						+ " · 已弃用，" + deprecation.sunset() + " 后移除（响应头 Deprecation、Sunset）";
+				operation.setDescription(operation.getDescription() == null ? line : operation.getDescription() + "\n\n" + line);
 			}
 			return operation;
 		};
@@ -237,6 +245,12 @@ class ApiDocumentation {
 		responses.forEach((code, response) -> {
 			if (code.startsWith("4") || code.startsWith("5")) {
 				problemContent(response);
+			}
+			else if (Boolean.TRUE.equals(operation.getDeprecated())) {
+				response.addHeaderObject("Deprecation", new Header().description("RFC 9745: @<epoch seconds> of the day it was deprecated")
+					.schema(new StringSchema()));
+				response.addHeaderObject("Sunset", new Header().description("RFC 8594: the HTTP date after which it may be removed")
+					.schema(new StringSchema()));
 			}
 		});
 	}

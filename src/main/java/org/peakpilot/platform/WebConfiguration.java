@@ -40,5 +40,6 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
 		registry.addInterceptor(new ApiRolesInterceptor()).addPathPatterns("/api/**");
+		registry.addInterceptor(new ApiDeprecationInterceptor()).addPathPatterns("/api/**");
 	}
 }

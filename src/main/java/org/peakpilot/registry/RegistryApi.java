@@ -74,7 +74,12 @@ class RegistryApi {
 
 	@PostMapping("/enterprises")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(operationId = "createEnterprise", summary = "Register an enterprise (USCC check character verified; county, industry, optional park)")
+	@Operation(operationId = "createEnterprise", summary = "Register an enterprise · 登记企业", description = """
+			The unified social credit code's check character is verified; county (GB/T 2260) and industry (GB/T 4754) must
+			be the registry's, an optional park must lie in the county. Invalid fields come back as a 400 problem listing
+			each under errors; a code registered already is a 409.
+			校验统一社会信用代码的校验位；区县、行业须为名录中的代码，园区须在该区县内。字段错误以 400 返回并逐项列出；
+			代码已登记返回 409。""")
 	Enterprise register(@RequestBody EnterpriseForm form) {
 		return registry.register(form);
 	}

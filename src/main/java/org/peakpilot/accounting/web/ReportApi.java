@@ -95,13 +95,22 @@ class ReportApi {
 	}
 
 	@PutMapping("/enterprises/{enterpriseId}/reports/{year}/{month}")
-	@Operation(operationId = "saveReport", summary = "Enter or change a month's report (draft or returned); results are recomputed", description = """
-			Body: {"outputValue10kCny": 5200, "valueAdded10kCny": 1300,
-			 "lines": [{"line": {"type": "FUEL", "factorCode": "BITUMINOUS-COAL", "quantity": 12000, "unit": "t"}, "energyUse": "ENERGY"},
-			           {"line": {"type": "ELECTRICITY", "quantity": 8000000, "unit": "kWh"}},
-			           {"line": {"type": "CLINKER", "quantity": 90000, "unit": "t", "caoFraction": 0.65, "mgoFraction": 0.02}}],
-			 "products": [{"productCode": "CLINKER", "quantity": 90000}]}
-			Line fields are those of the calculator; energyUse is ENERGY (default), FEEDSTOCK or RENEWABLE.""")
+	@Operation(operationId = "saveReport",
+			summary = "Enter or change a month's report (draft or returned); results are recomputed · 填报或修改月度报告（草稿或退回状态），并重新核算",
+			description = """
+					Line fields are those of the calculator (POST /api/v1/accounting/calculations); energyUse is ENERGY
+					(default), FEEDSTOCK or RENEWABLE; outputValue10kCny and valueAdded10kCny in 万元 (10k CNY); product
+					quantities in the product's unit (/api/v1/accounting/products). A submitted, verified or locked report is
+					refused (409).
+					活动数据行字段同计算器；energyUse 为 ENERGY（默认）、FEEDSTOCK（原料用能）或 RENEWABLE（可再生能源）；产值、
+					增加值单位为万元；产品产量按产品单位。已提交、已核查或已锁定的报告不可修改（409）。""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReportModel.Content.class), examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "cement plant, one month · 水泥厂月报", value = """
+					{"outputValue10kCny": 5200, "valueAdded10kCny": 1300,
+					 "lines": [{"line": {"type": "FUEL", "factorCode": "BITUMINOUS-COAL", "quantity": 12000, "unit": "t"}, "energyUse": "ENERGY"},
+					           {"line": {"type": "ELECTRICITY", "quantity": 8000000, "unit": "kWh"}},
+					           {"line": {"type": "CLINKER", "quantity": 90000, "unit": "t", "caoFraction": 0.65, "mgoFraction": 0.02}}],
+					 "products": [{"productCode": "CLINKER", "quantity": 90000}]}""")))
 	ReportModel.Report save(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month,
 			@RequestBody ReportModel.Content content) {
 		ownProducts(enterpriseId, content);
@@ -109,7 +118,12 @@ class ReportApi {
 	}
 
 	@PostMapping("/reports/{id}/submit")
-	@Operation(operationId = "submitReport")
+	@Operation(operationId = "submitReport", summary = "Submit a draft or returned report for verification · 提交报告待核查",
+			description = """
+					The enterprise's user (or the city office) submits; from then on the report cannot be changed until the
+					verifier returns it. A report without any activity line is refused with 400 (field lines), one that is not a
+					draft or returned with 409.
+					企业用户（或市级）提交后报告不可修改，直至核查机构退回。无活动数据行返回 400（字段 lines），非草稿或退回状态返回 409。""")
 	ReportModel.Report submit(@PathVariable long id) {
 		return workflow.submit(id);
 	}

@@ -117,7 +117,8 @@ class AlarmsApi {
 			For the city office and the enterprise's own user. The draft is written only when the month has no report, or its
 			report is a draft (or returned) still holding exactly the lines metering wrote; otherwise the report is kept and
 			only compared (outcome KEPT).""")
-	MonthClosing close(@PathVariable long enterpriseId, @PathVariable String month) {
+	MonthClosing close(@PathVariable long enterpriseId, @io.swagger.v3.oas.annotations.Parameter(description = "The month, YYYY-MM (Beijing time) · 月份",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(pattern = "^\\d{4}-(0[1-9]|1[0-2])$", example = "2026-11")) @PathVariable String month) {
 		return closing.close(enterpriseId, month(month));
 	}
 

@@ -260,11 +260,18 @@ class MonitoringApi {
 	}
 
 	@PostMapping("/enterprises/{enterpriseId}/meters")
-	@Operation(operationId = "registerMeter", summary = "Register a meter", description = """
-			{"code": "E-01", "name": "1# 主变 main transformer", "facility": "熟料线 clinker line", "energyCode": "ELECTRICITY",
-			 "unit": "kWh", "kind": "COUNTER", "multiplier": 1200, "intervalMinutes": 15, "productCode": "CLINKER",
-			 "maxPerInterval": 20000, "counterMax": 99999999.99}
-			energyCode: ELECTRICITY, HEAT or a fuel code of /api/v1/accounting/factors; unit: one the calculator accepts for it.""")
+	@Operation(operationId = "registerMeter", summary = "Register a meter of the enterprise · 登记企业计量表",
+			description = """
+					energyCode: ELECTRICITY, HEAT or a fuel code of /api/v1/accounting/factors; unit: one the calculator accepts
+					for it; kind: COUNTER (a cumulative register) or INTERVAL (the quantity of each interval); multiplier: the
+					transformer ratio applied to raw values; maxPerInterval and counterMax in the meter's unit.
+					energyCode 为 ELECTRICITY、HEAT 或因子库中的燃料代码；unit 须为计算器对该能源接受的单位；kind 为 COUNTER
+					（累计读数）或 INTERVAL（每个采集间隔的量）；multiplier 为倍率；maxPerInterval、counterMax 以表计单位计。""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MeterForm.class), examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "main transformer · 主变电表", value = """
+					{"code": "E-01", "name": "1# 主变 main transformer", "facility": "熟料线 clinker line", "energyCode": "ELECTRICITY",
+					 "unit": "kWh", "kind": "COUNTER", "multiplier": 1200, "intervalMinutes": 15, "productCode": "CLINKER",
+					 "maxPerInterval": 20000, "counterMax": 99999999.99}""")))
 	@ResponseStatus(HttpStatus.CREATED)
 	Meter register(@PathVariable long enterpriseId, @RequestBody MeterForm form) {
 		return meters.register(enterpriseId, form);
@@ -282,11 +289,21 @@ class MonitoringApi {
 		return gateways.list(enterpriseId);
 	}
 
-	record GatewayName(String name) {
+	@io.swagger.v3.oas.annotations.media.Schema(description = "A gateway to register · 待登记的采集终端")
+	record GatewayName(@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, description = "The gateway's name within the enterprise · 终端名称",
+			example = "1# 配电室网关 switch-room gateway") String name) {
 	}
 
 	@PostMapping("/enterprises/{enterpriseId}/gateways")
-	@Operation(operationId = "registerGateway", summary = "Create a gateway and its device token (shown once)")
+	@Operation(operationId = "registerGateway", summary = "Create a gateway and its device token (shown once) · 登记采集终端并生成设备令牌（仅显示一次）",
+			description = """
+					The answer holds the device token `ppd_…` in clear once; store it in the gateway, which sends readings with
+					`Authorization: Bearer ppd_…` (POST /api/v1/monitoring/readings) or over MQTT. Rotate it with
+					POST /gateways/{id}/rotate.
+					响应中的设备令牌只显示这一次，请保存到终端；终端以 Bearer 令牌经 HTTP 或 MQTT 上传读数。""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = GatewayName.class), examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "gateway · 采集终端", value = """
+					{"name": "1# 配电室网关 switch-room gateway"}""")))
 	@ResponseStatus(HttpStatus.CREATED)
 	CreatedGateway createGateway(@PathVariable long enterpriseId, @RequestBody GatewayName body) {
 		return gateways.create(enterpriseId, body.name());
@@ -359,7 +376,10 @@ class MonitoringApi {
 
 	@GetMapping("/meters/{id}/gaps")
 	@Operation(operationId = "listMeterGaps", summary = "Missing intervals of a meter between two times (default: the last 7 days; at most 31 days)")
-	List<Gap> gaps(@PathVariable long id, @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+	List<Gap> gaps(@PathVariable long id, @io.swagger.v3.oas.annotations.Parameter(description = "ISO-8601 date-time (no offset: Beijing time) or date (midnight, Beijing time) · ISO-8601 时间或日期（未带时区即北京时间）",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(example = "2026-11-24T00:00:00+08:00")) @RequestParam(required = false) String from,
+			@io.swagger.v3.oas.annotations.Parameter(description = "ISO-8601 date-time (no offset: Beijing time) or date (midnight, Beijing time) · ISO-8601 时间或日期（未带时区即北京时间）",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(example = "2026-11-24T00:00:00+08:00")) @RequestParam(required = false) String to) {
 		Instant t = to == null ? Instant.now() : time("to", to);
 		Instant f = from == null ? t.minus(java.time.Duration.ofDays(7)) : time("from", from);
 		return readings.gaps(id, f, t);
@@ -369,7 +389,9 @@ class MonitoringApi {
 	@Operation(operationId = "getMeterSeries", summary = "A meter's rollups at a grain (QUARTER, HOUR, DAY, MONTH) in from (inclusive) to (exclusive), in its unit, tce and tCO2; "
 			+ "at most 31 days of quarter hours, 92 of hours, 2 years of days, 20 years of months")
 	MeterSeries series(@PathVariable long id, @RequestParam(defaultValue = "HOUR") Grain grain,
-			@RequestParam String from, @RequestParam String to) {
+			@io.swagger.v3.oas.annotations.Parameter(description = "ISO-8601 date-time (no offset: Beijing time) or date (midnight, Beijing time) · ISO-8601 时间或日期（未带时区即北京时间）",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(example = "2026-11-24T00:00:00+08:00")) @RequestParam String from, @io.swagger.v3.oas.annotations.Parameter(description = "ISO-8601 date-time (no offset: Beijing time) or date (midnight, Beijing time) · ISO-8601 时间或日期（未带时区即北京时间）",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(example = "2026-11-24T00:00:00+08:00")) @RequestParam String to) {
 		return readings.meterSeries(id, grain, time("from", from), time("to", to));
 	}
 
