@@ -246,6 +246,11 @@ class OpenApiRulesTests {
 				if (r.getValue().path("content").has("*/*")) {
 					out.add(where + " " + r.getKey() + ": answered as */*");
 				}
+				// bytes (a file) declared as JSON: the client would try to parse an .xlsx as JSON text
+				String format = r.getValue().path("content").path("application/json").path("schema").path("format").asString("");
+				if (format.equals("byte") || format.equals("binary")) {
+					out.add(where + " " + r.getKey() + ": a file declared as application/json");
+				}
 			});
 		});
 		return out;

@@ -167,6 +167,9 @@ class PlanApi {
 	}
 
 	@GetMapping("/api/v1/plan/observations/template")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The Excel template (.xlsx) · Excel 模板",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
 	@Operation(operationId = "downloadObservationTemplate", summary = "The Excel template for yearly values")
 	ResponseEntity<byte[]> template() {
 		return ResponseEntity.ok()

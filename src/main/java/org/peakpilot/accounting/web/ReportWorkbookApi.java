@@ -38,6 +38,9 @@ class ReportWorkbookApi {
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/reports/{year}/template.xlsx")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The Excel template (.xlsx) · Excel 模板",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
 	@Operation(operationId = "downloadReportTemplate", summary = "The Excel template for a year of the enterprise's monthly reports, for its industry's sector", description = """
 			Sheets: 活动数据 Activity (one activity line per row: month, type, factor code, quantity, unit, measured
 			parameters, CaO/MgO, energy use, label), 产品与产值 Products (products per month; output value and value added

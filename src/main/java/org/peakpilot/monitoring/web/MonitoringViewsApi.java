@@ -93,6 +93,9 @@ class MonitoringViewsApi {
 	}
 
 	@GetMapping("/meters/template.xlsx")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The Excel template (.xlsx) · Excel 模板",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
 	@Operation(operationId = "downloadMeterTemplate", summary = "The Excel template for registering meters (one sheet; the allowed values to the right of the columns)")
 	ResponseEntity<byte[]> template() {
 		return MeterPages.xlsx("meters-template.xlsx", workbooks.meterTemplate());
@@ -110,6 +113,9 @@ class MonitoringViewsApi {
 	}
 
 	@GetMapping("/enterprises/{id}/daily-energy.xlsx")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The workbook (.xlsx) · Excel 工作簿",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
 	@Operation(operationId = "exportDailyEnergy", summary = "The enterprise's energy per day of the MONTH or YEAR holding 'date', with the factors used")
 	ResponseEntity<byte[]> dailyEnergy(@PathVariable long id, @RequestParam(defaultValue = "MONTH") Range range,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
