@@ -363,10 +363,20 @@ class OpenApiRulesTests {
 
 	@Test
 	void swaggerUiOffersTheSchemesToAuthoriseWith() throws Exception {
-		mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
 		JsonNode schemes = doc.path("components").path("securitySchemes");
 		assertThat(schemes.path("personalToken").path("scheme").asString()).isEqualTo("bearer");
 		assertThat(schemes.path("deviceToken").path("bearerFormat").asString()).startsWith("ppd_");
 		assertThat(schemes.path("basicAuth").path("scheme").asString()).isEqualTo("basic");
+		try (HeadlessChromium chromium = HeadlessChromium.start("chromedriver-swagger-ui.log")) {
+			org.junit.jupiter.api.Assumptions.assumeTrue(chromium != null, () -> HeadlessChromium.MISSING + "; browser check skipped outside CI");
+			var driver = chromium.driver;
+			driver.get("http://127.0.0.1:" + port + "/swagger-ui/index.html");
+			chromium.waitUntil().until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("button.btn.authorize")).isEmpty());
+			driver.findElement(org.openqa.selenium.By.cssSelector("button.btn.authorize")).click();
+			chromium.waitUntil().until(d -> d.findElements(org.openqa.selenium.By.cssSelector(".auth-container")).size() == 3);
+			String dialog = driver.findElement(org.openqa.selenium.By.cssSelector(".modal-ux")).getText();
+			assertThat(dialog).contains("basicAuth", "personalToken", "deviceToken");
+			chromium.screenshot("swagger-ui-authorize.png");
+		}
 	}
 }
