@@ -94,6 +94,7 @@ class ReportApi {
 			.orElseThrow(() -> new NotFoundException("report of enterprise " + enterpriseId + " for " + year + "-" + month));
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.ENTERPRISE_USER })
 	@PutMapping("/enterprises/{enterpriseId}/reports/{year}/{month}")
 	@Operation(operationId = "saveReport",
 			summary = "Enter or change a month's report (draft or returned); results are recomputed · 填报或修改月度报告（草稿或退回状态），并重新核算",
@@ -117,6 +118,7 @@ class ReportApi {
 		return workflow.save(enterpriseId, year, month, content);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.ENTERPRISE_USER })
 	@PostMapping("/reports/{id}/submit")
 	@Operation(operationId = "submitReport", summary = "Submit a draft or returned report for verification · 提交报告待核查",
 			description = """
@@ -128,6 +130,7 @@ class ReportApi {
 		return workflow.submit(id);
 	}
 
+	@ApiRoles({ Role.VERIFIER })
 	@PostMapping("/reports/{id}/verify")
 	@Operation(operationId = "verifyReport", summary = "The assigned verifier confirms a submitted report")
 	ReportModel.Report verify(@PathVariable long id) {
@@ -138,6 +141,7 @@ class ReportApi {
 	record Comment(String comment) {
 	}
 
+	@ApiRoles({ Role.VERIFIER })
 	@PostMapping("/reports/{id}/return")
 	@Operation(operationId = "returnReport", summary = "The assigned verifier returns a submitted report with comments")
 	ReportModel.Report returnReport(@PathVariable long id, @RequestBody Comment body) {
@@ -154,6 +158,7 @@ class ReportApi {
 	record Revision(String reason, ReportModel.Content content) {
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.ENTERPRISE_USER })
 	@PostMapping("/reports/{id}/revise")
 	@Operation(operationId = "reviseReport", summary = "Change a locked report through a revision with a reason; it returns to verification")
 	ReportModel.Report revise(@PathVariable long id, @RequestBody Revision body) {

@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.ApiRoles;
 import org.peakpilot.monitoring.internal.Alarms;
 import org.peakpilot.monitoring.internal.EfficiencyLevels;
 import org.peakpilot.monitoring.internal.Alarm;
@@ -98,6 +100,7 @@ class AlarmsApi {
 		return alarms.rule(id);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PutMapping("/meters/{id}/alarm-rule")
 	@Operation(operationId = "setAlarmRule", summary = "Set a meter's alarm limits", description = """
 			{"intervalLimit": 500, "dayLimit": 20000, "offlineIntervals": 4, "spikeEnabled": true}: limits in the meter's unit,

@@ -10,6 +10,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.ApiRoles;
 import org.peakpilot.monitoring.internal.BatchTooLargeException;
 import org.peakpilot.monitoring.internal.Gateways;
 import org.peakpilot.monitoring.internal.Meters;
@@ -259,6 +261,7 @@ class MonitoringApi {
 		return meters.get(id);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping("/enterprises/{enterpriseId}/meters")
 	@Operation(operationId = "registerMeter", summary = "Register a meter of the enterprise · 登记企业计量表",
 			description = """
@@ -277,6 +280,7 @@ class MonitoringApi {
 		return meters.register(enterpriseId, form);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PutMapping("/meters/{id}")
 	@Operation(operationId = "updateMeter")
 	Meter update(@PathVariable long id, @RequestBody MeterForm form) {
@@ -294,6 +298,7 @@ class MonitoringApi {
 			example = "1# 配电室网关 switch-room gateway") String name) {
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping("/enterprises/{enterpriseId}/gateways")
 	@Operation(operationId = "registerGateway", summary = "Create a gateway and its device token (shown once) · 登记采集终端并生成设备令牌（仅显示一次）",
 			description = """
@@ -309,12 +314,14 @@ class MonitoringApi {
 		return gateways.create(enterpriseId, body.name());
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping("/gateways/{id}/revoke")
 	@Operation(operationId = "revokeGateway")
 	Gateway revoke(@PathVariable long id) {
 		return gateways.revoke(id);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping("/gateways/{id}/rotate")
 	@Operation(operationId = "rotateGatewayToken", summary = "Give a gateway a new device token (shown once); the old one keeps working for the rotation overlap "
 			+ "(10 minutes by default: HTTP, MQTT messages and new MQTT connections), then stops; revoke ends both at once")
@@ -359,6 +366,7 @@ class MonitoringApi {
 		return readings.exchanges(id);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping("/meters/{id}/exchanges")
 	@Operation(operationId = "recordMeterExchange", summary = "Register a meter exchange (换表)", description = """
 			{"replacedAt": "2026-11-24T10:07:00+08:00", "oldFinal": 98234.5, "newInitial": 0, "reason": "register failed"}""")

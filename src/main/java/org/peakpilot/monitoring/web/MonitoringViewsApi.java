@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.ApiRoles;
 import org.peakpilot.monitoring.internal.CitySummary;
 import org.peakpilot.monitoring.internal.EnterpriseMonth;
 import org.peakpilot.monitoring.internal.EnterpriseSeries;
@@ -101,6 +103,7 @@ class MonitoringViewsApi {
 		return MeterPages.xlsx("meters-template.xlsx", workbooks.meterTemplate());
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping(path = "/enterprises/{id}/meters/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(operationId = "importMeters", summary = "Register the meters of a filled-in template, all or nothing", description = """
 			Multipart field 'file' (.xlsx, at most 2 MiB and 2,000 meters). Every row goes through the same rules as
