@@ -3,6 +3,8 @@ package org.peakpilot.accounting;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The calculator's request and answer: activity lines in, tCO2 by scope and tce out, each line with its factor. */
 public final class Calculation {
 
@@ -51,12 +53,35 @@ public final class Calculation {
 	 * {@code steamPressureMpa} (absolute) and {@code steamTemperatureC} (absent: saturated steam). Fractions are 0–1 mass fractions; {@code
 	 * clinkerType} picks the default clinker factor (PORTLAND if absent) when no CaO/MgO analysis is given.
 	 */
-	@io.swagger.v3.oas.annotations.media.Schema(name = "ActivityLine")
-	public record Line(LineType type, String factorCode, BigDecimal quantity, String unit, BigDecimal measuredNcv,
-			BigDecimal measuredCarbonContent, BigDecimal greenKwh, BigDecimal fraction, BigDecimal caoFraction,
-			BigDecimal mgoFraction, BigDecimal nonCarbonateCaoFraction, BigDecimal nonCarbonateMgoFraction, String clinkerType,
-			String label, BigDecimal measuredOxidationRate, String coalClass, BigDecimal steamPressureMpa,
-			BigDecimal steamTemperatureC) {
+	@Schema(name = "ActivityLine", description = "One activity line; only the fields its type needs are read · 一行活动数据（按类型读取所需字段）")
+	public record Line(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "FUEL", description = "What the line is · 活动类型") LineType type,
+			@Schema(example = "NATURAL-GAS", description = "The factor's code in /api/v1/accounting/factors (fuels, carbonates, processes, "
+					+ "fixed carbon); not needed for ELECTRICITY and HEAT · 排放因子代码") String factorCode,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0", maximum = QUANTITY_MAX, example = "120",
+					description = "The activity quantity, in unit · 活动数据量（按 unit 计）") BigDecimal quantity,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "10^4 Nm3",
+					description = "The quantity's unit, one the factor accepts (t, 10^4 Nm3, kWh, MWh, GJ, …) · 计量单位") String unit,
+			@Schema(minimum = "0", exclusiveMinimum = true, maximum = NCV_MAX, example = "21.5",
+					description = "Measured net calorific value, GJ per unit of quantity · 实测低位发热量（GJ/单位）") BigDecimal measuredNcv,
+			@Schema(minimum = "0", exclusiveMinimum = true, maximum = CARBON_CONTENT_MAX, example = "26.18",
+					description = "Measured carbon content per calorific value, tC/TJ · 实测单位热值含碳量（tC/TJ）") BigDecimal measuredCarbonContent,
+			@Schema(minimum = "0", example = "500000",
+					description = "ELECTRICITY: certified green electricity within quantity, kWh (zero in the market-based total) · 其中绿证电量（kWh）") BigDecimal greenKwh,
+			@Schema(minimum = "0", maximum = "1", example = "0.9", description = "CARBONATE: mass fraction of the carbonate in the material (0–1) · 碳酸盐质量分数") BigDecimal fraction,
+			@Schema(minimum = "0", maximum = "1", example = "0.65", description = "CLINKER: CaO mass fraction of the clinker (0–1) · 熟料中 CaO 含量") BigDecimal caoFraction,
+			@Schema(minimum = "0", maximum = "1", example = "0.02", description = "CLINKER: MgO mass fraction of the clinker (0–1) · 熟料中 MgO 含量") BigDecimal mgoFraction,
+			@Schema(minimum = "0", maximum = "1", example = "0.005", description = "CLINKER: CaO from non-carbonate sources (0–1) · 非碳酸盐来源 CaO") BigDecimal nonCarbonateCaoFraction,
+			@Schema(minimum = "0", maximum = "1", example = "0", description = "CLINKER: MgO from non-carbonate sources (0–1) · 非碳酸盐来源 MgO") BigDecimal nonCarbonateMgoFraction,
+			@Schema(example = "PORTLAND", description = "CLINKER without CaO/MgO analysis: the default clinker factor's type (PORTLAND if absent) · 熟料类型") String clinkerType,
+			@Schema(maxLength = LABEL_MAX, example = "2# kiln", description = "A label of the caller's, echoed in the result · 行标签") String label,
+			@Schema(minimum = "0", exclusiveMinimum = true, maximum = "1", example = "0.98",
+					description = "FUEL: measured oxidation rate (98 % is 0.98) · 实测碳氧化率") BigDecimal measuredOxidationRate,
+			@Schema(allowableValues = { "ANTHRACITE", "BITUMINOUS-COAL", "LIGNITE" }, example = "BITUMINOUS-COAL",
+					description = "RAW-COAL: the coal class whose default carbon content and oxidation rate apply · 原煤煤种") String coalClass,
+			@Schema(minimum = "0", exclusiveMinimum = true, example = "1.0",
+					description = "HEAT in t (steam): absolute pressure, MPa · 蒸汽绝对压力（MPa）") BigDecimal steamPressureMpa,
+			@Schema(example = "250", description = "HEAT in t (steam): temperature, °C; absent: saturated steam · 蒸汽温度（°C），缺省为饱和蒸汽") BigDecimal steamTemperatureC) {
 
 		/** A line without a measured oxidation rate, coal class or steam state (the shape before these existed). */
 		public Line(LineType type, String factorCode, BigDecimal quantity, String unit, BigDecimal measuredNcv,
@@ -72,9 +97,25 @@ public final class Calculation {
 	 * A calculation request for one accounting year; {@code gridRegion} overrides the plan's choice of grid
 	 * factor region (e.g. SICHUAN, SOUTHWEST, NATIONAL).
 	 */
-	@io.swagger.v3.oas.annotations.media.Schema(name = "CalculationRequest")
-	public record Request(Integer year, String gridRegion, List<Line> lines) {
+	@Schema(name = "CalculationRequest", description = "Activity lines of one accounting year to calculate · 待计算的一个核算年度的活动数据")
+	public record Request(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "" + YEAR_MIN, maximum = "" + YEAR_MAX, example = "2024",
+					description = "Accounting year, whose factor versions apply · 核算年度") Integer year,
+			@Schema(example = "SICHUAN", description = "Overrides the plan's grid factor region (SICHUAN, SOUTHWEST, NATIONAL, …) · 电网排放因子区域") String gridRegion,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The activity lines · 活动数据行") List<Line> lines) {
 	}
+
+	/** The largest activity quantity, in its unit (below 10^12; the columns are NUMERIC(24,6)). */
+	public static final String QUANTITY_MAX = "1000000000000";
+	/** The largest measured net calorific value, GJ per activity unit (nothing burnt reaches it). */
+	public static final String NCV_MAX = "10000";
+	/** The largest measured carbon content, tC/TJ (physically below it). */
+	public static final String CARBON_CONTENT_MAX = "1000";
+	/** The first and last accounting year a calculation may name. */
+	public static final int YEAR_MIN = 2005;
+	public static final int YEAR_MAX = 2100;
+	/** The longest line label. */
+	public static final int LABEL_MAX = 200;
 
 	/** The factor version a figure used. */
 	public record FactorUsed(String code, int version, BigDecimal value, String unit, String source, Factor.Tag tag,
@@ -127,14 +168,14 @@ public final class Calculation {
 	 * Totals in tCO2 and tce. {@code tce} counts electricity at its calorific equivalent (0.1229 kgce/kWh);
 	 * {@code tceEqualValue} at the equal-value coefficient the office set for the year, null while none is set.
 	 */
-	@io.swagger.v3.oas.annotations.media.Schema(name = "CalculationTotals")
+	@Schema(name = "CalculationTotals")
 	public record Totals(BigDecimal scope1CombustionCo2T, BigDecimal scope1ProcessCo2T, BigDecimal scope2ElectricityCo2T,
 			BigDecimal scope2HeatCo2T, BigDecimal totalCo2T, BigDecimal scope2ElectricityMarketCo2T, BigDecimal totalMarketCo2T,
 			BigDecimal tce, BigDecimal tceEqualValue) {
 	}
 
 	/** The answer: per-line results and totals. */
-	@io.swagger.v3.oas.annotations.media.Schema(name = "CalculationResult")
+	@Schema(name = "CalculationResult")
 	public record Result(int year, String gridRegion, List<LineResult> lines, Totals totals) {
 	}
 }
