@@ -97,6 +97,8 @@ class OpenApiRulesTests {
 		rules.put("requestBodies", this::requestBodies);
 		rules.put("mediaTypes", OpenApiRulesTests::mediaTypes);
 		rules.put("schemaNames", OpenApiRulesTests::schemaNames);
+		rules.put("enums", OpenApiRulesTests::enums);
+		rules.put("requestDescriptions", OpenApiRulesTests::requestDescriptions);
 		return rules;
 	}
 
@@ -269,6 +271,69 @@ class OpenApiRulesTests {
 		return out;
 	}
 
+	/** An enum's values have the schema's type (an integer field listing "15" makes the generator write a string enum). */
+	static List<String> enums(JsonNode doc) {
+		List<String> out = new ArrayList<>();
+		doc.path("components").path("schemas").properties().forEach(schema -> schema.getValue().path("properties").properties()
+			.forEach(property -> checkEnum("schema " + schema.getKey() + "." + property.getKey(), property.getValue(), out)));
+		forEachOperation(doc, (where, op) -> op.path("parameters").forEach(
+				parameter -> checkEnum(where + " parameter " + parameter.path("name").asString(), parameter.path("schema"), out)));
+		return out;
+	}
+
+	private static void checkEnum(String where, JsonNode schema, List<String> out) {
+		String type = schema.path("type").asString("");
+		for (JsonNode value : schema.path("enum")) {
+			boolean fits = switch (type) {
+				case "integer" -> value.isIntegralNumber();
+				case "number" -> value.isNumber();
+				case "string" -> value.isString();
+				default -> true;
+			};
+			if (!fits) {
+				out.add(where + ": enum value " + value + " is not of type " + type);
+			}
+		}
+	}
+
+	/**
+	 * Request body schemas not yet described field by field (bilingual, with units): a list that may only shrink. A new
+	 * request schema, or one taken off the list, must describe every property.
+	 */
+	static final Set<String> NOT_YET_DESCRIBED = Set.of("AlarmComment", "AlarmRuleForm", "BackfillForm", "BulkCloseForm",
+			"Correction", "IncomingReading", "NewInput", "NewObservation", "NewToken", "NewVersion", "ProductLine", "ProvincialTarget",
+			"QuarantineComment", "RecomputeOptions", "ReplacementForm", "ReportContent", "ReportLine", "ReturnComment", "Revision",
+			"UserForm");
+
+	static List<String> requestDescriptions(JsonNode doc) {
+		List<String> out = new ArrayList<>();
+		JsonNode schemas = doc.path("components").path("schemas");
+		Set<String> request = new java.util.TreeSet<>();
+		forEachOperation(doc, (where, op) -> op.path("requestBody").path("content")
+			.forEach(media -> collect(schemas, media.path("schema"), request)));
+		for (String name : request) {
+			List<String> undescribed = schemas.path(name).path("properties").propertyNames().stream()
+				.filter(p -> !schemas.path(name).path("properties").path(p).has("description")).toList();
+			if (!undescribed.isEmpty() && !NOT_YET_DESCRIBED.contains(name)) {
+				out.add("request schema " + name + " does not describe " + undescribed);
+			}
+			if (undescribed.isEmpty() && NOT_YET_DESCRIBED.contains(name)) {
+				out.add("request schema " + name + " is described now: take it off NOT_YET_DESCRIBED");
+			}
+		}
+		return out;
+	}
+
+	private static void collect(JsonNode schemas, JsonNode schema, Set<String> names) {
+		String ref = schema.path("$ref").asString(schema.path("items").path("$ref").asString(""));
+		if (ref.startsWith("#/components/schemas/")) {
+			String name = ref.substring("#/components/schemas/".length());
+			if (names.add(name)) {
+				schemas.path(name).path("properties").forEach(property -> collect(schemas, property, names));
+			}
+		}
+	}
+
 	static void forEachOperation(JsonNode doc, java.util.function.BiConsumer<String, JsonNode> action) {
 		doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
 			if (METHODS.contains(op.getKey())) {
@@ -313,6 +378,10 @@ class OpenApiRulesTests {
 			((ObjectNode) d.path("components").path("schemas")).set("Request", JSON.createObjectNode());
 			d.putObject("x-peakpilot-schema-name-collisions").putArray("Industry").add("a.Industry").add("b.Industry");
 		});
+		breakers.put("enums", d -> ((ObjectNode) d.path("components").path("schemas").path("MeterForm").path("properties")
+			.path("intervalMinutes")).putArray("enum").add("15"));
+		breakers.put("requestDescriptions", d -> ((ObjectNode) d.path("components").path("schemas").path("EnterpriseForm")
+			.path("properties").path("uscc")).remove("description"));
 		assertThat(breakers.keySet()).isEqualTo(rules().keySet());
 		rules().forEach((name, rule) -> {
 			ObjectNode broken = (ObjectNode) doc.deepCopy();

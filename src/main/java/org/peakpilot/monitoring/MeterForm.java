@@ -21,17 +21,17 @@ public record MeterForm(
 				description = "Required to register. The unit of its values, one the calculator accepts for the energy (kWh, GJ, t, 10^4 Nm3, …) · 登记时必填；计量单位") String unit,
 		@Schema(example = "COUNTER",
 				description = "Required to register. COUNTER: a cumulative register; INTERVAL: the quantity of each interval · 登记时必填；累计读数或间隔量") MeterKind kind,
-		@Schema(minimum = "0", exclusiveMinimum = true, maximum = MULTIPLIER_MAX, example = "1200",
-				description = "CT × PT ratio applied to raw values (default 1) · 倍率（默认 1）") BigDecimal multiplier,
-		@Schema(allowableValues = { "1", "5", "15", "60" }, example = "15",
-				description = "Required to register. Minutes between readings · 登记时必填；采集间隔（分钟）") Integer intervalMinutes,
+		@Schema(minimum = "0", maximum = MULTIPLIER_MAX, example = "1200",
+				description = "Above 0. CT × PT ratio applied to raw values (default 1) · 倍率（默认 1）") BigDecimal multiplier,
+		@Schema(example = "15",
+				description = "Required to register. Minutes between readings: 1, 5, 15 or 60 · 登记时必填；采集间隔（分钟）：1、5、15 或 60") Integer intervalMinutes,
 		@Schema(maxLength = PRODUCT_CODE_MAX, example = "CLINKER",
 				description = "The product whose unit energy it measures (/api/v1/accounting/products) · 对应产品") String productCode,
-		@Schema(minimum = "0", exclusiveMinimum = true, maximum = QUANTITY_MAX, example = "20000",
-				description = "Required to register. The largest quantity one interval can hold, in the meter's unit after the "
+		@Schema(minimum = "0", maximum = QUANTITY_MAX, example = "20000",
+				description = "Required to register. Above 0. The largest quantity one interval can hold, in the meter's unit after the "
 						+ "multiplier; more is quarantined · 登记时必填；单个间隔的最大量（表计单位，含倍率），超出即隔离") BigDecimal maxPerInterval,
-		@Schema(minimum = "0", exclusiveMinimum = true, maximum = REGISTER_MAX, example = "99999999.99",
-				description = "COUNTER only: the register's rollover value, in the meter's unit before the multiplier · 累计表的翻转值") BigDecimal counterMax,
+		@Schema(minimum = "0", maximum = REGISTER_MAX, example = "99999999.99",
+				description = "Above 0. COUNTER only: the register's rollover value, in the meter's unit before the multiplier · 累计表的翻转值") BigDecimal counterMax,
 		@Schema(example = "true", description = "Whether it is in use (default true) · 是否启用") Boolean active) {
 
 	public static final int CODE_MAX = 64;
