@@ -22,17 +22,32 @@ public final class ReportModel {
 	}
 
 	/** An activity line of a report: a calculator line plus how its energy counts. */
-	public record ReportLine(Calculation.Line line, EnergyUse energyUse) {
+	@io.swagger.v3.oas.annotations.media.Schema(description = "One activity line of a report · 报告中的一行活动数据")
+	public record ReportLine(
+			@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, description = "The activity, as for the calculator · 活动数据（同计算器）") Calculation.Line line,
+			@io.swagger.v3.oas.annotations.media.Schema(example = "ENERGY", description = "ENERGY (default): burnt or used as energy; FEEDSTOCK: used as raw material; "
+					+ "RENEWABLE: renewable energy (both left out of the control-scope tce) · 用途：能源（默认）、原料、可再生能源") EnergyUse energyUse) {
 	}
 
 	/** A product made in the month, in the product's own unit (t, or m² for tiles). */
-	public record ProductLine(String productCode, BigDecimal quantity) {
+	@io.swagger.v3.oas.annotations.media.Schema(description = "A product made in the month · 当月产品产量")
+	public record ProductLine(
+			@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, example = "CLINKER",
+					description = "The product's code in /api/v1/accounting/products · 产品代码") String productCode,
+			@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, minimum = "0", maximum = Calculation.QUANTITY_MAX, example = "90000",
+					description = "Quantity in the product's unit (t, or m² for tiles) · 产量（按产品单位）") BigDecimal quantity) {
 	}
 
 	/** What an enterprise enters for a month. */
-	@io.swagger.v3.oas.annotations.media.Schema(name = "ReportContent")
-	public record Content(BigDecimal outputValue10kCny, BigDecimal valueAdded10kCny, List<ReportLine> lines,
-			List<ProductLine> products) {
+	@io.swagger.v3.oas.annotations.media.Schema(name = "ReportContent", description = "What an enterprise enters for a month · 企业月度填报内容")
+	public record Content(
+			@io.swagger.v3.oas.annotations.media.Schema(minimum = "0", maximum = MONEY_10K_CNY_MAX, example = "5200", description = "Output value of the month, 万元 (10k CNY) · 当月工业总产值（万元）") BigDecimal outputValue10kCny,
+			@io.swagger.v3.oas.annotations.media.Schema(minimum = "0", maximum = MONEY_10K_CNY_MAX, example = "1300", description = "Value added of the month, 万元 (10k CNY) · 当月工业增加值（万元）") BigDecimal valueAdded10kCny,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "The month's activity lines · 当月活动数据") List<ReportLine> lines,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "The month's products · 当月产品产量") List<ProductLine> products) {
+
+		/** A month's output value or value added, 10,000 CNY: the largest enterprise stays below 10^10 (10^14 CNY). */
+		public static final String MONEY_10K_CNY_MAX = "10000000000";
 	}
 
 	public record Product(String code, String nameZh, String nameEn, String unit, String sector) {
