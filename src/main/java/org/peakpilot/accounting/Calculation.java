@@ -131,9 +131,22 @@ public final class Calculation {
 	 * electricity), tce (electricity at its calorific equivalent), GJ where the line has a calorific value, the
 	 * factors used, notes (default factor, measured parameters, choice of grid year) and the formula applied.
 	 */
-	public record LineResult(int index, LineType type, String label, Scope scope, String category, BigDecimal co2T,
-			BigDecimal co2MarketT, BigDecimal tce, BigDecimal energyGj, List<FactorUsed> factors, List<String> notes,
-			String formula, BigDecimal tceEqualValue, List<DefaultAssumed> defaults) {
+	@Schema(description = "The result of one activity line · 一行活动数据的结果")
+	public record LineResult(
+			@Schema(description = "The line's index in the request, from 0 · 行号（从 0 起）") int index,
+			@Schema(description = "The line's type · 活动类型") LineType type,
+			@Schema(description = "The line's label · 行标签") String label,
+			@Schema(description = "Scope 1 (direct) or 2 (purchased energy) · 范围") Scope scope,
+			@Schema(description = "Emission category (combustion, process, electricity, heat, …) · 排放类别") String category,
+			@Schema(description = "Emissions, location-based, tCO2 (negative for exports and fixed carbon) · 排放量（吨二氧化碳）") BigDecimal co2T,
+			@Schema(description = "Emissions, market-based, tCO2 · 排放量（市场法，吨二氧化碳）") BigDecimal co2MarketT,
+			@Schema(description = "Energy, tce (calorific equivalent) · 能耗（当量值，吨标准煤）") BigDecimal tce,
+			@Schema(description = "Energy, GJ, where the line has a calorific value · 热量（GJ）") BigDecimal energyGj,
+			@Schema(description = "The factor versions used · 所用因子版本") List<FactorUsed> factors,
+			@Schema(description = "Notes: defaults assumed, measured parameters, grid year chosen · 说明") List<String> notes,
+			@Schema(description = "The formula applied, with its figures · 计算公式") String formula,
+			@Schema(description = "Energy, tce, at the year's equal-value coefficient · 能耗（等价值，吨标准煤）") BigDecimal tceEqualValue,
+			@Schema(description = "Parameters the line did not measure and the calculator assumed · 采用的缺省参数") List<DefaultAssumed> defaults) {
 
 		public LineResult(int index, LineType type, String label, Scope scope, String category, BigDecimal co2T, BigDecimal co2MarketT,
 				BigDecimal tce, BigDecimal energyGj, List<FactorUsed> factors, List<String> notes, String formula) {
@@ -168,14 +181,25 @@ public final class Calculation {
 	 * Totals in tCO2 and tce. {@code tce} counts electricity at its calorific equivalent (0.1229 kgce/kWh);
 	 * {@code tceEqualValue} at the equal-value coefficient the office set for the year, null while none is set.
 	 */
-	@Schema(name = "CalculationTotals")
-	public record Totals(BigDecimal scope1CombustionCo2T, BigDecimal scope1ProcessCo2T, BigDecimal scope2ElectricityCo2T,
-			BigDecimal scope2HeatCo2T, BigDecimal totalCo2T, BigDecimal scope2ElectricityMarketCo2T, BigDecimal totalMarketCo2T,
-			BigDecimal tce, BigDecimal tceEqualValue) {
+	@Schema(name = "CalculationTotals", description = "Totals of all lines · 合计")
+	public record Totals(
+			@Schema(description = "Scope 1, fuel combustion, tCO2 · 范围一燃料燃烧排放（吨二氧化碳）") BigDecimal scope1CombustionCo2T,
+			@Schema(description = "Scope 1, industrial processes, tCO2 · 范围一工业过程排放（吨二氧化碳）") BigDecimal scope1ProcessCo2T,
+			@Schema(description = "Scope 2, purchased electricity (location-based), tCO2 · 范围二外购电力排放（吨二氧化碳）") BigDecimal scope2ElectricityCo2T,
+			@Schema(description = "Scope 2, purchased heat, tCO2 · 范围二外购热力排放（吨二氧化碳）") BigDecimal scope2HeatCo2T,
+			@Schema(description = "Total, location-based, tCO2 · 排放总量（吨二氧化碳）") BigDecimal totalCo2T,
+			@Schema(description = "Scope 2 electricity, market-based (certified green kWh at zero), tCO2 · 范围二电力排放（市场法）") BigDecimal scope2ElectricityMarketCo2T,
+			@Schema(description = "Total, market-based, tCO2 · 排放总量（市场法，吨二氧化碳）") BigDecimal totalMarketCo2T,
+			@Schema(description = "Energy, tce, electricity at its calorific equivalent (0.1229 kgce/kWh) · 综合能耗（当量值，吨标准煤）") BigDecimal tce,
+			@Schema(description = "Energy, tce, electricity at the year's equal-value coefficient; absent while none is set · 综合能耗（等价值，吨标准煤）") BigDecimal tceEqualValue) {
 	}
 
 	/** The answer: per-line results and totals. */
-	@Schema(name = "CalculationResult")
-	public record Result(int year, String gridRegion, List<LineResult> lines, Totals totals) {
+	@Schema(name = "CalculationResult", description = "Per-line results and totals · 分行结果与合计")
+	public record Result(
+			@Schema(description = "Accounting year · 核算年度") int year,
+			@Schema(description = "The grid factor region used · 所用电网排放因子区域") String gridRegion,
+			@Schema(description = "One result per activity line, in order · 各行结果（顺序同请求）") List<LineResult> lines,
+			@Schema(description = "Totals · 合计") Totals totals) {
 	}
 }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
-import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
@@ -63,9 +62,5 @@ final class ApiAccess {
 	static Rule ruleFor(HttpMethod method, String path) {
 		return RULES.stream().filter(r -> r.matches(method, path)).findFirst()
 			.orElseThrow(() -> new IllegalStateException("no API access rule for " + method + " " + path));
-	}
-
-	static PathPattern parse(String pattern) {
-		return PathPatternParser.defaultInstance.parse(pattern);
 	}
 }
