@@ -419,6 +419,20 @@ class OpenApiRulesTests {
 		}
 	}
 
+	/** Issue 11: two Industry types collided and the registry's lost sector and source in the document. */
+	@Test
+	void theRegistrysIndustriesAreDocumentedWithTheFieldsTheyHave() throws Exception {
+		JsonNode items = doc.path("paths").path("/api/v1/registry/industries").path("get").path("responses").path("200")
+			.path("content").path("application/json").path("schema").path("items");
+		String name = items.path("$ref").asString().substring("#/components/schemas/".length());
+		JsonNode properties = doc.path("components").path("schemas").path(name).path("properties");
+		assertThat(properties.propertyNames()).contains("code", "sector", "source");
+		JsonNode answer = JSON.readTree(mvc.perform(get("/api/v1/registry/industries").with(Fixtures.admin()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(answer).isNotEmpty();
+		answer.forEach(industry -> assertThat(properties.propertyNames()).containsAll(industry.propertyNames()));
+	}
+
 	@Test
 	void theYamlFormIsPublicAndTheServerIsTheCallersBehindAProxy() throws Exception {
 		mvc.perform(get("/v3/api-docs.yaml")).andExpect(status().isOk());

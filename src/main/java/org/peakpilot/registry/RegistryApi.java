@@ -53,16 +53,19 @@ class RegistryApi {
 	}
 
 	@GetMapping("/industries")
-	@Operation(operationId = "listIndustries", summary = "Industries (GB/T 4754) the plan's sectors need")
+	@Operation(operationId = "listIndustries", summary = "Industries (GB/T 4754) the plan's sectors need, with their sector and source · 方案所需行业（含所属部门与来源）")
 	List<Industry> industries() {
 		return registry.industries();
 	}
 
 	@GetMapping("/enterprises")
-	@Operation(operationId = "listEnterprises", summary = "Enterprises within the caller's scope")
-	List<Enterprise> enterprises(@RequestParam(required = false) String q, @RequestParam(required = false) String county,
-			@RequestParam(required = false) String industry, @RequestParam(required = false) Long park,
-			@RequestParam(required = false) Boolean keyEnergyUnit) {
+	@Operation(operationId = "listEnterprises", summary = "Enterprises within the caller's scope · 调用者范围内的企业")
+	List<Enterprise> enterprises(
+			@io.swagger.v3.oas.annotations.Parameter(description = "Text in the name or USCC · 名称或统一社会信用代码包含的文字", example = "水泥") @RequestParam(required = false) String q,
+			@io.swagger.v3.oas.annotations.Parameter(description = "County-level division (GB/T 2260) · 区县代码", example = "511102") @RequestParam(required = false) String county,
+			@io.swagger.v3.oas.annotations.Parameter(description = "Industry (GB/T 4754) · 行业代码", example = "3011") @RequestParam(required = false) String industry,
+			@io.swagger.v3.oas.annotations.Parameter(description = "Park id · 园区") @RequestParam(required = false) Long park,
+			@io.swagger.v3.oas.annotations.Parameter(description = "Only key energy-using units (true) or only the others (false) · 是否重点用能单位") @RequestParam(required = false) Boolean keyEnergyUnit) {
 		return registry.enterprises(new EnterpriseQuery(q, county, industry, park, keyEnergyUnit));
 	}
 

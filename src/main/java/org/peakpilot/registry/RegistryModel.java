@@ -28,7 +28,14 @@ public final class RegistryModel {
 		}
 	}
 
-	public record Industry(String code, String nameZh, String nameEn, String sector, String source) {
+	@Schema(description = "An industry of the registry (GB/T 4754) · 行业")
+	public record Industry(
+			@Schema(example = "3011", description = "GB/T 4754 code · 行业代码") String code,
+			@Schema(example = "水泥制造", description = "Name, Chinese · 名称（中文）") String nameZh,
+			@Schema(example = "Cement manufacturing", description = "Name, English · 名称（英文）") String nameEn,
+			@Schema(example = "cement", description = "The plan's sector it belongs to (steel, cement, ceramics, chemicals, polysilicon, …), "
+					+ "which picks the report template · 所属重点行业") String sector,
+			@Schema(example = "GB/T 4754-2017", description = "The standard or document the code comes from · 代码来源") String source) {
 		public String name(Locale locale) {
 			return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameZh;
 		}
