@@ -99,6 +99,7 @@ class OpenApiRulesTests {
 		rules.put("schemaNames", OpenApiRulesTests::schemaNames);
 		rules.put("enums", OpenApiRulesTests::enums);
 		rules.put("requestDescriptions", OpenApiRulesTests::requestDescriptions);
+		rules.put("requestExamples", OpenApiRulesTests::requestExamples);
 		return rules;
 	}
 
@@ -324,6 +325,23 @@ class OpenApiRulesTests {
 		return out;
 	}
 
+	/** Every request body has a real example: on its media type, or on the schema it refers to. */
+	static List<String> requestExamples(JsonNode doc) {
+		List<String> out = new ArrayList<>();
+		JsonNode schemas = doc.path("components").path("schemas");
+		forEachOperation(doc, (where, op) -> op.path("requestBody").path("content").properties().forEach(media -> {
+			JsonNode m = media.getValue();
+			String ref = m.path("schema").path("$ref").asString("");
+			boolean example = m.has("example") || m.has("examples") || m.path("schema").has("example")
+					|| (ref.startsWith("#/components/schemas/") && schemas.path(ref.substring(21)).has("example"));
+			String id = op.path("operationId").asString();
+			if (!example && !media.getKey().equals("multipart/form-data")) {
+				out.add(where + " (" + id + "): no example for its " + media.getKey() + " body");
+			}
+		}));
+		return out;
+	}
+
 	private static void collect(JsonNode schemas, JsonNode schema, Set<String> names) {
 		String ref = schema.path("$ref").asString(schema.path("items").path("$ref").asString(""));
 		if (ref.startsWith("#/components/schemas/")) {
@@ -382,6 +400,12 @@ class OpenApiRulesTests {
 			.path("intervalMinutes")).putArray("enum").add("15"));
 		breakers.put("requestDescriptions", d -> ((ObjectNode) d.path("components").path("schemas").path("EnterpriseForm")
 			.path("properties").path("uscc")).remove("description"));
+		breakers.put("requestExamples", d -> {
+			ObjectNode media = (ObjectNode) op(d, "/api/v1/accounting/calculations", "post").path("requestBody").path("content")
+				.path("application/json");
+			media.remove("examples");
+			media.remove("example");
+		});
 		assertThat(breakers.keySet()).isEqualTo(rules().keySet());
 		rules().forEach((name, rule) -> {
 			ObjectNode broken = (ObjectNode) doc.deepCopy();
@@ -417,6 +441,18 @@ class OpenApiRulesTests {
 		for (String required : schema.path("required").valueStream().map(JsonNode::asString).toList()) {
 			assertThat(problem.has(required)).as("required " + required).isTrue();
 		}
+	}
+
+	/** The calculator's documented example is a real request: the server calculates it. */
+	@Test
+	void theCalculatorsExampleIsCalculated() throws Exception {
+		JsonNode example = doc.path("paths").path("/api/v1/accounting/calculations").path("post").path("requestBody").path("content")
+			.path("application/json").path("examples").values().iterator().next().path("value");
+		JsonNode result = JSON.readTree(mvc.perform(post("/api/v1/accounting/calculations").with(Fixtures.admin())
+				.contentType(MediaType.APPLICATION_JSON).content(example.toString()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(result.path("lines")).hasSize(example.path("lines").size());
+		assertThat(result.path("totals").path("totalCo2T").decimalValue()).isPositive();
 	}
 
 	/** Issue 11: two Industry types collided and the registry's lost sector and source in the document. */

@@ -151,6 +151,10 @@ class PlanApi {
 	@PostMapping("/api/v1/plan/observations")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "recordObservation", summary = "Record a yearly value (city office); a value for the same year is replaced and kept in history")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = PilotPlan.NewObservation.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"itemCode": "1", "year": 2025, "value": 3.2, "sourceDocument": "2025年乐山市国民经济和社会发展统计公报"}""")))
 	Observation record(@RequestBody PilotPlan.NewObservation body) {
 		return plan.record(body);
 	}
@@ -184,6 +188,10 @@ class PlanApi {
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@PutMapping("/api/v1/plan/items/{code}/provincial-targets/{year}")
 	@Operation(operationId = "setProvincialTarget", summary = "Enter the provincial target (完成省下目标) of an indicator for a year (city office)")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ProvincialTarget.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"value": 18.5, "sourceDocument": "省发展改革委 2026 年目标分解通知"}""")))
 	Target provincialTarget(@PathVariable String code, @PathVariable int year, @RequestBody ProvincialTarget body) {
 		return plan.setProvincialTarget(code, year, body.value(), body.sourceDocument());
 	}

@@ -51,12 +51,20 @@ class PlatformApi {
 	@PostMapping("/users")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "createUser", summary = "Create a user with a role and scope (city administrator)")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = UserAccounts.UserForm.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"username": "jiajiang.officer", "displayName": "夹江县发改局 张三", "password": "a-long-passphrase-2026", "role": "COUNTY_OFFICER", "countyCode": "511126", "enabled": true}""")))
 	UserAccounts.UserView createUser(@RequestBody UserAccounts.UserForm form) {
 		return accounts.createUser(form);
 	}
 
 	@PutMapping("/users/{id}")
 	@Operation(operationId = "updateUser", summary = "Change a user's name, role, scope or enabled flag (city administrator)")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = UserAccounts.UserForm.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"username": "jiajiang.officer", "displayName": "夹江县发改局 张三", "role": "COUNTY_OFFICER", "countyCode": "511126", "enabled": true}""")))
 	UserAccounts.UserView updateUser(@PathVariable long id, @RequestBody UserAccounts.UserForm form) {
 		return accounts.updateUser(id, form);
 	}
@@ -79,6 +87,10 @@ class PlatformApi {
 	@PostMapping("/tokens")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "createToken", summary = "Create a personal API token; the secret is in this response only")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = NewToken.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"name": "province platform pull · 省平台拉取"}""")))
 	UserAccounts.CreatedToken createToken(@RequestBody NewToken body) {
 		return accounts.createToken(body.name());
 	}

@@ -54,6 +54,10 @@ class AccountingApi {
 	@PostMapping("/factors/{code}/versions")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "publishFactorVersion", summary = "Publish a new version of a factor (city administrator)")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Restatements.NewVersion.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"value": 0.5366, "source": "生态环境部 2024 年全国电力平均二氧化碳排放因子", "tag": "VERIFIED_SECONDARY", "effectiveFrom": "2024-01-01", "effectiveTo": "2024-12-31", "changeNote": "new year's factor"}""")))
 	Factor publish(@PathVariable String code, @RequestBody Restatements.NewVersion body) {
 		return restatements.publish(code, body);
 	}

@@ -65,11 +65,14 @@ class CityInventoryApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "enterInventoryInput", summary = "Enter a figure for a year (city office); it replaces the current one of the same code, which is kept, "
 			+ "and indicators 1–3 of the year are recomputed", description = """
-			Example: {"year": 2024, "code": "GDP", "value": 22050000, "unit": "万元", "sourceDocument": "2024年乐山市国民经济和社会发展统计公报"}
 			Codes and units: GDP and INDUSTRIAL_VALUE_ADDED in 万元 (10k CNY); TRANSPORT_TCE, BUILDINGS_TCE, AGRICULTURE_TCE,
 			OTHER_TCE in 吨标准煤 (tce); TRANSPORT_CO2_T, BUILDINGS_CO2_T, AGRICULTURE_CO2_T, OTHER_CO2_T in 吨二氧化碳 (tCO2).
 			unit is optional and checked when given; sourceDocument is required; note is optional. Years from 2010 to the current year;
 			values are non-negative, GDP and industrial value added above zero. Errors name the field.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CityInventory.NewInput.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"year": 2024, "code": "GDP", "value": 22050000, "unit": "万元", "sourceDocument": "2024年乐山市国民经济和社会发展统计公报"}""")))
 	Inventory.Input enter(@RequestBody CityInventory.NewInput body) {
 		return inventory.enter(body);
 	}

@@ -34,7 +34,11 @@ class RecomputeApi {
 	@ApiRoles({ Role.CITY_ADMIN })
 	@PostMapping("/years/{year}/recompute")
 	@Operation(operationId = "recomputeYear", summary = "Recompute every report of a year with the factors in force; the old results stay as history",
-			description = "Body: {\"reason\": \"...\"}. City administrator only. Answers the number of reports recomputed.")
+			description = "The body gives the reason. City administrator only. Answers the number of reports recomputed.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Recompute.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"reason": "2024 grid factor restated by the province"}""")))
 	Recomputed recompute(@PathVariable int year, @RequestBody Recompute body) {
 		return new Recomputed(year, restatements.recomputeYear(year, body.reason()));
 	}

@@ -144,6 +144,10 @@ class ReportApi {
 	@ApiRoles({ Role.VERIFIER })
 	@PostMapping("/reports/{id}/return")
 	@Operation(operationId = "returnReport", summary = "The assigned verifier returns a submitted report with comments")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Comment.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"comment": "March coal quantity does not match the invoices · 三月煤炭用量与发票不符"}""")))
 	ReportModel.Report returnReport(@PathVariable long id, @RequestBody Comment body) {
 		return workflow.returnForCorrection(id, body.comment());
 	}
@@ -161,6 +165,10 @@ class ReportApi {
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.ENTERPRISE_USER })
 	@PostMapping("/reports/{id}/revise")
 	@Operation(operationId = "reviseReport", summary = "Change a locked report through a revision with a reason; it returns to verification")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Revision.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"reason": "coal quantity transposed (21000 for 12000) · 煤炭用量录入错误", "content": {"outputValue10kCny": 5200, "valueAdded10kCny": 1300, "lines": [{"line": {"type": "FUEL", "factorCode": "BITUMINOUS-COAL", "quantity": 12000, "unit": "t"}}], "products": [{"productCode": "CLINKER", "quantity": 90000}]}}""")))
 	ReportModel.Report revise(@PathVariable long id, @RequestBody Revision body) {
 		ownProducts(monthlyReports.report(id).enterpriseId(), body.content());
 		return workflow.revise(id, body.reason(), body.content());

@@ -69,14 +69,22 @@ class AlarmsApi {
 
 	@PostMapping("/alarms/{id}/acknowledge")
 	@Operation(operationId = "acknowledgeAlarm", summary = "Acknowledge an open alarm (the enterprise or an officer who manages it)", description = """
-			{"comment": "gateway restarted"} (optional). 409 when the alarm is not open.""")
+			The comment is optional. 409 when the alarm is not open.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Comment.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"comment": "gateway restarted"}""")))
 	Alarm acknowledge(@PathVariable long id, @RequestBody(required = false) Comment body) {
 		return alarms.acknowledge(id, body == null ? null : body.comment());
 	}
 
 	@PostMapping("/alarms/{id}/close")
 	@Operation(operationId = "closeAlarm", summary = "Close an open or acknowledged alarm with a comment", description = """
-			{"comment": "kiln restart after maintenance, confirmed on site"} (required). 409 when it is closed already.""")
+			The comment is required. 409 when it is closed already.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Comment.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"comment": "kiln restart after maintenance, confirmed on site"}""")))
 	Alarm close(@PathVariable long id, @RequestBody(required = false) Comment body) {
 		return alarms.close(id, body == null ? null : body.comment());
 	}
@@ -86,10 +94,14 @@ class AlarmsApi {
 
 	@PostMapping("/alarms/close")
 	@Operation(operationId = "closeAlarms", summary = "Close several open or acknowledged alarms with one comment", description = """
-			{"ids": [12, 13, 17], "comment": "catch-up after the gateway outage, data complete"}: 1 to 500 ids, comment required.
+			1 to 500 ids, comment required.
 			All or nothing: when any id is unknown or outside the caller's scope (404) or the caller may not handle it (403),
 			nothing is closed. Alarms already closed or recovered are skipped and listed under skipped; closed lists those
 			closed now.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = BulkCloseForm.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"ids": [12, 13, 17], "comment": "catch-up after the gateway outage, data complete"}""")))
 	BulkClose closeAlarms(@RequestBody(required = false) BulkCloseForm body) {
 		return alarms.closeAll(body == null ? null : body.ids(), body == null ? null : body.comment());
 	}
@@ -103,8 +115,12 @@ class AlarmsApi {
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PutMapping("/meters/{id}/alarm-rule")
 	@Operation(operationId = "setAlarmRule", summary = "Set a meter's alarm limits", description = """
-			{"intervalLimit": 500, "dayLimit": 20000, "offlineIntervals": 4, "spikeEnabled": true}: limits in the meter's unit,
+			Limits in the meter's unit,
 			intervalLimit per quarter hour (per hour for hourly meters), dayLimit per Beijing day; null = no limit.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AlarmRuleForm.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"intervalLimit": 500, "dayLimit": 20000, "offlineIntervals": 4, "spikeEnabled": true}""")))
 	AlarmRule setRule(@PathVariable long id, @RequestBody AlarmRuleForm form) {
 		return alarms.setRule(id, form);
 	}

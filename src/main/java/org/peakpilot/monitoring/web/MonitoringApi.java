@@ -283,6 +283,10 @@ class MonitoringApi {
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PutMapping("/meters/{id}")
 	@Operation(operationId = "updateMeter")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MeterForm.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"name": "1# 主变 main transformer", "maxPerInterval": 25000}""")))
 	Meter update(@PathVariable long id, @RequestBody MeterForm form) {
 		return meters.update(id, form);
 	}
@@ -344,8 +348,12 @@ class MonitoringApi {
 
 	@PostMapping("/quarantine/{id}/replay")
 	@Operation(operationId = "replayQuarantineEntry", summary = "Replay a quarantined reading, corrected or as it was", description = """
-			{"value": "1234.5", "ts": "2026-11-24T10:15:00+08:00", "comment": "decimal point restored"}: fields left out keep the
+			Fields left out keep the
 			quarantined ones; the comment is required.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Correction.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"value": "1234.5", "ts": "2026-11-24T10:15:00+08:00", "comment": "decimal point restored"}""")))
 	IngestResult replay(@PathVariable long id, @RequestBody Correction correction) {
 		return readings.replay(id, correction);
 	}
@@ -356,6 +364,10 @@ class MonitoringApi {
 
 	@PostMapping("/quarantine/{id}/discard")
 	@Operation(operationId = "discardQuarantineEntry")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Comment.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"comment": "test reading from commissioning, not a real value · 调试期测试数据"}""")))
 	QuarantineEntry discard(@PathVariable long id, @RequestBody Comment body) {
 		return readings.discard(id, body.comment());
 	}
@@ -369,15 +381,23 @@ class MonitoringApi {
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping("/meters/{id}/exchanges")
 	@Operation(operationId = "recordMeterExchange", summary = "Register a meter exchange (换表)", description = """
-			{"replacedAt": "2026-11-24T10:07:00+08:00", "oldFinal": 98234.5, "newInitial": 0, "reason": "register failed"}""")
+			The old register's final reading and the new one's initial reading, in the meter's unit, at the time of the exchange · 旧表止码与新表起码""")
 	@ResponseStatus(HttpStatus.CREATED)
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReplacementForm.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"replacedAt": "2026-11-24T10:07:00+08:00", "oldFinal": 98234.5, "newInitial": 0, "reason": "register failed"}""")))
 	Replacement exchange(@PathVariable long id, @RequestBody ReplacementForm form) {
 		return readings.registerExchange(id, form);
 	}
 
 	@PostMapping("/meters/{id}/backfill")
 	@Operation(operationId = "backfillReadings", summary = "Back-fill missing intervals (数据补录) with a reason, all or nothing", description = """
-			{"reason": "gateway offline 2026-11-20, values read on site", "readings": [{"ts": "2026-11-20T08:15:00+08:00", "value": "1200"}]}""")
+			Values for missing intervals only, with the reason; audited · 仅补录缺失时段的数值并说明原因""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = BackfillForm.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"reason": "gateway offline 2026-11-20, values read on site", "readings": [{"ts": "2026-11-20T08:15:00+08:00", "value": "1200"}]}""")))
 	IngestResult backfill(@PathVariable long id, @RequestBody BackfillForm form) {
 		return readings.backfill(id, form);
 	}
