@@ -100,6 +100,7 @@ class OpenApiRulesTests {
 		rules.put("enums", OpenApiRulesTests::enums);
 		rules.put("requestDescriptions", OpenApiRulesTests::requestDescriptions);
 		rules.put("requestExamples", OpenApiRulesTests::requestExamples);
+		rules.put("noExamplesInText", OpenApiRulesTests::noExamplesInText);
 		return rules;
 	}
 
@@ -342,6 +343,17 @@ class OpenApiRulesTests {
 		return out;
 	}
 
+	/** Examples go where a client and Swagger UI use them ({@code examples}), not into description text. */
+	static List<String> noExamplesInText(JsonNode doc) {
+		List<String> out = new ArrayList<>();
+		forEachOperation(doc, (where, op) -> {
+			if (op.path("description").asString("").contains("{\"")) {
+				out.add(where + ": a JSON example in the description");
+			}
+		});
+		return out;
+	}
+
 	private static void collect(JsonNode schemas, JsonNode schema, Set<String> names) {
 		String ref = schema.path("$ref").asString(schema.path("items").path("$ref").asString(""));
 		if (ref.startsWith("#/components/schemas/")) {
@@ -406,6 +418,7 @@ class OpenApiRulesTests {
 			media.remove("examples");
 			media.remove("example");
 		});
+		breakers.put("noExamplesInText", d -> op(d, "/api/v1/registry/enterprises", "post").put("description", "Body: {\"uscc\": \"…\"}"));
 		assertThat(breakers.keySet()).isEqualTo(rules().keySet());
 		rules().forEach((name, rule) -> {
 			ObjectNode broken = (ObjectNode) doc.deepCopy();

@@ -269,9 +269,12 @@ class ApiDocumentation {
 	private static void problemContent(ApiResponse response) {
 		MediaType declared = response.getContent() == null ? null : response.getContent().values().stream().findFirst().orElse(null);
 		MediaType media = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM));
-		if (declared != null) {
-			media.setExample(declared.getExample());
+		// an operation's own example of its problem is kept (one of example and examples: both is invalid)
+		if (declared != null && declared.getExamples() != null && !declared.getExamples().isEmpty()) {
 			media.setExamples(declared.getExamples());
+		}
+		else if (declared != null) {
+			media.setExample(declared.getExample());
 		}
 		response.setContent(new Content().addMediaType(PROBLEM_JSON, media));
 	}

@@ -63,8 +63,13 @@ class ReportWorkbookApi {
 			any row of any month is wrong (unknown code, unit not allowed for the item, negative or implausible quantity,
 			month outside the year, text in a number cell, a month already submitted, verified or locked), nothing is
 			written and the answer is a 400 problem whose 'errors' list each error with its row and its field: the
-			sheet, the column letter and the header, e.g. {"row": 5, "field": "活动数据 Activity, D (数量 Quantity)",
-			"message": "a quantity cannot be negative ..."}. For the enterprise's own user or the city office.""")
+			sheet, the column letter and the header. For the enterprise's own user or the city office.""")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = "A row is wrong: nothing was written; errors name each row and field · 有误行：全部未写入，errors 逐项列出行与字段",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+					examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "a wrong row · 某行有误", value = """
+							{"type": "/problems/invalid-input", "title": "Bad Request", "status": 400,
+							 "detail": "row 5, 活动数据 Activity, D (数量 Quantity): a quantity cannot be negative",
+							 "errors": [{"row": 5, "field": "活动数据 Activity, D (数量 Quantity)", "message": "a quantity cannot be negative"}]}""")))
 	List<ReportModel.Report> importWorkbook(@PathVariable long enterpriseId, @PathVariable int year,
 			@RequestParam("file") MultipartFile file) throws IOException {
 		if (file.getSize() > ReportWorkbook.MAX_BYTES) {

@@ -81,8 +81,7 @@ class MonitoringApi {
 	@PostMapping(path = "/readings", consumes = { MediaType.APPLICATION_JSON_VALUE, "text/csv" })
 	@Operation(operationId = "postReadings", summary = "Send a batch of readings (JSON or CSV) with a gateway's device token", description = """
 			Authorization: Bearer ppd_… (a gateway's device token; an enterprise user's own login works too).
-			JSON: {"batchId": "gw7-000123", "timestampMarks": "end", "readings": [{"meter": "E-01", "ts": "2026-11-24T10:15:00+08:00",
-			  "value": 123456.7, "unit": "kWh"}]}
+			JSON (schema ReadingsBatch, see the example): batchId, timestampMarks and readings, each reading with
 			  meter: the meter's code within the gateway's enterprise (or "meterId": its number); ts: ISO-8601 (no offset =
 			  Beijing time) or epoch milliseconds (a number, 2000 to 2100), by default the END of the interval
 			  ("timestampMarks": "start" when the gateway stamps the start); a time within the alignment tolerance (60 s by
@@ -204,8 +203,8 @@ class MonitoringApi {
 
 	@PostMapping(path = "/status")
 	@Operation(operationId = "postGatewayStatus", summary = "A gateway's heartbeat (its device token): it is online whether or not it has readings", description = """
-			Body (optional): a JSON object of at most 2,000 characters with what the gateway reports, e.g.
-			{"firmware": "2.1.0", "queued": 0, "signal": -71}. Also over MQTT on <root>/status/<gateway id>.""")
+			Body (optional): a JSON object of at most 2,000 characters with what the gateway reports (see the example).
+			Also over MQTT on <root>/status/<gateway id>.""")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "What the gateway reports, at most "
 			+ Gateways.STATUS_MAX + " characters · 终端自报状态", content = @io.swagger.v3.oas.annotations.media.Content(
 					mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object",

@@ -108,8 +108,12 @@ class MonitoringViewsApi {
 	@Operation(operationId = "importMeters", summary = "Register the meters of a filled-in template, all or nothing", description = """
 			Multipart field 'file' (.xlsx, at most 2 MiB and 2,000 meters). Every row goes through the same rules as
 			POST /enterprises/{id}/meters, and codes must be unique in the file and the enterprise. If any row is wrong,
-			nothing is written and the answer is a 400 problem whose 'errors' list each error with its row and column,
-			e.g. {"row": 3, "field": "H (采集间隔分钟 Interval minutes)", "message": "1, 5, 15 or 60"}.""")
+			nothing is written and the answer is a 400 problem whose 'errors' list each error with its row and column.""")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = "A row is wrong: nothing was written; errors name each row and column · 有误行：全部未写入，errors 逐项列出行与列",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+					examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "a wrong row · 某行有误", value = """
+							{"type": "/problems/invalid-input", "title": "Bad Request", "status": 400, "detail": "row 3, H (采集间隔分钟 Interval minutes): 1, 5, 15 or 60",
+							 "errors": [{"row": 3, "field": "H (采集间隔分钟 Interval minutes)", "message": "1, 5, 15 or 60"}]}""")))
 	@ResponseStatus(HttpStatus.CREATED)
 	MeterImport importMeters(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
 		return workbooks.importMeters(id, file.getBytes());
