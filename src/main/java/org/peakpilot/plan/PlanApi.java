@@ -182,7 +182,10 @@ class PlanApi {
 			.body(plan.template());
 	}
 
-	record ProvincialTarget(BigDecimal value, String sourceDocument) {
+	@io.swagger.v3.oas.annotations.media.Schema(description = "A provincial target of an indicator · 省下达目标")
+	record ProvincialTarget(
+			@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, description = "The target, in the indicator's unit · 目标值（按指标单位）") BigDecimal value,
+			@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, description = "The document that sets it · 目标来源文件") String sourceDocument) {
 	}
 
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })

@@ -81,7 +81,7 @@ class PlatformApi {
 		return accounts.myTokens();
 	}
 
-	record NewToken(String name) {
+	record NewToken(@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = UserAccounts.TOKEN_NAME_MAX, description = "What the token is for, to recognise it later · 令牌用途") String name) {
 	}
 
 	@PostMapping("/tokens")

@@ -24,7 +24,7 @@ class RecomputeApi {
 	}
 
 	@io.swagger.v3.oas.annotations.media.Schema(name = "RecomputeOptions")
-	record Recompute(String reason) {
+	record Recompute(@io.swagger.v3.oas.annotations.media.Schema(description = "Why the year is recomputed (audited) · 重算原因（记入审计）") String reason) {
 	}
 
 	@io.swagger.v3.oas.annotations.media.Schema(name = "RecomputeOutcome")

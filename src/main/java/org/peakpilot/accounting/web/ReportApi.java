@@ -1,5 +1,6 @@
 package org.peakpilot.accounting.web;
 
+import org.peakpilot.accounting.internal.AccountingBounds;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.ApiRoles;
 import org.peakpilot.accounting.internal.ReportForm;
@@ -138,7 +139,8 @@ class ReportApi {
 	}
 
 	@io.swagger.v3.oas.annotations.media.Schema(name = "ReturnComment")
-	record Comment(String comment) {
+	record Comment(@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, maxLength = AccountingBounds.TEXT_MAX,
+			description = "What must be corrected · 需更正的内容") String comment) {
 	}
 
 	@ApiRoles({ Role.VERIFIER })
@@ -159,7 +161,10 @@ class ReportApi {
 		return workflow.lock(id);
 	}
 
-	record Revision(String reason, ReportModel.Content content) {
+	@io.swagger.v3.oas.annotations.media.Schema(description = "A revision of a locked report · 已锁定报告的修订")
+	record Revision(
+			@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, maxLength = AccountingBounds.TEXT_MAX, description = "Why the locked report is revised · 修订原因") String reason,
+			@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, description = "The corrected content of the month · 更正后的月度内容") ReportModel.Content content) {
 	}
 
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.ENTERPRISE_USER })

@@ -64,7 +64,7 @@ class AlarmsApi {
 	}
 
 	@io.swagger.v3.oas.annotations.media.Schema(name = "AlarmComment")
-	record Comment(String comment) {
+	record Comment(@io.swagger.v3.oas.annotations.media.Schema(description = "What was found or done · 处理说明") String comment) {
 	}
 
 	@PostMapping("/alarms/{id}/acknowledge")

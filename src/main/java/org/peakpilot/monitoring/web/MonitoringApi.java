@@ -358,7 +358,8 @@ class MonitoringApi {
 	}
 
 	@io.swagger.v3.oas.annotations.media.Schema(name = "QuarantineComment")
-	record Comment(String comment) {
+	record Comment(@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, 
+			description = "Why the reading is discarded · 舍弃原因") String comment) {
 	}
 
 	@PostMapping("/quarantine/{id}/discard")
