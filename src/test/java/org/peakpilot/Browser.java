@@ -101,13 +101,15 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
 	}
 
-	/** A fresh session (no cookies) in a window of the set size, on the port of the test's application. */
+	/** A fresh session (no cookies, an empty console) in a window of the set size, on the port of the test's application. */
 	@Override
 	public void beforeEach(ExtensionContext context) {
 		assumeTrue(driver != null, () -> MISSING + "; browser tests skipped outside CI");
 		port = SpringExtension.getApplicationContext(context).getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 		driver.manage().deleteAllCookies();
 		driver.manage().window().setSize(window);
+		// the console of the previous test (read and emptied), so that each test answers for its own pages only
+		driver.manage().logs().get(LogType.BROWSER);
 	}
 
 	@Override

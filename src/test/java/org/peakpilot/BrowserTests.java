@@ -173,6 +173,25 @@ class BrowserTests {
 	}
 
 	@Test
+	void aFormPostedWithoutARequiredFieldIsTheReadable400PageInTheReadersLanguage() {
+		browser.signIn("admin", TestDatabase.ADMIN_PASSWORD);
+		for (String[] language : new String[][] { { "zh_CN", "请求不完整", "缺少必填项“month”。" },
+				{ "en", "Incomplete request", "The required field “month” is missing." } }) {
+			browser.open("/monitoring/closing?lang=" + language[0]);
+			// the closing form posted with its enterprise but without its month, as a hand-made request would
+			browser.script("""
+					const f = document.createElement('form'); f.method = 'post'; f.action = '/monitoring/closing';
+					for (const [n, v] of [['_csrf', document.querySelector('meta[name=_csrf]').content], ['enterpriseId', '1']]) {
+					  const i = document.createElement('input'); i.type = 'hidden'; i.name = n; i.value = v; f.appendChild(i); }
+					document.body.appendChild(f); f.submit();""");
+			browser.waitUntil().until(ExpectedConditions.textToBe(By.tagName("h1"), language[1]));
+			assertThat(browser.find(By.id("missing-parameter")).getText()).isEqualTo(language[2]);
+			assertThat(browser.driver().getPageSource()).doesNotContain("\"status\"");
+			browser.screenshot("error-400-" + language[0] + ".png");
+		}
+	}
+
+	@Test
 	void theApiDocumentationRunsUnderTheContentSecurityPolicy() {
 		browser.open("/swagger-ui/index.html");
 		browser.waitUntil().until(d -> !d.findElements(By.cssSelector(".swagger-ui .opblock")).isEmpty());
