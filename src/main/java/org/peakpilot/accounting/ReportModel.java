@@ -44,7 +44,8 @@ public final class ReportModel {
 	public record StoredResult(long id, int lineNo, Calculation.Scope scope, String category, EnergyUse energyUse,
 			BigDecimal co2T, BigDecimal co2MarketT, BigDecimal tce, BigDecimal tceEqualValue, BigDecimal energyGj,
 			List<Calculation.FactorUsed> factors, String formula,
-			String notesJson, Instant computedAt, String computedBy, String reason, Instant supersededAt) {
+			String notesJson, List<Calculation.DefaultAssumed> defaults, Instant computedAt, String computedBy, String reason,
+			Instant supersededAt) {
 	}
 
 	/**

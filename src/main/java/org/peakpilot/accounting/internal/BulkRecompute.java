@@ -296,7 +296,10 @@ public class BulkRecompute {
 						.field(r.tce().toPlainString()).field(r.tceEqualValue() == null ? "\\N" : r.tceEqualValue().toPlainString())
 						.field(r.energyGj() == null ? "\\N" : r.energyGj().toPlainString())
 						.field(jsonCache.computeIfAbsent(r.factors(), f -> escapedJson(stored.refsJson(r.factors()))))
-						.field(escape(r.formula())).bytes(jsonCache.computeIfAbsent(r.notes(), n -> escapedJson(json.writeValueAsString(r.notes()))))
+						.field(escape(r.formula())).field(jsonCache.computeIfAbsent(r.notes(), n -> escapedJson(json.writeValueAsString(r.notes()))))
+						// keyed apart from the notes: an empty list of either would otherwise share one entry
+						.bytes(jsonCache.computeIfAbsent(List.of("defaults", r.defaults() == null ? List.of() : r.defaults()),
+								d -> escapedJson(json.writeValueAsString(r.defaults() == null ? List.of() : r.defaults()))))
 						.bytes(NEWLINE);
 					lines++;
 				}
@@ -313,7 +316,7 @@ public class BulkRecompute {
 			try {
 				CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
 						COPY accounting_result (computation_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce,
-						    tce_equal_value, energy_gj, factors, formula, notes) FROM STDIN""");
+						    tce_equal_value, energy_gj, factors, formula, notes, defaults) FROM STDIN""");
 				try {
 					for (CompletableFuture<Chunk> future : pending) {
 						Chunk chunk = join(future);

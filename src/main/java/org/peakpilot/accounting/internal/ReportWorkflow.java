@@ -5,6 +5,8 @@ import java.util.List;
 import org.peakpilot.accounting.EmissionsAccounting.FactorQuery;
 import org.peakpilot.accounting.ReportModel;
 import org.peakpilot.platform.AccessScope;
+import org.peakpilot.platform.InputError;
+import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.registry.Registry;
@@ -115,9 +117,41 @@ public class ReportWorkflow {
 		ReportWorkbook.checkYear(year, clock);
 		Calculator.Factors factors = library.current();
 		List<ReportModel.Report> saved = ReportWorkbook.read(workbook, year, clock)
-			.saveEach(m -> reports.save(enterpriseId, year, m.month(), m.content(), factors, gridRegion));
+			.saveEach(m -> {
+				checkOwnProducts(enterpriseId, m.content());
+				return reports.save(enterpriseId, year, m.month(), m.content(), factors, gridRegion);
+			});
 		log.info("Imported {} monthly reports of enterprise {} for {}", saved.size(), enterpriseId, year);
 		return saved;
+	}
+
+	/**
+	 * Refuses products that are not of the enterprise's industry, as the report form offers none (a cement works reports
+	 * no crude steel): an {@link InvalidInputException} naming {@code products[i].productCode}, which the API answers
+	 * as a 400 and the Excel import points at the product's row. Unknown codes are left to the save path, which names
+	 * them. The caller reads the enterprise first, so one outside its scope stays a 404/403 and is not described.
+	 */
+	public void checkOwnProducts(long enterpriseId, ReportModel.Content content) {
+		if (content == null || content.products() == null || content.products().isEmpty()) {
+			return;
+		}
+		String industry = registry.enterprise(enterpriseId).industryCode();
+		String sector = registry.industries().stream().filter(i -> i.code().equals(industry)).map(i -> i.sector()).findFirst()
+			.orElse("");
+		java.util.Set<String> all = new java.util.HashSet<>();
+		reports.products().forEach(p -> all.add(p.code()));
+		List<String> own = ReportForm.products(reports.products(), sector).stream().map(ReportModel.Product::code).toList();
+		List<InputError> errors = new java.util.ArrayList<>();
+		for (int i = 0; i < content.products().size(); i++) {
+			ReportModel.ProductLine p = content.products().get(i);
+			if (p != null && p.productCode() != null && all.contains(p.productCode()) && !own.contains(p.productCode())) {
+				errors.add(InputError.field("products[" + i + "].productCode",
+						p.productCode() + " is not a product of this enterprise's industry; one of " + own));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
 	}
 
 	/**

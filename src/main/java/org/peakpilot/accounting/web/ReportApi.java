@@ -36,36 +36,6 @@ class ReportApi {
 		this.registry = registry;
 	}
 
-	/**
-	 * Refuses products that are not of the enterprise's industry, as the report form does (a cement works reports no
-	 * crude steel): a 400 naming {@code products[i].productCode}. The enterprise is read first, so one outside the
-	 * caller's scope stays a 404/403 and is not described.
-	 */
-	private void ownProducts(long enterpriseId, ReportModel.Content content) {
-		if (content == null || content.products() == null || content.products().isEmpty()) {
-			return;
-		}
-		String industry = registry.enterprise(enterpriseId).industryCode();
-		String sector = registry.industries().stream().filter(i -> i.code().equals(industry)).map(i -> i.sector()).findFirst()
-			.orElse("");
-		java.util.Set<String> all = new java.util.HashSet<>();
-		monthlyReports.products().forEach(p -> all.add(p.code()));
-		List<String> own = ReportForm.products(monthlyReports.products(), sector).stream().map(ReportModel.Product::code)
-			.toList();
-		List<org.peakpilot.platform.InputError> errors = new java.util.ArrayList<>();
-		for (int i = 0; i < content.products().size(); i++) {
-			ReportModel.ProductLine p = content.products().get(i);
-			// unknown codes are named by the save path itself
-			if (p != null && p.productCode() != null && all.contains(p.productCode()) && !own.contains(p.productCode())) {
-				errors.add(org.peakpilot.platform.InputError.field("products[" + i + "].productCode",
-						p.productCode() + " is not a product of this enterprise's industry; one of " + own));
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw new org.peakpilot.platform.InvalidInputException(errors);
-		}
-	}
-
 	@GetMapping("/products")
 	List<ReportModel.Product> products() {
 		return monthlyReports.products();
@@ -100,7 +70,7 @@ class ReportApi {
 			Line fields are those of the calculator; energyUse is ENERGY (default), FEEDSTOCK or RENEWABLE.""")
 	ReportModel.Report save(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month,
 			@RequestBody ReportModel.Content content) {
-		ownProducts(enterpriseId, content);
+		workflow.checkOwnProducts(enterpriseId, content);
 		return workflow.save(enterpriseId, year, month, content);
 	}
 
@@ -136,7 +106,7 @@ class ReportApi {
 	@PostMapping("/reports/{id}/revise")
 	@Operation(summary = "Change a locked report through a revision with a reason; it returns to verification")
 	ReportModel.Report revise(@PathVariable long id, @RequestBody Revision body) {
-		ownProducts(monthlyReports.report(id).enterpriseId(), body.content());
+		workflow.checkOwnProducts(monthlyReports.report(id).enterpriseId(), body.content());
 		return workflow.revise(id, body.reason(), body.content());
 	}
 

@@ -142,6 +142,8 @@ class ReportPages {
 	String save(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month, HttpServletRequest request,
 			Model model, RedirectAttributes redirect, Locale locale) {
 		ReportForm.Bound bound = ReportForm.read(request, monthlyReports.products(), sector(enterpriseId));
+		// caught here, not by PageErrorAdvice: the form is rendered again on this response with every row as typed and the
+		// errors placed at their section, row and field (onForm), which a redirect with flash attributes cannot carry
 		try {
 			if (!bound.errors().isEmpty()) {
 				throw new InvalidInputException(bound.errors());
@@ -173,6 +175,8 @@ class ReportPages {
 		Calculation.Result result = null;
 		List<ReportLine> lines = bound.content().lines();
 		if (errors.isEmpty() && !lines.isEmpty()) {
+			// caught here, not by PageErrorAdvice: refused rows are part of the live figures this fragment answers with
+			// (200), not a failed request; the script swaps them in as one types
 			try {
 				result = accounting.calculate(new Calculation.Request(year, null, lines.stream().map(ReportLine::line).toList()));
 			}
@@ -249,6 +253,8 @@ class ReportPages {
 			throws java.io.IOException {
 		model.addAttribute("enterprise", registry.enterprise(enterpriseId));
 		model.addAttribute("year", year);
+		// caught here, not by PageErrorAdvice: the import page shows the file's errors by sheet, row and column on this
+		// response, next to the upload form
 		try {
 			if (file == null || file.isEmpty()) {
 				throw new InvalidInputException("file", "choose an Excel file (.xlsx) to upload");

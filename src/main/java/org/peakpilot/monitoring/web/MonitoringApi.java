@@ -359,6 +359,7 @@ class MonitoringApi {
 			return ReadingIngest.timestamp(text.length() == 10 ? text + "T00:00:00" : text);
 		}
 		catch (RuntimeException ex) {
+			// an API helper, not a page: turns a parse failure into the 400 problem naming the parameter
 			throw new InvalidInputException(field, "a date (2026-11-24) or an ISO-8601 time");
 		}
 	}
