@@ -152,9 +152,9 @@ class MonthlyClosingTests {
 		assertThat(draft.id()).isEqualTo(((Number) JsonPath.read(closing, "$.reportId")).longValue());
 		assertThat(lines(draft)).containsExactlyInAnyOrderEntriesOf(Map.of("DIESEL", "2 t", "ELECTRICITY", "3500 kWh", "HEAT", "100 GJ"));
 		assertThat(draft.content().lines()).allSatisfy(l -> assertThat(l.line().label()).startsWith("计量 metered"));
-		assertThat(draft.summary().tce()).isEqualByComparingTo("6.75635");
+		assertThat(draft.summary().tce().value()).isEqualByComparingTo("6.75635");
 		assertThat(events.stream(MonthClosed.class).filter(x -> x.enterpriseId() == e.id())).singleElement()
-			.satisfies(x -> assertThat(x.meteredTce()).isEqualByComparingTo("6.75635"));
+			.satisfies(x -> assertThat(x.meteredTce().value()).isEqualByComparingTo("6.75635"));
 
 		// metered and reported agree
 		mvc.perform(get("/api/v1/monitoring/closings").param("year", String.valueOf(last.getYear()))

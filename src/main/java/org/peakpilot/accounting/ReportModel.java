@@ -5,6 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import org.peakpilot.shared.Cny10k;
+import org.peakpilot.shared.Gj;
+import org.peakpilot.shared.Tce;
+import org.peakpilot.shared.Tco2;
+import org.peakpilot.shared.Tco2PerCny10k;
+
 /** The published shapes of monthly enterprise reports (报送) and their verification (核查). */
 public final class ReportModel {
 
@@ -30,7 +36,7 @@ public final class ReportModel {
 	}
 
 	/** What an enterprise enters for a month. */
-	public record Content(BigDecimal outputValue10kCny, BigDecimal valueAdded10kCny, List<ReportLine> lines,
+	public record Content(Cny10k outputValue10kCny, Cny10k valueAdded10kCny, List<ReportLine> lines,
 			List<ProductLine> products) {
 	}
 
@@ -42,7 +48,7 @@ public final class ReportModel {
 
 	/** A stored result line with the factor versions it used, current or superseded. */
 	public record StoredResult(long id, int lineNo, Calculation.Scope scope, String category, EnergyUse energyUse,
-			BigDecimal co2T, BigDecimal co2MarketT, BigDecimal tce, BigDecimal tceEqualValue, BigDecimal energyGj,
+			Tco2 co2T, Tco2 co2MarketT, Tce tce, Tce tceEqualValue, Gj energyGj,
 			List<Calculation.FactorUsed> factors, String formula,
 			String notesJson, Instant computedAt, String computedBy, String reason, Instant supersededAt) {
 	}
@@ -51,9 +57,9 @@ public final class ReportModel {
 	 * Totals of a report's current results: tCO2 by scope, market-based, tce (all, control scope, and with
 	 * electricity at the year's equal-value coefficient, null while the office has set none), intensities.
 	 */
-	public record Summary(BigDecimal scope1Co2T, BigDecimal scope2Co2T, BigDecimal totalCo2T, BigDecimal totalMarketCo2T,
-			BigDecimal tce, BigDecimal controlScopeTce, BigDecimal tceEqualValue, BigDecimal co2PerOutputValueTPer10kCny,
-			BigDecimal co2PerValueAddedTPer10kCny) {
+	public record Summary(Tco2 scope1Co2T, Tco2 scope2Co2T, Tco2 totalCo2T, Tco2 totalMarketCo2T,
+			Tce tce, Tce controlScopeTce, Tce tceEqualValue, Tco2PerCny10k co2PerOutputValueTPer10kCny,
+			Tco2PerCny10k co2PerValueAddedTPer10kCny) {
 	}
 
 	/** A report with its content, workflow state, current results and their summary. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,7 +46,10 @@ import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.peakpilot.shared.CsvTable;
-import org.peakpilot.shared.Rounding;
+import org.peakpilot.shared.Cny10k;
+import org.peakpilot.shared.Quantity;
+import org.peakpilot.shared.Tce;
+import org.peakpilot.shared.Tco2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -67,7 +69,6 @@ import org.springframework.stereotype.Component;
 public class MonthlyReports {
 
 	private static final Logger log = LoggerFactory.getLogger(MonthlyReports.class);
-	private static final MathContext MC = MathContext.DECIMAL64;
 	/** Reports are due by this day of the following month. */
 	public static final int DUE_DAY = 15;
 
@@ -313,10 +314,12 @@ public class MonthlyReports {
 		if (content == null) {
 			throw new InvalidInputException("content", "the report content is required");
 		}
-		checkNonNegative(content.outputValue10kCny(), "outputValue10kCny", errors);
-		checkNonNegative(content.valueAdded10kCny(), "valueAdded10kCny", errors);
-		InputBounds.atMost(errors, "outputValue10kCny", content.outputValue10kCny(), AccountingBounds.MONEY_10K_CNY_MAX);
-		InputBounds.atMost(errors, "valueAdded10kCny", content.valueAdded10kCny(), AccountingBounds.MONEY_10K_CNY_MAX);
+		BigDecimal outputValue = Quantity.valueOf(content.outputValue10kCny());
+		BigDecimal valueAdded = Quantity.valueOf(content.valueAdded10kCny());
+		checkNonNegative(outputValue, "outputValue10kCny", errors);
+		checkNonNegative(valueAdded, "valueAdded10kCny", errors);
+		InputBounds.atMost(errors, "outputValue10kCny", outputValue, AccountingBounds.MONEY_10K_CNY_MAX);
+		InputBounds.atMost(errors, "valueAdded10kCny", valueAdded, AccountingBounds.MONEY_10K_CNY_MAX);
 		List<ReportLine> lines = content.lines() == null ? List.of() : content.lines();
 		Set<String> seen = new HashSet<>();
 		List<ProductLine> productLines = content.products() == null ? List.of() : content.products();
@@ -382,7 +385,7 @@ public class MonthlyReports {
 				.update();
 		}
 		jdbc.sql("UPDATE accounting_report SET output_value_10k_cny = :ov, value_added_10k_cny = :va, updated_at = :now WHERE id = :id")
-			.param("ov", content.outputValue10kCny()).param("va", content.valueAdded10kCny()).param("now", now()).param("id", id).update();
+			.param("ov", Quantity.valueOf(content.outputValue10kCny())).param("va", Quantity.valueOf(content.valueAdded10kCny())).param("now", now()).param("id", id).update();
 	}
 
 	private void storeResults(long id, Content content, List<LineResult> results, String reason) {
@@ -444,7 +447,8 @@ public class MonthlyReports {
 			List<ReportLine> lines = lines(id);
 			List<ProductLine> prods = jdbc.sql("SELECT * FROM accounting_report_product WHERE report_id = :id ORDER BY product_code")
 				.param("id", id).query((p, k) -> new ProductLine(p.getString("product_code"), Calculator.strip(p.getBigDecimal("quantity")))).list();
-			Content content = new Content(Calculator.strip(rs.getBigDecimal("output_value_10k_cny")), Calculator.strip(rs.getBigDecimal("value_added_10k_cny")),
+			Content content = new Content(Cny10k.of(Calculator.strip(rs.getBigDecimal("output_value_10k_cny"))),
+					Cny10k.of(Calculator.strip(rs.getBigDecimal("value_added_10k_cny"))),
 					lines, prods);
 			List<StoredResult> results = stored.current(id);
 			return new Report(id, rs.getLong("enterprise_id"), rs.getString("county_code"), rs.getObject("park_id", Long.class),
@@ -474,7 +478,7 @@ public class MonthlyReports {
 	}
 
 	/** Totals of a report's result lines. */
-	static Summary summary(List<StoredResults.Figures> results, BigDecimal outputValue10kCny, BigDecimal valueAdded10kCny) {
+	static Summary summary(List<StoredResults.Figures> results, Cny10k outputValue10kCny, Cny10k valueAdded10kCny) {
 		BigDecimal s1 = BigDecimal.ZERO, s2 = BigDecimal.ZERO, market = BigDecimal.ZERO, tce = BigDecimal.ZERO, control = BigDecimal.ZERO;
 		BigDecimal equal = BigDecimal.ZERO;
 		boolean equalKnown = true;
@@ -497,14 +501,9 @@ public class MonthlyReports {
 				control = control.add(r.tce());
 			}
 		}
-		BigDecimal total = s1.add(s2);
-		return new Summary(Rounding.stored(s1), Rounding.stored(s2), Rounding.stored(total), Rounding.stored(market),
-				Rounding.stored(tce), Rounding.stored(control), equalKnown ? Rounding.stored(equal) : null,
-				per(total, outputValue10kCny), per(total, valueAdded10kCny));
-	}
-
-	private static BigDecimal per(BigDecimal co2, BigDecimal denominator) {
-		return denominator == null || denominator.signum() == 0 ? null : Rounding.stored(co2.divide(denominator, MC));
+		Tco2 total = Tco2.of(s1.add(s2));
+		return new Summary(Tco2.of(s1), Tco2.of(s2), total, Tco2.of(market), Tce.of(tce), Tce.of(control),
+				equalKnown ? Tce.of(equal) : null, total.per(outputValue10kCny), total.per(valueAdded10kCny));
 	}
 
 	private static Owner owner(Report r) {

@@ -23,6 +23,7 @@ import org.peakpilot.accounting.ReportModel.ProductLine;
 import org.peakpilot.accounting.ReportModel.ReportLine;
 import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
+import org.peakpilot.shared.Cny10k;
 
 /**
  * The monthly report form in the structure of the national reporting templates (GB/T 32151 parts, the national
@@ -321,7 +322,7 @@ public final class ReportForm {
 		}
 		BigDecimal output = number(request, "outputValue10kCny", "outputValue10kCny", errors);
 		BigDecimal added = number(request, "valueAdded10kCny", "valueAdded10kCny", errors);
-		return new Bound(new Content(output, added, lines, products), origins, errors);
+		return new Bound(new Content(Cny10k.of(output), Cny10k.of(added), lines, products), origins, errors);
 	}
 
 	/** A calculator's or the report's error named by the form's section, row and field instead of the line's index. */

@@ -47,6 +47,7 @@ import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.platform.SheetCells;
+import org.peakpilot.shared.Cny10k;
 
 /**
  * The Excel form for a year of one enterprise's monthly reports: a template per sector (activity lines, products
@@ -310,7 +311,7 @@ public final class ReportWorkbook {
 		}
 
 		Month month() {
-			return new Month(month, new Content(outputValue, valueAdded, List.copyOf(lines), List.copyOf(products)),
+			return new Month(month, new Content(Cny10k.of(outputValue), Cny10k.of(valueAdded), List.copyOf(lines), List.copyOf(products)),
 					List.copyOf(lineRows), List.copyOf(productRows), outputValueRow, valueAddedRow, firstActivityRow, firstProductsRow);
 		}
 	}

@@ -29,6 +29,7 @@ import org.peakpilot.platform.SystemActor;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.peakpilot.shared.Rounding;
+import org.peakpilot.shared.Tce;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -233,11 +234,11 @@ public class MonthlyClosing {
 					INSERT INTO monitoring_month_close_line (close_id, line_no, energy_code, unit, quantity, tce, meters, readings, excluded)
 					VALUES (:id, :n, :code, :unit, :q, :tce, :meters, :readings, :excluded)
 					""").param("id", id).param("n", i).param("code", m.energyCode()).param("unit", m.unit()).param("q", m.quantity())
-				.param("tce", m.tce()).param("meters", m.meters()).param("readings", m.readings()).param("excluded", m.excluded()).update();
+				.param("tce", m.tce().value()).param("meters", m.meters()).param("readings", m.readings()).param("excluded", m.excluded()).update();
 		}
 		MonthClosing closing = closing(id);
 		audit.record("month.closed", "month-close", e.id() + "/" + ym, null, closing);
-		BigDecimal totalTce = metered.stream().map(MeteredEnergy::tce).reduce(BigDecimal.ZERO, BigDecimal::add);
+		Tce totalTce = metered.stream().map(MeteredEnergy::tce).reduce(Tce.ZERO, Tce::plus);
 		events.publishEvent(new MonthClosed(e.id(), e.countyCode(), ym.getYear(), ym.getMonthValue(), metered, totalTce, outcome, reportId));
 		log.info("Closed {} of enterprise {}: {} (report {})", ym, e.id(), outcome, reportId);
 		return closing;
@@ -258,7 +259,7 @@ public class MonthlyClosing {
 				""").param("e", enterpriseId).param("s", Gateways.utc(start))
 			.query((rs, n) -> {
 				BigDecimal q = rs.getBigDecimal("quantity").stripTrailingZeros();
-				BigDecimal tce = Rounding.stored(conversions.of(rs.getString("energy_code"), rs.getString("unit"), ym.getYear()).tce(q));
+				Tce tce = Tce.of(conversions.of(rs.getString("energy_code"), rs.getString("unit"), ym.getYear()).tce(q));
 				return new MeteredEnergy(rs.getString("energy_code"), rs.getString("unit"), q, tce, rs.getInt("meters"), rs.getInt("readings"),
 						rs.getInt("excluded"));
 			}).list();
@@ -287,7 +288,7 @@ public class MonthlyClosing {
 	MonthClosing closing(long id) {
 		List<MeteredEnergy> lines = jdbc.sql("SELECT * FROM monitoring_month_close_line WHERE close_id = :id ORDER BY line_no").param("id", id)
 			.query((rs, n) -> new MeteredEnergy(rs.getString("energy_code"), rs.getString("unit"), rs.getBigDecimal("quantity").stripTrailingZeros(),
-					rs.getBigDecimal("tce").stripTrailingZeros(), rs.getInt("meters"), rs.getInt("readings"), rs.getInt("excluded")))
+					Tce.of(rs.getBigDecimal("tce")), rs.getInt("meters"), rs.getInt("readings"), rs.getInt("excluded")))
 			.list();
 		return jdbc.sql("SELECT * FROM monitoring_month_close WHERE id = :id").param("id", id)
 			.query((rs, n) -> new MonthClosing(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getInt("year"), rs.getInt("month"),
@@ -320,13 +321,13 @@ public class MonthlyClosing {
 		RegistryModel.Enterprise e = registry.enterprise(closing.enterpriseId());
 		Map<String, Side> metered = new LinkedHashMap<>();
 		for (MeteredEnergy m : metered(e.id(), ym)) {
-			metered.computeIfAbsent(m.energyCode(), k -> new Side()).add(m.quantity(), m.unit(), m.tce());
+			metered.computeIfAbsent(m.energyCode(), k -> new Side()).add(m.quantity(), m.unit(), m.tce().value());
 		}
 		Optional<ReportModel.Report> report = accounting.report(e.id(), ym.getYear(), ym.getMonthValue());
 		Map<String, Side> reported = new LinkedHashMap<>();
 		report.ifPresent(r -> {
 			Map<Integer, BigDecimal> tceByLine = new java.util.HashMap<>();
-			r.results().forEach(x -> tceByLine.put(x.lineNo(), x.tce()));
+			r.results().forEach(x -> tceByLine.put(x.lineNo(), x.tce().value()));
 			List<ReportModel.ReportLine> lines = r.content().lines();
 			for (int i = 0; i < lines.size(); i++) {
 				Calculation.Line l = lines.get(i).line();
