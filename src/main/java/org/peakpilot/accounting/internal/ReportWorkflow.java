@@ -6,7 +6,6 @@ import org.peakpilot.accounting.EmissionsAccounting.FactorQuery;
 import org.peakpilot.accounting.ReportModel;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.Role;
-import org.peakpilot.platform.SystemActor;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.slf4j.Logger;
@@ -59,7 +58,7 @@ public class ReportWorkflow {
 	@Transactional
 	public ReportModel.Report verify(long reportId) {
 		ReportModel.Report verified = reports.verify(reportId);
-		refreshInventory(verified.year());
+		cityInventory.followVerifiedFigures(verified.year());
 		return verified;
 	}
 
@@ -79,7 +78,7 @@ public class ReportWorkflow {
 	@Transactional
 	public ReportModel.Report revise(long reportId, String reason, ReportModel.Content content) {
 		ReportModel.Report revised = reports.revise(reportId, reason, content, library.current(), gridRegion);
-		refreshInventory(revised.year());
+		cityInventory.followVerifiedFigures(revised.year());
 		return revised;
 	}
 
@@ -118,13 +117,5 @@ public class ReportWorkflow {
 			.saveEach(m -> reports.save(enterpriseId, year, m.month(), m.content(), factors, gridRegion));
 		log.info("Imported {} monthly reports of enterprise {} for {}", saved.size(), enterpriseId, year);
 		return saved;
-	}
-
-	/**
-	 * Verified figures changed for a year (a report verified or revised out of the count): the city inventory's
-	 * indicators follow. Runs as a system actor, since a verifier may not write the plan.
-	 */
-	private void refreshInventory(int year) {
-		SystemActor.run("city-inventory", () -> cityInventory.refresh(year));
 	}
 }
