@@ -23,8 +23,8 @@ class QuantityApiDocsTests {
 	void quantitiesAreDocumentedAsNumbersWithTheirUnit() throws Exception {
 		String doc = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		Map<String, String> expected = Map.of("LineResult.properties.co2T", "tCO2", "LineResult.properties.tce", "tce",
-				"LineResult.properties.energyGj", "GJ", "Content.properties.outputValue10kCny", "10k CNY",
-				"Summary.properties.co2PerValueAddedTPer10kCny", "tCO2/10k CNY", "Totals.properties.totalCo2T", "tCO2");
+				"LineResult.properties.energyGj", "GJ", "ReportContent.properties.outputValue10kCny", "10k CNY",
+				"ReportSummary.properties.co2PerValueAddedTPer10kCny", "tCO2/10k CNY", "Totals.properties.totalCo2T", "tCO2");
 		expected.forEach((path, unit) -> {
 			Map<String, Object> schema = JsonPath.read(doc, "$.components.schemas." + path);
 			assertThat(schema).as(path).doesNotContainKey("$ref").doesNotContainKey("properties");

@@ -3,7 +3,8 @@ package org.peakpilot.accounting.internal;
 import java.util.List;
 
 import org.peakpilot.accounting.EmissionsAccounting.FactorQuery;
-import org.peakpilot.accounting.ReportModel;
+import org.peakpilot.accounting.Report;
+import org.peakpilot.accounting.ReportContent;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.Role;
 import org.peakpilot.registry.Registry;
@@ -45,39 +46,39 @@ public class ReportWorkflow {
 	 * enterprise or the city office; the results are recomputed and stored with the factor versions used.
 	 */
 	@Transactional
-	public ReportModel.Report save(long enterpriseId, int year, int month, ReportModel.Content content) {
+	public Report save(long enterpriseId, int year, int month, ReportContent content) {
 		return reports.save(enterpriseId, year, month, content, library.current(), gridRegion);
 	}
 
 	@Transactional
-	public ReportModel.Report submit(long reportId) {
+	public Report submit(long reportId) {
 		return reports.submit(reportId);
 	}
 
 	/** The assigned verifier confirms a submitted report. */
 	@Transactional
-	public ReportModel.Report verify(long reportId) {
-		ReportModel.Report verified = reports.verify(reportId);
+	public Report verify(long reportId) {
+		Report verified = reports.verify(reportId);
 		cityInventory.followVerifiedFigures(verified.year());
 		return verified;
 	}
 
 	/** The assigned verifier returns a submitted report with what must be corrected. */
 	@Transactional
-	public ReportModel.Report returnForCorrection(long reportId, String comment) {
+	public Report returnForCorrection(long reportId, String comment) {
 		return reports.returnForCorrection(reportId, comment);
 	}
 
 	/** The city office locks a verified report. */
 	@Transactional
-	public ReportModel.Report lock(long reportId) {
+	public Report lock(long reportId) {
 		return reports.lock(reportId);
 	}
 
 	/** Changes a locked report through a revision with a reason; it goes back to verification. */
 	@Transactional
-	public ReportModel.Report revise(long reportId, String reason, ReportModel.Content content) {
-		ReportModel.Report revised = reports.revise(reportId, reason, content, library.current(), gridRegion);
+	public Report revise(long reportId, String reason, ReportContent content) {
+		Report revised = reports.revise(reportId, reason, content, library.current(), gridRegion);
 		cityInventory.followVerifiedFigures(revised.year());
 		return revised;
 	}
@@ -105,7 +106,7 @@ public class ReportWorkflow {
 	 * @return the reports saved, by month
 	 */
 	@Transactional
-	public List<ReportModel.Report> importReports(long enterpriseId, int year, byte[] workbook) {
+	public List<Report> importReports(long enterpriseId, int year, byte[] workbook) {
 		registry.enterprise(enterpriseId); // not found outside the caller's scope, before the file is read
 		AccessScope scope = AccessScope.current();
 		if (!scope.isCityWide() && !scope.hasRole(Role.ENTERPRISE_USER)) {
@@ -113,7 +114,7 @@ public class ReportWorkflow {
 		}
 		ReportWorkbook.checkYear(year, clock);
 		Calculator.Factors factors = library.current();
-		List<ReportModel.Report> saved = ReportWorkbook.read(workbook, year, clock)
+		List<Report> saved = ReportWorkbook.read(workbook, year, clock)
 			.saveEach(m -> reports.save(enterpriseId, year, m.month(), m.content(), factors, gridRegion));
 		log.info("Imported {} monthly reports of enterprise {} for {}", saved.size(), enterpriseId, year);
 		return saved;

@@ -15,11 +15,11 @@ import org.peakpilot.Fixtures;
 import org.peakpilot.accounting.Calculation.Line;
 import org.peakpilot.accounting.Calculation.LineType;
 import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.EnergyUse;
 import org.peakpilot.accounting.Factor;
-import org.peakpilot.accounting.ReportModel;
-import org.peakpilot.accounting.ReportModel.EnergyUse;
-import org.peakpilot.accounting.ReportModel.ReportLine;
-import org.peakpilot.accounting.ReportModel.StoredResult;
+import org.peakpilot.accounting.ReportContent;
+import org.peakpilot.accounting.ReportLine;
+import org.peakpilot.accounting.StoredResult;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.platform.UserAccounts;
@@ -30,8 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -107,7 +107,7 @@ class RestatementTests {
 
 	long save(RegistryModel.Enterprise e, int year, int month, List<ReportLine> lines) {
 		return SystemActor.call("test", () -> accounting.saveReport(e.id(), year, month,
-				new ReportModel.Content(Cny10k.of(new BigDecimal("3000")), Cny10k.of(new BigDecimal("800")), lines, List.of())).id());
+				new ReportContent(Cny10k.of(new BigDecimal("3000")), Cny10k.of(new BigDecimal("800")), lines, List.of())).id());
 	}
 
 	List<StoredResult> history(long reportId) {
