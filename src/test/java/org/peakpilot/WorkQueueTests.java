@@ -14,8 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.EnergyUse;
+import org.peakpilot.accounting.Report;
+import org.peakpilot.accounting.ReportContent;
+import org.peakpilot.accounting.ReportLine;
 import org.peakpilot.accounting.internal.ReportWorkflow;
-import org.peakpilot.accounting.ReportModel;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.platform.UserAccounts;
@@ -285,9 +288,9 @@ class WorkQueueTests {
 	/** A 2023 month of the enterprise with one electricity line, submitted. */
 	private long submittedReport(RegistryModel.Enterprise e, int month) {
 		return SystemActor.call("test", () -> {
-			ReportModel.Report r = accounting.saveReport(e.id(), 2023, month, new ReportModel.Content(null, null,
-					List.of(new ReportModel.ReportLine(new Calculation.Line(Calculation.LineType.ELECTRICITY, null, new BigDecimal("100000"),
-							"kWh", null, null, null, null, null, null, null, null, null, null), ReportModel.EnergyUse.ENERGY)),
+			Report r = accounting.saveReport(e.id(), 2023, month, new ReportContent(null, null,
+					List.of(new ReportLine(new Calculation.Line(Calculation.LineType.ELECTRICITY, null, new BigDecimal("100000"),
+							"kWh", null, null, null, null, null, null, null, null, null, null), EnergyUse.ENERGY)),
 					List.of()));
 			return workflow.submit(r.id()).id();
 		});

@@ -3,6 +3,10 @@ package org.peakpilot.accounting;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.peakpilot.shared.Gj;
+import org.peakpilot.shared.Tce;
+import org.peakpilot.shared.Tco2;
+
 /** The calculator's request and answer: activity lines in, tCO2 by scope and tce out, each line with its factor. */
 public final class Calculation {
 
@@ -88,18 +92,18 @@ public final class Calculation {
 	 * electricity), tce (electricity at its calorific equivalent), GJ where the line has a calorific value, the
 	 * factors used, notes (default factor, measured parameters, choice of grid year) and the formula applied.
 	 */
-	public record LineResult(int index, LineType type, String label, Scope scope, String category, BigDecimal co2T,
-			BigDecimal co2MarketT, BigDecimal tce, BigDecimal energyGj, List<FactorUsed> factors, List<String> notes,
-			String formula, BigDecimal tceEqualValue, List<DefaultAssumed> defaults) {
+	public record LineResult(int index, LineType type, String label, Scope scope, String category, Tco2 co2T,
+			Tco2 co2MarketT, Tce tce, Gj energyGj, List<FactorUsed> factors, List<String> notes,
+			String formula, Tce tceEqualValue, List<DefaultAssumed> defaults) {
 
-		public LineResult(int index, LineType type, String label, Scope scope, String category, BigDecimal co2T, BigDecimal co2MarketT,
-				BigDecimal tce, BigDecimal energyGj, List<FactorUsed> factors, List<String> notes, String formula) {
+		public LineResult(int index, LineType type, String label, Scope scope, String category, Tco2 co2T, Tco2 co2MarketT,
+				Tce tce, Gj energyGj, List<FactorUsed> factors, List<String> notes, String formula) {
 			this(index, type, label, scope, category, co2T, co2MarketT, tce, energyGj, factors, notes, formula, tce, List.of());
 		}
 
-		public LineResult(int index, LineType type, String label, Scope scope, String category, BigDecimal co2T, BigDecimal co2MarketT,
-				BigDecimal tce, BigDecimal energyGj, List<FactorUsed> factors, List<String> notes, String formula,
-				BigDecimal tceEqualValue) {
+		public LineResult(int index, LineType type, String label, Scope scope, String category, Tco2 co2T, Tco2 co2MarketT,
+				Tce tce, Gj energyGj, List<FactorUsed> factors, List<String> notes, String formula,
+				Tce tceEqualValue) {
 			this(index, type, label, scope, category, co2T, co2MarketT, tce, energyGj, factors, notes, formula, tceEqualValue,
 					List.of());
 		}
@@ -125,9 +129,9 @@ public final class Calculation {
 	 * Totals in tCO2 and tce. {@code tce} counts electricity at its calorific equivalent (0.1229 kgce/kWh);
 	 * {@code tceEqualValue} at the equal-value coefficient the office set for the year, null while none is set.
 	 */
-	public record Totals(BigDecimal scope1CombustionCo2T, BigDecimal scope1ProcessCo2T, BigDecimal scope2ElectricityCo2T,
-			BigDecimal scope2HeatCo2T, BigDecimal totalCo2T, BigDecimal scope2ElectricityMarketCo2T, BigDecimal totalMarketCo2T,
-			BigDecimal tce, BigDecimal tceEqualValue) {
+	public record Totals(Tco2 scope1CombustionCo2T, Tco2 scope1ProcessCo2T, Tco2 scope2ElectricityCo2T,
+			Tco2 scope2HeatCo2T, Tco2 totalCo2T, Tco2 scope2ElectricityMarketCo2T, Tco2 totalMarketCo2T,
+			Tce tce, Tce tceEqualValue) {
 	}
 
 	/** The answer: per-line results and totals. */

@@ -15,10 +15,14 @@ import java.util.TreeSet;
 import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.Calculation.FactorUsed;
 import org.peakpilot.accounting.Calculation.LineResult;
+import org.peakpilot.accounting.EnergyUse;
 import org.peakpilot.accounting.Factor;
-import org.peakpilot.accounting.ReportModel.EnergyUse;
-import org.peakpilot.accounting.ReportModel.StoredResult;
+import org.peakpilot.accounting.StoredResult;
 import org.peakpilot.platform.AccessScope;
+import org.peakpilot.shared.Gj;
+import org.peakpilot.shared.Quantity;
+import org.peakpilot.shared.Tce;
+import org.peakpilot.shared.Tco2;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -68,11 +72,13 @@ public class StoredResults {
 			BigDecimal tceEqualValue, List<FactorRef> factors) {
 
 		static Figures of(StoredResult r) {
-			return new Figures(r.scope(), r.energyUse(), r.co2T(), r.co2MarketT(), r.tce(), r.tceEqualValue(), FactorRef.of(r.factors()));
+			return new Figures(r.scope(), r.energyUse(), r.co2T().value(), r.co2MarketT().value(), r.tce().value(),
+					Quantity.valueOf(r.tceEqualValue()), FactorRef.of(r.factors()));
 		}
 
 		static Figures of(LineResult r, EnergyUse use) {
-			return new Figures(r.scope(), use, r.co2T(), r.co2MarketT(), r.tce(), r.tceEqualValue(), FactorRef.of(r.factors()));
+			return new Figures(r.scope(), use, r.co2T().value(), r.co2MarketT().value(), r.tce().value(),
+					Quantity.valueOf(r.tceEqualValue()), FactorRef.of(r.factors()));
 		}
 
 		static List<Figures> of(List<StoredResult> results) {
@@ -111,8 +117,8 @@ public class StoredResults {
 					    CAST(:notes AS jsonb), CAST(:defaults AS jsonb))
 					""")
 				.param("c", computation).param("n", r.index()).param("scope", r.scope().name()).param("cat", r.category())
-				.param("use", uses.get(r.index()).name()).param("co2", r.co2T()).param("market", r.co2MarketT())
-				.param("tce", r.tce()).param("tceev", r.tceEqualValue()).param("gj", r.energyGj())
+				.param("use", uses.get(r.index()).name()).param("co2", r.co2T().value()).param("market", r.co2MarketT().value())
+				.param("tce", r.tce().value()).param("tceev", Quantity.valueOf(r.tceEqualValue())).param("gj", Quantity.valueOf(r.energyGj()))
 				.param("factors", refsJson(r.factors())).param("formula", r.formula()).param("notes", json.writeValueAsString(r.notes()))
 				.param("defaults", json.writeValueAsString(r.defaults() == null ? List.of() : r.defaults()))
 				.update();
@@ -215,8 +221,8 @@ public class StoredResults {
 				}
 				used.add(new FactorUsed(ref.code(), ref.version(), ref.value(), f.unit(), f.source(), f.tag(), f.tag().verified()));
 			}
-			results.add(new StoredResult(r.id(), r.lineNo(), r.scope(), r.category(), r.energyUse(), r.co2T(), r.co2MarketT(), r.tce(),
-					r.tceEqualValue(), r.energyGj(), List.copyOf(used), r.formula(), r.notesJson(), r.defaults(), r.computedAt().toInstant(),
+			results.add(new StoredResult(r.id(), r.lineNo(), r.scope(), r.category(), r.energyUse(), Tco2.of(r.co2T()), Tco2.of(r.co2MarketT()),
+					Tce.of(r.tce()), Tce.of(r.tceEqualValue()), Gj.of(r.energyGj()), List.copyOf(used), r.formula(), r.notesJson(), r.defaults(), r.computedAt().toInstant(),
 					r.computedBy(), r.reason(), r.supersededAt() == null ? null : r.supersededAt().toInstant()));
 		}
 		return results;

@@ -1,11 +1,16 @@
 package org.peakpilot.accounting.web;
 
+import org.peakpilot.accounting.Product;
+import org.peakpilot.accounting.ProductLine;
+import org.peakpilot.accounting.Report;
+import org.peakpilot.accounting.ReportContent;
+import org.peakpilot.accounting.ReportStatus;
+import org.peakpilot.accounting.StoredResult;
 import org.peakpilot.accounting.internal.ReportForm;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.peakpilot.accounting.ReportModel;
 import org.peakpilot.accounting.internal.MonthlyReports;
 import org.peakpilot.accounting.internal.Overdue;
 import org.peakpilot.accounting.internal.ReportRow;
@@ -37,25 +42,25 @@ class ReportApi {
 	}
 
 	@GetMapping("/products")
-	List<ReportModel.Product> products() {
+	List<Product> products() {
 		return monthlyReports.products();
 	}
 
 	@GetMapping("/reports")
 	@Operation(summary = "Reports within the caller's scope with their current totals")
 	List<ReportRow> reports(@RequestParam(required = false) Long enterpriseId, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) ReportModel.Status status) {
+			@RequestParam(required = false) ReportStatus status) {
 		return monthlyReports.list(enterpriseId, year, status);
 	}
 
 	@GetMapping("/reports/{id}")
 	@Operation(summary = "A report with its lines, workflow state, current results (with factor versions) and summary")
-	ReportModel.Report report(@PathVariable long id) {
+	Report report(@PathVariable long id) {
 		return monthlyReports.report(id);
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/reports/{year}/{month}")
-	ReportModel.Report report(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month) {
+	Report report(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month) {
 		return monthlyReports.report(enterpriseId, year, month)
 			.orElseThrow(() -> new NotFoundException("report of enterprise " + enterpriseId + " for " + year + "-" + month));
 	}
@@ -68,20 +73,20 @@ class ReportApi {
 			           {"line": {"type": "CLINKER", "quantity": 90000, "unit": "t", "caoFraction": 0.65, "mgoFraction": 0.02}}],
 			 "products": [{"productCode": "CLINKER", "quantity": 90000}]}
 			Line fields are those of the calculator; energyUse is ENERGY (default), FEEDSTOCK or RENEWABLE.""")
-	ReportModel.Report save(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month,
-			@RequestBody ReportModel.Content content) {
+	Report save(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month,
+			@RequestBody ReportContent content) {
 		workflow.checkOwnProducts(enterpriseId, content);
 		return workflow.save(enterpriseId, year, month, content);
 	}
 
 	@PostMapping("/reports/{id}/submit")
-	ReportModel.Report submit(@PathVariable long id) {
+	Report submit(@PathVariable long id) {
 		return workflow.submit(id);
 	}
 
 	@PostMapping("/reports/{id}/verify")
 	@Operation(summary = "The assigned verifier confirms a submitted report")
-	ReportModel.Report verify(@PathVariable long id) {
+	Report verify(@PathVariable long id) {
 		return workflow.verify(id);
 	}
 
@@ -90,29 +95,29 @@ class ReportApi {
 
 	@PostMapping("/reports/{id}/return")
 	@Operation(summary = "The assigned verifier returns a submitted report with comments")
-	ReportModel.Report returnReport(@PathVariable long id, @RequestBody Comment body) {
+	Report returnReport(@PathVariable long id, @RequestBody Comment body) {
 		return workflow.returnForCorrection(id, body.comment());
 	}
 
 	@PostMapping("/reports/{id}/lock")
 	@Operation(summary = "The city office locks a verified report")
-	ReportModel.Report lock(@PathVariable long id) {
+	Report lock(@PathVariable long id) {
 		return workflow.lock(id);
 	}
 
-	record Revision(String reason, ReportModel.Content content) {
+	record Revision(String reason, ReportContent content) {
 	}
 
 	@PostMapping("/reports/{id}/revise")
 	@Operation(summary = "Change a locked report through a revision with a reason; it returns to verification")
-	ReportModel.Report revise(@PathVariable long id, @RequestBody Revision body) {
+	Report revise(@PathVariable long id, @RequestBody Revision body) {
 		workflow.checkOwnProducts(monthlyReports.report(id).enterpriseId(), body.content());
 		return workflow.revise(id, body.reason(), body.content());
 	}
 
 	@GetMapping("/reports/{id}/results")
 	@Operation(summary = "Every result the report has had, restated ones included, newest first")
-	List<ReportModel.StoredResult> results(@PathVariable long id) {
+	List<StoredResult> results(@PathVariable long id) {
 		return monthlyReports.resultHistory(id);
 	}
 

@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.peakpilot.accounting.EmissionsAccounting;
-import org.peakpilot.accounting.ReportModel;
+import org.peakpilot.accounting.Product;
+import org.peakpilot.accounting.ProductLine;
+import org.peakpilot.accounting.Report;
 import org.peakpilot.monitoring.Meter;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
@@ -279,7 +281,7 @@ public class AlarmRules {
 			groups.computeIfAbsent(m.enterpriseId() + "|" + m.productCode(), k -> new ProductMeters(m.enterpriseId(), m.countyCode(),
 					m.parkId(), m.industryCode(), m.productCode(), new ArrayList<>())).meters().add(m);
 		}
-		Map<Long, Optional<ReportModel.Report>> reports = new HashMap<>();
+		Map<Long, Optional<Report>> reports = new HashMap<>();
 		int raised = 0;
 		for (ProductMeters g : groups.values()) {
 			Optional<EfficiencyLevel> level = levels.forProduct(g.meterProductCode());
@@ -290,7 +292,7 @@ public class AlarmRules {
 			String product = l.productCode();
 			BigDecimal production = reports.computeIfAbsent(g.enterpriseId(), e -> accounting.report(e, ym.getYear(), ym.getMonthValue()))
 				.flatMap(r -> r.content().products().stream().filter(p -> p.productCode().equals(product)).findFirst())
-				.map(ReportModel.ProductLine::quantity).orElse(null);
+				.map(ProductLine::quantity).orElse(null);
 			if (production == null || production.signum() <= 0) {
 				continue;
 			}
@@ -305,7 +307,7 @@ public class AlarmRules {
 			if (tce.signum() == 0) {
 				continue;
 			}
-			String productUnit = accounting.products().stream().filter(p -> p.code().equals(product)).map(ReportModel.Product::unit)
+			String productUnit = accounting.products().stream().filter(p -> p.code().equals(product)).map(Product::unit)
 				.findFirst().orElse(null);
 			BigDecimal perUnit = kgcePerUnit(tce, production, productUnit, l.unit());
 			if (perUnit == null) {
