@@ -174,6 +174,22 @@ class GatewayFieldMqttTests {
 	}
 
 	@Test
+	void aGatewaysDefaultTimeMarkingAppliesToItsMqttBatchesThatSayNothing() throws Exception {
+		Site a = site();
+		jdbc().sql("UPDATE monitoring_gateway SET timestamp_marks = 'START' WHERE id = :id").param("id", a.gatewayId()).update();
+		BlockingQueue<String> answers = answers(a.gatewayId());
+		String readings = root + "/readings/" + a.gatewayId();
+		// ts(0) is yesterday 00:15: as the start of its interval it lands at 00:30 = ts(1); a batch saying "end" stays at ts(4)
+		publish(readings, a.token(), "[{\"meter\": \"E-01\", \"ts\": \"" + ts(0) + "\", \"value\": 10}]");
+		assertThat((Integer) JsonPath.read(next(answers), "$.stored")).isEqualTo(1);
+		publish(readings, a.token(), "{\"timestampMarks\": \"end\", \"readings\": [{\"meter\": \"E-01\", \"ts\": \"" + ts(4)
+				+ "\", \"value\": 11}]}");
+		assertThat((Integer) JsonPath.read(next(answers), "$.stored")).isEqualTo(1);
+		assertThat(jdbc().sql("SELECT to_char(ts AT TIME ZONE 'Asia/Shanghai', 'HH24:MI') || '=' || trim_scale(value) FROM monitoring_reading WHERE meter_id = :m ORDER BY ts")
+			.param("m", a.meterId()).query(String.class).list()).containsExactly("00:30=10", "01:15=11");
+	}
+
+	@Test
 	void aHeartbeatOnTheStatusTopicMarksTheGatewaySeenWithoutReadings() throws Exception {
 		Site a = site();
 		Site b = site();

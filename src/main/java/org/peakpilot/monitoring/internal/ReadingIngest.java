@@ -80,6 +80,16 @@ public class ReadingIngest {
 						"timestampMarks is \"start\" or \"end\" (of the interval), not '" + abbreviatedText(text) + "'");
 			};
 		}
+
+		/** What a batch said: "start" or "end" as {@link #of}, null when it said nothing (the gateway's default applies). */
+		public static Marks given(String text) {
+			return text == null || text.isBlank() ? null : of(text);
+		}
+
+		/** "start" or "end", as gateways write it. */
+		public String text() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
 	}
 
 	/**
@@ -89,6 +99,11 @@ public class ReadingIngest {
 	public record Options(String batchId, Marks marks, boolean correction) {
 
 		static final Options DEFAULT = new Options(null, Marks.END, false);
+
+		/** These options with the given marks where the batch said none (marks null). */
+		Options marksOr(Marks fallback) {
+			return marks != null ? this : new Options(batchId, fallback == null ? Marks.END : fallback, correction);
+		}
 	}
 
 	/** The longest batch id a sender may give. */
@@ -230,7 +245,7 @@ public class ReadingIngest {
 							+ "nor epoch milliseconds between 2000 and 2100");
 		}
 		long intervalSeconds = meter.intervalMinutes() * 60L;
-		if (options.marks() == Marks.START) {
+		if (options.marks() == Marks.START) { // null (not said, no gateway default) is the end
 			ts = ts.plusSeconds(intervalSeconds);
 		}
 		Instant snappedFrom = null;

@@ -152,7 +152,7 @@ class MonitoringApi {
 		boolean correction = flag("X-Correction", request.getHeader("X-Correction"));
 		if (type.startsWith("text/csv")) {
 			return readings.ingest(ReadingParser.csv(body),
-					new ReadingIngest.Options(batchId, ReadingIngest.Marks.of(marks), correction));
+					new ReadingIngest.Options(batchId, ReadingIngest.Marks.given(marks), correction));
 		}
 		ReadingParser.Batch batch = ReadingParser.jsonBatch(json, body);
 		if (batch.batchId() != null) {
@@ -160,7 +160,7 @@ class MonitoringApi {
 			batchId = (String) request.getAttribute(BATCH_ID);
 		}
 		return readings.ingest(batch.readings(), new ReadingIngest.Options(batchId,
-				ReadingIngest.Marks.of(batch.timestampMarks() != null ? batch.timestampMarks() : marks), correction || batch.correction()));
+				ReadingIngest.Marks.given(batch.timestampMarks() != null ? batch.timestampMarks() : marks), correction || batch.correction()));
 	}
 
 	private static boolean flag(String field, String text) {
@@ -178,8 +178,8 @@ class MonitoringApi {
 	record ReadingsBatch(
 			@io.swagger.v3.oas.annotations.media.Schema(description = "the gateway's id of the batch, echoed in the answer; assigned (UUID) when left out",
 					maxLength = 64, pattern = "^[A-Za-z0-9._:-]{1,64}$", example = "gw7-000123") String batchId,
-			@io.swagger.v3.oas.annotations.media.Schema(description = "whether ts marks the start or the end (default) of the interval",
-					allowableValues = { "start", "end" }, defaultValue = "end") String timestampMarks,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "whether ts marks the start or the end of the interval; left out: the gateway's default (the end unless set on the gateway)",
+					allowableValues = { "start", "end" }) String timestampMarks,
 			@io.swagger.v3.oas.annotations.media.Schema(description = "all readings are corrections (补传/更正) that replace stored values",
 					defaultValue = "false") Boolean correction,
 			@io.swagger.v3.oas.annotations.media.ArraySchema(maxItems = 10000, schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReadingIn.class), arraySchema = @io.swagger.v3.oas.annotations.media.Schema(description = "at most 10,000 readings",
@@ -277,6 +277,17 @@ class MonitoringApi {
 	@Operation(summary = "Create a gateway and its device token (shown once)")
 	ResponseEntity<CreatedGateway> createGateway(@PathVariable long enterpriseId, @RequestBody GatewayName body) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(gateways.create(enterpriseId, body.name()));
+	}
+
+	record GatewaySettings(
+			@io.swagger.v3.oas.annotations.media.Schema(description = "what the gateway's times mark when a batch does not say",
+					allowableValues = { "start", "end" }) String timestampMarks) {
+	}
+
+	@PutMapping("/gateways/{id}")
+	@Operation(summary = "Change a gateway's settings: timestampMarks, what its times mark when a batch does not say (a batch's own field wins)")
+	Gateway updateGateway(@PathVariable long id, @RequestBody GatewaySettings body) {
+		return gateways.updateMarks(id, body.timestampMarks());
 	}
 
 	@PostMapping("/gateways/{id}/revoke")

@@ -163,6 +163,17 @@ class MonitoringPages {
 		return "redirect:/monitoring/enterprises/" + id + "#gateways";
 	}
 
+	@PostMapping("/monitoring/enterprises/{id}/gateways/{gatewayId}/marks")
+	@BackTo("/monitoring/enterprises/{id}#gateways")
+	String gatewayMarks(@PathVariable long id, @PathVariable long gatewayId, @RequestParam(required = false) String timestampMarks,
+			RedirectAttributes redirect) {
+		gateways.list(id).stream().filter(g -> g.id() == gatewayId).findFirst()
+			.orElseThrow(() -> new org.peakpilot.platform.NotFoundException("gateway " + gatewayId));
+		gateways.updateMarks(gatewayId, timestampMarks);
+		redirect.addFlashAttribute("done", "marks");
+		return "redirect:/monitoring/enterprises/" + id + "#gateways";
+	}
+
 	@PostMapping("/monitoring/quarantine/{id}/replay")
 	String replay(@PathVariable long id, @RequestParam(required = false) String meter, @RequestParam(required = false) String ts,
 			@RequestParam(required = false) String value, @RequestParam(required = false) String unit,
