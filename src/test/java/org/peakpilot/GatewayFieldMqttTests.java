@@ -146,6 +146,8 @@ class GatewayFieldMqttTests {
 		String answer = next(answers);
 		assertThat((String) JsonPath.read(answer, "$.batchId")).isEqualTo("mqtt-1");
 		assertThat((Integer) JsonPath.read(answer, "$.stored")).isEqualTo(1);
+		assertThat(jdbc().sql("SELECT channel || ' ' || stored FROM monitoring_batch WHERE gateway_id = :g AND batch_id = 'mqtt-1'")
+			.param("g", a.gatewayId()).query(String.class).list()).as("what the batch produced is kept").containsExactly("MQTT 1");
 
 		publish(readings, a.token(), "[{\"meter\": \"E-01\", \"ts\": \"" + ts(0) + "\", \"value\": 12}]");
 		answer = next(answers);

@@ -171,6 +171,46 @@ class GatewayFieldTests {
 		assertThat(stored(meter, 15)).isEqualByComparingTo("1");
 	}
 
+	@Test
+	void whatABatchProducedIsKeptOneRowPerBatchAndLookedUpByTheGatewayAndItsBatchId() throws Exception {
+		String batch = "{\"batchId\": \"sup-1\", \"readings\": [{\"meter\": \"E-01\", \"ts\": \"" + at(15)
+				+ "\", \"value\": 1}, {\"meter\": \"E-01\", \"ts\": \"" + at(30) + "\", \"value\": -1}]}";
+		ok(readings(batch));
+		ok(readings(batch));
+		ok(post("/api/v1/monitoring/readings").with(device()).contentType("text/csv").header("X-Batch-Id", "sup-csv")
+			.content("meter,ts,value\nE-01," + at(45) + ",2\nE-01," + at(60) + ",3\n"));
+		assertThat(jdbc.sql("SELECT count(*) FROM monitoring_batch WHERE gateway_id = :g").param("g", gatewayId).query(Long.class).single())
+			.as("one row per batch, not per reading").isEqualTo(3);
+
+		// sent twice: newest first, the resend found its reading stored already
+		String found = ok(get("/api/v1/monitoring/gateways/" + gatewayId + "/batches/sup-1").with(basic(user)));
+		assertThat((List<Integer>) JsonPath.read(found, "$[*].stored")).containsExactly(0, 1);
+		assertThat((List<Integer>) JsonPath.read(found, "$[*].duplicates")).containsExactly(1, 0);
+		assertThat((List<Integer>) JsonPath.read(found, "$[*].quarantined")).containsExactly(1, 1);
+		assertThat((List<Integer>) JsonPath.read(found, "$[*].received")).containsExactly(2, 2);
+		assertThat((List<String>) JsonPath.read(found, "$[*].channel")).containsExactly("HTTP", "HTTP");
+		assertThat((List<String>) JsonPath.read(found, "$[*].receivedAt")).allSatisfy(t -> assertThat(t).isNotBlank());
+		String csv = ok(get("/api/v1/monitoring/gateways/" + gatewayId + "/batches/sup-csv").with(basic(user)));
+		assertThat((List<Integer>) JsonPath.read(csv, "$[*].stored")).containsExactly(2);
+		mvc.perform(get("/api/v1/monitoring/gateways/" + gatewayId + "/batches/never-sent").with(basic(user))).andExpect(status().isNotFound());
+		// another enterprise's user cannot look
+		Fixtures fixtures = new Fixtures(registry, accounts);
+		RegistryModel.Enterprise other = fixtures.enterprise(SHAWAN, "3011", null);
+		String stranger = fixtures.user(Role.ENTERPRISE_USER, null, null, other.id(), Set.of());
+		mvc.perform(get("/api/v1/monitoring/gateways/" + gatewayId + "/batches/sup-1").with(basic(stranger)))
+			.andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(403, 404));
+
+		// the page of the enterprise's batches
+		mvc.perform(get("/monitoring/enterprises/" + cement.id() + "/batches").param("gatewayId", String.valueOf(gatewayId))
+			.param("batchId", "sup-1").with(fixtures.as(user))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("class=\"batch-row\""))).andExpect(content().string(containsString("批次查询")));
+		mvc.perform(get("/monitoring/enterprises/" + cement.id() + "/batches").param("gatewayId", String.valueOf(gatewayId))
+			.param("batchId", "nope").param("lang", "en").with(fixtures.as(user))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("No batch nope was received from this gateway")));
+		mvc.perform(get("/monitoring/enterprises/" + cement.id()).with(fixtures.as(user))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"batch-lookup\"")));
+	}
+
 	// ---- alignment tolerance and time marking
 
 	@Test

@@ -324,6 +324,13 @@ public class Gateways implements DeviceCredentials {
 			.optional().map(ReadingIngest.Marks::valueOf).orElse(ReadingIngest.Marks.END);
 	}
 
+	/** The gateway of this id, for those who may read its enterprise. */
+	public Gateway get(long id) {
+		Gateway g = find(id).orElseThrow(() -> new NotFoundException("gateway " + id));
+		requireRead(g.enterpriseId());
+		return g;
+	}
+
 	private void requireRead(long enterpriseId) {
 		RegistryModel.Enterprise e = registry.enterprise(enterpriseId);
 		AccessScope.current().requireRead(new Owner(e.countyCode(), e.parkId(), e.id()));

@@ -160,9 +160,10 @@ public class ReadingIngest {
 	private final Duration maxAge;
 	private final Duration alignmentTolerance;
 	private final org.peakpilot.platform.AuditLog audit;
+	private final Batches batches;
 
 	ReadingIngest(DataSource dataSource, TransactionTemplate tx, Meters meters, Quarantine quarantine, Clock clock,
-			org.peakpilot.platform.AuditLog audit, @Value("${peakpilot.monitoring.max-reading-age:P400D}") Duration maxAge,
+			org.peakpilot.platform.AuditLog audit, Batches batches, @Value("${peakpilot.monitoring.max-reading-age:P400D}") Duration maxAge,
 			@Value("${peakpilot.monitoring.alignment-tolerance:PT60S}") Duration alignmentTolerance) {
 		this.dataSource = dataSource;
 		this.tx = tx;
@@ -170,6 +171,7 @@ public class ReadingIngest {
 		this.quarantine = quarantine;
 		this.clock = clock;
 		this.audit = audit;
+		this.batches = batches;
 		this.maxAge = maxAge;
 		if (alignmentTolerance.isNegative() || alignmentTolerance.compareTo(Duration.ofMinutes(30)) > 0) {
 			throw new IllegalArgumentException("peakpilot.monitoring.alignment-tolerance must lie between PT0S and PT30M");
@@ -204,7 +206,12 @@ public class ReadingIngest {
 		}
 		for (int attempt = 1;; attempt++) {
 			try {
-				return tx.execute(status -> store(origin, batch.size(), valid, invalid, now)).withBatchId(options.batchId());
+				return tx.execute(status -> {
+					IngestResult r = store(origin, batch.size(), valid, invalid, now).withBatchId(options.batchId());
+					// one row per batch, in its transaction: what a batch id produced can be looked up later
+					batches.record(origin, options.batchId(), r, now);
+					return r;
+				});
 			}
 			catch (PessimisticLockingFailureException ex) {
 				if (attempt == 3) {

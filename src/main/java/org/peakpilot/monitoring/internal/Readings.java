@@ -58,9 +58,11 @@ public class Readings {
 	private final AuditLog audit;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final Batches batches;
 
 	Readings(Meters meters, Gateways gateways, ReadingIngest ingest, Quarantine quarantine, RollupJob rollups,
-			EnergyConversions conversions, JdbcClient jdbc, AuditLog audit, JsonMapper json, Clock clock, MonitoringViews views) {
+			EnergyConversions conversions, JdbcClient jdbc, AuditLog audit, JsonMapper json, Clock clock, MonitoringViews views,
+			Batches batches) {
 		this.meters = meters;
 		this.gateways = gateways;
 		this.ingest = ingest;
@@ -72,6 +74,7 @@ public class Readings {
 		this.json = json;
 		this.clock = clock;
 		this.views = views;
+		this.batches = batches;
 	}
 
 	// ---- readings in
@@ -139,8 +142,10 @@ public class Readings {
 		catch (InvalidInputException ex) {
 			long id = quarantine.putPayload("MQTT", "gateway:" + s.gatewayId(), s.enterpriseId(), payload, Reason.MALFORMED,
 					ex.errors().get(0).toString());
-			return new IngestResult(0, 0, 0, 1, List.of(new Rejected(-1, null, Reason.MALFORMED, ex.errors().get(0).toString(), id)))
+			IngestResult r = new IngestResult(0, 0, 0, 1, List.of(new Rejected(-1, null, Reason.MALFORMED, ex.errors().get(0).toString(), id)))
 				.withBatchId(ReadingIngest.batchId(null));
+			batches.record(ReadingIngest.Origin.mqtt("gateway:" + s.gatewayId(), s.enterpriseId()), r.batchId(), r, clock.instant());
+			return r;
 		}
 		return ingest.ingest(Origin.mqtt("gateway:" + s.gatewayId(), s.enterpriseId()), parsed, options);
 	}

@@ -10,7 +10,9 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.peakpilot.monitoring.internal.BatchRecord;
 import org.peakpilot.monitoring.internal.BatchTooLargeException;
+import org.peakpilot.monitoring.internal.Batches;
 import org.peakpilot.monitoring.internal.Gateways;
 import org.peakpilot.monitoring.internal.Meters;
 import org.peakpilot.monitoring.internal.BackfillForm;
@@ -62,9 +64,11 @@ class MonitoringApi {
 	private final Readings readings;
 	private final Quarantine quarantine;
 	private final tools.jackson.databind.json.JsonMapper json;
+	private final Batches batches;
 
 	MonitoringApi(Meters meters, Gateways gateways, Readings readings, Quarantine quarantine,
-			tools.jackson.databind.json.JsonMapper json) {
+			tools.jackson.databind.json.JsonMapper json, Batches batches) {
+		this.batches = batches;
 		this.meters = meters;
 		this.gateways = gateways;
 		this.readings = readings;
@@ -288,6 +292,18 @@ class MonitoringApi {
 	@Operation(summary = "Change a gateway's settings: timestampMarks, what its times mark when a batch does not say (a batch's own field wins)")
 	Gateway updateGateway(@PathVariable long id, @RequestBody GatewaySettings body) {
 		return gateways.updateMarks(id, body.timestampMarks());
+	}
+
+	@GetMapping("/gateways/{id}/batches/{batchId}")
+	@Operation(summary = "What a batch of this gateway produced: when it was received and how many readings were stored, "
+			+ "duplicates, quarantined, corrected and snapped; newest first, one entry per delivery (a retry is another); "
+			+ "404 when no batch of that id was received (kept for 90 days by default)")
+	List<BatchRecord> batch(@PathVariable long id, @PathVariable String batchId) {
+		List<BatchRecord> found = batches.find(id, batchId);
+		if (found.isEmpty()) {
+			throw new org.peakpilot.platform.NotFoundException("batch " + batchId + " of gateway " + id);
+		}
+		return found;
 	}
 
 	@PostMapping("/gateways/{id}/revoke")
