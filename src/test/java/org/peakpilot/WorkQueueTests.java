@@ -93,9 +93,52 @@ class WorkQueueTests {
 			.andExpect(status().is3xxRedirection());
 	}
 
+	/** Moves an enterprise's registration this many months back (fixtures register them now). */
+	void registeredMonthsAgo(RegistryModel.Enterprise e, int months) {
+		SystemActor.call("test", () -> registry.registeredSince(e.id(), java.time.ZonedDateTime.now(ZoneId.of("Asia/Shanghai"))
+			.minusMonths(months).toInstant()));
+	}
+
+	/** The months (YYYY-M) listed as open on the enterprise user's work page. */
+	List<String> openMonths(String user) throws Exception {
+		String page = mvc.perform(get("/work").with(f.as(user))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		Matcher m = Pattern.compile("/reports/(\\d{4})/(\\d{1,2})/edit").matcher(page);
+		List<String> months = new ArrayList<>();
+		while (m.find()) {
+			months.add(m.group(1) + "-" + m.group(2));
+		}
+		return months;
+	}
+
+	@Test
+	void monthsToFillStartAtTheEnterprisesRegistrationNotAYearBackUnlessAReportWasBegun() throws Exception {
+		YearMonth thisMonth = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+		RegistryModel.Enterprise fresh = keyEnterprise("新登记企业", SHAWAN, "3120", null);
+		String user = f.user(Role.ENTERPRISE_USER, null, null, fresh.id(), Set.of());
+		// registered this month: nothing of the past year to fill (the running month only once a draft exists)
+		assertThat(openMonths(user)).isEmpty();
+		// registered last month: last month only, not the 12 before it
+		registeredMonthsAgo(fresh, 1);
+		YearMonth last = thisMonth.minusMonths(1);
+		assertThat(openMonths(user)).containsExactly(last.getYear() + "-" + last.getMonthValue());
+		// a draft begun for a month before the registration is still listed
+		YearMonth earlier = thisMonth.minusMonths(5);
+		SystemActor.call("test", () -> accounting.saveReport(fresh.id(), earlier.getYear(), earlier.getMonthValue(),
+				new org.peakpilot.accounting.ReportContent(null, null, List.of(), List.of())));
+		assertThat(openMonths(user)).containsExactly(earlier.getYear() + "-" + earlier.getMonthValue(),
+				last.getYear() + "-" + last.getMonthValue());
+		// registered two years ago: the full 12 months back
+		registeredMonthsAgo(fresh, 24);
+		assertThat(openMonths(user)).hasSize(12);
+		// a registration is only ever dated back, and only by the city
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> SystemActor.call("test", () -> registry.registeredSince(fresh.id(),
+				java.time.Instant.now().plusSeconds(3600)))).isInstanceOf(org.peakpilot.platform.InvalidInputException.class);
+	}
+
 	@Test
 	void theEnterpriseSeesItsMonthsToFillItsReturnedReportsAndItsAlarms() throws Exception {
 		YearMonth lastMonth = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
+		registeredMonthsAgo(shawan, 3);
 		mvc.perform(get("/work").with(f.as(steelUser))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"open-months\"")))
 			.andExpect(content().string(containsString(lastMonth.getYear() + " 年 " + lastMonth.getMonthValue() + " 月")))

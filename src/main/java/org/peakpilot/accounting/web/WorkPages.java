@@ -35,7 +35,10 @@ class WorkPages {
 
 	/** Rows per page of each list. */
 	static final int PAGE_SIZE = 20;
-	/** How many months back an enterprise's open months are listed. */
+	/**
+	 * How many months back an enterprise's open months are listed; never before the month it was registered in (the
+	 * registry's only start date), except months it has a draft or returned report of.
+	 */
 	private static final int MONTHS_BACK = 12;
 	private static final int PAGE_MAX = 100_000;
 
@@ -98,11 +101,17 @@ class WorkPages {
 			}
 		}
 		LocalDate today = LocalDate.now(clock);
+		// an enterprise registered last month has nothing to fill from the year before: empty months count from the
+		// month of its registration (Beijing time); a report already begun (draft, returned) is listed whenever it lies
+		YearMonth registered = e.createdAt() == null ? null : YearMonth.from(e.createdAt().atZone(clock.getZone()));
 		List<OpenMonth> open = new ArrayList<>();
 		for (int back = MONTHS_BACK; back >= 0; back--) {
 			YearMonth ym = thisMonth.minusMonths(back);
 			ReportRow r = byMonth.get(ym);
 			ReportStatus s = r == null ? null : r.status();
+			if (r == null && registered != null && ym.isBefore(registered)) {
+				continue;
+			}
 			// the running month is listed only once a draft of it exists
 			if ((back > 0 || r != null) && (s == null || s == ReportStatus.DRAFT || s == ReportStatus.RETURNED)) {
 				LocalDate due = ym.plusMonths(1).atDay(MonthlyReports.DUE_DAY);

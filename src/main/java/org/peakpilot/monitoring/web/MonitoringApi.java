@@ -10,7 +10,9 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.peakpilot.monitoring.internal.BatchRecord;
 import org.peakpilot.monitoring.internal.BatchTooLargeException;
+import org.peakpilot.monitoring.internal.Batches;
 import org.peakpilot.monitoring.internal.Gateways;
 import org.peakpilot.monitoring.internal.Meters;
 import org.peakpilot.monitoring.internal.BackfillForm;
@@ -62,9 +64,11 @@ class MonitoringApi {
 	private final Readings readings;
 	private final Quarantine quarantine;
 	private final tools.jackson.databind.json.JsonMapper json;
+	private final Batches batches;
 
 	MonitoringApi(Meters meters, Gateways gateways, Readings readings, Quarantine quarantine,
-			tools.jackson.databind.json.JsonMapper json) {
+			tools.jackson.databind.json.JsonMapper json, Batches batches) {
+		this.batches = batches;
 		this.meters = meters;
 		this.gateways = gateways;
 		this.readings = readings;
@@ -152,7 +156,7 @@ class MonitoringApi {
 		boolean correction = flag("X-Correction", request.getHeader("X-Correction"));
 		if (type.startsWith("text/csv")) {
 			return readings.ingest(ReadingParser.csv(body),
-					new ReadingIngest.Options(batchId, ReadingIngest.Marks.of(marks), correction));
+					new ReadingIngest.Options(batchId, ReadingIngest.Marks.given(marks), correction));
 		}
 		ReadingParser.Batch batch = ReadingParser.jsonBatch(json, body);
 		if (batch.batchId() != null) {
@@ -160,7 +164,7 @@ class MonitoringApi {
 			batchId = (String) request.getAttribute(BATCH_ID);
 		}
 		return readings.ingest(batch.readings(), new ReadingIngest.Options(batchId,
-				ReadingIngest.Marks.of(batch.timestampMarks() != null ? batch.timestampMarks() : marks), correction || batch.correction()));
+				ReadingIngest.Marks.given(batch.timestampMarks() != null ? batch.timestampMarks() : marks), correction || batch.correction()));
 	}
 
 	private static boolean flag(String field, String text) {
@@ -178,8 +182,8 @@ class MonitoringApi {
 	record ReadingsBatch(
 			@io.swagger.v3.oas.annotations.media.Schema(description = "the gateway's id of the batch, echoed in the answer; assigned (UUID) when left out",
 					maxLength = 64, pattern = "^[A-Za-z0-9._:-]{1,64}$", example = "gw7-000123") String batchId,
-			@io.swagger.v3.oas.annotations.media.Schema(description = "whether ts marks the start or the end (default) of the interval",
-					allowableValues = { "start", "end" }, defaultValue = "end") String timestampMarks,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "whether ts marks the start or the end of the interval; left out: the gateway's default (the end unless set on the gateway)",
+					allowableValues = { "start", "end" }) String timestampMarks,
 			@io.swagger.v3.oas.annotations.media.Schema(description = "all readings are corrections (补传/更正) that replace stored values",
 					defaultValue = "false") Boolean correction,
 			@io.swagger.v3.oas.annotations.media.ArraySchema(maxItems = 10000, schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReadingIn.class), arraySchema = @io.swagger.v3.oas.annotations.media.Schema(description = "at most 10,000 readings",
@@ -277,6 +281,29 @@ class MonitoringApi {
 	@Operation(summary = "Create a gateway and its device token (shown once)")
 	ResponseEntity<CreatedGateway> createGateway(@PathVariable long enterpriseId, @RequestBody GatewayName body) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(gateways.create(enterpriseId, body.name()));
+	}
+
+	record GatewaySettings(
+			@io.swagger.v3.oas.annotations.media.Schema(description = "what the gateway's times mark when a batch does not say",
+					allowableValues = { "start", "end" }) String timestampMarks) {
+	}
+
+	@PutMapping("/gateways/{id}")
+	@Operation(summary = "Change a gateway's settings: timestampMarks, what its times mark when a batch does not say (a batch's own field wins)")
+	Gateway updateGateway(@PathVariable long id, @RequestBody GatewaySettings body) {
+		return gateways.updateMarks(id, body.timestampMarks());
+	}
+
+	@GetMapping("/gateways/{id}/batches/{batchId}")
+	@Operation(summary = "What a batch of this gateway produced: when it was received and how many readings were stored, "
+			+ "duplicates, quarantined, corrected and snapped; newest first, one entry per delivery (a retry is another); "
+			+ "404 when no batch of that id was received (kept for 90 days by default)")
+	List<BatchRecord> batch(@PathVariable long id, @PathVariable String batchId) {
+		List<BatchRecord> found = batches.find(id, batchId);
+		if (found.isEmpty()) {
+			throw new org.peakpilot.platform.NotFoundException("batch " + batchId + " of gateway " + id);
+		}
+		return found;
 	}
 
 	@PostMapping("/gateways/{id}/revoke")
