@@ -289,6 +289,15 @@ public class MonthlyReports {
 	}
 
 	/** Key energy-using units without a submitted report for a month whose due date has passed, within the year. */
+	/**
+	 * The first month an enterprise owes a report for: the month of its registration, Beijing time (its
+	 * {@code createdAt}, which the city may date back for a unit reporting before it was entered). Months before it
+	 * are neither to fill nor overdue unless a report for them was begun. Null when the registration time is unknown.
+	 */
+	public static YearMonth firstMonthOwed(RegistryModel.Enterprise e) {
+		return e.createdAt() == null ? null : YearMonth.from(e.createdAt().atZone(org.peakpilot.platform.PageFormat.BEIJING));
+	}
+
 	public List<Overdue> overdue(int year) {
 		AccessScope.current().requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER);
 		AccountingBounds.requireYear("year", year);
@@ -298,9 +307,13 @@ public class MonthlyReports {
 			Map<Integer, ReportStatus> statuses = new LinkedHashMap<>();
 			jdbc.sql("SELECT month, status FROM accounting_report WHERE enterprise_id = :e AND year = :y").param("e", e.id())
 				.param("y", year).query((rs, n) -> statuses.put(rs.getInt("month"), ReportStatus.valueOf(rs.getString("status")))).list();
+			YearMonth owedFrom = firstMonthOwed(e);
 			for (int m = 1; m <= 12; m++) {
 				LocalDate due = YearMonth.of(year, m).plusMonths(1).atDay(DUE_DAY);
 				ReportStatus s = statuses.get(m);
+				if (s == null && owedFrom != null && YearMonth.of(year, m).isBefore(owedFrom)) {
+					continue;
+				}
 				if (today.isAfter(due) && (s == null || s == ReportStatus.DRAFT || s == ReportStatus.RETURNED)) {
 					overdue.add(new Overdue(e.id(), e.name(), e.countyCode(), year, m, s));
 				}

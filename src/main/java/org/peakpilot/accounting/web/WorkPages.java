@@ -103,7 +103,7 @@ class WorkPages {
 		LocalDate today = LocalDate.now(clock);
 		// an enterprise registered last month has nothing to fill from the year before: empty months count from the
 		// month of its registration (Beijing time); a report already begun (draft, returned) is listed whenever it lies
-		YearMonth registered = e.createdAt() == null ? null : YearMonth.from(e.createdAt().atZone(clock.getZone()));
+		YearMonth registered = MonthlyReports.firstMonthOwed(e);
 		List<OpenMonth> open = new ArrayList<>();
 		for (int back = MONTHS_BACK; back >= 0; back--) {
 			YearMonth ym = thisMonth.minusMonths(back);
