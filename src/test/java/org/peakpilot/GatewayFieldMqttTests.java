@@ -146,6 +146,8 @@ class GatewayFieldMqttTests {
 		String answer = next(answers);
 		assertThat((String) JsonPath.read(answer, "$.batchId")).isEqualTo("mqtt-1");
 		assertThat((Integer) JsonPath.read(answer, "$.stored")).isEqualTo(1);
+		assertThat(jdbc().sql("SELECT channel || ' ' || stored FROM monitoring_batch WHERE gateway_id = :g AND batch_id = 'mqtt-1'")
+			.param("g", a.gatewayId()).query(String.class).list()).as("what the batch produced is kept").containsExactly("MQTT 1");
 
 		publish(readings, a.token(), "[{\"meter\": \"E-01\", \"ts\": \"" + ts(0) + "\", \"value\": 12}]");
 		answer = next(answers);
@@ -171,6 +173,22 @@ class GatewayFieldMqttTests {
 		answer = next(answers);
 		assertThat((String) JsonPath.read(answer, "$.rejected[0].reason")).isEqualTo("MALFORMED");
 		assertThat((String) JsonPath.read(answer, "$.batchId")).matches("[0-9a-f-]{36}");
+	}
+
+	@Test
+	void aGatewaysDefaultTimeMarkingAppliesToItsMqttBatchesThatSayNothing() throws Exception {
+		Site a = site();
+		jdbc().sql("UPDATE monitoring_gateway SET timestamp_marks = 'START' WHERE id = :id").param("id", a.gatewayId()).update();
+		BlockingQueue<String> answers = answers(a.gatewayId());
+		String readings = root + "/readings/" + a.gatewayId();
+		// ts(0) is yesterday 00:15: as the start of its interval it lands at 00:30 = ts(1); a batch saying "end" stays at ts(4)
+		publish(readings, a.token(), "[{\"meter\": \"E-01\", \"ts\": \"" + ts(0) + "\", \"value\": 10}]");
+		assertThat((Integer) JsonPath.read(next(answers), "$.stored")).isEqualTo(1);
+		publish(readings, a.token(), "{\"timestampMarks\": \"end\", \"readings\": [{\"meter\": \"E-01\", \"ts\": \"" + ts(4)
+				+ "\", \"value\": 11}]}");
+		assertThat((Integer) JsonPath.read(next(answers), "$.stored")).isEqualTo(1);
+		assertThat(jdbc().sql("SELECT to_char(ts AT TIME ZONE 'Asia/Shanghai', 'HH24:MI') || '=' || trim_scale(value) FROM monitoring_reading WHERE meter_id = :m ORDER BY ts")
+			.param("m", a.meterId()).query(String.class).list()).containsExactly("00:30=10", "01:15=11");
 	}
 
 	@Test

@@ -35,6 +35,11 @@ import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -166,6 +171,46 @@ class GatewayFieldTests {
 		assertThat(stored(meter, 15)).isEqualByComparingTo("1");
 	}
 
+	@Test
+	void whatABatchProducedIsKeptOneRowPerBatchAndLookedUpByTheGatewayAndItsBatchId() throws Exception {
+		String batch = "{\"batchId\": \"sup-1\", \"readings\": [{\"meter\": \"E-01\", \"ts\": \"" + at(15)
+				+ "\", \"value\": 1}, {\"meter\": \"E-01\", \"ts\": \"" + at(30) + "\", \"value\": -1}]}";
+		ok(readings(batch));
+		ok(readings(batch));
+		ok(post("/api/v1/monitoring/readings").with(device()).contentType("text/csv").header("X-Batch-Id", "sup-csv")
+			.content("meter,ts,value\nE-01," + at(45) + ",2\nE-01," + at(60) + ",3\n"));
+		assertThat(jdbc.sql("SELECT count(*) FROM monitoring_batch WHERE gateway_id = :g").param("g", gatewayId).query(Long.class).single())
+			.as("one row per batch, not per reading").isEqualTo(3);
+
+		// sent twice: newest first, the resend found its reading stored already
+		String found = ok(get("/api/v1/monitoring/gateways/" + gatewayId + "/batches/sup-1").with(basic(user)));
+		assertThat((List<Integer>) JsonPath.read(found, "$[*].stored")).containsExactly(0, 1);
+		assertThat((List<Integer>) JsonPath.read(found, "$[*].duplicates")).containsExactly(1, 0);
+		assertThat((List<Integer>) JsonPath.read(found, "$[*].quarantined")).containsExactly(1, 1);
+		assertThat((List<Integer>) JsonPath.read(found, "$[*].received")).containsExactly(2, 2);
+		assertThat((List<String>) JsonPath.read(found, "$[*].channel")).containsExactly("HTTP", "HTTP");
+		assertThat((List<String>) JsonPath.read(found, "$[*].receivedAt")).allSatisfy(t -> assertThat(t).isNotBlank());
+		String csv = ok(get("/api/v1/monitoring/gateways/" + gatewayId + "/batches/sup-csv").with(basic(user)));
+		assertThat((List<Integer>) JsonPath.read(csv, "$[*].stored")).containsExactly(2);
+		mvc.perform(get("/api/v1/monitoring/gateways/" + gatewayId + "/batches/never-sent").with(basic(user))).andExpect(status().isNotFound());
+		// another enterprise's user cannot look
+		Fixtures fixtures = new Fixtures(registry, accounts);
+		RegistryModel.Enterprise other = fixtures.enterprise(SHAWAN, "3011", null);
+		String stranger = fixtures.user(Role.ENTERPRISE_USER, null, null, other.id(), Set.of());
+		mvc.perform(get("/api/v1/monitoring/gateways/" + gatewayId + "/batches/sup-1").with(basic(stranger)))
+			.andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(403, 404));
+
+		// the page of the enterprise's batches
+		mvc.perform(get("/monitoring/enterprises/" + cement.id() + "/batches").param("gatewayId", String.valueOf(gatewayId))
+			.param("batchId", "sup-1").with(fixtures.as(user))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("class=\"batch-row\""))).andExpect(content().string(containsString("批次查询")));
+		mvc.perform(get("/monitoring/enterprises/" + cement.id() + "/batches").param("gatewayId", String.valueOf(gatewayId))
+			.param("batchId", "nope").param("lang", "en").with(fixtures.as(user))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("No batch nope was received from this gateway")));
+		mvc.perform(get("/monitoring/enterprises/" + cement.id()).with(fixtures.as(user))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"batch-lookup\"")));
+	}
+
 	// ---- alignment tolerance and time marking
 
 	@Test
@@ -215,6 +260,52 @@ class GatewayFieldTests {
 			mvc.perform(readings("{\"timestampMarks\": " + bad + ", \"readings\": []}")).andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].field").value("timestampMarks"));
 		}
+	}
+
+	@Test
+	void aGatewaysDefaultTimeMarkingAppliesWhereABatchSaysNothingAndTheBatchsOwnWins() throws Exception {
+		assertThat((String) JsonPath.read(ok(get("/api/v1/monitoring/enterprises/" + cement.id() + "/gateways").with(basic(user))),
+				"$[0].timestampMarks")).as("the end unless set").isEqualTo("end");
+		mvc.perform(put("/api/v1/monitoring/gateways/" + gatewayId).with(basic(user)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"timestampMarks\": \"start\"}")).andExpect(status().isOk()).andExpect(jsonPath("$.timestampMarks").value("start"));
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'gateway.changed' AND entity_id = :id")
+			.param("id", String.valueOf(gatewayId)).query(Long.class).single()).isEqualTo(1);
+
+		// JSON and CSV batches that say nothing: the gateway's start; one that says "end" (body or header): the end
+		ok(readings("[{\"meter\": \"E-01\", \"ts\": \"" + at(0) + "\", \"value\": 7}]"));
+		assertThat(stored(meter, 15)).isEqualByComparingTo("7");
+		assertThat(stored(meter, 0)).isNull();
+		ok(post("/api/v1/monitoring/readings").with(device()).contentType("text/csv").content("meter,ts,value\nE-01," + at(30) + ",8\n"));
+		assertThat(stored(meter, 45)).isEqualByComparingTo("8");
+		ok(readings("{\"timestampMarks\": \"end\", \"readings\": [{\"meter\": \"E-01\", \"ts\": \"" + at(60) + "\", \"value\": 9}]}"));
+		assertThat(stored(meter, 60)).isEqualByComparingTo("9");
+		ok(post("/api/v1/monitoring/readings").with(device()).contentType("text/csv").header("X-Timestamp-Marks", "end")
+			.content("meter,ts,value\nE-01," + at(90) + ",10\n"));
+		assertThat(stored(meter, 90)).isEqualByComparingTo("10");
+		// a user of the enterprise is no gateway: the end
+		ok(post("/api/v1/monitoring/readings").with(basic(user)).contentType("text/csv").content("meter,ts,value\nE-01," + at(120) + ",11\n"));
+		assertThat(stored(meter, 120)).isEqualByComparingTo("11");
+
+		// refused: a value that is neither, a gateway changing itself
+		for (String bad : List.of("{\"timestampMarks\": \"middle\"}", "{}")) {
+			mvc.perform(put("/api/v1/monitoring/gateways/" + gatewayId).with(basic(user)).contentType(MediaType.APPLICATION_JSON).content(bad))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("timestampMarks"));
+		}
+		mvc.perform(put("/api/v1/monitoring/gateways/" + gatewayId).with(device()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"timestampMarks\": \"end\"}")).andExpect(status().isForbidden());
+
+		// the gateways page shows and changes it; a bad value comes back as the form's error, not a 500
+		Fixtures fixtures = new Fixtures(registry, accounts);
+		mvc.perform(get("/monitoring/enterprises/" + cement.id()).with(fixtures.as(user))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("<option value=\"start\" selected=\"selected\">区间开始</option>")));
+		mvc.perform(post("/monitoring/enterprises/" + cement.id() + "/gateways/" + gatewayId + "/marks").with(fixtures.as(user)).with(csrf())
+			.param("timestampMarks", "end")).andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "marks"));
+		assertThat(jdbc.sql("SELECT timestamp_marks FROM monitoring_gateway WHERE id = :id").param("id", gatewayId).query(String.class).single())
+			.isEqualTo("END");
+		mvc.perform(post("/monitoring/enterprises/" + cement.id() + "/gateways/" + gatewayId + "/marks").with(fixtures.as(user)).with(csrf())
+			.param("timestampMarks", "noon")).andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("errors"));
+		ok(readings("[{\"meter\": \"E-01\", \"ts\": \"" + at(150) + "\", \"value\": 12}]"));
+		assertThat(stored(meter, 150)).as("the end again").isEqualByComparingTo("12");
 	}
 
 	// ---- epoch milliseconds

@@ -13,13 +13,14 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peakpilot.accounting.EmissionsAccounting;
-import org.peakpilot.accounting.ReportModel;
+import org.peakpilot.accounting.ProductLine;
+import org.peakpilot.accounting.ReportContent;
 import org.peakpilot.monitoring.EnergyMonitoring;
-import org.peakpilot.monitoring.internal.AlarmRules;
-import org.peakpilot.monitoring.internal.Alarms;
 import org.peakpilot.monitoring.internal.Alarm;
 import org.peakpilot.monitoring.internal.AlarmKind;
 import org.peakpilot.monitoring.internal.AlarmQuery;
+import org.peakpilot.monitoring.internal.AlarmRules;
+import org.peakpilot.monitoring.internal.Alarms;
 import org.peakpilot.monitoring.internal.RollupJob;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.SystemActor;
@@ -246,8 +247,8 @@ class MonitoringAlarmsTests {
 	}
 
 	void products(MeteredEnterprise e, YearMonth month, String product, String quantity) {
-		SystemActor.run("test", () -> accounting.saveReport(e.id(), month.getYear(), month.getMonthValue(), new ReportModel.Content(null, null,
-				List.of(), List.of(new ReportModel.ProductLine(product, new BigDecimal(quantity))))));
+		SystemActor.run("test", () -> accounting.saveReport(e.id(), month.getYear(), month.getMonthValue(), new ReportContent(null, null,
+				List.of(), List.of(new ProductLine(product, new BigDecimal(quantity))))));
 	}
 
 	@Test

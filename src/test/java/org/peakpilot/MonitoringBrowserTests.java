@@ -1,29 +1,18 @@
 package org.peakpilot;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peakpilot.monitoring.EnergyMonitoring;
@@ -35,10 +24,8 @@ import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.peakpilot.Counties.EMEISHAN;
 import static org.peakpilot.Counties.QIANWEI;
 import static org.peakpilot.Counties.SHAWAN;
@@ -55,11 +42,8 @@ class MonitoringBrowserTests {
 
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-	static HeadlessChromium chromium;
-	static ChromeDriver driver;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Browser browser = new Browser("chromedriver-monitoring.log");
 
 	@Autowired
 	Registry registry;
@@ -72,27 +56,6 @@ class MonitoringBrowserTests {
 
 	@Autowired
 	RollupJob rollups;
-
-	@BeforeAll
-	static void startChromium() throws IOException {
-		chromium = HeadlessChromium.start("chromedriver-monitoring.log");
-		driver = chromium == null ? null : chromium.driver;
-	}
-
-	@AfterAll
-	static void quitChromium() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
-		chromium = null;
-		driver = null;
-	}
-
-	@BeforeEach
-	void freshSession() {
-		assumeTrue(driver != null, () -> HeadlessChromium.MISSING + "; browser tests skipped outside CI");
-		driver.manage().deleteAllCookies();
-	}
 
 	@Test
 	void anOfficerWatchesTheLiveViewRefreshAndOpensAnEnterprisesLoadCurve() throws Exception {
@@ -130,73 +93,62 @@ class MonitoringBrowserTests {
 		rollups.rollUpPending();
 
 		String officer = fixtures.cityOfficer();
-		open("/login");
-		driver.findElement(By.id("username")).sendKeys(officer);
-		driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		driver.findElement(By.id("login-submit")).click();
-		chromium.waitUntil().until(ExpectedConditions.urlContains("/plan/cockpit"));
+		browser.signIn(officer);
+		browser.waitUntil().until(ExpectedConditions.urlContains("/plan/cockpit"));
 
-		driver.findElement(By.linkText("能耗监测")).click();
-		chromium.waitUntil().until(ExpectedConditions.urlContains("/monitoring/live"));
-		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("能耗在线监测总览");
-		chromium.awaitCanvas("#county-chart canvas");
-		chromium.awaitCanvas("#industry-chart canvas");
-		assertThat(driver.findElements(By.cssSelector("tr.top-row"))).hasSize(units.length);
-		assertThat(driver.findElement(By.id("meters-online")).getText()).isEqualTo(String.valueOf(units.length * 2));
-		chromium.assertNoScriptErrors();
-		chromium.screenshot("monitoring-live-zh.png");
+		browser.find(By.linkText("能耗监测")).click();
+		browser.waitUntil().until(ExpectedConditions.urlContains("/monitoring/live"));
+		assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("能耗在线监测总览");
+		browser.awaitCanvas("#county-chart canvas");
+		browser.awaitCanvas("#industry-chart canvas");
+		assertThat(browser.findAll(By.cssSelector("tr.top-row"))).hasSize(units.length);
+		assertThat(browser.find(By.id("meters-online")).getText()).isEqualTo(String.valueOf(units.length * 2));
+		browser.assertNoScriptErrors();
+		browser.screenshot("monitoring-live-zh.png");
 		// htmx polls the panel: the time of the last update changes, the page is not reloaded
-		((JavascriptExecutor) driver).executeScript("window.__notReloaded = true;");
-		String updated = driver.findElement(By.id("updated-at")).getText();
-		new WebDriverWait(driver, Duration.ofSeconds(25)).ignoring(StaleElementReferenceException.class)
+		browser.script("window.__notReloaded = true;");
+		String updated = browser.find(By.id("updated-at")).getText();
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(25)).ignoring(StaleElementReferenceException.class)
 			.until(d -> !d.findElement(By.id("updated-at")).getText().equals(updated));
-		assertThat(((JavascriptExecutor) driver).executeScript("return window.__notReloaded === true;")).isEqualTo(true);
-		chromium.awaitCanvas("#county-chart canvas");
-		chromium.assertNoScriptErrors();
+		assertThat(browser.script("return window.__notReloaded === true;")).isEqualTo(true);
+		browser.awaitCanvas("#county-chart canvas");
+		browser.assertNoScriptErrors();
 
-		open("/monitoring/live?lang=en");
-		chromium.waitUntil().until(ExpectedConditions.textToBe(By.tagName("h1"), "Online energy monitoring"));
-		chromium.awaitCanvas("#county-chart canvas");
-		chromium.screenshot("monitoring-live-en.png");
-		open("/monitoring/live?lang=zh_CN");
+		browser.open("/monitoring/live?lang=en");
+		browser.waitUntil().until(ExpectedConditions.textToBe(By.tagName("h1"), "Online energy monitoring"));
+		browser.awaitCanvas("#county-chart canvas");
+		browser.screenshot("monitoring-live-en.png");
+		browser.open("/monitoring/live?lang=zh_CN");
 
-		driver.findElement(By.cssSelector("tr.top-row a")).click();
-		chromium.waitUntil().until(ExpectedConditions.urlContains("/monitoring/enterprises/" + first.id()));
-		assertThat(driver.findElements(By.cssSelector("tr.meter-row"))).hasSize(2);
-		assertThat(driver.findElements(By.cssSelector("#meters .badge.online"))).hasSize(2);
-		assertThat(driver.findElements(By.cssSelector("tr.completeness-row"))).hasSize(2);
-		chromium.screenshot("monitoring-enterprise.png");
-		driver.findElement(By.cssSelector("tr.meter-row a")).click();
-		chromium.waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.id("backfill-form")));
-		assertThat(driver.findElement(By.id("meter-status")).getText()).isEqualTo("在线");
-		chromium.screenshot("monitoring-meter.png");
+		browser.find(By.cssSelector("tr.top-row a")).click();
+		browser.waitUntil().until(ExpectedConditions.urlContains("/monitoring/enterprises/" + first.id()));
+		assertThat(browser.findAll(By.cssSelector("tr.meter-row"))).hasSize(2);
+		assertThat(browser.findAll(By.cssSelector("#meters .badge.online"))).hasSize(2);
+		assertThat(browser.findAll(By.cssSelector("tr.completeness-row"))).hasSize(2);
+		browser.screenshot("monitoring-enterprise.png");
+		browser.find(By.cssSelector("tr.meter-row a")).click();
+		browser.waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.id("backfill-form")));
+		assertThat(browser.find(By.id("meter-status")).getText()).isEqualTo("在线");
+		browser.screenshot("monitoring-meter.png");
 
-		open("/monitoring/enterprises/" + first.id() + "/curve?range=DAY&date=" + yesterday);
-		chromium.awaitCanvas("#curve-chart canvas");
-		assertThat(driver.findElement(By.id("range-DAY")).getAttribute("class")).contains("active");
-		assertThat(driver.findElements(By.cssSelector("tr.factor-used"))).isNotEmpty();
-		chromium.assertNoScriptErrors();
-		chromium.screenshot("monitoring-curve-day.png");
-		driver.findElement(By.id("measure-co2")).click();
-		chromium.waitUntil().until(d -> d.findElement(By.id("measure-co2")).getAttribute("class").contains("active"));
-		chromium.screenshot("monitoring-curve-day-co2.png");
-		driver.findElement(By.id("range-WEEK")).click();
-		chromium.waitUntil().until(ExpectedConditions.urlContains("range=WEEK"));
-		chromium.awaitCanvas("#curve-chart canvas");
-		chromium.assertNoScriptErrors();
-		chromium.screenshot("monitoring-curve-week.png");
+		browser.open("/monitoring/enterprises/" + first.id() + "/curve?range=DAY&date=" + yesterday);
+		browser.awaitCanvas("#curve-chart canvas");
+		assertThat(browser.find(By.id("range-DAY")).getAttribute("class")).contains("active");
+		assertThat(browser.findAll(By.cssSelector("tr.factor-used"))).isNotEmpty();
+		browser.assertNoScriptErrors();
+		browser.screenshot("monitoring-curve-day.png");
+		browser.find(By.id("measure-co2")).click();
+		browser.waitUntil().until(d -> d.findElement(By.id("measure-co2")).getAttribute("class").contains("active"));
+		browser.screenshot("monitoring-curve-day-co2.png");
+		browser.find(By.id("range-WEEK")).click();
+		browser.waitUntil().until(ExpectedConditions.urlContains("range=WEEK"));
+		browser.awaitCanvas("#curve-chart canvas");
+		browser.assertNoScriptErrors();
+		browser.screenshot("monitoring-curve-week.png");
 	}
 
-	private void post(String user, String path, String json) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
-		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
-		assertThat(response.body()).doesNotContain("\"quarantined\":1");
-	}
-
-	private void open(String path) {
-		driver.get("http://localhost:" + port + path);
+	/** Posts as the user; nothing of it may be quarantined. */
+	private void post(String user, String path, String json) {
+		assertThat(browser.api("POST", path, user, json)).doesNotContain("\"quarantined\":1");
 	}
 }

@@ -294,6 +294,60 @@ class MonitoringCatchUpTests {
 		assertThat(alarms(u.e().id(), AlarmKind.OFFLINE)).hasSize(1);
 	}
 
+	@Test
+	void aMeterThatNeverReportsRaisesTheOfflineAlarmOnceItsOfflineIntervalsHavePassedSinceRegistrationAndRecoversWithItsFirstReading()
+			throws Exception {
+		// registered at 09:07 and then nothing: offline after 4 intervals of 15 minutes from the registration, at 10:07
+		ZonedDateTime registered = ZonedDateTime.of(2026, 12, 3, 9, 7, 0, 0, BEIJING);
+		NOW.set(registered.toInstant());
+		Unit u = unit(Counties.JINGYAN);
+		long meter = meter(u, "N-01");
+		NOW.set(registered.plusMinutes(59).toInstant());
+		evaluate();
+		assertThat(alarms(u.e().id(), AlarmKind.OFFLINE)).as("within the grace").isEmpty();
+
+		NOW.set(registered.plusMinutes(61).toInstant());
+		evaluate();
+		evaluate();
+		Alarm never = alarms(u.e().id(), AlarmKind.OFFLINE).stream().filter(a -> a.meterId() == meter).findFirst().orElseThrow();
+		assertThat(alarms(u.e().id(), AlarmKind.OFFLINE)).hasSize(1);
+		assertThat(never.neverReported()).isTrue();
+		assertThat(never.periodTs()).isEqualTo(registered.toInstant());
+		assertThat(never.status()).isEqualTo(AlarmStatus.OPEN);
+		assertThat(never.observed()).isEqualByComparingTo("4");
+		assertThat(never.threshold()).isEqualByComparingTo("4");
+		assertThat(never.detail()).isEqualTo("never reported since its registration at 2026-12-03 09:07 (Beijing time)");
+		String officer = fixtures.countyOfficer(Counties.JINGYAN);
+		mvc.perform(get("/monitoring/alarms").with(fixtures.as(officer))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("自 2026-12-03 09:07（北京时间）登记以来从未收到读数，已 4 个采集周期（4 个周期即告警）")));
+		mvc.perform(get("/monitoring/alarms").param("lang", "en").with(fixtures.as(officer))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Never reported since it was registered at 2026-12-03 09:07 (Beijing time), 4 intervals (alarm after 4)")));
+
+		// at 10:20 the gateway sends its buffer, 09:00 (before the registration) to 10:15: the first reading ends it,
+		// whatever its time; the gap runs from the boundary at the registration, 09:00, to 10:15
+		NOW.set(registered.plusMinutes(73).toInstant());
+		ZonedDateTime nine = registered.minusMinutes(7);
+		send(u, List.of(line("N-01", nine, 5), line("N-01", nine.plusMinutes(30), 6), line("N-01", nine.plusMinutes(75), 7)));
+		evaluate();
+		Alarm recovered = SystemActor.call("test", () -> alarms.get(never.id()));
+		assertThat(recovered.status()).isEqualTo(AlarmStatus.RECOVERED);
+		assertThat(recovered.resolvedAt()).isEqualTo(NOW.get());
+		// 09:15, 09:30, 09:45, 10:00 between 09:00 and 10:15: 4 intervals, 09:30 of them present
+		assertThat(recovered.gap().from()).isEqualTo(nine.toInstant());
+		assertThat(recovered.gap().to()).isEqualTo(nine.plusMinutes(75).toInstant());
+		assertThat(recovered.gap().intervals()).isEqualTo(4);
+		assertThat(recovered.gap().backfilled()).isEqualTo(1);
+
+		// from then on an ordinary meter: silent again for an hour is a new alarm keyed on its last reading, not "never"
+		NOW.set(registered.plusMinutes(73 + 61).toInstant());
+		evaluate();
+		assertThat(alarms(u.e().id(), AlarmKind.OFFLINE)).hasSize(2).filteredOn(a -> a.status() == AlarmStatus.OPEN).singleElement()
+			.satisfies(a -> {
+				assertThat(a.neverReported()).isFalse();
+				assertThat(a.periodTs()).isEqualTo(nine.plusMinutes(75).toInstant());
+			});
+	}
+
 	void insertAlarm(RegistryModel.Enterprise e, String status) {
 		jdbc.sql("""
 				INSERT INTO monitoring_alarm (enterprise_id, county_code, park_id, industry_code, kind, period_ts, detail, raised_at, status)

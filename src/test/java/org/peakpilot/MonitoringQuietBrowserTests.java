@@ -1,26 +1,17 @@
 package org.peakpilot;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.peakpilot.monitoring.EnergyMonitoring;
@@ -33,13 +24,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * In a real headless Chromium, on a clock the test moves: the live view turns to the new day at midnight with a
@@ -77,11 +66,8 @@ class MonitoringQuietBrowserTests {
 		}
 	}
 
-	static HeadlessChromium chromium;
-	static ChromeDriver driver;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final Browser browser = new Browser("chromedriver-quiet.log");
 
 	@Autowired
 	Registry registry;
@@ -98,22 +84,8 @@ class MonitoringQuietBrowserTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@BeforeAll
-	static void startChromium() throws IOException {
-		chromium = HeadlessChromium.start("chromedriver-quiet.log");
-		driver = chromium == null ? null : chromium.driver;
-	}
-
-	@AfterAll
-	static void quitChromium() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
 	@Test
 	void theLiveViewTurnsToTheNewDayAtMidnightAndTheOfficeClosesTickedAlarmsTogether() throws Exception {
-		assumeTrue(driver != null, () -> HeadlessChromium.MISSING + "; browser tests skipped outside CI");
 		Fixtures fixtures = new Fixtures(registry, accounts);
 		RegistryModel.Enterprise e = fixtures.enterprise(Counties.MABIAN, "3011", null);
 		String user = fixtures.user(Role.ENTERPRISE_USER, null, null, e.id(), Set.of());
@@ -126,52 +98,49 @@ class MonitoringQuietBrowserTests {
 		rollups.rollUpPending();
 		String officer = fixtures.countyOfficer(Counties.MABIAN);
 
-		open("/login");
-		driver.findElement(By.id("username")).sendKeys(officer);
-		driver.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-		driver.findElement(By.id("login-submit")).click();
+		browser.signIn(officer);
 		// a county officer lands on its work page
-		chromium.waitUntil().until(ExpectedConditions.urlContains("/work"));
+		browser.waitUntil().until(ExpectedConditions.urlContains("/work"));
 
 		// 00:00:30, the reading of 00:00 is in: the new day, a note instead of empty charts
-		open("/monitoring/live");
-		chromium.waitUntil().until(ExpectedConditions.visibilityOfElementLocated(By.id("new-day")));
-		assertThat(driver.findElement(By.id("new-day")).getText()).isEqualTo("新的一天 — 数据自 00:00 起");
-		assertThat(driver.findElement(By.id("live-charts")).isDisplayed()).isFalse();
-		chromium.assertNoScriptErrors();
-		chromium.screenshot("monitoring-live-new-day.png");
+		browser.open("/monitoring/live");
+		browser.waitUntil().until(ExpectedConditions.visibilityOfElementLocated(By.id("new-day")));
+		assertThat(browser.find(By.id("new-day")).getText()).isEqualTo("新的一天 — 数据自 00:00 起");
+		assertThat(browser.find(By.id("live-charts")).isDisplayed()).isFalse();
+		browser.assertNoScriptErrors();
+		browser.screenshot("monitoring-live-new-day.png");
 
 		// 00:15:30: the first interval of the day arrives; the polling panel shows its charts without a reload
 		NOW.set(MIDNIGHT.plusMinutes(15).plusSeconds(30).toInstant());
 		post(user, "/api/v1/monitoring/readings", "{\"readings\": [" + reading(MIDNIGHT.plusMinutes(15), 880) + "]}");
 		rollups.rollUpPending();
-		new WebDriverWait(driver, Duration.ofSeconds(25)).ignoring(StaleElementReferenceException.class)
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(25)).ignoring(StaleElementReferenceException.class)
 			.until(d -> d.findElements(By.id("new-day")).isEmpty() && d.findElement(By.id("live-charts")).isDisplayed());
-		chromium.awaitCanvas("#county-chart canvas");
-		assertThat(driver.findElement(By.id("live-day")).getText()).contains("2026-12-03");
-		chromium.assertNoScriptErrors();
-		chromium.screenshot("monitoring-live-after-midnight.png");
+		browser.awaitCanvas("#county-chart canvas");
+		assertThat(browser.find(By.id("live-day")).getText()).contains("2026-12-03");
+		browser.assertNoScriptErrors();
+		browser.screenshot("monitoring-live-after-midnight.png");
 
 		// the alarm page: two alarms to handle and one that recovered by itself, with its gap
 		insertAlarm(e, "SPIKE", "OPEN", MIDNIGHT.minusHours(3), null);
 		insertAlarm(e, "THRESHOLD_INTERVAL", "ACKNOWLEDGED", MIDNIGHT.minusHours(2), null);
 		insertAlarm(e, "OFFLINE", "RECOVERED", MIDNIGHT.minusHours(6), MIDNIGHT.minusHours(4));
-		open("/monitoring/alarms");
-		assertThat(driver.findElements(By.cssSelector("input.alarm-select"))).hasSize(2);
-		assertThat(driver.findElement(By.cssSelector("tr[data-status=RECOVERED] .gap")).getText())
+		browser.open("/monitoring/alarms");
+		assertThat(browser.findAll(By.cssSelector("input.alarm-select"))).hasSize(2);
+		assertThat(browser.find(By.cssSelector("tr[data-status=RECOVERED] .gap")).getText())
 			.isEqualTo("中断 2026-12-02 18:00 至 2026-12-02 20:00：7 个周期，已补传 5 个，仍缺 2 个");
-		driver.findElement(By.id("alarms-select-all")).click();
-		assertThat(driver.findElements(By.cssSelector("input.alarm-select:checked"))).hasSize(2);
-		driver.findElement(By.cssSelector("#bulk-close input[name=comment]")).sendKeys("夜间巡检，均已核实");
-		chromium.screenshot("monitoring-alarms-ticked.png");
-		driver.findElement(By.cssSelector("#bulk-close button.close-selected")).click();
-		chromium.waitUntil().until(ExpectedConditions.visibilityOfElementLocated(By.id("bulk-closed")));
-		assertThat(driver.findElement(By.id("bulk-closed")).getText()).isEqualTo("已关闭 2 条告警；0 条此前已关闭或已恢复，未作改动。");
-		assertThat(driver.findElements(By.cssSelector("input.alarm-select"))).isEmpty();
+		browser.find(By.id("alarms-select-all")).click();
+		assertThat(browser.findAll(By.cssSelector("input.alarm-select:checked"))).hasSize(2);
+		browser.find(By.cssSelector("#bulk-close input[name=comment]")).sendKeys("夜间巡检，均已核实");
+		browser.screenshot("monitoring-alarms-ticked.png");
+		browser.find(By.cssSelector("#bulk-close button.close-selected")).click();
+		browser.waitUntil().until(ExpectedConditions.visibilityOfElementLocated(By.id("bulk-closed")));
+		assertThat(browser.find(By.id("bulk-closed")).getText()).isEqualTo("已关闭 2 条告警；0 条此前已关闭或已恢复，未作改动。");
+		assertThat(browser.findAll(By.cssSelector("input.alarm-select"))).isEmpty();
 		assertThat(jdbc.sql("SELECT count(*) FROM monitoring_alarm WHERE enterprise_id = :e AND status = 'CLOSED'").param("e", e.id())
 			.query(Long.class).single()).isEqualTo(2);
-		chromium.assertNoScriptErrors();
-		chromium.screenshot("monitoring-alarms-closed.png");
+		browser.assertNoScriptErrors();
+		browser.screenshot("monitoring-alarms-closed.png");
 	}
 
 	private void insertAlarm(RegistryModel.Enterprise e, String kind, String status, ZonedDateTime from, ZonedDateTime to) {
@@ -188,16 +157,8 @@ class MonitoringQuietBrowserTests {
 		return "{\"meter\": \"E-01\", \"ts\": \"%s\", \"value\": %d}".formatted(ts.toOffsetDateTime(), kwh);
 	}
 
-	private void post(String user, String path, String json) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
-		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
-		assertThat(response.body()).doesNotContain("\"quarantined\":1");
-	}
-
-	private void open(String path) {
-		driver.get("http://localhost:" + port + path);
+	/** Posts as the user; nothing of it may be quarantined. */
+	private void post(String user, String path, String json) {
+		assertThat(browser.api("POST", path, user, json)).doesNotContain("\"quarantined\":1");
 	}
 }

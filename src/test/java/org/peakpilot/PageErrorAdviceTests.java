@@ -57,6 +57,31 @@ class PageErrorAdviceTests {
 	}
 
 	@Test
+	void readingsOnTheExchangeFormBindInExponentFormAndWithFullWidthSeparatorsButNotBeyondThirtyDigits() throws Exception {
+		MeteredEnterprise e = new MeteredEnterprise(mvc, fixtures, EMEISHAN);
+		long meter = e.meter("""
+				{"code": "EX-2", "name": "进线", "energyCode": "ELECTRICITY", "unit": "kWh", "kind": "COUNTER", "intervalMinutes": 15,
+				 "maxPerInterval": 5000, "counterMax": 999999}""");
+		MvcResult exponents = mvc.perform(post("/monitoring/meters/" + meter + "/exchanges").with(fixtures.as(e.user)).with(csrf())
+			.param("replacedAt", "2026-11-24T10:07:00+08:00").param("oldFinal", "1.2345E4").param("newInitial", "1e-3").param("reason", "换表"))
+			.andExpect(status().isFound()).andExpect(redirectedUrl("/monitoring/meters/" + meter + "#exchanges")).andReturn();
+		assertThat(flash(exponents)).doesNotContainKey("errors").containsEntry("done", "exchanged");
+		MvcResult grouped = mvc.perform(post("/monitoring/meters/" + meter + "/exchanges").with(fixtures.as(e.user)).with(csrf())
+			.param("replacedAt", "2026-11-25T10:07:00+08:00").param("oldFinal", "12，345.6").param("newInitial", "0").param("reason", "换表"))
+			.andExpect(status().isFound()).andReturn();
+		assertThat(flash(grouped)).doesNotContainKey("errors").containsEntry("done", "exchanged");
+		String exchanges = mvc.perform(get("/api/v1/monitoring/meters/" + meter + "/exchanges").with(basic(e.user)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(decimals(exchanges, "$[*].oldFinal")).containsExactlyInAnyOrder("12345", "12345.6");
+		assertThat(decimals(exchanges, "$[*].newInitial")).containsExactlyInAnyOrder("0.001", "0");
+		MvcResult r = mvc.perform(post("/monitoring/meters/" + meter + "/exchanges").with(fixtures.as(e.user)).with(csrf())
+			.param("replacedAt", "2026-11-26T10:07:00+08:00").param("oldFinal", "1e999999999").param("newInitial", "1,2"))
+			.andExpect(status().isFound()).andExpect(redirectedUrl("/monitoring/meters/" + meter + "#exchanges")).andReturn();
+		assertThat(fields(r)).containsExactlyInAnyOrder("oldFinal", "newInitial");
+		assertThat(errors(r)).extracting(InputError::message).containsExactlyInAnyOrder("'1e999999999' is not a number", "'1,2' is not a number");
+	}
+
+	@Test
 	void aRefusedBackFillKeepsTheLinesAndTheReason() throws Exception {
 		MeteredEnterprise e = new MeteredEnterprise(mvc, fixtures, EMEISHAN);
 		long meter = e.intervalMeter("BF-1", "ELECTRICITY", "kWh", 15, 5000, null);
@@ -146,6 +171,33 @@ class PageErrorAdviceTests {
 	}
 
 	@Test
+	void aPageRequestWithoutARequiredParameterIsThe400PageNamingItAndOnTheApiAProblem() throws Exception {
+		// a form posted without its month: the page answers 400 for the error page, not Boot's problem JSON
+		MvcResult page = mvc.perform(post("/monitoring/closing").with(fixtures.as("admin")).with(csrf()).param("enterpriseId", "1"))
+			.andExpect(status().isBadRequest()).andReturn();
+		assertThat(page.getResponse().getContentAsString()).isEmpty();
+		assertThat(String.valueOf(page.getResponse().getContentType())).doesNotContain("json");
+		assertThat(page.getRequest().getAttribute("missingParameter")).isEqualTo("month");
+		// the error page it is forwarded to (MockMvc does not forward), in the reader's language
+		for (String[] language : new String[][] { { "zh_CN", "请求不完整", "缺少必填项“month”。" },
+				{ "en", "Incomplete request", "The required field “month” is missing." } }) {
+			mvc.perform(get("/error").param("lang", language[0]).with(fixtures.as("admin")).accept(MediaType.TEXT_HTML)
+				.requestAttr("jakarta.servlet.error.status_code", 400).requestAttr("jakarta.servlet.error.request_uri", "/monitoring/closing")
+				.requestAttr("missingParameter", "month"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+				.andExpect(content().string(containsString("<h1>" + language[1] + "</h1>")))
+				.andExpect(content().string(containsString(language[2])));
+		}
+		// the API keeps its RFC 9457 problem, naming the parameter
+		mvc.perform(get("/api/v1/accounting/reports/overdue").with(basic(fixtures.cityOfficer())))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(400))
+			.andExpect(jsonPath("$.errors[0].field").value("year"));
+	}
+
+	@Test
 	void theWayBackIsAPathOfThisApplicationWhateverTheRequestCarries() throws Exception {
 		// the Referer is never read; a path variable is one encoded path segment
 		MvcResult r = mvc.perform(post("/plan/items/@evil.example/observations").with(fixtures.as("admin")).with(csrf())
@@ -153,6 +205,12 @@ class PageErrorAdviceTests {
 			.andExpect(status().isFound()).andReturn();
 		assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/plan/items/@evil.example");
 		// the expansion itself (a variable holding "//host", templates that are no path): PageErrorAdviceTargetTests
+	}
+
+	/** The decimals at a JSON path, written out without trailing zeros, to compare whatever JSON number type they come as. */
+	private static List<String> decimals(String json, String path) {
+		List<Object> values = com.jayway.jsonpath.JsonPath.read(json, path);
+		return values.stream().map(v -> new java.math.BigDecimal(String.valueOf(v)).stripTrailingZeros().toPlainString()).toList();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package org.peakpilot;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -41,6 +43,9 @@ class ReportFormTests {
 	@Autowired
 	UserAccounts accounts;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	/** One row of each section of a cement plant's month, as the page posts them. */
 	static MockHttpServletRequestBuilder everySection(MockHttpServletRequestBuilder b) {
 		return b
@@ -66,6 +71,40 @@ class ReportFormTests {
 			// 产品产量, 产值
 			.param("product_CLINKER", "10000").param("product_CEMENT", "12000").param("outputValue10kCny", "4000")
 			.param("valueAdded10kCny", "1000");
+	}
+
+	@Test
+	void aSavedReportShowsItsDefaultsFromTheirStoredFieldsNotFromTheEnglishNotesAndOlderLinesStillFromTheirNotes() throws Exception {
+		Fixtures f = new Fixtures(registry, accounts);
+		RegistryModel.Enterprise cement = f.enterprise(EMEISHAN, "3011", null);
+		String user = f.user(Role.ENTERPRISE_USER, null, null, cement.id(), Set.of());
+		String location = mvc.perform(everySection(post("/accounting/enterprises/" + cement.id() + "/reports/2023/6")).with(f.as(user)).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getHeader("Location");
+		java.util.regex.Matcher id = java.util.regex.Pattern.compile("/accounting/reports/(\\d+)").matcher(location);
+		assertThat(id.find()).as(location).isTrue();
+		long reportId = Long.parseLong(id.group(1));
+		String line = """
+				SELECT x.%s FROM accounting_result x JOIN accounting_computation c ON c.id = x.computation_id
+				WHERE c.report_id = :r AND c.superseded_at IS NULL AND x.line_no = 1""";
+		// raw coal of the anthracite class assumed the anthracite's carbon content: stored as its fields
+		String defaults = jdbc.sql(line.formatted("defaults::text")).param("r", reportId).query(String.class).single();
+		assertThat(com.jayway.jsonpath.JsonPath.<List<Object>>read(defaults, "$[?(@.parameter == 'carbonContent')].value")).hasSize(1)
+			.allSatisfy(v -> assertThat(new java.math.BigDecimal(v.toString())).isEqualByComparingTo("27.4"));
+		String notes = jdbc.sql(line.formatted("notes::text")).param("r", reportId).query(String.class).single();
+		String shown = "缺省值：单位热值含碳量 27.4 吨碳/太焦（无烟煤，GB/T 32151.22-2024 附录C 表C.1";
+		// without its English notes the line still shows its defaults, in either language: the page reads the fields
+		String update = """
+				UPDATE accounting_result x SET %s FROM accounting_computation c
+				WHERE c.id = x.computation_id AND c.report_id = :r AND c.superseded_at IS NULL AND x.line_no = 1""";
+		jdbc.sql(update.formatted("notes = '[]'")).param("r", reportId).update();
+		mvc.perform(get("/accounting/reports/" + reportId).with(f.as(user))).andExpect(status().isOk())
+			.andExpect(content().string(containsString(shown)));
+		mvc.perform(get("/accounting/reports/" + reportId + "?lang=en").with(f.as(user))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Default: carbon content 27.4")));
+		// a line stored before the fields were (defaults NULL) shows them from its notes, as before
+		jdbc.sql(update.formatted("notes = CAST(:notes AS jsonb), defaults = NULL")).param("r", reportId).param("notes", notes).update();
+		mvc.perform(get("/accounting/reports/" + reportId).with(f.as(user))).andExpect(status().isOk())
+			.andExpect(content().string(containsString(shown)));
 	}
 
 	@Test

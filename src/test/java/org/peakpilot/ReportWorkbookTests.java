@@ -245,6 +245,20 @@ class ReportWorkbookTests {
 	}
 
 	@Test
+	void aProductOfAnotherIndustryIsRefusedAtItsRowAsTheApiRefusesIt() throws Exception {
+		// a cement works reports no crude steel: row 3 of the products sheet, its product code; nothing is written
+		byte[] file = fill(template(enterpriseUser), quarterMonth(7, 1),
+				List.of(new Object[] { 7, "CLINKER", 10_000, 4000, 1000 }, new Object[] { 7, "CRUDE_STEEL", 500 }));
+		upload(file, basic(enterpriseUser))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].row").value(3))
+			.andExpect(jsonPath("$.errors[0].field").value(PRODUCTS + ", B (产品代码 Product code)"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("CRUDE_STEEL is not a product of this enterprise's industry")));
+		mvc.perform(get(base(2022) + "/7").with(basic(enterpriseUser))).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void aMonthAlreadySubmittedFailsTheWholeImport() throws Exception {
 		upload(fill(template(enterpriseUser), quarterMonth(5, 1), List.of()), basic(enterpriseUser)).andExpect(status().isOk());
 		long may = ((Number) JsonPath.read(mvc.perform(get(base(2022) + "/5").with(basic(enterpriseUser))).andReturn().getResponse()

@@ -220,6 +220,11 @@ class ReportWorkflowTests {
 		mvc.perform(put("/api/v1/accounting/enterprises/" + key.id() + "/reports/2025/1").with(basic(keyUser))
 			.contentType(MediaType.APPLICATION_JSON).content(CONTENT)).andExpect(status().isOk());
 		String office = fixtures.cityOfficer();
+		// registered now: of 2025 it owes nothing but the draft it began
+		mvc.perform(get("/api/v1/accounting/reports/overdue").param("year", "2025").with(basic(office)))
+			.andExpect(jsonPath("$[?(@.enterpriseId == " + key.id() + ")].month").value(org.hamcrest.Matchers.contains(1)));
+		// dated back to its real registration in 2024: every month of 2025 without a submitted report is overdue
+		SystemActor.call("t", () -> registry.registeredSince(key.id(), java.time.Instant.parse("2024-06-30T16:00:00Z")));
 		mvc.perform(get("/api/v1/accounting/reports/overdue").param("year", "2025").with(basic(office)))
 			.andExpect(jsonPath("$[?(@.enterpriseId == " + key.id() + ")].month").value(hasItems(1, 2, 12)));
 		long id = ((Number) JsonPath.read(mvc.perform(get("/api/v1/accounting/enterprises/" + key.id() + "/reports/2025/1").with(basic(keyUser)))

@@ -52,6 +52,18 @@ public class TestBroker implements ExecutionCondition {
 		return embedded.url();
 	}
 
+	/**
+	 * Whether the embedded test broker holds an MQTT session of this client id, asked without taking the session over
+	 * as a probing client would; only for the embedded broker (Mosquitto cannot be asked).
+	 */
+	public static synchronized boolean holdsSession(String clientId) {
+		if (external()) {
+			throw new IllegalStateException("only the embedded test broker can be asked for its sessions");
+		}
+		url();
+		return embedded.holdsSession(clientId);
+	}
+
 	/** Lets every client connect and do everything, like Mosquitto's default configuration. */
 	private static final class Anyone implements ActiveMQSecurityManager5 {
 

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.EnergyUse;
+import org.peakpilot.accounting.Report;
+import org.peakpilot.accounting.ReportContent;
+import org.peakpilot.accounting.ReportLine;
 import org.peakpilot.accounting.internal.ReportWorkflow;
-import org.peakpilot.accounting.ReportModel;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.platform.UserAccounts;
@@ -90,9 +93,52 @@ class WorkQueueTests {
 			.andExpect(status().is3xxRedirection());
 	}
 
+	/** Moves an enterprise's registration this many months back (fixtures register them now). */
+	void registeredMonthsAgo(RegistryModel.Enterprise e, int months) {
+		SystemActor.call("test", () -> registry.registeredSince(e.id(), java.time.ZonedDateTime.now(ZoneId.of("Asia/Shanghai"))
+			.minusMonths(months).toInstant()));
+	}
+
+	/** The months (YYYY-M) listed as open on the enterprise user's work page. */
+	List<String> openMonths(String user) throws Exception {
+		String page = mvc.perform(get("/work").with(f.as(user))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		Matcher m = Pattern.compile("/reports/(\\d{4})/(\\d{1,2})/edit").matcher(page);
+		List<String> months = new ArrayList<>();
+		while (m.find()) {
+			months.add(m.group(1) + "-" + m.group(2));
+		}
+		return months;
+	}
+
+	@Test
+	void monthsToFillStartAtTheEnterprisesRegistrationNotAYearBackUnlessAReportWasBegun() throws Exception {
+		YearMonth thisMonth = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+		RegistryModel.Enterprise fresh = keyEnterprise("新登记企业", SHAWAN, "3120", null);
+		String user = f.user(Role.ENTERPRISE_USER, null, null, fresh.id(), Set.of());
+		// registered this month: nothing of the past year to fill (the running month only once a draft exists)
+		assertThat(openMonths(user)).isEmpty();
+		// registered last month: last month only, not the 12 before it
+		registeredMonthsAgo(fresh, 1);
+		YearMonth last = thisMonth.minusMonths(1);
+		assertThat(openMonths(user)).containsExactly(last.getYear() + "-" + last.getMonthValue());
+		// a draft begun for a month before the registration is still listed
+		YearMonth earlier = thisMonth.minusMonths(5);
+		SystemActor.call("test", () -> accounting.saveReport(fresh.id(), earlier.getYear(), earlier.getMonthValue(),
+				new org.peakpilot.accounting.ReportContent(null, null, List.of(), List.of())));
+		assertThat(openMonths(user)).containsExactly(earlier.getYear() + "-" + earlier.getMonthValue(),
+				last.getYear() + "-" + last.getMonthValue());
+		// registered two years ago: the full 12 months back
+		registeredMonthsAgo(fresh, 24);
+		assertThat(openMonths(user)).hasSize(12);
+		// a registration is only ever dated back, and only by the city
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> SystemActor.call("test", () -> registry.registeredSince(fresh.id(),
+				java.time.Instant.now().plusSeconds(3600)))).isInstanceOf(org.peakpilot.platform.InvalidInputException.class);
+	}
+
 	@Test
 	void theEnterpriseSeesItsMonthsToFillItsReturnedReportsAndItsAlarms() throws Exception {
 		YearMonth lastMonth = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
+		registeredMonthsAgo(shawan, 3);
 		mvc.perform(get("/work").with(f.as(steelUser))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"open-months\"")))
 			.andExpect(content().string(containsString(lastMonth.getYear() + " 年 " + lastMonth.getMonthValue() + " 月")))
@@ -135,6 +181,10 @@ class WorkQueueTests {
 
 	@Test
 	void countyAndParkSeeTheirEnterprisesReportsByStatusAndOverdueNeverAnotherCounty() throws Exception {
+		// registered now, it owes 2023 only the report that came back; dated back, the months it never sent as well
+		mvc.perform(get("/work").param("year", "2023").with(f.as(shawanOfficer))).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("1, 4–12 月"))));
+		registeredMonthsAgo(shawan, 60);
 		for (String officer : List.of(shawanOfficer, shawanPark)) {
 			mvc.perform(get("/work").param("year", "2023").with(f.as(officer))).andExpect(status().isOk())
 				.andExpect(content().string(containsString("id=\"status-counts\"")))
@@ -285,9 +335,9 @@ class WorkQueueTests {
 	/** A 2023 month of the enterprise with one electricity line, submitted. */
 	private long submittedReport(RegistryModel.Enterprise e, int month) {
 		return SystemActor.call("test", () -> {
-			ReportModel.Report r = accounting.saveReport(e.id(), 2023, month, new ReportModel.Content(null, null,
-					List.of(new ReportModel.ReportLine(new Calculation.Line(Calculation.LineType.ELECTRICITY, null, new BigDecimal("100000"),
-							"kWh", null, null, null, null, null, null, null, null, null, null), ReportModel.EnergyUse.ENERGY)),
+			Report r = accounting.saveReport(e.id(), 2023, month, new ReportContent(null, null,
+					List.of(new ReportLine(new Calculation.Line(Calculation.LineType.ELECTRICITY, null, new BigDecimal("100000"),
+							"kWh", null, null, null, null, null, null, null, null, null, null), EnergyUse.ENERGY)),
 					List.of()));
 			return workflow.submit(r.id()).id();
 		});

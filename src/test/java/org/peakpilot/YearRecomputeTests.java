@@ -13,18 +13,19 @@ import org.junit.jupiter.api.Test;
 import org.peakpilot.accounting.Calculation.Line;
 import org.peakpilot.accounting.Calculation.LineType;
 import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.EnergyUse;
+import org.peakpilot.accounting.ReportContent;
+import org.peakpilot.accounting.ReportLine;
+import org.peakpilot.accounting.StoredResult;
 import org.peakpilot.accounting.internal.MonthlyReports;
 import org.peakpilot.accounting.internal.Restatements;
-import org.peakpilot.accounting.ReportModel;
-import org.peakpilot.accounting.ReportModel.EnergyUse;
-import org.peakpilot.accounting.ReportModel.ReportLine;
-import org.peakpilot.accounting.ReportModel.StoredResult;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
+import org.peakpilot.shared.Cny10k;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -118,7 +119,7 @@ class YearRecomputeTests {
 
 	long save(RegistryModel.Enterprise e, int year, int month, List<ReportLine> lines) {
 		return SystemActor.call("test", () -> accounting.saveReport(e.id(), year, month,
-				new ReportModel.Content(new BigDecimal("4000"), new BigDecimal("1000"), lines, List.of())).id());
+				new ReportContent(Cny10k.of(new BigDecimal("4000")), Cny10k.of(new BigDecimal("1000")), lines, List.of())).id());
 	}
 
 	Map<Long, List<StoredResult>> current(List<Long> ids) {

@@ -3,6 +3,9 @@ package org.peakpilot.accounting;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.peakpilot.shared.Gj;
+import org.peakpilot.shared.Tce;
+import org.peakpilot.shared.Tco2;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The calculator's request and answer: activity lines in, tCO2 by scope and tce out, each line with its factor. */
@@ -138,24 +141,24 @@ public final class Calculation {
 			@Schema(description = "The line's label · 行标签") String label,
 			@Schema(description = "Scope 1 (direct) or 2 (purchased energy) · 范围") Scope scope,
 			@Schema(description = "Emission category (combustion, process, electricity, heat, …) · 排放类别") String category,
-			@Schema(description = "Emissions, location-based, tCO2 (negative for exports and fixed carbon) · 排放量（吨二氧化碳）") BigDecimal co2T,
-			@Schema(description = "Emissions, market-based, tCO2 · 排放量（市场法，吨二氧化碳）") BigDecimal co2MarketT,
-			@Schema(description = "Energy, tce (calorific equivalent) · 能耗（当量值，吨标准煤）") BigDecimal tce,
-			@Schema(description = "Energy, GJ, where the line has a calorific value · 热量（GJ）") BigDecimal energyGj,
+			@Schema(description = "Emissions, location-based, tCO2 (negative for exports and fixed carbon) · 排放量（吨二氧化碳）") Tco2 co2T,
+			@Schema(description = "Emissions, market-based, tCO2 · 排放量（市场法，吨二氧化碳）") Tco2 co2MarketT,
+			@Schema(description = "Energy, tce (calorific equivalent) · 能耗（当量值，吨标准煤）") Tce tce,
+			@Schema(description = "Energy, GJ, where the line has a calorific value · 热量（GJ）") Gj energyGj,
 			@Schema(description = "The factor versions used · 所用因子版本") List<FactorUsed> factors,
 			@Schema(description = "Notes: defaults assumed, measured parameters, grid year chosen · 说明") List<String> notes,
 			@Schema(description = "The formula applied, with its figures · 计算公式") String formula,
-			@Schema(description = "Energy, tce, at the year's equal-value coefficient · 能耗（等价值，吨标准煤）") BigDecimal tceEqualValue,
+			@Schema(description = "Energy, tce, at the year's equal-value coefficient · 能耗（等价值，吨标准煤）") Tce tceEqualValue,
 			@Schema(description = "Parameters the line did not measure and the calculator assumed · 采用的缺省参数") List<DefaultAssumed> defaults) {
 
-		public LineResult(int index, LineType type, String label, Scope scope, String category, BigDecimal co2T, BigDecimal co2MarketT,
-				BigDecimal tce, BigDecimal energyGj, List<FactorUsed> factors, List<String> notes, String formula) {
+		public LineResult(int index, LineType type, String label, Scope scope, String category, Tco2 co2T, Tco2 co2MarketT,
+				Tce tce, Gj energyGj, List<FactorUsed> factors, List<String> notes, String formula) {
 			this(index, type, label, scope, category, co2T, co2MarketT, tce, energyGj, factors, notes, formula, tce, List.of());
 		}
 
-		public LineResult(int index, LineType type, String label, Scope scope, String category, BigDecimal co2T, BigDecimal co2MarketT,
-				BigDecimal tce, BigDecimal energyGj, List<FactorUsed> factors, List<String> notes, String formula,
-				BigDecimal tceEqualValue) {
+		public LineResult(int index, LineType type, String label, Scope scope, String category, Tco2 co2T, Tco2 co2MarketT,
+				Tce tce, Gj energyGj, List<FactorUsed> factors, List<String> notes, String formula,
+				Tce tceEqualValue) {
 			this(index, type, label, scope, category, co2T, co2MarketT, tce, energyGj, factors, notes, formula, tceEqualValue,
 					List.of());
 		}
@@ -183,15 +186,15 @@ public final class Calculation {
 	 */
 	@Schema(name = "CalculationTotals", description = "Totals of all lines · 合计")
 	public record Totals(
-			@Schema(description = "Scope 1, fuel combustion, tCO2 · 范围一燃料燃烧排放（吨二氧化碳）") BigDecimal scope1CombustionCo2T,
-			@Schema(description = "Scope 1, industrial processes, tCO2 · 范围一工业过程排放（吨二氧化碳）") BigDecimal scope1ProcessCo2T,
-			@Schema(description = "Scope 2, purchased electricity (location-based), tCO2 · 范围二外购电力排放（吨二氧化碳）") BigDecimal scope2ElectricityCo2T,
-			@Schema(description = "Scope 2, purchased heat, tCO2 · 范围二外购热力排放（吨二氧化碳）") BigDecimal scope2HeatCo2T,
-			@Schema(description = "Total, location-based, tCO2 · 排放总量（吨二氧化碳）") BigDecimal totalCo2T,
-			@Schema(description = "Scope 2 electricity, market-based (certified green kWh at zero), tCO2 · 范围二电力排放（市场法）") BigDecimal scope2ElectricityMarketCo2T,
-			@Schema(description = "Total, market-based, tCO2 · 排放总量（市场法，吨二氧化碳）") BigDecimal totalMarketCo2T,
-			@Schema(description = "Energy, tce, electricity at its calorific equivalent (0.1229 kgce/kWh) · 综合能耗（当量值，吨标准煤）") BigDecimal tce,
-			@Schema(description = "Energy, tce, electricity at the year's equal-value coefficient; absent while none is set · 综合能耗（等价值，吨标准煤）") BigDecimal tceEqualValue) {
+			@Schema(description = "Scope 1, fuel combustion, tCO2 · 范围一燃料燃烧排放（吨二氧化碳）") Tco2 scope1CombustionCo2T,
+			@Schema(description = "Scope 1, industrial processes, tCO2 · 范围一工业过程排放（吨二氧化碳）") Tco2 scope1ProcessCo2T,
+			@Schema(description = "Scope 2, purchased electricity (location-based), tCO2 · 范围二外购电力排放（吨二氧化碳）") Tco2 scope2ElectricityCo2T,
+			@Schema(description = "Scope 2, purchased heat, tCO2 · 范围二外购热力排放（吨二氧化碳）") Tco2 scope2HeatCo2T,
+			@Schema(description = "Total, location-based, tCO2 · 排放总量（吨二氧化碳）") Tco2 totalCo2T,
+			@Schema(description = "Scope 2 electricity, market-based (certified green kWh at zero), tCO2 · 范围二电力排放（市场法）") Tco2 scope2ElectricityMarketCo2T,
+			@Schema(description = "Total, market-based, tCO2 · 排放总量（市场法，吨二氧化碳）") Tco2 totalMarketCo2T,
+			@Schema(description = "Energy, tce, electricity at its calorific equivalent (0.1229 kgce/kWh) · 综合能耗（当量值，吨标准煤）") Tce tce,
+			@Schema(description = "Energy, tce, electricity at the year's equal-value coefficient; absent while none is set · 综合能耗（等价值，吨标准煤）") Tce tceEqualValue) {
 	}
 
 	/** The answer: per-line results and totals. */

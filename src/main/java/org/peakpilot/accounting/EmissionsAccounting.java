@@ -52,12 +52,12 @@ public class EmissionsAccounting {
 	}
 
 	/** The products a report can state, with their units. */
-	public List<ReportModel.Product> products() {
+	public List<Product> products() {
 		return reports.products();
 	}
 
 	/** An enterprise's report for a month, if one exists within the caller's scope. */
-	public Optional<ReportModel.Report> report(long enterpriseId, int year, int month) {
+	public Optional<Report> report(long enterpriseId, int year, int month) {
 		return reports.report(enterpriseId, year, month);
 	}
 
@@ -66,7 +66,7 @@ public class EmissionsAccounting {
 	 * enterprise or the city office; the results are recomputed and stored with the factor versions used.
 	 */
 	@Transactional
-	public ReportModel.Report saveReport(long enterpriseId, int year, int month, ReportModel.Content content) {
+	public Report saveReport(long enterpriseId, int year, int month, ReportContent content) {
 		return workflow.save(enterpriseId, year, month, content);
 	}
 }

@@ -131,6 +131,10 @@ class DemoLoader implements ApplicationRunner {
 			if (enterprises.putIfAbsent(e.key(), registered.id()) != null) {
 				throw new IllegalStateException(where + ": key '" + e.key() + "' appears twice");
 			}
+			// the made-up units have been in the pilot since the start of last year, so their work page has a year of
+			// months to fill (months to fill count from the registration)
+			at(where, () -> registry.registeredSince(registered.id(),
+					java.time.Year.now(clock).minusYears(1).atDay(1).atStartOfDay(clock.getZone()).toInstant()));
 		}
 
 		for (DemoDataSet.User u : data.users()) {

@@ -179,6 +179,7 @@ class PlanPages {
 	@PostMapping("/plan/import")
 	String importWorkbook(@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
 		model.addAttribute("plan", plan.info());
+		// caught here, not by PageErrorAdvice: the import page shows the file's errors by row and column on this response
 		try {
 			if (file == null || file.isEmpty()) {
 				throw new InvalidInputException("file", "choose an Excel file (.xlsx) to upload");

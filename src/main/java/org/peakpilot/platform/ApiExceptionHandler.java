@@ -22,12 +22,16 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -155,6 +159,20 @@ class ApiExceptionHandler {
 			}
 		}
 		return null;
+	}
+
+	/** A required parameter, header or file that the request does not carry: the parameter is named. */
+	@ExceptionHandler({ ServletRequestBindingException.class, MissingServletRequestPartException.class })
+	ProblemDetail missing(Exception ex) {
+		String name = ex instanceof MissingServletRequestParameterException m ? m.getParameterName()
+				: ex instanceof MissingServletRequestPartException p ? p.getRequestPartName()
+				: ex instanceof MissingRequestHeaderException h ? h.getHeaderName() : null;
+		if (name == null) {
+			return problem(HttpStatus.BAD_REQUEST, "invalid-input", "The request cannot be answered as sent: " + ex.getMessage());
+		}
+		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Parameter '" + name + "' is required.");
+		p.setProperty("errors", List.of(InputError.field(name, "is required")));
+		return p;
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -53,6 +53,7 @@ public class InputErrorTexts {
 		rule("(.*) is implausibly large", "implausible");
 		rule("unit '(.*)' is not allowed here; use one of (.*)", "unit");
 		rule("unknown product; one of (.*)", "unknownProduct");
+		rule("(\\S+) is not a product of this enterprise's industry; one of (.*)", "notOwnProduct");
 		rule("(\\S+) appears twice", "twice");
 		rule("cannot be negative", "negative");
 		rule("must be positive", "positive");

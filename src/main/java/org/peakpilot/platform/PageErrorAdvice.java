@@ -25,12 +25,15 @@ import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -44,6 +47,7 @@ import org.springframework.web.util.UriUtils;
  * <li>{@link InvalidInputException}, a {@link RuleViolationException} or a form value that does not bind (a binding
  * failure names its field) on a handler with {@link BackTo}: a redirect to that page with the errors (and the
  * parameters {@link BackTo#keep()} names) as flash attributes;</li>
+ * <li>a request the page cannot answer as sent (a required parameter missing): the 400 page naming it;</li>
  * <li>{@link NotFoundException}: the 404 page; {@link AccessDeniedException} of a signed-in user: the 403 page;</li>
  * <li>anything else, and the above on a handler without {@link BackTo}: as before, the status of the exception
  * (400, 422) on the error page.</li>
@@ -61,6 +65,8 @@ class PageErrorAdvice {
 	/** Longest kept parameter and longest rejected value quoted back: a flash attribute lives in the session. */
 	static final int MAX_KEPT = 20_000;
 	static final int MAX_QUOTED = 40;
+	/** The request attribute with the name of a missing parameter, for the 400 page. */
+	static final String MISSING_PARAMETER = "missingParameter";
 
 	@ExceptionHandler(InvalidInputException.class)
 	ModelAndView invalid(InvalidInputException ex, HandlerMethod handler, HttpServletRequest request) throws Exception {
@@ -93,6 +99,24 @@ class PageErrorAdvice {
 			return new ModelAndView();
 		}
 		return back(ex, handler, request, errors);
+	}
+
+	/**
+	 * A request a page cannot answer as sent, such as a required parameter or file that is missing: the 400 page in
+	 * the reader's language, naming the parameter (Boot's problem-details handler would otherwise answer a page with
+	 * JSON). The API's problem for it is {@code ApiExceptionHandler}'s.
+	 */
+	@ExceptionHandler({ ServletRequestBindingException.class, MissingServletRequestPartException.class })
+	ModelAndView badRequest(Exception ex, HandlerMethod handler, HttpServletRequest request, HttpServletResponse response) throws Exception {
+		if (isApi(handler)) {
+			throw ex;
+		}
+		String parameter = ex instanceof MissingServletRequestParameterException m ? m.getParameterName()
+				: ex instanceof MissingServletRequestPartException p ? p.getRequestPartName() : null;
+		log.debug("Bad request on {}: {}", request.getRequestURI(), ex.getMessage());
+		request.setAttribute(MISSING_PARAMETER, parameter);
+		response.sendError(HttpStatus.BAD_REQUEST.value());
+		return new ModelAndView();
 	}
 
 	@ExceptionHandler(NotFoundException.class)

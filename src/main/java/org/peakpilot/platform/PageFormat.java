@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
+import org.peakpilot.shared.Quantity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * Beijing time as {@code yyyy-MM-dd HH:mm} whatever the server's zone; figures are rounded for reading by their
  * kind (tCO2 and tce to 2 decimals with thousands separators, intensities to 4 significant digits, shares to 0.1
  * %), and {@link #full} gives the unrounded value for a {@code title} (hover). Exports and the API never use this.
+ * A figure may be a {@code BigDecimal}, another number or a {@code shared.Quantity} (tCO2, tce, …: its value).
  */
 @Component("fmt")
 public class PageFormat {
@@ -125,6 +127,9 @@ public class PageFormat {
 		}
 		if (value instanceof BigDecimal b) {
 			return b;
+		}
+		if (value instanceof Quantity<?> q) {
+			return q.value();
 		}
 		if (value instanceof Double d) {
 			return d.isNaN() || d.isInfinite() ? null : BigDecimal.valueOf(d);

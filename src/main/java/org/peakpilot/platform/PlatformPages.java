@@ -132,6 +132,7 @@ class PlatformPages {
 	String updateUser(@PathVariable long id, @ModelAttribute UserFormFields fields, BindingResult posted, Model model,
 			RedirectAttributes redirect) {
 		UserAccounts.UserForm form = fields.toForm();
+		// caught here, not by PageErrorAdvice: the form is shown again with what was entered, on this response
 		try {
 			if (posted.hasErrors()) {
 				throw InvalidInputException.of(posted);

@@ -187,6 +187,29 @@ public class Registry implements ScopeDirectory {
 	}
 
 	/**
+	 * Records that an enterprise was registered earlier than it was entered here (records brought over from an earlier
+	 * register, the demo's made-up history): its {@code createdAt}, from which its months to report count. For the
+	 * city only; the time may only move back (a registration cannot be made later than it was entered); audited.
+	 */
+	@Transactional
+	public Enterprise registeredSince(long id, java.time.Instant registeredAt) {
+		Enterprise before = enterprise(id);
+		if (!AccessScope.current().isCityWide()) {
+			throw new org.springframework.security.access.AccessDeniedException(AccessScope.current().actor()
+					+ ": only the city dates an enterprise's registration");
+		}
+		if (registeredAt == null || registeredAt.isAfter(before.createdAt())) {
+			throw new org.peakpilot.platform.InvalidInputException("registeredAt", "a registration can only be dated back, to before "
+					+ before.createdAt());
+		}
+		jdbc.sql("UPDATE enterprise SET created_at = :at, updated_at = :now WHERE id = :id")
+			.param("at", OffsetDateTime.ofInstant(registeredAt, clock.getZone())).param("now", now()).param("id", id).update();
+		Enterprise after = find(id).orElseThrow();
+		audit.record("enterprise.registration-dated", "enterprise", id, before, after);
+		return after;
+	}
+
+	/**
 	 * The ids of every key energy-using unit of the city, whatever the caller's scope: only ids, for counting how
 	 * much of the expected data a city figure covers (how many key units' months are reported).
 	 */

@@ -3,6 +3,7 @@ package org.peakpilot.registry;
 import java.math.BigDecimal;
 
 import org.peakpilot.platform.AccessScope;
+import org.peakpilot.platform.GroupedDecimalEditor;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.Owner;
@@ -118,15 +119,17 @@ class RegistryPages {
 			String annualEnergyTce) {
 
 		EnterpriseForm toForm() {
-			BigDecimal tce = null;
-			if (annualEnergyTce != null && !annualEnergyTce.isBlank()) {
-				try {
-					tce = new BigDecimal(annualEnergyTce.strip());
-				}
-				catch (NumberFormatException ex) {
-					throw new InvalidInputException("annualEnergyTce", "'" + annualEnergyTce + "' is not a number");
-				}
+			// read as the other page forms read decimals (grouped, exponent form, at most 30 digits); caught here, not by
+			// PageErrorAdvice: the field is text so that the form is rendered again with it as typed, and its refusal
+			// becomes this form's field error
+			GroupedDecimalEditor editor = new GroupedDecimalEditor();
+			try {
+				editor.setAsText(annualEnergyTce);
 			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidInputException("annualEnergyTce", "'" + annualEnergyTce + "' is not a number");
+			}
+			BigDecimal tce = (BigDecimal) editor.getValue();
 			return new EnterpriseForm(uscc, name, countyCode, industryCode, parkId, keyEnergyUnit != null && keyEnergyUnit, tce);
 		}
 	}

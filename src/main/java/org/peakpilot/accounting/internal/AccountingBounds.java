@@ -16,7 +16,7 @@ public final class AccountingBounds {
 	/** An activity quantity (a month's or a year's fuel, power, heat, product) in its unit: below 10^12. */
 	static final BigDecimal QUANTITY_MAX = new BigDecimal(Calculation.QUANTITY_MAX);
 	/** A month's output value or value added in 10,000 CNY: the largest enterprise stays below 10^10 (10^14 CNY). */
-	static final BigDecimal MONEY_10K_CNY_MAX = new BigDecimal(org.peakpilot.accounting.ReportModel.Content.MONEY_10K_CNY_MAX);
+	static final BigDecimal MONEY_10K_CNY_MAX = new BigDecimal(org.peakpilot.accounting.ReportContent.MONEY_10K_CNY_MAX);
 	/**
 	 * A measured net calorific value, GJ per activity unit: coal about 20 GJ/t, fuel oil 42 GJ/t, natural gas 389 GJ per
 	 * 10^4 Nm³, hydrogen about 1,200 GJ per 10^4 Nm³; nothing burnt reaches 10,000.

@@ -28,13 +28,14 @@ import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.Calculation.Line;
 import org.peakpilot.accounting.Calculation.LineResult;
 import org.peakpilot.accounting.Calculation.LineType;
+import org.peakpilot.accounting.EnergyUse;
 import org.peakpilot.accounting.Factor;
-import org.peakpilot.accounting.ReportModel.EnergyUse;
 import org.peakpilot.accounting.internal.StoredResults.Figures;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.RuleViolationException;
+import org.peakpilot.shared.Cny10k;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
@@ -143,16 +144,17 @@ public class BulkRecompute {
 		Run run = new Run(reports, loadFactors(), gridRegion, MonthlyReports.restatedReason(published), before);
 		List<Stored> written = run.write();
 
-		Map<Long, BigDecimal[]> denominators = new HashMap<>();
+		Map<Long, Cny10k[]> denominators = new HashMap<>();
 		Map<Long, Integer> years = new HashMap<>();
 		jdbc.sql("SELECT id, year, output_value_10k_cny, value_added_10k_cny FROM accounting_report WHERE id = ANY(:ids)")
 			.param("ids", written.stream().map(Stored::reportId).toArray(Long[]::new)).query((ResultSet rs) -> {
 				years.put(rs.getLong(1), rs.getInt(2));
-				denominators.put(rs.getLong(1), new BigDecimal[] { Calculator.strip(rs.getBigDecimal(3)), Calculator.strip(rs.getBigDecimal(4)) });
+				denominators.put(rs.getLong(1), new Cny10k[] { Cny10k.of(Calculator.strip(rs.getBigDecimal(3))),
+						Cny10k.of(Calculator.strip(rs.getBigDecimal(4))) });
 			});
 		List<AuditLog.Change> changes = new ArrayList<>(written.size());
 		for (Stored s : written) {
-			BigDecimal[] d = denominators.get(s.reportId());
+			Cny10k[] d = denominators.get(s.reportId());
 			changes.add(new AuditLog.Change(s.reportId(), MonthlyReports.summary(before.getOrDefault(s.reportId(), List.of()), d[0], d[1]),
 					MonthlyReports.summary(s.figures(), d[0], d[1])));
 		}
@@ -292,11 +294,15 @@ public class BulkRecompute {
 				byte[] computation = Long.toString(ids[i]).getBytes(StandardCharsets.US_ASCII);
 				for (LineResult r : results) {
 					text.field(computation).field(Integer.toString(r.index())).field(r.scope().name()).field(r.category())
-						.field(report.uses().get(r.index()).name()).field(r.co2T().toPlainString()).field(r.co2MarketT().toPlainString())
-						.field(r.tce().toPlainString()).field(r.tceEqualValue() == null ? "\\N" : r.tceEqualValue().toPlainString())
-						.field(r.energyGj() == null ? "\\N" : r.energyGj().toPlainString())
+						.field(report.uses().get(r.index()).name()).field(r.co2T().value().toPlainString())
+						.field(r.co2MarketT().value().toPlainString()).field(r.tce().value().toPlainString())
+						.field(r.tceEqualValue() == null ? "\\N" : r.tceEqualValue().value().toPlainString())
+						.field(r.energyGj() == null ? "\\N" : r.energyGj().value().toPlainString())
 						.field(jsonCache.computeIfAbsent(r.factors(), f -> escapedJson(stored.refsJson(r.factors()))))
-						.field(escape(r.formula())).bytes(jsonCache.computeIfAbsent(r.notes(), n -> escapedJson(json.writeValueAsString(r.notes()))))
+						.field(escape(r.formula())).field(jsonCache.computeIfAbsent(r.notes(), n -> escapedJson(json.writeValueAsString(r.notes()))))
+						// keyed apart from the notes: an empty list of either would otherwise share one entry
+						.bytes(jsonCache.computeIfAbsent(List.of("defaults", r.defaults() == null ? List.of() : r.defaults()),
+								d -> escapedJson(json.writeValueAsString(r.defaults() == null ? List.of() : r.defaults()))))
 						.bytes(NEWLINE);
 					lines++;
 				}
@@ -313,7 +319,7 @@ public class BulkRecompute {
 			try {
 				CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
 						COPY accounting_result (computation_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce,
-						    tce_equal_value, energy_gj, factors, formula, notes) FROM STDIN""");
+						    tce_equal_value, energy_gj, factors, formula, notes, defaults) FROM STDIN""");
 				try {
 					for (CompletableFuture<Chunk> future : pending) {
 						Chunk chunk = join(future);

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The calculator's notes of a line as a reader sees them (Thymeleaf: {@code ${@calcNotes.of(result)}} on the form's
- * live figures, {@code ${@calcNotes.stored(notes)}} on a saved report), in the request's language. A default the
+ * live figures, {@code ${@calcNotes.stored(notes, defaults)}} on a saved report), in the request's language. A default the
  * calculator assumed reads "缺省值：低位发热量 19.57 吉焦/吨（烟煤，GB/T 32151.22-2024 附录C 表C.1）": the parameter,
  * value and unit from the structured {@link DefaultAssumed}, the factor's name and citation from {@link DisplayNames},
  * and its verification tag as a badge; the factor library's research notes (the stored source text) are never shown.
@@ -54,25 +54,36 @@ public class CalculationNotes {
 
 	/** The notes of a line the calculator just computed: its defaults from their structured fields, then the others. */
 	public List<Note> of(LineResult result) {
-		List<Note> notes = new ArrayList<>();
-		List<String> defaultTexts = new ArrayList<>();
-		for (DefaultAssumed d : result.defaults() == null ? List.<DefaultAssumed>of() : result.defaults()) {
-			notes.add(assumed(d.parameter(), d.value(), d.unit(), d.factorCode(), tagOf(d.source()), d.source()));
-			defaultTexts.add(d.note());
+		return withDefaults(result.notes(), result.defaults() == null ? List.of() : result.defaults());
+	}
+
+	/**
+	 * The notes of a saved report's line, as stored with its result: the defaults it assumed from their stored
+	 * structured fields, then its other notes. A line stored before its defaults were ({@code defaults} null) has them
+	 * only as English notes, which are read as before.
+	 */
+	public List<Note> stored(List<String> stored, List<DefaultAssumed> defaults) {
+		if (defaults != null) {
+			return withDefaults(stored, defaults);
 		}
-		for (String n : result.notes() == null ? List.<String>of() : result.notes()) {
-			if (!defaultTexts.contains(n)) {
-				notes.add(note(n));
-			}
+		List<Note> notes = new ArrayList<>();
+		for (String n : stored == null ? List.<String>of() : stored) {
+			notes.add(note(n));
 		}
 		return notes;
 	}
 
-	/** The notes of a saved report's line, as stored with its result. */
-	public List<Note> stored(List<String> stored) {
+	private List<Note> withDefaults(List<String> stored, List<DefaultAssumed> defaults) {
 		List<Note> notes = new ArrayList<>();
+		List<String> defaultTexts = new ArrayList<>();
+		for (DefaultAssumed d : defaults) {
+			notes.add(assumed(d.parameter(), d.value(), d.unit(), d.factorCode(), tagOf(d.source()), d.source()));
+			defaultTexts.add(d.note());
+		}
 		for (String n : stored == null ? List.<String>of() : stored) {
-			notes.add(note(n));
+			if (!defaultTexts.contains(n)) {
+				notes.add(note(n));
+			}
 		}
 		return notes;
 	}

@@ -22,7 +22,10 @@ import org.peakpilot.accounting.Factor;
 import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
+import org.peakpilot.shared.Gj;
 import org.peakpilot.shared.Rounding;
+import org.peakpilot.shared.Tce;
+import org.peakpilot.shared.Tco2;
 
 /**
  * The accounting formulas, free of storage: every factor comes from a {@link Factors} lookup, so the stored
@@ -195,8 +198,8 @@ public final class Calculator {
 		}
 		String formula = plain(q) + " " + f.activityUnit() + " × " + plain(ncv) + " GJ/" + f.activityUnit() + " × " + plain(cc)
 				+ " tC/TJ ÷ 1000 × " + plain(of) + " × 44/12";
-		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "combustion", Rounding.stored(co2), Rounding.stored(co2), Rounding.stored(tce),
-				Rounding.stored(gj), used, notes, formula, Rounding.stored(tce), defaults);
+		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "combustion", Tco2.of(co2), Tco2.of(co2), Tce.of(tce),
+				Gj.of(gj), used, notes, formula, Tce.of(tce), defaults);
 	}
 
 	/** The class row of a raw coal line (ANTHRACITE, BITUMINOUS-COAL, LIGNITE), null when none is given or it is refused. */
@@ -281,15 +284,15 @@ public final class Calculator {
 		String formula = (export ? "−" : "") + plain(mwh) + " MWh × " + plain(g.value()) + " tCO2/MWh";
 		List<FactorUsed> used = new ArrayList<>(List.of(FactorUsed.of(g), FactorUsed.of(tceFactor)));
 		Optional<Factor> equal = factors.inForce(ELECTRICITY_EQUAL_VALUE, year);
-		BigDecimal tceEqual = null;
+		Tce tceEqual = null;
 		if (equal.isPresent()) {
 			// named even without a value, so that publishing the year's coefficient restates this line
 			used.add(FactorUsed.of(equal.get()));
 			if (equal.get().value() != null) {
-				tceEqual = Rounding.stored(kwh.multiply(equal.get().value(), MC).multiply(sign));
+				tceEqual = Tce.of(kwh.multiply(equal.get().value(), MC).multiply(sign));
 			}
 		}
-		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_2, "electricity", Rounding.stored(co2), Rounding.stored(market), Rounding.stored(tce),
+		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_2, "electricity", Tco2.of(co2), Tco2.of(market), Tce.of(tce),
 				null, used, notes, formula, tceEqual);
 	}
 
@@ -327,8 +330,8 @@ public final class Calculator {
 		BigDecimal tce = gj.multiply(tceFactor.value(), MC).multiply(sign);
 		String formula = (sign.signum() < 0 ? "−" : "") + activity + " × " + plain(co2Factor.value()) + " tCO2/GJ";
 		defaults.forEach(d -> notes.add(d.note()));
-		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_2, "heat", Rounding.stored(co2), Rounding.stored(co2), Rounding.stored(tce),
-				Rounding.stored(gj.multiply(sign)), List.of(FactorUsed.of(co2Factor), FactorUsed.of(tceFactor)), notes, formula, Rounding.stored(tce), defaults);
+		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_2, "heat", Tco2.of(co2), Tco2.of(co2), Tce.of(tce),
+				Gj.of(gj.multiply(sign)), List.of(FactorUsed.of(co2Factor), FactorUsed.of(tceFactor)), notes, formula, Tce.of(tce), defaults);
 	}
 
 	/**
@@ -406,8 +409,8 @@ public final class Calculator {
 		}
 		String formula = (sign.signum() < 0 ? "−" : "") + plain(t) + " t × " + plain(f.value()) + " " + f.unit()
 				+ (line.fraction() == null ? "" : " × " + plain(fraction));
-		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", Rounding.stored(co2), Rounding.stored(co2), BigDecimal.ZERO,
-				null, List.of(FactorUsed.of(f)), notes, formula, BigDecimal.ZERO, defaults);
+		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", Tco2.of(co2), Tco2.of(co2), Tce.ZERO,
+				null, List.of(FactorUsed.of(f)), notes, formula, Tce.ZERO, defaults);
 	}
 
 	private static LineResult clinker(int i, Line line, int year, Factors factors, List<InputError> errors, String at) {
@@ -425,9 +428,9 @@ public final class Calculator {
 			if (!f.tag().verified()) {
 				notes.add("factor " + f.code() + " is " + f.tag());
 			}
-			return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", Rounding.stored(t.multiply(f.value(), MC)),
-					Rounding.stored(t.multiply(f.value(), MC)), BigDecimal.ZERO, null, List.of(FactorUsed.of(f)), notes,
-					plain(t) + " t × " + plain(f.value()) + " tCO2/t clinker (default)", BigDecimal.ZERO, List.of(d));
+			return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", Tco2.of(t.multiply(f.value(), MC)),
+					Tco2.of(t.multiply(f.value(), MC)), Tce.ZERO, null, List.of(FactorUsed.of(f)), notes,
+					plain(t) + " t × " + plain(f.value()) + " tCO2/t clinker (default)", Tce.ZERO, List.of(d));
 		}
 		BigDecimal cao = fraction(line.caoFraction(), errors, at + ".caoFraction");
 		BigDecimal mgo = fraction(line.mgoFraction(), errors, at + ".mgoFraction");
@@ -446,7 +449,7 @@ public final class Calculator {
 		BigDecimal co2 = t.multiply(perTonne, MC);
 		String formula = plain(t) + " t × [(" + plain(cao) + " − " + plain(caoNc) + ") × " + plain(fCao.value()) + " + ("
 				+ plain(mgo) + " − " + plain(mgoNc) + ") × " + plain(fMgo.value()) + "]";
-		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", Rounding.stored(co2), Rounding.stored(co2), BigDecimal.ZERO,
+		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", Tco2.of(co2), Tco2.of(co2), Tce.ZERO,
 				null, List.of(FactorUsed.of(fCao), FactorUsed.of(fMgo)), List.of("CaO/MgO analysis of the clinker"), formula);
 	}
 
@@ -488,26 +491,26 @@ public final class Calculator {
 		BigDecimal sign = line.type() == LineType.CARBON_OUTPUT ? BigDecimal.ONE.negate() : BigDecimal.ONE;
 		BigDecimal co2 = t.multiply(carbon, MC).multiply(CO2_PER_C, MC).multiply(sign);
 		String formula = (sign.signum() < 0 ? "−" : "") + plain(t) + " t × " + plain(carbon) + " tC/t × 44/12";
-		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", Rounding.stored(co2), Rounding.stored(co2), BigDecimal.ZERO, null,
+		return new LineResult(i, line.type(), line.label(), Scope.SCOPE_1, "process", Tco2.of(co2), Tco2.of(co2), Tce.ZERO, null,
 				used, notes, formula);
 	}
 
 	private static Totals totals(List<LineResult> lines) {
-		BigDecimal combustion = sum(lines, "combustion", false);
-		BigDecimal process = sum(lines, "process", false);
-		BigDecimal electricity = sum(lines, "electricity", false);
-		BigDecimal heat = sum(lines, "heat", false);
-		BigDecimal electricityMarket = sum(lines, "electricity", true);
-		BigDecimal tce = lines.stream().map(LineResult::tce).reduce(BigDecimal.ZERO, BigDecimal::add);
+		Tco2 combustion = sum(lines, "combustion", false);
+		Tco2 process = sum(lines, "process", false);
+		Tco2 electricity = sum(lines, "electricity", false);
+		Tco2 heat = sum(lines, "heat", false);
+		Tco2 electricityMarket = sum(lines, "electricity", true);
+		Tce tce = lines.stream().map(LineResult::tce).reduce(Tce.ZERO, Tce::plus);
 		boolean equalKnown = lines.stream().allMatch(l -> l.tceEqualValue() != null);
-		BigDecimal tceEqual = equalKnown ? Rounding.stored(lines.stream().map(LineResult::tceEqualValue).reduce(BigDecimal.ZERO, BigDecimal::add)) : null;
-		return new Totals(combustion, process, electricity, heat, Rounding.stored(combustion.add(process).add(electricity).add(heat)),
-				electricityMarket, Rounding.stored(combustion.add(process).add(electricityMarket).add(heat)), Rounding.stored(tce), tceEqual);
+		Tce tceEqual = equalKnown ? lines.stream().map(LineResult::tceEqualValue).reduce(Tce.ZERO, Tce::plus) : null;
+		return new Totals(combustion, process, electricity, heat, combustion.plus(process).plus(electricity).plus(heat),
+				electricityMarket, combustion.plus(process).plus(electricityMarket).plus(heat), tce, tceEqual);
 	}
 
-	private static BigDecimal sum(List<LineResult> lines, String category, boolean market) {
-		return Rounding.stored(lines.stream().filter(l -> l.category().equals(category))
-			.map(market ? LineResult::co2MarketT : LineResult::co2T).reduce(BigDecimal.ZERO, BigDecimal::add));
+	private static Tco2 sum(List<LineResult> lines, String category, boolean market) {
+		return lines.stream().filter(l -> l.category().equals(category))
+			.map(market ? LineResult::co2MarketT : LineResult::co2T).reduce(Tco2.ZERO, Tco2::plus);
 	}
 
 	private static Factor factor(String code, int year, Factors factors, List<InputError> errors, String at) {

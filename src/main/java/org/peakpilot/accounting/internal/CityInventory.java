@@ -36,6 +36,7 @@ import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.Role;
+import org.peakpilot.platform.SystemActor;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.slf4j.Logger;
@@ -171,6 +172,16 @@ public class CityInventory {
 	public Inventory recompute(int year) {
 		refresh(year);
 		return compute(year);
+	}
+
+	/**
+	 * Verified figures of a year changed (a report verified, revised out of the count, or restated): the indicators
+	 * follow ({@link #refresh}). Runs as a system actor, since the verifier or administrator who changed the figures
+	 * may not write the plan.
+	 */
+	@Transactional
+	public void followVerifiedFigures(int year) {
+		SystemActor.run("city-inventory", () -> refresh(year));
 	}
 
 	/** As {@link #recompute}, for callers that do not need the inventory back (verification, restatement). */

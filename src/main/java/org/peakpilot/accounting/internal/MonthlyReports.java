@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,16 +24,16 @@ import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.Calculation.Line;
 import org.peakpilot.accounting.Calculation.LineResult;
 import org.peakpilot.accounting.Calculation.LineType;
+import org.peakpilot.accounting.EnergyUse;
 import org.peakpilot.accounting.Factor;
-import org.peakpilot.accounting.ReportModel.Content;
-import org.peakpilot.accounting.ReportModel.EnergyUse;
-import org.peakpilot.accounting.ReportModel.Product;
-import org.peakpilot.accounting.ReportModel.ProductLine;
-import org.peakpilot.accounting.ReportModel.Report;
-import org.peakpilot.accounting.ReportModel.ReportLine;
-import org.peakpilot.accounting.ReportModel.Status;
-import org.peakpilot.accounting.ReportModel.StoredResult;
-import org.peakpilot.accounting.ReportModel.Summary;
+import org.peakpilot.accounting.Product;
+import org.peakpilot.accounting.ProductLine;
+import org.peakpilot.accounting.Report;
+import org.peakpilot.accounting.ReportContent;
+import org.peakpilot.accounting.ReportLine;
+import org.peakpilot.accounting.ReportStatus;
+import org.peakpilot.accounting.ReportSummary;
+import org.peakpilot.accounting.StoredResult;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.InputBounds;
@@ -47,7 +46,10 @@ import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.peakpilot.shared.CsvTable;
-import org.peakpilot.shared.Rounding;
+import org.peakpilot.shared.Cny10k;
+import org.peakpilot.shared.Quantity;
+import org.peakpilot.shared.Tce;
+import org.peakpilot.shared.Tco2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -67,7 +69,6 @@ import org.springframework.stereotype.Component;
 public class MonthlyReports {
 
 	private static final Logger log = LoggerFactory.getLogger(MonthlyReports.class);
-	private static final MathContext MC = MathContext.DECIMAL64;
 	/** Reports are due by this day of the following month. */
 	public static final int DUE_DAY = 15;
 
@@ -120,7 +121,7 @@ public class MonthlyReports {
 			.param("e", enterpriseId).param("y", year).param("m", month).query(Long.class).optional().map(this::report);
 	}
 
-	public List<ReportRow> list(Long enterpriseId, Integer year, Status status) {
+	public List<ReportRow> list(Long enterpriseId, Integer year, ReportStatus status) {
 		AccessScope.SqlCondition scope = AccessScope.current().where("r.county_code", "r.park_id", "r.enterprise_id");
 		return jdbc.sql("""
 				SELECT r.id, r.enterprise_id, r.county_code, r.year, r.month, r.status, r.revision, r.updated_at,
@@ -133,7 +134,7 @@ public class MonthlyReports {
 				""".formatted(scope.sql()))
 			.params(scope.params()).param("e", enterpriseId).param("y", year).param("s", status == null ? null : status.name())
 			.query((rs, n) -> new ReportRow(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("county_code"),
-					rs.getInt("year"), rs.getInt("month"), Status.valueOf(rs.getString("status")), rs.getInt("revision"),
+					rs.getInt("year"), rs.getInt("month"), ReportStatus.valueOf(rs.getString("status")), rs.getInt("revision"),
 					Calculator.strip(rs.getBigDecimal("co2_t")), Calculator.strip(rs.getBigDecimal("tce")),
 					rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
 			.list();
@@ -156,7 +157,7 @@ public class MonthlyReports {
 	}
 
 	/** Creates or replaces the content of an editable report and recomputes its results. */
-	public Report save(long enterpriseId, int year, int month, Content content, Calculator.Factors factors, String gridRegion) {
+	public Report save(long enterpriseId, int year, int month, ReportContent content, Calculator.Factors factors, String gridRegion) {
 		RegistryModel.Enterprise e = registry.enterprise(enterpriseId);
 		Owner owner = new Owner(e.countyCode(), e.parkId(), e.id());
 		requireEnter(owner);
@@ -166,7 +167,7 @@ public class MonthlyReports {
 		Report before = existing.map(id -> find(id).orElseThrow()).orElse(null);
 		if (before != null && !before.editable()) {
 			throw new RuleViolationException("report " + before.id() + " is " + before.status()
-					+ ": only a draft or returned report can be changed" + (before.status() == Status.LOCKED ? "; revise it with a reason" : ""), true);
+					+ ": only a draft or returned report can be changed" + (before.status() == ReportStatus.LOCKED ? "; revise it with a reason" : ""), true);
 		}
 		List<LineResult> results = validate(content, year, factors, gridRegion);
 		long id = existing.orElseGet(() -> jdbc.sql("""
@@ -192,41 +193,41 @@ public class MonthlyReports {
 		if (r.content().lines().isEmpty()) {
 			throw new InvalidInputException("lines", "a report needs at least one activity line before it is submitted");
 		}
-		return transition(r, Status.SUBMITTED, "report.submitted", "submitted_by", "submitted_at", null);
+		return transition(r, ReportStatus.SUBMITTED, "report.submitted", "submitted_by", "submitted_at", null);
 	}
 
 	public Report verify(long id) {
 		Report r = report(id);
 		requireVerifier(owner(r));
-		requireStatus(r, Status.SUBMITTED);
-		return transition(r, Status.VERIFIED, "report.verified", "verified_by", "verified_at", null);
+		requireStatus(r, ReportStatus.SUBMITTED);
+		return transition(r, ReportStatus.VERIFIED, "report.verified", "verified_by", "verified_at", null);
 	}
 
 	public Report returnForCorrection(long id, String comment) {
 		Report r = report(id);
 		requireVerifier(owner(r));
-		requireStatus(r, Status.SUBMITTED);
+		requireStatus(r, ReportStatus.SUBMITTED);
 		if (comment == null || comment.isBlank()) {
 			throw new InvalidInputException("comment", "say what must be corrected");
 		}
 		if (comment.length() > AccountingBounds.TEXT_MAX) {
 			throw new InvalidInputException("comment", "at most " + AccountingBounds.TEXT_MAX + " characters");
 		}
-		return transition(r, Status.RETURNED, "report.returned", null, null, comment.strip());
+		return transition(r, ReportStatus.RETURNED, "report.returned", null, null, comment.strip());
 	}
 
 	public Report lock(long id) {
 		Report r = report(id);
 		AccessScope.current().requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER);
-		requireStatus(r, Status.VERIFIED);
-		return transition(r, Status.LOCKED, "report.locked", "locked_by", "locked_at", null);
+		requireStatus(r, ReportStatus.VERIFIED);
+		return transition(r, ReportStatus.LOCKED, "report.locked", "locked_by", "locked_at", null);
 	}
 
 	/** Changes a locked report: a new revision with a reason, back to verification. */
-	public Report revise(long id, String reason, Content content, Calculator.Factors factors, String gridRegion) {
+	public Report revise(long id, String reason, ReportContent content, Calculator.Factors factors, String gridRegion) {
 		Report before = report(id);
 		requireEnter(owner(before));
-		requireStatus(before, Status.LOCKED);
+		requireStatus(before, ReportStatus.LOCKED);
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidInputException("reason", "a revision of a locked report needs a reason");
 		}
@@ -277,7 +278,7 @@ public class MonthlyReports {
 		return "restated: factor " + published.code() + " version " + published.version();
 	}
 
-	private static List<StoredResults.Figures> figures(List<LineResult> results, Content content) {
+	private static List<StoredResults.Figures> figures(List<LineResult> results, ReportContent content) {
 		return results.stream().map(r -> StoredResults.Figures.of(r, energyUse(content.lines().get(r.index())))).toList();
 	}
 
@@ -288,19 +289,32 @@ public class MonthlyReports {
 	}
 
 	/** Key energy-using units without a submitted report for a month whose due date has passed, within the year. */
+	/**
+	 * The first month an enterprise owes a report for: the month of its registration, Beijing time (its
+	 * {@code createdAt}, which the city may date back for a unit reporting before it was entered). Months before it
+	 * are neither to fill nor overdue unless a report for them was begun. Null when the registration time is unknown.
+	 */
+	public static YearMonth firstMonthOwed(RegistryModel.Enterprise e) {
+		return e.createdAt() == null ? null : YearMonth.from(e.createdAt().atZone(org.peakpilot.platform.PageFormat.BEIJING));
+	}
+
 	public List<Overdue> overdue(int year) {
 		AccessScope.current().requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER);
 		AccountingBounds.requireYear("year", year);
 		LocalDate today = LocalDate.now(clock);
 		List<Overdue> overdue = new ArrayList<>();
 		for (RegistryModel.Enterprise e : registry.enterprises(new RegistryModel.EnterpriseQuery(null, null, null, null, true))) {
-			Map<Integer, Status> statuses = new LinkedHashMap<>();
+			Map<Integer, ReportStatus> statuses = new LinkedHashMap<>();
 			jdbc.sql("SELECT month, status FROM accounting_report WHERE enterprise_id = :e AND year = :y").param("e", e.id())
-				.param("y", year).query((rs, n) -> statuses.put(rs.getInt("month"), Status.valueOf(rs.getString("status")))).list();
+				.param("y", year).query((rs, n) -> statuses.put(rs.getInt("month"), ReportStatus.valueOf(rs.getString("status")))).list();
+			YearMonth owedFrom = firstMonthOwed(e);
 			for (int m = 1; m <= 12; m++) {
 				LocalDate due = YearMonth.of(year, m).plusMonths(1).atDay(DUE_DAY);
-				Status s = statuses.get(m);
-				if (today.isAfter(due) && (s == null || s == Status.DRAFT || s == Status.RETURNED)) {
+				ReportStatus s = statuses.get(m);
+				if (s == null && owedFrom != null && YearMonth.of(year, m).isBefore(owedFrom)) {
+					continue;
+				}
+				if (today.isAfter(due) && (s == null || s == ReportStatus.DRAFT || s == ReportStatus.RETURNED)) {
 					overdue.add(new Overdue(e.id(), e.name(), e.countyCode(), year, m, s));
 				}
 			}
@@ -308,15 +322,17 @@ public class MonthlyReports {
 		return overdue;
 	}
 
-	private List<LineResult> validate(Content content, int year, Calculator.Factors factors, String gridRegion) {
+	private List<LineResult> validate(ReportContent content, int year, Calculator.Factors factors, String gridRegion) {
 		List<InputError> errors = new ArrayList<>();
 		if (content == null) {
 			throw new InvalidInputException("content", "the report content is required");
 		}
-		checkNonNegative(content.outputValue10kCny(), "outputValue10kCny", errors);
-		checkNonNegative(content.valueAdded10kCny(), "valueAdded10kCny", errors);
-		InputBounds.atMost(errors, "outputValue10kCny", content.outputValue10kCny(), AccountingBounds.MONEY_10K_CNY_MAX);
-		InputBounds.atMost(errors, "valueAdded10kCny", content.valueAdded10kCny(), AccountingBounds.MONEY_10K_CNY_MAX);
+		BigDecimal outputValue = Quantity.valueOf(content.outputValue10kCny());
+		BigDecimal valueAdded = Quantity.valueOf(content.valueAdded10kCny());
+		checkNonNegative(outputValue, "outputValue10kCny", errors);
+		checkNonNegative(valueAdded, "valueAdded10kCny", errors);
+		InputBounds.atMost(errors, "outputValue10kCny", outputValue, AccountingBounds.MONEY_10K_CNY_MAX);
+		InputBounds.atMost(errors, "valueAdded10kCny", valueAdded, AccountingBounds.MONEY_10K_CNY_MAX);
 		List<ReportLine> lines = content.lines() == null ? List.of() : content.lines();
 		Set<String> seen = new HashSet<>();
 		List<ProductLine> productLines = content.products() == null ? List.of() : content.products();
@@ -354,7 +370,7 @@ public class MonthlyReports {
 		return results;
 	}
 
-	private void writeContent(long id, Content content) {
+	private void writeContent(long id, ReportContent content) {
 		jdbc.sql("DELETE FROM accounting_report_line WHERE report_id = :id").param("id", id).update();
 		jdbc.sql("DELETE FROM accounting_report_product WHERE report_id = :id").param("id", id).update();
 		List<ReportLine> lines = content.lines() == null ? List.of() : content.lines();
@@ -382,18 +398,18 @@ public class MonthlyReports {
 				.update();
 		}
 		jdbc.sql("UPDATE accounting_report SET output_value_10k_cny = :ov, value_added_10k_cny = :va, updated_at = :now WHERE id = :id")
-			.param("ov", content.outputValue10kCny()).param("va", content.valueAdded10kCny()).param("now", now()).param("id", id).update();
+			.param("ov", Quantity.valueOf(content.outputValue10kCny())).param("va", Quantity.valueOf(content.valueAdded10kCny())).param("now", now()).param("id", id).update();
 	}
 
-	private void storeResults(long id, Content content, List<LineResult> results, String reason) {
+	private void storeResults(long id, ReportContent content, List<LineResult> results, String reason) {
 		stored.store(id, results, (content.lines() == null ? List.<ReportLine>of() : content.lines()).stream()
 			.map(MonthlyReports::energyUse).toList(), reason);
 	}
 
-	private Report transition(Report r, Status to, String action, String byColumn, String atColumn, String comment) {
+	private Report transition(Report r, ReportStatus to, String action, String byColumn, String atColumn, String comment) {
 		String set = byColumn == null ? "" : ", " + byColumn + " = :by, " + atColumn + " = :now";
 		jdbc.sql("UPDATE accounting_report SET status = :s, return_comment = :comment, updated_at = :now" + set + " WHERE id = :id")
-			.param("s", to.name()).param("comment", to == Status.RETURNED ? comment : r.returnComment())
+			.param("s", to.name()).param("comment", to == ReportStatus.RETURNED ? comment : r.returnComment())
 			.param("now", now()).param("id", r.id()).param("by", actor()).update();
 		Report after = find(r.id()).orElseThrow();
 		audit.record(action, "report", r.id(), r, after);
@@ -416,7 +432,7 @@ public class MonthlyReports {
 		}
 	}
 
-	private static void requireStatus(Report r, Status expected) {
+	private static void requireStatus(Report r, ReportStatus expected) {
 		if (r.status() != expected) {
 			throw new RuleViolationException("report " + r.id() + " is " + r.status() + ", not " + expected, true);
 		}
@@ -444,11 +460,12 @@ public class MonthlyReports {
 			List<ReportLine> lines = lines(id);
 			List<ProductLine> prods = jdbc.sql("SELECT * FROM accounting_report_product WHERE report_id = :id ORDER BY product_code")
 				.param("id", id).query((p, k) -> new ProductLine(p.getString("product_code"), Calculator.strip(p.getBigDecimal("quantity")))).list();
-			Content content = new Content(Calculator.strip(rs.getBigDecimal("output_value_10k_cny")), Calculator.strip(rs.getBigDecimal("value_added_10k_cny")),
+			ReportContent content = new ReportContent(Cny10k.of(Calculator.strip(rs.getBigDecimal("output_value_10k_cny"))),
+					Cny10k.of(Calculator.strip(rs.getBigDecimal("value_added_10k_cny"))),
 					lines, prods);
 			List<StoredResult> results = stored.current(id);
 			return new Report(id, rs.getLong("enterprise_id"), rs.getString("county_code"), rs.getObject("park_id", Long.class),
-					rs.getString("industry_code"), rs.getInt("year"), rs.getInt("month"), Status.valueOf(rs.getString("status")),
+					rs.getString("industry_code"), rs.getInt("year"), rs.getInt("month"), ReportStatus.valueOf(rs.getString("status")),
 					rs.getInt("revision"), content, rs.getString("return_comment"), rs.getString("revision_reason"),
 					rs.getString("created_by"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("submitted_by"),
 					instant(rs, "submitted_at"), rs.getString("verified_by"), instant(rs, "verified_at"), rs.getString("locked_by"),
@@ -469,12 +486,12 @@ public class MonthlyReports {
 			.list();
 	}
 
-	static Summary summary(List<StoredResult> results, Content content) {
+	static ReportSummary summary(List<StoredResult> results, ReportContent content) {
 		return summary(StoredResults.Figures.of(results), content.outputValue10kCny(), content.valueAdded10kCny());
 	}
 
 	/** Totals of a report's result lines. */
-	static Summary summary(List<StoredResults.Figures> results, BigDecimal outputValue10kCny, BigDecimal valueAdded10kCny) {
+	static ReportSummary summary(List<StoredResults.Figures> results, Cny10k outputValue10kCny, Cny10k valueAdded10kCny) {
 		BigDecimal s1 = BigDecimal.ZERO, s2 = BigDecimal.ZERO, market = BigDecimal.ZERO, tce = BigDecimal.ZERO, control = BigDecimal.ZERO;
 		BigDecimal equal = BigDecimal.ZERO;
 		boolean equalKnown = true;
@@ -497,14 +514,9 @@ public class MonthlyReports {
 				control = control.add(r.tce());
 			}
 		}
-		BigDecimal total = s1.add(s2);
-		return new Summary(Rounding.stored(s1), Rounding.stored(s2), Rounding.stored(total), Rounding.stored(market),
-				Rounding.stored(tce), Rounding.stored(control), equalKnown ? Rounding.stored(equal) : null,
-				per(total, outputValue10kCny), per(total, valueAdded10kCny));
-	}
-
-	private static BigDecimal per(BigDecimal co2, BigDecimal denominator) {
-		return denominator == null || denominator.signum() == 0 ? null : Rounding.stored(co2.divide(denominator, MC));
+		Tco2 total = Tco2.of(s1.add(s2));
+		return new ReportSummary(Tco2.of(s1), Tco2.of(s2), total, Tco2.of(market), Tce.of(tce), Tce.of(control),
+				equalKnown ? Tce.of(equal) : null, total.per(outputValue10kCny), total.per(valueAdded10kCny));
 	}
 
 	private static Owner owner(Report r) {

@@ -15,20 +15,21 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.peakpilot.accounting.Calculation.Line;
 import org.peakpilot.accounting.Calculation.LineType;
+import org.peakpilot.accounting.EnergyUse;
 import org.peakpilot.accounting.Factor;
-import org.peakpilot.accounting.ReportModel.Content;
-import org.peakpilot.accounting.ReportModel.EnergyUse;
-import org.peakpilot.accounting.ReportModel.Product;
-import org.peakpilot.accounting.ReportModel.ProductLine;
-import org.peakpilot.accounting.ReportModel.ReportLine;
+import org.peakpilot.accounting.Product;
+import org.peakpilot.accounting.ProductLine;
+import org.peakpilot.accounting.ReportContent;
+import org.peakpilot.accounting.ReportLine;
 import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
+import org.peakpilot.shared.Cny10k;
 
 /**
  * The monthly report form in the structure of the national reporting templates (GB/T 32151 parts, the national
  * carbon market's monthly forms): one section per source type, each a few numbered rows of the calculator's
  * lines. The sections, the fuels with their allowed units and defaults, and the process methods of the
- * enterprise's industry are built here; the posted form is read back into a report's {@link Content}, with every
+ * enterprise's industry are built here; the posted form is read back into a report's {@link ReportContent}, with every
  * bad value named by section, row and field. Percentages on the form (oxidation rate, CaO, MgO, purity) are
  * fractions in the content: 98 % is 0.98.
  */
@@ -131,7 +132,7 @@ public final class ReportForm {
 	}
 
 	/** The posted form read back: the content, where each of its lines came from, and what could not be read. */
-	public record Bound(Content content, List<Origin> origins, List<InputError> errors) {
+	public record Bound(ReportContent content, List<Origin> origins, List<InputError> errors) {
 	}
 
 	private ReportForm() {
@@ -222,7 +223,7 @@ public final class ReportForm {
 	 * The rows of each section for a report's lines: its lines in their sections (in their order), then empty rows up
 	 * to the section's size. The rows are numbered through the whole form.
 	 */
-	public static Map<Section, List<Row>> rows(Content content) {
+	public static Map<Section, List<Row>> rows(ReportContent content) {
 		Map<Section, List<ReportLine>> bySection = new LinkedHashMap<>();
 		for (Section s : Section.values()) {
 			bySection.put(s, new ArrayList<>());
@@ -321,7 +322,7 @@ public final class ReportForm {
 		}
 		BigDecimal output = number(request, "outputValue10kCny", "outputValue10kCny", errors);
 		BigDecimal added = number(request, "valueAdded10kCny", "valueAdded10kCny", errors);
-		return new Bound(new Content(output, added, lines, products), origins, errors);
+		return new Bound(new ReportContent(Cny10k.of(output), Cny10k.of(added), lines, products), origins, errors);
 	}
 
 	/** A calculator's or the report's error named by the form's section, row and field instead of the line's index. */

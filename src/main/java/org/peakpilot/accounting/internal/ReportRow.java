@@ -2,10 +2,10 @@ package org.peakpilot.accounting.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.peakpilot.accounting.ReportStatus;
 
-import org.peakpilot.accounting.ReportModel.Status;
 
 /** A report in lists. */
-public record ReportRow(long id, long enterpriseId, String countyCode, int year, int month, Status status, int revision,
+public record ReportRow(long id, long enterpriseId, String countyCode, int year, int month, ReportStatus status, int revision,
 		BigDecimal totalCo2T, BigDecimal tce, Instant updatedAt) {
 }

@@ -36,17 +36,18 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.peakpilot.accounting.Calculation.Line;
 import org.peakpilot.accounting.Calculation.LineType;
+import org.peakpilot.accounting.EnergyUse;
 import org.peakpilot.accounting.Factor;
-import org.peakpilot.accounting.ReportModel.Content;
-import org.peakpilot.accounting.ReportModel.EnergyUse;
-import org.peakpilot.accounting.ReportModel.Product;
-import org.peakpilot.accounting.ReportModel.ProductLine;
-import org.peakpilot.accounting.ReportModel.Report;
-import org.peakpilot.accounting.ReportModel.ReportLine;
+import org.peakpilot.accounting.Product;
+import org.peakpilot.accounting.ProductLine;
+import org.peakpilot.accounting.Report;
+import org.peakpilot.accounting.ReportContent;
+import org.peakpilot.accounting.ReportLine;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.platform.SheetCells;
+import org.peakpilot.shared.Cny10k;
 
 /**
  * The Excel form for a year of one enterprise's monthly reports: a template per sector (activity lines, products
@@ -147,7 +148,7 @@ public final class ReportWorkbook {
 	// ---------------------------------------------------------------------------------------------- reading
 
 	/** A month found in the file: its content (rows without cell errors) and the rows its parts came from. */
-	public record Month(int month, Content content, List<Integer> lineRows, List<Integer> productRows, Integer outputValueRow,
+	public record Month(int month, ReportContent content, List<Integer> lineRows, List<Integer> productRows, Integer outputValueRow,
 			Integer valueAddedRow, Integer firstActivityRow, Integer firstProductsRow) {
 
 		/** Points the save path's errors ("lines[2].unit", "products[0].productCode") at their sheet, row and column. */
@@ -310,7 +311,7 @@ public final class ReportWorkbook {
 		}
 
 		Month month() {
-			return new Month(month, new Content(outputValue, valueAdded, List.copyOf(lines), List.copyOf(products)),
+			return new Month(month, new ReportContent(Cny10k.of(outputValue), Cny10k.of(valueAdded), List.copyOf(lines), List.copyOf(products)),
 					List.copyOf(lineRows), List.copyOf(productRows), outputValueRow, valueAddedRow, firstActivityRow, firstProductsRow);
 		}
 	}

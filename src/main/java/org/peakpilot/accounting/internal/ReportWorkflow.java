@@ -3,10 +3,14 @@ package org.peakpilot.accounting.internal;
 import java.util.List;
 
 import org.peakpilot.accounting.EmissionsAccounting.FactorQuery;
-import org.peakpilot.accounting.ReportModel;
+import org.peakpilot.accounting.Product;
+import org.peakpilot.accounting.ProductLine;
+import org.peakpilot.accounting.Report;
+import org.peakpilot.accounting.ReportContent;
 import org.peakpilot.platform.AccessScope;
+import org.peakpilot.platform.InputError;
+import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.Role;
-import org.peakpilot.platform.SystemActor;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.slf4j.Logger;
@@ -46,40 +50,40 @@ public class ReportWorkflow {
 	 * enterprise or the city office; the results are recomputed and stored with the factor versions used.
 	 */
 	@Transactional
-	public ReportModel.Report save(long enterpriseId, int year, int month, ReportModel.Content content) {
+	public Report save(long enterpriseId, int year, int month, ReportContent content) {
 		return reports.save(enterpriseId, year, month, content, library.current(), gridRegion);
 	}
 
 	@Transactional
-	public ReportModel.Report submit(long reportId) {
+	public Report submit(long reportId) {
 		return reports.submit(reportId);
 	}
 
 	/** The assigned verifier confirms a submitted report. */
 	@Transactional
-	public ReportModel.Report verify(long reportId) {
-		ReportModel.Report verified = reports.verify(reportId);
-		refreshInventory(verified.year());
+	public Report verify(long reportId) {
+		Report verified = reports.verify(reportId);
+		cityInventory.followVerifiedFigures(verified.year());
 		return verified;
 	}
 
 	/** The assigned verifier returns a submitted report with what must be corrected. */
 	@Transactional
-	public ReportModel.Report returnForCorrection(long reportId, String comment) {
+	public Report returnForCorrection(long reportId, String comment) {
 		return reports.returnForCorrection(reportId, comment);
 	}
 
 	/** The city office locks a verified report. */
 	@Transactional
-	public ReportModel.Report lock(long reportId) {
+	public Report lock(long reportId) {
 		return reports.lock(reportId);
 	}
 
 	/** Changes a locked report through a revision with a reason; it goes back to verification. */
 	@Transactional
-	public ReportModel.Report revise(long reportId, String reason, ReportModel.Content content) {
-		ReportModel.Report revised = reports.revise(reportId, reason, content, library.current(), gridRegion);
-		refreshInventory(revised.year());
+	public Report revise(long reportId, String reason, ReportContent content) {
+		Report revised = reports.revise(reportId, reason, content, library.current(), gridRegion);
+		cityInventory.followVerifiedFigures(revised.year());
 		return revised;
 	}
 
@@ -106,7 +110,7 @@ public class ReportWorkflow {
 	 * @return the reports saved, by month
 	 */
 	@Transactional
-	public List<ReportModel.Report> importReports(long enterpriseId, int year, byte[] workbook) {
+	public List<Report> importReports(long enterpriseId, int year, byte[] workbook) {
 		registry.enterprise(enterpriseId); // not found outside the caller's scope, before the file is read
 		AccessScope scope = AccessScope.current();
 		if (!scope.isCityWide() && !scope.hasRole(Role.ENTERPRISE_USER)) {
@@ -114,17 +118,41 @@ public class ReportWorkflow {
 		}
 		ReportWorkbook.checkYear(year, clock);
 		Calculator.Factors factors = library.current();
-		List<ReportModel.Report> saved = ReportWorkbook.read(workbook, year, clock)
-			.saveEach(m -> reports.save(enterpriseId, year, m.month(), m.content(), factors, gridRegion));
+		List<Report> saved = ReportWorkbook.read(workbook, year, clock)
+			.saveEach(m -> {
+				checkOwnProducts(enterpriseId, m.content());
+				return reports.save(enterpriseId, year, m.month(), m.content(), factors, gridRegion);
+			});
 		log.info("Imported {} monthly reports of enterprise {} for {}", saved.size(), enterpriseId, year);
 		return saved;
 	}
 
 	/**
-	 * Verified figures changed for a year (a report verified or revised out of the count): the city inventory's
-	 * indicators follow. Runs as a system actor, since a verifier may not write the plan.
+	 * Refuses products that are not of the enterprise's industry, as the report form offers none (a cement works reports
+	 * no crude steel): an {@link InvalidInputException} naming {@code products[i].productCode}, which the API answers
+	 * as a 400 and the Excel import points at the product's row. Unknown codes are left to the save path, which names
+	 * them. The caller reads the enterprise first, so one outside its scope stays a 404/403 and is not described.
 	 */
-	private void refreshInventory(int year) {
-		SystemActor.run("city-inventory", () -> cityInventory.refresh(year));
+	public void checkOwnProducts(long enterpriseId, ReportContent content) {
+		if (content == null || content.products() == null || content.products().isEmpty()) {
+			return;
+		}
+		String industry = registry.enterprise(enterpriseId).industryCode();
+		String sector = registry.industries().stream().filter(i -> i.code().equals(industry)).map(i -> i.sector()).findFirst()
+			.orElse("");
+		java.util.Set<String> all = new java.util.HashSet<>();
+		reports.products().forEach(p -> all.add(p.code()));
+		List<String> own = ReportForm.products(reports.products(), sector).stream().map(Product::code).toList();
+		List<InputError> errors = new java.util.ArrayList<>();
+		for (int i = 0; i < content.products().size(); i++) {
+			ProductLine p = content.products().get(i);
+			if (p != null && p.productCode() != null && all.contains(p.productCode()) && !own.contains(p.productCode())) {
+				errors.add(InputError.field("products[" + i + "].productCode",
+						p.productCode() + " is not a product of this enterprise's industry; one of " + own));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
 	}
 }

@@ -14,7 +14,6 @@ import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.Role;
-import org.peakpilot.platform.SystemActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -100,7 +99,7 @@ public class Restatements {
 		List<Long> touched = stored.currentlyUsing(next.code(), next.effectiveFrom().getYear());
 		Set<Integer> years = touched.size() < bulkRestatementFrom ? reports.restate(next, touched, library.current(), gridRegion)
 				: bulk.restate(next, touched, gridRegion);
-		years.forEach(this::refreshInventory);
+		years.forEach(cityInventory::followVerifiedFigures);
 		log.info("Published factor {} version {}; reports of {} restated", next.code(), next.version(), years);
 		return next;
 	}
@@ -115,15 +114,7 @@ public class Restatements {
 	public int recomputeYear(int year, String reason) {
 		AccessScope.current().requireRole(Role.CITY_ADMIN);
 		int recomputed = bulk.year(year, reason, gridRegion);
-		refreshInventory(year);
+		cityInventory.followVerifiedFigures(year);
 		return recomputed;
-	}
-
-	/**
-	 * Verified figures changed for a year (restated): the city inventory's indicators follow. Runs as a system
-	 * actor, since a verifier may not write the plan.
-	 */
-	private void refreshInventory(int year) {
-		SystemActor.run("city-inventory", () -> cityInventory.refresh(year));
 	}
 }

@@ -15,10 +15,14 @@ import java.util.TreeSet;
 import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.Calculation.FactorUsed;
 import org.peakpilot.accounting.Calculation.LineResult;
+import org.peakpilot.accounting.EnergyUse;
 import org.peakpilot.accounting.Factor;
-import org.peakpilot.accounting.ReportModel.EnergyUse;
-import org.peakpilot.accounting.ReportModel.StoredResult;
+import org.peakpilot.accounting.StoredResult;
 import org.peakpilot.platform.AccessScope;
+import org.peakpilot.shared.Gj;
+import org.peakpilot.shared.Quantity;
+import org.peakpilot.shared.Tce;
+import org.peakpilot.shared.Tco2;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +39,7 @@ public class StoredResults {
 
 	private static final String LINES = """
 			SELECT x.id, x.line_no, x.scope, x.category, x.energy_use, x.co2_t, x.co2_market_t, x.tce, x.tce_equal_value,
-			       x.energy_gj, x.factors, x.formula, x.notes, c.computed_at, c.computed_by, c.reason, c.superseded_at
+			       x.energy_gj, x.factors, x.formula, x.notes, x.defaults, c.computed_at, c.computed_by, c.reason, c.superseded_at
 			FROM accounting_computation c JOIN accounting_result x ON x.computation_id = c.id
 			""";
 
@@ -68,11 +72,13 @@ public class StoredResults {
 			BigDecimal tceEqualValue, List<FactorRef> factors) {
 
 		static Figures of(StoredResult r) {
-			return new Figures(r.scope(), r.energyUse(), r.co2T(), r.co2MarketT(), r.tce(), r.tceEqualValue(), FactorRef.of(r.factors()));
+			return new Figures(r.scope(), r.energyUse(), r.co2T().value(), r.co2MarketT().value(), r.tce().value(),
+					Quantity.valueOf(r.tceEqualValue()), FactorRef.of(r.factors()));
 		}
 
 		static Figures of(LineResult r, EnergyUse use) {
-			return new Figures(r.scope(), use, r.co2T(), r.co2MarketT(), r.tce(), r.tceEqualValue(), FactorRef.of(r.factors()));
+			return new Figures(r.scope(), use, r.co2T().value(), r.co2MarketT().value(), r.tce().value(),
+					Quantity.valueOf(r.tceEqualValue()), FactorRef.of(r.factors()));
 		}
 
 		static List<Figures> of(List<StoredResult> results) {
@@ -106,14 +112,15 @@ public class StoredResults {
 		for (LineResult r : results) {
 			jdbc.sql("""
 					INSERT INTO accounting_result (computation_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce,
-					    tce_equal_value, energy_gj, factors, formula, notes)
+					    tce_equal_value, energy_gj, factors, formula, notes, defaults)
 					VALUES (:c, :n, :scope, :cat, :use, :co2, :market, :tce, :tceev, :gj, CAST(:factors AS jsonb), :formula,
-					    CAST(:notes AS jsonb))
+					    CAST(:notes AS jsonb), CAST(:defaults AS jsonb))
 					""")
 				.param("c", computation).param("n", r.index()).param("scope", r.scope().name()).param("cat", r.category())
-				.param("use", uses.get(r.index()).name()).param("co2", r.co2T()).param("market", r.co2MarketT())
-				.param("tce", r.tce()).param("tceev", r.tceEqualValue()).param("gj", r.energyGj())
+				.param("use", uses.get(r.index()).name()).param("co2", r.co2T().value()).param("market", r.co2MarketT().value())
+				.param("tce", r.tce().value()).param("tceev", Quantity.valueOf(r.tceEqualValue())).param("gj", Quantity.valueOf(r.energyGj()))
 				.param("factors", refsJson(r.factors())).param("formula", r.formula()).param("notes", json.writeValueAsString(r.notes()))
+				.param("defaults", json.writeValueAsString(r.defaults() == null ? List.of() : r.defaults()))
 				.update();
 		}
 	}
@@ -190,7 +197,7 @@ public class StoredResults {
 
 	private record Row(long id, int lineNo, Calculation.Scope scope, String category, EnergyUse energyUse, BigDecimal co2T,
 			BigDecimal co2MarketT, BigDecimal tce, BigDecimal tceEqualValue, BigDecimal energyGj, FactorRef[] factors,
-			String formula, String notesJson, OffsetDateTime computedAt, String computedBy, String reason,
+			String formula, String notesJson, List<Calculation.DefaultAssumed> defaults, OffsetDateTime computedAt, String computedBy, String reason,
 			OffsetDateTime supersededAt) {
 	}
 
@@ -214,11 +221,16 @@ public class StoredResults {
 				}
 				used.add(new FactorUsed(ref.code(), ref.version(), ref.value(), f.unit(), f.source(), f.tag(), f.tag().verified()));
 			}
-			results.add(new StoredResult(r.id(), r.lineNo(), r.scope(), r.category(), r.energyUse(), r.co2T(), r.co2MarketT(), r.tce(),
-					r.tceEqualValue(), r.energyGj(), List.copyOf(used), r.formula(), r.notesJson(), r.computedAt().toInstant(),
+			results.add(new StoredResult(r.id(), r.lineNo(), r.scope(), r.category(), r.energyUse(), Tco2.of(r.co2T()), Tco2.of(r.co2MarketT()),
+					Tce.of(r.tce()), Tce.of(r.tceEqualValue()), Gj.of(r.energyGj()), List.copyOf(used), r.formula(), r.notesJson(), r.defaults(), r.computedAt().toInstant(),
 					r.computedBy(), r.reason(), r.supersededAt() == null ? null : r.supersededAt().toInstant()));
 		}
 		return results;
+	}
+
+	/** The stored defaults of a line; null for a line stored before they were (its notes alone say them). */
+	private List<Calculation.DefaultAssumed> defaults(String stored) {
+		return stored == null ? null : List.of(json.readValue(stored, Calculation.DefaultAssumed[].class));
 	}
 
 	private Row row(ResultSet rs) throws SQLException {
@@ -227,7 +239,7 @@ public class StoredResults {
 				Calculator.strip(rs.getBigDecimal("co2_market_t")), Calculator.strip(rs.getBigDecimal("tce")),
 				Calculator.strip(rs.getBigDecimal("tce_equal_value")), Calculator.strip(rs.getBigDecimal("energy_gj")),
 				json.readValue(rs.getString("factors"), FactorRef[].class), rs.getString("formula"), rs.getString("notes"),
-				rs.getObject("computed_at", OffsetDateTime.class), rs.getString("computed_by"), rs.getString("reason"),
+				defaults(rs.getString("defaults")), rs.getObject("computed_at", OffsetDateTime.class), rs.getString("computed_by"), rs.getString("reason"),
 				rs.getObject("superseded_at", OffsetDateTime.class));
 	}
 }

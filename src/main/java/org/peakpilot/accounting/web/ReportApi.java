@@ -3,12 +3,17 @@ package org.peakpilot.accounting.web;
 import org.peakpilot.accounting.internal.AccountingBounds;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.ApiRoles;
+import org.peakpilot.accounting.Product;
+import org.peakpilot.accounting.ProductLine;
+import org.peakpilot.accounting.Report;
+import org.peakpilot.accounting.ReportContent;
+import org.peakpilot.accounting.ReportStatus;
+import org.peakpilot.accounting.StoredResult;
 import org.peakpilot.accounting.internal.ReportForm;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.peakpilot.accounting.ReportModel;
 import org.peakpilot.accounting.internal.MonthlyReports;
 import org.peakpilot.accounting.internal.Overdue;
 import org.peakpilot.accounting.internal.ReportRow;
@@ -39,58 +44,28 @@ class ReportApi {
 		this.registry = registry;
 	}
 
-	/**
-	 * Refuses products that are not of the enterprise's industry, as the report form does (a cement works reports no
-	 * crude steel): a 400 naming {@code products[i].productCode}. The enterprise is read first, so one outside the
-	 * caller's scope stays a 404/403 and is not described.
-	 */
-	private void ownProducts(long enterpriseId, ReportModel.Content content) {
-		if (content == null || content.products() == null || content.products().isEmpty()) {
-			return;
-		}
-		String industry = registry.enterprise(enterpriseId).industryCode();
-		String sector = registry.industries().stream().filter(i -> i.code().equals(industry)).map(i -> i.sector()).findFirst()
-			.orElse("");
-		java.util.Set<String> all = new java.util.HashSet<>();
-		monthlyReports.products().forEach(p -> all.add(p.code()));
-		List<String> own = ReportForm.products(monthlyReports.products(), sector).stream().map(ReportModel.Product::code)
-			.toList();
-		List<org.peakpilot.platform.InputError> errors = new java.util.ArrayList<>();
-		for (int i = 0; i < content.products().size(); i++) {
-			ReportModel.ProductLine p = content.products().get(i);
-			// unknown codes are named by the save path itself
-			if (p != null && p.productCode() != null && all.contains(p.productCode()) && !own.contains(p.productCode())) {
-				errors.add(org.peakpilot.platform.InputError.field("products[" + i + "].productCode",
-						p.productCode() + " is not a product of this enterprise's industry; one of " + own));
-			}
-		}
-		if (!errors.isEmpty()) {
-			throw new org.peakpilot.platform.InvalidInputException(errors);
-		}
-	}
-
 	@GetMapping("/products")
 	@Operation(operationId = "listProducts")
-	List<ReportModel.Product> products() {
+	List<Product> products() {
 		return monthlyReports.products();
 	}
 
 	@GetMapping("/reports")
 	@Operation(operationId = "listReports", summary = "Reports within the caller's scope with their current totals")
 	List<ReportRow> reports(@RequestParam(required = false) Long enterpriseId, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) ReportModel.Status status) {
+			@RequestParam(required = false) ReportStatus status) {
 		return monthlyReports.list(enterpriseId, year, status);
 	}
 
 	@GetMapping("/reports/{id}")
 	@Operation(operationId = "getReport", summary = "A report with its lines, workflow state, current results (with factor versions) and summary")
-	ReportModel.Report report(@PathVariable long id) {
+	Report report(@PathVariable long id) {
 		return monthlyReports.report(id);
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/reports/{year}/{month}")
 	@Operation(operationId = "getMonthlyReport")
-	ReportModel.Report report(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month) {
+	Report report(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month) {
 		return monthlyReports.report(enterpriseId, year, month)
 			.orElseThrow(() -> new NotFoundException("report of enterprise " + enterpriseId + " for " + year + "-" + month));
 	}
@@ -107,15 +82,15 @@ class ReportApi {
 					活动数据行字段同计算器；energyUse 为 ENERGY（默认）、FEEDSTOCK（原料用能）或 RENEWABLE（可再生能源）；产值、
 					增加值单位为万元；产品产量按产品单位。已提交、已核查或已锁定的报告不可修改（409）。""")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-			schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReportModel.Content.class), examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "cement plant, one month · 水泥厂月报", value = """
+			schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReportContent.class), examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "cement plant, one month · 水泥厂月报", value = """
 					{"outputValue10kCny": 5200, "valueAdded10kCny": 1300,
 					 "lines": [{"line": {"type": "FUEL", "factorCode": "BITUMINOUS-COAL", "quantity": 12000, "unit": "t"}, "energyUse": "ENERGY"},
 					           {"line": {"type": "ELECTRICITY", "quantity": 8000000, "unit": "kWh"}},
 					           {"line": {"type": "CLINKER", "quantity": 90000, "unit": "t", "caoFraction": 0.65, "mgoFraction": 0.02}}],
 					 "products": [{"productCode": "CLINKER", "quantity": 90000}]}""")))
-	ReportModel.Report save(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month,
-			@RequestBody ReportModel.Content content) {
-		ownProducts(enterpriseId, content);
+	Report save(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month,
+			@RequestBody ReportContent content) {
+		workflow.checkOwnProducts(enterpriseId, content);
 		return workflow.save(enterpriseId, year, month, content);
 	}
 
@@ -127,14 +102,14 @@ class ReportApi {
 					verifier returns it. A report without any activity line is refused with 400 (field lines), one that is not a
 					draft or returned with 409.
 					企业用户（或市级）提交后报告不可修改，直至核查机构退回。无活动数据行返回 400（字段 lines），非草稿或退回状态返回 409。""")
-	ReportModel.Report submit(@PathVariable long id) {
+	Report submit(@PathVariable long id) {
 		return workflow.submit(id);
 	}
 
 	@ApiRoles({ Role.VERIFIER })
 	@PostMapping("/reports/{id}/verify")
 	@Operation(operationId = "verifyReport", summary = "The assigned verifier confirms a submitted report")
-	ReportModel.Report verify(@PathVariable long id) {
+	Report verify(@PathVariable long id) {
 		return workflow.verify(id);
 	}
 
@@ -150,21 +125,21 @@ class ReportApi {
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Comment.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
 					{"comment": "March coal quantity does not match the invoices · 三月煤炭用量与发票不符"}""")))
-	ReportModel.Report returnReport(@PathVariable long id, @RequestBody Comment body) {
+	Report returnReport(@PathVariable long id, @RequestBody Comment body) {
 		return workflow.returnForCorrection(id, body.comment());
 	}
 
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@PostMapping("/reports/{id}/lock")
 	@Operation(operationId = "lockReport", summary = "The city office locks a verified report")
-	ReportModel.Report lock(@PathVariable long id) {
+	Report lock(@PathVariable long id) {
 		return workflow.lock(id);
 	}
 
 	@io.swagger.v3.oas.annotations.media.Schema(description = "A revision of a locked report · 已锁定报告的修订")
 	record Revision(
 			@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, maxLength = AccountingBounds.TEXT_MAX, description = "Why the locked report is revised · 修订原因") String reason,
-			@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, description = "The corrected content of the month · 更正后的月度内容") ReportModel.Content content) {
+			@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, description = "The corrected content of the month · 更正后的月度内容") ReportContent content) {
 	}
 
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.ENTERPRISE_USER })
@@ -174,14 +149,14 @@ class ReportApi {
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Revision.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
 					{"reason": "coal quantity transposed (21000 for 12000) · 煤炭用量录入错误", "content": {"outputValue10kCny": 5200, "valueAdded10kCny": 1300, "lines": [{"line": {"type": "FUEL", "factorCode": "BITUMINOUS-COAL", "quantity": 12000, "unit": "t"}}], "products": [{"productCode": "CLINKER", "quantity": 90000}]}}""")))
-	ReportModel.Report revise(@PathVariable long id, @RequestBody Revision body) {
-		ownProducts(monthlyReports.report(id).enterpriseId(), body.content());
+	Report revise(@PathVariable long id, @RequestBody Revision body) {
+		workflow.checkOwnProducts(monthlyReports.report(id).enterpriseId(), body.content());
 		return workflow.revise(id, body.reason(), body.content());
 	}
 
 	@GetMapping("/reports/{id}/results")
 	@Operation(operationId = "listReportResults", summary = "Every result the report has had, restated ones included, newest first")
-	List<ReportModel.StoredResult> results(@PathVariable long id) {
+	List<StoredResult> results(@PathVariable long id) {
 		return monthlyReports.resultHistory(id);
 	}
 

@@ -12,12 +12,13 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.EnergyUse;
 import org.peakpilot.accounting.Factor;
-import org.peakpilot.accounting.ReportModel;
-import org.peakpilot.accounting.ReportModel.Content;
-import org.peakpilot.accounting.ReportModel.EnergyUse;
-import org.peakpilot.accounting.ReportModel.Report;
-import org.peakpilot.accounting.ReportModel.ReportLine;
+import org.peakpilot.accounting.Report;
+import org.peakpilot.accounting.ReportContent;
+import org.peakpilot.accounting.ReportLine;
+import org.peakpilot.accounting.ReportStatus;
+import org.peakpilot.accounting.StoredResult;
 import org.peakpilot.accounting.internal.AccountingBounds;
 import org.peakpilot.accounting.internal.FactorLibrary;
 import org.peakpilot.accounting.internal.FactorsInForce;
@@ -80,7 +81,7 @@ class ReportPages {
 	 * time; officers also see the overdue months; who may enter data gets the entry and import forms.
 	 */
 	@GetMapping("/accounting/reports")
-	String reports(@RequestParam(required = false) Integer year, @RequestParam(required = false) ReportModel.Status status,
+	String reports(@RequestParam(required = false) Integer year, @RequestParam(required = false) ReportStatus status,
 			@RequestParam(required = false) Long enterpriseId, @RequestParam(defaultValue = "0") int page, Model model) {
 		// the year of the last month due: in January the reports of December are the ones being handled
 		int y = year == null ? YearMonth.now(clock).minusMonths(1).getYear() : year;
@@ -94,7 +95,7 @@ class ReportPages {
 		model.addAttribute("year", y);
 		model.addAttribute("status", status);
 		model.addAttribute("enterpriseId", enterpriseId);
-		model.addAttribute("statuses", ReportModel.Status.values());
+		model.addAttribute("statuses", ReportStatus.values());
 		model.addAttribute("reports", all.subList(p * PAGE_SIZE, Math.min(all.size(), (p + 1) * PAGE_SIZE)));
 		model.addAttribute("total", all.size());
 		model.addAttribute("page", p);
@@ -118,23 +119,23 @@ class ReportPages {
 		model.addAttribute("enterprise", registry.enterprise(r.enterpriseId()));
 		model.addAttribute("history", monthlyReports.resultHistory(id));
 		Map<Integer, List<String>> notes = new java.util.HashMap<>();
-		for (ReportModel.StoredResult res : r.results()) {
+		for (StoredResult res : r.results()) {
 			notes.put(res.lineNo(), res.notesJson() == null ? List.of() : List.of(json.readValue(res.notesJson(), String[].class)));
 		}
 		model.addAttribute("notes", notes);
 		boolean enter = scope.isCityWide() || scope.hasRole(Role.ENTERPRISE_USER);
 		model.addAttribute("canEdit", enter && r.editable());
 		model.addAttribute("canSubmit", enter && r.editable() && !r.content().lines().isEmpty());
-		model.addAttribute("canVerify", scope.hasRole(Role.VERIFIER) && r.status() == ReportModel.Status.SUBMITTED);
-		model.addAttribute("canLock", scope.isCityWide() && r.status() == ReportModel.Status.VERIFIED);
-		model.addAttribute("canRevise", enter && r.status() == ReportModel.Status.LOCKED);
+		model.addAttribute("canVerify", scope.hasRole(Role.VERIFIER) && r.status() == ReportStatus.SUBMITTED);
+		model.addAttribute("canLock", scope.isCityWide() && r.status() == ReportStatus.VERIFIED);
+		model.addAttribute("canRevise", enter && r.status() == ReportStatus.LOCKED);
 		return "accounting/report";
 	}
 
 	@GetMapping("/accounting/enterprises/{enterpriseId}/reports/{year}/{month}/edit")
 	String edit(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month, Model model, Locale locale) {
-		Content content = monthlyReports.report(enterpriseId, year, month).map(Report::content)
-			.orElse(new Content(null, null, List.of(), List.of()));
+		ReportContent content = monthlyReports.report(enterpriseId, year, month).map(Report::content)
+			.orElse(new ReportContent(null, null, List.of(), List.of()));
 		return form(enterpriseId, year, month, content, null, model, locale);
 	}
 
@@ -142,6 +143,8 @@ class ReportPages {
 	String save(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month, HttpServletRequest request,
 			Model model, RedirectAttributes redirect, Locale locale) {
 		ReportForm.Bound bound = ReportForm.read(request, monthlyReports.products(), sector(enterpriseId));
+		// caught here, not by PageErrorAdvice: the form is rendered again on this response with every row as typed and the
+		// errors placed at their section, row and field (onForm), which a redirect with flash attributes cannot carry
 		try {
 			if (!bound.errors().isEmpty()) {
 				throw new InvalidInputException(bound.errors());
@@ -173,6 +176,8 @@ class ReportPages {
 		Calculation.Result result = null;
 		List<ReportLine> lines = bound.content().lines();
 		if (errors.isEmpty() && !lines.isEmpty()) {
+			// caught here, not by PageErrorAdvice: refused rows are part of the live figures this fragment answers with
+			// (200), not a failed request; the script swaps them in as one types
 			try {
 				result = accounting.calculate(new Calculation.Request(year, null, lines.stream().map(ReportLine::line).toList()));
 			}
@@ -249,6 +254,8 @@ class ReportPages {
 			throws java.io.IOException {
 		model.addAttribute("enterprise", registry.enterprise(enterpriseId));
 		model.addAttribute("year", year);
+		// caught here, not by PageErrorAdvice: the import page shows the file's errors by sheet, row and column on this
+		// response, next to the upload form
 		try {
 			if (file == null || file.isEmpty()) {
 				throw new InvalidInputException("file", "choose an Excel file (.xlsx) to upload");
@@ -265,7 +272,7 @@ class ReportPages {
 		return "accounting/report-import";
 	}
 
-	private String form(long enterpriseId, int year, int month, Content content, String reason, Model model, Locale locale) {
+	private String form(long enterpriseId, int year, int month, ReportContent content, String reason, Model model, Locale locale) {
 		String sector = sector(enterpriseId);
 		// the versions in force in the report's year, by the rule the calculator uses (an older version still in force
 		// in that year is offered although a newer one exists)
@@ -295,7 +302,7 @@ class ReportPages {
 		model.addAttribute("unitLabels", unitLabels);
 		model.addAttribute("products", ReportForm.products(monthlyReports.products(), sector));
 		Report existing = monthlyReports.report(enterpriseId, year, month).orElse(null);
-		model.addAttribute("revising", existing != null && existing.status() == ReportModel.Status.LOCKED);
+		model.addAttribute("revising", existing != null && existing.status() == ReportStatus.LOCKED);
 		model.addAttribute("reason", reason);
 		return "accounting/report-form";
 	}

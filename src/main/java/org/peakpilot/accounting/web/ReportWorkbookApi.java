@@ -7,7 +7,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.peakpilot.accounting.ReportModel;
+import org.peakpilot.accounting.Report;
 import org.peakpilot.accounting.internal.ReportWorkbook;
 import org.peakpilot.accounting.internal.ReportWorkflow;
 import org.peakpilot.platform.InvalidInputException;
@@ -70,7 +70,7 @@ class ReportWorkbookApi {
 							{"type": "/problems/invalid-input", "title": "Bad Request", "status": 400,
 							 "detail": "row 5, 活动数据 Activity, D (数量 Quantity): a quantity cannot be negative",
 							 "errors": [{"row": 5, "field": "活动数据 Activity, D (数量 Quantity)", "message": "a quantity cannot be negative"}]}""")))
-	List<ReportModel.Report> importWorkbook(@PathVariable long enterpriseId, @PathVariable int year,
+	List<Report> importWorkbook(@PathVariable long enterpriseId, @PathVariable int year,
 			@RequestParam("file") MultipartFile file) throws IOException {
 		if (file.getSize() > ReportWorkbook.MAX_BYTES) {
 			throw new InvalidInputException("file", "the file has " + file.getSize() / 1024 + " KiB; at most "

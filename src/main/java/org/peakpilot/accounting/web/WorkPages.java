@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.peakpilot.accounting.ReportModel.Status;
+import org.peakpilot.accounting.ReportStatus;
 import org.peakpilot.accounting.internal.MonthlyReports;
 import org.peakpilot.accounting.internal.Overdue;
 import org.peakpilot.accounting.internal.ReportRow;
@@ -35,7 +35,10 @@ class WorkPages {
 
 	/** Rows per page of each list. */
 	static final int PAGE_SIZE = 20;
-	/** How many months back an enterprise's open months are listed. */
+	/**
+	 * How many months back an enterprise's open months are listed; never before the month it was registered in (the
+	 * registry's only start date), except months it has a draft or returned report of.
+	 */
 	private static final int MONTHS_BACK = 12;
 	private static final int PAGE_MAX = 100_000;
 
@@ -50,7 +53,7 @@ class WorkPages {
 	}
 
 	@GetMapping("/work")
-	String work(@RequestParam(required = false) Integer year, @RequestParam(required = false) Status status,
+	String work(@RequestParam(required = false) Integer year, @RequestParam(required = false) ReportStatus status,
 			@RequestParam(required = false) Long enterpriseId, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "0") int overduePage, @RequestParam(defaultValue = "0") int lockPage, Model model) {
 		AccessScope scope = AccessScope.current();
@@ -65,12 +68,12 @@ class WorkPages {
 		requirePage("lockPage", lockPage);
 		model.addAttribute("year", y);
 		model.addAttribute("status", status);
-		model.addAttribute("statuses", Status.values());
+		model.addAttribute("statuses", ReportStatus.values());
 		model.addAttribute("role", scope.role().name());
 		model.addAttribute("names", names());
 		switch (scope.role()) {
 			case ENTERPRISE_USER -> enterprise(scope, thisMonth, model);
-			case VERIFIER -> model.addAttribute("waiting", Page.of(monthlyReports.list(null, null, Status.SUBMITTED).stream()
+			case VERIFIER -> model.addAttribute("waiting", Page.of(monthlyReports.list(null, null, ReportStatus.SUBMITTED).stream()
 				.sorted(Comparator.comparing(ReportRow::updatedAt)).toList(), page));
 			default -> office(scope, y, status, enterpriseId, page, overduePage, lockPage, model);
 		}
@@ -93,18 +96,24 @@ class WorkPages {
 		List<ReportRow> returned = new ArrayList<>();
 		for (ReportRow r : monthlyReports.list(enterpriseId, null, null)) {
 			byMonth.put(YearMonth.of(r.year(), r.month()), r);
-			if (r.status() == Status.RETURNED) {
+			if (r.status() == ReportStatus.RETURNED) {
 				returned.add(r);
 			}
 		}
 		LocalDate today = LocalDate.now(clock);
+		// an enterprise registered last month has nothing to fill from the year before: empty months count from the
+		// month of its registration (Beijing time); a report already begun (draft, returned) is listed whenever it lies
+		YearMonth registered = MonthlyReports.firstMonthOwed(e);
 		List<OpenMonth> open = new ArrayList<>();
 		for (int back = MONTHS_BACK; back >= 0; back--) {
 			YearMonth ym = thisMonth.minusMonths(back);
 			ReportRow r = byMonth.get(ym);
-			Status s = r == null ? null : r.status();
+			ReportStatus s = r == null ? null : r.status();
+			if (r == null && registered != null && ym.isBefore(registered)) {
+				continue;
+			}
 			// the running month is listed only once a draft of it exists
-			if ((back > 0 || r != null) && (s == null || s == Status.DRAFT || s == Status.RETURNED)) {
+			if ((back > 0 || r != null) && (s == null || s == ReportStatus.DRAFT || s == ReportStatus.RETURNED)) {
 				LocalDate due = ym.plusMonths(1).atDay(MonthlyReports.DUE_DAY);
 				open.add(new OpenMonth(ym.getYear(), ym.getMonthValue(), s, r == null ? null : r.id(), due, today.isAfter(due)));
 			}
@@ -114,14 +123,14 @@ class WorkPages {
 		model.addAttribute("returned", returned);
 	}
 
-	private void office(AccessScope scope, int year, Status status, Long enterpriseId, int page, int overduePage, int lockPage,
+	private void office(AccessScope scope, int year, ReportStatus status, Long enterpriseId, int page, int overduePage, int lockPage,
 			Model model) {
 		if (enterpriseId != null) {
 			registry.enterprise(enterpriseId); // not found outside the caller's scope
 		}
 		List<ReportRow> reports = monthlyReports.list(enterpriseId, year, null);
-		Map<Status, Integer> counts = new EnumMap<>(Status.class);
-		for (Status s : Status.values()) {
+		Map<ReportStatus, Integer> counts = new EnumMap<>(ReportStatus.class);
+		for (ReportStatus s : ReportStatus.values()) {
 			counts.put(s, 0);
 		}
 		reports.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
@@ -134,7 +143,7 @@ class WorkPages {
 		model.addAttribute("overdueMonths", overdue.size());
 		model.addAttribute("overdue", Page.of(OverdueEnterprise.of(overdue, counties()), overduePage));
 		if (scope.isCityWide()) {
-			model.addAttribute("toLock", Page.of(monthlyReports.list(enterpriseId, null, Status.VERIFIED).stream()
+			model.addAttribute("toLock", Page.of(monthlyReports.list(enterpriseId, null, ReportStatus.VERIFIED).stream()
 				.sorted(Comparator.comparing(ReportRow::updatedAt)).toList(), lockPage));
 		}
 		model.addAttribute("enterpriseId", enterpriseId);
@@ -156,7 +165,7 @@ class WorkPages {
 	}
 
 	/** A month the enterprise still has to fill or correct; {@code reportId} is null while nothing was entered. */
-	record OpenMonth(int year, int month, Status status, Long reportId, LocalDate due, boolean overdue) {
+	record OpenMonth(int year, int month, ReportStatus status, Long reportId, LocalDate due, boolean overdue) {
 	}
 
 	/**

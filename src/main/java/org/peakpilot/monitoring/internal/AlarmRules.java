@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.peakpilot.accounting.EmissionsAccounting;
-import org.peakpilot.accounting.ReportModel;
+import org.peakpilot.accounting.Product;
+import org.peakpilot.accounting.ProductLine;
+import org.peakpilot.accounting.Report;
 import org.peakpilot.monitoring.Meter;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
@@ -39,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code peakpilot.monitoring.alarms.offline-intervals}); one alarm per outage, keyed by the last reading before
  * it. Judged by arrival, not by the readings' own timestamps: a catch-up that delivers old intervals quickly is
  * online while it does. When a later reading is stored the alarm closes itself as RECOVERED, with its gap (the
- * intervals in it and how many were resent) recorded.</li>
+ * intervals in it and how many were resent) recorded. A meter that has never reported is offline once its N intervals
+ * have passed since its registration, with an alarm that says so.</li>
  * <li>SPIKE: a quarter hour (hour) far above the same time of day over the previous days ({@link SpikeRule}).</li>
  * <li>UNIT_ENERGY (单耗): per enterprise, product and complete month, the metered energy of the meters carrying
  * the product's code in tce ÷ the month's production from the enterprise's accounting report, in kgce per
@@ -164,17 +167,22 @@ public class AlarmRules {
 	 * Raises OFFLINE alarms for active meters from which nothing has arrived for their offline intervals (judged by
 	 * arrival, monitoring_meter_status.last_arrival_at, so that a catch-up delivering old intervals quickly is never
 	 * offline; a meter whose readings wait for the rollup has just sent), and closes as RECOVERED the open or
-	 * acknowledged ones whose meter sent a later reading, recording the gap; returns both counts.
+	 * acknowledged ones whose meter sent a later reading, recording the gap; returns both counts. A meter that has
+	 * never reported counts from its registration (created_at): its alarm is keyed there, marked never_reported, and
+	 * recovers with its first reading whatever that reading's time; its gap starts at the interval boundary at or
+	 * before the registration.
 	 */
 	private int[] offline(Instant now, Instant from) {
 		int raised = jdbc.sql("""
 				INSERT INTO monitoring_alarm (enterprise_id, county_code, park_id, industry_code, meter_id, kind, period_ts, detail,
-				    observed, threshold, unit, raised_at)
+				    observed, threshold, unit, raised_at, never_reported)
 				SELECT enterprise_id, county_code, park_id, industry_code, id, 'OFFLINE', since,
-				       'no reading since ' || to_char(since AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') || ' (Beijing time)',
-				       floor(extract(epoch FROM (CAST(:now AS timestamptz) - since)) / 60 / interval_minutes), n, 'intervals', :now
+				       CASE WHEN never_reported THEN 'never reported since its registration at ' ELSE 'no reading since ' END
+				       || to_char(since AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') || ' (Beijing time)',
+				       floor(extract(epoch FROM (CAST(:now AS timestamptz) - since)) / 60 / interval_minutes), n, 'intervals', :now,
+				       never_reported
 				FROM (SELECT m.*, coalesce(st.last_ts, m.created_at) AS since, coalesce(st.last_arrival_at, m.created_at) AS arrived,
-				             coalesce(x.offline_intervals, :n) AS n
+				             coalesce(x.offline_intervals, :n) AS n, st.meter_id IS NULL AS never_reported
 				      FROM monitoring_meter m
 				      LEFT JOIN monitoring_alarm_rule x ON x.meter_id = m.id
 				      LEFT JOIN monitoring_meter_status st ON st.meter_id = m.id
@@ -186,11 +194,15 @@ public class AlarmRules {
 		// before the silence and gap_to (neither counted) and how many of them are present, i.e. were resent
 		List<Long> recovered = jdbc.sql("""
 				WITH back AS (
-				    SELECT a.id, a.meter_id, a.period_ts AS gap_from, m.interval_minutes AS minutes,
-				           (SELECT min(r.received_at) FROM monitoring_reading r WHERE r.meter_id = a.meter_id AND r.ts > a.period_ts) AS arrived
+				    SELECT a.id, a.meter_id, m.interval_minutes AS minutes,
+				           CASE WHEN a.never_reported
+				                THEN to_timestamp(floor(extract(epoch FROM a.period_ts) / (m.interval_minutes * 60)) * m.interval_minutes * 60)
+				                ELSE a.period_ts END AS gap_from,
+				           (SELECT min(r.received_at) FROM monitoring_reading r
+				            WHERE r.meter_id = a.meter_id AND (a.never_reported OR r.ts > a.period_ts)) AS arrived
 				    FROM monitoring_alarm a JOIN monitoring_meter m ON m.id = a.meter_id
 				    WHERE a.kind = 'OFFLINE' AND a.status IN ('OPEN', 'ACKNOWLEDGED')
-				      AND EXISTS (SELECT 1 FROM monitoring_reading r WHERE r.meter_id = a.meter_id AND r.ts > a.period_ts)),
+				      AND EXISTS (SELECT 1 FROM monitoring_reading r WHERE r.meter_id = a.meter_id AND (a.never_reported OR r.ts > a.period_ts))),
 				gap AS (
 				    SELECT id, meter_id, gap_from, minutes,
 				           GREATEST(gap_from, to_timestamp(floor(extract(epoch FROM arrived) / (minutes * 60)) * minutes * 60)) AS gap_to
@@ -279,7 +291,7 @@ public class AlarmRules {
 			groups.computeIfAbsent(m.enterpriseId() + "|" + m.productCode(), k -> new ProductMeters(m.enterpriseId(), m.countyCode(),
 					m.parkId(), m.industryCode(), m.productCode(), new ArrayList<>())).meters().add(m);
 		}
-		Map<Long, Optional<ReportModel.Report>> reports = new HashMap<>();
+		Map<Long, Optional<Report>> reports = new HashMap<>();
 		int raised = 0;
 		for (ProductMeters g : groups.values()) {
 			Optional<EfficiencyLevel> level = levels.forProduct(g.meterProductCode());
@@ -290,7 +302,7 @@ public class AlarmRules {
 			String product = l.productCode();
 			BigDecimal production = reports.computeIfAbsent(g.enterpriseId(), e -> accounting.report(e, ym.getYear(), ym.getMonthValue()))
 				.flatMap(r -> r.content().products().stream().filter(p -> p.productCode().equals(product)).findFirst())
-				.map(ReportModel.ProductLine::quantity).orElse(null);
+				.map(ProductLine::quantity).orElse(null);
 			if (production == null || production.signum() <= 0) {
 				continue;
 			}
@@ -305,7 +317,7 @@ public class AlarmRules {
 			if (tce.signum() == 0) {
 				continue;
 			}
-			String productUnit = accounting.products().stream().filter(p -> p.code().equals(product)).map(ReportModel.Product::unit)
+			String productUnit = accounting.products().stream().filter(p -> p.code().equals(product)).map(Product::unit)
 				.findFirst().orElse(null);
 			BigDecimal perUnit = kgcePerUnit(tce, production, productUnit, l.unit());
 			if (perUnit == null) {

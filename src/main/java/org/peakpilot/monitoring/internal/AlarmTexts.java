@@ -41,7 +41,8 @@ public class AlarmTexts {
 
 	/** The description of an alarm from its structured fields. */
 	public String describe(Alarm a) {
-		return describe(a.kind(), a.periodTs(), a.subject(), a.observed(), a.threshold(), a.unit(), a.referenceCode(), a.resolvedAt());
+		return describe(a.kind(), a.periodTs(), a.subject(), a.observed(), a.threshold(), a.unit(), a.referenceCode(), a.resolvedAt(),
+				a.neverReported());
 	}
 
 	/**
@@ -50,17 +51,17 @@ public class AlarmTexts {
 	 */
 	public String describe(LiveAlarm a) {
 		return jdbc.sql("""
-				SELECT kind, period_ts, subject, observed, threshold, unit, reference_code, resolved_at
+				SELECT kind, period_ts, subject, observed, threshold, unit, reference_code, resolved_at, never_reported
 				FROM monitoring_alarm WHERE id = :id
 				""").param("id", a.id())
 			.query((rs, n) -> describe(parseKind(rs.getString("kind")), Gateways.instant(rs, "period_ts"), rs.getString("subject"),
 					rs.getBigDecimal("observed"), rs.getBigDecimal("threshold"), rs.getString("unit"), rs.getString("reference_code"),
-					Gateways.instant(rs, "resolved_at")))
+					Gateways.instant(rs, "resolved_at"), rs.getBoolean("never_reported")))
 			.optional().orElse("");
 	}
 
 	String describe(AlarmKind kind, Instant period, String subject, BigDecimal observed, BigDecimal threshold, String unit,
-			String referenceCode, Instant resolvedAt) {
+			String referenceCode, Instant resolvedAt, boolean neverReported) {
 		if (kind == null) {
 			return "";
 		}
@@ -68,7 +69,8 @@ public class AlarmTexts {
 		String text = switch (kind) {
 			case THRESHOLD_INTERVAL, THRESHOLD_DAY, SPIKE -> msg("alarm.text." + kind.name(), number(observed), u, number(threshold),
 					fmt.time(period));
-			case OFFLINE -> msg("alarm.text.OFFLINE", fmt.time(period), whole(observed), whole(threshold));
+			case OFFLINE -> msg(neverReported ? "alarm.text.OFFLINE.never" : "alarm.text.OFFLINE", fmt.time(period), whole(observed),
+					whole(threshold));
 			case COUNTER_BACKWARDS, COUNTER_JUMP -> msg("alarm.text." + kind.name(), fmt.time(period));
 			case UNIT_ENERGY -> unitEnergy(period, subject, observed, threshold, unit, referenceCode);
 		};

@@ -270,7 +270,7 @@ public class Alarms {
 				tag == null || EfficiencyLevels.verified(tag), Gateways.instant(rs, "raised_at"), Gateways.instant(rs, "resolved_at"),
 				AlarmStatus.valueOf(rs.getString("status")), rs.getString("acknowledged_by"), Gateways.instant(rs, "acknowledged_at"),
 				rs.getString("acknowledge_comment"), rs.getString("closed_by"), Gateways.instant(rs, "closed_at"), rs.getString("comment"),
-				gap(rs));
+				gap(rs), rs.getBoolean("never_reported"));
 	}
 
 	private static AlarmGap gap(ResultSet rs) throws SQLException {

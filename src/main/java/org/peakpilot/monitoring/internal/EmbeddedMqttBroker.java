@@ -11,6 +11,7 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
+import org.apache.activemq.artemis.core.protocol.mqtt.MQTTStateManager;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -111,6 +112,22 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
 			c.fail(new ActiveMQSecurityException("the client's credentials are no longer valid"));
 		}
 		return matching.size();
+	}
+
+	/**
+	 * Whether the broker holds an MQTT session of this client id, connected or not: what an MQTT client cannot ask
+	 * without taking the session over (a probe connecting with the id resumes the session it asks about).
+	 */
+	public boolean holdsSession(String clientId) {
+		if (server.getActiveMQServer() == null) {
+			return false;
+		}
+		try {
+			return MQTTStateManager.getInstance(server.getActiveMQServer()).getSessionStates().containsKey(clientId);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("cannot read the broker's MQTT sessions", ex);
+		}
 	}
 
 	@Override

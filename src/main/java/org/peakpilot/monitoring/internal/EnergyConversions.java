@@ -80,7 +80,7 @@ class EnergyConversions {
 		Calculation.Line line = new Calculation.Line(type, type == LineType.FUEL ? key.energyCode() : null, PROBE, key.unit(),
 				null, null, null, null, null, null, null, null, null, "meter");
 		Calculation.LineResult r = accounting.calculate(new Calculation.Request(key.year(), null, List.of(line))).lines().get(0);
-		return new Conversion(key.energyCode(), key.unit(), key.year(), r.tce().divide(PROBE, MathContext.DECIMAL64),
-				r.co2T().divide(PROBE, MathContext.DECIMAL64), r.factors(), r.notes());
+		return new Conversion(key.energyCode(), key.unit(), key.year(), r.tce().value().divide(PROBE, MathContext.DECIMAL64),
+				r.co2T().value().divide(PROBE, MathContext.DECIMAL64), r.factors(), r.notes());
 	}
 }

@@ -219,7 +219,7 @@ public class Gateways implements DeviceCredentials {
 			.query(Gateways::gateway).list().stream()
 			.map(g -> g.previousTokenUntil() == null || g.previousTokenUntil().isAfter(now) ? g
 					: new Gateway(g.id(), g.enterpriseId(), g.name(), g.tokenPrefix(), g.createdAt(), g.createdBy(), g.revokedAt(), g.lastSeenAt(),
-							null, g.lastStatusAt(), g.lastStatus()))
+							null, g.lastStatusAt(), g.lastStatus(), g.timestampMarks()))
 			.toList();
 	}
 
@@ -299,6 +299,38 @@ public class Gateways implements DeviceCredentials {
 		return new CreatedGateway(after, token);
 	}
 
+	/**
+	 * Sets what a gateway's times mark when a batch does not say ("start" or "end"; a 400 naming timestampMarks
+	 * otherwise); for those who manage the enterprise's meters, audited as {@code gateway.changed}.
+	 */
+	@Transactional
+	public Gateway updateMarks(long id, String timestampMarks) {
+		Gateway before = find(id).orElseThrow(() -> new NotFoundException("gateway " + id));
+		RegistryModel.Enterprise e = registry.enterprise(before.enterpriseId());
+		Meters.requireManageMeters(new Owner(e.countyCode(), e.parkId(), e.id()));
+		ReadingIngest.Marks marks = ReadingIngest.Marks.given(timestampMarks);
+		if (marks == null) {
+			throw new InvalidInputException("timestampMarks", "timestampMarks is \"start\" or \"end\" (of the interval)");
+		}
+		jdbc.sql("UPDATE monitoring_gateway SET timestamp_marks = :m WHERE id = :id").param("m", marks.name()).param("id", id).update();
+		Gateway after = find(id).orElseThrow();
+		audit.record("gateway.changed", "gateway", id, before, after);
+		return after;
+	}
+
+	/** What the gateway's times mark when a batch does not say (looked up per such batch: one row by its key). */
+	ReadingIngest.Marks defaultMarks(long gatewayId) {
+		return jdbc.sql("SELECT timestamp_marks FROM monitoring_gateway WHERE id = :id").param("id", gatewayId).query(String.class)
+			.optional().map(ReadingIngest.Marks::valueOf).orElse(ReadingIngest.Marks.END);
+	}
+
+	/** The gateway of this id, for those who may read its enterprise. */
+	public Gateway get(long id) {
+		Gateway g = find(id).orElseThrow(() -> new NotFoundException("gateway " + id));
+		requireRead(g.enterpriseId());
+		return g;
+	}
+
 	private void requireRead(long enterpriseId) {
 		RegistryModel.Enterprise e = registry.enterprise(enterpriseId);
 		AccessScope.current().requireRead(new Owner(e.countyCode(), e.parkId(), e.id()));
@@ -324,7 +356,8 @@ public class Gateways implements DeviceCredentials {
 	private static Gateway gateway(ResultSet rs, int n) throws SQLException {
 		return new Gateway(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"), rs.getString("token_prefix"),
 				instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "revoked_at"), instant(rs, "last_seen_at"),
-				instant(rs, "previous_token_until"), instant(rs, "last_status_at"), rs.getString("last_status"));
+				instant(rs, "previous_token_until"), instant(rs, "last_status_at"), rs.getString("last_status"),
+				rs.getString("timestamp_marks").toLowerCase(java.util.Locale.ROOT));
 	}
 
 	/** The longest status a gateway may report (as compact JSON). */

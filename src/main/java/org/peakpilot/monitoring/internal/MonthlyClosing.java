@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.Calculation.LineType;
+import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.EmissionsAccounting;
-import org.peakpilot.accounting.ReportModel;
+import org.peakpilot.accounting.EnergyUse;
+import org.peakpilot.accounting.Report;
+import org.peakpilot.accounting.ReportContent;
+import org.peakpilot.accounting.ReportLine;
 import org.peakpilot.monitoring.ClosingOutcome;
 import org.peakpilot.monitoring.MeteredEnergy;
 import org.peakpilot.monitoring.MonthClosed;
@@ -29,6 +32,7 @@ import org.peakpilot.platform.SystemActor;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.peakpilot.shared.Rounding;
+import org.peakpilot.shared.Tce;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -165,7 +169,7 @@ public class MonthlyClosing {
 	private MonthClosing closeInTransaction(RegistryModel.Enterprise e, YearMonth ym) {
 		List<MeteredEnergy> metered = metered(e.id(), ym);
 		List<Calculation.Line> lines = metered.stream().filter(m -> m.quantity().signum() > 0).map(MonthlyClosing::line).toList();
-		Optional<ReportModel.Report> report = accounting.report(e.id(), ym.getYear(), ym.getMonthValue());
+		Optional<Report> report = accounting.report(e.id(), ym.getYear(), ym.getMonthValue());
 		Optional<Previous> previous = jdbc.sql("SELECT id, drafted_lines::text AS drafted, drafted_at FROM monitoring_month_close WHERE enterprise_id = :e AND year = :y AND month = :m")
 			.param("e", e.id()).param("y", ym.getYear()).param("m", ym.getMonthValue())
 			.query((rs, n) -> new Previous(rs.getLong("id"), rs.getString("drafted"), Gateways.instant(rs, "drafted_at"))).optional();
@@ -173,7 +177,7 @@ public class MonthlyClosing {
 			.orElse(null);
 		ClosingOutcome outcome;
 		String note;
-		Long reportId = report.map(ReportModel.Report::id).orElse(null);
+		Long reportId = report.map(Report::id).orElse(null);
 		List<String> written = drafted;
 		Instant draftedAt = previous.map(Previous::draftedAt).orElse(null);
 		if (lines.isEmpty()) {
@@ -181,8 +185,8 @@ public class MonthlyClosing {
 			note = "no metered energy in " + ym;
 		}
 		else if (report.isEmpty()) {
-			ReportModel.Report saved = accounting.saveReport(e.id(), ym.getYear(), ym.getMonthValue(),
-					new ReportModel.Content(null, null, reportLines(lines), List.of()));
+			Report saved = accounting.saveReport(e.id(), ym.getYear(), ym.getMonthValue(),
+					new ReportContent(null, null, reportLines(lines), List.of()));
 			outcome = ClosingOutcome.DRAFTED;
 			note = "draft report created from " + lines.size() + " metered energies";
 			reportId = saved.id();
@@ -190,8 +194,8 @@ public class MonthlyClosing {
 			draftedAt = clock.instant();
 		}
 		else {
-			ReportModel.Report r = report.get();
-			List<String> current = keys(r.content().lines().stream().map(ReportModel.ReportLine::line).toList());
+			Report r = report.get();
+			List<String> current = keys(r.content().lines().stream().map(ReportLine::line).toList());
 			boolean metering = r.editable() && drafted != null && current.equals(drafted);
 			if (!metering) {
 				outcome = ClosingOutcome.KEPT;
@@ -203,7 +207,7 @@ public class MonthlyClosing {
 				note = "the metered draft is up to date";
 			}
 			else {
-				accounting.saveReport(e.id(), ym.getYear(), ym.getMonthValue(), new ReportModel.Content(r.content().outputValue10kCny(),
+				accounting.saveReport(e.id(), ym.getYear(), ym.getMonthValue(), new ReportContent(r.content().outputValue10kCny(),
 						r.content().valueAdded10kCny(), reportLines(lines), r.content().products()));
 				outcome = ClosingOutcome.REDRAFTED;
 				note = "the metered draft was updated with the current rollups";
@@ -233,11 +237,11 @@ public class MonthlyClosing {
 					INSERT INTO monitoring_month_close_line (close_id, line_no, energy_code, unit, quantity, tce, meters, readings, excluded)
 					VALUES (:id, :n, :code, :unit, :q, :tce, :meters, :readings, :excluded)
 					""").param("id", id).param("n", i).param("code", m.energyCode()).param("unit", m.unit()).param("q", m.quantity())
-				.param("tce", m.tce()).param("meters", m.meters()).param("readings", m.readings()).param("excluded", m.excluded()).update();
+				.param("tce", m.tce().value()).param("meters", m.meters()).param("readings", m.readings()).param("excluded", m.excluded()).update();
 		}
 		MonthClosing closing = closing(id);
 		audit.record("month.closed", "month-close", e.id() + "/" + ym, null, closing);
-		BigDecimal totalTce = metered.stream().map(MeteredEnergy::tce).reduce(BigDecimal.ZERO, BigDecimal::add);
+		Tce totalTce = metered.stream().map(MeteredEnergy::tce).reduce(Tce.ZERO, Tce::plus);
 		events.publishEvent(new MonthClosed(e.id(), e.countyCode(), ym.getYear(), ym.getMonthValue(), metered, totalTce, outcome, reportId));
 		log.info("Closed {} of enterprise {}: {} (report {})", ym, e.id(), outcome, reportId);
 		return closing;
@@ -258,7 +262,7 @@ public class MonthlyClosing {
 				""").param("e", enterpriseId).param("s", Gateways.utc(start))
 			.query((rs, n) -> {
 				BigDecimal q = rs.getBigDecimal("quantity").stripTrailingZeros();
-				BigDecimal tce = Rounding.stored(conversions.of(rs.getString("energy_code"), rs.getString("unit"), ym.getYear()).tce(q));
+				Tce tce = Tce.of(conversions.of(rs.getString("energy_code"), rs.getString("unit"), ym.getYear()).tce(q));
 				return new MeteredEnergy(rs.getString("energy_code"), rs.getString("unit"), q, tce, rs.getInt("meters"), rs.getInt("readings"),
 						rs.getInt("excluded"));
 			}).list();
@@ -274,8 +278,8 @@ public class MonthlyClosing {
 				null, null, null, null, null, LABEL + " (" + m.meters() + ")");
 	}
 
-	private static List<ReportModel.ReportLine> reportLines(List<Calculation.Line> lines) {
-		return lines.stream().map(l -> new ReportModel.ReportLine(l, ReportModel.EnergyUse.ENERGY)).toList();
+	private static List<ReportLine> reportLines(List<Calculation.Line> lines) {
+		return lines.stream().map(l -> new ReportLine(l, EnergyUse.ENERGY)).toList();
 	}
 
 	/** What identifies a line's energy and quantity, for telling a still-metered draft from a changed one. */
@@ -287,7 +291,7 @@ public class MonthlyClosing {
 	MonthClosing closing(long id) {
 		List<MeteredEnergy> lines = jdbc.sql("SELECT * FROM monitoring_month_close_line WHERE close_id = :id ORDER BY line_no").param("id", id)
 			.query((rs, n) -> new MeteredEnergy(rs.getString("energy_code"), rs.getString("unit"), rs.getBigDecimal("quantity").stripTrailingZeros(),
-					rs.getBigDecimal("tce").stripTrailingZeros(), rs.getInt("meters"), rs.getInt("readings"), rs.getInt("excluded")))
+					Tce.of(rs.getBigDecimal("tce")), rs.getInt("meters"), rs.getInt("readings"), rs.getInt("excluded")))
 			.list();
 		return jdbc.sql("SELECT * FROM monitoring_month_close WHERE id = :id").param("id", id)
 			.query((rs, n) -> new MonthClosing(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getInt("year"), rs.getInt("month"),
@@ -320,14 +324,14 @@ public class MonthlyClosing {
 		RegistryModel.Enterprise e = registry.enterprise(closing.enterpriseId());
 		Map<String, Side> metered = new LinkedHashMap<>();
 		for (MeteredEnergy m : metered(e.id(), ym)) {
-			metered.computeIfAbsent(m.energyCode(), k -> new Side()).add(m.quantity(), m.unit(), m.tce());
+			metered.computeIfAbsent(m.energyCode(), k -> new Side()).add(m.quantity(), m.unit(), m.tce().value());
 		}
-		Optional<ReportModel.Report> report = accounting.report(e.id(), ym.getYear(), ym.getMonthValue());
+		Optional<Report> report = accounting.report(e.id(), ym.getYear(), ym.getMonthValue());
 		Map<String, Side> reported = new LinkedHashMap<>();
 		report.ifPresent(r -> {
 			Map<Integer, BigDecimal> tceByLine = new java.util.HashMap<>();
-			r.results().forEach(x -> tceByLine.put(x.lineNo(), x.tce()));
-			List<ReportModel.ReportLine> lines = r.content().lines();
+			r.results().forEach(x -> tceByLine.put(x.lineNo(), x.tce().value()));
+			List<ReportLine> lines = r.content().lines();
 			for (int i = 0; i < lines.size(); i++) {
 				Calculation.Line l = lines.get(i).line();
 				String key = switch (l.type()) {
@@ -359,7 +363,7 @@ public class MonthlyClosing {
 		boolean flagged = report.isEmpty() ? meteredTce.signum() != 0 : flagged(meteredTce, reportedTce, diff)
 				|| energies.stream().anyMatch(EnergyComparison::flagged);
 		return new MonthComparison(e.id(), e.countyCode(), ym.getYear(), ym.getMonthValue(), closing.outcome(),
-				report.map(ReportModel.Report::id).orElse(null), report.map(r -> r.status().name()).orElse(null),
+				report.map(Report::id).orElse(null), report.map(r -> r.status().name()).orElse(null),
 				Rounding.stored(meteredTce), report.isEmpty() ? null : Rounding.stored(reportedTce), diff, flagged,
 				tolerancePercent, energies);
 	}

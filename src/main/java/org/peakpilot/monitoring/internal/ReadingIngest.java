@@ -80,6 +80,16 @@ public class ReadingIngest {
 						"timestampMarks is \"start\" or \"end\" (of the interval), not '" + abbreviatedText(text) + "'");
 			};
 		}
+
+		/** What a batch said: "start" or "end" as {@link #of}, null when it said nothing (the gateway's default applies). */
+		public static Marks given(String text) {
+			return text == null || text.isBlank() ? null : of(text);
+		}
+
+		/** "start" or "end", as gateways write it. */
+		public String text() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
 	}
 
 	/**
@@ -89,6 +99,11 @@ public class ReadingIngest {
 	public record Options(String batchId, Marks marks, boolean correction) {
 
 		static final Options DEFAULT = new Options(null, Marks.END, false);
+
+		/** These options with the given marks where the batch said none (marks null). */
+		Options marksOr(Marks fallback) {
+			return marks != null ? this : new Options(batchId, fallback == null ? Marks.END : fallback, correction);
+		}
 	}
 
 	/** The longest batch id a sender may give. */
@@ -145,9 +160,10 @@ public class ReadingIngest {
 	private final Duration maxAge;
 	private final Duration alignmentTolerance;
 	private final org.peakpilot.platform.AuditLog audit;
+	private final Batches batches;
 
 	ReadingIngest(DataSource dataSource, TransactionTemplate tx, Meters meters, Quarantine quarantine, Clock clock,
-			org.peakpilot.platform.AuditLog audit, @Value("${peakpilot.monitoring.max-reading-age:P400D}") Duration maxAge,
+			org.peakpilot.platform.AuditLog audit, Batches batches, @Value("${peakpilot.monitoring.max-reading-age:P400D}") Duration maxAge,
 			@Value("${peakpilot.monitoring.alignment-tolerance:PT60S}") Duration alignmentTolerance) {
 		this.dataSource = dataSource;
 		this.tx = tx;
@@ -155,6 +171,7 @@ public class ReadingIngest {
 		this.quarantine = quarantine;
 		this.clock = clock;
 		this.audit = audit;
+		this.batches = batches;
 		this.maxAge = maxAge;
 		if (alignmentTolerance.isNegative() || alignmentTolerance.compareTo(Duration.ofMinutes(30)) > 0) {
 			throw new IllegalArgumentException("peakpilot.monitoring.alignment-tolerance must lie between PT0S and PT30M");
@@ -189,7 +206,12 @@ public class ReadingIngest {
 		}
 		for (int attempt = 1;; attempt++) {
 			try {
-				return tx.execute(status -> store(origin, batch.size(), valid, invalid, now)).withBatchId(options.batchId());
+				return tx.execute(status -> {
+					IngestResult r = store(origin, batch.size(), valid, invalid, now).withBatchId(options.batchId());
+					// one row per batch, in its transaction: what a batch id produced can be looked up later
+					batches.record(origin, options.batchId(), r, now);
+					return r;
+				});
 			}
 			catch (PessimisticLockingFailureException ex) {
 				if (attempt == 3) {
@@ -230,7 +252,7 @@ public class ReadingIngest {
 							+ "nor epoch milliseconds between 2000 and 2100");
 		}
 		long intervalSeconds = meter.intervalMinutes() * 60L;
-		if (options.marks() == Marks.START) {
+		if (options.marks() == Marks.START) { // null (not said, no gateway default) is the end
 			ts = ts.plusSeconds(intervalSeconds);
 		}
 		Instant snappedFrom = null;

@@ -58,9 +58,11 @@ public class Readings {
 	private final AuditLog audit;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final Batches batches;
 
 	Readings(Meters meters, Gateways gateways, ReadingIngest ingest, Quarantine quarantine, RollupJob rollups,
-			EnergyConversions conversions, JdbcClient jdbc, AuditLog audit, JsonMapper json, Clock clock, MonitoringViews views) {
+			EnergyConversions conversions, JdbcClient jdbc, AuditLog audit, JsonMapper json, Clock clock, MonitoringViews views,
+			Batches batches) {
 		this.meters = meters;
 		this.gateways = gateways;
 		this.ingest = ingest;
@@ -72,6 +74,7 @@ public class Readings {
 		this.json = json;
 		this.clock = clock;
 		this.views = views;
+		this.batches = batches;
 	}
 
 	// ---- readings in
@@ -79,18 +82,26 @@ public class Readings {
 	/** A JSON batch from the current caller: a gateway's device token or a user of the enterprise. */
 	public IngestResult ingestJson(String body) {
 		ReadingParser.Batch b = ReadingParser.jsonBatch(json, body);
-		return ingest(b.readings(), new ReadingIngest.Options(ReadingIngest.batchId(b.batchId()), ReadingIngest.Marks.of(b.timestampMarks()),
+		return ingest(b.readings(), new ReadingIngest.Options(ReadingIngest.batchId(b.batchId()), ReadingIngest.Marks.given(b.timestampMarks()),
 				b.correction()));
 	}
 
 	/** A CSV batch (meter,ts,value[,unit]) from the current caller. */
 	public IngestResult ingestCsv(String body) {
-		return ingest(ReadingParser.csv(body), new ReadingIngest.Options(ReadingIngest.batchId(null), ReadingIngest.Marks.END, false));
+		return ingest(ReadingParser.csv(body), new ReadingIngest.Options(ReadingIngest.batchId(null), null, false));
 	}
 
-	/** A batch read by the caller (the HTTP interface, which reads the batch's id first to echo it in every answer). */
+	/**
+	 * A batch read by the caller (the HTTP interface, which reads the batch's id first to echo it in every answer);
+	 * options without marks take the sending gateway's default (the end for a user).
+	 */
 	public IngestResult ingest(List<Parsed> readings, ReadingIngest.Options options) {
-		return ingest.ingest(Origin.http(AccessScope.current().actor(), senderEnterprise()), batch(readings), options);
+		AccessScope s = AccessScope.current();
+		if (options.marks() == null) {
+			options = options.marksOr(s.role() == Role.DEVICE && s.actor().startsWith("gateway:")
+					? gateways.defaultMarks(Long.parseLong(s.actor().substring(8))) : null);
+		}
+		return ingest.ingest(Origin.http(s.actor(), senderEnterprise()), batch(readings), options);
 	}
 
 	/**
@@ -123,13 +134,18 @@ public class Readings {
 		try {
 			ReadingParser.Batch b = ReadingParser.jsonBatch(json, payload);
 			parsed = batch(b.readings());
-			options = new ReadingIngest.Options(ReadingIngest.batchId(b.batchId()), ReadingIngest.Marks.of(b.timestampMarks()), b.correction());
+			options = new ReadingIngest.Options(ReadingIngest.batchId(b.batchId()), ReadingIngest.Marks.given(b.timestampMarks()), b.correction());
+			if (options.marks() == null) {
+				options = options.marksOr(gateways.defaultMarks(s.gatewayId()));
+			}
 		}
 		catch (InvalidInputException ex) {
 			long id = quarantine.putPayload("MQTT", "gateway:" + s.gatewayId(), s.enterpriseId(), payload, Reason.MALFORMED,
 					ex.errors().get(0).toString());
-			return new IngestResult(0, 0, 0, 1, List.of(new Rejected(-1, null, Reason.MALFORMED, ex.errors().get(0).toString(), id)))
+			IngestResult r = new IngestResult(0, 0, 0, 1, List.of(new Rejected(-1, null, Reason.MALFORMED, ex.errors().get(0).toString(), id)))
 				.withBatchId(ReadingIngest.batchId(null));
+			batches.record(ReadingIngest.Origin.mqtt("gateway:" + s.gatewayId(), s.enterpriseId()), r.batchId(), r, clock.instant());
+			return r;
 		}
 		return ingest.ingest(Origin.mqtt("gateway:" + s.gatewayId(), s.enterpriseId()), parsed, options);
 	}

@@ -153,6 +153,8 @@ class AlarmsApi {
 			return YearMonth.parse(text);
 		}
 		catch (DateTimeParseException ex) {
+			// no exception of the advices: turns a parse failure into the refused field, a 400 problem on the API and the
+			// field error under @BackTo on the closing page (AlarmPages)
 			throw new InvalidInputException("month", "a month such as 2026-10");
 		}
 	}

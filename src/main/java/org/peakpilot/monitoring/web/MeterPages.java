@@ -200,6 +200,7 @@ class MeterPages {
 	String importMeters(@PathVariable long enterpriseId, @RequestParam(name = "file", required = false) MultipartFile file, Model model)
 			throws IOException {
 		model.addAttribute("e", registry.enterprise(enterpriseId));
+		// caught here, not by PageErrorAdvice: the import page shows the file's errors by row and column on this response
 		try {
 			if (file == null || file.isEmpty()) {
 				throw new InvalidInputException("file", "choose an Excel file (.xlsx) to upload");

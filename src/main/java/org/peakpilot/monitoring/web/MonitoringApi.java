@@ -12,7 +12,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.ApiRoles;
+import org.peakpilot.monitoring.internal.BatchRecord;
 import org.peakpilot.monitoring.internal.BatchTooLargeException;
+import org.peakpilot.monitoring.internal.Batches;
 import org.peakpilot.monitoring.internal.Gateways;
 import org.peakpilot.monitoring.internal.Meters;
 import org.peakpilot.monitoring.internal.BackfillForm;
@@ -65,9 +67,11 @@ class MonitoringApi {
 	private final Readings readings;
 	private final Quarantine quarantine;
 	private final tools.jackson.databind.json.JsonMapper json;
+	private final Batches batches;
 
 	MonitoringApi(Meters meters, Gateways gateways, Readings readings, Quarantine quarantine,
-			tools.jackson.databind.json.JsonMapper json) {
+			tools.jackson.databind.json.JsonMapper json, Batches batches) {
+		this.batches = batches;
 		this.meters = meters;
 		this.gateways = gateways;
 		this.readings = readings;
@@ -154,7 +158,7 @@ class MonitoringApi {
 		boolean correction = flag("X-Correction", request.getHeader("X-Correction"));
 		if (type.startsWith("text/csv")) {
 			return readings.ingest(ReadingParser.csv(body),
-					new ReadingIngest.Options(batchId, ReadingIngest.Marks.of(marks), correction));
+					new ReadingIngest.Options(batchId, ReadingIngest.Marks.given(marks), correction));
 		}
 		ReadingParser.Batch batch = ReadingParser.jsonBatch(json, body);
 		if (batch.batchId() != null) {
@@ -162,7 +166,7 @@ class MonitoringApi {
 			batchId = (String) request.getAttribute(BATCH_ID);
 		}
 		return readings.ingest(batch.readings(), new ReadingIngest.Options(batchId,
-				ReadingIngest.Marks.of(batch.timestampMarks() != null ? batch.timestampMarks() : marks), correction || batch.correction()));
+				ReadingIngest.Marks.given(batch.timestampMarks() != null ? batch.timestampMarks() : marks), correction || batch.correction()));
 	}
 
 	private static boolean flag(String field, String text) {
@@ -180,8 +184,8 @@ class MonitoringApi {
 	record ReadingsBatch(
 			@io.swagger.v3.oas.annotations.media.Schema(description = "the gateway's id of the batch, echoed in the answer; assigned (UUID) when left out",
 					maxLength = 64, pattern = "^[A-Za-z0-9._:-]{1,64}$", example = "gw7-000123") String batchId,
-			@io.swagger.v3.oas.annotations.media.Schema(description = "whether ts marks the start or the end (default) of the interval",
-					allowableValues = { "start", "end" }, defaultValue = "end") String timestampMarks,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "whether ts marks the start or the end of the interval; left out: the gateway's default (the end unless set on the gateway)",
+					allowableValues = { "start", "end" }) String timestampMarks,
 			@io.swagger.v3.oas.annotations.media.Schema(description = "all readings are corrections (补传/更正) that replace stored values",
 					defaultValue = "false") Boolean correction,
 			@io.swagger.v3.oas.annotations.media.ArraySchema(maxItems = 10000, schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReadingIn.class), arraySchema = @io.swagger.v3.oas.annotations.media.Schema(description = "at most 10,000 readings",
@@ -317,6 +321,34 @@ class MonitoringApi {
 		return gateways.create(enterpriseId, body.name());
 	}
 
+	record GatewaySettings(
+			@io.swagger.v3.oas.annotations.media.Schema(description = "what the gateway's times mark when a batch does not say",
+					allowableValues = { "start", "end" }) String timestampMarks) {
+	}
+
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
+	@PutMapping("/gateways/{id}")
+	@Operation(operationId = "updateGateway", summary = "Change a gateway's settings: timestampMarks, what its times mark when a batch does not say (a batch's own field wins)")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = GatewaySettings.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"timestampMarks": "start"}""")))
+	Gateway updateGateway(@PathVariable long id, @RequestBody GatewaySettings body) {
+		return gateways.updateMarks(id, body.timestampMarks());
+	}
+
+	@GetMapping("/gateways/{id}/batches/{batchId}")
+	@Operation(operationId = "getGatewayBatch", summary = "What a batch of this gateway produced: when it was received and how many readings were stored, "
+			+ "duplicates, quarantined, corrected and snapped; newest first, one entry per delivery (a retry is another); "
+			+ "404 when no batch of that id was received (kept for 90 days by default)")
+	List<BatchRecord> batch(@PathVariable long id, @PathVariable String batchId) {
+		List<BatchRecord> found = batches.find(id, batchId);
+		if (found.isEmpty()) {
+			throw new org.peakpilot.platform.NotFoundException("batch " + batchId + " of gateway " + id);
+		}
+		return found;
+	}
+
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping("/gateways/{id}/revoke")
 	@Operation(operationId = "revokeGateway")
@@ -428,6 +460,7 @@ class MonitoringApi {
 			return ReadingIngest.timestamp(text.length() == 10 ? text + "T00:00:00" : text);
 		}
 		catch (RuntimeException ex) {
+			// an API helper, not a page: turns a parse failure into the 400 problem naming the parameter
 			throw new InvalidInputException(field, "a date (2026-11-24) or an ISO-8601 time");
 		}
 	}

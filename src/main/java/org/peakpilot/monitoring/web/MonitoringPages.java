@@ -1,6 +1,8 @@
 package org.peakpilot.monitoring.web;
 
 import java.math.BigDecimal;
+import org.peakpilot.monitoring.internal.Batches;
+import org.peakpilot.monitoring.Gateway;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -66,9 +68,11 @@ class MonitoringPages {
 	private final MonitoringViews views;
 	private final Registry registry;
 	private final JsonMapper json;
+	private final Batches batches;
 
 	MonitoringPages(Gateways gateways, Readings readings, Quarantine quarantine, MonitoringViews views, Registry registry,
-			JsonMapper json) {
+			JsonMapper json, Batches batches) {
+		this.batches = batches;
 		this.gateways = gateways;
 		this.readings = readings;
 		this.quarantine = quarantine;
@@ -160,6 +164,36 @@ class MonitoringPages {
 			.orElseThrow(() -> new org.peakpilot.platform.NotFoundException("gateway " + gatewayId));
 		gateways.revoke(gatewayId);
 		redirect.addFlashAttribute("done", "revoked");
+		return "redirect:/monitoring/enterprises/" + id + "#gateways";
+	}
+
+	/** Looks up what a batch of one of the enterprise's gateways produced, by the batch id the gateway sent. */
+	@GetMapping("/monitoring/enterprises/{id}/batches")
+	String batches(@PathVariable long id, @RequestParam(required = false) Long gatewayId, @RequestParam(required = false) String batchId,
+			Model model) {
+		RegistryModel.Enterprise e = registry.enterprise(id);
+		List<Gateway> list = gateways.list(id);
+		model.addAttribute("e", e);
+		model.addAttribute("gateways", list);
+		model.addAttribute("gatewayId", gatewayId);
+		model.addAttribute("batchId", batchId == null ? "" : batchId.strip());
+		if (gatewayId != null && batchId != null && !batchId.isBlank()) {
+			if (list.stream().noneMatch(g -> g.id() == gatewayId)) {
+				throw new org.peakpilot.platform.NotFoundException("gateway " + gatewayId);
+			}
+			model.addAttribute("found", batches.find(gatewayId, batchId));
+		}
+		return "monitoring/batch";
+	}
+
+	@PostMapping("/monitoring/enterprises/{id}/gateways/{gatewayId}/marks")
+	@BackTo("/monitoring/enterprises/{id}#gateways")
+	String gatewayMarks(@PathVariable long id, @PathVariable long gatewayId, @RequestParam(required = false) String timestampMarks,
+			RedirectAttributes redirect) {
+		gateways.list(id).stream().filter(g -> g.id() == gatewayId).findFirst()
+			.orElseThrow(() -> new org.peakpilot.platform.NotFoundException("gateway " + gatewayId));
+		gateways.updateMarks(gatewayId, timestampMarks);
+		redirect.addFlashAttribute("done", "marks");
 		return "redirect:/monitoring/enterprises/" + id + "#gateways";
 	}
 

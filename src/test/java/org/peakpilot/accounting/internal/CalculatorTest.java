@@ -82,19 +82,19 @@ class CalculatorTest {
 		BigDecimal gj = bd("120").multiply(bd("389.31"));
 		BigDecimal co2 = gj.multiply(bd("15.3")).divide(bd("1000"), MC).multiply(bd("0.99")).multiply(bd("44")).divide(bd("12"), MC);
 		LineResult line = r.lines().get(0);
-		assertThat(line.co2T()).isCloseTo(co2, within(bd("0.000001")));
-		assertThat(line.co2T()).isCloseTo(bd("2594.626571"), within(bd("0.000001")));
+		assertThat(line.co2T().value()).isCloseTo(co2, within(bd("0.000001")));
+		assertThat(line.co2T().value()).isCloseTo(bd("2594.626571"), within(bd("0.000001")));
 		// the reference CO2 factor 21.6219 tCO2/10^4 Nm3 × 120 agrees to its rounding
-		assertThat(line.co2T()).isCloseTo(bd("21.6219").multiply(bd("120")), within(bd("0.01")));
+		assertThat(line.co2T().value()).isCloseTo(bd("21.6219").multiply(bd("120")), within(bd("0.01")));
 		// no GB/T 2589 coefficient for natural gas in the table: GJ ÷ 29.3076
-		assertThat(line.tce()).isCloseTo(gj.divide(bd("29.3076"), MC), within(bd("0.000001")));
-		assertThat(line.energyGj()).isEqualByComparingTo("46717.2");
+		assertThat(line.tce().value()).isCloseTo(gj.divide(bd("29.3076"), MC), within(bd("0.000001")));
+		assertThat(line.energyGj().value()).isEqualByComparingTo("46717.2");
 		assertThat(line.factors()).singleElement().satisfies(f -> {
 			assertThat(f.code()).isEqualTo("NATURAL-GAS");
 			assertThat(f.version()).isEqualTo(1);
 			assertThat(f.source()).contains("GB/T 32151");
 		});
-		assertThat(r.totals().scope1CombustionCo2T()).isEqualByComparingTo(line.co2T());
+		assertThat(r.totals().scope1CombustionCo2T().value()).isEqualByComparingTo(line.co2T().value());
 	}
 
 	@Test
@@ -102,9 +102,9 @@ class CalculatorTest {
 		Result r = calc(2024, new Line(LineType.FUEL, "BITUMINOUS-COAL", bd("1000"), "t", bd("21.5"), null, null, null, null,
 				null, null, null, null, "boiler"));
 		// 1000 t × 21.5 GJ/t = 21,500 GJ; × 26.1 tC/TJ ÷ 1000 = 561.15 tC; × 0.93 = 521.8695 tC; × 44/12 = 1913.5215 tCO2
-		assertThat(r.lines().get(0).co2T()).isEqualByComparingTo("1913.5215");
+		assertThat(r.lines().get(0).co2T().value()).isEqualByComparingTo("1913.5215");
 		// tce from the measured calorific value: 21,500 GJ ÷ 29.3076
-		assertThat(r.lines().get(0).tce()).isCloseTo(bd("21500").divide(bd("29.3076"), MC), within(bd("0.000001")));
+		assertThat(r.lines().get(0).tce().value()).isCloseTo(bd("21500").divide(bd("29.3076"), MC), within(bd("0.000001")));
 		assertThat(r.lines().get(0).notes()).anyMatch(n -> n.startsWith("measured NCV 21.5"));
 	}
 
@@ -112,9 +112,9 @@ class CalculatorTest {
 	void cokeUsesItsGbT2589CoefficientForTce() {
 		Result r = calc(2024, line(LineType.FUEL, "COKE", "2000", "kg"));
 		// 2000 kg = 2 t × 0.9714 tce/t
-		assertThat(r.lines().get(0).tce()).isEqualByComparingTo("1.9428");
+		assertThat(r.lines().get(0).tce().value()).isEqualByComparingTo("1.9428");
 		// 2 t × 28.435 GJ/t × 29.5 tC/TJ ÷ 1000 × 0.93 × 44/12
-		assertThat(r.lines().get(0).co2T()).isCloseTo(bd("2").multiply(bd("28.435")).multiply(bd("29.5"))
+		assertThat(r.lines().get(0).co2T().value()).isCloseTo(bd("2").multiply(bd("28.435")).multiply(bd("29.5"))
 			.divide(bd("1000"), MC).multiply(bd("0.93")).multiply(bd("44")).divide(bd("12"), MC), within(bd("0.000001")));
 	}
 
@@ -125,17 +125,17 @@ class CalculatorTest {
 		Result r = calc(2024, purchased, line(LineType.ELECTRICITY_EXPORT, null, "100000", "kWh"));
 		LineResult in = r.lines().get(0);
 		// no 2024 factor: 2023's 0.1564 tCO2/MWh; 2000 MWh × 0.1564 = 312.8; market (2000 − 500) × 0.1564 = 234.6
-		assertThat(in.co2T()).isEqualByComparingTo("312.8");
-		assertThat(in.co2MarketT()).isEqualByComparingTo("234.6");
-		assertThat(in.tce()).isEqualByComparingTo("245.8");
+		assertThat(in.co2T().value()).isEqualByComparingTo("312.8");
+		assertThat(in.co2MarketT().value()).isEqualByComparingTo("234.6");
+		assertThat(in.tce().value()).isEqualByComparingTo("245.8");
 		assertThat(in.factors().get(0).code()).isEqualTo("GRID-SICHUAN-2023");
 		assertThat(in.notes().get(0)).contains("SICHUAN 2023").contains("latest year not after 2024");
 		// exported 100 MWh × 0.1564 deducted
-		assertThat(r.lines().get(1).co2T()).isEqualByComparingTo("-15.64");
-		assertThat(r.totals().scope2ElectricityCo2T()).isEqualByComparingTo("297.16");
-		assertThat(r.totals().scope2ElectricityMarketCo2T()).isEqualByComparingTo("218.96");
+		assertThat(r.lines().get(1).co2T().value()).isEqualByComparingTo("-15.64");
+		assertThat(r.totals().scope2ElectricityCo2T().value()).isEqualByComparingTo("297.16");
+		assertThat(r.totals().scope2ElectricityMarketCo2T().value()).isEqualByComparingTo("218.96");
 		// 2022 has its own factor
-		assertThat(calc(2022, line(LineType.ELECTRICITY, null, "1", "MWh")).lines().get(0).co2T()).isEqualByComparingTo("0.1404");
+		assertThat(calc(2022, line(LineType.ELECTRICITY, null, "1", "MWh")).lines().get(0).co2T().value()).isEqualByComparingTo("0.1404");
 	}
 
 	@Test
@@ -158,9 +158,9 @@ class CalculatorTest {
 		Result r = Calculator.calculate(new Request(2024, null, List.of(line(LineType.ELECTRICITY, null, "1000000", "kWh"),
 				line(LineType.HEAT, null, "100", "GJ"))), withEqual, "SICHUAN");
 		// 1,000,000 kWh × 0.0003 = 300 tce against 122.9 at the calorific equivalent; heat 100 × 0.03412 = 3.412 either way
-		assertThat(r.lines().get(0).tceEqualValue()).isEqualByComparingTo("300");
-		assertThat(r.totals().tce()).isEqualByComparingTo("126.312");
-		assertThat(r.totals().tceEqualValue()).isEqualByComparingTo("303.412");
+		assertThat(r.lines().get(0).tceEqualValue().value()).isEqualByComparingTo("300");
+		assertThat(r.totals().tce().value()).isEqualByComparingTo("126.312");
+		assertThat(r.totals().tceEqualValue().value()).isEqualByComparingTo("303.412");
 		assertThat(r.lines().get(0).factors()).extracting(Calculation.FactorUsed::code).contains("ELECTRICITY-EQUAL-VALUE");
 		Result r2023 = Calculator.calculate(new Request(2023, null, List.of(line(LineType.ELECTRICITY, null, "1000000", "kWh"))),
 				withEqual, "SICHUAN");
@@ -170,9 +170,9 @@ class CalculatorTest {
 	@Test
 	void heatAtPoint11TonnesPerGigajoule() {
 		Result r = calc(2024, line(LineType.HEAT, null, "800", "GJ"), line(LineType.HEAT_EXPORT, null, "100", "GJ"));
-		assertThat(r.lines().get(0).co2T()).isEqualByComparingTo("88");
-		assertThat(r.lines().get(0).tce()).isEqualByComparingTo("27.296");
-		assertThat(r.totals().scope2HeatCo2T()).isEqualByComparingTo("77");
+		assertThat(r.lines().get(0).co2T().value()).isEqualByComparingTo("88");
+		assertThat(r.lines().get(0).tce().value()).isEqualByComparingTo("27.296");
+		assertThat(r.totals().scope2HeatCo2T().value()).isEqualByComparingTo("77");
 	}
 
 	@Test
@@ -181,8 +181,8 @@ class CalculatorTest {
 				bd("0.005"), null, null, "kiln 1");
 		Result r = calc(2024, clinker);
 		// 100,000 t × [(0.65 − 0.005) × 0.7857 + (0.02 − 0) × 1.1] = 100,000 × 0.5287765 = 52,877.65 tCO2
-		assertThat(r.lines().get(0).co2T()).isEqualByComparingTo("52877.65");
-		assertThat(r.totals().scope1ProcessCo2T()).isEqualByComparingTo("52877.65");
+		assertThat(r.lines().get(0).co2T().value()).isEqualByComparingTo("52877.65");
+		assertThat(r.totals().scope1ProcessCo2T().value()).isEqualByComparingTo("52877.65");
 		assertThat(r.lines().get(0).factors()).extracting(Calculation.FactorUsed::code)
 			.containsExactly("CEMENT-CAO-IN-CLINKER", "CEMENT-MGO-IN-CLINKER");
 	}
@@ -190,7 +190,7 @@ class CalculatorTest {
 	@Test
 	void clinkerWithoutAnalysisUsesTheDefaultFactorAndSaysSo() {
 		Result r = calc(2024, line(LineType.CLINKER, null, "1000", "t"));
-		assertThat(r.lines().get(0).co2T()).isEqualByComparingTo("535");
+		assertThat(r.lines().get(0).co2T().value()).isEqualByComparingTo("535");
 		assertThat(r.lines().get(0).notes()).contains("default factor: no CaO/MgO analysis given")
 			.anyMatch(n -> n.contains("UNVERIFIED"));
 		assertThat(r.lines().get(0).factors().get(0).verified()).isFalse();
@@ -203,10 +203,10 @@ class CalculatorTest {
 		Result r = calc(2024, limestone, line(LineType.PROCESS, "STEEL-GRAPHITE-ELECTRODE", "50", "t"),
 				line(LineType.CARBON_FIXED, "STEEL-FIXED-CRUDE-STEEL", "10000", "t"));
 		// 500 × 0.4397 × 0.9 = 197.865; 50 × 3.663 = 183.15; −10,000 × 0.0154 = −154
-		assertThat(r.lines()).extracting(LineResult::co2T).usingElementComparator(BigDecimal::compareTo)
+		assertThat(r.lines()).extracting(l -> l.co2T().value()).usingElementComparator(BigDecimal::compareTo)
 			.containsExactly(bd("197.865"), bd("183.15"), bd("-154"));
-		assertThat(r.totals().scope1ProcessCo2T()).isEqualByComparingTo("227.015");
-		assertThat(r.totals().totalCo2T()).isEqualByComparingTo("227.015");
+		assertThat(r.totals().scope1ProcessCo2T().value()).isEqualByComparingTo("227.015");
+		assertThat(r.totals().totalCo2T().value()).isEqualByComparingTo("227.015");
 	}
 
 	@Test
@@ -215,9 +215,9 @@ class CalculatorTest {
 				null, "reductant coke, furnace 1");
 		Result r = calc(2024, coke, line(LineType.CARBON_OUTPUT, "CHEMICALS-VCM-PVC-POLYMER", "100", "t"));
 		// 1,200 t × 0.85 tC/t × 44/12 = 3,740 tCO2; PVC 100 t × 0.3844 tC/t × 44/12 = 140.946667 deducted
-		assertThat(r.lines().get(0).co2T()).isEqualByComparingTo("3740");
-		assertThat(r.lines().get(1).co2T()).isCloseTo(bd("-140.946667"), within(bd("0.000001")));
-		assertThat(r.totals().scope1ProcessCo2T()).isCloseTo(bd("3599.053333"), within(bd("0.000001")));
+		assertThat(r.lines().get(0).co2T().value()).isEqualByComparingTo("3740");
+		assertThat(r.lines().get(1).co2T().value()).isCloseTo(bd("-140.946667"), within(bd("0.000001")));
+		assertThat(r.totals().scope1ProcessCo2T().value()).isCloseTo(bd("3599.053333"), within(bd("0.000001")));
 		assertThatThrownBy(() -> calc(2024, line(LineType.CARBON_INPUT, "CARBONATE-CACO3", "1", "t")))
 			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.errors().get(0).message()).contains("tC/t"));
 	}
@@ -249,9 +249,9 @@ class CalculatorTest {
 		LineResult r = calc(2024, raw).lines().get(0);
 		// 1000 t × 20.908 GJ/t (raw coal, GB/T 2589) = 20,908 GJ; × 26.1 tC/TJ ÷ 1000 = 545.6988 tC (bituminous class);
 		// × 0.93 (class oxidation rate) = 507.499884 tC; × 44/12 = 1860.832908 tCO2
-		assertThat(r.co2T()).isEqualByComparingTo("1860.832908");
+		assertThat(r.co2T().value()).isEqualByComparingTo("1860.832908");
 		// tce by raw coal's coefficient: 1000 × 0.7143
-		assertThat(r.tce()).isEqualByComparingTo("714.3");
+		assertThat(r.tce().value()).isEqualByComparingTo("714.3");
 		assertThat(r.defaults()).extracting(Calculation.DefaultAssumed::parameter).containsExactly("NCV", "carbonContent", "oxidationRate");
 		assertThat(r.defaults().get(1).factorCode()).isEqualTo("BITUMINOUS-COAL");
 		assertThat(r.defaults().get(2).value()).isEqualByComparingTo("0.93");
@@ -283,7 +283,7 @@ class CalculatorTest {
 				bd("0.9"), null, null, null);
 		LineResult r = calc(2024, coal).lines().get(0);
 		// 100 t × 26.7 GJ/t = 2670 GJ; × 27.4 tC/TJ ÷ 1000 = 73.158 tC; × 0.9 (measured) = 65.8422 tC; × 44/12 = 241.4214 tCO2
-		assertThat(r.co2T()).isEqualByComparingTo("241.4214");
+		assertThat(r.co2T().value()).isEqualByComparingTo("241.4214");
 		assertThat(r.notes()).contains("measured oxidation rate 0.9");
 		assertThat(r.defaults()).extracting(Calculation.DefaultAssumed::parameter).containsExactly("NCV", "carbonContent");
 		Line percent = new Line(LineType.FUEL, "ANTHRACITE", bd("100"), "t", null, null, null, null, null, null, null, null, null,
@@ -316,9 +316,9 @@ class CalculatorTest {
 		LineResult r = calc(2024, steam).lines().get(0);
 		// IAPWS-IF97: Ts(1 MPa) = 453.035632 K (179.9 °C, Table 35 check value); h''(1 MPa) = 2777.12 kJ/kg (steam tables:
 		// 2777.1). AD = 100 t × (2777.12 − 83.74) ÷ 1000 = 269.338 GJ; × 0.11 tCO2/GJ = 29.62718 tCO2; tce 269.338 × 0.03412
-		assertThat(r.energyGj()).isEqualByComparingTo("269.338");
-		assertThat(r.co2T()).isEqualByComparingTo("29.62718");
-		assertThat(r.tce()).isEqualByComparingTo("9.189813"); // 9.18981256 rounded to 6 places
+		assertThat(r.energyGj().value()).isEqualByComparingTo("269.338");
+		assertThat(r.co2T().value()).isEqualByComparingTo("29.62718");
+		assertThat(r.tce().value()).isEqualByComparingTo("9.189813"); // 9.18981256 rounded to 6 places
 		assertThat(r.defaults()).singleElement().satisfies(d -> {
 			assertThat(d.parameter()).isEqualTo("steamTemperature");
 			assertThat(d.value()).isEqualByComparingTo("179.9");
@@ -334,8 +334,8 @@ class CalculatorTest {
 		LineResult r = calc(2024, steam).lines().get(0);
 		// IF97 region 2 at 523.15 K, 1 MPa: h = 2943.22 kJ/kg (IAPWS-95 tables 2942.6–2943.2); 10 × (2943.22 − 83.74) ÷ 1000
 		// = 28.5948 GJ; × 0.11 = 3.145428 tCO2, deducted
-		assertThat(r.energyGj()).isEqualByComparingTo("-28.5948");
-		assertThat(r.co2T()).isEqualByComparingTo("-3.145428");
+		assertThat(r.energyGj().value()).isEqualByComparingTo("-28.5948");
+		assertThat(r.co2T().value()).isEqualByComparingTo("-3.145428");
 		assertThat(r.defaults()).isEmpty();
 	}
 
@@ -374,7 +374,7 @@ class CalculatorTest {
 	void aClinkerWithoutAnalysisNotesItsDefaultFactor() {
 		LineResult r = calc(2024, line(LineType.CLINKER, null, "1000", "t")).lines().get(0);
 		// 1000 t × 0.535 tCO2/t (default Portland clinker) = 535
-		assertThat(r.co2T()).isEqualByComparingTo("535");
+		assertThat(r.co2T().value()).isEqualByComparingTo("535");
 		assertThat(r.defaults()).singleElement().satisfies(d -> assertThat(d.factorCode()).isEqualTo("CEMENT-CLINKER-DEFAULT-PORTLAND"));
 	}
 

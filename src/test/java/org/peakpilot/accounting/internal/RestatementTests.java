@@ -15,22 +15,23 @@ import org.peakpilot.Fixtures;
 import org.peakpilot.accounting.Calculation.Line;
 import org.peakpilot.accounting.Calculation.LineType;
 import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.EnergyUse;
 import org.peakpilot.accounting.Factor;
-import org.peakpilot.accounting.ReportModel;
-import org.peakpilot.accounting.ReportModel.EnergyUse;
-import org.peakpilot.accounting.ReportModel.ReportLine;
-import org.peakpilot.accounting.ReportModel.StoredResult;
+import org.peakpilot.accounting.ReportContent;
+import org.peakpilot.accounting.ReportLine;
+import org.peakpilot.accounting.StoredResult;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
+import org.peakpilot.shared.Cny10k;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -106,7 +107,7 @@ class RestatementTests {
 
 	long save(RegistryModel.Enterprise e, int year, int month, List<ReportLine> lines) {
 		return SystemActor.call("test", () -> accounting.saveReport(e.id(), year, month,
-				new ReportModel.Content(new BigDecimal("3000"), new BigDecimal("800"), lines, List.of())).id());
+				new ReportContent(Cny10k.of(new BigDecimal("3000")), Cny10k.of(new BigDecimal("800")), lines, List.of())).id());
 	}
 
 	List<StoredResult> history(long reportId) {
@@ -166,7 +167,7 @@ class RestatementTests {
 			assertThat(other.stream().map(RestatementTests::content).toList()).isEqualTo(one.stream().map(RestatementTests::content).toList());
 		}
 		List<StoredResult> after = current(inBulk.get(0));
-		assertThat(after.get(0).co2T()).isNotEqualByComparingTo(before.get(0).co2T());
+		assertThat(after.get(0).co2T().value()).isNotEqualByComparingTo(before.get(0).co2T().value());
 		assertThat(after.get(0).reason()).isEqualTo("restated: factor NATURAL-GAS version 2");
 		// the line names the version; its source and tag come from the library
 		assertThat(after.get(0).factors()).singleElement().satisfies(f -> {
@@ -254,8 +255,8 @@ class RestatementTests {
 			assertThat(history).hasSize(6);
 			List<StoredResult> electricity = history.stream().filter(r -> r.lineNo() == 1).toList();
 			assertThat(electricity).extracting(r -> r.factors().get(0).version()).containsExactly(3, 2, 1);
-			assertThat(electricity.get(0).co2T()).isEqualByComparingTo(mwh.multiply(new BigDecimal("0.25")));
-			assertThat(electricity.get(1).co2T()).isEqualByComparingTo(mwh.multiply(new BigDecimal("0.2")));
+			assertThat(electricity.get(0).co2T().value()).isEqualByComparingTo(mwh.multiply(new BigDecimal("0.25")));
+			assertThat(electricity.get(1).co2T().value()).isEqualByComparingTo(mwh.multiply(new BigDecimal("0.2")));
 			assertThat(electricity).extracting(StoredResult::reason).containsExactly("restated: factor " + grid + " version 3",
 					"restated: factor " + grid + " version 2", "entered");
 			assertThat(electricity.get(1).factors().get(0).source()).isEqualTo("[unverified] test: announcement 0.2");
