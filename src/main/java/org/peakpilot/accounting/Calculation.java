@@ -6,6 +6,7 @@ import java.util.List;
 import org.peakpilot.shared.Gj;
 import org.peakpilot.shared.Tce;
 import org.peakpilot.shared.Tco2;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The calculator's request and answer: activity lines in, tCO2 by scope and tce out, each line with its factor. */
 public final class Calculation {
@@ -55,11 +56,35 @@ public final class Calculation {
 	 * {@code steamPressureMpa} (absolute) and {@code steamTemperatureC} (absent: saturated steam). Fractions are 0–1 mass fractions; {@code
 	 * clinkerType} picks the default clinker factor (PORTLAND if absent) when no CaO/MgO analysis is given.
 	 */
-	public record Line(LineType type, String factorCode, BigDecimal quantity, String unit, BigDecimal measuredNcv,
-			BigDecimal measuredCarbonContent, BigDecimal greenKwh, BigDecimal fraction, BigDecimal caoFraction,
-			BigDecimal mgoFraction, BigDecimal nonCarbonateCaoFraction, BigDecimal nonCarbonateMgoFraction, String clinkerType,
-			String label, BigDecimal measuredOxidationRate, String coalClass, BigDecimal steamPressureMpa,
-			BigDecimal steamTemperatureC) {
+	@Schema(name = "ActivityLine", description = "One activity line; only the fields its type needs are read · 一行活动数据（按类型读取所需字段）")
+	public record Line(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "FUEL", description = "What the line is · 活动类型") LineType type,
+			@Schema(example = "NATURAL-GAS", description = "The factor's code in /api/v1/accounting/factors (fuels, carbonates, processes, "
+					+ "fixed carbon); not needed for ELECTRICITY and HEAT · 排放因子代码") String factorCode,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0", maximum = QUANTITY_MAX, example = "120",
+					description = "The activity quantity, in unit · 活动数据量（按 unit 计）") BigDecimal quantity,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "10^4 Nm3",
+					description = "The quantity's unit, one the factor accepts (t, 10^4 Nm3, kWh, MWh, GJ, …) · 计量单位") String unit,
+			@Schema(minimum = "0", maximum = NCV_MAX, example = "21.5",
+					description = "Above 0. Measured net calorific value, GJ per unit of quantity · 实测低位发热量（GJ/单位）") BigDecimal measuredNcv,
+			@Schema(minimum = "0", maximum = CARBON_CONTENT_MAX, example = "26.18",
+					description = "Above 0. Measured carbon content per calorific value, tC/TJ · 实测单位热值含碳量（tC/TJ）") BigDecimal measuredCarbonContent,
+			@Schema(minimum = "0", example = "500000",
+					description = "ELECTRICITY: certified green electricity within quantity, kWh (zero in the market-based total) · 其中绿证电量（kWh）") BigDecimal greenKwh,
+			@Schema(minimum = "0", maximum = "1", example = "0.9", description = "CARBONATE: mass fraction of the carbonate in the material (0–1) · 碳酸盐质量分数") BigDecimal fraction,
+			@Schema(minimum = "0", maximum = "1", example = "0.65", description = "CLINKER: CaO mass fraction of the clinker (0–1) · 熟料中 CaO 含量") BigDecimal caoFraction,
+			@Schema(minimum = "0", maximum = "1", example = "0.02", description = "CLINKER: MgO mass fraction of the clinker (0–1) · 熟料中 MgO 含量") BigDecimal mgoFraction,
+			@Schema(minimum = "0", maximum = "1", example = "0.005", description = "CLINKER: CaO from non-carbonate sources (0–1) · 非碳酸盐来源 CaO") BigDecimal nonCarbonateCaoFraction,
+			@Schema(minimum = "0", maximum = "1", example = "0", description = "CLINKER: MgO from non-carbonate sources (0–1) · 非碳酸盐来源 MgO") BigDecimal nonCarbonateMgoFraction,
+			@Schema(example = "PORTLAND", description = "CLINKER without CaO/MgO analysis: the default clinker factor's type (PORTLAND if absent) · 熟料类型") String clinkerType,
+			@Schema(maxLength = LABEL_MAX, example = "2# kiln", description = "A label of the caller's, echoed in the result · 行标签") String label,
+			@Schema(minimum = "0", maximum = "1", example = "0.98",
+					description = "Above 0. FUEL: measured oxidation rate (98 % is 0.98) · 实测碳氧化率") BigDecimal measuredOxidationRate,
+			@Schema(allowableValues = { "ANTHRACITE", "BITUMINOUS-COAL", "LIGNITE" }, example = "BITUMINOUS-COAL",
+					description = "RAW-COAL: the coal class whose default carbon content and oxidation rate apply · 原煤煤种") String coalClass,
+			@Schema(minimum = "0", example = "1.0",
+					description = "Above 0. HEAT in t (steam): absolute pressure, MPa · 蒸汽绝对压力（MPa）") BigDecimal steamPressureMpa,
+			@Schema(example = "250", description = "HEAT in t (steam): temperature, °C; absent: saturated steam · 蒸汽温度（°C），缺省为饱和蒸汽") BigDecimal steamTemperatureC) {
 
 		/** A line without a measured oxidation rate, coal class or steam state (the shape before these existed). */
 		public Line(LineType type, String factorCode, BigDecimal quantity, String unit, BigDecimal measuredNcv,
@@ -75,8 +100,25 @@ public final class Calculation {
 	 * A calculation request for one accounting year; {@code gridRegion} overrides the plan's choice of grid
 	 * factor region (e.g. SICHUAN, SOUTHWEST, NATIONAL).
 	 */
-	public record Request(Integer year, String gridRegion, List<Line> lines) {
+	@Schema(name = "CalculationRequest", description = "Activity lines of one accounting year to calculate · 待计算的一个核算年度的活动数据")
+	public record Request(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "" + YEAR_MIN, maximum = "" + YEAR_MAX, example = "2024",
+					description = "Accounting year, whose factor versions apply · 核算年度") Integer year,
+			@Schema(example = "SICHUAN", description = "Overrides the plan's grid factor region (SICHUAN, SOUTHWEST, NATIONAL, …) · 电网排放因子区域") String gridRegion,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The activity lines · 活动数据行") List<Line> lines) {
 	}
+
+	/** The largest activity quantity, in its unit (below 10^12; the columns are NUMERIC(24,6)). */
+	public static final String QUANTITY_MAX = "1000000000000";
+	/** The largest measured net calorific value, GJ per activity unit (nothing burnt reaches it). */
+	public static final String NCV_MAX = "10000";
+	/** The largest measured carbon content, tC/TJ (physically below it). */
+	public static final String CARBON_CONTENT_MAX = "1000";
+	/** The first and last accounting year a calculation may name. */
+	public static final int YEAR_MIN = 2005;
+	public static final int YEAR_MAX = 2100;
+	/** The longest line label. */
+	public static final int LABEL_MAX = 200;
 
 	/** The factor version a figure used. */
 	public record FactorUsed(String code, int version, BigDecimal value, String unit, String source, Factor.Tag tag,
@@ -92,9 +134,22 @@ public final class Calculation {
 	 * electricity), tce (electricity at its calorific equivalent), GJ where the line has a calorific value, the
 	 * factors used, notes (default factor, measured parameters, choice of grid year) and the formula applied.
 	 */
-	public record LineResult(int index, LineType type, String label, Scope scope, String category, Tco2 co2T,
-			Tco2 co2MarketT, Tce tce, Gj energyGj, List<FactorUsed> factors, List<String> notes,
-			String formula, Tce tceEqualValue, List<DefaultAssumed> defaults) {
+	@Schema(description = "The result of one activity line · 一行活动数据的结果")
+	public record LineResult(
+			@Schema(description = "The line's index in the request, from 0 · 行号（从 0 起）") int index,
+			@Schema(description = "The line's type · 活动类型") LineType type,
+			@Schema(description = "The line's label · 行标签") String label,
+			@Schema(description = "Scope 1 (direct) or 2 (purchased energy) · 范围") Scope scope,
+			@Schema(description = "Emission category (combustion, process, electricity, heat, …) · 排放类别") String category,
+			@Schema(description = "Emissions, location-based, tCO2 (negative for exports and fixed carbon) · 排放量（吨二氧化碳）") Tco2 co2T,
+			@Schema(description = "Emissions, market-based, tCO2 · 排放量（市场法，吨二氧化碳）") Tco2 co2MarketT,
+			@Schema(description = "Energy, tce (calorific equivalent) · 能耗（当量值，吨标准煤）") Tce tce,
+			@Schema(description = "Energy, GJ, where the line has a calorific value · 热量（GJ）") Gj energyGj,
+			@Schema(description = "The factor versions used · 所用因子版本") List<FactorUsed> factors,
+			@Schema(description = "Notes: defaults assumed, measured parameters, grid year chosen · 说明") List<String> notes,
+			@Schema(description = "The formula applied, with its figures · 计算公式") String formula,
+			@Schema(description = "Energy, tce, at the year's equal-value coefficient · 能耗（等价值，吨标准煤）") Tce tceEqualValue,
+			@Schema(description = "Parameters the line did not measure and the calculator assumed · 采用的缺省参数") List<DefaultAssumed> defaults) {
 
 		public LineResult(int index, LineType type, String label, Scope scope, String category, Tco2 co2T, Tco2 co2MarketT,
 				Tce tce, Gj energyGj, List<FactorUsed> factors, List<String> notes, String formula) {
@@ -129,12 +184,25 @@ public final class Calculation {
 	 * Totals in tCO2 and tce. {@code tce} counts electricity at its calorific equivalent (0.1229 kgce/kWh);
 	 * {@code tceEqualValue} at the equal-value coefficient the office set for the year, null while none is set.
 	 */
-	public record Totals(Tco2 scope1CombustionCo2T, Tco2 scope1ProcessCo2T, Tco2 scope2ElectricityCo2T,
-			Tco2 scope2HeatCo2T, Tco2 totalCo2T, Tco2 scope2ElectricityMarketCo2T, Tco2 totalMarketCo2T,
-			Tce tce, Tce tceEqualValue) {
+	@Schema(name = "CalculationTotals", description = "Totals of all lines · 合计")
+	public record Totals(
+			@Schema(description = "Scope 1, fuel combustion, tCO2 · 范围一燃料燃烧排放（吨二氧化碳）") Tco2 scope1CombustionCo2T,
+			@Schema(description = "Scope 1, industrial processes, tCO2 · 范围一工业过程排放（吨二氧化碳）") Tco2 scope1ProcessCo2T,
+			@Schema(description = "Scope 2, purchased electricity (location-based), tCO2 · 范围二外购电力排放（吨二氧化碳）") Tco2 scope2ElectricityCo2T,
+			@Schema(description = "Scope 2, purchased heat, tCO2 · 范围二外购热力排放（吨二氧化碳）") Tco2 scope2HeatCo2T,
+			@Schema(description = "Total, location-based, tCO2 · 排放总量（吨二氧化碳）") Tco2 totalCo2T,
+			@Schema(description = "Scope 2 electricity, market-based (certified green kWh at zero), tCO2 · 范围二电力排放（市场法）") Tco2 scope2ElectricityMarketCo2T,
+			@Schema(description = "Total, market-based, tCO2 · 排放总量（市场法，吨二氧化碳）") Tco2 totalMarketCo2T,
+			@Schema(description = "Energy, tce, electricity at its calorific equivalent (0.1229 kgce/kWh) · 综合能耗（当量值，吨标准煤）") Tce tce,
+			@Schema(description = "Energy, tce, electricity at the year's equal-value coefficient; absent while none is set · 综合能耗（等价值，吨标准煤）") Tce tceEqualValue) {
 	}
 
 	/** The answer: per-line results and totals. */
-	public record Result(int year, String gridRegion, List<LineResult> lines, Totals totals) {
+	@Schema(name = "CalculationResult", description = "Per-line results and totals · 分行结果与合计")
+	public record Result(
+			@Schema(description = "Accounting year · 核算年度") int year,
+			@Schema(description = "The grid factor region used · 所用电网排放因子区域") String gridRegion,
+			@Schema(description = "One result per activity line, in order · 各行结果（顺序同请求）") List<LineResult> lines,
+			@Schema(description = "Totals · 合计") Totals totals) {
 	}
 }

@@ -1,5 +1,7 @@
 package org.peakpilot.plan;
 
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.ApiRoles;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -45,89 +47,121 @@ class PlanApi {
 		this.plan = plan;
 	}
 
-	@GetMapping({ "/api/v1/plan", "/api/v1/public/plan" })
-	@Operation(summary = "The plan this installation runs")
+	@GetMapping("/api/v1/plan")
+	@Operation(operationId = "getPlan", summary = "The plan this installation runs")
 	PlanInfo info() {
 		return plan.info();
 	}
 
+	@GetMapping("/api/v1/public/plan")
+	@Operation(operationId = "getPublicPlan", summary = "The plan this installation runs")
+	PlanInfo publicInfo() {
+		return plan.info();
+	}
+
 	@GetMapping("/api/v1/plan/indicators")
-	@Operation(summary = "The indicators of the plan's table with targets, latest value (published or not) and status; "
+	@Operation(operationId = "listIndicators", summary = "The indicators of the plan's table with targets, latest value (published or not) and status; "
 			+ "a value computed from incomplete data has status PROVISIONAL with its coverage")
 	List<Tracked> indicators() {
 		return plan.tracked(Kind.INDICATOR);
 	}
 
 	@GetMapping("/api/v1/public/plan/indicators")
-	@Operation(summary = "The indicators with targets, latest entered or published value and status")
+	@Operation(operationId = "listPublicIndicators",
+			summary = "The plan's indicators with targets, latest entered or published value and status · 试点指标及目标、最新公布值与进展",
+			description = """
+					The public cockpit's table: each indicator with its unit, baseline, yearly targets and its progress from the
+					values the office entered or published (computed values appear only once published). status is one of
+					ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, TARGET_MISSING, PROVISIONAL.
+					公开驾驶舱的指标表：单位、基准、分年目标，以及按已录入或已公布数值评估的进展（计算值须经公布后才显示）。""")
 	List<Tracked> publicIndicators() {
 		return plan.published(Kind.INDICATOR);
 	}
 
 	@GetMapping("/api/v1/plan/commitments")
-	@Operation(summary = "The other numeric commitments of the plan with target, latest value (published or not) and status")
+	@Operation(operationId = "listCommitments", summary = "The other numeric commitments of the plan with target, latest value (published or not) and status")
 	List<Tracked> commitments() {
 		return plan.tracked(Kind.COMMITMENT);
 	}
 
 	@GetMapping("/api/v1/public/plan/commitments")
-	@Operation(summary = "The other numeric commitments with target, latest entered or published value and status")
+	@Operation(operationId = "listPublicCommitments", summary = "The other numeric commitments with target, latest entered or published value and status")
 	List<Tracked> publicCommitments() {
 		return plan.published(Kind.COMMITMENT);
 	}
 
 	@GetMapping("/api/v1/plan/items/{code}")
-	@Operation(summary = "One indicator (code 1–31) or commitment (C01…) with its progress")
+	@Operation(operationId = "getPlanItem", summary = "One indicator (code 1–31) or commitment (C01…) with its progress")
 	Tracked item(@PathVariable String code) {
 		return plan.tracked(code);
 	}
 
 	@GetMapping("/api/v1/public/plan/items/{code}")
-	@Operation(summary = "One indicator or commitment with its progress from entered and published values")
+	@Operation(operationId = "getPublicPlanItem", summary = "One indicator or commitment with its progress from entered and published values")
 	Tracked publicItem(@PathVariable String code) {
 		return plan.published(code);
 	}
 
 	@GetMapping("/api/v1/plan/items/{code}/observations")
-	@Operation(summary = "Every value recorded for an item, including replaced and unpublished ones, with lineage, "
+	@Operation(operationId = "listObservations", summary = "Every value recorded for an item, including replaced and unpublished ones, with lineage, "
 			+ "provisional flag, coverage and publication")
 	List<Observation> history(@PathVariable String code) {
 		return plan.history(code);
 	}
 
 	@GetMapping("/api/v1/public/plan/items/{code}/observations")
-	@Operation(summary = "The entered and published values of an item, including replaced ones, with lineage")
+	@Operation(operationId = "listPublicObservations", summary = "The entered and published values of an item, including replaced ones, with lineage")
 	List<Observation> publicHistory(@PathVariable String code) {
 		return plan.publishedHistory(code);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@PostMapping("/api/v1/plan/items/{code}/observations/{year}/publish")
-	@Operation(summary = "Publish the current computed value of an item for a year (city office): the public cockpit and "
+	@Operation(operationId = "publishObservation", summary = "Publish the current computed value of an item for a year (city office): the public cockpit and "
 			+ "API show it from then on; a provisional value is refused (422); audited")
 	Observation publish(@PathVariable String code, @PathVariable int year) {
 		return plan.publish(code, year);
 	}
 
-	@GetMapping({ "/api/v1/plan/zones", "/api/v1/public/plan/zones" })
-	@Operation(summary = "The admission control zones and their intensity caps")
+	@GetMapping("/api/v1/plan/zones")
+	@Operation(operationId = "listPlanZones", summary = "The admission control zones and their intensity caps")
 	List<Zone> zones() {
 		return plan.zones();
 	}
 
-	@GetMapping({ "/api/v1/plan/project-domains", "/api/v1/public/plan/project-domains" })
+	@GetMapping("/api/v1/public/plan/zones")
+	@Operation(operationId = "listPublicPlanZones", summary = "The admission control zones and their intensity caps")
+	List<Zone> publicZones() {
+		return plan.zones();
+	}
+
+	@GetMapping("/api/v1/plan/project-domains")
+	@Operation(operationId = "listProjectDomains", summary = "The plan's key-project domains")
 	List<ProjectDomain> domains() {
 		return plan.projectDomains();
 	}
 
+	@GetMapping("/api/v1/public/plan/project-domains")
+	@Operation(operationId = "listPublicProjectDomains", summary = "The plan's key-project domains")
+	List<ProjectDomain> publicDomains() {
+		return plan.projectDomains();
+	}
+
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@PostMapping("/api/v1/plan/observations")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Record a yearly value (city office); a value for the same year is replaced and kept in history")
+	@Operation(operationId = "recordObservation", summary = "Record a yearly value (city office); a value for the same year is replaced and kept in history")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = PilotPlan.NewObservation.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"itemCode": "1", "year": 2025, "value": 3.2, "sourceDocument": "2025年乐山市国民经济和社会发展统计公报"}""")))
 	Observation record(@RequestBody PilotPlan.NewObservation body) {
 		return plan.record(body);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@PostMapping(path = "/api/v1/plan/observations/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "Import yearly values from the Excel template: all rows or none, errors by row and column")
+	@Operation(operationId = "importObservations", summary = "Import yearly values from the Excel template: all rows or none, errors by row and column")
 	List<Observation> importWorkbook(@RequestParam("file") MultipartFile file) throws IOException {
 		if (file.getSize() > ObservationWorkbook.MAX_BYTES) {
 			throw new InvalidInputException("file", "the file has " + file.getSize() / 1024 + " KiB; at most "
@@ -137,7 +171,10 @@ class PlanApi {
 	}
 
 	@GetMapping("/api/v1/plan/observations/template")
-	@Operation(summary = "The Excel template for yearly values")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The Excel template (.xlsx) · Excel 模板",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
+	@Operation(operationId = "downloadObservationTemplate", summary = "The Excel template for yearly values")
 	ResponseEntity<byte[]> template() {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"plan-values-template.xlsx\"")
@@ -145,11 +182,19 @@ class PlanApi {
 			.body(plan.template());
 	}
 
-	record ProvincialTarget(BigDecimal value, String sourceDocument) {
+	@io.swagger.v3.oas.annotations.media.Schema(description = "A provincial target of an indicator · 省下达目标")
+	record ProvincialTarget(
+			@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, description = "The target, in the indicator's unit · 目标值（按指标单位）") BigDecimal value,
+			@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, description = "The document that sets it · 目标来源文件") String sourceDocument) {
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@PutMapping("/api/v1/plan/items/{code}/provincial-targets/{year}")
-	@Operation(summary = "Enter the provincial target (完成省下目标) of an indicator for a year (city office)")
+	@Operation(operationId = "setProvincialTarget", summary = "Enter the provincial target (完成省下目标) of an indicator for a year (city office)")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ProvincialTarget.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"value": 18.5, "sourceDocument": "省发展改革委 2026 年目标分解通知"}""")))
 	Target provincialTarget(@PathVariable String code, @PathVariable int year, @RequestBody ProvincialTarget body) {
 		return plan.setProvincialTarget(code, year, body.value(), body.sourceDocument());
 	}

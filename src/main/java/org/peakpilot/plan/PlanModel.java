@@ -95,9 +95,22 @@ public final class PlanModel {
 	}
 
 	/** An indicator of the plan's table or another numeric commitment of its text. */
-	public record Item(String code, Kind kind, int seq, String groupKey, String groupZh, String groupEn, String nameZh,
-			String nameEn, String unitZh, String unit, Direction direction, Integer baselineYear, BigDecimal baselineValue,
-			List<Target> targets) {
+	@io.swagger.v3.oas.annotations.media.Schema(name = "PlanItem", description = "An indicator or commitment of the plan · 试点方案的指标或承诺")
+	public record Item(
+			@io.swagger.v3.oas.annotations.media.Schema(example = "1", description = "Code: the indicator's number (1–31) or the commitment's (C01…) · 编号") String code,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "INDICATOR (the plan's table) or COMMITMENT (a number in its text) · 指标或承诺") Kind kind,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Order within the plan · 排序") int seq,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "The group's key · 分组键") String groupKey,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "The group, Chinese · 分组（中文）") String groupZh,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "The group, English · 分组（英文）") String groupEn,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Name, Chinese · 名称（中文）") String nameZh,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Name, English · 名称（英文）") String nameEn,
+			@io.swagger.v3.oas.annotations.media.Schema(example = "%", description = "Unit, Chinese · 单位（中文）") String unitZh,
+			@io.swagger.v3.oas.annotations.media.Schema(example = "%", description = "Unit of the values and targets (%, tCO2/10k CNY, tce, …) · 数值与目标的单位") String unit,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "HIGHER or LOWER is better, or CAP (at most the target) · 方向") Direction direction,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Baseline year · 基准年") Integer baselineYear,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Baseline value, in unit · 基准值") BigDecimal baselineValue,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Targets by year · 分年目标") List<Target> targets) {
 
 		public String name(Locale locale) {
 			return english(locale) ? nameEn : nameZh;
@@ -151,12 +164,22 @@ public final class PlanModel {
 	 * achieved (0–100), {@code expected} the value the straight path asks for in the latest year; {@code reason}
 	 * names the rule that decided, with up to three arguments.
 	 */
-	public record Progress(Status status, Integer latestYear, BigDecimal latestValue, Target nextTarget,
-			BigDecimal expected, Integer percent, String reason, List<String> args) {
+	@io.swagger.v3.oas.annotations.media.Schema(description = "Where an item stands · 进展")
+	public record Progress(
+			@io.swagger.v3.oas.annotations.media.Schema(description = "ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, TARGET_MISSING; PROVISIONAL: computed from "
+					+ "incomplete data, not judged · 进展状态") Status status,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Year of the latest value · 最新数值年份") Integer latestYear,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "The latest value, in the item's unit · 最新数值（按指标单位）") BigDecimal latestValue,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "The next target · 下一目标") Target nextTarget,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "The value the straight path to the target asks for in the latest year, in the item's unit · 按线性路径当年应达值") BigDecimal expected,
+			@io.swagger.v3.oas.annotations.media.Schema(minimum = "0", maximum = "100", description = "Share of the change to the next target achieved, % · 目标完成进度（%）") Integer percent,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "The rule that decided (a message key) · 判定依据") String reason,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Up to three arguments of the rule · 判定参数") List<String> args) {
 	}
 
 	/** An item with its progress: one row of the cockpit. */
-	public record Tracked(Item item, Progress progress) {
+	@io.swagger.v3.oas.annotations.media.Schema(description = "An item with its progress: one row of the cockpit · 指标及其进展（驾驶舱一行）")
+	public record Tracked(@io.swagger.v3.oas.annotations.media.Schema(description = "The item · 指标") Item item, @io.swagger.v3.oas.annotations.media.Schema(description = "Its progress · 进展") Progress progress) {
 	}
 
 	public record Zone(String code, String nameZh, String nameEn, String countyNameZh, String industryZh,

@@ -31,66 +31,79 @@ class PlatformApi {
 	}
 
 	@GetMapping("/me")
-	@Operation(summary = "The signed-in user with role and scope")
+	@Operation(operationId = "getCurrentUser", summary = "The signed-in user with role and scope")
 	UserAccounts.UserView me() {
 		return accounts.me();
 	}
 
 	@GetMapping("/users")
-	@Operation(summary = "All users (city administrator)")
+	@Operation(operationId = "listUsers", summary = "All users (city administrator)")
 	List<UserAccounts.UserView> users() {
 		return accounts.users();
 	}
 
 	@GetMapping("/users/{id}")
+	@Operation(operationId = "getUser")
 	UserAccounts.UserView user(@PathVariable long id) {
 		return accounts.user(id);
 	}
 
 	@PostMapping("/users")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Create a user with a role and scope (city administrator)")
+	@Operation(operationId = "createUser", summary = "Create a user with a role and scope (city administrator)")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = UserAccounts.UserForm.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"username": "jiajiang.officer", "displayName": "夹江县发改局 张三", "password": "a-long-passphrase-2026", "role": "COUNTY_OFFICER", "countyCode": "511126", "enabled": true}""")))
 	UserAccounts.UserView createUser(@RequestBody UserAccounts.UserForm form) {
 		return accounts.createUser(form);
 	}
 
 	@PutMapping("/users/{id}")
-	@Operation(summary = "Change a user's name, role, scope or enabled flag (city administrator)")
+	@Operation(operationId = "updateUser", summary = "Change a user's name, role, scope or enabled flag (city administrator)")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = UserAccounts.UserForm.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"username": "jiajiang.officer", "displayName": "夹江县发改局 张三", "role": "COUNTY_OFFICER", "countyCode": "511126", "enabled": true}""")))
 	UserAccounts.UserView updateUser(@PathVariable long id, @RequestBody UserAccounts.UserForm form) {
 		return accounts.updateUser(id, form);
 	}
 
 	@PostMapping("/users/{id}/unlock")
-	@Operation(summary = "End a user's sign-in lock after repeated wrong passwords (city administrator)")
+	@Operation(operationId = "unlockUser", summary = "End a user's sign-in lock after repeated wrong passwords (city administrator)")
 	UserAccounts.UserView unlock(@PathVariable long id) {
 		return accounts.unlock(id);
 	}
 
 	@GetMapping("/tokens")
-	@Operation(summary = "The caller's personal API tokens (secrets are never returned again)")
+	@Operation(operationId = "listTokens", summary = "The caller's personal API tokens (secrets are never returned again)")
 	List<UserAccounts.TokenView> tokens() {
 		return accounts.myTokens();
 	}
 
-	record NewToken(String name) {
+	record NewToken(@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = UserAccounts.TOKEN_NAME_MAX, description = "What the token is for, to recognise it later · 令牌用途") String name) {
 	}
 
 	@PostMapping("/tokens")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Create a personal API token; the secret is in this response only")
+	@Operation(operationId = "createToken", summary = "Create a personal API token; the secret is in this response only")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = NewToken.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"name": "province platform pull · 省平台拉取"}""")))
 	UserAccounts.CreatedToken createToken(@RequestBody NewToken body) {
 		return accounts.createToken(body.name());
 	}
 
 	@DeleteMapping("/tokens/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(summary = "Revoke one of the caller's tokens")
+	@Operation(operationId = "revokeToken", summary = "Revoke one of the caller's tokens")
 	void revoke(@PathVariable long id) {
 		accounts.revokeToken(id);
 	}
 
 	@GetMapping("/audit")
-	@Operation(summary = "Audit log, newest first (city administrator); limit 1 to 1000 (default 100)")
+	@Operation(operationId = "listAuditEvents", summary = "Audit log, newest first (city administrator); limit 1 to 1000 (default 100)")
 	List<AuditLog.AuditEvent> audit(@RequestParam(required = false) String entityType,
 			@RequestParam(required = false) Integer limit, @RequestParam(defaultValue = "0") int offset) {
 		return audit.recent(entityType, QueryLimits.limit("limit", limit, 100), QueryLimits.offset("offset", offset));

@@ -26,18 +26,17 @@ import tools.jackson.databind.json.JsonMapper;
  * Two filter chains. The API ({@code /api/**}) is stateless: HTTP Basic or a personal Bearer token, no session,
  * so no CSRF; failures are RFC 9457 problem details. Pages use a form login with a session and CSRF protection.
  * A meter gateway's device token ({@link DeviceCredentials}) is good for sending readings only.
- * The public cockpit ({@code /public/**}, {@code GET /api/v1/public/**}) needs no login. What a signed-in
+ * The public cockpit ({@code /public/**}, {@code GET /api/v1/public/**}) needs no login; the API's rules are
+ * {@link ApiAccess}'s. What a signed-in
  * user may see is decided by {@link AccessScope} inside the modules, the same for pages and API.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	static final String[] PUBLIC_PAGES = { "/login", "/public/**", "/webjars/**", "/css/**", "/js/**", "/img/**",
-			"/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+			"/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
 			"/actuator/health", "/actuator/health/**" };
 
-	/** The only API calls a meter gateway's device token may make. */
-	static final String[] DEVICE_ENDPOINTS = { "/api/v1/monitoring/readings", "/api/v1/monitoring/status" };
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -64,12 +63,19 @@ class SecurityConfiguration {
 		AccessDeniedHandler forbidden = (request, response, ex) -> writeProblem(json, response, HttpStatus.FORBIDDEN,
 				"forbidden", "Your role or scope does not allow this.", request.getRequestURI());
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(a -> a
-				.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/public/**").permitAll()
-				.requestMatchers("/api/v1/platform/users/**", "/api/v1/platform/audit/**").hasRole(Role.CITY_ADMIN.name())
-				// a meter gateway (device token) may only send readings and its status; every other call is for people
-				.requestMatchers(HttpMethod.POST, DEVICE_ENDPOINTS).authenticated()
-				.anyRequest().hasAnyRole(Role.userRoles().stream().map(Role::name).toArray(String[]::new)))
+			.authorizeHttpRequests(a -> {
+				// the rules are ApiAccess's, which the OpenAPI document states too (security, roles)
+				for (ApiAccess.Rule rule : ApiAccess.RULES) {
+					var matcher = rule.method() == null ? a.requestMatchers(rule.patternArray())
+							: a.requestMatchers(rule.method(), rule.patternArray());
+					if (rule.isPublic()) {
+						matcher.permitAll();
+					}
+					else {
+						matcher.hasAnyRole(rule.roleNames());
+					}
+				}
+			})
 			.httpBasic(b -> b.authenticationEntryPoint(unauthorized))
 			.addFilterBefore(new ApiTokenAuthenticationFilter(accounts, devices, unauthorized, json), BasicAuthenticationFilter.class)
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

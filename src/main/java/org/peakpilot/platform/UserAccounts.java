@@ -224,11 +224,14 @@ public class UserAccounts implements UserDetailsService {
 			.query(UserAccounts::tokenView).list();
 	}
 
+	/** The longest name of a personal token (PlatformApi documents it). */
+	static final int TOKEN_NAME_MAX = 100;
+
 	@Transactional
 	public CreatedToken createToken(String name) {
 		UserView me = me();
-		if (name == null || name.isBlank() || name.strip().length() > 100) {
-			throw new InvalidInputException("name", "a token needs a name of 1 to 100 characters");
+		if (name == null || name.isBlank() || name.strip().length() > TOKEN_NAME_MAX) {
+			throw new InvalidInputException("name", "a token needs a name of 1 to " + TOKEN_NAME_MAX + " characters");
 		}
 		String secret = newSecret(TOKEN_PREFIX);
 		long id = jdbc.sql("""

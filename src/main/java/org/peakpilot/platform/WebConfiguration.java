@@ -39,5 +39,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(new ApiRolesInterceptor()).addPathPatterns("/api/**");
+		registry.addInterceptor(new ApiDeprecationInterceptor()).addPathPatterns("/api/**");
 	}
 }

@@ -351,8 +351,9 @@ public class Registry implements ScopeDirectory {
 			uscc = new Uscc(usccText);
 		}
 		String name = form.name() == null ? "" : form.name().strip();
-		if (name.length() < 2 || name.length() > 200) {
-			errors.add(InputError.field("name", "the registered name has 2 to 200 characters"));
+		if (name.length() < EnterpriseForm.NAME_MIN || name.length() > EnterpriseForm.NAME_MAX) {
+			errors.add(InputError.field("name", "the registered name has " + EnterpriseForm.NAME_MIN + " to " + EnterpriseForm.NAME_MAX
+					+ " characters"));
 		}
 		String county = blankToNull(form.countyCode());
 		if (county == null) {
@@ -383,7 +384,7 @@ public class Registry implements ScopeDirectory {
 		}
 		BigDecimal tce = form.annualEnergyTce();
 		if (tce != null) {
-			if (tce.signum() < 0 || tce.compareTo(new BigDecimal("1e9")) > 0) {
+			if (tce.signum() < 0 || tce.compareTo(new BigDecimal(EnterpriseForm.ANNUAL_TCE_MAX)) > 0) {
 				errors.add(InputError.field("annualEnergyTce", "annual energy use must lie between 0 and 1e9 tce"));
 			}
 			else if (form.keyEnergyUnit() != null && form.keyEnergyUnit() != (tce.compareTo(RegistryModel.KEY_ENERGY_UNIT_TCE) >= 0)) {

@@ -35,50 +35,60 @@ class RegistryApi {
 	}
 
 	@GetMapping("/regions")
-	@Operation(summary = "The city and its county-level divisions (GB/T 2260)")
+	@Operation(operationId = "listRegions", summary = "The city and its county-level divisions (GB/T 2260)")
 	List<Region> regions() {
 		return registry.regions();
 	}
 
 	@GetMapping("/parks")
+	@Operation(operationId = "listParks")
 	List<Park> parks() {
 		return registry.parks();
 	}
 
 	@GetMapping("/zones")
-	@Operation(summary = "Admission control zones with their parks")
+	@Operation(operationId = "listZoneMemberships", summary = "Admission control zones with their parks")
 	List<ZoneMembership> zones() {
 		return registry.zones();
 	}
 
 	@GetMapping("/industries")
-	@Operation(summary = "Industries (GB/T 4754) the plan's sectors need")
+	@Operation(operationId = "listIndustries", summary = "Industries (GB/T 4754) the plan's sectors need, with their sector and source · 方案所需行业（含所属部门与来源）")
 	List<Industry> industries() {
 		return registry.industries();
 	}
 
 	@GetMapping("/enterprises")
-	@Operation(summary = "Enterprises within the caller's scope")
-	List<Enterprise> enterprises(@RequestParam(required = false) String q, @RequestParam(required = false) String county,
-			@RequestParam(required = false) String industry, @RequestParam(required = false) Long park,
-			@RequestParam(required = false) Boolean keyEnergyUnit) {
+	@Operation(operationId = "listEnterprises", summary = "Enterprises within the caller's scope · 调用者范围内的企业")
+	List<Enterprise> enterprises(
+			@io.swagger.v3.oas.annotations.Parameter(description = "Text in the name or USCC · 名称或统一社会信用代码包含的文字", example = "水泥") @RequestParam(required = false) String q,
+			@io.swagger.v3.oas.annotations.Parameter(description = "County-level division (GB/T 2260) · 区县代码", example = "511102") @RequestParam(required = false) String county,
+			@io.swagger.v3.oas.annotations.Parameter(description = "Industry (GB/T 4754) · 行业代码", example = "3011") @RequestParam(required = false) String industry,
+			@io.swagger.v3.oas.annotations.Parameter(description = "Park id · 园区") @RequestParam(required = false) Long park,
+			@io.swagger.v3.oas.annotations.Parameter(description = "Only key energy-using units (true) or only the others (false) · 是否重点用能单位") @RequestParam(required = false) Boolean keyEnergyUnit) {
 		return registry.enterprises(new EnterpriseQuery(q, county, industry, park, keyEnergyUnit));
 	}
 
 	@GetMapping("/enterprises/{id}")
-	@Operation(summary = "One enterprise; 404 when it does not exist or lies outside the caller's scope")
+	@Operation(operationId = "getEnterprise", summary = "One enterprise; 404 when it does not exist or lies outside the caller's scope")
 	Enterprise enterprise(@PathVariable long id) {
 		return registry.enterprise(id);
 	}
 
 	@PostMapping("/enterprises")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Register an enterprise (USCC check character verified; county, industry, optional park)")
+	@Operation(operationId = "createEnterprise", summary = "Register an enterprise · 登记企业", description = """
+			The unified social credit code's check character is verified; county (GB/T 2260) and industry (GB/T 4754) must
+			be the registry's, an optional park must lie in the county. Invalid fields come back as a 400 problem listing
+			each under errors; a code registered already is a 409.
+			校验统一社会信用代码的校验位；区县、行业须为名录中的代码，园区须在该区县内。字段错误以 400 返回并逐项列出；
+			代码已登记返回 409。""")
 	Enterprise register(@RequestBody EnterpriseForm form) {
 		return registry.register(form);
 	}
 
 	@PutMapping("/enterprises/{id}")
+	@Operation(operationId = "updateEnterprise")
 	Enterprise update(@PathVariable long id, @RequestBody EnterpriseForm form) {
 		return registry.update(id, form);
 	}

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.peakpilot.shared.Uscc;
+
 /** The registry's published shapes. */
 public final class RegistryModel {
 
@@ -12,7 +15,9 @@ public final class RegistryModel {
 	}
 
 	/** Key energy-using units (重点用能单位) use at least this much energy a year. */
-	public static final BigDecimal KEY_ENERGY_UNIT_TCE = BigDecimal.valueOf(5000);
+	/** The threshold of a key energy-using unit, tce a year (text for annotations, the figure for rules). */
+	static final String KEY_ENERGY_UNIT_TCE_TEXT = "5000";
+	public static final BigDecimal KEY_ENERGY_UNIT_TCE = new BigDecimal(KEY_ENERGY_UNIT_TCE_TEXT);
 
 	public record Region(String code, String nameZh, String level, String parentCode) {
 	}
@@ -23,7 +28,14 @@ public final class RegistryModel {
 		}
 	}
 
-	public record Industry(String code, String nameZh, String nameEn, String sector, String source) {
+	@Schema(description = "An industry of the registry (GB/T 4754) · 行业")
+	public record Industry(
+			@Schema(example = "3011", description = "GB/T 4754 code · 行业代码") String code,
+			@Schema(example = "水泥制造", description = "Name, Chinese · 名称（中文）") String nameZh,
+			@Schema(example = "Cement manufacturing", description = "Name, English · 名称（英文）") String nameEn,
+			@Schema(example = "cement", description = "The plan's sector it belongs to (steel, cement, ceramics, chemicals, polysilicon, …), "
+					+ "which picks the report template · 所属重点行业") String sector,
+			@Schema(example = "GB/T 4754-2017", description = "The standard or document the code comes from · 代码来源") String source) {
 		public String name(Locale locale) {
 			return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameZh;
 		}
@@ -48,9 +60,35 @@ public final class RegistryModel {
 			String countyCode, Long parkId, String industryCode) {
 	}
 
-	/** What an officer enters to register or change an enterprise. */
-	public record EnterpriseForm(String uscc, String name, String countyCode, String industryCode, Long parkId,
-			Boolean keyEnergyUnit, BigDecimal annualEnergyTce) {
+	/**
+	 * What an officer enters to register or change an enterprise. The limits here are the ones {@link Registry}
+	 * validates with; the OpenAPI document states them from the same constants.
+	 */
+	@Schema(description = "An enterprise to register or change · 登记或修改的企业", example = """
+			{"uscc": "91511100MA62Q0AB19", "name": "乐山示例水泥有限公司", "countyCode": "511102", "industryCode": "3011",
+			 "parkId": null, "keyEnergyUnit": true, "annualEnergyTce": 86000}""")
+	public record EnterpriseForm(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = Uscc.PATTERN, example = "91511100MA62Q0AB19",
+					description = "Unified social credit code (GB 32100), 18 characters, the last a check character; "
+							+ "lower case and surrounding spaces are accepted · 统一社会信用代码（18 位，含校验码）") String uscc,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = NAME_MIN, maxLength = NAME_MAX, example = "乐山示例水泥有限公司",
+					description = "Registered name · 企业注册名称") String name,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "511102",
+					description = "County-level division of the city (GB/T 2260), one of /api/v1/registry/regions · 所在区县代码") String countyCode,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "3011",
+					description = "Industry (GB/T 4754), one of /api/v1/registry/industries · 国民经济行业代码") String industryCode,
+			@Schema(description = "Park (one of /api/v1/registry/parks) in the same county; absent outside a park · 所在园区") Long parkId,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "true",
+					description = "Key energy-using unit (annual energy use at least " + KEY_ENERGY_UNIT_TCE_TEXT + " tce); must agree "
+							+ "with annualEnergyTce when both are given · 是否重点用能单位（年综合能耗 ≥ 5000 吨标准煤）") Boolean keyEnergyUnit,
+			@Schema(minimum = "0", maximum = ANNUAL_TCE_MAX, example = "86000",
+					description = "Annual energy use, tce (tonnes of standard coal equivalent) · 年综合能耗（吨标准煤）") BigDecimal annualEnergyTce) {
+
+		/** Shortest and longest registered name. */
+		public static final int NAME_MIN = 2;
+		public static final int NAME_MAX = 200;
+		/** The largest annual energy use accepted, tce. */
+		public static final String ANNUAL_TCE_MAX = "1000000000";
 	}
 
 	/** Filters for the enterprise list; every one optional. */

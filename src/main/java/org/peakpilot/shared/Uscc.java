@@ -10,6 +10,9 @@ public record Uscc(String value) {
 
 	static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
+	/** The shape of a code (18 characters of the alphabet), for documents and forms; the check character is checked here. */
+	public static final String PATTERN = "^[" + ALPHABET + "]{18}$";
+
 	private static final int[] WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
 
 	public Uscc {

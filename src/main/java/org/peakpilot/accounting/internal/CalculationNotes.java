@@ -29,6 +29,7 @@ public class CalculationNotes {
 	 * One note: its text, the verification tag shown beside it as a badge (null when none), and whether it states an
 	 * assumed default (such notes are marked on the page).
 	 */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "CalculationNote")
 	public record Note(String text, Factor.Tag tag, boolean isDefault) {
 	}
 

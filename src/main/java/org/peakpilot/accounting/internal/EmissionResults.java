@@ -62,8 +62,8 @@ public class EmissionResults {
 		return gradeBounds;
 	}
 
-	/** How results are grouped. */
-	enum Level {
+	/** How results are grouped (the API's {@code level}, case-insensitive). */
+	public enum Level {
 		ENTERPRISE("r.enterprise_id::text"), PARK("coalesce(r.park_id::text, '-')"), COUNTY("r.county_code"), INDUSTRY("r.industry_code"),
 		CITY("'city'");
 

@@ -153,6 +153,7 @@ public record Inventory(int year, Figures enterprises, List<Industry> industries
 	 * An input as entered: append-only, a correction supersedes the current row ({@code supersededAt} set) and
 	 * points back to it.
 	 */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "InventoryInput")
 	public record Input(long id, int year, InputCode code, BigDecimal value, String unit, String sourceDocument,
 			String note, String enteredBy, Instant enteredAt, Long supersedesId, Instant supersededAt) {
 
@@ -165,6 +166,7 @@ public record Inventory(int year, Figures enterprises, List<Industry> industries
 	 * Enterprise results summed: how many reports and enterprises they come from, tCO2, tce and control-scope tce.
 	 * A confidential figure (保密) is withheld from this reader: its amounts are {@code null}, its counts stay.
 	 */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "InventoryFigures")
 	public record Figures(int reports, int enterprises, BigDecimal co2T, BigDecimal tce, BigDecimal controlTce,
 			boolean confidential) {
 
@@ -178,6 +180,7 @@ public record Inventory(int year, Figures enterprises, List<Industry> industries
 	}
 
 	/** One industry's enterprise results, with the split by county. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "InventoryIndustry")
 	public record Industry(String code, String nameZh, String nameEn, Figures figures, List<County> counties) {
 
 		public Industry with(Figures total, List<County> cells) {

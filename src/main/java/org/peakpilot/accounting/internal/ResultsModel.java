@@ -14,11 +14,13 @@ public final class ResultsModel {
 	 * One group of a roll-up: {@code key} is the enterprise ID, park ID, county code, industry code or "city";
 	 * intensity is tCO2 per 10k CNY of output value.
 	 */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "EmissionsRollup")
 	public record Row(String key, int enterprises, int reports, BigDecimal scope1Co2T, BigDecimal scope2Co2T, BigDecimal co2T,
 			BigDecimal marketCo2T, BigDecimal tce, BigDecimal controlScopeTce, BigDecimal outputValue10kCny,
 			BigDecimal co2PerOutputValueTPer10kCny) {
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "MonthlyEmissions")
 	public record Month(long reportId, int month, String status, BigDecimal scope1Co2T, BigDecimal scope2Co2T, BigDecimal tce,
 			BigDecimal outputValue10kCny, BigDecimal valueAdded10kCny) {
 	}

@@ -1,5 +1,7 @@
 package org.peakpilot.accounting.web;
 
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.ApiRoles;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,40 +38,52 @@ class AccountingApi {
 	}
 
 	@GetMapping("/factors")
-	@Operation(summary = "Factors (newest versions, or all with allVersions=true): code, names, unit, value, source, tag, effective dates")
+	@Operation(operationId = "listFactors", summary = "Factors (newest versions, or all with allVersions=true): code, names, unit, value, source, tag, effective dates")
 	List<Factor> factors(@RequestParam(required = false) Factor.Kind kind, @RequestParam(required = false) String q,
 			@RequestParam(defaultValue = "false") boolean allVersions) {
 		return accounting.factors(new EmissionsAccounting.FactorQuery(kind, q, allVersions));
 	}
 
 	@GetMapping("/factors/{code}")
-	@Operation(summary = "Every version of one factor, newest first")
+	@Operation(operationId = "listFactorVersions", summary = "Every version of one factor, newest first")
 	List<Factor> history(@PathVariable String code) {
 		return library.history(code);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN })
 	@PostMapping("/factors/{code}/versions")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Publish a new version of a factor (city administrator)")
+	@Operation(operationId = "publishFactorVersion", summary = "Publish a new version of a factor (city administrator)")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Restatements.NewVersion.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"value": 0.5366, "source": "生态环境部 2024 年全国电力平均二氧化碳排放因子", "tag": "VERIFIED_SECONDARY", "effectiveFrom": "2024-01-01", "effectiveTo": "2024-12-31", "changeNote": "new year's factor"}""")))
 	Factor publish(@PathVariable String code, @RequestBody Restatements.NewVersion body) {
 		return restatements.publish(code, body);
 	}
 
 	@PostMapping("/calculations")
-	@Operation(summary = "Calculate tCO2 by scope and tce for activity lines, without storing anything", description = """
-			Example request:
-			{"year": 2024, "lines": [
-			  {"type": "FUEL", "factorCode": "NATURAL-GAS", "quantity": 120, "unit": "10^4 Nm3"},
-			  {"type": "FUEL", "factorCode": "BITUMINOUS-COAL", "quantity": 1000, "unit": "t", "measuredNcv": 21.5},
-			  {"type": "ELECTRICITY", "quantity": 2000000, "unit": "kWh", "greenKwh": 500000},
-			  {"type": "HEAT", "quantity": 800, "unit": "GJ"},
-			  {"type": "CARBONATE", "factorCode": "CARBONATE-CACO3", "quantity": 500, "unit": "t", "fraction": 0.9},
-			  {"type": "CLINKER", "quantity": 100000, "unit": "t", "caoFraction": 0.65, "mgoFraction": 0.02,
-			   "nonCarbonateCaoFraction": 0.005},
-			  {"type": "CARBON_FIXED", "factorCode": "STEEL-FIXED-CRUDE-STEEL", "quantity": 10000, "unit": "t"}]}
-			Each result line names the factors (code, version, value, unit, source, verification tag) and the formula.
-			Purchased electricity uses the plan's grid region (Leshan: SICHUAN) for the year, else the latest earlier year;
-			gridRegion overrides it. Errors name the line and field, e.g. lines[2].unit.""")
+	@Operation(operationId = "calculateEmissions",
+			summary = "Calculate tCO2 by scope and tce for activity lines, storing nothing · 按活动数据计算排放量与能耗（不保存）",
+			description = """
+					Each result line names the factors it used (code, version, value, unit, source, verification tag), the
+					defaults it assumed and the formula. Purchased electricity uses the plan's grid region (Leshan: SICHUAN)
+					for the year, else the latest earlier year; gridRegion overrides it. Errors name the line and field,
+					e.g. lines[2].unit. Quantities are in the line's unit; results in tCO2 and tce.
+					每行结果列出所用因子（代码、版本、数值、单位、来源、核验标记）、采用的缺省值和计算公式。外购电力采用方案所在
+					电网区域当年（否则最近年份）的排放因子，gridRegion 可指定。错误按行和字段指出，如 lines[2].unit。""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Calculation.Request.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "cement plant · 水泥厂", value = """
+					{"year": 2024, "lines": [
+					  {"type": "FUEL", "factorCode": "NATURAL-GAS", "quantity": 120, "unit": "10^4 Nm3"},
+					  {"type": "FUEL", "factorCode": "BITUMINOUS-COAL", "quantity": 1000, "unit": "t", "measuredNcv": 21.5},
+					  {"type": "ELECTRICITY", "quantity": 2000000, "unit": "kWh", "greenKwh": 500000},
+					  {"type": "HEAT", "quantity": 800, "unit": "GJ"},
+					  {"type": "CARBONATE", "factorCode": "CARBONATE-CACO3", "quantity": 500, "unit": "t", "fraction": 0.9},
+					  {"type": "CLINKER", "quantity": 100000, "unit": "t", "caoFraction": 0.65, "mgoFraction": 0.02,
+					   "nonCarbonateCaoFraction": 0.005},
+					  {"type": "CARBON_FIXED", "factorCode": "STEEL-FIXED-CRUDE-STEEL", "quantity": 10000, "unit": "t"}]}""")))
 	Calculation.Result calculate(@RequestBody Calculation.Request request) {
 		return accounting.calculate(request);
 	}

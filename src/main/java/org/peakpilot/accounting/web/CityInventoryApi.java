@@ -1,5 +1,7 @@
 package org.peakpilot.accounting.web;
 
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.ApiRoles;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,14 +30,16 @@ class CityInventoryApi {
 		this.inventory = inventory;
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER })
 	@GetMapping
-	@Operation(summary = "Years that have inputs or verified enterprise reports, newest first")
+	@Operation(operationId = "listInventoryYears", summary = "Years that have inputs or verified enterprise reports, newest first")
 	List<Integer> years() {
 		return inventory.years();
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER })
 	@GetMapping("/{year}")
-	@Operation(summary = "The inventory of a year: enterprise results (VERIFIED and LOCKED reports) by industry and county, "
+	@Operation(operationId = "getInventory", summary = "The inventory of a year: enterprise results (VERIFIED and LOCKED reports) by industry and county, "
 			+ "sectors from the office's inputs, city totals in tce and tCO2, indicators 1–3 with formula and the plan's current value", description = """
 			enterprises.tce counts all energy; enterprises.controlTce leaves out energy used as feedstock and renewable energy.
 			cityTce = enterprises.tce + sector tce; cityCo2T = enterprises.co2T + sector tCO2.
@@ -49,27 +53,33 @@ class CityInventoryApi {
 		return inventory.inventory(year);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER })
 	@GetMapping("/inputs")
-	@Operation(summary = "The office's inputs of a year with their source documents; allVersions=true includes replaced ones")
+	@Operation(operationId = "listInventoryInputs", summary = "The office's inputs of a year with their source documents; allVersions=true includes replaced ones")
 	List<Inventory.Input> inputs(@RequestParam int year, @RequestParam(defaultValue = "false") boolean allVersions) {
 		return inventory.inputs(year, allVersions);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@PostMapping("/inputs")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Enter a figure for a year (city office); it replaces the current one of the same code, which is kept, "
+	@Operation(operationId = "enterInventoryInput", summary = "Enter a figure for a year (city office); it replaces the current one of the same code, which is kept, "
 			+ "and indicators 1–3 of the year are recomputed", description = """
-			Example: {"year": 2024, "code": "GDP", "value": 22050000, "unit": "万元", "sourceDocument": "2024年乐山市国民经济和社会发展统计公报"}
 			Codes and units: GDP and INDUSTRIAL_VALUE_ADDED in 万元 (10k CNY); TRANSPORT_TCE, BUILDINGS_TCE, AGRICULTURE_TCE,
 			OTHER_TCE in 吨标准煤 (tce); TRANSPORT_CO2_T, BUILDINGS_CO2_T, AGRICULTURE_CO2_T, OTHER_CO2_T in 吨二氧化碳 (tCO2).
 			unit is optional and checked when given; sourceDocument is required; note is optional. Years from 2010 to the current year;
 			values are non-negative, GDP and industrial value added above zero. Errors name the field.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CityInventory.NewInput.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"year": 2024, "code": "GDP", "value": 22050000, "unit": "万元", "sourceDocument": "2024年乐山市国民经济和社会发展统计公报"}""")))
 	Inventory.Input enter(@RequestBody CityInventory.NewInput body) {
 		return inventory.enter(body);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@PostMapping("/{year}/recompute")
-	@Operation(summary = "Recompute indicators 1–3 of a year and write them into the plan (city office); nothing is written "
+	@Operation(operationId = "recomputeInventory", summary = "Recompute indicators 1–3 of a year and write them into the plan (city office); nothing is written "
 			+ "while GDP is missing, and an unchanged value is not written again")
 	Inventory recompute(@PathVariable int year) {
 		return inventory.recompute(year);

@@ -1,5 +1,7 @@
 package org.peakpilot.accounting.web;
 
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.ApiRoles;
 import org.peakpilot.accounting.internal.Restatements;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,15 +23,22 @@ class RecomputeApi {
 		this.restatements = restatements;
 	}
 
-	record Recompute(String reason) {
+	@io.swagger.v3.oas.annotations.media.Schema(name = "RecomputeOptions")
+	record Recompute(@io.swagger.v3.oas.annotations.media.Schema(description = "Why the year is recomputed (audited) · 重算原因（记入审计）") String reason) {
 	}
 
+	@io.swagger.v3.oas.annotations.media.Schema(name = "RecomputeOutcome")
 	record Recomputed(int year, int reports) {
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN })
 	@PostMapping("/years/{year}/recompute")
-	@Operation(summary = "Recompute every report of a year with the factors in force; the old results stay as history",
-			description = "Body: {\"reason\": \"...\"}. City administrator only. Answers the number of reports recomputed.")
+	@Operation(operationId = "recomputeYear", summary = "Recompute every report of a year with the factors in force; the old results stay as history",
+			description = "The body gives the reason. City administrator only. Answers the number of reports recomputed.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Recompute.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"reason": "2024 grid factor restated by the province"}""")))
 	Recomputed recompute(@PathVariable int year, @RequestBody Recompute body) {
 		return new Recomputed(year, restatements.recomputeYear(year, body.reason()));
 	}

@@ -1,5 +1,8 @@
 package org.peakpilot.accounting.web;
 
+import org.peakpilot.accounting.internal.AccountingBounds;
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.ApiRoles;
 import org.peakpilot.accounting.Product;
 import org.peakpilot.accounting.ProductLine;
 import org.peakpilot.accounting.Report;
@@ -42,87 +45,124 @@ class ReportApi {
 	}
 
 	@GetMapping("/products")
+	@Operation(operationId = "listProducts")
 	List<Product> products() {
 		return monthlyReports.products();
 	}
 
 	@GetMapping("/reports")
-	@Operation(summary = "Reports within the caller's scope with their current totals")
+	@Operation(operationId = "listReports", summary = "Reports within the caller's scope with their current totals")
 	List<ReportRow> reports(@RequestParam(required = false) Long enterpriseId, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) ReportStatus status) {
 		return monthlyReports.list(enterpriseId, year, status);
 	}
 
 	@GetMapping("/reports/{id}")
-	@Operation(summary = "A report with its lines, workflow state, current results (with factor versions) and summary")
+	@Operation(operationId = "getReport", summary = "A report with its lines, workflow state, current results (with factor versions) and summary")
 	Report report(@PathVariable long id) {
 		return monthlyReports.report(id);
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/reports/{year}/{month}")
+	@Operation(operationId = "getMonthlyReport")
 	Report report(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month) {
 		return monthlyReports.report(enterpriseId, year, month)
 			.orElseThrow(() -> new NotFoundException("report of enterprise " + enterpriseId + " for " + year + "-" + month));
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.ENTERPRISE_USER })
 	@PutMapping("/enterprises/{enterpriseId}/reports/{year}/{month}")
-	@Operation(summary = "Enter or change a month's report (draft or returned); results are recomputed", description = """
-			Body: {"outputValue10kCny": 5200, "valueAdded10kCny": 1300,
-			 "lines": [{"line": {"type": "FUEL", "factorCode": "BITUMINOUS-COAL", "quantity": 12000, "unit": "t"}, "energyUse": "ENERGY"},
-			           {"line": {"type": "ELECTRICITY", "quantity": 8000000, "unit": "kWh"}},
-			           {"line": {"type": "CLINKER", "quantity": 90000, "unit": "t", "caoFraction": 0.65, "mgoFraction": 0.02}}],
-			 "products": [{"productCode": "CLINKER", "quantity": 90000}]}
-			Line fields are those of the calculator; energyUse is ENERGY (default), FEEDSTOCK or RENEWABLE.""")
+	@Operation(operationId = "saveReport",
+			summary = "Enter or change a month's report (draft or returned); results are recomputed · 填报或修改月度报告（草稿或退回状态），并重新核算",
+			description = """
+					Line fields are those of the calculator (POST /api/v1/accounting/calculations); energyUse is ENERGY
+					(default), FEEDSTOCK or RENEWABLE; outputValue10kCny and valueAdded10kCny in 万元 (10k CNY); product
+					quantities in the product's unit (/api/v1/accounting/products). A submitted, verified or locked report is
+					refused (409).
+					活动数据行字段同计算器；energyUse 为 ENERGY（默认）、FEEDSTOCK（原料用能）或 RENEWABLE（可再生能源）；产值、
+					增加值单位为万元；产品产量按产品单位。已提交、已核查或已锁定的报告不可修改（409）。""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReportContent.class), examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "cement plant, one month · 水泥厂月报", value = """
+					{"outputValue10kCny": 5200, "valueAdded10kCny": 1300,
+					 "lines": [{"line": {"type": "FUEL", "factorCode": "BITUMINOUS-COAL", "quantity": 12000, "unit": "t"}, "energyUse": "ENERGY"},
+					           {"line": {"type": "ELECTRICITY", "quantity": 8000000, "unit": "kWh"}},
+					           {"line": {"type": "CLINKER", "quantity": 90000, "unit": "t", "caoFraction": 0.65, "mgoFraction": 0.02}}],
+					 "products": [{"productCode": "CLINKER", "quantity": 90000}]}""")))
 	Report save(@PathVariable long enterpriseId, @PathVariable int year, @PathVariable int month,
 			@RequestBody ReportContent content) {
 		workflow.checkOwnProducts(enterpriseId, content);
 		return workflow.save(enterpriseId, year, month, content);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.ENTERPRISE_USER })
 	@PostMapping("/reports/{id}/submit")
+	@Operation(operationId = "submitReport", summary = "Submit a draft or returned report for verification · 提交报告待核查",
+			description = """
+					The enterprise's user (or the city office) submits; from then on the report cannot be changed until the
+					verifier returns it. A report without any activity line is refused with 400 (field lines), one that is not a
+					draft or returned with 409.
+					企业用户（或市级）提交后报告不可修改，直至核查机构退回。无活动数据行返回 400（字段 lines），非草稿或退回状态返回 409。""")
 	Report submit(@PathVariable long id) {
 		return workflow.submit(id);
 	}
 
+	@ApiRoles({ Role.VERIFIER })
 	@PostMapping("/reports/{id}/verify")
-	@Operation(summary = "The assigned verifier confirms a submitted report")
+	@Operation(operationId = "verifyReport", summary = "The assigned verifier confirms a submitted report")
 	Report verify(@PathVariable long id) {
 		return workflow.verify(id);
 	}
 
-	record Comment(String comment) {
+	@io.swagger.v3.oas.annotations.media.Schema(name = "ReturnComment")
+	record Comment(@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, maxLength = AccountingBounds.TEXT_MAX,
+			description = "What must be corrected · 需更正的内容") String comment) {
 	}
 
+	@ApiRoles({ Role.VERIFIER })
 	@PostMapping("/reports/{id}/return")
-	@Operation(summary = "The assigned verifier returns a submitted report with comments")
+	@Operation(operationId = "returnReport", summary = "The assigned verifier returns a submitted report with comments")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Comment.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"comment": "March coal quantity does not match the invoices · 三月煤炭用量与发票不符"}""")))
 	Report returnReport(@PathVariable long id, @RequestBody Comment body) {
 		return workflow.returnForCorrection(id, body.comment());
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@PostMapping("/reports/{id}/lock")
-	@Operation(summary = "The city office locks a verified report")
+	@Operation(operationId = "lockReport", summary = "The city office locks a verified report")
 	Report lock(@PathVariable long id) {
 		return workflow.lock(id);
 	}
 
-	record Revision(String reason, ReportContent content) {
+	@io.swagger.v3.oas.annotations.media.Schema(description = "A revision of a locked report · 已锁定报告的修订")
+	record Revision(
+			@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, maxLength = AccountingBounds.TEXT_MAX, description = "Why the locked report is revised · 修订原因") String reason,
+			@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, description = "The corrected content of the month · 更正后的月度内容") ReportContent content) {
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.ENTERPRISE_USER })
 	@PostMapping("/reports/{id}/revise")
-	@Operation(summary = "Change a locked report through a revision with a reason; it returns to verification")
+	@Operation(operationId = "reviseReport", summary = "Change a locked report through a revision with a reason; it returns to verification")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Revision.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"reason": "coal quantity transposed (21000 for 12000) · 煤炭用量录入错误", "content": {"outputValue10kCny": 5200, "valueAdded10kCny": 1300, "lines": [{"line": {"type": "FUEL", "factorCode": "BITUMINOUS-COAL", "quantity": 12000, "unit": "t"}}], "products": [{"productCode": "CLINKER", "quantity": 90000}]}}""")))
 	Report revise(@PathVariable long id, @RequestBody Revision body) {
 		workflow.checkOwnProducts(monthlyReports.report(id).enterpriseId(), body.content());
 		return workflow.revise(id, body.reason(), body.content());
 	}
 
 	@GetMapping("/reports/{id}/results")
-	@Operation(summary = "Every result the report has had, restated ones included, newest first")
+	@Operation(operationId = "listReportResults", summary = "Every result the report has had, restated ones included, newest first")
 	List<StoredResult> results(@PathVariable long id) {
 		return monthlyReports.resultHistory(id);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER })
 	@GetMapping("/reports/overdue")
-	@Operation(summary = "Key energy-using units whose monthly report is past due (the 15th of the following month)")
+	@Operation(operationId = "listOverdueReports", summary = "Key energy-using units whose monthly report is past due (the 15th of the following month)")
 	List<Overdue> overdue(@RequestParam int year) {
 		return monthlyReports.overdue(year);
 	}

@@ -1,5 +1,7 @@
 package org.peakpilot.accounting.web;
 
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.ApiRoles;
 import java.io.IOException;
 import java.util.List;
 
@@ -36,7 +38,10 @@ class ReportWorkbookApi {
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/reports/{year}/template.xlsx")
-	@Operation(summary = "The Excel template for a year of the enterprise's monthly reports, for its industry's sector", description = """
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The Excel template (.xlsx) · Excel 模板",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
+	@Operation(operationId = "downloadReportTemplate", summary = "The Excel template for a year of the enterprise's monthly reports, for its industry's sector", description = """
 			Sheets: 活动数据 Activity (one activity line per row: month, type, factor code, quantity, unit, measured
 			parameters, CaO/MgO, energy use, label), 产品与产值 Products (products per month; output value and value added
 			once per month), 说明 Instructions, and 代码表 Codes (the fuels, electricity, heat, process factors and products of
@@ -50,15 +55,21 @@ class ReportWorkbookApi {
 			.body(body);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.ENTERPRISE_USER })
 	@PostMapping(path = "/enterprises/{enterpriseId}/reports/{year}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "Import a filled-in template: every month present is saved as a draft, or nothing is", description = """
+	@Operation(operationId = "importReportWorkbook", summary = "Import a filled-in template: every month present is saved as a draft, or nothing is", description = """
 			Multipart field 'file': the .xlsx made from the template (at most 2 MiB and 5,000 rows). Every month present
 			replaces the content of that month's draft or returned report through the same rules as the JSON entry. If
 			any row of any month is wrong (unknown code, unit not allowed for the item, negative or implausible quantity,
 			month outside the year, text in a number cell, a month already submitted, verified or locked), nothing is
 			written and the answer is a 400 problem whose 'errors' list each error with its row and its field: the
-			sheet, the column letter and the header, e.g. {"row": 5, "field": "活动数据 Activity, D (数量 Quantity)",
-			"message": "a quantity cannot be negative ..."}. For the enterprise's own user or the city office.""")
+			sheet, the column letter and the header. For the enterprise's own user or the city office.""")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = "A row is wrong: nothing was written; errors name each row and field · 有误行：全部未写入，errors 逐项列出行与字段",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+					examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "a wrong row · 某行有误", value = """
+							{"type": "/problems/invalid-input", "title": "Bad Request", "status": 400,
+							 "detail": "row 5, 活动数据 Activity, D (数量 Quantity): a quantity cannot be negative",
+							 "errors": [{"row": 5, "field": "活动数据 Activity, D (数量 Quantity)", "message": "a quantity cannot be negative"}]}""")))
 	List<Report> importWorkbook(@PathVariable long enterpriseId, @PathVariable int year,
 			@RequestParam("file") MultipartFile file) throws IOException {
 		if (file.getSize() > ReportWorkbook.MAX_BYTES) {

@@ -25,23 +25,29 @@ class ResultsApi {
 	}
 
 	@GetMapping("/{year}")
-	@Operation(summary = "Results of a year by ENTERPRISE, PARK, COUNTY, INDUSTRY or CITY within the caller's scope",
+	@Operation(operationId = "getResultsRollup", summary = "Results of a year by ENTERPRISE, PARK, COUNTY, INDUSTRY or CITY within the caller's scope",
 			description = "filter=county|industry|park with value drills down, e.g. level=ENTERPRISE&filter=county&value=511111")
-	List<ResultsModel.Row> rollup(@PathVariable int year, @RequestParam(defaultValue = "CITY") String level,
-			@RequestParam(defaultValue = "true") boolean verifiedOnly, @RequestParam(required = false) String filter,
+	List<ResultsModel.Row> rollup(
+			@io.swagger.v3.oas.annotations.Parameter(description = "Accounting year · 核算年度", example = "2025") @PathVariable int year,
+			@io.swagger.v3.oas.annotations.Parameter(description = "How to group · 汇总层级", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = EmissionResults.Level.class, defaultValue = "CITY"))
+			@RequestParam(defaultValue = "CITY") String level,
+			@io.swagger.v3.oas.annotations.Parameter(description = "Only verified and locked reports (false: every submitted one) · 仅计已核查报告") @RequestParam(defaultValue = "true") boolean verifiedOnly,
+			@io.swagger.v3.oas.annotations.Parameter(description = "Drill down by · 筛选维度", schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = { "county", "industry", "park" }))
+			@RequestParam(required = false) String filter,
+			@io.swagger.v3.oas.annotations.Parameter(description = "The county code, industry code or park id to drill down to · 筛选值", example = "511111")
 			@RequestParam(required = false) String value) {
 		return emissionResults.results(year, level, verifiedOnly, filter, value);
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/{year}")
-	@Operation(summary = "An enterprise's year by month and source, intensities per product, output value and value added, grade")
+	@Operation(operationId = "getEnterpriseYearResults", summary = "An enterprise's year by month and source, intensities per product, output value and value added, grade")
 	ResultsModel.EnterpriseYear enterpriseYear(@PathVariable long enterpriseId, @PathVariable int year,
 			@RequestParam(defaultValue = "true") boolean verifiedOnly) {
 		return emissionResults.enterpriseYear(enterpriseId, year, verifiedOnly);
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/grades")
-	@Operation(summary = "An enterprise's carbon-efficiency grade for every year with verified reports")
+	@Operation(operationId = "listEnterpriseGrades", summary = "An enterprise's carbon-efficiency grade for every year with verified reports")
 	List<ResultsModel.YearGrade> grades(@PathVariable long enterpriseId) {
 		return emissionResults.gradeHistory(enterpriseId);
 	}

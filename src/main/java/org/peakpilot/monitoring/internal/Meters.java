@@ -44,9 +44,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Meters {
 
+	/** The allowed intervals, minutes (MeterForm documents them as its allowable values). */
 	static final Set<Integer> INTERVALS = Set.of(1, 5, 15, 60);
 	private static final Duration INDEX_TTL = Duration.ofSeconds(30);
-	private static final int CODE_MAX = 64;
+	private static final int CODE_MAX = MeterForm.CODE_MAX;
 
 	private final JdbcClient jdbc;
 	private final Registry registry;
@@ -193,7 +194,7 @@ public class Meters {
 			if (blank(f.code())) {
 				errors.add(InputError.field("code", "a meter code is required"));
 			}
-			else if (f.code().strip().length() > CODE_MAX || !f.code().strip().matches("[A-Za-z0-9._:/-]+")) {
+			else if (f.code().strip().length() > CODE_MAX || !f.code().strip().matches(MeterForm.CODE_PATTERN)) {
 				errors.add(InputError.field("code", "at most " + CODE_MAX + " letters, digits and . _ : / -"));
 			}
 		}

@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.ApiRoles;
 import org.peakpilot.monitoring.internal.Alarms;
 import org.peakpilot.monitoring.internal.EfficiencyLevels;
 import org.peakpilot.monitoring.internal.Alarm;
@@ -47,7 +49,7 @@ class AlarmsApi {
 	}
 
 	@GetMapping("/alarms")
-	@Operation(summary = "Alarms within the caller's scope, newest first", description = """
+	@Operation(operationId = "listAlarms", summary = "Alarms within the caller's scope, newest first", description = """
 			kind: COUNTER_BACKWARDS, COUNTER_JUMP, THRESHOLD_INTERVAL, THRESHOLD_DAY, OFFLINE, SPIKE, UNIT_ENERGY;
 			status: OPEN, ACKNOWLEDGED, RECOVERED (an offline alarm whose meter sent again; its gap is recorded), CLOSED; limit: at most 1000 (default 200).""")
 	List<Alarm> alarms(@RequestParam(required = false) AlarmKind kind, @RequestParam(required = false) AlarmStatus status,
@@ -56,23 +58,33 @@ class AlarmsApi {
 	}
 
 	@GetMapping("/alarms/{id}")
+	@Operation(operationId = "getAlarm")
 	Alarm alarm(@PathVariable long id) {
 		return alarms.get(id);
 	}
 
-	record Comment(String comment) {
+	@io.swagger.v3.oas.annotations.media.Schema(name = "AlarmComment")
+	record Comment(@io.swagger.v3.oas.annotations.media.Schema(description = "What was found or done · 处理说明") String comment) {
 	}
 
 	@PostMapping("/alarms/{id}/acknowledge")
-	@Operation(summary = "Acknowledge an open alarm (the enterprise or an officer who manages it)", description = """
-			{"comment": "gateway restarted"} (optional). 409 when the alarm is not open.""")
+	@Operation(operationId = "acknowledgeAlarm", summary = "Acknowledge an open alarm (the enterprise or an officer who manages it)", description = """
+			The comment is optional. 409 when the alarm is not open.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Comment.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"comment": "gateway restarted"}""")))
 	Alarm acknowledge(@PathVariable long id, @RequestBody(required = false) Comment body) {
 		return alarms.acknowledge(id, body == null ? null : body.comment());
 	}
 
 	@PostMapping("/alarms/{id}/close")
-	@Operation(summary = "Close an open or acknowledged alarm with a comment", description = """
-			{"comment": "kiln restart after maintenance, confirmed on site"} (required). 409 when it is closed already.""")
+	@Operation(operationId = "closeAlarm", summary = "Close an open or acknowledged alarm with a comment", description = """
+			The comment is required. 409 when it is closed already.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Comment.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"comment": "kiln restart after maintenance, confirmed on site"}""")))
 	Alarm close(@PathVariable long id, @RequestBody(required = false) Comment body) {
 		return alarms.close(id, body == null ? null : body.comment());
 	}
@@ -81,45 +93,56 @@ class AlarmsApi {
 	}
 
 	@PostMapping("/alarms/close")
-	@Operation(summary = "Close several open or acknowledged alarms with one comment", description = """
-			{"ids": [12, 13, 17], "comment": "catch-up after the gateway outage, data complete"}: 1 to 500 ids, comment required.
+	@Operation(operationId = "closeAlarms", summary = "Close several open or acknowledged alarms with one comment", description = """
+			1 to 500 ids, comment required.
 			All or nothing: when any id is unknown or outside the caller's scope (404) or the caller may not handle it (403),
 			nothing is closed. Alarms already closed or recovered are skipped and listed under skipped; closed lists those
 			closed now.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = BulkCloseForm.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"ids": [12, 13, 17], "comment": "catch-up after the gateway outage, data complete"}""")))
 	BulkClose closeAlarms(@RequestBody(required = false) BulkCloseForm body) {
 		return alarms.closeAll(body == null ? null : body.ids(), body == null ? null : body.comment());
 	}
 
 	@GetMapping("/meters/{id}/alarm-rule")
+	@Operation(operationId = "getAlarmRule")
 	AlarmRule rule(@PathVariable long id) {
 		return alarms.rule(id);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PutMapping("/meters/{id}/alarm-rule")
-	@Operation(summary = "Set a meter's alarm limits", description = """
-			{"intervalLimit": 500, "dayLimit": 20000, "offlineIntervals": 4, "spikeEnabled": true}: limits in the meter's unit,
+	@Operation(operationId = "setAlarmRule", summary = "Set a meter's alarm limits", description = """
+			Limits in the meter's unit,
 			intervalLimit per quarter hour (per hour for hourly meters), dayLimit per Beijing day; null = no limit.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AlarmRuleForm.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"intervalLimit": 500, "dayLimit": 20000, "offlineIntervals": 4, "spikeEnabled": true}""")))
 	AlarmRule setRule(@PathVariable long id, @RequestBody AlarmRuleForm form) {
 		return alarms.setRule(id, form);
 	}
 
 	@GetMapping("/efficiency-levels")
-	@Operation(summary = "National efficiency levels (benchmark, baseline, limit level 3) in kgce per product unit, with source and tag")
+	@Operation(operationId = "listEfficiencyLevels", summary = "National efficiency levels (benchmark, baseline, limit level 3) in kgce per product unit, with source and tag")
 	List<EfficiencyLevel> levels() {
 		return efficiencyLevels.all();
 	}
 
 	@PostMapping("/enterprises/{enterpriseId}/closings/{month}")
-	@Operation(summary = "Close an enterprise's month (YYYY-MM): metered energy drafts the accounting report", description = """
+	@Operation(operationId = "closeMonth", summary = "Close an enterprise's month (YYYY-MM): metered energy drafts the accounting report", description = """
 			For the city office and the enterprise's own user. The draft is written only when the month has no report, or its
 			report is a draft (or returned) still holding exactly the lines metering wrote; otherwise the report is kept and
 			only compared (outcome KEPT).""")
-	MonthClosing close(@PathVariable long enterpriseId, @PathVariable String month) {
+	MonthClosing close(@PathVariable long enterpriseId, @io.swagger.v3.oas.annotations.Parameter(description = "The month, YYYY-MM (Beijing time) · 月份",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(pattern = "^\\d{4}-(0[1-9]|1[0-2])$", example = "2026-11")) @PathVariable String month) {
 		return closing.close(enterpriseId, month(month));
 	}
 
 	@GetMapping("/closings")
-	@Operation(summary = "Metered versus reported energy per enterprise and closed month, in tce and per energy, flagged beyond the tolerance")
+	@Operation(operationId = "listMonthComparisons", summary = "Metered versus reported energy per enterprise and closed month, in tce and per energy, flagged beyond the tolerance")
 	List<MonthComparison> closings(@RequestParam int year, @RequestParam(required = false) Integer month,
 			@RequestParam(required = false) Long enterpriseId) {
 		return closing.compare(year, month, enterpriseId);

@@ -10,6 +10,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.ApiRoles;
 import org.peakpilot.monitoring.internal.BatchRecord;
 import org.peakpilot.monitoring.internal.BatchTooLargeException;
 import org.peakpilot.monitoring.internal.Batches;
@@ -48,6 +50,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Online monitoring over REST: meters, gateways, readings in, quarantine, exchanges, back-fills, gaps, rollups. */
@@ -80,10 +83,9 @@ class MonitoringApi {
 	static final String BATCH_ID = MonitoringApi.class.getName() + ".batchId";
 
 	@PostMapping(path = "/readings", consumes = { MediaType.APPLICATION_JSON_VALUE, "text/csv" })
-	@Operation(summary = "Send a batch of readings (JSON or CSV) with a gateway's device token", description = """
+	@Operation(operationId = "postReadings", summary = "Send a batch of readings (JSON or CSV) with a gateway's device token", description = """
 			Authorization: Bearer ppd_… (a gateway's device token; an enterprise user's own login works too).
-			JSON: {"batchId": "gw7-000123", "timestampMarks": "end", "readings": [{"meter": "E-01", "ts": "2026-11-24T10:15:00+08:00",
-			  "value": 123456.7, "unit": "kWh"}]}
+			JSON (schema ReadingsBatch, see the example): batchId, timestampMarks and readings, each reading with
 			  meter: the meter's code within the gateway's enterprise (or "meterId": its number); ts: ISO-8601 (no offset =
 			  Beijing time) or epoch milliseconds (a number, 2000 to 2100), by default the END of the interval
 			  ("timestampMarks": "start" when the gateway stamps the start); a time within the alignment tolerance (60 s by
@@ -204,9 +206,15 @@ class MonitoringApi {
 	}
 
 	@PostMapping(path = "/status")
-	@Operation(summary = "A gateway's heartbeat (its device token): it is online whether or not it has readings", description = """
-			Body (optional): a JSON object of at most 2,000 characters with what the gateway reports, e.g.
-			{"firmware": "2.1.0", "queued": 0, "signal": -71}. Also over MQTT on <root>/status/<gateway id>.""")
+	@Operation(operationId = "postGatewayStatus", summary = "A gateway's heartbeat (its device token): it is online whether or not it has readings", description = """
+			Body (optional): a JSON object of at most 2,000 characters with what the gateway reports (see the example).
+			Also over MQTT on <root>/status/<gateway id>.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "What the gateway reports, at most "
+			+ Gateways.STATUS_MAX + " characters · 终端自报状态", content = @io.swagger.v3.oas.annotations.media.Content(
+					mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object",
+							description = "Any JSON object · 任意 JSON 对象", additionalProperties = io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue.TRUE),
+					examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "status",
+							value = "{\"firmware\": \"2.1.0\", \"queued\": 0, \"signal\": -71}")))
 	GatewayStatus status(HttpServletRequest request) throws IOException {
 		byte[] bytes;
 		try (InputStream in = request.getInputStream()) {
@@ -245,42 +253,72 @@ class MonitoringApi {
 	}
 
 	@GetMapping("/meters")
+	@Operation(operationId = "listMeters")
 	List<Meter> meters(@RequestParam(required = false) Long enterpriseId) {
 		return meters.list(enterpriseId);
 	}
 
 	@GetMapping("/meters/{id}")
+	@Operation(operationId = "getMeter")
 	Meter meter(@PathVariable long id) {
 		return meters.get(id);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping("/enterprises/{enterpriseId}/meters")
-	@Operation(summary = "Register a meter", description = """
-			{"code": "E-01", "name": "1# 主变 main transformer", "facility": "熟料线 clinker line", "energyCode": "ELECTRICITY",
-			 "unit": "kWh", "kind": "COUNTER", "multiplier": 1200, "intervalMinutes": 15, "productCode": "CLINKER",
-			 "maxPerInterval": 20000, "counterMax": 99999999.99}
-			energyCode: ELECTRICITY, HEAT or a fuel code of /api/v1/accounting/factors; unit: one the calculator accepts for it.""")
-	ResponseEntity<Meter> register(@PathVariable long enterpriseId, @RequestBody MeterForm form) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(meters.register(enterpriseId, form));
+	@Operation(operationId = "registerMeter", summary = "Register a meter of the enterprise · 登记企业计量表",
+			description = """
+					energyCode: ELECTRICITY, HEAT or a fuel code of /api/v1/accounting/factors; unit: one the calculator accepts
+					for it; kind: COUNTER (a cumulative register) or INTERVAL (the quantity of each interval); multiplier: the
+					transformer ratio applied to raw values; maxPerInterval and counterMax in the meter's unit.
+					energyCode 为 ELECTRICITY、HEAT 或因子库中的燃料代码；unit 须为计算器对该能源接受的单位；kind 为 COUNTER
+					（累计读数）或 INTERVAL（每个采集间隔的量）；multiplier 为倍率；maxPerInterval、counterMax 以表计单位计。""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MeterForm.class), examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "main transformer · 主变电表", value = """
+					{"code": "E-01", "name": "1# 主变 main transformer", "facility": "熟料线 clinker line", "energyCode": "ELECTRICITY",
+					 "unit": "kWh", "kind": "COUNTER", "multiplier": 1200, "intervalMinutes": 15, "productCode": "CLINKER",
+					 "maxPerInterval": 20000, "counterMax": 99999999.99}""")))
+	@ResponseStatus(HttpStatus.CREATED)
+	Meter register(@PathVariable long enterpriseId, @RequestBody MeterForm form) {
+		return meters.register(enterpriseId, form);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PutMapping("/meters/{id}")
+	@Operation(operationId = "updateMeter")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MeterForm.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"name": "1# 主变 main transformer", "maxPerInterval": 25000}""")))
 	Meter update(@PathVariable long id, @RequestBody MeterForm form) {
 		return meters.update(id, form);
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/gateways")
+	@Operation(operationId = "listGateways")
 	List<Gateway> gateways(@PathVariable long enterpriseId) {
 		return gateways.list(enterpriseId);
 	}
 
-	record GatewayName(String name) {
+	@io.swagger.v3.oas.annotations.media.Schema(description = "A gateway to register · 待登记的采集终端")
+	record GatewayName(@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, description = "The gateway's name within the enterprise · 终端名称",
+			example = "1# 配电室网关 switch-room gateway") String name) {
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping("/enterprises/{enterpriseId}/gateways")
-	@Operation(summary = "Create a gateway and its device token (shown once)")
-	ResponseEntity<CreatedGateway> createGateway(@PathVariable long enterpriseId, @RequestBody GatewayName body) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(gateways.create(enterpriseId, body.name()));
+	@Operation(operationId = "registerGateway", summary = "Create a gateway and its device token (shown once) · 登记采集终端并生成设备令牌（仅显示一次）",
+			description = """
+					The answer holds the device token `ppd_…` in clear once; store it in the gateway, which sends readings with
+					`Authorization: Bearer ppd_…` (POST /api/v1/monitoring/readings) or over MQTT. Rotate it with
+					POST /gateways/{id}/rotate.
+					响应中的设备令牌只显示这一次，请保存到终端；终端以 Bearer 令牌经 HTTP 或 MQTT 上传读数。""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = GatewayName.class), examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "gateway · 采集终端", value = """
+					{"name": "1# 配电室网关 switch-room gateway"}""")))
+	@ResponseStatus(HttpStatus.CREATED)
+	CreatedGateway createGateway(@PathVariable long enterpriseId, @RequestBody GatewayName body) {
+		return gateways.create(enterpriseId, body.name());
 	}
 
 	record GatewaySettings(
@@ -288,14 +326,19 @@ class MonitoringApi {
 					allowableValues = { "start", "end" }) String timestampMarks) {
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PutMapping("/gateways/{id}")
-	@Operation(summary = "Change a gateway's settings: timestampMarks, what its times mark when a batch does not say (a batch's own field wins)")
+	@Operation(operationId = "updateGateway", summary = "Change a gateway's settings: timestampMarks, what its times mark when a batch does not say (a batch's own field wins)")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = GatewaySettings.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"timestampMarks": "start"}""")))
 	Gateway updateGateway(@PathVariable long id, @RequestBody GatewaySettings body) {
 		return gateways.updateMarks(id, body.timestampMarks());
 	}
 
 	@GetMapping("/gateways/{id}/batches/{batchId}")
-	@Operation(summary = "What a batch of this gateway produced: when it was received and how many readings were stored, "
+	@Operation(operationId = "getGatewayBatch", summary = "What a batch of this gateway produced: when it was received and how many readings were stored, "
 			+ "duplicates, quarantined, corrected and snapped; newest first, one entry per delivery (a retry is another); "
 			+ "404 when no batch of that id was received (kept for 90 days by default)")
 	List<BatchRecord> batch(@PathVariable long id, @PathVariable String batchId) {
@@ -306,78 +349,109 @@ class MonitoringApi {
 		return found;
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping("/gateways/{id}/revoke")
+	@Operation(operationId = "revokeGateway")
 	Gateway revoke(@PathVariable long id) {
 		return gateways.revoke(id);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping("/gateways/{id}/rotate")
-	@Operation(summary = "Give a gateway a new device token (shown once); the old one keeps working for the rotation overlap "
+	@Operation(operationId = "rotateGatewayToken", summary = "Give a gateway a new device token (shown once); the old one keeps working for the rotation overlap "
 			+ "(10 minutes by default: HTTP, MQTT messages and new MQTT connections), then stops; revoke ends both at once")
 	CreatedGateway rotate(@PathVariable long id) {
 		return gateways.rotate(id);
 	}
 
 	@GetMapping("/quarantine")
-	@Operation(summary = "Quarantined readings in the caller's scope, newest first; limit 1 to 1000 (default 200)")
+	@Operation(operationId = "listQuarantine", summary = "Quarantined readings in the caller's scope, newest first; limit 1 to 1000 (default 200)")
 	List<QuarantineEntry> quarantine(@RequestParam(required = false) Long enterpriseId,
 			@RequestParam(required = false) QuarantineStatus status, @RequestParam(required = false) Integer limit) {
 		return quarantine.list(enterpriseId, status, QueryLimits.limit("limit", limit, 200));
 	}
 
 	@GetMapping("/quarantine/{id}")
+	@Operation(operationId = "getQuarantineEntry")
 	QuarantineEntry quarantined(@PathVariable long id) {
 		return quarantine.get(id);
 	}
 
 	@PostMapping("/quarantine/{id}/replay")
-	@Operation(summary = "Replay a quarantined reading, corrected or as it was", description = """
-			{"value": "1234.5", "ts": "2026-11-24T10:15:00+08:00", "comment": "decimal point restored"}: fields left out keep the
+	@Operation(operationId = "replayQuarantineEntry", summary = "Replay a quarantined reading, corrected or as it was", description = """
+			Fields left out keep the
 			quarantined ones; the comment is required.""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Correction.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"value": "1234.5", "ts": "2026-11-24T10:15:00+08:00", "comment": "decimal point restored"}""")))
 	IngestResult replay(@PathVariable long id, @RequestBody Correction correction) {
 		return readings.replay(id, correction);
 	}
 
-	record Comment(String comment) {
+	@io.swagger.v3.oas.annotations.media.Schema(name = "QuarantineComment")
+	record Comment(@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, 
+			description = "Why the reading is discarded · 舍弃原因") String comment) {
 	}
 
 	@PostMapping("/quarantine/{id}/discard")
+	@Operation(operationId = "discardQuarantineEntry")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Comment.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"comment": "test reading from commissioning, not a real value · 调试期测试数据"}""")))
 	QuarantineEntry discard(@PathVariable long id, @RequestBody Comment body) {
 		return readings.discard(id, body.comment());
 	}
 
 	@GetMapping("/meters/{id}/exchanges")
+	@Operation(operationId = "listMeterExchanges")
 	List<Replacement> exchanges(@PathVariable long id) {
 		return readings.exchanges(id);
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping("/meters/{id}/exchanges")
-	@Operation(summary = "Register a meter exchange (换表)", description = """
-			{"replacedAt": "2026-11-24T10:07:00+08:00", "oldFinal": 98234.5, "newInitial": 0, "reason": "register failed"}""")
-	ResponseEntity<Replacement> exchange(@PathVariable long id, @RequestBody ReplacementForm form) {
-		return ResponseEntity.status(HttpStatus.CREATED).body(readings.registerExchange(id, form));
+	@Operation(operationId = "recordMeterExchange", summary = "Register a meter exchange (换表)", description = """
+			The old register's final reading and the new one's initial reading, in the meter's unit, at the time of the exchange · 旧表止码与新表起码""")
+	@ResponseStatus(HttpStatus.CREATED)
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReplacementForm.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"replacedAt": "2026-11-24T10:07:00+08:00", "oldFinal": 98234.5, "newInitial": 0, "reason": "register failed"}""")))
+	Replacement exchange(@PathVariable long id, @RequestBody ReplacementForm form) {
+		return readings.registerExchange(id, form);
 	}
 
 	@PostMapping("/meters/{id}/backfill")
-	@Operation(summary = "Back-fill missing intervals (数据补录) with a reason, all or nothing", description = """
-			{"reason": "gateway offline 2026-11-20, values read on site", "readings": [{"ts": "2026-11-20T08:15:00+08:00", "value": "1200"}]}""")
+	@Operation(operationId = "backfillReadings", summary = "Back-fill missing intervals (数据补录) with a reason, all or nothing", description = """
+			Values for missing intervals only, with the reason; audited · 仅补录缺失时段的数值并说明原因""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = BackfillForm.class),
+			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
+					{"reason": "gateway offline 2026-11-20, values read on site", "readings": [{"ts": "2026-11-20T08:15:00+08:00", "value": "1200"}]}""")))
 	IngestResult backfill(@PathVariable long id, @RequestBody BackfillForm form) {
 		return readings.backfill(id, form);
 	}
 
 	@GetMapping("/meters/{id}/gaps")
-	@Operation(summary = "Missing intervals of a meter between two times (default: the last 7 days; at most 31 days)")
-	List<Gap> gaps(@PathVariable long id, @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+	@Operation(operationId = "listMeterGaps", summary = "Missing intervals of a meter between two times (default: the last 7 days; at most 31 days)")
+	List<Gap> gaps(@PathVariable long id, @io.swagger.v3.oas.annotations.Parameter(description = "ISO-8601 date-time (no offset: Beijing time) or date (midnight, Beijing time) · ISO-8601 时间或日期（未带时区即北京时间）",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(example = "2026-11-24T00:00:00+08:00")) @RequestParam(required = false) String from,
+			@io.swagger.v3.oas.annotations.Parameter(description = "ISO-8601 date-time (no offset: Beijing time) or date (midnight, Beijing time) · ISO-8601 时间或日期（未带时区即北京时间）",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(example = "2026-11-24T00:00:00+08:00")) @RequestParam(required = false) String to) {
 		Instant t = to == null ? Instant.now() : time("to", to);
 		Instant f = from == null ? t.minus(java.time.Duration.ofDays(7)) : time("from", from);
 		return readings.gaps(id, f, t);
 	}
 
 	@GetMapping("/meters/{id}/series")
-	@Operation(summary = "A meter's rollups at a grain (QUARTER, HOUR, DAY, MONTH) in from (inclusive) to (exclusive), in its unit, tce and tCO2; "
+	@Operation(operationId = "getMeterSeries", summary = "A meter's rollups at a grain (QUARTER, HOUR, DAY, MONTH) in from (inclusive) to (exclusive), in its unit, tce and tCO2; "
 			+ "at most 31 days of quarter hours, 92 of hours, 2 years of days, 20 years of months")
 	MeterSeries series(@PathVariable long id, @RequestParam(defaultValue = "HOUR") Grain grain,
-			@RequestParam String from, @RequestParam String to) {
+			@io.swagger.v3.oas.annotations.Parameter(description = "ISO-8601 date-time (no offset: Beijing time) or date (midnight, Beijing time) · ISO-8601 时间或日期（未带时区即北京时间）",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(example = "2026-11-24T00:00:00+08:00")) @RequestParam String from, @io.swagger.v3.oas.annotations.Parameter(description = "ISO-8601 date-time (no offset: Beijing time) or date (midnight, Beijing time) · ISO-8601 时间或日期（未带时区即北京时间）",
+			schema = @io.swagger.v3.oas.annotations.media.Schema(example = "2026-11-24T00:00:00+08:00")) @RequestParam String to) {
 		return readings.meterSeries(id, grain, time("from", from), time("to", to));
 	}
 

@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.ApiRoles;
 import org.peakpilot.monitoring.internal.CitySummary;
 import org.peakpilot.monitoring.internal.EnterpriseMonth;
 import org.peakpilot.monitoring.internal.EnterpriseSeries;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -48,7 +51,7 @@ class MonitoringViewsApi {
 	}
 
 	@GetMapping("/live")
-	@Operation(summary = "The live view of a Beijing day (default today) in the caller's scope", description = """
+	@Operation(operationId = "getLiveEnergy", summary = "The live view of a Beijing day (default today) in the caller's scope", description = """
 			Energy in tce and tCO2 by county, by industry and in total (from the day rollups, converted with the accounting
 			factors of the day's year, listed under 'conversions'), the ten largest consumers, meters online and offline now
 			(offline: no reading for peakpilot.monitoring.offline-after-intervals of the meter's intervals, default 4), open
@@ -58,7 +61,7 @@ class MonitoringViewsApi {
 	}
 
 	@GetMapping("/enterprises/{id}/series")
-	@Operation(summary = "An enterprise's curve per energy and in tce and tCO2", description = """
+	@Operation(operationId = "getEnterpriseSeries", summary = "An enterprise's curve per energy and in tce and tCO2", description = """
 			range DAY (by quarter-hours), WEEK (ISO week, by hours), MONTH (by days) or YEAR (by months), holding 'date'
 			(default today); 'grain' (QUARTER, HOUR, DAY, MONTH) overrides the range's grain, at most 40,000 periods.""")
 	EnterpriseSeries series(@PathVariable long id, @RequestParam(defaultValue = "DAY") Range range,
@@ -67,48 +70,60 @@ class MonitoringViewsApi {
 	}
 
 	@GetMapping("/meters/{id}/curve")
-	@Operation(summary = "A meter's curve over the day, week, month or year holding 'date', at the range's grain")
+	@Operation(operationId = "getMeterCurve", summary = "A meter's curve over the day, week, month or year holding 'date', at the range's grain")
 	MeterSeries meterCurve(@PathVariable long id, @RequestParam(defaultValue = "DAY") Range range,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
 		return readings.meterSeries(id, range, date == null ? views.today() : date);
 	}
 
 	@GetMapping("/enterprises/{id}/meter-states")
-	@Operation(summary = "The enterprise's meters with their latest reading and online status")
+	@Operation(operationId = "listMeterStates", summary = "The enterprise's meters with their latest reading and online status")
 	List<MeterState> meterStates(@PathVariable long id) {
 		return views.meterStates(id);
 	}
 
 	@GetMapping("/enterprises/{id}/completeness")
-	@Operation(summary = "Readings received per meter and Beijing day against those expected (1440 / interval; so far, for today)")
+	@Operation(operationId = "listMeterCompleteness", summary = "Readings received per meter and Beijing day against those expected (1440 / interval; so far, for today)")
 	List<MeterCompleteness> completeness(@PathVariable long id, @RequestParam(defaultValue = "14") int days) {
 		return views.completeness(id, days);
 	}
 
 	@GetMapping("/month-to-date")
-	@Operation(summary = "Energy of the current month per enterprise in the caller's scope (or of one), largest first")
+	@Operation(operationId = "listMonthToDate", summary = "Energy of the current month per enterprise in the caller's scope (or of one), largest first")
 	List<EnterpriseMonth> monthToDate(@RequestParam(required = false) Long enterpriseId) {
 		return views.monthToDate(enterpriseId);
 	}
 
 	@GetMapping("/meters/template.xlsx")
-	@Operation(summary = "The Excel template for registering meters (one sheet; the allowed values to the right of the columns)")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The Excel template (.xlsx) · Excel 模板",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
+	@Operation(operationId = "downloadMeterTemplate", summary = "The Excel template for registering meters (one sheet; the allowed values to the right of the columns)")
 	ResponseEntity<byte[]> template() {
 		return MeterPages.xlsx("meters-template.xlsx", workbooks.meterTemplate());
 	}
 
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping(path = "/enterprises/{id}/meters/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "Register the meters of a filled-in template, all or nothing", description = """
+	@Operation(operationId = "importMeters", summary = "Register the meters of a filled-in template, all or nothing", description = """
 			Multipart field 'file' (.xlsx, at most 2 MiB and 2,000 meters). Every row goes through the same rules as
 			POST /enterprises/{id}/meters, and codes must be unique in the file and the enterprise. If any row is wrong,
-			nothing is written and the answer is a 400 problem whose 'errors' list each error with its row and column,
-			e.g. {"row": 3, "field": "H (采集间隔分钟 Interval minutes)", "message": "1, 5, 15 or 60"}.""")
-	ResponseEntity<MeterImport> importMeters(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
-		return ResponseEntity.status(HttpStatus.CREATED).body(workbooks.importMeters(id, file.getBytes()));
+			nothing is written and the answer is a 400 problem whose 'errors' list each error with its row and column.""")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = "A row is wrong: nothing was written; errors name each row and column · 有误行：全部未写入，errors 逐项列出行与列",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+					examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "a wrong row · 某行有误", value = """
+							{"type": "/problems/invalid-input", "title": "Bad Request", "status": 400, "detail": "row 3, H (采集间隔分钟 Interval minutes): 1, 5, 15 or 60",
+							 "errors": [{"row": 3, "field": "H (采集间隔分钟 Interval minutes)", "message": "1, 5, 15 or 60"}]}""")))
+	@ResponseStatus(HttpStatus.CREATED)
+	MeterImport importMeters(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
+		return workbooks.importMeters(id, file.getBytes());
 	}
 
 	@GetMapping("/enterprises/{id}/daily-energy.xlsx")
-	@Operation(summary = "The enterprise's energy per day of the MONTH or YEAR holding 'date', with the factors used")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The workbook (.xlsx) · Excel 工作簿",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
+	@Operation(operationId = "exportDailyEnergy", summary = "The enterprise's energy per day of the MONTH or YEAR holding 'date', with the factors used")
 	ResponseEntity<byte[]> dailyEnergy(@PathVariable long id, @RequestParam(defaultValue = "MONTH") Range range,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
 		LocalDate d = date == null ? views.today() : date;
