@@ -1,14 +1,11 @@
 package org.peakpilot;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.peakpilot.client.ApiClient;
 import org.peakpilot.client.api.AccountingApi;
@@ -16,22 +13,20 @@ import org.peakpilot.client.api.MonitoringApi;
 import org.peakpilot.client.api.PlanApi;
 import org.peakpilot.client.api.RegistryApi;
 import org.peakpilot.client.api.ReportsApi;
-import org.peakpilot.client.model.Content;
 import org.peakpilot.client.model.EnterpriseForm;
 import org.peakpilot.client.model.GatewayName;
-import org.peakpilot.client.model.Line;
+import org.peakpilot.client.model.ActivityLine;
 import org.peakpilot.client.model.MeterForm;
-import org.peakpilot.client.model.ProblemDetail;
+import org.peakpilot.client.model.Problem;
 import org.peakpilot.client.model.ReadingIn;
-import org.peakpilot.client.model.ReadingInTs;
 import org.peakpilot.client.model.ReadingsBatch;
 import org.peakpilot.client.model.Report;
+import org.peakpilot.client.model.ReportContent;
 import org.peakpilot.client.model.ReportLine;
-import org.peakpilot.client.model.Request;
+import org.peakpilot.client.model.CalculationRequest;
 import org.peakpilot.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.HttpClientErrorException;
@@ -61,19 +56,22 @@ class GeneratedClientTests {
 		return new ApiClient().setBasePath("http://localhost:" + port);
 	}
 
-	/**
-	 * Signed in with HTTP Basic. The document declares no security scheme yet, so the generated client has no
-	 * HttpBasicAuth to configure (setUsername throws "No HTTP basic authentication configured!"): the header is set
-	 * as a default header of the client.
-	 */
+	/** Signed in with HTTP Basic, through the document's {@code basicAuth} scheme. */
 	ApiClient basic(String username, String password) {
-		return anonymous().addDefaultHeader(HttpHeaders.AUTHORIZATION,
-				"Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+		ApiClient client = anonymous();
+		client.setUsername(username);
+		client.setPassword(password);
+		return client;
 	}
 
-	/** With a bearer token, a gateway's device token ({@code ppd_…}) or a personal one; set as {@link #basic} says. */
+	/**
+	 * With a bearer token: a gateway's device token ({@code ppd_…}) or a personal one ({@code ppt_…}), through the
+	 * document's bearer schemes ({@code deviceToken}, {@code personalToken}).
+	 */
 	ApiClient bearer(String token) {
-		return anonymous().addDefaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+		ApiClient client = anonymous();
+		client.setBearerToken(token);
+		return client;
 	}
 
 	ApiClient admin() {
@@ -82,7 +80,7 @@ class GeneratedClientTests {
 
 	@Test
 	void publicIndicatorsAnswerWithoutCredentials() {
-		var indicators = new PlanApi(anonymous()).publicIndicators();
+		var indicators = new PlanApi(anonymous()).listPublicIndicators();
 
 		assertThat(indicators).isNotEmpty().allSatisfy(tracked -> {
 			assertThat(tracked.getItem().getCode()).isNotBlank();
@@ -95,7 +93,7 @@ class GeneratedClientTests {
 		RegistryApi registry = new RegistryApi(admin());
 		String uscc = Fixtures.uscc(EMEISHAN);
 
-		var enterprise = registry.register(new EnterpriseForm().uscc(uscc).name("客户端测试企业 Client test enterprise")
+		var enterprise = registry.createEnterprise(new EnterpriseForm().uscc(uscc).name("客户端测试企业 Client test enterprise")
 			.countyCode(EMEISHAN).industryCode("3011").keyEnergyUnit(false));
 
 		assertThat(enterprise.getId()).isPositive();
@@ -103,25 +101,28 @@ class GeneratedClientTests {
 		assertThat(enterprise.getCountyCode()).isEqualTo(EMEISHAN);
 
 		String wrongCheckCharacter = uscc.substring(0, 17) + (uscc.charAt(17) == '0' ? '1' : '0');
-		var refused = catchThrowableOfType(HttpClientErrorException.class, () -> registry.register(new EnterpriseForm()
+		var refused = catchThrowableOfType(HttpClientErrorException.class, () -> registry.createEnterprise(new EnterpriseForm()
 			.uscc(wrongCheckCharacter).name("客户端测试企业").countyCode(EMEISHAN).industryCode("3011").keyEnergyUnit(false)));
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		ProblemDetail problem = refused.getResponseBodyAs(ProblemDetail.class);
+		Problem problem = refused.getResponseBodyAs(Problem.class);
 		assertThat(problem.getStatus()).isEqualTo(400);
-		assertThat(problem.getDetail()).contains("uscc").contains("check character");
+		assertThat(problem.getErrors()).singleElement().satisfies(error -> {
+			assertThat(error.getField()).isEqualTo("uscc");
+			assertThat(error.getMessage()).contains("check character");
+		});
 	}
 
 	@Test
 	void theCalculatorAnswersWithEachLinesFigures() {
 		String officer = fixtures.countyOfficer(EMEISHAN);
 
-		var result = new AccountingApi(basic(officer, Fixtures.PASSWORD)).calculate(new Request().year(2024).lines(List.of(
-				new Line().type(Line.TypeEnum.FUEL).factorCode("NATURAL-GAS").quantity(new BigDecimal("120")).unit("10^4 Nm3"),
-				new Line().type(Line.TypeEnum.ELECTRICITY).quantity(new BigDecimal("2000000")).unit("kWh")
+		var result = new AccountingApi(basic(officer, Fixtures.PASSWORD)).calculateEmissions(new CalculationRequest().year(2024).lines(List.of(
+				new ActivityLine().type(ActivityLine.TypeEnum.FUEL).factorCode("NATURAL-GAS").quantity(new BigDecimal("120")).unit("10^4 Nm3"),
+				new ActivityLine().type(ActivityLine.TypeEnum.ELECTRICITY).quantity(new BigDecimal("2000000")).unit("kWh")
 					.greenKwh(new BigDecimal("500000")),
-				new Line().type(Line.TypeEnum.HEAT).quantity(new BigDecimal("800")).unit("GJ"))));
+				new ActivityLine().type(ActivityLine.TypeEnum.HEAT).quantity(new BigDecimal("800")).unit("GJ"))));
 
 		assertThat(result.getGridRegion()).isEqualTo("SICHUAN");
 		// 120 × 389.31 × 15.3 ÷ 1000 × 0.99 × 44/12; 2000 MWh × 0.1564 (Sichuan 2023); 800 GJ × 0.11
@@ -137,36 +138,23 @@ class GeneratedClientTests {
 		String user = fixtures.user(Role.ENTERPRISE_USER, null, null, enterprise.id(), Set.of());
 		MonitoringApi monitoring = new MonitoringApi(basic(user, Fixtures.PASSWORD));
 
-		var meter = monitoring.register1(enterprise.id(), new MeterForm().code("E-01").name("1# 主变 main transformer")
+		var meter = monitoring.registerMeter(enterprise.id(), new MeterForm().code("E-01").name("1# 主变 main transformer")
 			.energyCode("ELECTRICITY").unit("kWh").kind(MeterForm.KindEnum.INTERVAL).multiplier(BigDecimal.ONE)
 			.intervalMinutes(15).maxPerInterval(new BigDecimal("50000")).active(true));
-		var gateway = monitoring.createGateway(enterprise.id(), new GatewayName().name("1# 网关"));
+		var gateway = monitoring.registerGateway(enterprise.id(), new GatewayName().name("1# 网关"));
 
 		assertThat(meter.getId()).isPositive();
 		assertThat(meter.getEnterpriseId()).isEqualTo(enterprise.id());
 		assertThat(gateway.getToken()).startsWith("ppd_");
 
 		String end = LocalDate.now(BEIJING).minusDays(1).atTime(10, 15).atZone(BEIJING).toOffsetDateTime().toString();
-		var answer = new MonitoringApi(bearer(gateway.getToken())).readings(new ReadingsBatch().batchId("client-000001")
-			.readings(List.of(new ReadingIn().meter("E-01").ts(timestamp(end)).value(new BigDecimal("1234.5")).unit("kWh"))));
+		var answer = new MonitoringApi(bearer(gateway.getToken())).postReadings(new ReadingsBatch().batchId("client-000001")
+			.readings(List.of(new ReadingIn().meter("E-01").ts(end).value(new BigDecimal("1234.5")).unit("kWh"))));
 
 		assertThat(answer.getBatchId()).isEqualTo("client-000001");
 		assertThat(answer.getReceived()).isEqualTo(1);
 		assertThat(answer.getStored()).isEqualTo(1);
 		assertThat(answer.getRejected()).isEmpty();
-	}
-
-	/**
-	 * The reading's time as the generated model carries it. The document gives {@code ts} as oneOf string or
-	 * integer, for which this generator library makes an empty class: its value is supplied here by a subclass.
-	 */
-	static ReadingInTs timestamp(String isoTime) {
-		return new ReadingInTs() {
-			@JsonValue
-			String value() {
-				return isoTime;
-			}
-		};
 	}
 
 	@Test
@@ -175,15 +163,15 @@ class GeneratedClientTests {
 		String user = fixtures.user(Role.ENTERPRISE_USER, null, null, enterprise.id(), Set.of());
 		ReportsApi reports = new ReportsApi(basic(user, Fixtures.PASSWORD));
 
-		Report saved = reports.save(enterprise.id(), 2025, 3, new Content().outputValue10kCny(new BigDecimal("4000"))
+		Report saved = reports.saveReport(enterprise.id(), 2025, 3, new ReportContent().outputValue10kCny(new BigDecimal("4000"))
 			.valueAdded10kCny(new BigDecimal("1000")).lines(List.of(new ReportLine()
-				.line(new Line().type(Line.TypeEnum.ELECTRICITY).quantity(new BigDecimal("2000000")).unit("kWh")))));
+				.line(new ActivityLine().type(ActivityLine.TypeEnum.ELECTRICITY).quantity(new BigDecimal("2000000")).unit("kWh")))));
 
 		assertThat(saved.getStatus()).isEqualTo(Report.StatusEnum.DRAFT);
 		// 2000 MWh × 0.1564 (Sichuan 2023, the latest year not after 2025)
 		assertThat(saved.getSummary().getTotalCo2T()).isEqualByComparingTo("312.8");
 
-		Report submitted = reports.submit(saved.getId());
+		Report submitted = reports.submitReport(saved.getId());
 
 		assertThat(submitted.getStatus()).isEqualTo(Report.StatusEnum.SUBMITTED);
 		assertThat(submitted.getSubmittedBy()).isEqualTo(user);

@@ -196,8 +196,8 @@ class MonitoringApi {
 	record ReadingIn(
 			@io.swagger.v3.oas.annotations.media.Schema(description = "the meter's code within the gateway's enterprise (or meterId)", example = "E-01") String meter,
 			@io.swagger.v3.oas.annotations.media.Schema(description = "the meter's number, instead of meter") Long meterId,
-			@io.swagger.v3.oas.annotations.media.Schema(description = "ISO-8601 (no offset = Beijing time) or epoch milliseconds (2000 to 2100)",
-					oneOf = { String.class, Long.class }, example = "2026-11-24T10:15:00+08:00",
+			@io.swagger.v3.oas.annotations.media.Schema(description = "the interval's time, ISO-8601 (no offset = Beijing time); epoch milliseconds (years 2000 to 2100) are accepted as a JSON number too, which is not typed here so that generated clients get a plain string · 时间，ISO-8601（不带时区即北京时间）；也接受 JSON 数字形式的毫秒时间戳",
+					type = "string", example = "2026-11-24T10:15:00+08:00",
 					requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) Object ts,
 			@io.swagger.v3.oas.annotations.media.Schema(description = "register (COUNTER) or interval quantity (INTERVAL) before the multiplier; |value| < 10^18",
 					example = "123456.7", requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) BigDecimal value,
