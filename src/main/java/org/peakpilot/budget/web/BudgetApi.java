@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.peakpilot.budget.BudgetAllocation;
 import org.peakpilot.budget.CarbonBudgets;
@@ -60,6 +61,11 @@ class BudgetApi {
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
 			schema = @Schema(implementation = AllocationPreviewBody.class),
 			examples = @ExampleObject(name = "three counties by GDP · 三个区县按 GDP 分配", value = EXAMPLE)))
+	@ApiResponse(responseCode = "400", description = "A field the method cannot use, named by its path in the body · 输入有误（指出字段）",
+			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "missing GDP · 缺少 GDP", value = """
+					{"type": "/problems/invalid-input", "title": "Bad Request", "status": 400,
+					 "detail": "holders[1].gdp_10k_cny: is required for this method", "instance": "/api/v1/budget/allocations/preview",
+					 "errors": [{"row": null, "field": "holders[1].gdp_10k_cny", "message": "is required for this method"}]}""")))
 	BudgetAllocation.Preview preview(@RequestBody AllocationPreviewBody body) {
 		return budgets.previewAllocation(body.request());
 	}
@@ -72,7 +78,7 @@ class BudgetApi {
 			@JsonProperty("reserve_share") @Schema(description = "Share of the total kept as reserve, fraction of 1, at least 0 and below 1 (0.05 is 5 %) · 预留比例（0.05 即 5%）",
 					requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0", maximum = "1", exclusiveMaximum = true, example = "0.05") BigDecimal reserveShare,
 			@Schema(description = "The allocation method · 分配方法", requiredMode = Schema.RequiredMode.REQUIRED) BudgetAllocation.Method method,
-			@ArraySchema(arraySchema = @Schema(description = "The holders (counties, parks, enterprises), 1 to 5000, codes unique · 预算单位（区县、园区、企业），代码不得重复"),
+			@ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The holders (counties, parks, enterprises), 1 to 5000, codes unique · 预算单位（区县、园区、企业），代码不得重复"),
 					minItems = 1, maxItems = BudgetAllocation.MAX_HOLDERS) List<HolderFigures> holders) {
 
 		/** The typed request, after the magnitudes and decimals are checked (every error at once, each named). */
