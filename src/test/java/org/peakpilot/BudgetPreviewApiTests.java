@@ -136,9 +136,6 @@ class BudgetPreviewApiTests {
 			assertThat(properties).isNotEmpty().allSatisfy((name, property) -> assertThat(property).as(schema + "." + name)
 				.containsKey("description"));
 		}
-		System.out.println("BUDGET-DOC " + com.jayway.jsonpath.JsonPath.read(doc, "$.components.schemas.BudgetAllocationPreviewBody").toString());
-		System.out.println("BUDGET-DOC " + com.jayway.jsonpath.JsonPath.read(doc, "$.components.schemas.BudgetAllocationPreview").toString());
-		System.out.println("BUDGET-DOC " + com.jayway.jsonpath.JsonPath.read(doc, "$.paths['" + URL + "']").toString());
 	}
 
 }

@@ -90,7 +90,7 @@ public final class BudgetAllocation {
 			@Schema(description = "The method used · 分配方法") Method method,
 			@JsonProperty("total_t") @Schema(description = "The total divided, tCO2 · 预算总量，吨二氧化碳") Tco2 total,
 			@JsonProperty("reserve_share") @Schema(description = "The reserve share asked for, fraction of 1 · 预留比例") BigDecimal reserveShare,
-			@JsonProperty("allocatable_t") @Schema(description = "total_t × (1 − reserve_share) rounded half up to whole tonnes: the sum of the budgets, tCO2 · 可分配量（取整吨），即各预算之和") Tco2 allocatable,
+			@JsonProperty("allocatable_t") @Schema(description = "total_t × (1 − reserve_share) rounded half up to whole tonnes (at most total_t's whole tonnes): the sum of the budgets, tCO2 · 可分配量（取整吨），即各预算之和") Tco2 allocatable,
 			@JsonProperty("reserve_t") @Schema(description = "total_t − Σ budget_t, tCO2 · 预留量 = 总量 − 各预算之和") Tco2 reserve,
 			@JsonProperty("raw_sum") @Schema(description = "Σ raw over the holders, in the method's unit · 各单位原始值之和") BigDecimal rawSum,
 			@Schema(description = "Each holder's budget, in the order given · 各单位预算（按提交顺序）") List<HolderBudget> holders,

@@ -10,7 +10,7 @@ public class CarbonBudgets {
 	/**
 	 * Divides a total among holders by one method, storing nothing (ADR 0016, BUDGET-ADMISSION §5): the allocatable
 	 * part {@code total × (1 − reserve share)} rounded to whole tonnes is shared in proportion to each holder's raw
-	 * figure of the method, in whole tonnes by largest remainder (ties to the smaller code), and the reserve is the
+	 * figure of the method (the allocatable rounded half up, never above the total), in whole tonnes by largest remainder (ties to the smaller code), and the reserve is the
 	 * total minus the budgets, so budgets plus reserve equal the total exactly and no budget is negative.
 	 *
 	 * @throws org.peakpilot.platform.InvalidInputException naming every field the method cannot use (with the API's

@@ -23,7 +23,7 @@ import org.peakpilot.shared.Tco2;
 /**
  * The allocation arithmetic of BUDGET-ADMISSION §5 (ADR 0016), pure: no Spring, no I/O. The request is checked
  * first (every error named by its API field); then allocatable = total × (1 − reserve share) rounded half up to
- * whole tonnes, raw_i by the method, budget_i = allocatable × raw_i ÷ Σ raw in whole tonnes by largest remainder
+ * whole tonnes but never above the total's whole tonnes (so the reserve is never negative), raw_i by the method, budget_i = allocatable × raw_i ÷ Σ raw in whole tonnes by largest remainder
  * ({@link LargestRemainder}, exact), reserve = total − Σ budget_i.
  * <p>
  * Edge cases, decided here: Σ raw = 0 with something to divide (every holder's figure is 0) is refused, naming the
@@ -45,7 +45,9 @@ public final class Allocations {
 		check(request);
 		List<Holder> holders = request.holders();
 		BigDecimal total = request.total().value();
-		BigDecimal allocatable = total.multiply(BigDecimal.ONE.subtract(request.reserveShare())).setScale(0, RoundingMode.HALF_UP);
+		// half up, but never above the total's whole tonnes (100.6 t without reserve: 100 t, not 101 t and a reserve of −0.4 t)
+		BigDecimal allocatable = total.multiply(BigDecimal.ONE.subtract(request.reserveShare())).setScale(0, RoundingMode.HALF_UP)
+			.min(total.setScale(0, RoundingMode.FLOOR));
 		List<BigDecimal> raw = new ArrayList<>(holders.size());
 		List<EntropyIndicator> indicators = List.of();
 		switch (request.method()) {

@@ -48,7 +48,7 @@ class BudgetApi {
 			summary = "Preview an allocation of a carbon budget, storing nothing · 预览碳预算分配（不保存）",
 			description = """
 					Divides total_t (tCO2) among the holders by the method: allocatable_t = total_t × (1 − reserve_share)
-					rounded half up to whole tonnes; each holder's raw figure by the method; budget_t = allocatable_t × raw ÷ Σ raw
+					rounded half up to whole tonnes (never above total_t); each holder's raw figure by the method; budget_t = allocatable_t × raw ÷ Σ raw
 					in whole tonnes by largest remainder (equal remainders to the smaller code); reserve_t = total_t − Σ budget_t,
 					so budgets plus reserve equal the total exactly. Each method reads only its fields (see method); a field it
 					needs that is missing, a negative total, a reserve share outside 0 ≤ s < 1, an unknown method or duplicate codes
@@ -61,6 +61,8 @@ class BudgetApi {
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
 			schema = @Schema(implementation = AllocationPreviewBody.class),
 			examples = @ExampleObject(name = "three counties by GDP · 三个区县按 GDP 分配", value = EXAMPLE)))
+	@ApiResponse(responseCode = "200", description = "The budgets, the reserve and the method's figures · 各单位预算、预留量及计算依据",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = BudgetAllocation.Preview.class)))
 	@ApiResponse(responseCode = "400", description = "A field the method cannot use, named by its path in the body · 输入有误（指出字段）",
 			content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "missing GDP · 缺少 GDP", value = """
 					{"type": "/problems/invalid-input", "title": "Bad Request", "status": 400,
