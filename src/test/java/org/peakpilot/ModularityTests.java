@@ -81,4 +81,19 @@ class ModularityTests {
 			assertThat(monitoring.isExposed(hidden)).as(hidden.getSimpleName()).isFalse();
 		}
 	}
+
+	/**
+	 * budget's API is its base package (ADR 0013, 0016): CarbonBudgets and BudgetAllocation; the arithmetic of
+	 * budget.internal and the controller of budget.web are hidden from every other module.
+	 */
+	@Test
+	void budgetExposesOnlyItsBasePackage() {
+		ApplicationModule budget = modules.getModuleByName("budget").orElseThrow();
+		assertThat(budget.getNamedInterfaces().getUnnamedInterface().asJavaClasses().map(JavaClass::getPackageName).distinct())
+			.containsExactly("org.peakpilot.budget");
+		assertThat(budget.isExposed(org.peakpilot.budget.CarbonBudgets.class)).isTrue();
+		assertThat(budget.isExposed(org.peakpilot.budget.BudgetAllocation.Preview.class)).isTrue();
+		assertThat(budget.contains(org.peakpilot.budget.internal.Allocations.class)).isTrue();
+		assertThat(budget.isExposed(org.peakpilot.budget.internal.Allocations.class)).isFalse();
+	}
 }

@@ -1,0 +1,22 @@
+package org.peakpilot.budget;
+
+import org.peakpilot.budget.internal.Allocations;
+import org.springframework.stereotype.Component;
+
+/** Carbon budgets (碳预算): what other modules and this module's API may ask of the budget module. */
+@Component
+public class CarbonBudgets {
+
+	/**
+	 * Divides a total among holders by one method, storing nothing (ADR 0016, BUDGET-ADMISSION §5): the allocatable
+	 * part {@code total × (1 − reserve share)} rounded to whole tonnes is shared in proportion to each holder's raw
+	 * figure of the method (the allocatable rounded half up, never above the total), in whole tonnes by largest remainder (ties to the smaller code), and the reserve is the
+	 * total minus the budgets, so budgets plus reserve equal the total exactly and no budget is negative.
+	 *
+	 * @throws org.peakpilot.platform.InvalidInputException naming every field the method cannot use (with the API's
+	 *         names, e.g. {@code holders[3].gdp_10k_cny}), before any arithmetic
+	 */
+	public BudgetAllocation.Preview previewAllocation(BudgetAllocation.Request request) {
+		return Allocations.preview(request);
+	}
+}
