@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.peakpilot.plan.PlanModel.Kind;
 import org.peakpilot.plan.PlanModel.Observation;
@@ -40,6 +42,11 @@ import org.springframework.web.multipart.MultipartFile;
 class PlanApi {
 
 	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private static final String CODE = "The item's code: an indicator's number (1–31) or a commitment's (C01…) · 指标或承诺编号";
+	private static final String YEAR = "The year of the value · 数值所属年份";
+	private static final String TARGET_YEAR = "The target year, from the plan's baseline year to " + PilotPlan.TARGET_YEAR_MAX
+			+ " · 目标年份（基准年至 " + PilotPlan.TARGET_YEAR_MAX + " 年）";
 
 	private final PilotPlan plan;
 
@@ -92,26 +99,26 @@ class PlanApi {
 
 	@GetMapping("/api/v1/plan/items/{code}")
 	@Operation(operationId = "getPlanItem", summary = "One indicator (code 1–31) or commitment (C01…) with its progress")
-	Tracked item(@PathVariable String code) {
+	Tracked item(@Parameter(description = CODE, schema = @Schema(type = "string", example = "1")) @PathVariable String code) {
 		return plan.tracked(code);
 	}
 
 	@GetMapping("/api/v1/public/plan/items/{code}")
 	@Operation(operationId = "getPublicPlanItem", summary = "One indicator or commitment with its progress from entered and published values")
-	Tracked publicItem(@PathVariable String code) {
+	Tracked publicItem(@Parameter(description = CODE, schema = @Schema(type = "string", example = "1")) @PathVariable String code) {
 		return plan.published(code);
 	}
 
 	@GetMapping("/api/v1/plan/items/{code}/observations")
 	@Operation(operationId = "listObservations", summary = "Every value recorded for an item, including replaced and unpublished ones, with lineage, "
 			+ "provisional flag, coverage and publication")
-	List<Observation> history(@PathVariable String code) {
+	List<Observation> history(@Parameter(description = CODE, schema = @Schema(type = "string", example = "1")) @PathVariable String code) {
 		return plan.history(code);
 	}
 
 	@GetMapping("/api/v1/public/plan/items/{code}/observations")
 	@Operation(operationId = "listPublicObservations", summary = "The entered and published values of an item, including replaced ones, with lineage")
-	List<Observation> publicHistory(@PathVariable String code) {
+	List<Observation> publicHistory(@Parameter(description = CODE, schema = @Schema(type = "string", example = "1")) @PathVariable String code) {
 		return plan.publishedHistory(code);
 	}
 
@@ -119,7 +126,8 @@ class PlanApi {
 	@PostMapping("/api/v1/plan/items/{code}/observations/{year}/publish")
 	@Operation(operationId = "publishObservation", summary = "Publish the current computed value of an item for a year (city office): the public cockpit and "
 			+ "API show it from then on; a provisional value is refused (422); audited")
-	Observation publish(@PathVariable String code, @PathVariable int year) {
+	Observation publish(@Parameter(description = CODE, schema = @Schema(type = "string", example = "1")) @PathVariable String code,
+			@Parameter(description = YEAR, example = "2025") @PathVariable int year) {
 		return plan.publish(code, year);
 	}
 
@@ -162,7 +170,8 @@ class PlanApi {
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@PostMapping(path = "/api/v1/plan/observations/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(operationId = "importObservations", summary = "Import yearly values from the Excel template: all rows or none, errors by row and column")
-	List<Observation> importWorkbook(@RequestParam("file") MultipartFile file) throws IOException {
+	List<Observation> importWorkbook(@Parameter(description = "The filled-in Excel template (.xlsx), at most "
+			+ ObservationWorkbook.MAX_BYTES / 1024 / 1024 + " MiB · 填写好的 Excel 模板") @RequestParam("file") MultipartFile file) throws IOException {
 		if (file.getSize() > ObservationWorkbook.MAX_BYTES) {
 			throw new InvalidInputException("file", "the file has " + file.getSize() / 1024 + " KiB; at most "
 					+ ObservationWorkbook.MAX_BYTES / 1024 / 1024 + " MiB are accepted");
@@ -184,8 +193,10 @@ class PlanApi {
 
 	@io.swagger.v3.oas.annotations.media.Schema(description = "A provincial target of an indicator · 省下达目标")
 	record ProvincialTarget(
-			@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, description = "The target, in the indicator's unit · 目标值（按指标单位）") BigDecimal value,
-			@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, description = "The document that sets it · 目标来源文件") String sourceDocument) {
+			@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, minimum = "0",
+					maximum = ValueRule.LIMIT_TEXT, description = "The target, in the indicator's unit · 目标值（按指标单位）") BigDecimal value,
+			@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, minLength = 1,
+					description = "The document that sets it · 目标来源文件") String sourceDocument) {
 	}
 
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
@@ -195,7 +206,9 @@ class PlanApi {
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ProvincialTarget.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
 					{"value": 18.5, "sourceDocument": "省发展改革委 2026 年目标分解通知"}""")))
-	Target provincialTarget(@PathVariable String code, @PathVariable int year, @RequestBody ProvincialTarget body) {
+	Target provincialTarget(@Parameter(description = CODE, schema = @Schema(type = "string", example = "1")) @PathVariable String code,
+			@Parameter(description = TARGET_YEAR, example = "2025", schema = @Schema(type = "integer", format = "int32", maximum = "" + PilotPlan.TARGET_YEAR_MAX)) @PathVariable int year,
+			@RequestBody ProvincialTarget body) {
 		return plan.setProvincialTarget(code, year, body.value(), body.sourceDocument());
 	}
 }

@@ -3,6 +3,8 @@ package org.peakpilot.platform;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,6 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/platform")
 @Tag(name = "platform", description = "Users, personal API tokens, audit log")
 class PlatformApi {
+
+	/** The audit events one request returns when it names no limit. */
+	static final int AUDIT_DEFAULT_LIMIT = 100;
+	private static final String USER_ID = "Id of the user · 用户编号";
 
 	private final UserAccounts accounts;
 	private final AuditLog audit;
@@ -43,8 +49,8 @@ class PlatformApi {
 	}
 
 	@GetMapping("/users/{id}")
-	@Operation(operationId = "getUser")
-	UserAccounts.UserView user(@PathVariable long id) {
+	@Operation(operationId = "getUser", summary = "One user (city administrator) · 单个用户（市级管理员）")
+	UserAccounts.UserView user(@Parameter(description = USER_ID, example = "7") @PathVariable long id) {
 		return accounts.user(id);
 	}
 
@@ -52,7 +58,7 @@ class PlatformApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "createUser", summary = "Create a user with a role and scope (city administrator)")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
-			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = UserAccounts.UserForm.class),
+			mediaType = "application/json", schema = @Schema(implementation = UserAccounts.UserForm.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
 					{"username": "jiajiang.officer", "displayName": "夹江县发改局 张三", "password": "a-long-passphrase-2026", "role": "COUNTY_OFFICER", "countyCode": "511126", "enabled": true}""")))
 	UserAccounts.UserView createUser(@RequestBody UserAccounts.UserForm form) {
@@ -62,16 +68,16 @@ class PlatformApi {
 	@PutMapping("/users/{id}")
 	@Operation(operationId = "updateUser", summary = "Change a user's name, role, scope or enabled flag (city administrator)")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
-			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = UserAccounts.UserForm.class),
+			mediaType = "application/json", schema = @Schema(implementation = UserAccounts.UserForm.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
 					{"username": "jiajiang.officer", "displayName": "夹江县发改局 张三", "role": "COUNTY_OFFICER", "countyCode": "511126", "enabled": true}""")))
-	UserAccounts.UserView updateUser(@PathVariable long id, @RequestBody UserAccounts.UserForm form) {
+	UserAccounts.UserView updateUser(@Parameter(description = USER_ID, example = "7") @PathVariable long id, @RequestBody UserAccounts.UserForm form) {
 		return accounts.updateUser(id, form);
 	}
 
 	@PostMapping("/users/{id}/unlock")
 	@Operation(operationId = "unlockUser", summary = "End a user's sign-in lock after repeated wrong passwords (city administrator)")
-	UserAccounts.UserView unlock(@PathVariable long id) {
+	UserAccounts.UserView unlock(@Parameter(description = USER_ID, example = "7") @PathVariable long id) {
 		return accounts.unlock(id);
 	}
 
@@ -81,14 +87,14 @@ class PlatformApi {
 		return accounts.myTokens();
 	}
 
-	record NewToken(@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = UserAccounts.TOKEN_NAME_MAX, description = "What the token is for, to recognise it later · 令牌用途") String name) {
+	record NewToken(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = UserAccounts.TOKEN_NAME_MAX, description = "What the token is for, to recognise it later · 令牌用途") String name) {
 	}
 
 	@PostMapping("/tokens")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(operationId = "createToken", summary = "Create a personal API token; the secret is in this response only")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
-			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = NewToken.class),
+			mediaType = "application/json", schema = @Schema(implementation = NewToken.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
 					{"name": "province platform pull · 省平台拉取"}""")))
 	UserAccounts.CreatedToken createToken(@RequestBody NewToken body) {
@@ -98,14 +104,21 @@ class PlatformApi {
 	@DeleteMapping("/tokens/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(operationId = "revokeToken", summary = "Revoke one of the caller's tokens")
-	void revoke(@PathVariable long id) {
+	void revoke(@Parameter(description = "Id of one of the caller's tokens · 调用者自己的令牌编号", example = "3") @PathVariable long id) {
 		accounts.revokeToken(id);
 	}
 
 	@GetMapping("/audit")
-	@Operation(operationId = "listAuditEvents", summary = "Audit log, newest first (city administrator); limit 1 to 1000 (default 100)")
-	List<AuditLog.AuditEvent> audit(@RequestParam(required = false) String entityType,
-			@RequestParam(required = false) Integer limit, @RequestParam(defaultValue = "0") int offset) {
-		return audit.recent(entityType, QueryLimits.limit("limit", limit, 100), QueryLimits.offset("offset", offset));
+	@Operation(operationId = "listAuditEvents", summary = "Audit log, newest first (city administrator); limit 1 to " + QueryLimits.MAX_LIMIT
+			+ " (default " + AUDIT_DEFAULT_LIMIT + ")")
+	List<AuditLog.AuditEvent> audit(
+			@Parameter(description = "Only events about this kind of thing (user, api-token, enterprise, meter, gateway, "
+					+ "plan-item, report, …); absent for all · 仅列出该类对象的记录", example = "user") @RequestParam(required = false) String entityType,
+			@Parameter(description = "How many events to return, 1 to " + QueryLimits.MAX_LIMIT + " (default "
+					+ AUDIT_DEFAULT_LIMIT + ") · 返回条数", schema = @Schema(type = "integer", format = "int32", minimum = "1",
+							maximum = "" + QueryLimits.MAX_LIMIT, defaultValue = "" + AUDIT_DEFAULT_LIMIT)) @RequestParam(required = false) Integer limit,
+			@Parameter(description = "How many of the newest events to skip, 0 or more · 跳过的条数", schema = @Schema(type = "integer",
+					format = "int32", minimum = "0", defaultValue = "0")) @RequestParam(defaultValue = "0") int offset) {
+		return audit.recent(entityType, QueryLimits.limit("limit", limit, AUDIT_DEFAULT_LIMIT), QueryLimits.offset("offset", offset));
 	}
 }
