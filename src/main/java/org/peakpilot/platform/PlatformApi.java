@@ -37,13 +37,13 @@ class PlatformApi {
 	}
 
 	@GetMapping("/me")
-	@Operation(operationId = "getCurrentUser", summary = "The signed-in user with role and scope")
+	@Operation(operationId = "getCurrentUser", summary = "The signed-in user with role and scope · 当前登录用户及其角色与范围")
 	UserAccounts.UserView me() {
 		return accounts.me();
 	}
 
 	@GetMapping("/users")
-	@Operation(operationId = "listUsers", summary = "All users (city administrator)")
+	@Operation(operationId = "listUsers", summary = "All users (city administrator) · 全部用户（市级管理员）")
 	List<UserAccounts.UserView> users() {
 		return accounts.users();
 	}
@@ -56,7 +56,7 @@ class PlatformApi {
 
 	@PostMapping("/users")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(operationId = "createUser", summary = "Create a user with a role and scope (city administrator)")
+	@Operation(operationId = "createUser", summary = "Create a user with a role and scope (city administrator) · 新建用户并设定角色与范围（市级管理员）")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
 			mediaType = "application/json", schema = @Schema(implementation = UserAccounts.UserForm.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
@@ -66,7 +66,8 @@ class PlatformApi {
 	}
 
 	@PutMapping("/users/{id}")
-	@Operation(operationId = "updateUser", summary = "Change a user's name, role, scope or enabled flag (city administrator)")
+	@Operation(operationId = "updateUser", summary = "Change a user's name, role, scope or enabled flag (city administrator)"
+			+ " · 修改用户的名称、角色、范围或启用状态（市级管理员）")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
 			mediaType = "application/json", schema = @Schema(implementation = UserAccounts.UserForm.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
@@ -76,13 +77,14 @@ class PlatformApi {
 	}
 
 	@PostMapping("/users/{id}/unlock")
-	@Operation(operationId = "unlockUser", summary = "End a user's sign-in lock after repeated wrong passwords (city administrator)")
+	@Operation(operationId = "unlockUser", summary = "End a user's sign-in lock after repeated wrong passwords (city administrator)"
+			+ " · 解除用户因多次密码错误导致的登录锁定（市级管理员）")
 	UserAccounts.UserView unlock(@Parameter(description = USER_ID, example = "7") @PathVariable long id) {
 		return accounts.unlock(id);
 	}
 
 	@GetMapping("/tokens")
-	@Operation(operationId = "listTokens", summary = "The caller's personal API tokens (secrets are never returned again)")
+	@Operation(operationId = "listTokens", summary = "The caller's personal API tokens (secrets are never returned again) · 调用者的个人 API 令牌（密钥不再返回）")
 	List<UserAccounts.TokenView> tokens() {
 		return accounts.myTokens();
 	}
@@ -92,7 +94,7 @@ class PlatformApi {
 
 	@PostMapping("/tokens")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(operationId = "createToken", summary = "Create a personal API token; the secret is in this response only")
+	@Operation(operationId = "createToken", summary = "Create a personal API token; the secret is in this response only · 新建个人 API 令牌（密钥仅在此响应中返回）")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
 			mediaType = "application/json", schema = @Schema(implementation = NewToken.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
@@ -103,14 +105,14 @@ class PlatformApi {
 
 	@DeleteMapping("/tokens/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	@Operation(operationId = "revokeToken", summary = "Revoke one of the caller's tokens")
+	@Operation(operationId = "revokeToken", summary = "Revoke one of the caller's tokens · 吊销调用者自己的一个令牌")
 	void revoke(@Parameter(description = "Id of one of the caller's tokens · 调用者自己的令牌编号", example = "3") @PathVariable long id) {
 		accounts.revokeToken(id);
 	}
 
 	@GetMapping("/audit")
 	@Operation(operationId = "listAuditEvents", summary = "Audit log, newest first (city administrator); limit 1 to " + QueryLimits.MAX_LIMIT
-			+ " (default " + AUDIT_DEFAULT_LIMIT + ")")
+			+ " (default " + AUDIT_DEFAULT_LIMIT + ") · 审计日志，最新在前（市级管理员）")
 	List<AuditLog.AuditEvent> audit(
 			@Parameter(description = "Only events about this kind of thing (user, api-token, enterprise, meter, gateway, "
 					+ "plan-item, report, …); absent for all · 仅列出该类对象的记录", example = "user") @RequestParam(required = false) String entityType,

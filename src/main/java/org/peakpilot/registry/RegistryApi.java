@@ -37,7 +37,7 @@ class RegistryApi {
 	}
 
 	@GetMapping("/regions")
-	@Operation(operationId = "listRegions", summary = "The city and its county-level divisions (GB/T 2260)")
+	@Operation(operationId = "listRegions", summary = "The city and its county-level divisions (GB/T 2260) · 城市及其区县（GB/T 2260）")
 	List<Region> regions() {
 		return registry.regions();
 	}
@@ -49,13 +49,14 @@ class RegistryApi {
 	}
 
 	@GetMapping("/zones")
-	@Operation(operationId = "listZoneMemberships", summary = "Admission control zones with their parks")
+	@Operation(operationId = "listZoneMemberships", summary = "Admission control zones with their parks · 准入管控区及其园区")
 	List<ZoneMembership> zones() {
 		return registry.zones();
 	}
 
 	@GetMapping("/industries")
-	@Operation(operationId = "listIndustries", summary = "Industries (GB/T 4754) the plan's sectors need, with their sector and source · 方案所需行业（含所属部门与来源）")
+	@Operation(operationId = "listIndustries", summary = "Industries (GB/T 4754) the plan's sectors need, with their sector and source"
+			+ " · 方案所需行业（含所属部门与来源）")
 	List<Industry> industries() {
 		return registry.industries();
 	}
@@ -72,7 +73,8 @@ class RegistryApi {
 	}
 
 	@GetMapping("/enterprises/{id}")
-	@Operation(operationId = "getEnterprise", summary = "One enterprise; 404 when it does not exist or lies outside the caller's scope")
+	@Operation(operationId = "getEnterprise", summary = "One enterprise; 404 when it does not exist or lies outside the caller's scope"
+			+ " · 单个企业（不存在或不在调用者范围内时返回 404）")
 	Enterprise enterprise(@io.swagger.v3.oas.annotations.Parameter(description = ENTERPRISE_ID, example = "42") @PathVariable long id) {
 		return registry.enterprise(id);
 	}
@@ -90,7 +92,7 @@ class RegistryApi {
 	}
 
 	@PutMapping("/enterprises/{id}")
-	@Operation(operationId = "updateEnterprise")
+	@Operation(operationId = "updateEnterprise", summary = "Change an enterprise's registration (same rules as creating it) · 修改企业登记信息（规则同登记）")
 	Enterprise update(@io.swagger.v3.oas.annotations.Parameter(description = ENTERPRISE_ID, example = "42") @PathVariable long id, @RequestBody EnterpriseForm form) {
 		return registry.update(id, form);
 	}
