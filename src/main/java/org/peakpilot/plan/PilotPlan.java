@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.peakpilot.plan.PlanModel.Coverage;
 import org.peakpilot.plan.PlanModel.CoverageRule;
 import org.peakpilot.plan.PlanModel.Direction;
@@ -75,9 +76,30 @@ public class PilotPlan {
 		this.coverageRule = folder.coverageRule();
 	}
 
+	/** The longest source document name accepted for a value. */
+	public static final int SOURCE_DOCUMENT_MAX = 500;
+	/** The last year a provincial target may be entered for. */
+	public static final int TARGET_YEAR_MAX = 2060;
+
 	/** A value to record: for the API and Excel the unit is checked against the item's (Chinese or English). */
-	public record NewObservation(String itemCode, Integer year, BigDecimal value, String unit, String sourceDocument,
-			String note) {
+	@Schema(description = "A yearly value of an indicator or commitment to record · 待录入的指标或承诺年度数值")
+	public record NewObservation(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1",
+					description = "The item's code: an indicator's number (1–31) or a commitment's (C01…), one of "
+							+ "/api/v1/plan/indicators or /commitments · 指标或承诺编号") String itemCode,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2025",
+					description = "The year the value is for, from ten years before the plan's baseline year to the current "
+							+ "year (Beijing time) · 数值所属年份（基准年前十年至当年）") Integer year,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0", maximum = ValueRule.LIMIT_TEXT,
+					example = "3.2", description = "The value, in the item's unit (%, tCO2/10k CNY, tce, count, …): never negative, "
+							+ "at most 100 for a share in %, 0 or 1 for yes/no, a whole number for counts · 数值（按指标单位；"
+							+ "不为负，百分比不超过 100，是否类为 0 或 1，计数为整数）") BigDecimal value,
+			@Schema(example = "%", description = "Optional check: the unit the value is in, Chinese or English; must be the item's "
+					+ "own · 可选：数值单位（中文或英文），须与指标单位一致") String unit,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = SOURCE_DOCUMENT_MAX,
+					example = "2025年乐山市国民经济和社会发展统计公报",
+					description = "The document the value comes from (e.g. the statistical bulletin) · 数值来源文件") String sourceDocument,
+			@Schema(description = "A remark shown with the value · 备注") String note) {
 	}
 
 	/** The plan this installation runs. */
@@ -342,8 +364,9 @@ public class PilotPlan {
 		if (!item.hasProvincialTargets()) {
 			errors.add(InputError.field("itemCode", "item " + code + " has no provincial target"));
 		}
-		if (year == null || year < info().baselineYear() || year > 2060) {
-			errors.add(InputError.field("year", "a target year from " + info().baselineYear() + " to 2060 is required"));
+		if (year == null || year < info().baselineYear() || year > TARGET_YEAR_MAX) {
+			errors.add(InputError.field("year", "a target year from " + info().baselineYear() + " to " + TARGET_YEAR_MAX
+					+ " is required"));
 		}
 		ValueRule.check(item, value, "value", null, errors);
 		if (sourceDocument == null || sourceDocument.isBlank()) {
@@ -495,8 +518,9 @@ public class PilotPlan {
 			errors.add(new InputError(row, field(row, "sourceDocument", ObservationWorkbook.SOURCE),
 					"name the source document (e.g. the statistical bulletin) of this value"));
 		}
-		else if (input.sourceDocument().length() > 500) {
-			errors.add(new InputError(row, field(row, "sourceDocument", ObservationWorkbook.SOURCE), "at most 500 characters"));
+		else if (input.sourceDocument().length() > SOURCE_DOCUMENT_MAX) {
+			errors.add(new InputError(row, field(row, "sourceDocument", ObservationWorkbook.SOURCE),
+					"at most " + SOURCE_DOCUMENT_MAX + " characters"));
 		}
 		return item;
 	}

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The published shapes of the plan module: items, targets, observations, progress. */
 public final class PlanModel {
 
@@ -57,8 +59,20 @@ public final class PlanModel {
 	public record CoverageRule(boolean allSectorsRequired, BigDecimal minKeyUnitMonthsPercent) {
 	}
 
-	public record PlanInfo(String code, String nameZh, String nameEn, String cityRegionCode, String cityNameZh,
-			String cityNameEn, int baselineYear, BigDecimal atRiskTolerance, int version, Instant loadedAt) {
+	@Schema(description = "The plan this installation runs · 本平台运行的试点方案")
+	public record PlanInfo(
+			@Schema(example = "leshan", description = "The plan's code · 方案代码") String code,
+			@Schema(description = "Name, Chinese · 名称（中文）") String nameZh,
+			@Schema(description = "Name, English · 名称（英文）") String nameEn,
+			@Schema(example = "511100", description = "The city's region code (GB/T 2260) · 城市行政区划代码") String cityRegionCode,
+			@Schema(example = "乐山市", description = "The city, Chinese · 城市名称（中文）") String cityNameZh,
+			@Schema(example = "Leshan", description = "The city, English · 城市名称（英文）") String cityNameEn,
+			@Schema(example = "2022", description = "The plan's baseline year · 基准年") int baselineYear,
+			@Schema(example = "0.10", description = "How far a value may lag the straight path and still be AT_RISK rather than "
+					+ "OFF_TRACK, as a fraction of 1 of the change the next target requires (0.10 is 10 %) · 判为“有风险”而非"
+					+ "“偏离”时允许落后线性路径的幅度（占目标所需变化的比例，0.10 即 10%）") BigDecimal atRiskTolerance,
+			@Schema(example = "1", description = "Version of the loaded plan folder, counted up on each change · 方案版本号") int version,
+			@Schema(description = "When the plan folder was last loaded · 方案加载时间") Instant loadedAt) {
 
 		public String name(Locale locale) {
 			return english(locale) ? nameEn : nameZh;
@@ -75,7 +89,16 @@ public final class PlanModel {
 	 * ("2 zero-carbon parks; 1 port area") keeps them in {@code label}, and in Chinese in {@code labelZh} when the
 	 * plan gives them.
 	 */
-	public record Target(int year, TargetType type, BigDecimal value, String label, String labelZh, String source) {
+	@Schema(description = "A target of an item for a year · 指标的年度目标")
+	public record Target(
+			@Schema(example = "2025", description = "The target year · 目标年份") int year,
+			@Schema(description = "VALUE (a number of the plan), CAP (an upper limit) or PROVINCIAL (set by the province, "
+					+ "entered by the office) · 目标类型：数值、上限或省下达") TargetType type,
+			@Schema(example = "18.5", description = "The target, in the item's unit; absent for a provincial target not yet "
+					+ "entered or a target in words · 目标值（按指标单位）") BigDecimal value,
+			@Schema(description = "A target stated in words, English (\"2 zero-carbon parks\") · 文字目标（英文）") String label,
+			@Schema(description = "A target stated in words, Chinese · 文字目标（中文）") String labelZh,
+			@Schema(description = "The document a provincial target came from · 省下达目标的来源文件") String source) {
 
 		public Target(int year, TargetType type, BigDecimal value, String label, String source) {
 			this(year, type, value, label, null, source);
@@ -139,9 +162,27 @@ public final class PlanModel {
 	 * and reaches the public only once published ({@code publishedAt}); an entered or imported value is the
 	 * office's own figure from a named document and is public as entered.
 	 */
-	public record Observation(long id, String itemCode, int year, BigDecimal value, Origin origin,
-			String sourceDocument, String note, String lineage, String enteredBy, Instant enteredAt, Long supersedesId,
-			Instant supersededAt, boolean provisional, BigDecimal coveragePercent, Instant publishedAt, String publishedBy) {
+	@Schema(description = "A yearly value of an item with its lineage · 指标年度数值及其来源")
+	public record Observation(
+			@Schema(description = "Id of this value · 数值编号") long id,
+			@Schema(example = "1", description = "The item's code · 指标或承诺编号") String itemCode,
+			@Schema(example = "2025", description = "The year the value is for · 数值所属年份") int year,
+			@Schema(example = "3.2", description = "The value, in the item's unit · 数值（按指标单位）") BigDecimal value,
+			@Schema(description = "ENTERED (by the office), IMPORTED (from the Excel template) or COMPUTED (by the platform) "
+					+ "· 来源：录入、导入或计算") Origin origin,
+			@Schema(description = "The document it comes from, or for a computed value the computation · 来源文件或计算方法") String sourceDocument,
+			@Schema(description = "A remark · 备注") String note,
+			@Schema(description = "For a computed value: the inputs it was computed from, as JSON text (may hold a link to "
+					+ "the figures) · 计算值的数据来源（JSON 文本）") String lineage,
+			@Schema(example = "city.officer", description = "User name of who entered it, or the computing actor · 录入人") String enteredBy,
+			@Schema(description = "When it was recorded · 录入时间") Instant enteredAt,
+			@Schema(description = "Id of the value this one replaced · 被本数值替换的数值编号") Long supersedesId,
+			@Schema(description = "When a later value replaced this one; absent while current · 被替换时间（当前值为空）") Instant supersededAt,
+			@Schema(description = "Computed from incomplete data: not judged against a target, not publishable · 是否为暂定值（数据不完整）") boolean provisional,
+			@Schema(minimum = "0", maximum = "100", example = "87.5", description = "For a computed value: share of the expected "
+					+ "data present, %, one decimal · 计算值的数据覆盖率（%）") BigDecimal coveragePercent,
+			@Schema(description = "When the office published a computed value; absent while unpublished · 公布时间") Instant publishedAt,
+			@Schema(description = "User name of who published it · 公布人") String publishedBy) {
 
 		public Observation(long id, String itemCode, int year, BigDecimal value, Origin origin, String sourceDocument,
 				String note, String lineage, String enteredBy, Instant enteredAt, Long supersedesId, Instant supersededAt) {
@@ -182,15 +223,28 @@ public final class PlanModel {
 	public record Tracked(@io.swagger.v3.oas.annotations.media.Schema(description = "The item · 指标") Item item, @io.swagger.v3.oas.annotations.media.Schema(description = "Its progress · 进展") Progress progress) {
 	}
 
-	public record Zone(String code, String nameZh, String nameEn, String countyNameZh, String industryZh,
-			String industryEn, BigDecimal maxTco2Per10kCny, int fromYear) {
+	@Schema(description = "An admission control zone of the plan with its intensity cap · 准入管控区及其强度上限")
+	public record Zone(
+			@Schema(description = "The zone's code · 管控区代码") String code,
+			@Schema(description = "Name, Chinese · 名称（中文）") String nameZh,
+			@Schema(description = "Name, English · 名称（英文）") String nameEn,
+			@Schema(description = "The county it lies in, Chinese · 所在区县（中文）") String countyNameZh,
+			@Schema(description = "The industry it admits, Chinese · 准入行业（中文）") String industryZh,
+			@Schema(description = "The industry it admits, English · 准入行业（英文）") String industryEn,
+			@Schema(example = "4.03", description = "Cap of a new project's carbon intensity, tCO2 per 10k CNY (吨/万元) "
+					+ "· 新建项目碳排放强度上限，吨二氧化碳/万元") BigDecimal maxTco2Per10kCny,
+			@Schema(example = "2025", description = "The year the cap applies from · 上限起始年份") int fromYear) {
 
 		public String name(Locale locale) {
 			return english(locale) ? nameEn : nameZh;
 		}
 	}
 
-	public record ProjectDomain(int no, String nameZh, String nameEn) {
+	@Schema(description = "A key-project domain of the plan · 重点项目领域")
+	public record ProjectDomain(
+			@Schema(example = "1", description = "The domain's number in the plan · 领域序号") int no,
+			@Schema(description = "Name, Chinese · 名称（中文）") String nameZh,
+			@Schema(description = "Name, English · 名称（英文）") String nameEn) {
 	}
 
 	static boolean english(Locale locale) {

@@ -20,7 +20,9 @@ final class ValueRule {
 			"projects", "brands", "points", "transactions", "technologies", "institutes", "parks", "areas", "sites");
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-	private static final BigDecimal LIMIT = new BigDecimal("1e12");
+	/** No value is above this (text for annotations, the figure for the rule). */
+	static final String LIMIT_TEXT = "1000000000000";
+	private static final BigDecimal LIMIT = new BigDecimal(LIMIT_TEXT);
 
 	private ValueRule() {
 	}
@@ -50,7 +52,7 @@ final class ValueRule {
 			errors.add(new InputError(row, field, "item " + item.code() + " counts " + item.unit() + ": "
 					+ InputBounds.shown(value) + " is not a whole number"));
 		}
-		else if (value.compareTo(LIMIT) >= 0) {
+		else if (value.compareTo(LIMIT) > 0) {
 			errors.add(new InputError(row, field, "item " + item.code() + ": " + InputBounds.shown(value) + " is implausibly large"));
 		}
 	}

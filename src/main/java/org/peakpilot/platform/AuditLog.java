@@ -123,8 +123,18 @@ public class AuditLog {
 	}
 
 	/** One audit record; states are JSON text. */
-	public record AuditEvent(long id, Instant occurredAt, String actor, String action, String entityType,
-			String entityId, String before, String after) {
+	@io.swagger.v3.oas.annotations.media.Schema(description = "One audit record · 一条审计记录")
+	public record AuditEvent(
+			@io.swagger.v3.oas.annotations.media.Schema(example = "1024", description = "Id, increasing with time · 记录编号（按时间递增）") long id,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "When it happened · 发生时间") Instant occurredAt,
+			@io.swagger.v3.oas.annotations.media.Schema(example = "city.officer", description = "User name of who did it, or a system actor "
+					+ "· 操作人（用户名或系统）") String actor,
+			@io.swagger.v3.oas.annotations.media.Schema(example = "user.created", description = "What was done, as entity.verb · 操作") String action,
+			@io.swagger.v3.oas.annotations.media.Schema(example = "user", description = "The kind of thing changed (user, api-token, "
+					+ "enterprise, plan-item, …) · 对象类型") String entityType,
+			@io.swagger.v3.oas.annotations.media.Schema(example = "7", description = "Its id or key · 对象标识") String entityId,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Its state before, as JSON text; absent for a creation · 变更前状态（JSON 文本）") String before,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Its state after, as JSON text; absent for a deletion · 变更后状态（JSON 文本）") String after) {
 	}
 
 	static Map<String, Object> snapshot(Object... keyValues) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +35,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAccounts implements UserDetailsService {
 
 	private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
-	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+	/** A user name: 3 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit. */
+	public static final String USERNAME_PATTERN = "^[a-z0-9][a-z0-9._-]{2,63}$";
+	private static final Pattern USERNAME = Pattern.compile(USERNAME_PATTERN);
+	/** The longest display name. */
+	public static final int DISPLAY_NAME_MAX = 128;
 	/** The shortest password accepted. */
 	public static final int MIN_PASSWORD_LENGTH = 10;
 	private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -61,23 +66,63 @@ public class UserAccounts implements UserDetailsService {
 	 * A user as shown to the administrator; never carries the password hash. {@code lockedUntil}: the end of a
 	 * sign-in lock after repeated wrong passwords, {@code null} when not locked.
 	 */
-	public record UserView(long id, String username, String displayName, Role role, String countyCode, Long parkId,
-			Long enterpriseId, Set<Long> assignedEnterprises, boolean enabled, Instant lockedUntil) {
+	@Schema(description = "A user with role and scope · 用户及其角色与范围")
+	public record UserView(
+			@Schema(example = "7", description = "Id of the user · 用户编号") long id,
+			@Schema(example = "jiajiang.officer", description = "Sign-in name · 登录名") String username,
+			@Schema(example = "夹江县发改局 张三", description = "Name shown in the application · 显示名称") String displayName,
+			@Schema(description = "The user's role · 角色") Role role,
+			@Schema(example = "511126", description = "For COUNTY_OFFICER: the county (GB/T 2260) · 县级用户所属区县代码") String countyCode,
+			@Schema(description = "For PARK_MANAGER: the park's id · 园区管理员所属园区编号") Long parkId,
+			@Schema(description = "For ENTERPRISE_USER: the enterprise's id · 企业用户所属企业编号") Long enterpriseId,
+			@Schema(description = "For VERIFIER: ids of the enterprises assigned to verify · 核查机构负责的企业编号") Set<Long> assignedEnterprises,
+			@Schema(description = "Whether the user may sign in · 是否启用") boolean enabled,
+			@Schema(description = "End of a sign-in lock after repeated wrong passwords; absent when not locked · 登录锁定截止时间") Instant lockedUntil) {
 	}
 
 	/** What the administrator enters for a new user or a change; {@code password} is ignored on a change. */
-	public record UserForm(String username, String displayName, String password, Role role, String countyCode,
-			Long parkId, Long enterpriseId, Set<Long> assignedEnterprises, Boolean enabled) {
+	@Schema(description = "A user to create or change (city administrator) · 新建或修改的用户")
+	public record UserForm(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = USERNAME_PATTERN, example = "jiajiang.officer",
+					description = "Sign-in name, 3 to 64 lower-case letters, digits, '.', '_' or '-'; required on creation, "
+							+ "ignored on a change (it cannot change) · 登录名（创建时必填，之后不可修改）") String username,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = DISPLAY_NAME_MAX,
+					example = "夹江县发改局 张三", description = "Name shown in the application · 显示名称") String displayName,
+			@Schema(format = "password", minLength = MIN_PASSWORD_LENGTH, example = "a-long-passphrase-2026",
+					description = "Initial password, at least " + MIN_PASSWORD_LENGTH + " characters and at most "
+							+ InputBounds.PASSWORD_MAX_BYTES + " bytes in UTF-8; required on creation, ignored on a change "
+							+ "· 初始密码（创建时必填，修改时忽略）") String password,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The user's role; DEVICE is refused (gateways "
+					+ "get device tokens in monitoring) · 角色（不接受 DEVICE）") Role role,
+			@Schema(example = "511126", description = "Required for COUNTY_OFFICER: a county-level division of the city "
+					+ "(GB/T 2260), one of /api/v1/registry/regions · 县级用户必填：区县代码") String countyCode,
+			@Schema(description = "Required for PARK_MANAGER: a park's id, one of /api/v1/registry/parks · 园区管理员必填：园区编号") Long parkId,
+			@Schema(description = "Required for ENTERPRISE_USER: an enterprise's id · 企业用户必填：企业编号") Long enterpriseId,
+			@Schema(description = "For VERIFIER: ids of existing enterprises to verify · 核查机构：负责核查的企业编号") Set<Long> assignedEnterprises,
+			@Schema(example = "true", description = "Whether the user may sign in; on a change, absent keeps the current "
+					+ "setting · 是否启用（修改时不填则保持不变）") Boolean enabled) {
 	}
 
-	public record TokenView(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+	@Schema(description = "A personal API token, without its secret · 个人 API 令牌（不含密钥）")
+	public record TokenView(
+			@Schema(example = "3", description = "Id of the token · 令牌编号") long id,
+			@Schema(example = "province platform pull · 省平台拉取", description = "What the token is for · 令牌用途") String name,
+			@Schema(example = "ppt_3f9a2c", description = "The secret's first 10 characters, to recognise it · 密钥前 10 位") String prefix,
+			@Schema(description = "When it was created · 创建时间") Instant createdAt,
+			@Schema(description = "When it was last used; absent if never · 最近使用时间") Instant lastUsedAt,
+			@Schema(description = "When it was revoked; absent while active · 吊销时间（有效时为空）") Instant revokedAt) {
 		public boolean active() {
 			return revokedAt == null;
 		}
 	}
 
 	/** A token as created: {@code secret} is shown once and never again. */
-	public record CreatedToken(TokenView token, String secret) {
+	@Schema(description = "A token as created, with its secret shown this once · 新建的令牌（密钥仅此一次返回）")
+	public record CreatedToken(
+			@Schema(description = "The token · 令牌") TokenView token,
+			@Schema(example = "ppt_3f9a2c1be07d4c55a1e2f3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8",
+					description = "The secret, \"ppt_\" and 64 hex digits, sent as \"Authorization: Bearer ppt_…\"; "
+					+ "shown in this response only · 令牌密钥（仅此一次返回，以 Bearer 方式使用）") String secret) {
 	}
 
 	public List<UserView> users() {
@@ -332,8 +377,8 @@ public class UserAccounts implements UserDetailsService {
 		if (creating && (form.username() == null || !USERNAME.matcher(form.username()).matches())) {
 			errors.add(InputError.field("username", "3–64 lower-case letters, digits, '.', '_' or '-'"));
 		}
-		if (form.displayName() == null || form.displayName().isBlank() || form.displayName().length() > 128) {
-			errors.add(InputError.field("displayName", "a display name of 1 to 128 characters is required"));
+		if (form.displayName() == null || form.displayName().isBlank() || form.displayName().length() > DISPLAY_NAME_MAX) {
+			errors.add(InputError.field("displayName", "a display name of 1 to " + DISPLAY_NAME_MAX + " characters is required"));
 		}
 		if (creating && (form.password() == null || form.password().length() < MIN_PASSWORD_LENGTH)) {
 			errors.add(InputError.field("password", "a password needs at least " + MIN_PASSWORD_LENGTH + " characters"));
