@@ -5,6 +5,8 @@ import org.peakpilot.platform.ApiRoles;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.peakpilot.accounting.internal.Inventory;
 import org.peakpilot.accounting.internal.CityInventory;
@@ -23,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/accounting/inventory")
 @Tag(name = "city inventory", description = "City inventory by sector and indicators 1–3 (city office; county officers read)")
 class CityInventoryApi {
+
+	private static final String YEAR = "The inventory's year, from " + Inventory.FIRST_YEAR + " to the current year · 清单年份（" + Inventory.FIRST_YEAR + " 年至今年）";
 
 	private final CityInventory inventory;
 
@@ -49,14 +53,17 @@ class CityInventoryApi {
 			whether the plan's coverage rule is met; until it is, the indicators are provisional (no status, not publishable).
 			For a county officer, figures outside the own county built from fewer than minEnterprises enterprises (and those that
 			would reveal them by subtraction) have figures.confidential = true and no amounts.""")
-	Inventory inventory(@PathVariable int year) {
+	Inventory inventory(@Parameter(description = YEAR, example = "2024", schema = @Schema(type = "integer", format = "int32", minimum = "" + Inventory.FIRST_YEAR)) @PathVariable int year) {
 		return inventory.inventory(year);
 	}
 
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER })
 	@GetMapping("/inputs")
 	@Operation(operationId = "listInventoryInputs", summary = "The office's inputs of a year with their source documents; allVersions=true includes replaced ones")
-	List<Inventory.Input> inputs(@RequestParam int year, @RequestParam(defaultValue = "false") boolean allVersions) {
+	List<Inventory.Input> inputs(
+			@Parameter(description = YEAR, example = "2024", schema = @Schema(type = "integer", format = "int32", minimum = "" + Inventory.FIRST_YEAR)) @RequestParam int year,
+			@Parameter(description = "Also the replaced inputs (true) or only the current ones (false) · 是否包含已被替代的录入")
+			@RequestParam(defaultValue = "false") boolean allVersions) {
 		return inventory.inputs(year, allVersions);
 	}
 
@@ -81,7 +88,7 @@ class CityInventoryApi {
 	@PostMapping("/{year}/recompute")
 	@Operation(operationId = "recomputeInventory", summary = "Recompute indicators 1–3 of a year and write them into the plan (city office); nothing is written "
 			+ "while GDP is missing, and an unchanged value is not written again")
-	Inventory recompute(@PathVariable int year) {
+	Inventory recompute(@Parameter(description = YEAR, example = "2024", schema = @Schema(type = "integer", format = "int32", minimum = "" + Inventory.FIRST_YEAR)) @PathVariable int year) {
 		return inventory.recompute(year);
 	}
 }

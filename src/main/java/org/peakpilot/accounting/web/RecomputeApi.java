@@ -24,11 +24,14 @@ class RecomputeApi {
 	}
 
 	@io.swagger.v3.oas.annotations.media.Schema(name = "RecomputeOptions")
-	record Recompute(@io.swagger.v3.oas.annotations.media.Schema(description = "Why the year is recomputed (audited) · 重算原因（记入审计）") String reason) {
+	record Recompute(@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED,
+			example = "2024 grid factor restated by the province", description = "Why the year is recomputed (audited) · 重算原因（记入审计）") String reason) {
 	}
 
-	@io.swagger.v3.oas.annotations.media.Schema(name = "RecomputeOutcome")
-	record Recomputed(int year, int reports) {
+	@io.swagger.v3.oas.annotations.media.Schema(name = "RecomputeOutcome", description = "How many reports were recomputed · 重算结果")
+	record Recomputed(
+			@io.swagger.v3.oas.annotations.media.Schema(example = "2024", description = "The accounting year recomputed · 重算的核算年度") int year,
+			@io.swagger.v3.oas.annotations.media.Schema(example = "128", description = "Number of reports recomputed (all statuses) · 重算的报告数") int reports) {
 	}
 
 	@ApiRoles({ Role.CITY_ADMIN })
@@ -39,7 +42,8 @@ class RecomputeApi {
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Recompute.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
 					{"reason": "2024 grid factor restated by the province"}""")))
-	Recomputed recompute(@PathVariable int year, @RequestBody Recompute body) {
+	Recomputed recompute(
+			@io.swagger.v3.oas.annotations.Parameter(description = "Accounting year to recompute · 重算的核算年度", example = "2024") @PathVariable int year, @RequestBody Recompute body) {
 		return new Recomputed(year, restatements.recomputeYear(year, body.reason()));
 	}
 }

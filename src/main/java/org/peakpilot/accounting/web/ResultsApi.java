@@ -3,6 +3,8 @@ package org.peakpilot.accounting.web;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.peakpilot.accounting.internal.EmissionResults;
 import org.peakpilot.accounting.internal.ResultsModel;
@@ -18,6 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "results", description = "Emissions, energy and intensities rolled up; carbon-efficiency grades")
 class ResultsApi {
 
+	private static final String ENTERPRISE_ID = "The enterprise's id (/api/v1/registry/enterprises) · 企业 ID";
+	private static final String VERIFIED_ONLY = "Only verified and locked reports (false: every submitted one) · 仅计已核查报告";
+
 	private final EmissionResults emissionResults;
 
 	ResultsApi(EmissionResults emissionResults) {
@@ -31,7 +36,7 @@ class ResultsApi {
 			@io.swagger.v3.oas.annotations.Parameter(description = "Accounting year · 核算年度", example = "2025") @PathVariable int year,
 			@io.swagger.v3.oas.annotations.Parameter(description = "How to group · 汇总层级", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = EmissionResults.Level.class, defaultValue = "CITY"))
 			@RequestParam(defaultValue = "CITY") String level,
-			@io.swagger.v3.oas.annotations.Parameter(description = "Only verified and locked reports (false: every submitted one) · 仅计已核查报告") @RequestParam(defaultValue = "true") boolean verifiedOnly,
+			@io.swagger.v3.oas.annotations.Parameter(description = VERIFIED_ONLY) @RequestParam(defaultValue = "true") boolean verifiedOnly,
 			@io.swagger.v3.oas.annotations.Parameter(description = "Drill down by · 筛选维度", schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = { "county", "industry", "park" }))
 			@RequestParam(required = false) String filter,
 			@io.swagger.v3.oas.annotations.Parameter(description = "The county code, industry code or park id to drill down to · 筛选值", example = "511111")
@@ -41,14 +46,16 @@ class ResultsApi {
 
 	@GetMapping("/enterprises/{enterpriseId}/{year}")
 	@Operation(operationId = "getEnterpriseYearResults", summary = "An enterprise's year by month and source, intensities per product, output value and value added, grade")
-	ResultsModel.EnterpriseYear enterpriseYear(@PathVariable long enterpriseId, @PathVariable int year,
-			@RequestParam(defaultValue = "true") boolean verifiedOnly) {
+	ResultsModel.EnterpriseYear enterpriseYear(
+			@Parameter(description = ENTERPRISE_ID, example = "7") @PathVariable long enterpriseId,
+			@Parameter(description = "Accounting year · 核算年度", example = "2025") @PathVariable int year,
+			@Parameter(description = VERIFIED_ONLY) @RequestParam(defaultValue = "true") boolean verifiedOnly) {
 		return emissionResults.enterpriseYear(enterpriseId, year, verifiedOnly);
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/grades")
 	@Operation(operationId = "listEnterpriseGrades", summary = "An enterprise's carbon-efficiency grade for every year with verified reports")
-	List<ResultsModel.YearGrade> grades(@PathVariable long enterpriseId) {
+	List<ResultsModel.YearGrade> grades(@Parameter(description = ENTERPRISE_ID, example = "7") @PathVariable long enterpriseId) {
 		return emissionResults.gradeHistory(enterpriseId);
 	}
 }
