@@ -42,7 +42,7 @@ class AccountingApi {
 	}
 
 	@GetMapping("/factors")
-	@Operation(operationId = "listFactors", summary = "Factors (newest versions, or all with allVersions=true): code, names, unit, value, source, tag, effective dates")
+	@Operation(operationId = "listFactors", summary = "Factors (newest versions, or all with allVersions=true): code, names, unit, value, source, tag, effective dates · 排放因子（最新版本，allVersions=true 时含全部版本）")
 	List<Factor> factors(
 			@Parameter(description = "Only factors of this kind · 按因子类别筛选") @RequestParam(required = false) Factor.Kind kind,
 			@Parameter(description = "Text contained in the code or a name (case-insensitive) · 按代码或名称检索", example = "gas")
@@ -53,7 +53,7 @@ class AccountingApi {
 	}
 
 	@GetMapping("/factors/{code}")
-	@Operation(operationId = "listFactorVersions", summary = "Every version of one factor, newest first")
+	@Operation(operationId = "listFactorVersions", summary = "Every version of one factor, newest first · 某一因子的全部版本，最新在前")
 	List<Factor> history(@Parameter(description = FACTOR_CODE, example = "NATURAL-GAS") @PathVariable String code) {
 		return library.history(code);
 	}
@@ -61,7 +61,7 @@ class AccountingApi {
 	@ApiRoles({ Role.CITY_ADMIN })
 	@PostMapping("/factors/{code}/versions")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(operationId = "publishFactorVersion", summary = "Publish a new version of a factor (city administrator)")
+	@Operation(operationId = "publishFactorVersion", summary = "Publish a new version of a factor (city administrator) · 发布因子新版本（市级管理员）")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Restatements.NewVersion.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """

@@ -36,7 +36,7 @@ class RecomputeApi {
 
 	@ApiRoles({ Role.CITY_ADMIN })
 	@PostMapping("/years/{year}/recompute")
-	@Operation(operationId = "recomputeYear", summary = "Recompute every report of a year with the factors in force; the old results stay as history",
+	@Operation(operationId = "recomputeYear", summary = "Recompute every report of a year with the factors in force; the old results stay as history · 按现行因子重算某年全部报告，旧结果留作历史",
 			description = "The body gives the reason. City administrator only. Answers the number of reports recomputed.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Recompute.class),

@@ -54,13 +54,13 @@ class ReportApi {
 	}
 
 	@GetMapping("/products")
-	@Operation(operationId = "listProducts")
+	@Operation(operationId = "listProducts", summary = "The products a report can state, with their units · 可填报的产品及单位")
 	List<Product> products() {
 		return monthlyReports.products();
 	}
 
 	@GetMapping("/reports")
-	@Operation(operationId = "listReports", summary = "Reports within the caller's scope with their current totals")
+	@Operation(operationId = "listReports", summary = "Reports within the caller's scope with their current totals · 调用者范围内的报告及当前合计")
 	List<ReportRow> reports(@Parameter(description = "Only this enterprise's reports · 按企业筛选", example = "7") @RequestParam(required = false) Long enterpriseId,
 			@Parameter(description = "Only this accounting year · 按核算年度筛选", example = "2025") @RequestParam(required = false) Integer year,
 			@Parameter(description = "Only reports in this state · 按流程状态筛选") @RequestParam(required = false) ReportStatus status) {
@@ -68,13 +68,13 @@ class ReportApi {
 	}
 
 	@GetMapping("/reports/{id}")
-	@Operation(operationId = "getReport", summary = "A report with its lines, workflow state, current results (with factor versions) and summary")
+	@Operation(operationId = "getReport", summary = "A report with its lines, workflow state, current results (with factor versions) and summary · 报告详情：活动数据、流程状态、当前结果（含因子版本）与合计")
 	Report report(@Parameter(description = REPORT_ID, example = "42") @PathVariable long id) {
 		return monthlyReports.report(id);
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/reports/{year}/{month}")
-	@Operation(operationId = "getMonthlyReport")
+	@Operation(operationId = "getMonthlyReport", summary = "An enterprise's report of one month · 企业某月报告")
 	Report report(@Parameter(description = ENTERPRISE_ID, example = "7") @PathVariable long enterpriseId,
 			@Parameter(description = REPORT_YEAR, example = "2025", schema = @Schema(type = "integer", format = "int32", minimum = "" + ReportWorkbook.FIRST_YEAR)) @PathVariable int year,
 			@Parameter(description = MONTH, example = "3", schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "12")) @PathVariable int month) {
@@ -122,7 +122,7 @@ class ReportApi {
 
 	@ApiRoles({ Role.VERIFIER })
 	@PostMapping("/reports/{id}/verify")
-	@Operation(operationId = "verifyReport", summary = "The assigned verifier confirms a submitted report")
+	@Operation(operationId = "verifyReport", summary = "The assigned verifier confirms a submitted report · 指定核查机构确认已提交的报告")
 	Report verify(@Parameter(description = REPORT_ID, example = "42") @PathVariable long id) {
 		return workflow.verify(id);
 	}
@@ -134,7 +134,7 @@ class ReportApi {
 
 	@ApiRoles({ Role.VERIFIER })
 	@PostMapping("/reports/{id}/return")
-	@Operation(operationId = "returnReport", summary = "The assigned verifier returns a submitted report with comments")
+	@Operation(operationId = "returnReport", summary = "The assigned verifier returns a submitted report with comments · 指定核查机构附意见退回已提交的报告")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Comment.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
@@ -145,7 +145,7 @@ class ReportApi {
 
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@PostMapping("/reports/{id}/lock")
-	@Operation(operationId = "lockReport", summary = "The city office locks a verified report")
+	@Operation(operationId = "lockReport", summary = "The city office locks a verified report · 市级锁定已核查的报告")
 	Report lock(@Parameter(description = REPORT_ID, example = "42") @PathVariable long id) {
 		return workflow.lock(id);
 	}
@@ -158,7 +158,7 @@ class ReportApi {
 
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.ENTERPRISE_USER })
 	@PostMapping("/reports/{id}/revise")
-	@Operation(operationId = "reviseReport", summary = "Change a locked report through a revision with a reason; it returns to verification")
+	@Operation(operationId = "reviseReport", summary = "Change a locked report through a revision with a reason; it returns to verification · 以修订（附原因）更改已锁定报告，报告重回核查")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Revision.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
@@ -169,14 +169,14 @@ class ReportApi {
 	}
 
 	@GetMapping("/reports/{id}/results")
-	@Operation(operationId = "listReportResults", summary = "Every result the report has had, restated ones included, newest first")
+	@Operation(operationId = "listReportResults", summary = "Every result the report has had, restated ones included, newest first · 报告的全部历史结果（含被重算者），最新在前")
 	List<StoredResult> results(@Parameter(description = REPORT_ID, example = "42") @PathVariable long id) {
 		return monthlyReports.resultHistory(id);
 	}
 
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER })
 	@GetMapping("/reports/overdue")
-	@Operation(operationId = "listOverdueReports", summary = "Key energy-using units whose monthly report is past due (the 15th of the following month)")
+	@Operation(operationId = "listOverdueReports", summary = "Key energy-using units whose monthly report is past due (the 15th of the following month) · 月报逾期（次月 15 日后）的重点用能单位")
 	List<Overdue> overdue(@Parameter(description = "Accounting year · 核算年度", example = "2025",
 			schema = @Schema(type = "integer", format = "int32", minimum = "" + Calculation.YEAR_MIN, maximum = "" + Calculation.YEAR_MAX)) @RequestParam int year) {
 		return monthlyReports.overdue(year);

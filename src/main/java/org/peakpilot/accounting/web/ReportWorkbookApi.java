@@ -46,7 +46,7 @@ class ReportWorkbookApi {
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The Excel template (.xlsx) · Excel 模板",
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
-	@Operation(operationId = "downloadReportTemplate", summary = "The Excel template for a year of the enterprise's monthly reports, for its industry's sector", description = """
+	@Operation(operationId = "downloadReportTemplate", summary = "The Excel template for a year of the enterprise's monthly reports, for its industry's sector · 企业某年月报的 Excel 模板（按所属行业）", description = """
 			Sheets: 活动数据 Activity (one activity line per row: month, type, factor code, quantity, unit, measured
 			parameters, CaO/MgO, energy use, label), 产品与产值 Products (products per month; output value and value added
 			once per month), 说明 Instructions, and 代码表 Codes (the fuels, electricity, heat, process factors and products of
@@ -63,7 +63,7 @@ class ReportWorkbookApi {
 
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.ENTERPRISE_USER })
 	@PostMapping(path = "/enterprises/{enterpriseId}/reports/{year}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(operationId = "importReportWorkbook", summary = "Import a filled-in template: every month present is saved as a draft, or nothing is", description = """
+	@Operation(operationId = "importReportWorkbook", summary = "Import a filled-in template: every month present is saved as a draft, or nothing is · 导入填好的模板：所含各月全部保存为草稿，或全部不保存", description = """
 			Multipart field 'file': the .xlsx made from the template (at most 2 MiB and 5,000 rows). Every month present
 			replaces the content of that month's draft or returned report through the same rules as the JSON entry. If
 			any row of any month is wrong (unknown code, unit not allowed for the item, negative or implausible quantity,

@@ -30,8 +30,9 @@ class ResultsApi {
 	}
 
 	@GetMapping("/{year}")
-	@Operation(operationId = "getResultsRollup", summary = "Results of a year by ENTERPRISE, PARK, COUNTY, INDUSTRY or CITY within the caller's scope",
-			description = "filter=county|industry|park with value drills down, e.g. level=ENTERPRISE&filter=county&value=511111")
+	@Operation(operationId = "getResultsRollup", summary = "Results of a year by ENTERPRISE, PARK, COUNTY, INDUSTRY or CITY within the caller's scope · 某年结果按企业、园区、区县、行业或全市汇总（限调用者范围）",
+			description = "filter=county|industry|park with value drills down, e.g. level=ENTERPRISE&filter=county&value=511111 · "
+					+ "filter（county、industry、park）与 value 一起筛选，如 level=ENTERPRISE&filter=county&value=511111")
 	List<ResultsModel.Row> rollup(
 			@io.swagger.v3.oas.annotations.Parameter(description = "Accounting year · 核算年度", example = "2025") @PathVariable int year,
 			@io.swagger.v3.oas.annotations.Parameter(description = "How to group · 汇总层级", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = EmissionResults.Level.class, defaultValue = "CITY"))
@@ -45,7 +46,7 @@ class ResultsApi {
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/{year}")
-	@Operation(operationId = "getEnterpriseYearResults", summary = "An enterprise's year by month and source, intensities per product, output value and value added, grade")
+	@Operation(operationId = "getEnterpriseYearResults", summary = "An enterprise's year by month and source, intensities per product, output value and value added, grade · 企业年度结果：分月、分来源、产品强度、产值与增加值、碳效等级")
 	ResultsModel.EnterpriseYear enterpriseYear(
 			@Parameter(description = ENTERPRISE_ID, example = "7") @PathVariable long enterpriseId,
 			@Parameter(description = "Accounting year · 核算年度", example = "2025") @PathVariable int year,
@@ -54,7 +55,7 @@ class ResultsApi {
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/grades")
-	@Operation(operationId = "listEnterpriseGrades", summary = "An enterprise's carbon-efficiency grade for every year with verified reports")
+	@Operation(operationId = "listEnterpriseGrades", summary = "An enterprise's carbon-efficiency grade for every year with verified reports · 企业各年（有已核查报告）的碳效等级")
 	List<ResultsModel.YearGrade> grades(@Parameter(description = ENTERPRISE_ID, example = "7") @PathVariable long enterpriseId) {
 		return emissionResults.gradeHistory(enterpriseId);
 	}
