@@ -35,7 +35,7 @@ public record Factor(
 		@Schema(description = "How far the value is verified: VERIFIED_SECONDARY, COMPUTED and CONVENTION count as verified · 核验标记") Tag tag,
 		@Schema(example = "2024-01-01", description = "First day the version applies (Beijing date) · 生效日期") LocalDate effectiveFrom,
 		@Schema(example = "2024-12-31", description = "Last day the version applies; absent: open-ended · 失效日期（空为长期有效）") LocalDate effectiveTo,
-		@Schema(example = "admin", description = "Who published the version (absent for the library as loaded) · 发布人") String publishedBy,
+		@Schema(description = "Who published the version · 发布人") String publishedBy,
 		@Schema(description = "When the version was published · 发布时间") Instant publishedAt,
 		@Schema(example = "new year's factor", description = "Why the version was published · 变更说明") String changeNote) {
 

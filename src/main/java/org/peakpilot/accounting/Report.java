@@ -23,7 +23,7 @@ public record Report(
 		@Schema(description = "What the enterprise entered · 填报内容") ReportContent content,
 		@Schema(description = "The verifier's comment when returned · 核查退回意见") String returnComment,
 		@Schema(description = "Why the locked report was last revised · 最近一次修订原因") String revisionReason,
-		@Schema(example = "ent-user", description = "Who created the report · 创建人") String createdBy,
+		@Schema(description = "Who created the report · 创建人") String createdBy,
 		@Schema(description = "When the report was created · 创建时间") Instant createdAt,
 		@Schema(description = "When the report was last changed · 最后修改时间") Instant updatedAt,
 		@Schema(description = "Who submitted it last · 提交人") String submittedBy,

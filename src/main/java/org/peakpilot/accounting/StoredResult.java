@@ -29,7 +29,7 @@ public record StoredResult(
 		@Schema(description = "The line's notes as a JSON array of strings (defaults, measured parameters, grid year) · 说明（JSON 字符串数组）") String notesJson,
 		@Schema(description = "Parameters assumed by default; absent for results stored before they were kept · 采用的缺省参数") List<Calculation.DefaultAssumed> defaults,
 		@Schema(description = "When the result was computed · 计算时间") Instant computedAt,
-		@Schema(example = "ent-user", description = "Who caused the computation · 计算触发人") String computedBy,
-		@Schema(example = "saved", description = "Why it was computed (saved, factor restated, year recomputed, …) · 计算原因") String reason,
+		@Schema(description = "Who caused the computation · 计算触发人") String computedBy,
+		@Schema(description = "Why it was computed (saved, factor restated, year recomputed, …) · 计算原因") String reason,
 		@Schema(description = "When a newer result superseded it; absent for the current one · 被取代时间（当前结果为空）") Instant supersededAt) {
 }

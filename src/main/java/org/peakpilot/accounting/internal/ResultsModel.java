@@ -59,11 +59,13 @@ public final class ResultsModel {
 	 */
 	@Schema(description = "Carbon-efficiency grade against the industry · 碳效等级")
 	public record Grade(
-			@Schema(minimum = "1", maximum = "5", example = "2", description = "Grade 1 (best) to 5; absent when it cannot be judged · 碳效等级（1 最优）") Integer grade,
+			@Schema(minimum = "1", example = "2", description = "Grade from 1 (best), one step per bound of the plan's grade.bounds "
+					+ "the ratio reaches (1–5 with the default four bounds); absent when it cannot be judged · 碳效等级（1 最优）") Integer grade,
 			@Schema(example = "3.5577", description = "The enterprise's emissions per output value, tCO2 per 万元 (10k CNY) · 企业单位产值排放（吨/万元）") BigDecimal intensityTPer10kCny,
 			@Schema(example = "4.1020", description = "The industry's emissions per output value, tCO2 per 万元 (10k CNY) · 行业单位产值排放（吨/万元）") BigDecimal industryIntensityTPer10kCny,
 			@Schema(example = "3011", description = "The industry code compared with (GB/T 4754) · 对比行业代码") String industryCode,
-			@Schema(description = "The ratio and bounds applied, or why no grade is given · 评级依据") String basis) {
+			@Schema(example = "ratio 0.870", description = "The ratio of the two intensities (\"ratio 0.870\"), or why no grade is given: "
+					+ "no-output-value, no-industry-benchmark, zero-benchmark · 评级依据（比值或无法评级的原因）") String basis) {
 	}
 
 	@Schema(description = "An enterprise's year of results · 企业年度结果")
