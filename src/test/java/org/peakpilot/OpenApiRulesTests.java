@@ -327,7 +327,7 @@ class OpenApiRulesTests {
 	 * request schema, or one taken off the list, must describe every property.
 	 */
 	static final Set<String> NOT_YET_DESCRIBED = Set.of("AlarmRuleForm", "BackfillForm", "BulkCloseForm", "Correction",
-			"IncomingReading", "NewInput", "NewVersion", "ReplacementForm");
+			"IncomingReading", "ReplacementForm");
 
 	static List<String> requestDescriptions(JsonNode doc) {
 		List<String> out = new ArrayList<>();

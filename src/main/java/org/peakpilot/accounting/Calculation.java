@@ -121,8 +121,15 @@ public final class Calculation {
 	public static final int LABEL_MAX = 200;
 
 	/** The factor version a figure used. */
-	public record FactorUsed(String code, int version, BigDecimal value, String unit, String source, Factor.Tag tag,
-			boolean verified) {
+	@Schema(description = "The factor version a figure used · 所用因子版本")
+	public record FactorUsed(
+			@Schema(example = "NATURAL-GAS", description = "The factor's code · 因子代码") String code,
+			@Schema(example = "1", description = "The factor's version · 因子版本") int version,
+			@Schema(example = "21.62", description = "The value used, in unit · 所用数值") BigDecimal value,
+			@Schema(example = "tCO2/10^4 Nm3", description = "The value's unit (tCO2/t, tCO2/MWh, tce/kWh, …) · 数值单位") String unit,
+			@Schema(description = "Where the value comes from · 数据来源") String source,
+			@Schema(description = "The value's verification tag · 核验标记") Factor.Tag tag,
+			@Schema(description = "Whether the tag counts as verified (VERIFIED_SECONDARY, COMPUTED, CONVENTION) · 是否已核验") boolean verified) {
 
 		public static FactorUsed of(Factor f) {
 			return new FactorUsed(f.code(), f.version(), f.value(), f.unit(), f.source(), f.tag(), f.tag().verified());
@@ -169,8 +176,14 @@ public final class Calculation {
 	 * {@code carbonContent}), the value and unit assumed, and where it comes from (the factor's code, version and
 	 * source with its verification tag, or the method that defines it). Each is also one of the line's notes.
 	 */
-	public record DefaultAssumed(String parameter, BigDecimal value, String unit, String factorCode, Integer factorVersion,
-			String source) {
+	@Schema(description = "A parameter the line did not measure and the calculator assumed · 采用的缺省参数")
+	public record DefaultAssumed(
+			@Schema(example = "carbonContent", description = "Which parameter (ncv, carbonContent, oxidationRate, …) · 参数名") String parameter,
+			@Schema(example = "26.18", description = "The value assumed, in unit · 缺省值") BigDecimal value,
+			@Schema(example = "tC/TJ", description = "The value's unit (GJ/t, tC/TJ, …; absent for fractions) · 单位") String unit,
+			@Schema(example = "BITUMINOUS-COAL", description = "The factor the default comes from · 来源因子代码") String factorCode,
+			@Schema(example = "1", description = "The version of that factor · 来源因子版本") Integer factorVersion,
+			@Schema(description = "Where the default comes from (source with verification tag, or the method) · 来源") String source) {
 
 		/** The note that states this default on the report and in the calculation trace. */
 		public String note() {

@@ -25,7 +25,8 @@ public final class AccountingBounds {
 	/** A measured carbon content in tC/TJ (coal about 26, natural gas 15.3); physically below 1,000. */
 	static final BigDecimal CARBON_CONTENT_MAX = new BigDecimal(Calculation.CARBON_CONTENT_MAX);
 	/** A factor value (tCO2/MWh, tCO2/t, a GWP up to SF6's 23,500): at most 1,000,000. */
-	public static final BigDecimal FACTOR_VALUE_MAX = new BigDecimal("1000000");
+	public static final String FACTOR_VALUE_LIMIT = "1000000";
+	public static final BigDecimal FACTOR_VALUE_MAX = new BigDecimal(FACTOR_VALUE_LIMIT);
 	/** The first and last accounting year a report, a calculation or a query may name. */
 	static final int YEAR_MIN = Calculation.YEAR_MIN;
 	static final int YEAR_MAX = Calculation.YEAR_MAX;

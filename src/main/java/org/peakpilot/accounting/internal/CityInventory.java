@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.peakpilot.accounting.internal.Inventory.County;
 import org.peakpilot.accounting.internal.Inventory.Figures;
 import org.peakpilot.accounting.internal.Inventory.Indicator;
@@ -61,7 +62,11 @@ public class CityInventory {
 	/** Report statuses whose results count. */
 	static final List<String> COUNTED_STATUSES = List.of("VERIFIED", "LOCKED");
 
-	private static final BigDecimal LIMIT = new BigDecimal("1e12");
+	/** Inputs stay below 10^12 (GDP in 10k CNY, tce, tCO2): beyond it a figure is a typing error. */
+	public static final String VALUE_LIMIT = "1000000000000";
+	private static final BigDecimal LIMIT = new BigDecimal(VALUE_LIMIT);
+	/** The longest source document name and note of an input. */
+	public static final int INPUT_TEXT_MAX = 500;
 	/**
 	 * Deliberately not the shared rounding policy ({@code shared.Rounding}, 6 decimals): the indicators are written
 	 * to the plan as observations at the precision the plan publishes its indicators (e.g. 0.8563 tce per 10k CNY).
@@ -91,7 +96,20 @@ public class CityInventory {
 	}
 
 	/** An input as the office enters it; {@code unit}, if given, must be the code's (Chinese or English). */
-	public record NewInput(Integer year, String code, BigDecimal value, String unit, String sourceDocument, String note) {
+	@Schema(description = "A statistical figure the city office enters for a year · 市级录入的年度统计数据")
+	public record NewInput(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "" + Inventory.FIRST_YEAR, example = "2024",
+					description = "The year, from " + Inventory.FIRST_YEAR + " to the current year · 年份（" + Inventory.FIRST_YEAR + " 年至今年）") Integer year,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, implementation = InputCode.class, example = "GDP",
+					description = "What the figure is (case-insensitive) · 数据项代码") String code,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0", maximum = VALUE_LIMIT, example = "22050000",
+					description = "The figure in the code's unit: GDP and INDUSTRIAL_VALUE_ADDED in 万元 (10k CNY), above 0; *_TCE in tce; "
+							+ "*_CO2_T in tCO2; below 10^12, at most 6 decimals · 数值（按代码单位：万元、吨标准煤或吨二氧化碳）") BigDecimal value,
+			@Schema(example = "万元", description = "Optional check: the code's unit, in Chinese (万元, 吨标准煤, 吨二氧化碳) or English "
+					+ "(10k CNY, tce, tCO2) · 单位（可选，给出时校验）") String unit,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = INPUT_TEXT_MAX, example = "2024年乐山市国民经济和社会发展统计公报",
+					description = "The document the figure comes from (yearbook, bulletin) · 数据来源文件") String sourceDocument,
+			@Schema(maxLength = INPUT_TEXT_MAX, description = "A note of the office's · 备注") String note) {
 	}
 
 	/** Years that have inputs or counted enterprise reports, newest first. */
@@ -460,11 +478,11 @@ public class CityInventory {
 			errors.add(InputError.field("sourceDocument",
 					"name the source document of this figure (e.g. the statistical yearbook or bulletin)"));
 		}
-		else if (form.sourceDocument().length() > 500) {
-			errors.add(InputError.field("sourceDocument", "at most 500 characters"));
+		else if (form.sourceDocument().length() > INPUT_TEXT_MAX) {
+			errors.add(InputError.field("sourceDocument", "at most " + INPUT_TEXT_MAX + " characters"));
 		}
-		if (form.note() != null && form.note().length() > 500) {
-			errors.add(InputError.field("note", "at most 500 characters"));
+		if (form.note() != null && form.note().length() > INPUT_TEXT_MAX) {
+			errors.add(InputError.field("note", "at most " + INPUT_TEXT_MAX + " characters"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);

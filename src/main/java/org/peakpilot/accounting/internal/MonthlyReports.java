@@ -440,8 +440,8 @@ public class MonthlyReports {
 
 	private void checkPeriod(int year, int month) {
 		YearMonth now = YearMonth.now(clock);
-		if (month < 1 || month > 12 || year < 2010 || YearMonth.of(year, month).isAfter(now)) {
-			throw new InvalidInputException("month", "a month from 2010-01 to " + now + " is required");
+		if (month < 1 || month > 12 || year < ReportWorkbook.FIRST_YEAR || YearMonth.of(year, month).isAfter(now)) {
+			throw new InvalidInputException("month", "a month from " + ReportWorkbook.FIRST_YEAR + "-01 to " + now + " is required");
 		}
 	}
 

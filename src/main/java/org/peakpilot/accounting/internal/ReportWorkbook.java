@@ -105,8 +105,8 @@ public final class ReportWorkbook {
 	static final String[] CODE_HEADERS = { "类型 Type", "代码 Code", "名称 Name", "单位 Unit", "说明 Note" };
 	static final List<String> SECTORS = List.of("steel", "cement", "ceramics", "chemicals", "polysilicon", "other");
 	public static final long MAX_BYTES = 2L * 1024 * 1024;
-	static final int MAX_ROWS = 5_000;
-	static final int FIRST_YEAR = 2010;
+	public static final int MAX_ROWS = 5_000;
+	public static final int FIRST_YEAR = 2010;
 
 	/** Where a calculator or save error's field points in the activity sheet. */
 	private static final Map<String, Integer> LINE_FIELDS = Map.ofEntries(Map.entry("type", TYPE),

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.peakpilot.accounting.Factor;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
@@ -54,8 +55,17 @@ public class Restatements {
 	}
 
 	/** A new version of a factor: the value and its provenance; fields left null keep the previous version's. */
-	public record NewVersion(BigDecimal value, String source, Factor.Tag tag, LocalDate effectiveFrom, LocalDate effectiveTo,
-			String changeNote) {
+	@Schema(description = "A new version of a factor; fields left out keep the previous version's · 因子新版本（未给出的字段沿用上一版本）")
+	public record NewVersion(
+			@Schema(minimum = "0", maximum = AccountingBounds.FACTOR_VALUE_LIMIT, example = "0.5366",
+					description = "The new value, in the factor's unit per its activity unit (e.g. tCO2/MWh); absent: unchanged · 新数值（按因子单位）") BigDecimal value,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = AccountingBounds.TEXT_MAX, example = "生态环境部 2024 年全国电力平均二氧化碳排放因子",
+					description = "Where the new value comes from (document, announcement) · 数据来源") String source,
+			@Schema(example = "VERIFIED_SECONDARY", description = "How far the value is verified; absent: read from a [tag] at the start of source · 核验标记") Factor.Tag tag,
+			@Schema(example = "2024-01-01", description = "First day the version applies (Beijing date); absent: the previous version's · 生效日期") LocalDate effectiveFrom,
+			@Schema(example = "2024-12-31", description = "Last day the version applies, not before effectiveFrom; absent: open-ended "
+					+ "(or the previous version's when effectiveFrom is absent too) · 失效日期") LocalDate effectiveTo,
+			@Schema(maxLength = AccountingBounds.TEXT_MAX, example = "new year's factor", description = "Why the version is published · 变更说明") String changeNote) {
 	}
 
 	/**

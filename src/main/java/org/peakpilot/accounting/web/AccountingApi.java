@@ -5,6 +5,8 @@ import org.peakpilot.platform.ApiRoles;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.EmissionsAccounting;
@@ -27,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "accounting", description = "Factor library and emissions calculator")
 class AccountingApi {
 
+	private static final String FACTOR_CODE = "The factor's code (/api/v1/accounting/factors) · 因子代码";
+
 	private final EmissionsAccounting accounting;
 	private final FactorLibrary library;
 	private final Restatements restatements;
@@ -38,27 +42,32 @@ class AccountingApi {
 	}
 
 	@GetMapping("/factors")
-	@Operation(operationId = "listFactors", summary = "Factors (newest versions, or all with allVersions=true): code, names, unit, value, source, tag, effective dates")
-	List<Factor> factors(@RequestParam(required = false) Factor.Kind kind, @RequestParam(required = false) String q,
+	@Operation(operationId = "listFactors", summary = "Factors (newest versions, or all with allVersions=true): code, names, unit, value, source, tag, effective dates · 排放因子（最新版本，allVersions=true 时含全部版本）")
+	List<Factor> factors(
+			@Parameter(description = "Only factors of this kind · 按因子类别筛选") @RequestParam(required = false) Factor.Kind kind,
+			@Parameter(description = "Text contained in the code or a name (case-insensitive) · 按代码或名称检索", example = "gas")
+			@RequestParam(required = false) String q,
+			@Parameter(description = "Every version (true) or only the newest of each factor (false) · 是否包含历史版本")
 			@RequestParam(defaultValue = "false") boolean allVersions) {
 		return accounting.factors(new EmissionsAccounting.FactorQuery(kind, q, allVersions));
 	}
 
 	@GetMapping("/factors/{code}")
-	@Operation(operationId = "listFactorVersions", summary = "Every version of one factor, newest first")
-	List<Factor> history(@PathVariable String code) {
+	@Operation(operationId = "listFactorVersions", summary = "Every version of one factor, newest first · 某一因子的全部版本，最新在前")
+	List<Factor> history(@Parameter(description = FACTOR_CODE, example = "NATURAL-GAS") @PathVariable String code) {
 		return library.history(code);
 	}
 
 	@ApiRoles({ Role.CITY_ADMIN })
 	@PostMapping("/factors/{code}/versions")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(operationId = "publishFactorVersion", summary = "Publish a new version of a factor (city administrator)")
+	@Operation(operationId = "publishFactorVersion", summary = "Publish a new version of a factor (city administrator) · 发布因子新版本（市级管理员）")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Restatements.NewVersion.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
 					{"value": 0.5366, "source": "生态环境部 2024 年全国电力平均二氧化碳排放因子", "tag": "VERIFIED_SECONDARY", "effectiveFrom": "2024-01-01", "effectiveTo": "2024-12-31", "changeNote": "new year's factor"}""")))
-	Factor publish(@PathVariable String code, @RequestBody Restatements.NewVersion body) {
+	Factor publish(@Parameter(description = FACTOR_CODE, example = "GRID-SICHUAN") @PathVariable String code,
+			@RequestBody Restatements.NewVersion body) {
 		return restatements.publish(code, body);
 	}
 
