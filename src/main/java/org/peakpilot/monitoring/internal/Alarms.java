@@ -228,8 +228,10 @@ public class Alarms {
 		else {
 			InputBounds.positive(errors, "dayLimit", form.dayLimit(), MonitoringBounds.QUANTITY_MAX);
 		}
-		if (form.offlineIntervals() != null && (form.offlineIntervals() < 1 || form.offlineIntervals() > 100_000)) {
-			errors.add(InputError.field("offlineIntervals", "from 1 to 100000 intervals"));
+		if (form.offlineIntervals() != null && (form.offlineIntervals() < AlarmRuleForm.OFFLINE_INTERVALS_MIN
+				|| form.offlineIntervals() > AlarmRuleForm.OFFLINE_INTERVALS_MAX)) {
+			errors.add(InputError.field("offlineIntervals", "from " + AlarmRuleForm.OFFLINE_INTERVALS_MIN + " to "
+					+ AlarmRuleForm.OFFLINE_INTERVALS_MAX + " intervals"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
