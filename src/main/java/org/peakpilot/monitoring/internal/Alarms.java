@@ -87,6 +87,10 @@ public class Alarms {
 	public Alarm acknowledge(long id, String comment) {
 		Alarm before = get(id);
 		requireHandle(before);
+		List<InputError> tooLong = new ArrayList<>();
+		if (!InputBounds.length(tooLong, "comment", comment, MonitoringBounds.TEXT_MAX)) {
+			throw new InvalidInputException(tooLong);
+		}
 		int n = jdbc.sql("""
 				UPDATE monitoring_alarm SET status = 'ACKNOWLEDGED', acknowledged_by = :by, acknowledged_at = :now, acknowledge_comment = :c
 				WHERE id = :id AND status = 'OPEN'

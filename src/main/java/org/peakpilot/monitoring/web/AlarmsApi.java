@@ -76,7 +76,7 @@ class AlarmsApi {
 	}
 
 	@io.swagger.v3.oas.annotations.media.Schema(name = "AlarmComment")
-	record Comment(@Schema(description = "What was found or done; optional to acknowledge, required to close (at most 2,000 characters) · 处理说明（确认时可选，关闭时必填）",
+	record Comment(@Schema(description = "What was found or done; optional to acknowledge, required to close · 处理说明（确认时可选，关闭时必填）",
 			maxLength = MonitoringBounds.TEXT_MAX, example = "gateway restarted") String comment) {
 	}
 
