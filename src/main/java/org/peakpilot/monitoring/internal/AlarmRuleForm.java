@@ -14,7 +14,7 @@ public record AlarmRuleForm(
 				minimum = "0", maximum = MeterForm.QUANTITY_MAX, example = "20000") BigDecimal dayLimit,
 		@Schema(description = "Intervals without a reading before the meter is reported OFFLINE (left out: the platform's default) · 连续多少个采集间隔无读数即告警离线（未给出则用平台默认值）",
 				minimum = "" + OFFLINE_INTERVALS_MIN, maximum = "" + OFFLINE_INTERVALS_MAX, example = "4") Integer offlineIntervals,
-		@Schema(description = "Whether SPIKE alarms (an interval far above the meter's recent profile) are raised · 是否启用突增告警",
+		@Schema(description = "Whether SPIKE alarms (an interval far above the meter's recent profile) are raised; left out: true · 是否启用突增告警（未给出即启用）",
 				example = "true") Boolean spikeEnabled) {
 
 	public static final int OFFLINE_INTERVALS_MIN = 1;

@@ -12,6 +12,6 @@ public record BackfillForm(
 				maxLength = MonitoringBounds.TEXT_MAX, example = "gateway offline 2026-11-20, values read on site",
 				requiredMode = Schema.RequiredMode.REQUIRED) String reason,
 		@ArraySchema(minItems = 1, maxItems = Readings.MAX_BATCH,
-				arraySchema = @Schema(description = "The readings of missing intervals only, 1 to 10,000 · 仅缺失时段的读数，1 至 10000 条",
+				arraySchema = @Schema(description = "The readings of missing intervals only, 1 to " + Readings.MAX_BATCH + " · 仅缺失时段的读数，1 至 " + Readings.MAX_BATCH + " 条",
 						requiredMode = Schema.RequiredMode.REQUIRED)) List<IncomingReading> readings) {
 }

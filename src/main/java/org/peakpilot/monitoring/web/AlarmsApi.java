@@ -105,7 +105,7 @@ class AlarmsApi {
 	@Schema(description = "Alarms to close with one comment · 批量关闭的告警及说明")
 	record BulkCloseForm(
 			@ArraySchema(minItems = 1, maxItems = Alarms.MAX_BULK, schema = @Schema(description = "An alarm's id · 告警 ID", example = "12"),
-					arraySchema = @Schema(description = "The alarms' ids, 1 to 500 · 告警 ID，1 至 500 个", requiredMode = Schema.RequiredMode.REQUIRED)) List<Long> ids,
+					arraySchema = @Schema(description = "The alarms' ids, 1 to " + Alarms.MAX_BULK + " · 告警 ID，1 至 " + Alarms.MAX_BULK + " 个", requiredMode = Schema.RequiredMode.REQUIRED)) List<Long> ids,
 			@Schema(description = "What was found or done (required, audited) · 处理说明（必填，记入审计）", maxLength = MonitoringBounds.TEXT_MAX,
 					example = "catch-up after the gateway outage, data complete", requiredMode = Schema.RequiredMode.REQUIRED) String comment) {
 	}

@@ -196,7 +196,7 @@ class MonitoringApi {
 					allowableValues = { "start", "end" }) String timestampMarks,
 			@io.swagger.v3.oas.annotations.media.Schema(description = "All readings are corrections that replace stored values · 全部读数为补传/更正，替换已存值",
 					defaultValue = "false") Boolean correction,
-			@io.swagger.v3.oas.annotations.media.ArraySchema(maxItems = Readings.MAX_BATCH, schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReadingIn.class), arraySchema = @io.swagger.v3.oas.annotations.media.Schema(description = "The readings, at most 10,000 · 读数，最多 10000 条",
+			@io.swagger.v3.oas.annotations.media.ArraySchema(maxItems = Readings.MAX_BATCH, schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReadingIn.class), arraySchema = @io.swagger.v3.oas.annotations.media.Schema(description = "The readings, at most " + Readings.MAX_BATCH + " · 读数，最多 " + Readings.MAX_BATCH + " 条",
 					requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED)) List<ReadingIn> readings) {
 	}
 
