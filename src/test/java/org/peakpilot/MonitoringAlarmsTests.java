@@ -21,6 +21,7 @@ import org.peakpilot.monitoring.internal.AlarmKind;
 import org.peakpilot.monitoring.internal.AlarmQuery;
 import org.peakpilot.monitoring.internal.AlarmRules;
 import org.peakpilot.monitoring.internal.Alarms;
+import org.peakpilot.monitoring.internal.MonitoringBounds;
 import org.peakpilot.monitoring.internal.RollupJob;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.SystemActor;
@@ -293,6 +294,11 @@ class MonitoringAlarmsTests {
 		String verifier = fixtures.user(Role.VERIFIER, null, null, null, Set.of(cement.id()));
 		mvc.perform(get("/api/v1/monitoring/alarms/" + first).with(basic(verifier))).andExpect(status().isOk());
 		mvc.perform(post("/api/v1/monitoring/alarms/" + first + "/acknowledge").with(basic(verifier))).andExpect(status().isForbidden());
+
+		// a comment longer than the documented bound is refused naming it, the alarm stays open
+		mvc.perform(post("/api/v1/monitoring/alarms/" + first + "/acknowledge").with(basic(cement.user)).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"comment\": \"%s\"}".formatted("长".repeat(MonitoringBounds.TEXT_MAX + 1)))).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("comment"));
 
 		// the enterprise acknowledges, then closes with a comment; each step once
 		mvc.perform(post("/api/v1/monitoring/alarms/" + first + "/acknowledge").with(basic(cement.user)).contentType(MediaType.APPLICATION_JSON)

@@ -326,8 +326,7 @@ class OpenApiRulesTests {
 	 * Request body schemas not yet described field by field (bilingual, with units): a list that may only shrink. A new
 	 * request schema, or one taken off the list, must describe every property.
 	 */
-	static final Set<String> NOT_YET_DESCRIBED = Set.of("AlarmRuleForm", "BackfillForm", "BulkCloseForm", "Correction",
-			"IncomingReading", "ReplacementForm");
+	static final Set<String> NOT_YET_DESCRIBED = Set.of();
 
 	static List<String> requestDescriptions(JsonNode doc) {
 		List<String> out = new ArrayList<>();

@@ -87,6 +87,10 @@ public class Alarms {
 	public Alarm acknowledge(long id, String comment) {
 		Alarm before = get(id);
 		requireHandle(before);
+		List<InputError> tooLong = new ArrayList<>();
+		if (!InputBounds.length(tooLong, "comment", comment, MonitoringBounds.TEXT_MAX)) {
+			throw new InvalidInputException(tooLong);
+		}
 		int n = jdbc.sql("""
 				UPDATE monitoring_alarm SET status = 'ACKNOWLEDGED', acknowledged_by = :by, acknowledged_at = :now, acknowledge_comment = :c
 				WHERE id = :id AND status = 'OPEN'
@@ -228,8 +232,10 @@ public class Alarms {
 		else {
 			InputBounds.positive(errors, "dayLimit", form.dayLimit(), MonitoringBounds.QUANTITY_MAX);
 		}
-		if (form.offlineIntervals() != null && (form.offlineIntervals() < 1 || form.offlineIntervals() > 100_000)) {
-			errors.add(InputError.field("offlineIntervals", "from 1 to 100000 intervals"));
+		if (form.offlineIntervals() != null && (form.offlineIntervals() < AlarmRuleForm.OFFLINE_INTERVALS_MIN
+				|| form.offlineIntervals() > AlarmRuleForm.OFFLINE_INTERVALS_MAX)) {
+			errors.add(InputError.field("offlineIntervals", "from " + AlarmRuleForm.OFFLINE_INTERVALS_MIN + " to "
+					+ AlarmRuleForm.OFFLINE_INTERVALS_MAX + " intervals"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);

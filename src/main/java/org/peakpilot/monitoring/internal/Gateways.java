@@ -227,8 +227,8 @@ public class Gateways implements DeviceCredentials {
 	public CreatedGateway create(long enterpriseId, String name) {
 		RegistryModel.Enterprise e = registry.enterprise(enterpriseId);
 		Meters.requireManageMeters(new Owner(e.countyCode(), e.parkId(), e.id()));
-		if (name == null || name.isBlank() || name.strip().length() > 128) {
-			throw new InvalidInputException("name", "a gateway needs a name of 1 to 128 characters");
+		if (name == null || name.isBlank() || name.strip().length() > MonitoringBounds.GATEWAY_NAME_MAX) {
+			throw new InvalidInputException("name", "a gateway needs a name of 1 to " + MonitoringBounds.GATEWAY_NAME_MAX + " characters");
 		}
 		String token = UserAccounts.newSecret(TOKEN_PREFIX);
 		long id = jdbc.sql("""

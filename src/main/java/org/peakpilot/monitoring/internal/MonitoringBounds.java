@@ -8,7 +8,7 @@ import org.peakpilot.monitoring.MeterForm;
  * The bounds of monitoring's input fields, in one place: from what each field means, and never beyond its column
  * (quantities and register values are NUMERIC(24,6), below 10^18; the multiplier NUMERIC(20,6)).
  */
-final class MonitoringBounds {
+public final class MonitoringBounds {
 
 	/** A CT × PT ratio: 0 < m ≤ 1,000,000 (a 500 kV PT of 5000 × a CT of 200 is the largest in use). */
 	static final BigDecimal MULTIPLIER_MAX = new BigDecimal(MeterForm.MULTIPLIER_MAX);
@@ -23,9 +23,9 @@ final class MonitoringBounds {
 	static final int ENERGY_CODE_MAX = MeterForm.ENERGY_CODE_MAX;
 	static final int UNIT_MAX = MeterForm.UNIT_MAX;
 	static final int PRODUCT_CODE_MAX = MeterForm.PRODUCT_CODE_MAX;
-	static final int GATEWAY_NAME_MAX = 128;
+	public static final int GATEWAY_NAME_MAX = 128;
 	/** Free texts (reasons, comments) stored as TEXT: long enough for any explanation, short enough for a page. */
-	static final int TEXT_MAX = 2000;
+	public static final int TEXT_MAX = 2000;
 
 	private MonitoringBounds() {
 	}

@@ -39,6 +39,8 @@ public class MonitoringViews {
 	static final int LATEST_ALARMS = 10;
 	/** The most periods one curve may have (a year by quarter-hours is about 35,000). */
 	static final int MAX_PERIODS = 40_000;
+	/** The most Beijing days the completeness view covers. */
+	public static final int COMPLETENESS_DAYS_MAX = 92;
 
 	private final JdbcClient jdbc;
 	private final Registry registry;
@@ -279,8 +281,8 @@ public class MonitoringViews {
 	/** Readings received per meter and Beijing day over the last {@code days} days up to today. */
 	public List<MeterCompleteness> completeness(long enterpriseId, int days) {
 		registry.enterprise(enterpriseId);
-		if (days < 1 || days > 92) {
-			throw new InvalidInputException("days", "1 to 92 days");
+		if (days < 1 || days > COMPLETENESS_DAYS_MAX) {
+			throw new InvalidInputException("days", "1 to " + COMPLETENESS_DAYS_MAX + " days");
 		}
 		LocalDate today = today();
 		LocalDate first = today.minusDays(days - 1L);

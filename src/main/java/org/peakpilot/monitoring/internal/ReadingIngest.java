@@ -107,8 +107,10 @@ public class ReadingIngest {
 	}
 
 	/** The longest batch id a sender may give. */
-	static final int BATCH_ID_MAX = 64;
-	private static final java.util.regex.Pattern BATCH_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1," + BATCH_ID_MAX + "}");
+	public static final int BATCH_ID_MAX = 64;
+	/** A batch id as the API documents and this class validates it. */
+	public static final String BATCH_ID_PATTERN = "[A-Za-z0-9._:-]{1," + BATCH_ID_MAX + "}";
+	private static final java.util.regex.Pattern BATCH_ID = java.util.regex.Pattern.compile(BATCH_ID_PATTERN);
 
 	/**
 	 * The sender's batch id when it is 1 to 64 letters, digits or {@code . _ : -}; a new UUID when the sender gave

@@ -5,6 +5,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.ApiRoles;
@@ -21,6 +24,7 @@ import org.peakpilot.monitoring.internal.EfficiencyLevel;
 import org.peakpilot.monitoring.internal.MonthClosing;
 import org.peakpilot.monitoring.internal.MonthComparison;
 import org.peakpilot.monitoring.internal.MonthlyClosing;
+import org.peakpilot.monitoring.internal.MonitoringBounds;
 import org.peakpilot.platform.QueryLimits;
 import org.peakpilot.platform.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,6 +46,11 @@ class AlarmsApi {
 	private final EfficiencyLevels efficiencyLevels;
 	private final MonthlyClosing closing;
 
+	static final String KIND = "Only alarms of this kind · 仅此类告警";
+	static final String STATUS = "Only alarms in this state · 仅此状态的告警";
+	static final String ENTERPRISE_FILTER = "Only this enterprise (its id), within the caller's scope; left out: all in scope · 仅此企业（ID，须在调用者范围内）；未给出则为范围内全部";
+	static final String LIMIT = "At most this many, 1 to " + QueryLimits.MAX_LIMIT + " (default 200) · 最多返回条数，1 至 " + QueryLimits.MAX_LIMIT + "（默认 200）";
+
 	AlarmsApi(Alarms alarms, EfficiencyLevels efficiencyLevels, MonthlyClosing closing) {
 		this.alarms = alarms;
 		this.efficiencyLevels = efficiencyLevels;
@@ -52,19 +61,23 @@ class AlarmsApi {
 	@Operation(operationId = "listAlarms", summary = "Alarms within the caller's scope, newest first", description = """
 			kind: COUNTER_BACKWARDS, COUNTER_JUMP, THRESHOLD_INTERVAL, THRESHOLD_DAY, OFFLINE, SPIKE, UNIT_ENERGY;
 			status: OPEN, ACKNOWLEDGED, RECOVERED (an offline alarm whose meter sent again; its gap is recorded), CLOSED; limit: at most 1000 (default 200).""")
-	List<Alarm> alarms(@RequestParam(required = false) AlarmKind kind, @RequestParam(required = false) AlarmStatus status,
-			@RequestParam(required = false) Long enterpriseId, @RequestParam(required = false) Integer limit) {
+	List<Alarm> alarms(@Parameter(description = KIND) @RequestParam(required = false) AlarmKind kind,
+			@Parameter(description = STATUS) @RequestParam(required = false) AlarmStatus status,
+			@Parameter(description = ENTERPRISE_FILTER) @RequestParam(required = false) Long enterpriseId,
+			@Parameter(description = LIMIT, schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + QueryLimits.MAX_LIMIT, defaultValue = "200"))
+			@RequestParam(required = false) Integer limit) {
 		return alarms.list(new AlarmQuery(kind, status, enterpriseId, QueryLimits.limit("limit", limit, 200)));
 	}
 
 	@GetMapping("/alarms/{id}")
 	@Operation(operationId = "getAlarm")
-	Alarm alarm(@PathVariable long id) {
+	Alarm alarm(@Parameter(description = "The alarm's id · 告警 ID") @PathVariable long id) {
 		return alarms.get(id);
 	}
 
 	@io.swagger.v3.oas.annotations.media.Schema(name = "AlarmComment")
-	record Comment(@io.swagger.v3.oas.annotations.media.Schema(description = "What was found or done · 处理说明") String comment) {
+	record Comment(@Schema(description = "What was found or done; optional to acknowledge, required to close · 处理说明（确认时可选，关闭时必填）",
+			maxLength = MonitoringBounds.TEXT_MAX, example = "gateway restarted") String comment) {
 	}
 
 	@PostMapping("/alarms/{id}/acknowledge")
@@ -74,7 +87,7 @@ class AlarmsApi {
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Comment.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
 					{"comment": "gateway restarted"}""")))
-	Alarm acknowledge(@PathVariable long id, @RequestBody(required = false) Comment body) {
+	Alarm acknowledge(@Parameter(description = "The alarm's id · 告警 ID") @PathVariable long id, @RequestBody(required = false) Comment body) {
 		return alarms.acknowledge(id, body == null ? null : body.comment());
 	}
 
@@ -85,11 +98,16 @@ class AlarmsApi {
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Comment.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
 					{"comment": "kiln restart after maintenance, confirmed on site"}""")))
-	Alarm close(@PathVariable long id, @RequestBody(required = false) Comment body) {
+	Alarm close(@Parameter(description = "The alarm's id · 告警 ID") @PathVariable long id, @RequestBody(required = false) Comment body) {
 		return alarms.close(id, body == null ? null : body.comment());
 	}
 
-	record BulkCloseForm(List<Long> ids, String comment) {
+	@Schema(description = "Alarms to close with one comment · 批量关闭的告警及说明")
+	record BulkCloseForm(
+			@ArraySchema(minItems = 1, maxItems = Alarms.MAX_BULK, schema = @Schema(description = "An alarm's id · 告警 ID", example = "12"),
+					arraySchema = @Schema(description = "The alarms' ids, 1 to " + Alarms.MAX_BULK + " · 告警 ID，1 至 " + Alarms.MAX_BULK + " 个", requiredMode = Schema.RequiredMode.REQUIRED)) List<Long> ids,
+			@Schema(description = "What was found or done (required, audited) · 处理说明（必填，记入审计）", maxLength = MonitoringBounds.TEXT_MAX,
+					example = "catch-up after the gateway outage, data complete", requiredMode = Schema.RequiredMode.REQUIRED) String comment) {
 	}
 
 	@PostMapping("/alarms/close")
@@ -108,7 +126,7 @@ class AlarmsApi {
 
 	@GetMapping("/meters/{id}/alarm-rule")
 	@Operation(operationId = "getAlarmRule")
-	AlarmRule rule(@PathVariable long id) {
+	AlarmRule rule(@Parameter(description = "The meter's id · 表计 ID") @PathVariable long id) {
 		return alarms.rule(id);
 	}
 
@@ -121,7 +139,7 @@ class AlarmsApi {
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = AlarmRuleForm.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
 					{"intervalLimit": 500, "dayLimit": 20000, "offlineIntervals": 4, "spikeEnabled": true}""")))
-	AlarmRule setRule(@PathVariable long id, @RequestBody AlarmRuleForm form) {
+	AlarmRule setRule(@Parameter(description = "The meter's id · 表计 ID") @PathVariable long id, @RequestBody AlarmRuleForm form) {
 		return alarms.setRule(id, form);
 	}
 
@@ -136,15 +154,17 @@ class AlarmsApi {
 			For the city office and the enterprise's own user. The draft is written only when the month has no report, or its
 			report is a draft (or returned) still holding exactly the lines metering wrote; otherwise the report is kept and
 			only compared (outcome KEPT).""")
-	MonthClosing close(@PathVariable long enterpriseId, @io.swagger.v3.oas.annotations.Parameter(description = "The month, YYYY-MM (Beijing time) · 月份",
+	MonthClosing close(@Parameter(description = "The enterprise's id · 企业 ID") @PathVariable long enterpriseId, @Parameter(description = "The month to close, YYYY-MM (Beijing time) · 关账月份，YYYY-MM（北京时间）",
 			schema = @io.swagger.v3.oas.annotations.media.Schema(pattern = "^\\d{4}-(0[1-9]|1[0-2])$", example = "2026-11")) @PathVariable String month) {
 		return closing.close(enterpriseId, month(month));
 	}
 
 	@GetMapping("/closings")
 	@Operation(operationId = "listMonthComparisons", summary = "Metered versus reported energy per enterprise and closed month, in tce and per energy, flagged beyond the tolerance")
-	List<MonthComparison> closings(@RequestParam int year, @RequestParam(required = false) Integer month,
-			@RequestParam(required = false) Long enterpriseId) {
+	List<MonthComparison> closings(@Parameter(description = "The closings' year (Beijing time) · 年份", example = "2026") @RequestParam int year,
+			@Parameter(description = "Only this month of the year, 1 to 12; left out: all closed months · 仅此月（1–12）；未给出则为全部已关账月份",
+					example = "11") @RequestParam(required = false) Integer month,
+			@Parameter(description = ENTERPRISE_FILTER) @RequestParam(required = false) Long enterpriseId) {
 		return closing.compare(year, month, enterpriseId);
 	}
 

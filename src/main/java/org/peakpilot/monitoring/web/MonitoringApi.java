@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.peakpilot.platform.Role;
@@ -17,6 +19,7 @@ import org.peakpilot.monitoring.internal.BatchTooLargeException;
 import org.peakpilot.monitoring.internal.Batches;
 import org.peakpilot.monitoring.internal.Gateways;
 import org.peakpilot.monitoring.internal.Meters;
+import org.peakpilot.monitoring.internal.MonitoringBounds;
 import org.peakpilot.monitoring.internal.BackfillForm;
 import org.peakpilot.monitoring.internal.Correction;
 import org.peakpilot.monitoring.CreatedGateway;
@@ -81,6 +84,11 @@ class MonitoringApi {
 
 	/** The request attribute holding the batch id of a readings request, echoed by {@link BatchIdAdvice} into refusals. */
 	static final String BATCH_ID = MonitoringApi.class.getName() + ".batchId";
+
+	static final String METER_ID = "The meter's id · 表计 ID";
+	static final String GATEWAY_ID = "The gateway's id · 采集终端 ID";
+	static final String ENTERPRISE_ID = "The enterprise's id · 企业 ID";
+	static final String QUARANTINE_ID = "The quarantine entry's id · 隔离记录 ID";
 
 	@PostMapping(path = "/readings", consumes = { MediaType.APPLICATION_JSON_VALUE, "text/csv" })
 	@Operation(operationId = "postReadings", summary = "Send a batch of readings (JSON or CSV) with a gateway's device token", description = """
@@ -182,27 +190,27 @@ class MonitoringApi {
 	/** The body of POST /readings as documented (the parser reads it as a stream; this type only describes it). */
 	@io.swagger.v3.oas.annotations.media.Schema(description = "A batch of readings; a bare array of readings is accepted too")
 	record ReadingsBatch(
-			@io.swagger.v3.oas.annotations.media.Schema(description = "the gateway's id of the batch, echoed in the answer; assigned (UUID) when left out",
-					maxLength = 64, pattern = "^[A-Za-z0-9._:-]{1,64}$", example = "gw7-000123") String batchId,
-			@io.swagger.v3.oas.annotations.media.Schema(description = "whether ts marks the start or the end of the interval; left out: the gateway's default (the end unless set on the gateway)",
+			@io.swagger.v3.oas.annotations.media.Schema(description = "The gateway's id of the batch, echoed in the answer; assigned (UUID) when left out · 批次号（原样返回；未给出时由服务器分配 UUID）",
+					maxLength = ReadingIngest.BATCH_ID_MAX, pattern = "^" + ReadingIngest.BATCH_ID_PATTERN + "$", example = "gw7-000123") String batchId,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Whether ts marks the start or the end of the interval; left out: the gateway's default (the end unless set on the gateway) · 时间戳表示间隔开始或结束（未给出则按终端设置，默认结束）",
 					allowableValues = { "start", "end" }) String timestampMarks,
-			@io.swagger.v3.oas.annotations.media.Schema(description = "all readings are corrections (补传/更正) that replace stored values",
+			@io.swagger.v3.oas.annotations.media.Schema(description = "All readings are corrections that replace stored values · 全部读数为补传/更正，替换已存值",
 					defaultValue = "false") Boolean correction,
-			@io.swagger.v3.oas.annotations.media.ArraySchema(maxItems = 10000, schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReadingIn.class), arraySchema = @io.swagger.v3.oas.annotations.media.Schema(description = "at most 10,000 readings",
+			@io.swagger.v3.oas.annotations.media.ArraySchema(maxItems = Readings.MAX_BATCH, schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReadingIn.class), arraySchema = @io.swagger.v3.oas.annotations.media.Schema(description = "The readings, at most " + Readings.MAX_BATCH + " · 读数，最多 " + Readings.MAX_BATCH + " 条",
 					requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED)) List<ReadingIn> readings) {
 	}
 
 	/** One reading of {@link ReadingsBatch} (documentation only). */
 	record ReadingIn(
-			@io.swagger.v3.oas.annotations.media.Schema(description = "the meter's code within the gateway's enterprise (or meterId)", example = "E-01") String meter,
-			@io.swagger.v3.oas.annotations.media.Schema(description = "the meter's number, instead of meter") Long meterId,
-			@io.swagger.v3.oas.annotations.media.Schema(description = "the interval's time, ISO-8601 (no offset = Beijing time); epoch milliseconds (years 2000 to 2100) are accepted as a JSON number too, which is not typed here so that generated clients get a plain string · 时间，ISO-8601（不带时区即北京时间）；也接受 JSON 数字形式的毫秒时间戳",
+			@io.swagger.v3.oas.annotations.media.Schema(description = "The meter's code within the gateway's enterprise (or meterId) · 表计编号（或用 meterId）", example = "E-01") String meter,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "The meter's id, instead of meter · 表计 ID（可代替 meter）", example = "17") Long meterId,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "The interval's time, ISO-8601 (no offset = Beijing time); epoch milliseconds (years 2000 to 2100) are accepted as a JSON number too, which is not typed here so that generated clients get a plain string · 时间，ISO-8601（不带时区即北京时间）；也接受 JSON 数字形式的毫秒时间戳",
 					type = "string", example = "2026-11-24T10:15:00+08:00",
 					requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) Object ts,
-			@io.swagger.v3.oas.annotations.media.Schema(description = "register (COUNTER) or interval quantity (INTERVAL) before the multiplier; |value| < 10^18",
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Register (COUNTER) or interval quantity (INTERVAL) in the meter's unit before the multiplier; |value| < 10^18 · 读数（累计表为表码，间隔表为间隔量），表计单位、未乘倍率",
 					example = "123456.7", requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED) BigDecimal value,
-			@io.swagger.v3.oas.annotations.media.Schema(description = "optional; must be the meter's unit", example = "kWh") String unit,
-			@io.swagger.v3.oas.annotations.media.Schema(description = "this reading corrects a stored one (补传/更正)", defaultValue = "false") Boolean correction) {
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Optional; must be the meter's unit (kWh, GJ, t, …) · 可选；须与表计单位一致", example = "kWh") String unit,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "This reading corrects a stored one · 此读数为补传/更正", defaultValue = "false") Boolean correction) {
 	}
 
 	@PostMapping(path = "/status")
@@ -254,13 +262,13 @@ class MonitoringApi {
 
 	@GetMapping("/meters")
 	@Operation(operationId = "listMeters")
-	List<Meter> meters(@RequestParam(required = false) Long enterpriseId) {
+	List<Meter> meters(@Parameter(description = AlarmsApi.ENTERPRISE_FILTER) @RequestParam(required = false) Long enterpriseId) {
 		return meters.list(enterpriseId);
 	}
 
 	@GetMapping("/meters/{id}")
 	@Operation(operationId = "getMeter")
-	Meter meter(@PathVariable long id) {
+	Meter meter(@Parameter(description = METER_ID) @PathVariable long id) {
 		return meters.get(id);
 	}
 
@@ -279,7 +287,7 @@ class MonitoringApi {
 					 "unit": "kWh", "kind": "COUNTER", "multiplier": 1200, "intervalMinutes": 15, "productCode": "CLINKER",
 					 "maxPerInterval": 20000, "counterMax": 99999999.99}""")))
 	@ResponseStatus(HttpStatus.CREATED)
-	Meter register(@PathVariable long enterpriseId, @RequestBody MeterForm form) {
+	Meter register(@Parameter(description = ENTERPRISE_ID) @PathVariable long enterpriseId, @RequestBody MeterForm form) {
 		return meters.register(enterpriseId, form);
 	}
 
@@ -290,18 +298,18 @@ class MonitoringApi {
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MeterForm.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
 					{"name": "1# 主变 main transformer", "maxPerInterval": 25000}""")))
-	Meter update(@PathVariable long id, @RequestBody MeterForm form) {
+	Meter update(@Parameter(description = METER_ID) @PathVariable long id, @RequestBody MeterForm form) {
 		return meters.update(id, form);
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/gateways")
 	@Operation(operationId = "listGateways")
-	List<Gateway> gateways(@PathVariable long enterpriseId) {
+	List<Gateway> gateways(@Parameter(description = ENTERPRISE_ID) @PathVariable long enterpriseId) {
 		return gateways.list(enterpriseId);
 	}
 
 	@io.swagger.v3.oas.annotations.media.Schema(description = "A gateway to register · 待登记的采集终端")
-	record GatewayName(@io.swagger.v3.oas.annotations.media.Schema(requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, description = "The gateway's name within the enterprise · 终端名称",
+	record GatewayName(@io.swagger.v3.oas.annotations.media.Schema(maxLength = MonitoringBounds.GATEWAY_NAME_MAX, requiredMode = io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED, description = "The gateway's name within the enterprise · 终端名称",
 			example = "1# 配电室网关 switch-room gateway") String name) {
 	}
 
@@ -317,13 +325,13 @@ class MonitoringApi {
 			schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = GatewayName.class), examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "gateway · 采集终端", value = """
 					{"name": "1# 配电室网关 switch-room gateway"}""")))
 	@ResponseStatus(HttpStatus.CREATED)
-	CreatedGateway createGateway(@PathVariable long enterpriseId, @RequestBody GatewayName body) {
+	CreatedGateway createGateway(@Parameter(description = ENTERPRISE_ID) @PathVariable long enterpriseId, @RequestBody GatewayName body) {
 		return gateways.create(enterpriseId, body.name());
 	}
 
 	record GatewaySettings(
-			@io.swagger.v3.oas.annotations.media.Schema(description = "what the gateway's times mark when a batch does not say",
-					allowableValues = { "start", "end" }) String timestampMarks) {
+			@io.swagger.v3.oas.annotations.media.Schema(description = "What the gateway's times mark when a batch does not say: the start or the end of the interval · 终端时间戳表示采集间隔的开始还是结束（批次未指明时）",
+					allowableValues = { "start", "end" }, example = "start", requiredMode = Schema.RequiredMode.REQUIRED) String timestampMarks) {
 	}
 
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
@@ -333,7 +341,7 @@ class MonitoringApi {
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = GatewaySettings.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
 					{"timestampMarks": "start"}""")))
-	Gateway updateGateway(@PathVariable long id, @RequestBody GatewaySettings body) {
+	Gateway updateGateway(@Parameter(description = GATEWAY_ID) @PathVariable long id, @RequestBody GatewaySettings body) {
 		return gateways.updateMarks(id, body.timestampMarks());
 	}
 
@@ -341,7 +349,8 @@ class MonitoringApi {
 	@Operation(operationId = "getGatewayBatch", summary = "What a batch of this gateway produced: when it was received and how many readings were stored, "
 			+ "duplicates, quarantined, corrected and snapped; newest first, one entry per delivery (a retry is another); "
 			+ "404 when no batch of that id was received (kept for 90 days by default)")
-	List<BatchRecord> batch(@PathVariable long id, @PathVariable String batchId) {
+	List<BatchRecord> batch(@Parameter(description = GATEWAY_ID) @PathVariable long id,
+			@Parameter(description = "The batch id the gateway sent (or was assigned) · 批次号", schema = @Schema(pattern = "^" + ReadingIngest.BATCH_ID_PATTERN + "$", example = "gw7-000123")) @PathVariable String batchId) {
 		List<BatchRecord> found = batches.find(id, batchId);
 		if (found.isEmpty()) {
 			throw new org.peakpilot.platform.NotFoundException("batch " + batchId + " of gateway " + id);
@@ -352,7 +361,7 @@ class MonitoringApi {
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping("/gateways/{id}/revoke")
 	@Operation(operationId = "revokeGateway")
-	Gateway revoke(@PathVariable long id) {
+	Gateway revoke(@Parameter(description = GATEWAY_ID) @PathVariable long id) {
 		return gateways.revoke(id);
 	}
 
@@ -360,20 +369,22 @@ class MonitoringApi {
 	@PostMapping("/gateways/{id}/rotate")
 	@Operation(operationId = "rotateGatewayToken", summary = "Give a gateway a new device token (shown once); the old one keeps working for the rotation overlap "
 			+ "(10 minutes by default: HTTP, MQTT messages and new MQTT connections), then stops; revoke ends both at once")
-	CreatedGateway rotate(@PathVariable long id) {
+	CreatedGateway rotate(@Parameter(description = GATEWAY_ID) @PathVariable long id) {
 		return gateways.rotate(id);
 	}
 
 	@GetMapping("/quarantine")
 	@Operation(operationId = "listQuarantine", summary = "Quarantined readings in the caller's scope, newest first; limit 1 to 1000 (default 200)")
-	List<QuarantineEntry> quarantine(@RequestParam(required = false) Long enterpriseId,
-			@RequestParam(required = false) QuarantineStatus status, @RequestParam(required = false) Integer limit) {
+	List<QuarantineEntry> quarantine(@Parameter(description = AlarmsApi.ENTERPRISE_FILTER) @RequestParam(required = false) Long enterpriseId,
+			@Parameter(description = "Only entries in this state · 仅此状态") @RequestParam(required = false) QuarantineStatus status,
+			@Parameter(description = AlarmsApi.LIMIT, schema = @Schema(type = "integer", format = "int32", minimum = "1",
+					maximum = "" + QueryLimits.MAX_LIMIT, defaultValue = "200")) @RequestParam(required = false) Integer limit) {
 		return quarantine.list(enterpriseId, status, QueryLimits.limit("limit", limit, 200));
 	}
 
 	@GetMapping("/quarantine/{id}")
 	@Operation(operationId = "getQuarantineEntry")
-	QuarantineEntry quarantined(@PathVariable long id) {
+	QuarantineEntry quarantined(@Parameter(description = QUARANTINE_ID) @PathVariable long id) {
 		return quarantine.get(id);
 	}
 
@@ -385,7 +396,7 @@ class MonitoringApi {
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Correction.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
 					{"value": "1234.5", "ts": "2026-11-24T10:15:00+08:00", "comment": "decimal point restored"}""")))
-	IngestResult replay(@PathVariable long id, @RequestBody Correction correction) {
+	IngestResult replay(@Parameter(description = QUARANTINE_ID) @PathVariable long id, @RequestBody Correction correction) {
 		return readings.replay(id, correction);
 	}
 
@@ -400,13 +411,13 @@ class MonitoringApi {
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Comment.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
 					{"comment": "test reading from commissioning, not a real value · 调试期测试数据"}""")))
-	QuarantineEntry discard(@PathVariable long id, @RequestBody Comment body) {
+	QuarantineEntry discard(@Parameter(description = QUARANTINE_ID) @PathVariable long id, @RequestBody Comment body) {
 		return readings.discard(id, body.comment());
 	}
 
 	@GetMapping("/meters/{id}/exchanges")
 	@Operation(operationId = "listMeterExchanges")
-	List<Replacement> exchanges(@PathVariable long id) {
+	List<Replacement> exchanges(@Parameter(description = METER_ID) @PathVariable long id) {
 		return readings.exchanges(id);
 	}
 
@@ -419,7 +430,7 @@ class MonitoringApi {
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReplacementForm.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
 					{"replacedAt": "2026-11-24T10:07:00+08:00", "oldFinal": 98234.5, "newInitial": 0, "reason": "register failed"}""")))
-	Replacement exchange(@PathVariable long id, @RequestBody ReplacementForm form) {
+	Replacement exchange(@Parameter(description = METER_ID) @PathVariable long id, @RequestBody ReplacementForm form) {
 		return readings.registerExchange(id, form);
 	}
 
@@ -430,13 +441,13 @@ class MonitoringApi {
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = BackfillForm.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
 					{"reason": "gateway offline 2026-11-20, values read on site", "readings": [{"ts": "2026-11-20T08:15:00+08:00", "value": "1200"}]}""")))
-	IngestResult backfill(@PathVariable long id, @RequestBody BackfillForm form) {
+	IngestResult backfill(@Parameter(description = METER_ID) @PathVariable long id, @RequestBody BackfillForm form) {
 		return readings.backfill(id, form);
 	}
 
 	@GetMapping("/meters/{id}/gaps")
 	@Operation(operationId = "listMeterGaps", summary = "Missing intervals of a meter between two times (default: the last 7 days; at most 31 days)")
-	List<Gap> gaps(@PathVariable long id, @io.swagger.v3.oas.annotations.Parameter(description = "ISO-8601 date-time (no offset: Beijing time) or date (midnight, Beijing time) · ISO-8601 时间或日期（未带时区即北京时间）",
+	List<Gap> gaps(@Parameter(description = METER_ID) @PathVariable long id, @io.swagger.v3.oas.annotations.Parameter(description = "ISO-8601 date-time (no offset: Beijing time) or date (midnight, Beijing time) · ISO-8601 时间或日期（未带时区即北京时间）",
 			schema = @io.swagger.v3.oas.annotations.media.Schema(example = "2026-11-24T00:00:00+08:00")) @RequestParam(required = false) String from,
 			@io.swagger.v3.oas.annotations.Parameter(description = "ISO-8601 date-time (no offset: Beijing time) or date (midnight, Beijing time) · ISO-8601 时间或日期（未带时区即北京时间）",
 			schema = @io.swagger.v3.oas.annotations.media.Schema(example = "2026-11-24T00:00:00+08:00")) @RequestParam(required = false) String to) {
@@ -448,7 +459,8 @@ class MonitoringApi {
 	@GetMapping("/meters/{id}/series")
 	@Operation(operationId = "getMeterSeries", summary = "A meter's rollups at a grain (QUARTER, HOUR, DAY, MONTH) in from (inclusive) to (exclusive), in its unit, tce and tCO2; "
 			+ "at most 31 days of quarter hours, 92 of hours, 2 years of days, 20 years of months")
-	MeterSeries series(@PathVariable long id, @RequestParam(defaultValue = "HOUR") Grain grain,
+	MeterSeries series(@Parameter(description = METER_ID) @PathVariable long id,
+			@Parameter(description = "The rollup grain: QUARTER (15 min), HOUR, DAY, MONTH (Beijing time) · 汇总粒度") @RequestParam(defaultValue = "HOUR") Grain grain,
 			@io.swagger.v3.oas.annotations.Parameter(description = "ISO-8601 date-time (no offset: Beijing time) or date (midnight, Beijing time) · ISO-8601 时间或日期（未带时区即北京时间）",
 			schema = @io.swagger.v3.oas.annotations.media.Schema(example = "2026-11-24T00:00:00+08:00")) @RequestParam String from, @io.swagger.v3.oas.annotations.Parameter(description = "ISO-8601 date-time (no offset: Beijing time) or date (midnight, Beijing time) · ISO-8601 时间或日期（未带时区即北京时间）",
 			schema = @io.swagger.v3.oas.annotations.media.Schema(example = "2026-11-24T00:00:00+08:00")) @RequestParam String to) {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.ApiRoles;
@@ -44,6 +46,9 @@ class MonitoringViewsApi {
 	private final MonitoringViews views;
 	private final MonitoringWorkbooks workbooks;
 
+	static final String DATE = "A Beijing day, ISO date YYYY-MM-DD (default today) · 北京日期（默认今天）";
+	static final String RANGE = "The span holding date: DAY (by quarter-hours), WEEK (ISO week, by hours), MONTH (by days), YEAR (by months) · 时间范围";
+
 	MonitoringViewsApi(Readings readings, MonitoringViews views, MonitoringWorkbooks workbooks) {
 		this.readings = readings;
 		this.views = views;
@@ -56,7 +61,7 @@ class MonitoringViewsApi {
 			factors of the day's year, listed under 'conversions'), the ten largest consumers, meters online and offline now
 			(offline: no reading for peakpilot.monitoring.offline-after-intervals of the meter's intervals, default 4), open
 			alarms and the latest ten.""")
-	CitySummary live(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+	CitySummary live(@Parameter(description = DATE) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
 		return views.citySummary(QueryLimits.date("date", date == null ? views.today() : date));
 	}
 
@@ -64,33 +69,37 @@ class MonitoringViewsApi {
 	@Operation(operationId = "getEnterpriseSeries", summary = "An enterprise's curve per energy and in tce and tCO2", description = """
 			range DAY (by quarter-hours), WEEK (ISO week, by hours), MONTH (by days) or YEAR (by months), holding 'date'
 			(default today); 'grain' (QUARTER, HOUR, DAY, MONTH) overrides the range's grain, at most 40,000 periods.""")
-	EnterpriseSeries series(@PathVariable long id, @RequestParam(defaultValue = "DAY") Range range,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, @RequestParam(required = false) Grain grain) {
+	EnterpriseSeries series(@Parameter(description = MonitoringApi.ENTERPRISE_ID) @PathVariable long id, @Parameter(description = RANGE) @RequestParam(defaultValue = "DAY") Range range,
+			@Parameter(description = DATE) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			@Parameter(description = "Overrides the range's grain: QUARTER (15 min), HOUR, DAY, MONTH · 覆盖默认粒度") @RequestParam(required = false) Grain grain) {
 		return views.enterpriseSeries(id, range, QueryLimits.date("date", date == null ? views.today() : date), grain);
 	}
 
 	@GetMapping("/meters/{id}/curve")
 	@Operation(operationId = "getMeterCurve", summary = "A meter's curve over the day, week, month or year holding 'date', at the range's grain")
-	MeterSeries meterCurve(@PathVariable long id, @RequestParam(defaultValue = "DAY") Range range,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+	MeterSeries meterCurve(@Parameter(description = MonitoringApi.METER_ID) @PathVariable long id, @Parameter(description = RANGE) @RequestParam(defaultValue = "DAY") Range range,
+			@Parameter(description = DATE) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
 		return readings.meterSeries(id, range, date == null ? views.today() : date);
 	}
 
 	@GetMapping("/enterprises/{id}/meter-states")
 	@Operation(operationId = "listMeterStates", summary = "The enterprise's meters with their latest reading and online status")
-	List<MeterState> meterStates(@PathVariable long id) {
+	List<MeterState> meterStates(@Parameter(description = MonitoringApi.ENTERPRISE_ID) @PathVariable long id) {
 		return views.meterStates(id);
 	}
 
 	@GetMapping("/enterprises/{id}/completeness")
 	@Operation(operationId = "listMeterCompleteness", summary = "Readings received per meter and Beijing day against those expected (1440 / interval; so far, for today)")
-	List<MeterCompleteness> completeness(@PathVariable long id, @RequestParam(defaultValue = "14") int days) {
+	List<MeterCompleteness> completeness(@Parameter(description = MonitoringApi.ENTERPRISE_ID) @PathVariable long id,
+			@Parameter(description = "Beijing days up to today, 1 to " + MonitoringViews.COMPLETENESS_DAYS_MAX + " · 截至今天的北京日天数",
+					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MonitoringViews.COMPLETENESS_DAYS_MAX, defaultValue = "14"))
+			@RequestParam(defaultValue = "14") int days) {
 		return views.completeness(id, days);
 	}
 
 	@GetMapping("/month-to-date")
 	@Operation(operationId = "listMonthToDate", summary = "Energy of the current month per enterprise in the caller's scope (or of one), largest first")
-	List<EnterpriseMonth> monthToDate(@RequestParam(required = false) Long enterpriseId) {
+	List<EnterpriseMonth> monthToDate(@Parameter(description = AlarmsApi.ENTERPRISE_FILTER) @RequestParam(required = false) Long enterpriseId) {
 		return views.monthToDate(enterpriseId);
 	}
 
@@ -115,7 +124,8 @@ class MonitoringViewsApi {
 							{"type": "/problems/invalid-input", "title": "Bad Request", "status": 400, "detail": "row 3, H (采集间隔分钟 Interval minutes): 1, 5, 15 or 60",
 							 "errors": [{"row": 3, "field": "H (采集间隔分钟 Interval minutes)", "message": "1, 5, 15 or 60"}]}""")))
 	@ResponseStatus(HttpStatus.CREATED)
-	MeterImport importMeters(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
+	MeterImport importMeters(@Parameter(description = MonitoringApi.ENTERPRISE_ID) @PathVariable long id,
+			@Parameter(description = "The filled-in template (.xlsx) · 填好的模板") @RequestParam("file") MultipartFile file) throws IOException {
 		return workbooks.importMeters(id, file.getBytes());
 	}
 
@@ -124,8 +134,9 @@ class MonitoringViewsApi {
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
 	@Operation(operationId = "exportDailyEnergy", summary = "The enterprise's energy per day of the MONTH or YEAR holding 'date', with the factors used")
-	ResponseEntity<byte[]> dailyEnergy(@PathVariable long id, @RequestParam(defaultValue = "MONTH") Range range,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+	ResponseEntity<byte[]> dailyEnergy(@Parameter(description = MonitoringApi.ENTERPRISE_ID) @PathVariable long id,
+			@Parameter(description = "MONTH or YEAR holding date · 月或年", schema = @Schema(type = "string", allowableValues = { "MONTH", "YEAR" }, defaultValue = "MONTH")) @RequestParam(defaultValue = "MONTH") Range range,
+			@Parameter(description = DATE) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
 		LocalDate d = date == null ? views.today() : date;
 		return MeterPages.xlsx("daily-energy-" + id + "-" + range.first(d) + ".xlsx", workbooks.dailyEnergy(id, range, QueryLimits.date("date", d)));
 	}
