@@ -7,5 +7,5 @@
  * budgets), GDP in 10k CNY (万元), population in persons, intensities in tCO2 per 10k CNY, shares and rates as
  * fractions of 1; every budget is at least 0 and a positive decline rate lowers the intensity.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "registry", "shared" })
 package org.peakpilot.budget;
