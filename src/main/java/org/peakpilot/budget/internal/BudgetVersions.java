@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.peakpilot.budget.BudgetAllocation;
@@ -119,9 +120,9 @@ public class BudgetVersions {
 			@Schema(description = "The method's raw figure, in the method's unit · 方法原始值") BigDecimal raw,
 			@Schema(description = "raw ÷ Σ raw, fraction of 1 · 份额") BigDecimal share,
 			@JsonProperty("budget_t") @Schema(description = "The budget, whole tCO2 · 预算，吨二氧化碳") BigDecimal budget,
-			@Schema(description = "Emissions used so far, tCO2; null: execution is not computed yet (see execution_status) · 已使用量，吨二氧化碳") BigDecimal used,
-			@Schema(description = "Year-end forecast, tCO2; null: not computed yet (see execution_status) · 年末预测，吨二氧化碳") BigDecimal forecast,
-			@Schema(description = "Warning level; null: not computed yet (see execution_status) · 预警等级") String warning) {
+			@JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Emissions used so far, tCO2; null: execution is not computed yet (see execution_status) · 已使用量，吨二氧化碳") BigDecimal used,
+			@JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Year-end forecast, tCO2; null: not computed yet (see execution_status) · 年末预测，吨二氧化碳") BigDecimal forecast,
+			@JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Warning level; null: not computed yet (see execution_status) · 预警等级") String warning) {
 	}
 
 	/** Creates the next draft version of a year from the office's inputs (city roles). */
