@@ -67,6 +67,24 @@ class BudgetYearApiTests {
 		return basic(fixtures.cityOfficer());
 	}
 
+	/** County, city and leading-group review, then publication: the county step by the county's officer. */
+	void approve(RequestPostProcessor office, RequestPostProcessor county, String version) throws Exception {
+		post(office, version + "/advance", "{\"comment\": \"to the counties\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("COUNTY_REVIEW"));
+		post(county, version + "/advance", null).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CITY_REVIEW"));
+		post(county, version + "/advance", null).andExpect(status().isForbidden());
+		post(county, version + "/publish", null).andExpect(status().isForbidden());
+		post(office, version + "/publish", null).andExpect(status().isUnprocessableEntity());
+		post(office, version + "/advance", null).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("LEADING_GROUP_REVIEW"));
+		post(office, version + "/advance", null).andExpect(status().isUnprocessableEntity());
+		post(office, version + "/publish", "{\"comment\": \"leading group 2026-12-01\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("PUBLISHED"))
+			.andExpect(jsonPath("$.steps[*].to").value(org.hamcrest.Matchers.contains("COUNTY_REVIEW", "CITY_REVIEW", "LEADING_GROUP_REVIEW", "PUBLISHED")))
+			.andExpect(jsonPath("$.steps[0].comment").value("to the counties"))
+			.andExpect(jsonPath("$.steps[1].role").value("COUNTY_OFFICER"))
+			.andExpect(jsonPath("$.steps[3].comment").value("leading group 2026-12-01"));
+	}
+
 	static BigDecimal d(Object v) {
 		return new BigDecimal(v.toString());
 	}
@@ -106,8 +124,7 @@ class BudgetYearApiTests {
 		}
 		assertThat(sum).isEqualByComparingTo(whole);
 		assertIdentity(allocated);
-		post(office, "/api/v1/budget/years/2041/versions/1/publish", null).andExpect(status().isOk())
-			.andExpect(jsonPath("$.status").value("PUBLISHED"));
+		approve(office, basic(fixtures.countyOfficer(SHAWAN)), "/api/v1/budget/years/2041/versions/1");
 		String read = mvc.perform(get("/api/v1/budget/years/2041").with(office)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("PUBLISHED"))
 			.andExpect(jsonPath("$.holders[0].kind").value("COUNTY"))
@@ -123,7 +140,7 @@ class BudgetYearApiTests {
 				JOIN budget_holder h ON h.version_id = v.id WHERE v.year = 2041 AND v.number = 1 GROUP BY v.id""").query(BigDecimal.class).single();
 		assertThat(stored).isEqualByComparingTo("0");
 		assertThat(jdbc.sql("SELECT action FROM audit_event WHERE entity_type = 'budget-version' AND entity_id = '2041/1' ORDER BY id")
-			.query(String.class).list()).containsExactly("budget.draft-created", "budget.allocated", "budget.published");
+			.query(String.class).list()).containsExactly("budget.draft-created", "budget.allocated", "budget.step", "budget.step", "budget.step", "budget.published");
 	}
 
 	static void assertIdentity(String json) {
@@ -139,7 +156,13 @@ class BudgetYearApiTests {
 		var office = city();
 		post(office, "/api/v1/budget/years/2042/versions", DRAFT).andExpect(status().isCreated());
 		post(office, "/api/v1/budget/years/2042/versions/1/publish", null).andExpect(status().isUnprocessableEntity());
+		post(office, "/api/v1/budget/years/2042/versions/1/advance", null).andExpect(status().isUnprocessableEntity());
 		post(office, "/api/v1/budget/years/2042/versions/1/allocation", BY_GDP).andExpect(status().isOk());
+		post(office, "/api/v1/budget/years/2042/versions/1/advance", null).andExpect(status().isOk());
+		// in review the allocation is fixed too
+		post(office, "/api/v1/budget/years/2042/versions/1/allocation", BY_GDP).andExpect(status().isConflict());
+		post(office, "/api/v1/budget/years/2042/versions/1/advance", null).andExpect(status().isOk());
+		post(office, "/api/v1/budget/years/2042/versions/1/advance", null).andExpect(status().isOk());
 		post(office, "/api/v1/budget/years/2042/versions/1/publish", null).andExpect(status().isOk());
 		post(office, "/api/v1/budget/years/2042/versions/1/allocation", BY_GDP).andExpect(status().isConflict());
 		post(office, "/api/v1/budget/years/2042/versions/1/publish", null).andExpect(status().isConflict());
@@ -177,7 +200,7 @@ class BudgetYearApiTests {
 		mvc.perform(get("/api/v1/budget/years/2043")).andExpect(status().isUnauthorized());
 		post(null, "/api/v1/budget/years/2043/versions/1/publish", null).andExpect(status().isUnauthorized());
 		mvc.perform(get("/api/v1/public/budget/years/2043")).andExpect(status().isNotFound());
-		post(office, "/api/v1/budget/years/2043/versions/1/publish", null).andExpect(status().isOk());
+		approve(office, county, "/api/v1/budget/years/2043/versions/1");
 		mvc.perform(get("/api/v1/public/budget/years/2043")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.holders[*].code", containsInAnyOrder(SHIZHONG, SHAWAN, WUTONGQIAO)));
 		// an enterprise user has no business with the city's budget

@@ -6,7 +6,7 @@ CREATE TABLE budget_version (
     id                          BIGSERIAL PRIMARY KEY,
     year                        INT NOT NULL CHECK (year BETWEEN 2000 AND 2100),
     number                      INT NOT NULL CHECK (number >= 1),
-    status                      TEXT NOT NULL CHECK (status IN ('DRAFT', 'PUBLISHED')),
+    status                      TEXT NOT NULL CHECK (status IN ('DRAFT', 'COUNTY_REVIEW', 'CITY_REVIEW', 'LEADING_GROUP_REVIEW', 'PUBLISHED')),
     base_intensity              NUMERIC NOT NULL,          -- I_{t-1}, tCO2 per 10k CNY at constant prices
     decline_rate                NUMERIC,                   -- r_t entered by the office, fraction of 1 (null: the required cut)
     period_target_cut           NUMERIC,                   -- R, the five-year period's intensity cut, fraction
@@ -55,6 +55,19 @@ CREATE TABLE budget_holder (
     PRIMARY KEY (version_id, code),
     CHECK (kind = 'COUNTY' OR parent_code IS NOT NULL)
 );
+
+-- The approval steps a version went through, with who took them in which role and their comment (kept forever).
+CREATE TABLE budget_step (
+    id                          BIGSERIAL PRIMARY KEY,
+    version_id                  BIGINT NOT NULL REFERENCES budget_version (id),
+    from_status                 TEXT NOT NULL,
+    to_status                   TEXT NOT NULL,
+    actor                       TEXT NOT NULL,
+    role                        TEXT NOT NULL,
+    comment                     TEXT,
+    taken_at                    TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX budget_step_version ON budget_step (version_id, id);
 
 CREATE FUNCTION budget_version_frozen() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN

@@ -56,10 +56,24 @@ public class BudgetVersions {
 		this.registry = registry;
 	}
 
-	/** Whether a version is still a draft or published (never changes). */
-	@Schema(name = "BudgetVersionStatus")
+	/**
+	 * Where a version stands: DRAFT (the office allocates it), COUNTY_REVIEW, CITY_REVIEW, LEADING_GROUP_REVIEW, then
+	 * PUBLISHED (never changes).
+	 */
+	@Schema(name = "BudgetVersionStatus", description = "DRAFT → COUNTY_REVIEW → CITY_REVIEW → LEADING_GROUP_REVIEW → PUBLISHED (never changes) · 草稿 → 区县审核 → 市级审核 → 领导小组审批 → 已发布（不可修改）")
 	public enum Status {
-		DRAFT, PUBLISHED
+		DRAFT, COUNTY_REVIEW, CITY_REVIEW, LEADING_GROUP_REVIEW, PUBLISHED
+	}
+
+	/** One approval step taken. */
+	@Schema(name = "BudgetApprovalStep", description = "One approval step of a version · 一个审批步骤")
+	public record Step(
+			@Schema(description = "The status before the step · 步骤前状态") Status from,
+			@Schema(description = "The status after the step · 步骤后状态") Status to,
+			@Schema(description = "Who took it (user name) · 操作人") String actor,
+			@Schema(description = "The role they took it in · 角色") Role role,
+			@Schema(description = "Their comment, text · 意见") String comment,
+			@JsonProperty("taken_at") @Schema(description = "When, Beijing time · 时间") OffsetDateTime takenAt) {
 	}
 
 	/** The kind of a budget holder. */
@@ -107,6 +121,7 @@ public class BudgetVersions {
 			@Schema(description = "The allocation method; null until allocated · 分配方法") Method method,
 			@Schema(description = "Where the inputs come from (documents, decisions) · 数据来源") String source,
 			@JsonProperty("published_at") @Schema(description = "When it was published; null for a draft · 发布时间") OffsetDateTime publishedAt,
+			@Schema(description = "The approval steps taken, oldest first · 已完成的审批步骤") List<Step> steps,
 			@JsonProperty("execution_status") @Schema(description = "Why used_t, forecast_t and warning of the holders are null · 执行数据状态") ExecutionStatus executionStatus,
 			@Schema(description = "The holders' budgets (a county officer sees its county only) · 各预算单位") List<Holder> holders) {
 	}
@@ -189,7 +204,11 @@ public class BudgetVersions {
 		AccessScope.current().requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER);
 		long id = idOf(year, number);
 		BudgetYear before = version(id, true);
-		requireDraft(before);
+		requireNotPublished(before);
+		if (before.status() != Status.DRAFT) {
+			throw new RuleViolationException("budget " + year + " version " + number + " is in " + before.status()
+					+ ": only a draft is allocated (a new draft version changes it)", true);
+		}
 		if (method == null) {
 			throw new InvalidInputException("method", "is required");
 		}
@@ -229,18 +248,23 @@ public class BudgetVersions {
 		return after;
 	}
 
-	/** Publishes an allocated draft (city roles); from then on it never changes. */
+	/**
+	 * Publishes a version the leading group approved (recorded by a city role, as the platform has no leading-group
+	 * role); from then on it never changes.
+	 */
 	@Transactional
-	public BudgetYear publish(int year, int number) {
+	public BudgetYear publish(int year, int number, String comment) {
 		AccessScope.current().requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER);
 		long id = idOf(year, number);
 		BudgetYear before = version(id, true);
-		requireDraft(before);
-		if (before.method() == null) {
-			throw new RuleViolationException("budget " + year + " version " + number + " is not allocated yet: allocate it before publishing");
+		requireNotPublished(before);
+		if (before.status() != Status.LEADING_GROUP_REVIEW) {
+			throw new RuleViolationException("budget " + year + " version " + number + " is in " + before.status()
+					+ ": it is published after county, city and leading-group review");
 		}
 		jdbc.sql("UPDATE budget_version SET status = 'PUBLISHED', published_at = :at, published_by = :by WHERE id = :id")
 			.param("at", now()).param("by", AccessScope.current().actor()).param("id", id).update();
+		step(id, before.status(), Status.PUBLISHED, comment);
 		BudgetYear after = version(id, true);
 		audit.record("budget.published", "budget-version", year + "/" + number, before, after);
 		return after;
@@ -278,7 +302,7 @@ public class BudgetVersions {
 		return new BudgetYear(y.year(), y.version(), y.status(), y.baseIntensity(), y.declineRate(), y.periodTargetCut(), y.achievedCut(),
 				y.yearsLeft(), y.requiredCut(), y.appliedRate(), y.targetIntensity(), y.forecastGdp(), y.cityBudget(), y.totalCap(), y.total(),
 				y.reserveShare(), y.reserve(), y.pool(), y.sinkCredit(), y.allocatable(), y.allocated(), y.method(), y.source(), y.publishedAt(),
-				y.executionStatus(), holders);
+				y.steps(), y.executionStatus(), holders);
 	}
 
 	private long idOf(int year, int number) {
@@ -286,8 +310,8 @@ public class BudgetVersions {
 			.query(Long.class).optional().orElseThrow(() -> new NotFoundException("budget " + year + " version " + number));
 	}
 
-	private static void requireDraft(BudgetYear v) {
-		if (v.status() != Status.DRAFT) {
+	private static void requireNotPublished(BudgetYear v) {
+		if (v.status() == Status.PUBLISHED) {
 			throw new RuleViolationException("budget " + v.year() + " version " + v.version() + " is published and never changes", true);
 		}
 	}
@@ -318,7 +342,61 @@ public class BudgetVersions {
 				plain(rs.getBigDecimal("target_intensity")), plain(rs.getBigDecimal("forecast_gdp_10k_cny")), plain(rs.getBigDecimal("city_budget_t")),
 				plain(rs.getBigDecimal("total_cap_t")), plain(total), plain(share), plain(rs.getBigDecimal("reserve_t")), plain(pool), plain(sink),
 				plain(allocatable), plain(allocated), method == null ? null : Method.valueOf(method), rs.getString("source"),
-				published == null ? null : published.atZoneSameInstant(clock.getZone()).toOffsetDateTime(), ExecutionStatus.NOT_AVAILABLE, holders);
+				published == null ? null : published.atZoneSameInstant(clock.getZone()).toOffsetDateTime(), steps(rs.getLong("id")),
+				ExecutionStatus.NOT_AVAILABLE, holders);
+	}
+
+	private List<Step> steps(long id) {
+		return jdbc.sql("SELECT * FROM budget_step WHERE version_id = :id ORDER BY id").param("id", id)
+			.query((rs, n) -> new Step(Status.valueOf(rs.getString("from_status")), Status.valueOf(rs.getString("to_status")),
+					rs.getString("actor"), Role.valueOf(rs.getString("role")), rs.getString("comment"),
+					rs.getObject("taken_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime()))
+			.list();
+	}
+
+	/**
+	 * Takes the next approval step of an allocated version (audited, the comment kept): DRAFT → COUNTY_REVIEW (city
+	 * roles), COUNTY_REVIEW → CITY_REVIEW (a county officer or the city), CITY_REVIEW → LEADING_GROUP_REVIEW (city
+	 * roles). Publication ({@link #publish}) is the leading group's approval, recorded by a city role.
+	 */
+	@Transactional
+	public BudgetYear advance(int year, int number, String comment) {
+		AccessScope scope = AccessScope.current();
+		long id = idOf(year, number);
+		BudgetYear before = version(id, true);
+		Status to = switch (before.status()) {
+			case DRAFT -> {
+				scope.requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER);
+				if (before.method() == null) {
+					throw new RuleViolationException("budget " + year + " version " + number + " is not allocated yet: allocate it before review");
+				}
+				yield Status.COUNTY_REVIEW;
+			}
+			case COUNTY_REVIEW -> {
+				scope.requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER);
+				yield Status.CITY_REVIEW;
+			}
+			case CITY_REVIEW -> {
+				scope.requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER);
+				yield Status.LEADING_GROUP_REVIEW;
+			}
+			case LEADING_GROUP_REVIEW -> throw new RuleViolationException("budget " + year + " version " + number
+					+ " awaits the leading group's approval: publish it");
+			case PUBLISHED -> throw new RuleViolationException("budget " + year + " version " + number + " is published and never changes", true);
+		};
+		jdbc.sql("UPDATE budget_version SET status = :to WHERE id = :id").param("to", to.name()).param("id", id).update();
+		step(id, before.status(), to, comment);
+		BudgetYear after = version(id, true);
+		audit.record("budget.step", "budget-version", year + "/" + number, before, after);
+		return after;
+	}
+
+	private void step(long id, Status from, Status to, String comment) {
+		jdbc.sql("""
+				INSERT INTO budget_step (version_id, from_status, to_status, actor, role, comment, taken_at)
+				VALUES (:id, :from, :to, :actor, :role, :comment, :at)""")
+			.param("id", id).param("from", from.name()).param("to", to.name()).param("actor", AccessScope.current().actor())
+			.param("role", AccessScope.current().role().name()).param("comment", comment).param("at", now()).update();
 	}
 
 	private OffsetDateTime now() {

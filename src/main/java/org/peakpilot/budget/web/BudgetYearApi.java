@@ -53,6 +53,9 @@ class BudgetYearApi {
 			  {"code": "511111", "gdp_10k_cny": 2400000},
 			  {"code": "511112", "gdp_10k_cny": 1800000}]}""";
 
+	static final String STEP_EXAMPLE = """
+			{"comment": "Agreed at the meeting of 2026-12-01 · 2026-12-01 会议同意"}""";
+
 	private final BudgetVersions versions;
 
 	BudgetYearApi(BudgetVersions versions) {
@@ -121,16 +124,58 @@ class BudgetYearApi {
 		return versions.allocate(year, version, body.method(), body.holderInputs());
 	}
 
+	@PostMapping("/api/v1/budget/years/{year}/versions/{version}/advance")
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER })
+	@Operation(operationId = "advanceBudgetVersion", summary = "Take the next approval step of a version · 推进预算版本的下一审批步骤",
+			description = """
+					DRAFT → COUNTY_REVIEW (city roles, allocated drafts only, else 422), COUNTY_REVIEW → CITY_REVIEW (a county
+					officer or a city role), CITY_REVIEW → LEADING_GROUP_REVIEW (city roles); the step, its role and comment are kept
+					and audited. A version awaiting the leading group is published instead (422); a published one is refused (409).
+					草稿 → 区县审核（市级角色，仅已分配的草稿，否则 422），区县审核 → 市级审核（区县人员或市级角色），市级审核 → 领导小组审批（市级角色）；
+					步骤、角色与意见均保存并记入审计日志。待领导小组审批的版本应发布（422）；已发布版本不可修改（409）。""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+			schema = @Schema(implementation = BudgetStepBody.class),
+			examples = @ExampleObject(name = "a comment · 审核意见", value = STEP_EXAMPLE)))
+	BudgetYear advance(@Parameter(description = "The budget year, 2000–2100 · 预算年度", example = "2027") @PathVariable int year,
+			@Parameter(description = "The version number within the year, from 1 · 版本号", example = "1") @PathVariable int version,
+			@RequestBody(required = false) BudgetStepBody body) {
+		checkedYear(year);
+		return versions.advance(year, version, BudgetStepBody.comment(body));
+	}
+
 	@PostMapping("/api/v1/budget/years/{year}/versions/{version}/publish")
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
-	@Operation(operationId = "publishBudgetVersion", summary = "Publish an allocated draft; it never changes afterwards · 发布已分配的草稿（发布后不可修改）",
+	@Operation(operationId = "publishBudgetVersion", summary = "Publish a version the leading group approved; it never changes afterwards · 发布经领导小组审批的版本（发布后不可修改）",
 			description = """
-					A draft that is not allocated is refused (422); a published one too (409).
-					未分配的草稿不可发布（422）；已发布版本亦不可再次发布（409）。""")
+					Records the leading group's approval (by a city role: the platform has no leading-group role) and publishes.
+					A version not in LEADING_GROUP_REVIEW is refused (422); a published one too (409).
+					由市级角色记录领导小组的审批并发布（平台尚无领导小组角色）。未处于领导小组审批的版本不可发布（422）；已发布版本亦不可再次发布（409）。""")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+			schema = @Schema(implementation = BudgetStepBody.class),
+			examples = @ExampleObject(name = "the leading group's decision · 领导小组决定", value = STEP_EXAMPLE)))
 	BudgetYear publish(@Parameter(description = "The budget year, 2000–2100 · 预算年度", example = "2027") @PathVariable int year,
-			@Parameter(description = "The version number within the year, from 1 · 版本号", example = "1") @PathVariable int version) {
+			@Parameter(description = "The version number within the year, from 1 · 版本号", example = "1") @PathVariable int version,
+			@RequestBody(required = false) BudgetStepBody body) {
 		checkedYear(year);
-		return versions.publish(year, version);
+		return versions.publish(year, version, BudgetStepBody.comment(body));
+	}
+
+	/** A step's comment. */
+	@Schema(name = "BudgetStepBody", description = "A comment on an approval step · 审批意见")
+	record BudgetStepBody(@Schema(description = "The comment, text, at most 2000 characters · 意见", maxLength = MAX_SOURCE,
+			example = "Agreed at the meeting of 2026-12-01 · 2026-12-01 会议同意") String comment) {
+
+		static String comment(BudgetStepBody body) {
+			if (body == null || body.comment() == null || body.comment().isBlank()) {
+				return null;
+			}
+			List<InputError> errors = new ArrayList<>();
+			InputBounds.length(errors, "comment", body.comment(), MAX_SOURCE);
+			if (!errors.isEmpty()) {
+				throw new InvalidInputException(errors);
+			}
+			return body.comment().strip();
+		}
 	}
 
 	static int checkedYear(int year) {
