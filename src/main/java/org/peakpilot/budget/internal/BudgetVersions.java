@@ -286,23 +286,24 @@ public class BudgetVersions {
 		if (scope.isCityWide()) {
 			return y;
 		}
-		return withHolders(y, y.holders().stream().filter(h -> h.code().equals(scope.countyCode())).toList());
+		return withHolders(y, y.holders().stream().filter(h -> h.code().equals(scope.countyCode())).toList(), y.steps());
 	}
 
-	/** The year's latest published version with its county-level budgets, for the public. */
+	/** The year's latest published version with its county-level budgets, for the public (without the approval steps). */
 	@Transactional(readOnly = true)
 	public BudgetYear published(int year) {
 		Long id = jdbc.sql("SELECT id FROM budget_version WHERE year = :year AND status = 'PUBLISHED' ORDER BY number DESC LIMIT 1")
 			.param("year", year).query(Long.class).optional().orElseThrow(() -> new NotFoundException("published budget of " + year));
 		BudgetYear y = version(id, true);
-		return withHolders(y, y.holders().stream().filter(h -> h.kind() == Kind.COUNTY).toList());
+		// the public sees the figures, not who reviewed them with which comment
+		return withHolders(y, y.holders().stream().filter(h -> h.kind() == Kind.COUNTY).toList(), List.of());
 	}
 
-	private static BudgetYear withHolders(BudgetYear y, List<Holder> holders) {
+	private static BudgetYear withHolders(BudgetYear y, List<Holder> holders, List<Step> steps) {
 		return new BudgetYear(y.year(), y.version(), y.status(), y.baseIntensity(), y.declineRate(), y.periodTargetCut(), y.achievedCut(),
 				y.yearsLeft(), y.requiredCut(), y.appliedRate(), y.targetIntensity(), y.forecastGdp(), y.cityBudget(), y.totalCap(), y.total(),
 				y.reserveShare(), y.reserve(), y.pool(), y.sinkCredit(), y.allocatable(), y.allocated(), y.method(), y.source(), y.publishedAt(),
-				y.steps(), y.executionStatus(), holders);
+				steps, y.executionStatus(), holders);
 	}
 
 	private long idOf(int year, int number) {
