@@ -1,11 +1,13 @@
 /**
  * Carbon budgets (碳预算, plan 五(一)(二)): the city's yearly budget in tCO2 divided among counties, parks and key
- * enterprises. This first part is the allocation arithmetic only ({@code CarbonBudgets#previewAllocation}): a total
+ * enterprises. The allocation arithmetic ({@code CarbonBudgets#previewAllocation}): a total
  * minus a reserve share, divided by one of six methods into whole tonnes by largest remainder, so that the budgets
- * and the reserve add up to the total exactly (ADR 0016). It stores nothing yet: stored versions, approval,
- * execution, warnings and adjustments come later. Units: budgets, totals and reserves in tCO2 (whole tonnes for
+ * and the reserve add up to the total exactly (ADR 0016). The year's city budget as versions
+ * ({@code internal.BudgetVersions}): B_city = I*_t × GDP^f_t, reserve, major-project pool and sink credit carved out,
+ * the rest allocated to counties with the same arithmetic, DRAFT until published, a published version never changes.
+ * Approval steps, execution, warnings and adjustments come later. Units: budgets, totals and reserves in tCO2 (whole tonnes for
  * budgets), GDP in 10k CNY (万元), population in persons, intensities in tCO2 per 10k CNY, shares and rates as
  * fractions of 1; every budget is at least 0 and a positive decline rate lowers the intensity.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "registry", "shared" })
 package org.peakpilot.budget;

@@ -147,14 +147,22 @@ class BudgetApi {
 	 * is rounded or multiplied: {@code 1e999999999} or {@code 1e-999999999} would otherwise cost the server its memory.
 	 */
 	static void number(List<InputError> errors, String field, BigDecimal v, String max, int decimals) {
+		magnitude(errors, field, v, max, decimals);
+	}
+
+	/** As {@link #number}, answering whether the number passed (null passes). */
+	static boolean magnitude(List<InputError> errors, String field, BigDecimal v, String max, int decimals) {
 		if (v == null) {
-			return;
+			return true;
 		}
 		if (v.abs().compareTo(new BigDecimal(max)) > 0) {
 			errors.add(InputError.field(field, "must be at most " + max + " in size, got " + InputBounds.shown(v)));
+			return false;
 		}
-		else if (v.stripTrailingZeros().scale() > decimals) {
+		if (v.stripTrailingZeros().scale() > decimals) {
 			errors.add(InputError.field(field, "at most " + decimals + " decimals"));
+			return false;
 		}
+		return true;
 	}
 }
