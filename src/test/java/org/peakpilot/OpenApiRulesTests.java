@@ -99,7 +99,7 @@ class OpenApiRulesTests {
 		rules.put("mediaTypes", OpenApiRulesTests::mediaTypes);
 		rules.put("schemaNames", OpenApiRulesTests::schemaNames);
 		rules.put("enums", OpenApiRulesTests::enums);
-		rules.put("requestDescriptions", OpenApiRulesTests::requestDescriptions);
+		rules.put("descriptions", OpenApiRulesTests::descriptions);
 		rules.put("requestExamples", OpenApiRulesTests::requestExamples);
 		rules.put("noExamplesInText", OpenApiRulesTests::noExamplesInText);
 		return rules;
@@ -323,28 +323,40 @@ class OpenApiRulesTests {
 	}
 
 	/**
-	 * Request body schemas not yet described field by field (bilingual, with units): a list that may only shrink. A new
-	 * request schema, or one taken off the list, must describe every property.
+	 * Everything a client reads is described in English and Chinese (ADR 0015): each operation's summary, each
+	 * parameter, and each property of every schema an operation takes or answers with (nested ones included). A
+	 * property that is only a reference to a described schema needs no text of its own.
 	 */
-	static final Set<String> NOT_YET_DESCRIBED = Set.of();
-
-	static List<String> requestDescriptions(JsonNode doc) {
+	static List<String> descriptions(JsonNode doc) {
 		List<String> out = new ArrayList<>();
 		JsonNode schemas = doc.path("components").path("schemas");
-		Set<String> request = new java.util.TreeSet<>();
-		forEachOperation(doc, (where, op) -> op.path("requestBody").path("content")
-			.forEach(media -> collect(schemas, media.path("schema"), request)));
-		for (String name : request) {
-			List<String> undescribed = schemas.path(name).path("properties").propertyNames().stream()
-				.filter(p -> !schemas.path(name).path("properties").path(p).has("description")).toList();
-			if (!undescribed.isEmpty() && !NOT_YET_DESCRIBED.contains(name)) {
-				out.add("request schema " + name + " does not describe " + undescribed);
+		Set<String> used = new java.util.TreeSet<>();
+		forEachOperation(doc, (where, op) -> {
+			if (!chinese(op.path("summary").asString(""))) {
+				out.add(where + ": summary without Chinese");
 			}
-			if (undescribed.isEmpty() && NOT_YET_DESCRIBED.contains(name)) {
-				out.add("request schema " + name + " is described now: take it off NOT_YET_DESCRIBED");
-			}
+			op.path("parameters").forEach(parameter -> {
+				if (!chinese(parameter.path("description").asString(""))) {
+					out.add(where + ": parameter " + parameter.path("name").asString() + " not described in Chinese");
+				}
+			});
+			op.path("requestBody").path("content").forEach(media -> collect(schemas, media.path("schema"), used));
+			op.path("responses").forEach(response -> response.path("content").forEach(media -> collect(schemas, media.path("schema"), used)));
+		});
+		for (String name : used) {
+			schemas.path(name).path("properties").properties().forEach(property -> {
+				JsonNode p = property.getValue();
+				boolean onlyReference = p.has("$ref") && p.size() == 1;
+				if (!onlyReference && !chinese(p.path("description").asString(""))) {
+					out.add("schema " + name + ": property " + property.getKey() + " not described in Chinese");
+				}
+			});
 		}
 		return out;
+	}
+
+	private static boolean chinese(String text) {
+		return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
 	}
 
 	/** Every request body has a real example: on its media type, or on the schema it refers to. */
@@ -431,8 +443,11 @@ class OpenApiRulesTests {
 		});
 		breakers.put("enums", d -> ((ObjectNode) d.path("components").path("schemas").path("MeterForm").path("properties")
 			.path("intervalMinutes")).putArray("enum").add("15"));
-		breakers.put("requestDescriptions", d -> ((ObjectNode) d.path("components").path("schemas").path("EnterpriseForm")
-			.path("properties").path("uscc")).remove("description"));
+		breakers.put("descriptions", d -> {
+			((ObjectNode) d.path("components").path("schemas").path("EnterpriseForm").path("properties").path("uscc"))
+				.put("description", "the unified social credit code");
+			((ObjectNode) op(d, "/api/v1/registry/enterprises", "get").path("parameters").path(0)).remove("description");
+		});
 		breakers.put("requestExamples", d -> {
 			ObjectNode media = (ObjectNode) op(d, "/api/v1/accounting/calculations", "post").path("requestBody").path("content")
 				.path("application/json");

@@ -58,7 +58,7 @@ class AlarmsApi {
 	}
 
 	@GetMapping("/alarms")
-	@Operation(operationId = "listAlarms", summary = "Alarms within the caller's scope, newest first", description = """
+	@Operation(operationId = "listAlarms", summary = "Alarms within the caller's scope, newest first · 告警列表", description = """
 			kind: COUNTER_BACKWARDS, COUNTER_JUMP, THRESHOLD_INTERVAL, THRESHOLD_DAY, OFFLINE, SPIKE, UNIT_ENERGY;
 			status: OPEN, ACKNOWLEDGED, RECOVERED (an offline alarm whose meter sent again; its gap is recorded), CLOSED; limit: at most 1000 (default 200).""")
 	List<Alarm> alarms(@Parameter(description = KIND) @RequestParam(required = false) AlarmKind kind,
@@ -70,7 +70,7 @@ class AlarmsApi {
 	}
 
 	@GetMapping("/alarms/{id}")
-	@Operation(operationId = "getAlarm")
+	@Operation(operationId = "getAlarm", summary = "An alarm · 告警详情")
 	Alarm alarm(@Parameter(description = "The alarm's id · 告警 ID") @PathVariable long id) {
 		return alarms.get(id);
 	}
@@ -81,7 +81,7 @@ class AlarmsApi {
 	}
 
 	@PostMapping("/alarms/{id}/acknowledge")
-	@Operation(operationId = "acknowledgeAlarm", summary = "Acknowledge an open alarm (the enterprise or an officer who manages it)", description = """
+	@Operation(operationId = "acknowledgeAlarm", summary = "Acknowledge an open alarm (the enterprise or an officer who manages it) · 确认告警", description = """
 			The comment is optional. 409 when the alarm is not open.""")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @io.swagger.v3.oas.annotations.media.Content(
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Comment.class),
@@ -92,7 +92,7 @@ class AlarmsApi {
 	}
 
 	@PostMapping("/alarms/{id}/close")
-	@Operation(operationId = "closeAlarm", summary = "Close an open or acknowledged alarm with a comment", description = """
+	@Operation(operationId = "closeAlarm", summary = "Close an open or acknowledged alarm with a comment · 关闭告警", description = """
 			The comment is required. 409 when it is closed already.""")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @io.swagger.v3.oas.annotations.media.Content(
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Comment.class),
@@ -111,7 +111,7 @@ class AlarmsApi {
 	}
 
 	@PostMapping("/alarms/close")
-	@Operation(operationId = "closeAlarms", summary = "Close several open or acknowledged alarms with one comment", description = """
+	@Operation(operationId = "closeAlarms", summary = "Close several open or acknowledged alarms with one comment · 批量关闭告警", description = """
 			1 to 500 ids, comment required.
 			All or nothing: when any id is unknown or outside the caller's scope (404) or the caller may not handle it (403),
 			nothing is closed. Alarms already closed or recovered are skipped and listed under skipped; closed lists those
@@ -125,14 +125,14 @@ class AlarmsApi {
 	}
 
 	@GetMapping("/meters/{id}/alarm-rule")
-	@Operation(operationId = "getAlarmRule")
+	@Operation(operationId = "getAlarmRule", summary = "A meter's alarm limits · 表计告警限值")
 	AlarmRule rule(@Parameter(description = "The meter's id · 表计 ID") @PathVariable long id) {
 		return alarms.rule(id);
 	}
 
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PutMapping("/meters/{id}/alarm-rule")
-	@Operation(operationId = "setAlarmRule", summary = "Set a meter's alarm limits", description = """
+	@Operation(operationId = "setAlarmRule", summary = "Set a meter's alarm limits · 设置表计告警限值", description = """
 			Limits in the meter's unit,
 			intervalLimit per quarter hour (per hour for hourly meters), dayLimit per Beijing day; null = no limit.""")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
@@ -144,13 +144,13 @@ class AlarmsApi {
 	}
 
 	@GetMapping("/efficiency-levels")
-	@Operation(operationId = "listEfficiencyLevels", summary = "National efficiency levels (benchmark, baseline, limit level 3) in kgce per product unit, with source and tag")
+	@Operation(operationId = "listEfficiencyLevels", summary = "National efficiency levels (benchmark, baseline, limit level 3) in kgce per product unit, with source and tag · 能效标杆与基准水平")
 	List<EfficiencyLevel> levels() {
 		return efficiencyLevels.all();
 	}
 
 	@PostMapping("/enterprises/{enterpriseId}/closings/{month}")
-	@Operation(operationId = "closeMonth", summary = "Close an enterprise's month (YYYY-MM): metered energy drafts the accounting report", description = """
+	@Operation(operationId = "closeMonth", summary = "Close an enterprise's month (YYYY-MM): metered energy drafts the accounting report · 月度结算", description = """
 			For the city office and the enterprise's own user. The draft is written only when the month has no report, or its
 			report is a draft (or returned) still holding exactly the lines metering wrote; otherwise the report is kept and
 			only compared (outcome KEPT).""")
@@ -160,7 +160,7 @@ class AlarmsApi {
 	}
 
 	@GetMapping("/closings")
-	@Operation(operationId = "listMonthComparisons", summary = "Metered versus reported energy per enterprise and closed month, in tce and per energy, flagged beyond the tolerance")
+	@Operation(operationId = "listMonthComparisons", summary = "Metered versus reported energy per enterprise and closed month, in tce and per energy, flagged beyond the tolerance · 计量与报送能耗对比")
 	List<MonthComparison> closings(@Parameter(description = "The closings' year (Beijing time) · 年份", example = "2026") @RequestParam int year,
 			@Parameter(description = "Only this month of the year, 1 to 12; left out: all closed months · 仅此月（1–12）；未给出则为全部已关账月份",
 					example = "11") @RequestParam(required = false) Integer month,

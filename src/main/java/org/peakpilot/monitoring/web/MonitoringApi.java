@@ -91,7 +91,7 @@ class MonitoringApi {
 	static final String QUARANTINE_ID = "The quarantine entry's id · 隔离记录 ID";
 
 	@PostMapping(path = "/readings", consumes = { MediaType.APPLICATION_JSON_VALUE, "text/csv" })
-	@Operation(operationId = "postReadings", summary = "Send a batch of readings (JSON or CSV) with a gateway's device token", description = """
+	@Operation(operationId = "postReadings", summary = "Send a batch of readings (JSON or CSV) with a gateway's device token · 上传读数批次", description = """
 			Authorization: Bearer ppd_… (a gateway's device token; an enterprise user's own login works too).
 			JSON (schema ReadingsBatch, see the example): batchId, timestampMarks and readings, each reading with
 			  meter: the meter's code within the gateway's enterprise (or "meterId": its number); ts: ISO-8601 (no offset =
@@ -214,7 +214,7 @@ class MonitoringApi {
 	}
 
 	@PostMapping(path = "/status")
-	@Operation(operationId = "postGatewayStatus", summary = "A gateway's heartbeat (its device token): it is online whether or not it has readings", description = """
+	@Operation(operationId = "postGatewayStatus", summary = "A gateway's heartbeat (its device token): it is online whether or not it has readings · 采集终端心跳", description = """
 			Body (optional): a JSON object of at most 2,000 characters with what the gateway reports (see the example).
 			Also over MQTT on <root>/status/<gateway id>.""")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, description = "What the gateway reports, at most "
@@ -261,13 +261,13 @@ class MonitoringApi {
 	}
 
 	@GetMapping("/meters")
-	@Operation(operationId = "listMeters")
+	@Operation(operationId = "listMeters", summary = "An enterprise's meters · 企业的表计")
 	List<Meter> meters(@Parameter(description = AlarmsApi.ENTERPRISE_FILTER) @RequestParam(required = false) Long enterpriseId) {
 		return meters.list(enterpriseId);
 	}
 
 	@GetMapping("/meters/{id}")
-	@Operation(operationId = "getMeter")
+	@Operation(operationId = "getMeter", summary = "A meter · 表计详情")
 	Meter meter(@Parameter(description = METER_ID) @PathVariable long id) {
 		return meters.get(id);
 	}
@@ -293,7 +293,7 @@ class MonitoringApi {
 
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PutMapping("/meters/{id}")
-	@Operation(operationId = "updateMeter")
+	@Operation(operationId = "updateMeter", summary = "Change a meter's settings · 修改表计")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = MeterForm.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
@@ -303,7 +303,7 @@ class MonitoringApi {
 	}
 
 	@GetMapping("/enterprises/{enterpriseId}/gateways")
-	@Operation(operationId = "listGateways")
+	@Operation(operationId = "listGateways", summary = "An enterprise's gateways · 企业的采集终端")
 	List<Gateway> gateways(@Parameter(description = ENTERPRISE_ID) @PathVariable long enterpriseId) {
 		return gateways.list(enterpriseId);
 	}
@@ -336,7 +336,7 @@ class MonitoringApi {
 
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PutMapping("/gateways/{id}")
-	@Operation(operationId = "updateGateway", summary = "Change a gateway's settings: timestampMarks, what its times mark when a batch does not say (a batch's own field wins)")
+	@Operation(operationId = "updateGateway", summary = "Change a gateway's settings: timestampMarks, what its times mark when a batch does not say (a batch's own field wins) · 修改采集终端设置")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = GatewaySettings.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
@@ -346,7 +346,7 @@ class MonitoringApi {
 	}
 
 	@GetMapping("/gateways/{id}/batches/{batchId}")
-	@Operation(operationId = "getGatewayBatch", summary = "What a batch of this gateway produced: when it was received and how many readings were stored, "
+	@Operation(operationId = "getGatewayBatch", summary = "What a batch of this gateway produced: when it was received and how many readings were stored,  · 批次处理结果"
 			+ "duplicates, quarantined, corrected and snapped; newest first, one entry per delivery (a retry is another); "
 			+ "404 when no batch of that id was received (kept for 90 days by default)")
 	List<BatchRecord> batch(@Parameter(description = GATEWAY_ID) @PathVariable long id,
@@ -360,21 +360,21 @@ class MonitoringApi {
 
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping("/gateways/{id}/revoke")
-	@Operation(operationId = "revokeGateway")
+	@Operation(operationId = "revokeGateway", summary = "Revoke a gateway's device token · 停用采集终端令牌")
 	Gateway revoke(@Parameter(description = GATEWAY_ID) @PathVariable long id) {
 		return gateways.revoke(id);
 	}
 
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping("/gateways/{id}/rotate")
-	@Operation(operationId = "rotateGatewayToken", summary = "Give a gateway a new device token (shown once); the old one keeps working for the rotation overlap "
+	@Operation(operationId = "rotateGatewayToken", summary = "Give a gateway a new device token (shown once); the old one keeps working for the rotation overlap  · 轮换设备令牌"
 			+ "(10 minutes by default: HTTP, MQTT messages and new MQTT connections), then stops; revoke ends both at once")
 	CreatedGateway rotate(@Parameter(description = GATEWAY_ID) @PathVariable long id) {
 		return gateways.rotate(id);
 	}
 
 	@GetMapping("/quarantine")
-	@Operation(operationId = "listQuarantine", summary = "Quarantined readings in the caller's scope, newest first; limit 1 to 1000 (default 200)")
+	@Operation(operationId = "listQuarantine", summary = "Quarantined readings in the caller's scope, newest first; limit 1 to 1000 (default 200) · 隔离读数列表")
 	List<QuarantineEntry> quarantine(@Parameter(description = AlarmsApi.ENTERPRISE_FILTER) @RequestParam(required = false) Long enterpriseId,
 			@Parameter(description = "Only entries in this state · 仅此状态") @RequestParam(required = false) QuarantineStatus status,
 			@Parameter(description = AlarmsApi.LIMIT, schema = @Schema(type = "integer", format = "int32", minimum = "1",
@@ -383,13 +383,13 @@ class MonitoringApi {
 	}
 
 	@GetMapping("/quarantine/{id}")
-	@Operation(operationId = "getQuarantineEntry")
+	@Operation(operationId = "getQuarantineEntry", summary = "A quarantined reading · 隔离读数详情")
 	QuarantineEntry quarantined(@Parameter(description = QUARANTINE_ID) @PathVariable long id) {
 		return quarantine.get(id);
 	}
 
 	@PostMapping("/quarantine/{id}/replay")
-	@Operation(operationId = "replayQuarantineEntry", summary = "Replay a quarantined reading, corrected or as it was", description = """
+	@Operation(operationId = "replayQuarantineEntry", summary = "Replay a quarantined reading, corrected or as it was · 重放隔离读数", description = """
 			Fields left out keep the
 			quarantined ones; the comment is required.""")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
@@ -406,7 +406,7 @@ class MonitoringApi {
 	}
 
 	@PostMapping("/quarantine/{id}/discard")
-	@Operation(operationId = "discardQuarantineEntry")
+	@Operation(operationId = "discardQuarantineEntry", summary = "Discard a quarantined reading with a comment · 丢弃隔离读数")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
 			mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Comment.class),
 			examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = """
@@ -416,7 +416,7 @@ class MonitoringApi {
 	}
 
 	@GetMapping("/meters/{id}/exchanges")
-	@Operation(operationId = "listMeterExchanges")
+	@Operation(operationId = "listMeterExchanges", summary = "A meter's exchanges (replaced meters) · 表计更换记录")
 	List<Replacement> exchanges(@Parameter(description = METER_ID) @PathVariable long id) {
 		return readings.exchanges(id);
 	}
@@ -446,7 +446,7 @@ class MonitoringApi {
 	}
 
 	@GetMapping("/meters/{id}/gaps")
-	@Operation(operationId = "listMeterGaps", summary = "Missing intervals of a meter between two times (default: the last 7 days; at most 31 days)")
+	@Operation(operationId = "listMeterGaps", summary = "Missing intervals of a meter between two times (default: the last 7 days; at most 31 days) · 表计缺测时段")
 	List<Gap> gaps(@Parameter(description = METER_ID) @PathVariable long id, @io.swagger.v3.oas.annotations.Parameter(description = "ISO-8601 date-time (no offset: Beijing time) or date (midnight, Beijing time) · ISO-8601 时间或日期（未带时区即北京时间）",
 			schema = @io.swagger.v3.oas.annotations.media.Schema(example = "2026-11-24T00:00:00+08:00")) @RequestParam(required = false) String from,
 			@io.swagger.v3.oas.annotations.Parameter(description = "ISO-8601 date-time (no offset: Beijing time) or date (midnight, Beijing time) · ISO-8601 时间或日期（未带时区即北京时间）",
@@ -457,7 +457,7 @@ class MonitoringApi {
 	}
 
 	@GetMapping("/meters/{id}/series")
-	@Operation(operationId = "getMeterSeries", summary = "A meter's rollups at a grain (QUARTER, HOUR, DAY, MONTH) in from (inclusive) to (exclusive), in its unit, tce and tCO2; "
+	@Operation(operationId = "getMeterSeries", summary = "A meter's rollups at a grain (QUARTER, HOUR, DAY, MONTH) in from (inclusive) to (exclusive), in its unit, tce and tCO2;  · 表计汇总序列"
 			+ "at most 31 days of quarter hours, 92 of hours, 2 years of days, 20 years of months")
 	MeterSeries series(@Parameter(description = METER_ID) @PathVariable long id,
 			@Parameter(description = "The rollup grain: QUARTER (15 min), HOUR, DAY, MONTH (Beijing time) · 汇总粒度") @RequestParam(defaultValue = "HOUR") Grain grain,

@@ -56,7 +56,7 @@ class MonitoringViewsApi {
 	}
 
 	@GetMapping("/live")
-	@Operation(operationId = "getLiveEnergy", summary = "The live view of a Beijing day (default today) in the caller's scope", description = """
+	@Operation(operationId = "getLiveEnergy", summary = "The live view of a Beijing day (default today) in the caller's scope · 实时能耗", description = """
 			Energy in tce and tCO2 by county, by industry and in total (from the day rollups, converted with the accounting
 			factors of the day's year, listed under 'conversions'), the ten largest consumers, meters online and offline now
 			(offline: no reading for peakpilot.monitoring.offline-after-intervals of the meter's intervals, default 4), open
@@ -66,7 +66,7 @@ class MonitoringViewsApi {
 	}
 
 	@GetMapping("/enterprises/{id}/series")
-	@Operation(operationId = "getEnterpriseSeries", summary = "An enterprise's curve per energy and in tce and tCO2", description = """
+	@Operation(operationId = "getEnterpriseSeries", summary = "An enterprise's curve per energy and in tce and tCO2 · 企业能耗曲线", description = """
 			range DAY (by quarter-hours), WEEK (ISO week, by hours), MONTH (by days) or YEAR (by months), holding 'date'
 			(default today); 'grain' (QUARTER, HOUR, DAY, MONTH) overrides the range's grain, at most 40,000 periods.""")
 	EnterpriseSeries series(@Parameter(description = MonitoringApi.ENTERPRISE_ID) @PathVariable long id, @Parameter(description = RANGE) @RequestParam(defaultValue = "DAY") Range range,
@@ -76,20 +76,20 @@ class MonitoringViewsApi {
 	}
 
 	@GetMapping("/meters/{id}/curve")
-	@Operation(operationId = "getMeterCurve", summary = "A meter's curve over the day, week, month or year holding 'date', at the range's grain")
+	@Operation(operationId = "getMeterCurve", summary = "A meter's curve over the day, week, month or year holding 'date', at the range's grain · 表计曲线")
 	MeterSeries meterCurve(@Parameter(description = MonitoringApi.METER_ID) @PathVariable long id, @Parameter(description = RANGE) @RequestParam(defaultValue = "DAY") Range range,
 			@Parameter(description = DATE) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
 		return readings.meterSeries(id, range, date == null ? views.today() : date);
 	}
 
 	@GetMapping("/enterprises/{id}/meter-states")
-	@Operation(operationId = "listMeterStates", summary = "The enterprise's meters with their latest reading and online status")
+	@Operation(operationId = "listMeterStates", summary = "The enterprise's meters with their latest reading and online status · 表计状态")
 	List<MeterState> meterStates(@Parameter(description = MonitoringApi.ENTERPRISE_ID) @PathVariable long id) {
 		return views.meterStates(id);
 	}
 
 	@GetMapping("/enterprises/{id}/completeness")
-	@Operation(operationId = "listMeterCompleteness", summary = "Readings received per meter and Beijing day against those expected (1440 / interval; so far, for today)")
+	@Operation(operationId = "listMeterCompleteness", summary = "Readings received per meter and Beijing day against those expected (1440 / interval; so far, for today) · 数据完整率")
 	List<MeterCompleteness> completeness(@Parameter(description = MonitoringApi.ENTERPRISE_ID) @PathVariable long id,
 			@Parameter(description = "Beijing days up to today, 1 to " + MonitoringViews.COMPLETENESS_DAYS_MAX + " · 截至今天的北京日天数",
 					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MonitoringViews.COMPLETENESS_DAYS_MAX, defaultValue = "14"))
@@ -98,7 +98,7 @@ class MonitoringViewsApi {
 	}
 
 	@GetMapping("/month-to-date")
-	@Operation(operationId = "listMonthToDate", summary = "Energy of the current month per enterprise in the caller's scope (or of one), largest first")
+	@Operation(operationId = "listMonthToDate", summary = "Energy of the current month per enterprise in the caller's scope (or of one), largest first · 本月累计能耗")
 	List<EnterpriseMonth> monthToDate(@Parameter(description = AlarmsApi.ENTERPRISE_FILTER) @RequestParam(required = false) Long enterpriseId) {
 		return views.monthToDate(enterpriseId);
 	}
@@ -107,14 +107,14 @@ class MonitoringViewsApi {
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The Excel template (.xlsx) · Excel 模板",
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
-	@Operation(operationId = "downloadMeterTemplate", summary = "The Excel template for registering meters (one sheet; the allowed values to the right of the columns)")
+	@Operation(operationId = "downloadMeterTemplate", summary = "The Excel template for registering meters (one sheet; the allowed values to the right of the columns) · 表计登记模板")
 	ResponseEntity<byte[]> template() {
 		return MeterPages.xlsx("meters-template.xlsx", workbooks.meterTemplate());
 	}
 
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping(path = "/enterprises/{id}/meters/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(operationId = "importMeters", summary = "Register the meters of a filled-in template, all or nothing", description = """
+	@Operation(operationId = "importMeters", summary = "Register the meters of a filled-in template, all or nothing · 导入表计", description = """
 			Multipart field 'file' (.xlsx, at most 2 MiB and 2,000 meters). Every row goes through the same rules as
 			POST /enterprises/{id}/meters, and codes must be unique in the file and the enterprise. If any row is wrong,
 			nothing is written and the answer is a 400 problem whose 'errors' list each error with its row and column.""")
@@ -133,7 +133,7 @@ class MonitoringViewsApi {
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The workbook (.xlsx) · Excel 工作簿",
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
-	@Operation(operationId = "exportDailyEnergy", summary = "The enterprise's energy per day of the MONTH or YEAR holding 'date', with the factors used")
+	@Operation(operationId = "exportDailyEnergy", summary = "The enterprise's energy per day of the MONTH or YEAR holding 'date', with the factors used · 逐日能耗导出")
 	ResponseEntity<byte[]> dailyEnergy(@Parameter(description = MonitoringApi.ENTERPRISE_ID) @PathVariable long id,
 			@Parameter(description = "MONTH or YEAR holding date · 月或年", schema = @Schema(type = "string", allowableValues = { "MONTH", "YEAR" }, defaultValue = "MONTH")) @RequestParam(defaultValue = "MONTH") Range range,
 			@Parameter(description = DATE) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
