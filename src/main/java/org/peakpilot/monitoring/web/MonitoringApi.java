@@ -346,9 +346,9 @@ class MonitoringApi {
 	}
 
 	@GetMapping("/gateways/{id}/batches/{batchId}")
-	@Operation(operationId = "getGatewayBatch", summary = "What a batch of this gateway produced: when it was received and how many readings were stored,  · 批次处理结果"
+	@Operation(operationId = "getGatewayBatch", summary = "What a batch of this gateway produced: when it was received and how many readings were stored, "
 			+ "duplicates, quarantined, corrected and snapped; newest first, one entry per delivery (a retry is another); "
-			+ "404 when no batch of that id was received (kept for 90 days by default)")
+			+ "404 when no batch of that id was received (kept for 90 days by default) · 批次处理结果")
 	List<BatchRecord> batch(@Parameter(description = GATEWAY_ID) @PathVariable long id,
 			@Parameter(description = "The batch id the gateway sent (or was assigned) · 批次号", schema = @Schema(pattern = "^" + ReadingIngest.BATCH_ID_PATTERN + "$", example = "gw7-000123")) @PathVariable String batchId) {
 		List<BatchRecord> found = batches.find(id, batchId);
@@ -367,8 +367,8 @@ class MonitoringApi {
 
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@PostMapping("/gateways/{id}/rotate")
-	@Operation(operationId = "rotateGatewayToken", summary = "Give a gateway a new device token (shown once); the old one keeps working for the rotation overlap  · 轮换设备令牌"
-			+ "(10 minutes by default: HTTP, MQTT messages and new MQTT connections), then stops; revoke ends both at once")
+	@Operation(operationId = "rotateGatewayToken", summary = "Give a gateway a new device token (shown once); the old one keeps working for the rotation overlap "
+			+ "(10 minutes by default: HTTP, MQTT messages and new MQTT connections), then stops; revoke ends both at once · 轮换设备令牌")
 	CreatedGateway rotate(@Parameter(description = GATEWAY_ID) @PathVariable long id) {
 		return gateways.rotate(id);
 	}
@@ -457,8 +457,8 @@ class MonitoringApi {
 	}
 
 	@GetMapping("/meters/{id}/series")
-	@Operation(operationId = "getMeterSeries", summary = "A meter's rollups at a grain (QUARTER, HOUR, DAY, MONTH) in from (inclusive) to (exclusive), in its unit, tce and tCO2;  · 表计汇总序列"
-			+ "at most 31 days of quarter hours, 92 of hours, 2 years of days, 20 years of months")
+	@Operation(operationId = "getMeterSeries", summary = "A meter's rollups at a grain (QUARTER, HOUR, DAY, MONTH) in from (inclusive) to (exclusive), in its unit, tce and tCO2; "
+			+ "at most 31 days of quarter hours, 92 of hours, 2 years of days, 20 years of months · 表计汇总序列")
 	MeterSeries series(@Parameter(description = METER_ID) @PathVariable long id,
 			@Parameter(description = "The rollup grain: QUARTER (15 min), HOUR, DAY, MONTH (Beijing time) · 汇总粒度") @RequestParam(defaultValue = "HOUR") Grain grain,
 			@io.swagger.v3.oas.annotations.Parameter(description = "ISO-8601 date-time (no offset: Beijing time) or date (midnight, Beijing time) · ISO-8601 时间或日期（未带时区即北京时间）",
