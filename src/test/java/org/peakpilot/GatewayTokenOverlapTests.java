@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,29 +42,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class GatewayTokenOverlapTests {
 
-	static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+	static final MovableClock NOW = new MovableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 
 	@TestConfiguration
-	static class MovableClock {
+	static class ClockAtNow {
 		@Bean
 		@Primary
 		Clock movableClock() {
-			return new Clock() {
-				@Override
-				public ZoneId getZone() {
-					return ZoneId.of("Asia/Shanghai");
-				}
-
-				@Override
-				public Clock withZone(ZoneId zone) {
-					return this;
-				}
-
-				@Override
-				public Instant instant() {
-					return NOW.get();
-				}
-			};
+			return NOW;
 		}
 	}
 

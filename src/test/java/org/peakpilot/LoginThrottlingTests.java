@@ -3,8 +3,6 @@ package org.peakpilot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.peakpilot.platform.UserAccounts;
@@ -46,29 +44,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class LoginThrottlingTests {
 
 	/** The application's clock in this context; tests move it forward. */
-	static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.parse("2026-12-02T02:00:00Z"));
+	static final MovableClock NOW = new MovableClock(Instant.parse("2026-12-02T02:00:00Z"));
 
 	@TestConfiguration
-	static class MovableClock {
+	static class ClockAtNow {
 		@Bean
 		@Primary
 		Clock movableClock() {
-			return new Clock() {
-				@Override
-				public ZoneId getZone() {
-					return ZoneId.of("Asia/Shanghai");
-				}
-
-				@Override
-				public Clock withZone(ZoneId zone) {
-					return this;
-				}
-
-				@Override
-				public Instant instant() {
-					return NOW.get();
-				}
-			};
+			return NOW;
 		}
 	}
 

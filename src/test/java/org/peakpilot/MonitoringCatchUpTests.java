@@ -9,7 +9,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -65,29 +64,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class MonitoringCatchUpTests {
 
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-	static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.parse("2026-12-05T02:00:00Z"));
+	static final MovableClock NOW = new MovableClock(Instant.parse("2026-12-05T02:00:00Z"));
 
 	@TestConfiguration
-	static class MovableClock {
+	static class ClockAtNow {
 		@Bean
 		@Primary
 		Clock movableClock() {
-			return new Clock() {
-				@Override
-				public ZoneId getZone() {
-					return BEIJING;
-				}
-
-				@Override
-				public Clock withZone(ZoneId zone) {
-					return this;
-				}
-
-				@Override
-				public Instant instant() {
-					return NOW.get();
-				}
-			};
+			return NOW;
 		}
 	}
 

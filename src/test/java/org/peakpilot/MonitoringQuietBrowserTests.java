@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,29 +39,14 @@ class MonitoringQuietBrowserTests {
 
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 	static final ZonedDateTime MIDNIGHT = ZonedDateTime.of(2026, 12, 3, 0, 0, 0, 0, BEIJING);
-	static final AtomicReference<Instant> NOW = new AtomicReference<>(MIDNIGHT.minusHours(1).toInstant());
+	static final MovableClock NOW = new MovableClock(MIDNIGHT.minusHours(1).toInstant());
 
 	@TestConfiguration
-	static class MovableClock {
+	static class ClockAtNow {
 		@Bean
 		@Primary
 		Clock movableClock() {
-			return new Clock() {
-				@Override
-				public ZoneId getZone() {
-					return BEIJING;
-				}
-
-				@Override
-				public Clock withZone(ZoneId zone) {
-					return this;
-				}
-
-				@Override
-				public Instant instant() {
-					return NOW.get();
-				}
-			};
+			return NOW;
 		}
 	}
 
