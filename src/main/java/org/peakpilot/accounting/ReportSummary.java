@@ -18,6 +18,6 @@ public record ReportSummary(
 		@Schema(description = "Energy, all uses, tce (electricity at its calorific equivalent) · 综合能耗（当量值，吨标准煤）") Tce tce,
 		@Schema(description = "Energy in the control scope (without feedstock and renewables), tce · 能耗双控口径能耗（吨标准煤）") Tce controlScopeTce,
 		@Schema(description = "Energy, tce, electricity at the year's equal-value coefficient; absent while none is set · 综合能耗（等价值，吨标准煤）") Tce tceEqualValue,
-		@Schema(description = "Emissions per output value, tCO2 per 万元 (10k CNY); absent without output value · 单位产值排放（吨/万元）") Tco2PerCny10k co2PerOutputValueTPer10kCny,
-		@Schema(description = "Emissions per value added, tCO2 per 万元 (10k CNY); absent without value added · 单位增加值排放（吨/万元）") Tco2PerCny10k co2PerValueAddedTPer10kCny) {
+		@Schema(description = "Emissions per output value, tCO2/10k CNY (吨二氧化碳/万元); absent without output value · 单位产值排放（吨/万元）") Tco2PerCny10k co2PerOutputValueTPer10kCny,
+		@Schema(description = "Emissions per value added, tCO2/10k CNY (吨二氧化碳/万元); absent without value added · 单位增加值排放（吨/万元）") Tco2PerCny10k co2PerValueAddedTPer10kCny) {
 }

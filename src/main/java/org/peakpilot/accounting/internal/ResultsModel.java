@@ -29,7 +29,7 @@ public final class ResultsModel {
 			@Schema(example = "81000.3", description = "Energy, all uses, tce · 综合能耗（吨标准煤）") BigDecimal tce,
 			@Schema(example = "79000.3", description = "Energy in the control scope (without feedstock and renewables), tce · 双控口径能耗（吨标准煤）") BigDecimal controlScopeTce,
 			@Schema(example = "62400", description = "Output value, 万元 (10k CNY) · 工业总产值（万元）") BigDecimal outputValue10kCny,
-			@Schema(example = "3.5577", description = "Emissions per output value, tCO2 per 万元 (10k CNY); absent without output value · 单位产值排放（吨/万元）") BigDecimal co2PerOutputValueTPer10kCny) {
+			@Schema(example = "3.5577", description = "Emissions per output value, tCO2/10k CNY (吨二氧化碳/万元); absent without output value · 单位产值排放（吨/万元）") BigDecimal co2PerOutputValueTPer10kCny) {
 	}
 
 	@Schema(name = "MonthlyEmissions", description = "An enterprise's month · 企业月度结果")
@@ -61,8 +61,8 @@ public final class ResultsModel {
 	public record Grade(
 			@Schema(minimum = "1", example = "2", description = "Grade from 1 (best), one step per bound of the plan's grade.bounds "
 					+ "the ratio reaches (1–5 with the default four bounds); absent when it cannot be judged · 碳效等级（1 最优）") Integer grade,
-			@Schema(example = "3.5577", description = "The enterprise's emissions per output value, tCO2 per 万元 (10k CNY) · 企业单位产值排放（吨/万元）") BigDecimal intensityTPer10kCny,
-			@Schema(example = "4.1020", description = "The industry's emissions per output value, tCO2 per 万元 (10k CNY) · 行业单位产值排放（吨/万元）") BigDecimal industryIntensityTPer10kCny,
+			@Schema(example = "3.5577", description = "The enterprise's emissions per output value, tCO2/10k CNY (吨二氧化碳/万元) · 企业单位产值排放（吨/万元）") BigDecimal intensityTPer10kCny,
+			@Schema(example = "4.1020", description = "The industry's emissions per output value, tCO2/10k CNY (吨二氧化碳/万元) · 行业单位产值排放（吨/万元）") BigDecimal industryIntensityTPer10kCny,
 			@Schema(example = "3011", description = "The industry code compared with (GB/T 4754) · 对比行业代码") String industryCode,
 			@Schema(example = "ratio 0.870", description = "The ratio of the two intensities (\"ratio 0.870\"), or why no grade is given: "
 					+ "no-output-value, no-industry-benchmark, zero-benchmark · 评级依据（比值或无法评级的原因）") String basis) {
@@ -78,8 +78,8 @@ public final class ResultsModel {
 			@Schema(example = "81000.3", description = "Energy, all uses, tce · 综合能耗（吨标准煤）") BigDecimal tce,
 			@Schema(example = "62400", description = "Output value, 万元 (10k CNY) · 工业总产值（万元）") BigDecimal outputValue10kCny,
 			@Schema(example = "15600", description = "Value added, 万元 (10k CNY) · 工业增加值（万元）") BigDecimal valueAdded10kCny,
-			@Schema(example = "3.5577", description = "Emissions per output value, tCO2 per 万元 (10k CNY); absent without output value · 单位产值排放（吨/万元）") BigDecimal co2PerOutputValueTPer10kCny,
-			@Schema(example = "14.2308", description = "Emissions per value added, tCO2 per 万元 (10k CNY); absent without value added · 单位增加值排放（吨/万元）") BigDecimal co2PerValueAddedTPer10kCny,
+			@Schema(example = "3.5577", description = "Emissions per output value, tCO2/10k CNY (吨二氧化碳/万元); absent without output value · 单位产值排放（吨/万元）") BigDecimal co2PerOutputValueTPer10kCny,
+			@Schema(example = "14.2308", description = "Emissions per value added, tCO2/10k CNY (吨二氧化碳/万元); absent without value added · 单位增加值排放（吨/万元）") BigDecimal co2PerValueAddedTPer10kCny,
 			@Schema(description = "Emissions per unit of each product · 各产品碳排放强度") List<ProductIntensity> products,
 			@Schema(description = "The year's carbon-efficiency grade · 碳效等级") Grade grade) {
 	}
@@ -89,7 +89,7 @@ public final class ResultsModel {
 	public record YearGrade(
 			@Schema(example = "2025", description = "Accounting year · 核算年度") int year,
 			@Schema(example = "222000.7", description = "Total emissions of verified reports, tCO2 · 排放总量（吨二氧化碳）") BigDecimal co2T,
-			@Schema(example = "3.5577", description = "Emissions per output value, tCO2 per 万元 (10k CNY) · 单位产值排放（吨/万元）") BigDecimal co2PerOutputValueTPer10kCny,
+			@Schema(example = "3.5577", description = "Emissions per output value, tCO2/10k CNY (吨二氧化碳/万元) · 单位产值排放（吨/万元）") BigDecimal co2PerOutputValueTPer10kCny,
 			@Schema(description = "The year's grade · 碳效等级") Grade grade) {
 	}
 }
