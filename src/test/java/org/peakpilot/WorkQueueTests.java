@@ -133,6 +133,8 @@ class WorkQueueTests {
 		// a registration is only ever dated back, and only by the city
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> SystemActor.call("test", () -> registry.registeredSince(fresh.id(),
 				java.time.Instant.now().plusSeconds(3600)))).isInstanceOf(org.peakpilot.platform.InvalidInputException.class);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> SystemActor.call("test", () -> registry.registeredSince(fresh.id(),
+				java.time.Instant.parse("-100000-01-01T00:00:00Z")))).isInstanceOf(org.peakpilot.platform.InvalidInputException.class);
 	}
 
 	@Test

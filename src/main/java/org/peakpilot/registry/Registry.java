@@ -191,12 +191,19 @@ public class Registry implements ScopeDirectory {
 	 * register, the demo's made-up history): its {@code createdAt}, from which its months to report count. For the
 	 * city only; the time may only move back (a registration cannot be made later than it was entered); audited.
 	 */
+	/** The earliest date a registration may be dated back to: 2000-01-01, Beijing time (no report period lies before). */
+	static final java.time.Instant EARLIEST_REGISTRATION = java.time.Instant.parse("1999-12-31T16:00:00Z");
+
 	@Transactional
 	public Enterprise registeredSince(long id, java.time.Instant registeredAt) {
 		Enterprise before = enterprise(id);
 		if (!AccessScope.current().isCityWide()) {
 			throw new org.springframework.security.access.AccessDeniedException(AccessScope.current().actor()
 					+ ": only the city dates an enterprise's registration");
+		}
+		if (registeredAt != null && registeredAt.isBefore(EARLIEST_REGISTRATION)) {
+			throw new org.peakpilot.platform.InvalidInputException("registeredAt", "a registration is dated from "
+					+ EARLIEST_REGISTRATION + " on");
 		}
 		if (registeredAt == null || registeredAt.isAfter(before.createdAt())) {
 			throw new org.peakpilot.platform.InvalidInputException("registeredAt", "a registration can only be dated back, to before "
