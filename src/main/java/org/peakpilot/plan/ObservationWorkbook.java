@@ -11,7 +11,6 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddressList;
@@ -126,16 +125,8 @@ final class ObservationWorkbook {
 	static byte[] template(List<Item> items, PlanInfo plan) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = workbook.createSheet("填报 Values");
-			CellStyle bold = workbook.createCellStyle();
-			Font font = workbook.createFont();
-			font.setBold(true);
-			bold.setFont(font);
-			Row header = sheet.createRow(0);
-			for (int c = 0; c < HEADERS.length; c++) {
-				Cell cell = header.createCell(c);
-				cell.setCellValue(HEADERS[c]);
-				cell.setCellStyle(bold);
-			}
+			CellStyle bold = SheetCells.bold(workbook);
+			Row header = SheetCells.headerRow(sheet, 0, HEADERS, bold);
 			int r = 1;
 			for (Item item : items) {
 				Row row = sheet.createRow(r++);

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
@@ -18,13 +21,34 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * What every all-or-nothing Excel import reads the same way: the size of the upload, the header row, a cell's
- * text (numbers without binary noise), and the column as the user sees it ("D (年份 Year)").
+ * text (numbers without binary noise), and the column as the user sees it ("D (年份 Year)"); and what every
+ * workbook written for download starts with: a bold style and a header row in it.
  */
 public final class SheetCells {
 
 	private static final DataFormatter FORMATTER = new DataFormatter();
 
 	private SheetCells() {
+	}
+
+	/** A bold cell style of the workbook, for header rows and titles. */
+	public static CellStyle bold(Workbook workbook) {
+		CellStyle bold = workbook.createCellStyle();
+		Font font = workbook.createFont();
+		font.setBold(true);
+		bold.setFont(font);
+		return bold;
+	}
+
+	/** Writes {@code headers} into row {@code rowIndex} of the sheet, from column A, in {@code style}. */
+	public static Row headerRow(Sheet sheet, int rowIndex, String[] headers, CellStyle style) {
+		Row row = sheet.createRow(rowIndex);
+		for (int c = 0; c < headers.length; c++) {
+			Cell cell = row.createCell(c);
+			cell.setCellValue(headers[c]);
+			cell.setCellStyle(style);
+		}
+		return row;
 	}
 
 	/** Refuses an empty upload or one above {@code maxBytes}, naming the field {@code file}. */

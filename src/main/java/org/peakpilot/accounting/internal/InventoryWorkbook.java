@@ -9,10 +9,10 @@ import java.time.format.DateTimeFormatter;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.peakpilot.platform.SheetCells;
 import org.peakpilot.accounting.internal.Inventory.County;
 import org.peakpilot.accounting.internal.Inventory.Figures;
 import org.peakpilot.accounting.internal.Inventory.Indicator;
@@ -36,10 +36,7 @@ final class InventoryWorkbook {
 
 	private InventoryWorkbook(XSSFWorkbook workbook) {
 		this.workbook = workbook;
-		this.bold = workbook.createCellStyle();
-		Font font = workbook.createFont();
-		font.setBold(true);
-		bold.setFont(font);
+		this.bold = SheetCells.bold(workbook);
 		this.figure = workbook.createCellStyle();
 		figure.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00####"));
 		this.ratio = workbook.createCellStyle();

@@ -26,7 +26,6 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -596,10 +595,7 @@ public final class ReportWorkbook {
 			.map(p -> new CodeRow("PRODUCT 产品", p.code(), p.nameZh() + " " + p.nameEn(), p.unit(), "产品与产值 Products"))
 			.toList();
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			CellStyle bold = workbook.createCellStyle();
-			Font font = workbook.createFont();
-			font.setBold(true);
-			bold.setFont(font);
+			CellStyle bold = SheetCells.bold(workbook);
 
 			Sheet activity = workbook.createSheet(ACTIVITY);
 			header(activity, ACTIVITY_HEADERS, bold, new int[] { 10, 20, 28, 14, 10, 16, 16, 14, 12, 10, 10, 14, 14, 14, 30, 16, 18, 18, 16 });

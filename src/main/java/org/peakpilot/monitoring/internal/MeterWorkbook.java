@@ -14,7 +14,6 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddressList;
@@ -86,16 +85,8 @@ final class MeterWorkbook {
 	static byte[] template(List<Energy> energies) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = workbook.createSheet("表计 Meters");
-			CellStyle bold = workbook.createCellStyle();
-			Font font = workbook.createFont();
-			font.setBold(true);
-			bold.setFont(font);
-			Row header = sheet.createRow(0);
-			for (int c = 0; c < HEADERS.length; c++) {
-				Cell cell = header.createCell(c);
-				cell.setCellValue(HEADERS[c]);
-				cell.setCellStyle(bold);
-			}
+			CellStyle bold = SheetCells.bold(workbook);
+			Row header = SheetCells.headerRow(sheet, 0, HEADERS, bold);
 			String[][] legendHeads = { { "允许的能源代码 Allowed energy codes", "名称 Name", "允许的单位 Allowed units" } };
 			for (int c = 0; c < legendHeads[0].length; c++) {
 				Cell cell = header.createCell(LEGEND + c);

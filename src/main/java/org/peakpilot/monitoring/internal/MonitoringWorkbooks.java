@@ -15,10 +15,10 @@ import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.peakpilot.platform.SheetCells;
 import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.Factor;
 import org.peakpilot.monitoring.Meter;
@@ -132,21 +132,13 @@ public class MonitoringWorkbooks {
 		RegistryModel.Enterprise e = registry.enterprise(enterpriseId);
 		EnterpriseSeries series = views.enterpriseSeries(enterpriseId, range, date, Grain.DAY);
 		try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			CellStyle bold = wb.createCellStyle();
-			Font font = wb.createFont();
-			font.setBold(true);
-			bold.setFont(font);
+			CellStyle bold = SheetCells.bold(wb);
 			Sheet sheet = wb.createSheet("日能耗 Daily energy");
 			Row title = sheet.createRow(0);
 			title.createCell(0).setCellValue(e.name() + " · " + e.uscc() + " · " + range.first(date) + " – " + range.end(date).minusDays(1));
 			String[] headers = { "日期 Date", "能源 Energy", "单位 Unit", "数量 Quantity", "折标煤 tce", "排放 tCO2", "读数 Readings",
 					"剔除 Excluded" };
-			Row h = sheet.createRow(1);
-			for (int i = 0; i < headers.length; i++) {
-				Cell c = h.createCell(i);
-				c.setCellValue(headers[i]);
-				c.setCellStyle(bold);
-			}
+			SheetCells.headerRow(sheet, 1, headers, bold);
 			int r = 2;
 			for (java.time.Instant start : series.periods()) {
 				String day = start.atZone(ReadingIngest.BEIJING).toLocalDate().format(DAY);
