@@ -9,5 +9,5 @@
  * budgets), GDP in 10k CNY (万元), population in persons, intensities in tCO2 per 10k CNY, shares and rates as
  * fractions of 1; every budget is at least 0 and a positive decline rate lowers the intensity.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "registry", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "plan", "registry", "accounting", "monitoring", "shared" })
 package org.peakpilot.budget;
