@@ -129,15 +129,25 @@ public class BudgetVersions {
 	/** One holder's line. */
 	@Schema(name = "BudgetYearHolder", description = "One holder's budget of the year · 预算单位的年度预算")
 	public record Holder(
-			@Schema(description = "The holder's code (a county's region code) · 单位代码", example = "511102") String code,
-			@Schema(description = "COUNTY, PARK or ENTERPRISE (today counties only) · 单位类型") Kind kind,
-			@Schema(description = "The code of the holder containing it; null for a county · 上级单位代码") String parent,
+			@Schema(description = "The holder's code: a county's region code, a park's code (plan folder), an enterprise's USCC · 单位代码（区县区划代码、园区代码、企业统一社会信用代码）", example = "511102") String code,
+			@Schema(description = "COUNTY, PARK or ENTERPRISE · 单位类型") Kind kind,
+			@Schema(description = "The code of the holder containing it (a park's county, an enterprise's park or county); the city's region code for a park or enterprise the city allocates directly; null for a county · 上级单位代码（市直接分配的为市级区划代码，区县为空）") String parent,
 			@Schema(description = "The method's raw figure, in the method's unit · 方法原始值") BigDecimal raw,
 			@Schema(description = "raw ÷ Σ raw, fraction of 1 · 份额") BigDecimal share,
 			@JsonProperty("budget_t") @Schema(description = "The budget, whole tCO2 · 预算，吨二氧化碳") BigDecimal budget,
 			@JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Emissions used so far, tCO2; null: execution is not computed yet (see execution_status) · 已使用量，吨二氧化碳") BigDecimal used,
 			@JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Year-end forecast, tCO2; null: not computed yet (see execution_status) · 年末预测，吨二氧化碳") BigDecimal forecast,
-			@JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Warning level; null: not computed yet (see execution_status) · 预警等级") String warning) {
+			@JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Warning level; null: not computed yet (see execution_status) · 预警等级") String warning,
+			@JsonProperty("national_ets") @Schema(description = "In the national carbon market (marked by the office with its source): monitored, budget 0 unless ets_override_reason is set · 纳入全国碳市场（仅监测，除非办公室说明理由，否则预算为 0）") boolean nationalEts,
+			@JsonProperty("ets_override_reason") @Schema(description = "Why a national-ETS enterprise is given a budget all the same; null otherwise · 全国碳市场企业仍分配预算的理由") String etsOverrideReason,
+			@JsonProperty("pre_allocated_t") @Schema(description = "The part issued now, whole tCO2; the rest (budget_t − pre_allocated_t) awaits the true-up after verification; null: no pre-allocation · 预分配量（整吨），其余待核查后清算") BigDecimal preAllocated,
+			@JsonProperty("common_t") @Schema(description = "For a county or park divided further: budget_t − Σ budget_t of the holders it contains (its common part), tCO2; null when not divided · 区县或园区自留（公共）部分 = 本级预算 − 下级预算之和，吨二氧化碳") BigDecimal common) {
+
+		/** A holder line without the park and enterprise figures. */
+		public Holder(String code, Kind kind, String parent, BigDecimal raw, BigDecimal share, BigDecimal budget, BigDecimal used,
+				BigDecimal forecast, String warning) {
+			this(code, kind, parent, raw, share, budget, used, forecast, warning, false, null, null, null);
+		}
 	}
 
 	/** Creates the next draft version of a year from the office's inputs (city roles). */
@@ -224,9 +234,12 @@ public class BudgetVersions {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		BudgetAllocation.Preview p = Allocations.preview(new BudgetAllocation.Request(Tco2.of(before.allocatable()), BigDecimal.ZERO, method, holders));
-		jdbc.sql("DELETE FROM budget_holder WHERE version_id = :id").param("id", id).update();
-		BigDecimal allocated = BigDecimal.ZERO;
+		// the city's direct holders (parks, enterprises) take their part first; the counties divide the rest
+		BigDecimal direct = HolderTree.directSum(jdbc, id);
+		BudgetAllocation.Preview p = Allocations.preview(new BudgetAllocation.Request(Tco2.of(before.allocatable().subtract(direct)),
+				BigDecimal.ZERO, method, holders));
+		HolderTree.clearCounties(jdbc, id);
+		BigDecimal allocated = direct;
 		for (int i = 0; i < holders.size(); i++) {
 			BudgetAllocation.Holder in = holders.get(i);
 			HolderBudget out = p.holders().get(i);
@@ -271,13 +284,15 @@ public class BudgetVersions {
 	}
 
 	/**
-	 * The year's latest published version, else its latest draft, for the city's roles and county officers; a county
-	 * officer sees its own county's holder line only.
+	 * The year's latest published version, else its latest draft, for the city's roles, county officers, park managers
+	 * and enterprise users; below the city the holder lines are those of {@link HolderScope}: a county officer its
+	 * county and the parks and enterprises in it, a park manager its park and its enterprises, an enterprise user its
+	 * own line.
 	 */
 	@Transactional(readOnly = true)
 	public BudgetYear current(int year) {
 		AccessScope scope = AccessScope.current();
-		scope.requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER);
+		scope.requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER);
 		Long id = jdbc.sql("""
 				SELECT id FROM budget_version WHERE year = :year
 				ORDER BY (status = 'PUBLISHED') DESC, number DESC LIMIT 1""").param("year", year).query(Long.class).optional()
@@ -286,7 +301,7 @@ public class BudgetVersions {
 		if (scope.isCityWide()) {
 			return y;
 		}
-		return withHolders(y, y.holders().stream().filter(h -> h.code().equals(scope.countyCode())).toList(), y.steps());
+		return withHolders(y, HolderScope.visible(registry, scope, y.holders()), y.steps());
 	}
 
 	/** The year's latest published version with its county-level budgets, for the public (without the approval steps). */
@@ -319,10 +334,15 @@ public class BudgetVersions {
 
 	private BudgetYear version(long id, boolean withHolders) {
 		List<Holder> holders = withHolders ? jdbc.sql("""
-				SELECT code, kind, parent_code, raw, share, budget_t FROM budget_holder WHERE version_id = :id ORDER BY line_no""")
+				SELECT h.code, h.kind, h.parent_code, h.raw, h.share, h.budget_t, h.national_ets, h.ets_override_reason, h.pre_allocated_t,
+				  h.budget_t - (SELECT sum(c.budget_t) FROM budget_holder c WHERE c.version_id = h.version_id AND c.parent_code = h.code) AS common_t
+				FROM budget_holder h WHERE h.version_id = :id
+				ORDER BY (h.kind = 'COUNTY') DESC, h.parent_code NULLS FIRST, h.line_no""")
 			.param("id", id)
 			.query((rs, n) -> new Holder(rs.getString("code"), Kind.valueOf(rs.getString("kind")), rs.getString("parent_code"),
-					plain(rs.getBigDecimal("raw")), plain(rs.getBigDecimal("share")), plain(rs.getBigDecimal("budget_t")), null, null, null))
+					plain(rs.getBigDecimal("raw")), plain(rs.getBigDecimal("share")), plain(rs.getBigDecimal("budget_t")), null, null, null,
+					rs.getBoolean("national_ets"), rs.getString("ets_override_reason"), plain(rs.getBigDecimal("pre_allocated_t")),
+					plain(rs.getBigDecimal("common_t"))))
 			.list() : List.of();
 		return jdbc.sql("SELECT * FROM budget_version WHERE id = :id").param("id", id).query((rs, n) -> row(rs, holders)).single();
 	}
@@ -334,7 +354,8 @@ public class BudgetVersions {
 		BigDecimal share = rs.getBigDecimal("reserve_share");
 		BigDecimal allocatable = total.subtract(pool).subtract(sink).subtract(Rounding.stored(total.multiply(share)));
 		String method = rs.getString("method");
-		BigDecimal allocated = method == null ? null : holders.stream().map(Holder::budget).reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal allocated = method == null ? null
+				: HolderTree.top(holders).stream().map(Holder::budget).reduce(BigDecimal.ZERO, BigDecimal::add);
 		Integer yearsLeft = (Integer) rs.getObject("years_left");
 		OffsetDateTime published = rs.getObject("published_at", OffsetDateTime.class);
 		return new BudgetYear(rs.getInt("year"), rs.getInt("number"), Status.valueOf(rs.getString("status")),
