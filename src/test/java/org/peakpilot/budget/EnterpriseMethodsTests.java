@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * small examples: the raw figures from the formula written here, the budgets by a largest-remainder split written
  * here (not the code under test). No Spring.
  */
-class EnterpriseMethodsTests {
+public class EnterpriseMethodsTests {
 
 	private final CarbonBudgets budgets = new CarbonBudgets();
 
@@ -42,7 +42,7 @@ class EnterpriseMethodsTests {
 	}
 
 	/** Hamilton's method written out independently: quotas at 40 digits, floors, the rest to the largest fractions. */
-	static List<BigDecimal> hamilton(BigDecimal amount, List<BigDecimal> raw, List<String> codes) {
+	public static List<BigDecimal> hamilton(BigDecimal amount, List<BigDecimal> raw, List<String> codes) {
 		MathContext mc = new MathContext(40);
 		BigDecimal sum = raw.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
 		List<BigDecimal> out = new ArrayList<>();
