@@ -305,6 +305,12 @@ class BudgetHolderApiTests {
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field", hasItem("holders[0].ets_source")));
 		post(office, url + "/sub-allocations", park.formatted(PARK, "{\"code\": \"" + inPark.uscc() + "\", \"kind\": \"ENTERPRISE\", \"output\": 1}"))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field", hasItem("holders[0].benchmark_t_per_unit")));
+		// a code twice or missing, also where the arithmetic does not see it (national ETS): 400, never a key violation
+		post(office, url + "/sub-allocations", park.formatted(PARK, ("{\"code\": \"%s\", \"kind\": \"ENTERPRISE\", \"national_ets\": true, \"ets_source\": \"x\"},"
+				+ "{\"code\": \"%s\", \"kind\": \"ENTERPRISE\", \"national_ets\": true, \"ets_source\": \"x\"},"
+				+ "{\"kind\": \"ENTERPRISE\", \"national_ets\": true, \"ets_source\": \"x\"}").formatted(inPark.uscc(), inPark.uscc())))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field", hasItem("holders[1].code")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("holders[2].code")));
 		// huge numbers and long text: 400, never 500
 		post(office, url + "/sub-allocations", """
 				{"level": "CITY", "method": "GRANDFATHERING", "amount_t": 1e999999999, "pre_allocation_share": 1.5, "holders": [

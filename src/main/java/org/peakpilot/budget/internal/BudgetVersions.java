@@ -111,13 +111,13 @@ public class BudgetVersions {
 			@JsonProperty("forecast_gdp_10k_cny") @Schema(description = "GDP^f_t: forecast GDP at constant prices, 10k CNY · 预测 GDP（不变价），万元") BigDecimal forecastGdp,
 			@JsonProperty("city_budget_t") @Schema(description = "I*_t × GDP^f_t, tCO2, 6 decimals · 按强度测算的城市预算，吨二氧化碳") BigDecimal cityBudget,
 			@JsonProperty("total_cap_t") @Schema(description = "The optional cap on the total, tCO2 · 总量上限（可选），吨二氧化碳") BigDecimal totalCap,
-			@JsonProperty("total_t") @Schema(description = "min(city_budget_t, total_cap_t), tCO2 = Σ holders' budget_t + reserve_t + pool_t + sink_credit_t once allocated · 预算总量，吨二氧化碳") BigDecimal total,
+			@JsonProperty("total_t") @Schema(description = "min(city_budget_t, total_cap_t), tCO2 = Σ budget_t of the top holders (counties and the city's direct parks and enterprises) + reserve_t + pool_t + sink_credit_t once allocated · 预算总量，吨二氧化碳 = 顶层单位预算之和 + 预留 + 项目池 + 碳汇") BigDecimal total,
 			@JsonProperty("reserve_share") @Schema(description = "Reserve share asked for, fraction of 1 · 预留比例") BigDecimal reserveShare,
 			@JsonProperty("reserve_t") @Schema(description = "The reserve, tCO2: reserve_share × total_t, plus the sub-tonne rest once allocated · 预留量，吨二氧化碳") BigDecimal reserve,
 			@JsonProperty("pool_t") @Schema(description = "The major-project pool, tCO2 · 重大项目池，吨二氧化碳") BigDecimal pool,
 			@JsonProperty("sink_credit_t") @Schema(description = "The sink credit, tCO2, at most 5 % of total_t · 碳汇抵扣量，吨二氧化碳") BigDecimal sinkCredit,
 			@JsonProperty("allocatable_t") @Schema(description = "total_t − reserve_share × total_t − pool_t − sink_credit_t: what the method divides, tCO2 · 可分配量，吨二氧化碳") BigDecimal allocatable,
-			@JsonProperty("allocated_t") @Schema(description = "Σ holders' budget_t in whole tonnes; null until allocated · 已分配量，吨二氧化碳") BigDecimal allocated,
+			@JsonProperty("allocated_t") @Schema(description = "Σ budget_t of the top holders (counties and the city's direct parks and enterprises) in whole tonnes; null until the counties are allocated · 顶层单位（区县及市直接分配的园区、企业）预算之和，吨二氧化碳") BigDecimal allocated,
 			@Schema(description = "The allocation method; null until allocated · 分配方法") Method method,
 			@Schema(description = "Where the inputs come from (documents, decisions) · 数据来源") String source,
 			@JsonProperty("published_at") @Schema(description = "When it was published; null for a draft · 发布时间") OffsetDateTime publishedAt,
@@ -206,8 +206,9 @@ public class BudgetVersions {
 	}
 
 	/**
-	 * Allocates a draft to counties by one method, replacing an earlier allocation of the same draft, with the
-	 * preview's arithmetic ({@link Allocations#preview}) on the allocatable part and no reserve of its own.
+	 * Allocates a draft to counties by one method, replacing an earlier allocation of the same draft (and what lay below
+	 * the counties), with the preview's arithmetic ({@link Allocations#preview}) on the allocatable part minus the city's
+	 * direct holders' budgets ({@link SubAllocations}) and no reserve of its own.
 	 */
 	@Transactional
 	public BudgetYear allocate(int year, int number, Method method, List<BudgetAllocation.Holder> holders) {

@@ -28,7 +28,7 @@ final class HolderScope {
 			return List.of();
 		}
 		return switch (scope.role()) {
-			case COUNTY_OFFICER -> HolderTree.withBelow(holders, Set.of(scope.countyCode()));
+			case COUNTY_OFFICER -> scope.countyCode() == null ? List.of() : HolderTree.withBelow(holders, Set.of(scope.countyCode()));
 			case PARK_MANAGER -> HolderTree.withBelow(holders, registry.parks().stream().filter(p -> Long.valueOf(p.id()).equals(scope.parkId()))
 				.map(p -> p.code()).collect(java.util.stream.Collectors.toSet()));
 			case ENTERPRISE_USER -> {

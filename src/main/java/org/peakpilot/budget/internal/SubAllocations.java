@@ -204,7 +204,7 @@ public class SubAllocations {
 		}
 		// what lies below the parent now is replaced; every other holder of the version stays
 		Set<String> replaced = below(v.id(), parent);
-		checkHolders(errors, in, parent, city, existing, replaced);
+		checkHolders(errors, in, parent, existing, replaced);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -336,7 +336,7 @@ public class SubAllocations {
 		return pre;
 	}
 
-	private void checkHolders(List<InputError> errors, Request in, String parent, String city, Map<String, Existing> existing,
+	private void checkHolders(List<InputError> errors, Request in, String parent, Map<String, Existing> existing,
 			Set<String> replaced) {
 		Map<String, Park> parks = new HashMap<>();
 		registry.parks().forEach(pk -> parks.put(pk.code(), pk));
@@ -376,11 +376,20 @@ public class SubAllocations {
 			if (!h.nationalEts() && (h.etsSource() != null || h.etsOverrideReason() != null)) {
 				errors.add(InputError.field(at + "national_ets", "must be true where ets_source or ets_override_reason is given"));
 			}
-			if (h.code() == null || h.code().isBlank() || h.code().length() > BudgetAllocation.MAX_CODE_LENGTH || h.kind() == null) {
+			if (h.code() == null || h.code().isBlank()) {
+				errors.add(InputError.field(at + "code", "is required"));
+				continue;
+			}
+			if (h.code().length() > BudgetAllocation.MAX_CODE_LENGTH) {
+				errors.add(InputError.field(at + "code", "at most " + BudgetAllocation.MAX_CODE_LENGTH + " characters"));
 				continue;
 			}
 			if (!seen.add(h.code())) {
-				continue; // the arithmetic names the duplicate
+				errors.add(InputError.field(at + "code", "is listed twice"));
+				continue;
+			}
+			if (h.kind() == null) {
+				continue;
 			}
 			Existing other = existing.get(h.code());
 			if (other != null && !replaced.contains(h.code())) {
@@ -417,9 +426,6 @@ public class SubAllocations {
 					}
 				}
 			}
-		}
-		if (!city.equals(parent) && in.level() == Level.CITY) {
-			errors.add(InputError.field("parent", "must be the city"));
 		}
 	}
 
