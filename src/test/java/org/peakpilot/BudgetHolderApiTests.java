@@ -332,8 +332,21 @@ class BudgetHolderApiTests {
 		post(office, "/api/v1/budget/years/1999/versions/1/sub-allocations", one.formatted(SHAWAN, PARK, "PARK"))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("year"));
 		post(office, "/api/v1/budget/years/2053/versions/9/sub-allocations", one.formatted(SHAWAN, PARK, "PARK")).andExpect(status().isNotFound());
-		// a county officer does not divide; a version in review is fixed
-		post(basic(fixtures.countyOfficer(SHAWAN)), url + "/sub-allocations", one.formatted(SHAWAN, PARK, "PARK")).andExpect(status().isForbidden());
+		// a county officer proposes its own county's division and its parks', nothing else
+		String officer = fixtures.countyOfficer(SHAWAN);
+		var county = basic(officer);
+		post(county, url + "/sub-allocations", one.formatted(SHAWAN, PARK, "PARK")).andExpect(status().isOk());
+		post(county, url + "/sub-allocations", park.formatted(PARK, "{\"code\": \"" + inPark.uscc() + "\", \"kind\": \"ENTERPRISE\", \"output\": 1, \"benchmark_t_per_unit\": 1}"))
+			.andExpect(status().isOk());
+		assertThat(jdbc.sql("SELECT actor FROM audit_event WHERE action = 'budget.sub-allocated' AND entity_id = '2053/1' ORDER BY id DESC LIMIT 1")
+			.query(String.class).single()).isEqualTo(officer);
+		post(county, url + "/sub-allocations", one.formatted(SHIZHONG, shizhong.uscc(), "ENTERPRISE")).andExpect(status().isForbidden());
+		post(basic(fixtures.countyOfficer(SHIZHONG)), url + "/sub-allocations", park.formatted(PARK, "{\"code\": \"" + inPark.uscc() + "\", \"kind\": \"ENTERPRISE\", \"output\": 1, \"benchmark_t_per_unit\": 1}"))
+			.andExpect(status().isForbidden());
+		post(county, url + "/sub-allocations", """
+				{"level": "CITY", "method": "GRANDFATHERING", "amount_t": 1, "holders": [{"code": "%s", "kind": "ENTERPRISE", "base_emissions_t": 1}]}"""
+			.formatted(shizhong.uscc())).andExpect(status().isForbidden());
+		// a version in review is fixed
 		post(office, url + "/advance", null).andExpect(status().isOk());
 		post(office, url + "/sub-allocations", one.formatted(SHAWAN, PARK, "PARK")).andExpect(status().isConflict());
 	}

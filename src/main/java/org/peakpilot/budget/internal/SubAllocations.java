@@ -33,6 +33,7 @@ import org.peakpilot.registry.RegistryModel.Region;
 import org.peakpilot.shared.Rounding;
 import org.peakpilot.shared.Tco2;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,7 +54,9 @@ import org.springframework.transaction.annotation.Transactional;
  * below it + its common part. National-ETS enterprises (marked with a source) are listed with 0 t and take no part in
  * the division unless the office gives an override reason. A pre-allocation share p issues round(p × Σ budgets) whole
  * tonnes now, spread by largest remainder over the budgets; the rest waits for the true-up ({@link TrueUps}).
- * Re-dividing a parent replaces what lay below it. City roles only, audited ({@code budget.sub-allocated}).
+ * Re-dividing a parent replaces what lay below it. City roles divide every level; a county officer proposes the
+ * division of its own county and of the parks the version places in it (a draft, reviewed by the city in the
+ * version's approval steps), nothing else. Audited ({@code budget.sub-allocated}) with the actor.
  */
 @Component
 public class SubAllocations {
@@ -128,7 +131,8 @@ public class SubAllocations {
 	/** Divides one parent's amount among the holders below it, replacing an earlier division of the same parent. */
 	@Transactional
 	public Answer allocate(int year, int number, Request in) {
-		AccessScope.current().requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER);
+		AccessScope scope = AccessScope.current();
+		scope.requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER);
 		Version v = draft(year, number);
 		List<InputError> errors = new ArrayList<>();
 		if (in.level() == null) {
@@ -146,8 +150,18 @@ public class SubAllocations {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
+		Map<String, Existing> existingNow = existing(v.id());
+		if (!scope.isCityWide()) {
+			// a county officer proposes the division of its own county and of the parks the version places in it
+			Existing p = in.parent() == null ? null : existingNow.get(in.parent());
+			boolean own = in.level() == Level.COUNTY ? scope.countyCode().equals(in.parent())
+					: in.level() == Level.PARK && p != null && scope.countyCode().equals(p.parent());
+			if (!own) {
+				throw new AccessDeniedException(scope.actor() + " divides only county " + scope.countyCode() + " and the parks in it");
+			}
+		}
 		String city = registry.regions().stream().filter(r -> r.parentCode() == null).map(Region::code).findFirst().orElseThrow();
-		Map<String, Existing> existing = existing(v.id());
+		Map<String, Existing> existing = existingNow;
 		// the parent and what it divides
 		String parent;
 		BigDecimal parentBudget = null;

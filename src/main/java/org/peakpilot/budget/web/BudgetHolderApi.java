@@ -67,7 +67,7 @@ class BudgetHolderApi {
 	}
 
 	@PostMapping("/api/v1/budget/years/{year}/versions/{version}/sub-allocations")
-	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER })
 	@Operation(operationId = "subAllocateBudgetDraft",
 			summary = "Divide a draft's county, park or direct part among parks and enterprises by a method · 将草稿中区县、园区或市直接分配部分按方法分配给园区和企业",
 			description = """
@@ -82,13 +82,15 @@ class BudgetHolderApi {
 					under the park), else 400 at holders[i].parent; an unknown code is 400 at holders[i].code. A national-ETS enterprise
 					(national_ets with ets_source) gets 0 t unless ets_override_reason is given. pre_allocation_share p issues
 					round(p × Σ enterprise budgets) now (largest remainder); the rest waits for the true-up. Dividing a parent again
-					replaces what lay below it. Only a draft (409 otherwise); audited.
+					replaces what lay below it. A county officer may propose the division of its own county (COUNTY) and of the parks
+					in it (PARK), nothing else (403); the city reviews it in the version's approval steps. Only a draft (409
+					otherwise); audited.
 					CITY：市直接将 amount_t（整吨，不超过可分配量）分配给园区和企业（上级为市级代码，不计入区县）；已分配的区县按原数据重新分配，
 					区县以下的分配随之清除。COUNTY：区县预算减 common_t 后分配给区内园区和企业。PARK：园区预算减 common_t 后分配给园区内企业。
 					每个层级可选不同方法（六种区域方法或产量×基准、历史强度、历史排放），整吨、最大余数法；总量 = 各区县 + 市直接分配单位 + 预留 + 项目池 + 碳汇，
 					区县（园区）预算 = 下级之和 + 自留部分。上级须与登记信息一致（园区所在区县，企业所在园区或区县；所在园区已是预算单位的企业须归入园区），
 					否则 400（holders[i].parent）；代码未登记为 400（holders[i].code）。全国碳市场企业（national_ets 及 ets_source）预算为 0，
-					除非给出 ets_override_reason。pre_allocation_share 为预分配比例，其余待核查后清算。重新分配会替换该上级以下的分配。仅限草稿（否则 409），记入审计日志。""")
+					除非给出 ets_override_reason。pre_allocation_share 为预分配比例，其余待核查后清算。重新分配会替换该上级以下的分配。区县人员可提出本区县（COUNTY）及区内园区（PARK）的分配方案，其他情况返回 403，由市级在版本审批中审核。仅限草稿（否则 409），记入审计日志。""")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
 			schema = @Schema(implementation = SubAllocationBody.class),
 			examples = @ExampleObject(name = "a park's enterprises by benchmark, 70 % now, one in the national ETS · 园区企业按基准法分配，预分配 70%，一家纳入全国碳市场",
