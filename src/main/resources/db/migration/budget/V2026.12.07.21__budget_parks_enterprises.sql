@@ -54,3 +54,6 @@ CREATE TABLE budget_true_up (
     recorded_by                 TEXT NOT NULL
 );
 CREATE INDEX budget_true_up_holder ON budget_true_up (version_id, code, id);
+
+-- The tree is walked by parent (what lies below a county or park; the parent's common part).
+CREATE INDEX budget_holder_parent ON budget_holder (version_id, parent_code);

@@ -336,8 +336,11 @@ public class BudgetVersions {
 	private BudgetYear version(long id, boolean withHolders) {
 		List<Holder> holders = withHolders ? jdbc.sql("""
 				SELECT h.code, h.kind, h.parent_code, h.raw, h.share, h.budget_t, h.national_ets, h.ets_override_reason, h.pre_allocated_t,
-				  h.budget_t - (SELECT sum(c.budget_t) FROM budget_holder c WHERE c.version_id = h.version_id AND c.parent_code = h.code) AS common_t
-				FROM budget_holder h WHERE h.version_id = :id
+				  h.budget_t - c.below_t AS common_t
+				FROM budget_holder h
+				LEFT JOIN (SELECT parent_code, sum(budget_t) AS below_t FROM budget_holder WHERE version_id = :id GROUP BY parent_code) c
+				  ON c.parent_code = h.code
+				WHERE h.version_id = :id
 				ORDER BY (h.kind = 'COUNTY') DESC, h.parent_code NULLS FIRST, h.line_no""")
 			.param("id", id)
 			.query((rs, n) -> new Holder(rs.getString("code"), Kind.valueOf(rs.getString("kind")), rs.getString("parent_code"),
