@@ -19,4 +19,16 @@ public class CarbonBudgets {
 	public BudgetAllocation.Preview previewAllocation(BudgetAllocation.Request request) {
 		return Allocations.preview(request);
 	}
+
+	/**
+	 * The same request under two to {@link BudgetAllocation#MAX_COMPARED_METHODS} methods, side by side, storing nothing:
+	 * each method's answer is exactly {@link #previewAllocation} with that method, and each holder's budgets are listed
+	 * per method with the difference to the first method.
+	 *
+	 * @throws org.peakpilot.platform.InvalidInputException naming {@code methods} (fewer than 2, more than 6, repeated) or
+	 *         every field a method cannot use, the message saying which method
+	 */
+	public BudgetAllocation.Comparison compareAllocations(BudgetAllocation.Request request, java.util.List<BudgetAllocation.Method> methods) {
+		return Allocations.compare(request, methods);
+	}
 }
