@@ -41,19 +41,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class BudgetVersions {
 
-	/** A sink credit is at most this share of the city total (β, BUDGET-ADMISSION §3.1, default 5 %). */
-	public static final BigDecimal SINK_CREDIT_MAX_SHARE = new BigDecimal("0.05");
-
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final Registry registry;
+	private final BudgetSettings settings;
+	private final SinkLedger sinks;
 
-	BudgetVersions(JdbcClient jdbc, AuditLog audit, Clock clock, Registry registry) {
+	BudgetVersions(JdbcClient jdbc, AuditLog audit, Clock clock, Registry registry, BudgetSettings settings, SinkLedger sinks) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
 		this.registry = registry;
+		this.settings = settings;
+		this.sinks = sinks;
 	}
 
 	/**
@@ -166,10 +167,14 @@ public class BudgetVersions {
 		BigDecimal city = CityBudget.cityBudget(target, in.forecastGdp());
 		BigDecimal total = CityBudget.total(city, in.totalCap());
 		BigDecimal reserve = Rounding.stored(total.multiply(in.reserveShare()));
-		if (in.sinkCredit().compareTo(total.multiply(SINK_CREDIT_MAX_SHARE)) > 0) {
-			errors.add(InputError.field("sink_credit_t", "must be at most 5 % of the total (" + plain(total.multiply(SINK_CREDIT_MAX_SHARE)) + " t)"));
+		// without the office's figure: min(Σ ΔS of the year's sink ledger, β × total)
+		BigDecimal sinkCredit = in.sinkCredit() != null ? in.sinkCredit() : sinks.creditFor(year, total);
+		BigDecimal beta = settings.sinkCreditMaxShare();
+		if (sinkCredit.compareTo(total.multiply(beta)) > 0) {
+			errors.add(InputError.field("sink_credit_t", "must be at most " + plain(beta.movePointRight(2)) + " % of the total ("
+					+ plain(total.multiply(beta)) + " t)"));
 		}
-		else if (reserve.add(in.pool()).add(in.sinkCredit()).compareTo(total) > 0) {
+		else if (reserve.add(in.pool()).add(sinkCredit).compareTo(total) > 0) {
 			errors.add(InputError.field("pool_t", "reserve, pool and sink credit together exceed the total of " + plain(total) + " t"));
 		}
 		if (!errors.isEmpty()) {
@@ -187,9 +192,10 @@ public class BudgetVersions {
 			.param("year", year).param("number", number).param("base", in.baseIntensity()).param("decline", in.declineRate())
 			.param("r", in.periodTargetCut()).param("ra", in.achievedCut()).param("n", in.yearsLeft()).param("required", required)
 			.param("rate", rate).param("target", target).param("gdp", in.forecastGdp()).param("city", city).param("cap", in.totalCap())
-			.param("total", total).param("share", in.reserveShare()).param("pool", in.pool()).param("sink", in.sinkCredit())
+			.param("total", total).param("share", in.reserveShare()).param("pool", in.pool()).param("sink", sinkCredit)
 			.param("reserve", reserve).param("source", in.source()).param("at", now()).param("by", AccessScope.current().actor())
 			.query(Long.class).single();
+		sinks.recordCredit(id, year, total, sinkCredit, in.sinkCredit() != null);
 		BudgetYear created = version(id, true);
 		audit.record("budget.draft-created", "budget-version", year + "/" + number, null, created);
 		return created;

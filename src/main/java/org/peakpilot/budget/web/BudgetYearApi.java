@@ -206,7 +206,7 @@ class BudgetYearApi {
 					minimum = "0", maximum = "1", exclusiveMaximum = true, example = "0.05") BigDecimal reserveShare,
 			@JsonProperty("pool_t") @Schema(description = "The major-project pool, tCO2, at least 0; default 0 · 重大项目池，吨二氧化碳",
 					minimum = "0", maximum = BudgetAllocation.MAX_T, example = "300000") BigDecimal pool,
-			@JsonProperty("sink_credit_t") @Schema(description = "The sink credit, tCO2, at least 0 and at most 5 % of the total; default 0 · 碳汇抵扣量，吨二氧化碳（不超过总量 5%）",
+			@JsonProperty("sink_credit_t") @Schema(description = "The sink credit, tCO2, at least 0 and at most β (plan folder, default 5 %) of the total; default min(Σ ΔS of the year's sink ledger, β × total) · 碳汇抵扣量，吨二氧化碳（不超过总量的 β，默认 5%；未填时取当年碳汇台账增量合计与 β × 总量的较小值）",
 					minimum = "0", maximum = BudgetAllocation.MAX_T, example = "50000") BigDecimal sinkCredit,
 			@Schema(description = "Where the inputs come from (documents, decisions), text, 1 to 2000 characters · 数据来源（文件、决定）",
 					requiredMode = Schema.RequiredMode.REQUIRED, maxLength = MAX_SOURCE, example = "Statistics bureau bulletin 2026 · 2026 年统计公报") String source) {
@@ -238,7 +238,7 @@ class BudgetYearApi {
 			}
 			return new DraftInputs(baseIntensity, declineRate, periodTargetCut, achievedCut, yearsLeft, forecastGdp, totalCap,
 					reserveShare == null ? new BigDecimal("0.05") : reserveShare, pool == null ? BigDecimal.ZERO : pool,
-					sinkCredit == null ? BigDecimal.ZERO : sinkCredit, source.strip());
+					sinkCredit, source.strip());
 		}
 
 		private static void required(List<InputError> errors, String field, Object v) {
