@@ -501,10 +501,21 @@ class BudgetAdjustmentApiTests {
 			.isEqualTo(1);
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'budget.sink-recorded' AND entity_id = :id")
 			.param("id", String.valueOf(entryId)).query(Long.class).single()).isEqualTo(1);
-		// below the cap the credit is Σ ΔS; the target intensity is the same with or without sinks
-		mvc.perform(sink(EMEISHAN, 2056, "20000").param("reference_number", "乐市林发〔2027〕13号").with(office)).andExpect(status().isCreated());
+		// a correction is a new entry naming the one it corrects, never more than is left of it
+		String e2056 = mvc.perform(sink(EMEISHAN, 2056, "20000").param("reference_number", "乐市林发〔2027〕13号").with(office))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		long corrected = ((Number) JsonPath.read(e2056, "$.id")).longValue();
+		mvc.perform(sink(EMEISHAN, 2056, "-5000").param("reference_number", "乐市林发〔2027〕14号").with(office)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("increment_t"));
+		mvc.perform(sink(EMEISHAN, 2056, "-5000").param("corrects_entry_id", String.valueOf(corrected)).param("reference_number", "乐市林发〔2027〕14号")
+			.with(office)).andExpect(status().isCreated()).andExpect(jsonPath("$.corrects_entry_id").value(corrected));
+		mvc.perform(sink(EMEISHAN, 2056, "-15000.000001").param("corrects_entry_id", String.valueOf(corrected)).param("reference_number", "x")
+			.with(office)).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("increment_t"));
+		mvc.perform(sink(MUCHUAN, 2056, "-1").param("corrects_entry_id", String.valueOf(corrected)).param("reference_number", "x")
+			.with(office)).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("corrects_entry_id"));
+		// below the cap the credit is Σ ΔS = 20,000 − 5,000 t; the target intensity is the same with or without sinks
 		post(office, "/api/v1/budget/years/2056/versions", draft).andExpect(status().isCreated())
-			.andExpect(jsonPath("$.sink_credit_t").value(20000)).andExpect(jsonPath("$.target_intensity_t_per_10k_cny").value(0.6));
+			.andExpect(jsonPath("$.sink_credit_t").value(15000)).andExpect(jsonPath("$.target_intensity_t_per_10k_cny").value(0.6));
 	}
 
 	@Test

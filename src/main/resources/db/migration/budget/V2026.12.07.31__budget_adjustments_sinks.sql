@@ -40,12 +40,13 @@ CREATE INDEX budget_adjustment_step_of ON budget_adjustment_step (adjustment_id,
 
 -- The sink ledger (碳汇): verified forestry sink increments ΔS per county and year, append-only, each with its
 -- evidence: the verification document (stored bytes, its SHA-256) and/or the reference number of the forestry
--- bureau's verification (文号).
+-- bureau's verification (文号). A correction is a new entry with a negative increment naming the entry it corrects.
 CREATE TABLE budget_sink_entry (
     id                          BIGSERIAL PRIMARY KEY,
     county_code                 TEXT NOT NULL,
     year                        INT NOT NULL CHECK (year BETWEEN 2000 AND 2100),
-    increment_t                 NUMERIC NOT NULL CHECK (increment_t > 0),   -- ΔS, tCO2 absorbed
+    increment_t                 NUMERIC NOT NULL CHECK (increment_t <> 0),  -- ΔS, tCO2 absorbed (negative: a correction)
+    corrects_entry_id           BIGINT REFERENCES budget_sink_entry (id),
     verified_on                 DATE NOT NULL,
     verified_by                 TEXT NOT NULL,             -- the verifying body
     reference_number            TEXT,                      -- 文号 of the verification
@@ -57,6 +58,7 @@ CREATE TABLE budget_sink_entry (
     entered_role                TEXT NOT NULL,
     entered_at                  TIMESTAMPTZ NOT NULL,
     CHECK (reference_number IS NOT NULL OR document IS NOT NULL),
+    CHECK (increment_t > 0 OR corrects_entry_id IS NOT NULL),
     CHECK ((document IS NULL) = (document_sha256 IS NULL) AND (document IS NULL) = (document_name IS NULL))
 );
 CREATE INDEX budget_sink_entry_year ON budget_sink_entry (year, county_code);

@@ -74,7 +74,7 @@ public class SinkLedger {
 	}
 
 	/** What the forestry bureau verified, as entered. */
-	public record NewEntry(String countyCode, Integer year, BigDecimal increment, LocalDate verifiedOn, String verifiedBy,
+	public record NewEntry(String countyCode, Integer year, BigDecimal increment, Long correctsEntryId, LocalDate verifiedOn, String verifiedBy,
 			String referenceNumber, String documentName, byte[] document) {
 	}
 
@@ -85,7 +85,8 @@ public class SinkLedger {
 			@Schema(description = "The entry's id · 编号") long id,
 			@JsonProperty("county_code") @Schema(description = "The county (region code) whose forests absorbed it · 区县代码", example = "511181") String countyCode,
 			@Schema(description = "The year of the increment · 年度", example = "2027") int year,
-			@JsonProperty("increment_t") @Schema(description = "ΔS: the verified sink increment, tCO2 · 碳汇增量，吨二氧化碳") BigDecimal increment,
+			@JsonProperty("increment_t") @Schema(description = "ΔS: the verified sink increment, tCO2; negative for a correction · 碳汇增量，吨二氧化碳（更正为负）") BigDecimal increment,
+			@JsonProperty("corrects_entry_id") @Schema(description = "The entry this one corrects; null for an increment · 所更正的条目") Long correctsEntryId,
 			@JsonProperty("verified_on") @Schema(description = "When it was verified · 核证日期") LocalDate verifiedOn,
 			@JsonProperty("verified_by") @Schema(description = "The verifying body · 核证机构") String verifiedBy,
 			@JsonProperty("reference_number") @Schema(description = "The reference number of the verification (文号); null without · 核证文号") String referenceNumber,
@@ -147,8 +148,16 @@ public class SinkLedger {
 		else if (in.increment().scale() > Rounding.SCALE || in.increment().precision() - in.increment().scale() > 10) {
 			errors.add(InputError.field("increment_t", "at most " + Rounding.SCALE + " decimals and at most " + MAX_INCREMENT_T + " t"));
 		}
+		else if (in.correctsEntryId() == null) {
+			if (in.increment().signum() < 0) {
+				errors.add(InputError.field("increment_t", "a negative increment corrects an entry: give corrects_entry_id"));
+			}
+			else {
+				InputBounds.positive(errors, "increment_t", in.increment(), new BigDecimal(MAX_INCREMENT_T));
+			}
+		}
 		else {
-			InputBounds.positive(errors, "increment_t", in.increment(), new BigDecimal(MAX_INCREMENT_T));
+			corrected(errors, in);
 		}
 		LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
 		if (in.verifiedOn() == null) {
@@ -181,10 +190,11 @@ public class SinkLedger {
 		}
 		String name = doc == null ? null : blank(in.documentName()) ? "verification" + extension(type) : in.documentName().strip();
 		long id = jdbc.sql("""
-				INSERT INTO budget_sink_entry (county_code, year, increment_t, verified_on, verified_by, reference_number, document_name,
-				  document_type, document_sha256, document, entered_by, entered_role, entered_at)
-				VALUES (:county, :year, :inc, :on, :by, :ref, :name, :type, :sha, :doc, :actor, :role, :at) RETURNING id""")
-			.param("county", in.countyCode()).param("year", in.year()).param("inc", in.increment()).param("on", in.verifiedOn())
+				INSERT INTO budget_sink_entry (county_code, year, increment_t, corrects_entry_id, verified_on, verified_by, reference_number,
+				  document_name, document_type, document_sha256, document, entered_by, entered_role, entered_at)
+				VALUES (:county, :year, :inc, :corrects, :on, :by, :ref, :name, :type, :sha, :doc, :actor, :role, :at) RETURNING id""")
+			.param("county", in.countyCode()).param("year", in.year()).param("inc", in.increment()).param("corrects", in.correctsEntryId())
+			.param("on", in.verifiedOn())
 			.param("by", in.verifiedBy().strip()).param("ref", blank(in.referenceNumber()) ? null : in.referenceNumber().strip())
 			.param("name", name).param("type", type).param("sha", sha).param("doc", doc).param("actor", scope.actor())
 			.param("role", scope.role().name()).param("at", OffsetDateTime.ofInstant(clock.instant(), clock.getZone()))
@@ -341,7 +351,7 @@ public class SinkLedger {
 	}
 
 	private static final String SELECT = """
-			SELECT id, county_code, year, increment_t, verified_on, verified_by, reference_number, document_name, document_type,
+			SELECT id, county_code, year, increment_t, corrects_entry_id, verified_on, verified_by, reference_number, document_name, document_type,
 			  document_sha256, octet_length(document) AS document_bytes, entered_by, entered_at FROM budget_sink_entry""";
 
 	private Entry entry(long id) {
@@ -350,11 +360,35 @@ public class SinkLedger {
 
 	private Entry row(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Entry(rs.getLong("id"), rs.getString("county_code"), rs.getInt("year"), BudgetVersions.plain(rs.getBigDecimal("increment_t")),
-				rs.getObject("verified_on", LocalDate.class), rs.getString("verified_by"), rs.getString("reference_number"),
+				(Long) rs.getObject("corrects_entry_id"), rs.getObject("verified_on", LocalDate.class), rs.getString("verified_by"), rs.getString("reference_number"),
 				rs.getString("document_name"), rs.getString("document_type"), rs.getString("document_sha256"),
 				(Integer) rs.getObject("document_bytes"),
 				rs.getString("entered_by"), rs.getObject("entered_at", OffsetDateTime.class).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
 					.toOffsetDateTime());
+	}
+
+	/**
+	 * A correction: a negative increment of the same county and year as the entry it corrects, at most what is left of
+	 * that entry after its earlier corrections (the entry's ΔS never goes below 0).
+	 */
+	private void corrected(List<InputError> errors, NewEntry in) {
+		var original = jdbc.sql("""
+				SELECT county_code, year, increment_t, increment_t + coalesce((SELECT sum(c.increment_t) FROM budget_sink_entry c
+				  WHERE c.corrects_entry_id = e.id), 0) AS left_t FROM budget_sink_entry e WHERE id = :id AND corrects_entry_id IS NULL""")
+			.param("id", in.correctsEntryId()).query().listOfRows();
+		if (original.isEmpty()) {
+			errors.add(InputError.field("corrects_entry_id", "is not an increment of the ledger"));
+			return;
+		}
+		var o = original.get(0);
+		if (!o.get("county_code").equals(in.countyCode()) || !o.get("year").equals(in.year())) {
+			errors.add(InputError.field("corrects_entry_id", "is an entry of county " + o.get("county_code") + " and year " + o.get("year")));
+		}
+		BigDecimal left = (BigDecimal) o.get("left_t");
+		if (in.increment().signum() >= 0 || in.increment().negate().compareTo(left) > 0) {
+			errors.add(InputError.field("increment_t", "a correction is negative and at most the " + BudgetVersions.plain(left)
+					+ " t left of the entry it corrects"));
+		}
 	}
 
 	private static void text(List<InputError> errors, String field, String value, int max, boolean required) {

@@ -63,7 +63,8 @@ class BudgetSinkApi {
 	Entry record(
 			@Parameter(description = "The county (region code) whose forests absorbed it · 区县代码", example = "511181") @RequestParam(name = "county_code", required = false) String countyCode,
 			@Parameter(description = "The year of the increment, 2000–2100 · 年度", example = "2027") @RequestParam(name = "year", required = false) Integer year,
-			@Parameter(description = "ΔS: the verified increment, tCO2, above 0 and at most 1e9, 6 decimals · 碳汇增量，吨二氧化碳", example = "125000") @RequestParam(name = "increment_t", required = false) BigDecimal increment,
+			@Parameter(description = "ΔS: the verified increment, tCO2, above 0 and at most 1e9, 6 decimals; negative only to correct an entry · 碳汇增量，吨二氧化碳（更正时为负）", example = "125000") @RequestParam(name = "increment_t", required = false) BigDecimal increment,
+			@Parameter(description = "The entry this one corrects (then increment_t is negative, at most what is left of it) · 所更正的条目编号", example = "12") @RequestParam(name = "corrects_entry_id", required = false) Long correctsEntryId,
 			@Parameter(description = "When it was verified, not after today · 核证日期", example = "2027-03-15") @RequestParam(name = "verified_on", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate verifiedOn,
 			@Parameter(description = "The verifying body, at most 200 characters · 核证机构", example = "四川省林业科学研究院") @RequestParam(name = "verified_by", required = false) String verifiedBy,
 			@Parameter(description = "The verification's reference number (文号), at most 100 characters; required without a file · 核证文号", example = "乐市林发〔2027〕12号") @RequestParam(name = "reference_number", required = false) String referenceNumber,
@@ -71,7 +72,7 @@ class BudgetSinkApi {
 			throws IOException {
 		byte[] bytes = file == null || file.isEmpty() ? null : file.getBytes();
 		String name = file == null ? null : file.getOriginalFilename();
-		return sinks.record(new SinkLedger.NewEntry(countyCode, year, increment, verifiedOn, verifiedBy, referenceNumber, name, bytes));
+		return sinks.record(new SinkLedger.NewEntry(countyCode, year, increment, correctsEntryId, verifiedOn, verifiedBy, referenceNumber, name, bytes));
 	}
 
 	@GetMapping("/api/v1/budget/sinks")
