@@ -116,7 +116,7 @@ public class BudgetVersions {
 			@JsonProperty("reserve_share") @Schema(description = "Reserve share asked for, fraction of 1 · 预留比例") BigDecimal reserveShare,
 			@JsonProperty("reserve_t") @Schema(description = "The reserve, tCO2: reserve_share × total_t, plus the sub-tonne rest once allocated · 预留量，吨二氧化碳") BigDecimal reserve,
 			@JsonProperty("pool_t") @Schema(description = "The major-project pool, tCO2 · 重大项目池，吨二氧化碳") BigDecimal pool,
-			@JsonProperty("sink_credit_t") @Schema(description = "The sink credit, tCO2, at most 5 % of total_t · 碳汇抵扣量，吨二氧化碳") BigDecimal sinkCredit,
+			@JsonProperty("sink_credit_t") @Schema(description = "The sink credit, tCO2: min(Σ ΔS of the year's sink ledger, β × total_t) unless the office entered it, at most β (plan folder, default 5 %) of total_t; sinks never enter an intensity figure · 碳汇抵扣量，吨二氧化碳（不超过总量的 β，不计入强度）") BigDecimal sinkCredit,
 			@JsonProperty("allocatable_t") @Schema(description = "total_t − reserve_share × total_t − pool_t − sink_credit_t: what the method divides, tCO2 · 可分配量，吨二氧化碳") BigDecimal allocatable,
 			@JsonProperty("allocated_t") @Schema(description = "Σ holders' budget_t in whole tonnes; null until allocated · 已分配量，吨二氧化碳") BigDecimal allocated,
 			@Schema(description = "The allocation method; null until allocated · 分配方法") Method method,
