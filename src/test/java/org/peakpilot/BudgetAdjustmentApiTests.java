@@ -445,6 +445,57 @@ class BudgetAdjustmentApiTests {
 			.andExpect(jsonPath("$.credit_t").value(sink.doubleValue())).andExpect(jsonPath("$.cap_t").value(sink.doubleValue()));
 	}
 
+	@Test
+	void tonnesMoveAlongTheHolderTreeAndEveryColumnOfAHolderIsCopied() throws Exception {
+		// a park under Shawan holding 30,000 t of Shawan's budget, with a column another part of the module may add
+		String base = "/api/v1/budget/years/2059/versions";
+		post(office, base, DRAFT).andExpect(status().isCreated());
+		post(office, base + "/1/allocation", BY_GDP).andExpect(status().isOk());
+		jdbc.sql("ALTER TABLE budget_holder ADD COLUMN IF NOT EXISTS test_marker TEXT").update();
+		jdbc.sql("""
+				INSERT INTO budget_holder (version_id, code, kind, parent_code, line_no, raw, share, quota_t, budget_t, test_marker)
+				SELECT id, 'PARK-SW-1', 'PARK', :shawan, 99, 0, 0, 0, 30000, 'kept' FROM budget_version WHERE year = 2059 AND number = 1""")
+			.param("shawan", SHAWAN).update();
+		for (int i = 0; i < 3; i++) {
+			post(office, base + "/1/advance", null).andExpect(status().isOk());
+		}
+		String v1 = post(office, base + "/1/publish", null).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		var shawan = basic(fixtures.countyOfficer(SHAWAN));
+		var shizhong = basic(fixtures.countyOfficer(SHIZHONG));
+		String fromPark = """
+				{"kind": "TRANSFER", "from_code": "PARK-SW-1", "to_code": "511112", "amount_t": 10000, "reason": "park line closed"}""";
+		post(shizhong, "/api/v1/budget/years/2059/adjustments", fromPark).andExpect(status().isForbidden());
+		post(shawan, "/api/v1/budget/years/2059/adjustments", fromPark.replace("10000", "30001")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("amount_t"));
+		approve(file(shawan, 2059, fromPark));
+		// inside Shawan: from the park to Shawan itself leaves Shawan's budget as it is
+		approve(file(shawan, 2059, """
+				{"kind": "TRANSFER", "from_code": "PARK-SW-1", "to_code": "511111", "amount_t": 5000, "reason": "back to the county"}"""));
+		String v3 = year(2059);
+		assertThat(budget(v3, "PARK-SW-1")).isEqualByComparingTo("15000");
+		assertThat(budget(v3, SHAWAN)).isEqualByComparingTo(budget(v1, SHAWAN).subtract(d("10000")));
+		assertThat(budget(v3, WUTONGQIAO)).isEqualByComparingTo(budget(v1, WUTONGQIAO).add(d("10000")));
+		assertThat(d(JsonPath.read(v3, "$.total_t"))).isEqualByComparingTo(d(JsonPath.read(v1, "$.total_t")));
+		// the identity counts top-level holders: the park is inside Shawan
+		BigDecimal top = jdbc.sql("""
+				SELECT v.total_t - v.reserve_t - v.pool_t - v.sink_credit_t - sum(h.budget_t) FILTER (WHERE h.kind = 'COUNTY')
+				FROM budget_version v JOIN budget_holder h ON h.version_id = v.id WHERE v.year = 2059 AND v.number = 3 GROUP BY v.id""")
+			.query(BigDecimal.class).single();
+		assertThat(top).isEqualByComparingTo("0");
+		assertThat(jdbc.sql("""
+				SELECT h.test_marker FROM budget_holder h JOIN budget_version v ON v.id = h.version_id
+				WHERE v.year = 2059 AND v.number = 3 AND h.code = 'PARK-SW-1'""").query(String.class).single()).isEqualTo("kept");
+		// a GDP revision that would leave Shawan below its park's 15,000 t is refused, naming the revised GDP
+		post(office, "/api/v1/budget/years/2059/adjustments", """
+				{"kind": "GDP_REVISION", "revised_gdp_10k_cny": 250000, "reason": "x"}""").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("revised_gdp_10k_cny"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("holders it contains")));
+		// 0.576 × 250,000 = 144,000 t; − 7,200 reserve − 100,000 pool = 36,800 t, of which Shawan 2.4 ÷ 10.7 ≈ 8,254 t < 15,000 t
+		post(office, "/api/v1/budget/years/2059/adjustments", """
+				{"kind": "GDP_REVISION", "revised_gdp_10k_cny": 100000, "reason": "x"}""").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message", containsString("below the reserve")));
+	}
+
 	static byte[] pdf() {
 		return "%PDF-1.4\n% verification report of forestry sinks\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 	}
