@@ -467,6 +467,11 @@ class BudgetAdjustmentApiTests {
 		post(shizhong, "/api/v1/budget/years/2059/adjustments", fromPark).andExpect(status().isForbidden());
 		post(shawan, "/api/v1/budget/years/2059/adjustments", fromPark.replace("10000", "30001")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("amount_t"));
+		// from Shawan into its own park: never more than Shawan holds beyond what its park holds
+		post(shawan, "/api/v1/budget/years/2059/adjustments", """
+				{"kind": "TRANSFER", "from_code": "511111", "to_code": "PARK-SW-1", "amount_t": %s, "reason": "x"}"""
+			.formatted(budget(v1, SHAWAN).subtract(d("29999")))).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message", containsString("holders it contains")));
 		approve(file(shawan, 2059, fromPark));
 		// inside Shawan: from the park to Shawan itself leaves Shawan's budget as it is
 		approve(file(shawan, 2059, """

@@ -8,8 +8,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -309,10 +311,31 @@ public class Adjustments {
 		List<String> toChain = toCode == null ? List.of() : holders.chain(toCode);
 		List<String> down = fromChain.stream().filter(c -> !toChain.contains(c)).toList();
 		List<String> up = toChain.stream().filter(c -> !fromChain.contains(c)).toList();
+		Map<String, BigDecimal> after = new LinkedHashMap<>();
+		holders.lines().forEach((c, l) -> after.put(c, l.budget()));
+		down.forEach(c -> after.merge(c, amount.negate(), BigDecimal::add));
+		up.forEach(c -> after.merge(c, amount, BigDecimal::add));
 		for (String c : down) {
-			BigDecimal budget = holders.lines().get(c).budget();
-			if (budget.compareTo(amount) < 0) {
-				errors.add(InputError.field("amount_t", "takes " + c + " below 0 t: its budget is " + BudgetVersions.plain(budget) + " t"));
+			if (after.get(c).signum() < 0) {
+				errors.add(InputError.field("amount_t", "takes " + c + " below 0 t: its budget is "
+						+ BudgetVersions.plain(holders.lines().get(c).budget()) + " t"));
+			}
+		}
+		// a holder that changed, or whose contained holder changed, must still hold what it contains
+		Set<String> touched = new LinkedHashSet<>(down);
+		touched.addAll(up);
+		new ArrayList<>(touched).forEach(c -> {
+			String parent = holders.lines().get(c).parent();
+			if (parent != null && holders.has(parent)) {
+				touched.add(parent);
+			}
+		});
+		for (String c : touched) {
+			BigDecimal contained = holders.lines().values().stream().filter(l -> c.equals(l.parent())).map(l -> after.get(l.code()))
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+			if (contained.compareTo(after.get(c)) > 0) {
+				errors.add(InputError.field("amount_t", "leaves " + c + " with " + BudgetVersions.plain(after.get(c)) + " t, below the "
+						+ BudgetVersions.plain(contained) + " t of the holders it contains"));
 			}
 		}
 		String account = kind == Kind.RESERVE_DRAW ? "reserve_t" : kind == Kind.POOL_DRAW ? "pool_t" : null;
