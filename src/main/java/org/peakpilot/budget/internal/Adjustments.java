@@ -30,6 +30,8 @@ import org.peakpilot.shared.Cny10k;
 import org.peakpilot.shared.Rounding;
 import org.peakpilot.shared.Tco2;
 import org.peakpilot.shared.Tco2PerCny10k;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -52,6 +54,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class Adjustments {
+
+	private static final Logger log = LoggerFactory.getLogger(Adjustments.class);
 
 	/** Longest reason and comment. */
 	public static final int MAX_REASON = 2000;
@@ -262,6 +266,7 @@ public class Adjustments {
 		Adjustment after = adjustment(id);
 		audit.record("budget.adjustment-approved", "budget-adjustment", id, before, after);
 		audit.record("budget.published", "budget-version", year + "/" + number, null, VersionHistory.snapshot(jdbc, created));
+		log.info("Adjustment {} ({}) of budget {} approved: version {} published from version {}", id, before.kind(), year, number, number(base));
 		return after;
 	}
 
@@ -306,6 +311,16 @@ public class Adjustments {
 		Map<String, Object> v = jdbc.sql("SELECT * FROM budget_version WHERE id = :id").param("id", versionId).query().singleRow();
 		if (kind == Kind.GDP_REVISION) {
 			return regdp(versionId, v, holders, revisedGdp, check);
+		}
+		// a later version may have dropped a holder the request names
+		if (fromCode != null && !holders.has(fromCode)) {
+			errors.add(InputError.field("from_code", "is not a holder of version " + number(versionId)));
+		}
+		if (toCode != null && !holders.has(toCode)) {
+			errors.add(InputError.field("to_code", "is not a holder of version " + number(versionId)));
+		}
+		if (!errors.isEmpty()) {
+			return errors;
 		}
 		List<String> fromChain = fromCode == null ? List.of() : holders.chain(fromCode);
 		List<String> toChain = toCode == null ? List.of() : holders.chain(toCode);

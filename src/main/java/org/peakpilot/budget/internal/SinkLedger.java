@@ -24,6 +24,8 @@ import org.peakpilot.platform.Role;
 import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.shared.Rounding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class SinkLedger {
+
+	private static final Logger log = LoggerFactory.getLogger(SinkLedger.class);
 
 	/** Largest ΔS of one entry, tCO2 (Leshan's forests absorb a few million tonnes a year). */
 	public static final String MAX_INCREMENT_T = "1e9";
@@ -201,6 +205,7 @@ public class SinkLedger {
 			.query(Long.class).single();
 		Entry entry = entry(id);
 		audit.record("budget.sink-recorded", "budget-sink", id, null, entry);
+		log.info("Sink entry {} of county {} and year {}: {} t", id, entry.countyCode(), entry.year(), entry.increment());
 		return entry;
 	}
 
