@@ -35,6 +35,7 @@ public class BudgetSettings {
 	private final BigDecimal enterpriseRedUse;
 	private final List<Integer> adjustmentWindowMonths;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	BudgetSettings(PilotPlan plan) {
 		this(read(plan.planFile(FILE)));
 	}
