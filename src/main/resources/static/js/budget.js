@@ -15,11 +15,11 @@
     var d = barsEl.dataset;
     var series = [{ name: d.budget, type: 'bar', barMaxWidth: 22, itemStyle: { color: '#1f6f50' },
       data: bars.map(function (b) { return b.budget; }) }];
-    if (bars.some(function (b) { return b.used !== null; })) {
+    if (bars.some(function (b) { return b.used != null; })) {
       series.push({ name: d.used, type: 'bar', barMaxWidth: 22, itemStyle: { color: '#4a90d9' },
         data: bars.map(function (b) { return b.used; }) });
     }
-    if (bars.some(function (b) { return b.forecast !== null; })) {
+    if (bars.some(function (b) { return b.forecast != null; })) {
       series.push({ name: d.forecast, type: 'bar', barMaxWidth: 22, itemStyle: { color: '#e0a030' },
         data: bars.map(function (b) { return b.forecast; }) });
     }
@@ -28,14 +28,35 @@
       animation: false,
       textStyle: { fontFamily: font() },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0 },
-      grid: { left: 16, right: 16, top: 36, bottom: 8, containLabel: true },
+      legend: { top: 0, right: 0 },
+      grid: { left: 16, right: 16, top: 44, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: bars.map(function (b) { return b.name; }),
         axisLabel: { interval: 0, rotate: 35, width: 90, overflow: 'truncate', ellipsis: '…' } },
       yAxis: { type: 'value', name: d.unit, axisLabel: { formatter: function (v) { return (v / 10000) + '万'; } } },
       series: series
     });
     window.addEventListener('resize', function () { chart.resize(); });
+  }
+
+  // the allocation workspace: each compared method's budget per county, side by side
+  var cmpEl = document.getElementById('comparison-chart');
+  var cmp = read('comparison-data');
+  if (cmpEl && cmp && cmp.methods && cmp.methods.length) {
+    var palette = ['#1f6f50', '#4a90d9', '#e0a030', '#9b59b6', '#c0392b', '#7f8c8d'];
+    var cc = echarts.init(cmpEl);
+    cc.setOption({
+      animation: false,
+      textStyle: { fontFamily: font() },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0, right: 0 },
+      grid: { left: 16, right: 16, top: 44, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: cmp.names, axisLabel: { interval: 0, rotate: 30, width: 90, overflow: 'truncate', ellipsis: '…' } },
+      yAxis: { type: 'value', name: cmpEl.dataset.unit, axisLabel: { formatter: function (v) { return (v / 10000) + '万'; } } },
+      series: cmp.methods.map(function (m, i) {
+        return { name: m.label, type: 'bar', barMaxWidth: 16, itemStyle: { color: palette[i % palette.length] }, data: m.budgets };
+      })
+    });
+    window.addEventListener('resize', function () { cc.resize(); });
   }
 
   var pathEl = document.getElementById('monthly-path');

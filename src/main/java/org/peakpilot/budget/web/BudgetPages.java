@@ -77,9 +77,11 @@ class BudgetPages {
 	private final InstanceSettings instance;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final org.springframework.context.MessageSource messages;
 
 	BudgetPages(BudgetVersions versions, BudgetHistory history, CarbonBudgets budgets, Registry registry, PilotPlan plan,
-			InstanceSettings instance, JsonMapper json, Clock clock) {
+			InstanceSettings instance, JsonMapper json, Clock clock, org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.versions = versions;
 		this.history = history;
 		this.budgets = budgets;
@@ -150,8 +152,9 @@ class BudgetPages {
 		List<BudgetHistory.VersionLine> lines = history.versions(year);
 		Integer chosen = version != null ? version : lines.isEmpty() ? null : lines.get(0).version();
 		BudgetYear budget = chosen == null ? null : versions.version(year, chosen);
-		List<HolderRow> rows = canWrite() ? prefilled(year) : List.of();
-		workspaceModel(year, lines, budget, rows, DEFAULT_COMPARED, null, Map.of(), null, model);
+		Prefill prefill = canWrite() ? prefilled(year) : new Prefill(List.of(), null);
+		workspaceModel(year, lines, budget, prefill.rows(), DEFAULT_COMPARED, null, Map.of(), null, model);
+		model.addAttribute("prefill", prefill.from());
 		return "budget/allocation";
 	}
 
@@ -396,9 +399,11 @@ class BudgetPages {
 		model.addAttribute("rows", rows);
 		model.addAttribute("methods", Method.values());
 		model.addAttribute("compared", compared);
-		model.addAttribute("chosen", chosen != null ? chosen : comparison.isEmpty() ? Method.INTENSITY_DECLINE : comparison.keySet().iterator().next());
+		model.addAttribute("chosen", chosen != null && comparison.containsKey(chosen) ? chosen
+				: comparison.isEmpty() || comparison.containsKey(Method.INTENSITY_DECLINE) ? Method.INTENSITY_DECLINE : comparison.keySet().iterator().next());
 		model.addAttribute("comparison", comparison);
 		model.addAttribute("comparedMethods", List.copyOf(comparison.keySet()));
+		model.addAttribute("comparisonJson", comparison.isEmpty() ? "null" : toJson(comparisonChart(comparison, rows)));
 		model.addAttribute("statuses", Status.values());
 		if (errors != null) {
 			model.addAttribute("errors", errors.isEmpty() ? null : errors);
@@ -411,6 +416,24 @@ class BudgetPages {
 		}
 		model.addAttribute("draft", draftValues(year, budget, model));
 		model.addAttribute("demoSource", DemoCounties.SOURCE);
+	}
+
+	/** The comparison for the chart: county names and, per method, its label and budgets in the rows' order. */
+	private Map<String, Object> comparisonChart(Map<Method, BudgetAllocation.Preview> comparison, List<HolderRow> rows) {
+		Map<String, String> names = countyNames();
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		List<Map<String, Object>> methods = new ArrayList<>();
+		comparison.forEach((m, p) -> {
+			Map<String, Object> one = new LinkedHashMap<>();
+			one.put("method", m.name());
+			one.put("label", messages.getMessage("budget.page.method." + m.name(), null, m.name(), locale));
+			one.put("budgets", p.holders().stream().map(h -> h.budget().value()).toList());
+			methods.add(one);
+		});
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("names", rows.stream().map(r -> names.getOrDefault(r.getCode(), r.getCode())).toList());
+		chart.put("methods", methods);
+		return chart;
 	}
 
 	private static Map<String, String> byField(List<InputError> errors) {
@@ -469,22 +492,26 @@ class BudgetPages {
 	 * The counties' inputs the workspace starts from: the latest allocation's (this year's first), else the demo
 	 * figures where the installation holds demo data, else the registry's counties with empty figures.
 	 */
-	private List<HolderRow> prefilled(int year) {
+	private Prefill prefilled(int year) {
 		List<BudgetAllocation.Holder> latest = history.latestInputs(year);
 		if (!latest.isEmpty()) {
-			return latest.stream().map(HolderRow::new).toList();
+			return new Prefill(latest.stream().map(HolderRow::new).toList(), "latest");
 		}
 		if (instance.holdsDemoData()) {
 			List<DemoCounties.County> demo = DemoCounties.read(plan);
 			if (!demo.isEmpty()) {
-				return demo.stream().map(c -> new HolderRow(c.holder())).toList();
+				return new Prefill(demo.stream().map(c -> new HolderRow(c.holder())).toList(), "demo");
 			}
 		}
-		return registry.counties().stream().map(c -> {
+		return new Prefill(registry.counties().stream().map(c -> {
 			HolderRow row = new HolderRow();
 			row.setCode(c.code());
 			return row;
-		}).toList();
+		}).toList(), null);
+	}
+
+	/** The rows the workspace starts from and where they come from: "latest", "demo" or null (empty figures). */
+	private record Prefill(List<HolderRow> rows, String from) {
 	}
 
 	/** The rows as the arithmetic takes them, checked as the preview checks them (magnitudes, decimals). */
