@@ -2,6 +2,10 @@
 // path (cumulative budget path, use, forecast) once execution feeds #monthly-path-data; tCO2 throughout.
 (function () {
   function font() { return getComputedStyle(document.body).fontFamily; }
+  // tonnes on an axis: 万 (10^4) in Chinese, M (10^6) otherwise
+  function axisTonnes(v) {
+    return (document.documentElement.lang || '').indexOf('zh') === 0 ? (v / 10000) + '万' : (v / 1000000) + 'M';
+  }
   function read(id) {
     var el = document.getElementById(id);
     if (!el) return null;
@@ -32,7 +36,7 @@
       grid: { left: 16, right: 16, top: 44, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: bars.map(function (b) { return b.name; }),
         axisLabel: { interval: 0, rotate: 35, width: 90, overflow: 'truncate', ellipsis: '…' } },
-      yAxis: { type: 'value', name: d.unit, axisLabel: { formatter: function (v) { return (v / 10000) + '万'; } } },
+      yAxis: { type: 'value', name: d.unit, axisLabel: { formatter: axisTonnes } },
       series: series
     });
     window.addEventListener('resize', function () { chart.resize(); });
@@ -51,7 +55,7 @@
       legend: { top: 0, right: 0 },
       grid: { left: 16, right: 16, top: 44, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: cmp.names, axisLabel: { interval: 0, rotate: 30, width: 90, overflow: 'truncate', ellipsis: '…' } },
-      yAxis: { type: 'value', name: cmpEl.dataset.unit, axisLabel: { formatter: function (v) { return (v / 10000) + '万'; } } },
+      yAxis: { type: 'value', name: cmpEl.dataset.unit, axisLabel: { formatter: axisTonnes } },
       series: cmp.methods.map(function (m, i) {
         return { name: m.label, type: 'bar', barMaxWidth: 16, itemStyle: { color: palette[i % palette.length] }, data: m.budgets };
       })
