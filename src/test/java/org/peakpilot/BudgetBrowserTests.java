@@ -1,8 +1,12 @@
 package org.peakpilot;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.util.Base64;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -53,7 +57,7 @@ class BudgetBrowserTests {
 	UserAccounts accounts;
 
 	@Test
-	void theOfficeAllocatesComparesAndPublishesByClicksAndACountySeesOnlyItsCounty() {
+	void theOfficeAllocatesComparesAndPublishesByClicksAndACountySeesOnlyItsCounty() throws Exception {
 		Fixtures fixtures = new Fixtures(registry, accounts);
 		String office = fixtures.cityOfficer();
 		String shawan = fixtures.countyOfficer(SHAWAN);
@@ -155,6 +159,20 @@ class BudgetBrowserTests {
 		browser.awaitCanvas("#budget-chart canvas");
 		browser.assertNoScriptErrors();
 		browser.screenshot("budget-cockpit-zh.png");
+		// the Excel export, fetched in the signed-in session, opens with POI and holds the page's budgets
+		String base64 = (String) browser.driver().executeAsyncScript("""
+				var done = arguments[arguments.length - 1];
+				fetch(document.getElementById('export').href).then(function (r) { return r.arrayBuffer(); }).then(function (b) {
+				  var s = ''; new Uint8Array(b).forEach(function (x) { s += String.fromCharCode(x); }); done(btoa(s)); });""");
+		try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(Base64.getDecoder().decode(base64)))) {
+			Sheet holders = wb.getSheet("预算单位 Holders");
+			List<WebElement> shown = browser.findAll(By.cssSelector("#holders tr.holder"));
+			for (int i = 0; i < shown.size(); i++) {
+				assertThat(holders.getRow(i + 1).getCell(0).getStringCellValue()).isEqualTo(shown.get(i).getAttribute("data-code"));
+				assertThat(BigDecimal.valueOf(holders.getRow(i + 1).getCell(6).getNumericCellValue()))
+					.isEqualByComparingTo(shown.get(i).findElement(By.cssSelector("td.budget")).getAttribute("data-value"));
+			}
+		}
 		browser.find(By.cssSelector("tr.holder[data-code='" + SHAWAN + "'] a")).click();
 		browser.waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.id("holder-detail")));
 		assertThat(browser.find(By.id("monthly-path-empty")).getText()).isEqualTo("暂无执行数据");

@@ -118,6 +118,7 @@ class BudgetPagesTests {
 			.param("method", "GDP_SHARE").param("holders[0].code", SHAWAN).param("holders[0].gdp", "1")).andExpect(status().isForbidden());
 		long enterprise = fixtures.enterprise(SHAWAN, "3120", null).id();
 		for (String other : List.of(fixtures.user(Role.ENTERPRISE_USER, null, null, enterprise, Set.of()),
+				fixtures.user(Role.PARK_MANAGER, null, fixtures.parkId("SHAWAN-EDZ"), null, Set.of()),
 				fixtures.user(Role.VERIFIER, null, null, null, Set.of(enterprise)))) {
 			mvc.perform(get("/budget/2062").with(fixtures.as(other))).andExpect(status().isForbidden());
 			mvc.perform(get("/budget/2062/allocation").with(fixtures.as(other))).andExpect(status().isForbidden());
@@ -175,6 +176,23 @@ class BudgetPagesTests {
 		mvc.perform(post("/budget/2064/allocation").with(fixtures.as(office)).with(csrf()).param("version", "1").param("action", "allocate")
 			.param("method", "GDP_SHARE").param("holders[0].code", SHIZHONG).param("holders[0].gdp", "1"))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("id=\"input-errors\"")));
+	}
+
+	@Test
+	void aStepsCommentTooLongComesBackToTheStepsNotA500() throws Exception {
+		allocated(2067);
+		String office = fixtures.cityOfficer();
+		mvc.perform(post("/budget/2067/versions/1/advance").with(fixtures.as(office)).with(csrf()).param("comment", "长".repeat(2001)))
+			.andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/budget/2067/allocation?version=1#steps"))
+			.andExpect(flash().attributeExists("stepErrors"));
+		// publishing a draft skips the reviews: refused, said at the steps
+		mvc.perform(post("/budget/2067/versions/1/publish").with(fixtures.as(office)).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("stepErrors"));
+		mvc.perform(post("/budget/2067/versions/1/advance").with(fixtures.as(office)).with(csrf()).param("comment", "到区县"))
+			.andExpect(status().is3xxRedirection()).andExpect(flash().attribute("stepped", org.peakpilot.budget.internal.BudgetVersions.Status.COUNTY_REVIEW));
+		// another year's version that does not exist: 404, not 500
+		mvc.perform(get("/budget/2067/allocation").param("version", "99").with(fixtures.as(office))).andExpect(status().isNotFound());
+		mvc.perform(get("/budget/1999").with(fixtures.as(office))).andExpect(status().isBadRequest());
 	}
 
 	@Test
