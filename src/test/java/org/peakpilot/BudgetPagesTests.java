@@ -163,6 +163,10 @@ class BudgetPagesTests {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("holders[0].gdp: ", "value=\"780000\"", "value=\"170000\"").doesNotContain("id=\"comparison\"");
 		assertThat(page).contains("holders[2].gdp");
+		// an attacker's row index beyond the bound of holders, an unknown method: refused on the page, not a 500
+		mvc.perform(post("/budget/2064/allocation").with(fixtures.as(office)).with(csrf()).param("version", "1").param("action", "compare")
+			.param("methods", "NO_SUCH_METHOD").param("holders[999999].code", SHIZHONG).param("holders[999999].gdp", "1"))
+			.andExpect(status().is4xxClientError());
 		// a valid comparison: two methods side by side, each summing to the allocatable
 		String compared = mvc.perform(post("/budget/2064/allocation").with(fixtures.as(office)).with(csrf()).param("version", "1")
 			.param("action", "compare").param("methods", "GDP_SHARE", "POPULATION_SHARE")

@@ -268,6 +268,15 @@ class BudgetPages {
 		return mapped == null ? e : InputError.field(e.field().substring(0, dot + 1) + mapped, e.message());
 	}
 
+	/**
+	 * A posted row index beyond {@link BudgetAllocation#MAX_HOLDERS} ({@code holders[999999].code}) cannot bind: the 400
+	 * page, as for any request a page cannot answer as sent, never a 500.
+	 */
+	@org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
+	void rowBeyondBound(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		response.sendError(org.springframework.http.HttpStatus.BAD_REQUEST.value());
+	}
+
 	/** Caps the rows a posted form may grow (the arithmetic's own bound). */
 	@InitBinder("allocationForm")
 	void rows(WebDataBinder binder) {
