@@ -114,15 +114,15 @@ class BudgetPages {
 		model.addAttribute("years", years(year));
 		model.addAttribute("versions", lines);
 		model.addAttribute("canWrite", canWrite());
-		model.addAttribute("countyNames", countyNames());
-		model.addAttribute("monthlyPath", null);
+		Map<String, String> names = countyNames();
+		model.addAttribute("countyNames", names);
 		if (lines.isEmpty()) {
 			return "budget/cockpit";
 		}
 		BudgetYear budget = version == null ? versions.current(year) : versions.version(year, version);
 		model.addAttribute("budget", budget);
 		model.addAttribute("identity", Identity.of(budget));
-		model.addAttribute("chartJson", toJson(bars(budget, countyNames())));
+		model.addAttribute("chartJson", toJson(bars(budget, names)));
 		Holder selected = holder == null ? null : budget.holders().stream().filter(h -> h.code().equals(holder)).findFirst().orElse(null);
 		model.addAttribute("selected", selected);
 		model.addAttribute("children", selected == null ? List.of()
