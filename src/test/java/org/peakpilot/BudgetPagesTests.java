@@ -107,7 +107,7 @@ class BudgetPagesTests {
 		String page = mvc.perform(get("/budget/2062").with(fixtures.as(shawan))).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(page).contains("data-code=\"" + SHAWAN + "\"").doesNotContain("data-code=\"" + SHIZHONG + "\"")
-			.doesNotContain("id=\"to-allocation\"");
+			.contains("id=\"to-allocation\"");
 		String workspace = mvc.perform(get("/budget/2062/allocation").with(fixtures.as(shawan))).andExpect(status().isOk()).andReturn()
 			.getResponse().getContentAsString();
 		assertThat(workspace).doesNotContain("id=\"draft-form\"").doesNotContain("id=\"inputs\"").contains("data-code=\"" + SHAWAN + "\"")
