@@ -311,6 +311,18 @@ public class BudgetVersions {
 		return withHolders(y, HolderScope.visible(registry, scope, y.holders()), y.steps());
 	}
 
+	/** One version of a year, scoped as {@link #current} (a county officer sees its own county's line only). */
+	@Transactional(readOnly = true)
+	public BudgetYear version(int year, int number) {
+		AccessScope scope = AccessScope.current();
+		scope.requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER);
+		BudgetYear y = version(idOf(year, number), true);
+		if (scope.isCityWide()) {
+			return y;
+		}
+		return withHolders(y, y.holders().stream().filter(h -> h.code().equals(scope.countyCode())).toList(), y.steps());
+	}
+
 	/** The year's latest published version with its county-level budgets, for the public (without the approval steps). */
 	@Transactional(readOnly = true)
 	public BudgetYear published(int year) {
