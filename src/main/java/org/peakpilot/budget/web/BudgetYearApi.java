@@ -16,6 +16,7 @@ import org.peakpilot.budget.BudgetAllocation;
 import org.peakpilot.budget.internal.BudgetVersions;
 import org.peakpilot.budget.internal.BudgetVersions.BudgetYear;
 import org.peakpilot.budget.internal.BudgetVersions.DraftInputs;
+import org.peakpilot.budget.internal.Execution;
 import org.peakpilot.platform.ApiRoles;
 import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
@@ -57,21 +58,24 @@ class BudgetYearApi {
 			{"comment": "Agreed at the meeting of 2026-12-01 · 2026-12-01 会议同意"}""";
 
 	private final BudgetVersions versions;
+	private final Execution execution;
 
-	BudgetYearApi(BudgetVersions versions) {
+	BudgetYearApi(BudgetVersions versions, Execution execution) {
 		this.versions = versions;
+		this.execution = execution;
 	}
 
 	@GetMapping("/api/v1/budget/years/{year}")
 	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER })
 	@Operation(operationId = "getBudgetYear", summary = "The year's city carbon budget · 年度城市碳预算", description = """
 			The year's latest published version, else its latest draft: total_t = Σ holders' budget_t + reserve_t + pool_t +
-			sink_credit_t once allocated. A county officer sees its own county's line only. used, forecast and warning are
-			null until execution is computed (execution_status NOT_AVAILABLE). 404 when the year has no version.
+			sink_credit_t once allocated. A county officer sees its own county's line only. used, forecast and warning come from
+			the stored execution of the published version (execution_status COMPUTED; GET …/execution has the details); null
+			with execution_status NOT_AVAILABLE for a draft or before the first computation. 404 when the year has no version.
 			该年度最新已发布版本，否则最新草稿；分配后 total_t = 各单位 budget_t 之和 + reserve_t + pool_t + sink_credit_t。
-			区县人员只看到本区县。执行情况（used、forecast、warning）尚未计算时为 null。该年度无版本时返回 404。""")
+			区县人员只看到本区县。执行情况（used、forecast、warning）取自已发布版本的计算结果，草稿或尚未计算时为 null。该年度无版本时返回 404。""")
 	BudgetYear get(@Parameter(description = "The budget year, 2000–2100 · 预算年度", example = "2027") @PathVariable int year) {
-		return versions.current(checkedYear(year));
+		return execution.fill(versions.current(checkedYear(year)));
 	}
 
 	@GetMapping("/api/v1/public/budget/years/{year}")
