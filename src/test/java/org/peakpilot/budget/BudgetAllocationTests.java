@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 class BudgetAllocationTests {
 
-	private final CarbonBudgets budgets = new CarbonBudgets();
+	private final CarbonBudgets budgets = new CarbonBudgets(null);
 
 	static BigDecimal d(String v) {
 		return new BigDecimal(v);
