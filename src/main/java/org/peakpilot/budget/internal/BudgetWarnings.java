@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.peakpilot.budget.WarningLevel;
@@ -44,6 +45,7 @@ public class BudgetWarnings {
 
 	/** A warning. */
 	@Schema(name = "BudgetWarning", description = "A budget warning to act on · 待处理的碳预算预警")
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record Warning(
 			@Schema(description = "The warning's id · 预警 ID", example = "17") long id,
 			@Schema(description = "The budget year · 预算年度", example = "2027") int year,

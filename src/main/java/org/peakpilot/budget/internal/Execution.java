@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.peakpilot.accounting.EmissionsAccounting;
@@ -84,6 +85,7 @@ public class Execution {
 
 	/** What a recompute did. */
 	@Schema(name = "BudgetExecutionRecomputed", description = "What a recompute of a year's execution did · 执行情况重算结果")
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record Recomputed(
 			@Schema(description = "The budget year · 预算年度") int year,
 			@Schema(description = "The published version computed; null when the year has none (nothing is computed) · 计算所依据的已发布版本号") Integer version,
@@ -361,6 +363,7 @@ public class Execution {
 
 	/** A year's stored execution within the caller's scope. */
 	@Schema(name = "BudgetExecution", description = "A year's budget execution per holder · 年度碳预算执行情况")
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record View(
 			@Schema(description = "The budget year · 预算年度", example = "2027") int year,
 			@Schema(description = "The published version computed; null when nothing is computed · 所依据的已发布版本号") Integer version,
@@ -371,6 +374,7 @@ public class Execution {
 
 	/** A holder's execution. */
 	@Schema(name = "BudgetHolderExecution", description = "One holder's execution of the year · 预算单位的年度执行情况")
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record HolderExecution(
 			@Schema(description = "The holder's code: a county's region code, a park's code, an enterprise's USCC · 单位代码", example = "511102") String code,
 			@Schema(description = "COUNTY, PARK or ENTERPRISE · 单位类型") Kind kind,
@@ -412,6 +416,7 @@ public class Execution {
 
 	/** One month of a holder. */
 	@Schema(name = "BudgetMonthExecution", description = "One month of a holder's execution · 预算单位的月度执行情况")
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	public record MonthExecution(
 			@Schema(description = "The month, 1–12 (Beijing) · 月份") int month,
 			@JsonProperty("used_t") @Schema(description = "Emissions of the month, tCO2; null after the last closed month or without any figure · 当月排放，吨二氧化碳") BigDecimal used,
@@ -485,7 +490,8 @@ public class Execution {
 
 	/**
 	 * The year's budget with each holder's used, forecast and warning filled in from the stored execution, when the
-	 * year shown is the published version that was computed; otherwise unchanged (execution_status NOT_AVAILABLE).
+	 * year shown is the published version that was computed after the year's first month was over; otherwise
+	 * unchanged (execution_status NOT_AVAILABLE: a draft, no computation yet, or a year not begun).
 	 */
 	@Transactional(readOnly = true)
 	public BudgetYear fill(BudgetYear y) {
@@ -497,7 +503,7 @@ public class Execution {
 		Map<String, Line> lines = new HashMap<>();
 		jdbc.sql("""
 				SELECT e.holder_code, e.used_t, e.forecast_t, e.level FROM budget_execution e JOIN budget_version v ON v.id = e.version_id
-				WHERE e.year = :year AND v.number = :number""").param("year", y.year()).param("number", y.version())
+				WHERE e.year = :year AND v.number = :number AND e.months_closed > 0""").param("year", y.year()).param("number", y.version())
 			.query((rs, n) -> lines.put(rs.getString("holder_code"), new Line(plain(rs.getBigDecimal("used_t")), plain(rs.getBigDecimal("forecast_t")),
 					rs.getString("level"))))
 			.list();
