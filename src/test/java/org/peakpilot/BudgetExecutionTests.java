@@ -363,6 +363,13 @@ class BudgetExecutionTests {
 				assertThat(e.kind()).isEqualTo("COUNTY");
 			});
 
+		// the public sees the county-level warning levels, not the emissions behind them
+		String published = json(call(null, "GET", "/api/v1/public/budget/years/2026", null).andExpect(status().isOk())
+			.andExpect(jsonPath("$.execution_status").value("COMPUTED")));
+		assertThat((List<Object>) JsonPath.read(published, "$.holders[?(@.code == '" + JINKOUHE + "')].warning")).containsExactly("RED");
+		assertThat((List<Object>) JsonPath.read(published, "$.holders[*].used")).containsOnlyNulls();
+		assertThat((List<Object>) JsonPath.read(published, "$.holders[*].kind")).containsOnly("COUNTY");
+
 		// ---- the warning list: open warnings now; the yellow ones were cleared when the level changed
 		String open = json(call(office, "GET", "/api/v1/budget/years/2026/warnings", null).andExpect(status().isOk()));
 		assertThat((List<String>) JsonPath.read(open, "$[*].holder_code")).containsExactlyInAnyOrder(JINKOUHE, EBIAN, e1.uscc());

@@ -81,10 +81,11 @@ class BudgetYearApi {
 	@GetMapping("/api/v1/public/budget/years/{year}")
 	@Operation(operationId = "getPublishedBudgetYear", summary = "The year's published city carbon budget, county level · 已发布的年度城市碳预算（区县级）",
 			description = """
-					The year's latest published version with the county-level budgets, for everyone; drafts are never shown (404).
-					该年度最新已发布版本及区县级预算，公开可读；草稿不公开（404）。""")
+					The year's latest published version with the county-level budgets and, once computed, their warning levels
+					(used and forecast stay null for the public), for everyone; drafts are never shown (404).
+					该年度最新已发布版本及区县级预算，计算后附预警等级（公开时不显示已使用量与预测），公开可读；草稿不公开（404）。""")
 	BudgetYear getPublished(@Parameter(description = "The budget year, 2000–2100 · 预算年度", example = "2027") @PathVariable int year) {
-		return versions.published(checkedYear(year));
+		return execution.fillWarnings(versions.published(checkedYear(year)));
 	}
 
 	@PostMapping("/api/v1/budget/years/{year}/versions")
