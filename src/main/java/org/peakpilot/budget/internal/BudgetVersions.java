@@ -149,6 +149,11 @@ public class BudgetVersions {
 			@JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Emissions used so far, tCO2; null: execution is not computed yet (see execution_status) · 已使用量，吨二氧化碳") BigDecimal used,
 			@JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Year-end forecast, tCO2; null: not computed yet (see execution_status) · 年末预测，吨二氧化碳") BigDecimal forecast,
 			@JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Warning level; null: not computed yet (see execution_status) · 预警等级") String warning) {
+
+		/** The same line with its execution filled in (every other field kept: a field added above belongs here too). */
+		public Holder withExecution(BigDecimal used, BigDecimal forecast, String warning) {
+			return new Holder(code, kind, parent, raw, share, budget, used, forecast, warning);
+		}
 	}
 
 	/** Creates the next draft version of a year from the office's inputs (city roles). */

@@ -574,8 +574,7 @@ public class Execution {
 		}
 		return y.withExecution(BudgetVersions.ExecutionStatus.COMPUTED, y.holders().stream().map(h -> {
 			Line l = lines.get(h.code());
-			return l == null ? h : new BudgetVersions.Holder(h.code(), h.kind(), h.parent(), h.raw(), h.share(), h.budget(),
-					figures ? l.used() : null, figures ? l.forecast() : null, l.level());
+			return l == null ? h : h.withExecution(figures ? l.used() : null, figures ? l.forecast() : null, l.level());
 		}).toList());
 	}
 
