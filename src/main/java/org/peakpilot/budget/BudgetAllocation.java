@@ -43,6 +43,19 @@ public final class BudgetAllocation {
 	/** Most decimals of any other figure. */
 	public static final int MAX_DECIMALS = 12;
 
+	/** Largest output of an enterprise, in its product's unit (t, MWh, 10k CNY). */
+	public static final String MAX_OUTPUT = "1e12";
+
+	/** Largest benchmark or historical intensity, tCO2 per unit of output. */
+	public static final String MAX_UNIT_INTENSITY = "1e4";
+
+	/** Largest control factor f of the enterprise methods (a factor above 1 lets a holder grow). */
+	public static final String MAX_CONTROL_FACTOR = "10";
+
+	/** Days of a year in HISTORICAL_EMISSIONS' days ÷ 365 (operating days at most 366). */
+	public static final int YEAR_DAYS = 365;
+	public static final int MAX_DAYS = 366;
+
 	private BudgetAllocation() {
 	}
 
@@ -52,7 +65,11 @@ public final class BudgetAllocation {
 			GDP_SHARE gdp_10k_cny; POPULATION_SHARE population; GRANDFATHERING base_emissions_t; INTENSITY_DECLINE
 			base_intensity_t_per_10k_cny × (1 − decline_rate) × forecast_gdp_10k_cny; BASE_PLUS_INCREMENT base_emissions_t +
 			(allocatable − Σ base_emissions_t) × weight ÷ Σ weight; ENTROPY entropy-weighted score of population,
-			base_emissions_t ÷ population, gdp_10k_cny ÷ base_emissions_t, gdp_10k_cny ÷ population and base_emissions_t""")
+			base_emissions_t ÷ population, gdp_10k_cny ÷ base_emissions_t, gdp_10k_cny ÷ population and base_emissions_t;
+			enterprises and parks (BUDGET-ADMISSION §3.1): OUTPUT_BENCHMARK output × benchmark_t_per_unit × control_factor;
+			HISTORICAL_INTENSITY historical_intensity_t_per_unit × output × control_factor; HISTORICAL_EMISSIONS
+			base_emissions_t × control_factor × days ÷ 365 (control_factor default 1, days default 365); every raw figure is then
+			scaled to the amount divided · 企业与园区方法：产量×基准强度×调整系数；历史强度×产量×调整系数；历史排放×调整系数×天数/365，再按比例缩放到可分配量""")
 	public enum Method {
 		/** raw = GDP, 10k CNY. */
 		GDP_SHARE,
@@ -65,7 +82,13 @@ public final class BudgetAllocation {
 		/** raw = base emissions + (allocatable − Σ base emissions) × weight ÷ Σ weight, tCO2 (定基数、分增量). */
 		BASE_PLUS_INCREMENT,
 		/** raw = entropy-weighted composite score S_i, 0 to 1 (BUDGET-ADMISSION §3.1 method 5). */
-		ENTROPY
+		ENTROPY,
+		/** Enterprises: raw = output × benchmark intensity × f, tCO2 (§3.1 "Enterprises and parks"). */
+		OUTPUT_BENCHMARK,
+		/** Enterprises: raw = historical intensity × output × f, tCO2. */
+		HISTORICAL_INTENSITY,
+		/** Enterprises: raw = historical emissions × f × days ÷ 365, tCO2. */
+		HISTORICAL_EMISSIONS
 	}
 
 	/**
@@ -78,10 +101,29 @@ public final class BudgetAllocation {
 	/**
 	 * One holder's figures: GDP and forecast GDP in 10k CNY, population in persons, base emissions in tCO2, base
 	 * intensity in tCO2 per 10k CNY, the decline rate as a fraction (0.035 is 3.5 %; negative lets the intensity rise)
-	 * and a weight (any non-negative number, relative to the others).
+	 * and a weight (any non-negative number, relative to the others); for the enterprise methods the output of the year
+	 * in the product's unit, the benchmark and the historical intensity in tCO2 per unit of output, the control factor
+	 * f (null: 1) and the operating days (null: 365).
 	 */
 	public record Holder(String code, Cny10k gdp, BigDecimal population, Tco2 baseEmissions, Tco2PerCny10k baseIntensity,
-			Cny10k forecastGdp, BigDecimal declineRate, BigDecimal weight) {
+			Cny10k forecastGdp, BigDecimal declineRate, BigDecimal weight, BigDecimal output, BigDecimal benchmarkIntensity,
+			BigDecimal historicalIntensity, BigDecimal controlFactor, Integer days) {
+
+		/** A holder of the six regional methods (no enterprise figures). */
+		public Holder(String code, Cny10k gdp, BigDecimal population, Tco2 baseEmissions, Tco2PerCny10k baseIntensity,
+				Cny10k forecastGdp, BigDecimal declineRate, BigDecimal weight) {
+			this(code, gdp, population, baseEmissions, baseIntensity, forecastGdp, declineRate, weight, null, null, null, null, null);
+		}
+
+		/** f, 1 when not given. */
+		public BigDecimal factor() {
+			return controlFactor == null ? BigDecimal.ONE : controlFactor;
+		}
+
+		/** Operating days, 365 when not given. */
+		public int operatingDays() {
+			return days == null ? YEAR_DAYS : days;
+		}
 	}
 
 	/** The allocation and how it came about; budgets plus reserve equal the total exactly. */
@@ -116,6 +158,38 @@ public final class BudgetAllocation {
 			@Schema(description = "Largest value over the holders, in the indicator's unit · 最大值") BigDecimal max,
 			@Schema(description = "Entropy e_j, 0 to 1 (1 when the indicator is the same for every holder), 9 decimals · 熵值") BigDecimal entropy,
 			@Schema(description = "Weight w_j = (1 − e_j) ÷ Σ(1 − e_k), 9 decimals, as used in the score · 权重") BigDecimal weight) {
+	}
+
+	/** At most this many methods side by side in one comparison. */
+	public static final int MAX_COMPARED_METHODS = 6;
+
+	/** Two or more methods on the same inputs, side by side: each method's preview and each holder's budgets. */
+	@Schema(name = "BudgetAllocationComparison", description = "Two or more methods on the same inputs, side by side, storing nothing · 同一输入下多种分配方法的并列比较（不保存）")
+	public record Comparison(
+			@Schema(description = "The methods compared, in the order asked; the first is the baseline of the differences · 参与比较的方法（按请求顺序，第一种为差额基准）") List<Method> methods,
+			@JsonProperty("total_t") @Schema(description = "The total divided, tCO2 · 预算总量，吨二氧化碳") Tco2 total,
+			@JsonProperty("reserve_share") @Schema(description = "The reserve share asked for, fraction of 1 · 预留比例") BigDecimal reserveShare,
+			@Schema(description = "Each method's answer, exactly as the preview answers it, in the order of methods · 各方法的预览结果（与预览接口一致）") List<Preview> previews,
+			@Schema(description = "Each holder's budgets under every method, in the order the holders were given · 各单位在各方法下的预算") List<ComparedHolder> holders) {
+	}
+
+	/** One holder across the methods. */
+	@Schema(name = "BudgetComparedHolder", description = "One holder's budgets under each method and the differences · 单位在各方法下的预算及差额")
+	public record ComparedHolder(
+			@Schema(description = "The holder's code as given · 单位代码") String code,
+			@Schema(description = "One entry per method, in the order of methods · 各方法下的预算（按方法顺序）") List<MethodBudget> budgets,
+			@JsonProperty("min_t") @Schema(description = "The smallest of its budgets, tCO2 · 最小预算，吨二氧化碳") Tco2 min,
+			@JsonProperty("max_t") @Schema(description = "The largest of its budgets, tCO2 · 最大预算，吨二氧化碳") Tco2 max,
+			@JsonProperty("spread_t") @Schema(description = "max_t − min_t, tCO2 · 极差，吨二氧化碳") Tco2 spread) {
+	}
+
+	/** A holder's budget under one method. */
+	@Schema(name = "BudgetMethodBudget", description = "A holder's budget under one method · 单位在某一方法下的预算")
+	public record MethodBudget(
+			@Schema(description = "The method · 分配方法") Method method,
+			@JsonProperty("budget_t") @Schema(description = "The budget in whole tonnes, tCO2 (as the method's preview) · 预算（整吨），吨二氧化碳") Tco2 budget,
+			@Schema(description = "The holder's share under the method, fraction of 1 to 9 decimals · 份额") BigDecimal share,
+			@JsonProperty("difference_t") @Schema(description = "budget_t minus the budget under the first method, tCO2 (0 for the first) · 与第一种方法预算之差，吨二氧化碳") Tco2 difference) {
 	}
 
 	/** Whether more of an indicator earns more budget or less. */

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.peakpilot.budget.internal.Allocations;
 import org.peakpilot.budget.internal.Execution;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Carbon budgets (碳预算): what other modules and this module's API may ask of the budget module. */
@@ -12,6 +13,12 @@ public class CarbonBudgets {
 
 	private final Execution execution;
 
+	/** The stateless arithmetic only (tests of the allocation methods); the execution's facts need the Spring bean. */
+	public CarbonBudgets() {
+		this(null);
+	}
+
+	@Autowired
 	CarbonBudgets(Execution execution) {
 		this.execution = execution;
 	}
@@ -27,6 +34,18 @@ public class CarbonBudgets {
 	 */
 	public BudgetAllocation.Preview previewAllocation(BudgetAllocation.Request request) {
 		return Allocations.preview(request);
+	}
+
+	/**
+	 * The same request under two to {@link BudgetAllocation#MAX_COMPARED_METHODS} methods, side by side, storing nothing:
+	 * each method's answer is exactly {@link #previewAllocation} with that method, and each holder's budgets are listed
+	 * per method with the difference to the first method.
+	 *
+	 * @throws org.peakpilot.platform.InvalidInputException naming {@code methods} (fewer than 2, more than 6, repeated) or
+	 *         every field a method cannot use, the message saying which method
+	 */
+	public BudgetAllocation.Comparison compareAllocations(BudgetAllocation.Request request, java.util.List<BudgetAllocation.Method> methods) {
+		return Allocations.compare(request, methods);
 	}
 
 	/**

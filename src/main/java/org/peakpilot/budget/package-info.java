@@ -5,6 +5,9 @@
  * and the reserve add up to the total exactly (ADR 0016). The year's city budget as versions
  * ({@code internal.BudgetVersions}): B_city = I*_t × GDP^f_t, reserve, major-project pool and sink credit carved out,
  * the rest allocated to counties with the same arithmetic, DRAFT until published, a published version never changes.
+ * Below the counties ({@code internal.SubAllocations}): parks and enterprises per level with their own method (also
+ * the enterprise methods output × benchmark, historical intensity, historical emissions), parks containing their
+ * enterprises, national-ETS enterprises at 0 t unless overridden, pre-allocation and the true-up after verification.
  * Approval steps, execution, warnings and adjustments come later. Units: budgets, totals and reserves in tCO2 (whole tonnes for
  * budgets), GDP in 10k CNY (万元), population in persons, intensities in tCO2 per 10k CNY, shares and rates as
  * fractions of 1; every budget is at least 0 and a positive decline rate lowers the intensity.

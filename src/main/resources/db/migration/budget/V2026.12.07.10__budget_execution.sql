@@ -30,7 +30,7 @@ CREATE TABLE budget_execution (
     intensity_pairs     INT NOT NULL,         -- enterprise-months compared
     intensity_decline   NUMERIC,              -- 1 − intensity ÷ intensity_previous, fraction of 1
     required_decline    NUMERIC,              -- the version's applied rate, fraction of 1
-    level               TEXT NOT NULL CHECK (level IN ('GREEN', 'YELLOW', 'AMBER', 'RED', 'INCOMPLETE', 'NO_DATA')),
+    level               TEXT NOT NULL CHECK (level IN ('GREEN', 'YELLOW', 'AMBER', 'RED', 'INCOMPLETE', 'NO_DATA', 'MONITORED_ONLY')),
     reason_code         TEXT NOT NULL,
     reason              TEXT NOT NULL,        -- the level's reason with its figures
     computed_at         TIMESTAMPTZ NOT NULL,

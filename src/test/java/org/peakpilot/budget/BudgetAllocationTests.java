@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 class BudgetAllocationTests {
 
-	private final CarbonBudgets budgets = new CarbonBudgets(null);
+	private final CarbonBudgets budgets = new CarbonBudgets();
 
 	static BigDecimal d(String v) {
 		return new BigDecimal(v);
@@ -315,7 +315,10 @@ class BudgetAllocationTests {
 						BigDecimal.valueOf(1 + random.nextInt(2_000_000)), Tco2.of(emissions),
 						Tco2PerCny10k.of(BigDecimal.valueOf(random.nextInt(50_000), 4)),
 						Cny10k.of(BigDecimal.valueOf(1 + random.nextInt(10_000_000), 2)), BigDecimal.valueOf(random.nextInt(200) - 50, 3),
-						BigDecimal.valueOf(random.nextInt(100))));
+						BigDecimal.valueOf(random.nextInt(100)),
+						// the enterprise methods' figures: output, benchmark and historical intensity, f, operating days
+						BigDecimal.valueOf(1 + random.nextInt(5_000_000), random.nextInt(3)), BigDecimal.valueOf(1 + random.nextInt(30_000), 4),
+						BigDecimal.valueOf(1 + random.nextInt(30_000), 4), BigDecimal.valueOf(50 + random.nextInt(100), 2), 1 + random.nextInt(366)));
 			}
 			BigDecimal reserve = BigDecimal.valueOf(random.nextInt(300), 3);
 			// BASE_PLUS_INCREMENT: a total at least Σ base (a cut could be refused); others any total up to 1e9 t, to 6 decimals

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.peakpilot.budget.BudgetAllocation;
+import org.peakpilot.budget.BudgetAllocation.ComparedHolder;
+import org.peakpilot.budget.BudgetAllocation.Comparison;
 import org.peakpilot.budget.BudgetAllocation.EntropyIndicator;
+import org.peakpilot.budget.BudgetAllocation.MethodBudget;
 import org.peakpilot.budget.BudgetAllocation.Holder;
 import org.peakpilot.budget.BudgetAllocation.HolderBudget;
 import org.peakpilot.budget.BudgetAllocation.Method;
@@ -62,6 +65,9 @@ public final class Allocations {
 				raw.addAll(scores.scores());
 				indicators = scores.indicators();
 			}
+			case OUTPUT_BENCHMARK -> holders.forEach(h -> raw.add(h.output().multiply(h.benchmarkIntensity()).multiply(h.factor())));
+			case HISTORICAL_INTENSITY -> holders.forEach(h -> raw.add(h.historicalIntensity().multiply(h.output()).multiply(h.factor())));
+			case HISTORICAL_EMISSIONS -> holders.forEach(h -> raw.add(historicalEmissions(h.baseEmissions().value(), h.factor(), h.operatingDays())));
 		}
 		BigDecimal rawSum = raw.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
 		if (rawSum.signum() == 0 && allocatable.signum() > 0) {
@@ -83,6 +89,79 @@ public final class Allocations {
 		}
 		return new Preview(request.method(), request.total(), request.reserveShare(), Tco2.of(allocated),
 				Tco2.of(total.subtract(allocated)), plain(rawSum), out, indicators);
+	}
+
+	/**
+	 * The request under each method ({@link #preview}, not a copy), then per holder its budgets, min, max and the
+	 * difference to the first method. Every method's input errors are collected first, each message naming its method.
+	 */
+	public static Comparison compare(Request request, List<Method> methods) {
+		List<InputError> errors = new ArrayList<>();
+		if (methods == null || methods.size() < 2) {
+			errors.add(InputError.field("methods", "at least 2 methods to compare (the preview answers one)"));
+		}
+		else if (methods.size() > BudgetAllocation.MAX_COMPARED_METHODS) {
+			errors.add(InputError.field("methods", "at most " + BudgetAllocation.MAX_COMPARED_METHODS + " methods, got " + methods.size()));
+		}
+		else {
+			for (int i = 0; i < methods.size(); i++) {
+				if (methods.get(i) == null) {
+					errors.add(InputError.field("methods[" + i + "]", "is required: one of " + List.of(Method.values())));
+				}
+				else if (methods.indexOf(methods.get(i)) < i) {
+					errors.add(InputError.field("methods[" + i + "]", "repeats " + methods.get(i)));
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		List<Preview> previews = new ArrayList<>(methods.size());
+		for (Method m : methods) {
+			try {
+				previews.add(preview(new Request(request.total(), request.reserveShare(), m, request.holders())));
+			}
+			catch (InvalidInputException e) {
+				for (InputError err : e.errors()) {
+					// the request's own fields are wrong for every method: name them once
+					boolean common = !err.field().startsWith("holders[") || err.field().endsWith(".code");
+					InputError named = common ? err : InputError.field(err.field(), m + ": " + err.message());
+					if (!errors.contains(named)) {
+						errors.add(named);
+					}
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		List<ComparedHolder> holders = new ArrayList<>();
+		for (int i = 0; i < request.holders().size(); i++) {
+			BigDecimal first = previews.get(0).holders().get(i).budget().value();
+			BigDecimal min = null;
+			BigDecimal max = null;
+			List<MethodBudget> budgets = new ArrayList<>(methods.size());
+			for (int k = 0; k < methods.size(); k++) {
+				HolderBudget b = previews.get(k).holders().get(i);
+				BigDecimal v = b.budget().value();
+				budgets.add(new MethodBudget(methods.get(k), b.budget(), b.share(), Tco2.of(v.subtract(first))));
+				min = min == null ? v : min.min(v);
+				max = max == null ? v : max.max(v);
+			}
+			holders.add(new ComparedHolder(request.holders().get(i).code(), budgets, Tco2.of(min), Tco2.of(max), Tco2.of(max.subtract(min))));
+		}
+		return new Comparison(List.copyOf(methods), request.total(), request.reserveShare(), previews, holders);
+	}
+
+	/**
+	 * E_hist × f × days ÷ 365, exact when days is 365 (or 73, 146, …), else at {@code WORKING} precision (as
+	 * BASE_PLUS_INCREMENT's quotient; largest remainder keeps the sum exact either way).
+	 */
+	public static BigDecimal historicalEmissions(BigDecimal emissions, BigDecimal factor, int days) {
+		BigDecimal product = emissions.multiply(factor).multiply(BigDecimal.valueOf(days));
+		BigDecimal year = BigDecimal.valueOf(BudgetAllocation.YEAR_DAYS);
+		BigDecimal[] qr = product.divideAndRemainder(year);
+		return qr[1].signum() == 0 ? qr[0] : product.divide(year, Rounding.WORKING);
 	}
 
 	/**
@@ -197,6 +276,31 @@ public final class Allocations {
 				positive(errors, at + "population", h.population());
 				positive(errors, at + "base_emissions_t", value(h.baseEmissions()));
 			}
+			case OUTPUT_BENCHMARK -> {
+				nonNegative(errors, at + "output", h.output());
+				nonNegative(errors, at + "benchmark_t_per_unit", h.benchmarkIntensity());
+				factor(errors, at, h);
+			}
+			case HISTORICAL_INTENSITY -> {
+				nonNegative(errors, at + "output", h.output());
+				nonNegative(errors, at + "historical_intensity_t_per_unit", h.historicalIntensity());
+				factor(errors, at, h);
+			}
+			case HISTORICAL_EMISSIONS -> {
+				nonNegative(errors, at + "base_emissions_t", value(h.baseEmissions()));
+				factor(errors, at, h);
+				if (h.days() != null && (h.days() < 0 || h.days() > BudgetAllocation.MAX_DAYS)) {
+					errors.add(InputError.field(at + "days", "must lie between 0 and " + BudgetAllocation.MAX_DAYS + ", got " + h.days()));
+				}
+			}
+		}
+	}
+
+	/** The control factor f: optional (1), at least 0 and at most {@code MAX_CONTROL_FACTOR}. */
+	private static void factor(List<InputError> errors, String at, Holder h) {
+		BigDecimal f = h.controlFactor();
+		if (f != null && (f.signum() < 0 || f.compareTo(new BigDecimal(BudgetAllocation.MAX_CONTROL_FACTOR)) > 0)) {
+			errors.add(InputError.field(at + "control_factor", "must lie between 0 and " + BudgetAllocation.MAX_CONTROL_FACTOR));
 		}
 	}
 
@@ -229,6 +333,8 @@ public final class Allocations {
 			case GRANDFATHERING, BASE_PLUS_INCREMENT -> "base_emissions_t";
 			case INTENSITY_DECLINE -> "forecast_gdp_10k_cny";
 			case ENTROPY -> "population";
+			case OUTPUT_BENCHMARK, HISTORICAL_INTENSITY -> "output";
+			case HISTORICAL_EMISSIONS -> "base_emissions_t";
 		};
 	}
 

@@ -115,13 +115,13 @@ public class BudgetVersions {
 			@JsonProperty("forecast_gdp_10k_cny") @Schema(description = "GDP^f_t: forecast GDP at constant prices, 10k CNY · 预测 GDP（不变价），万元") BigDecimal forecastGdp,
 			@JsonProperty("city_budget_t") @Schema(description = "I*_t × GDP^f_t, tCO2, 6 decimals · 按强度测算的城市预算，吨二氧化碳") BigDecimal cityBudget,
 			@JsonProperty("total_cap_t") @Schema(description = "The optional cap on the total, tCO2 · 总量上限（可选），吨二氧化碳") BigDecimal totalCap,
-			@JsonProperty("total_t") @Schema(description = "min(city_budget_t, total_cap_t), tCO2 = Σ holders' budget_t + reserve_t + pool_t + sink_credit_t once allocated · 预算总量，吨二氧化碳") BigDecimal total,
+			@JsonProperty("total_t") @Schema(description = "min(city_budget_t, total_cap_t), tCO2 = Σ budget_t of the top holders (counties and the city's direct parks and enterprises) + reserve_t + pool_t + sink_credit_t once allocated · 预算总量，吨二氧化碳 = 顶层单位预算之和 + 预留 + 项目池 + 碳汇") BigDecimal total,
 			@JsonProperty("reserve_share") @Schema(description = "Reserve share asked for, fraction of 1 · 预留比例") BigDecimal reserveShare,
 			@JsonProperty("reserve_t") @Schema(description = "The reserve, tCO2: reserve_share × total_t, plus the sub-tonne rest once allocated · 预留量，吨二氧化碳") BigDecimal reserve,
 			@JsonProperty("pool_t") @Schema(description = "The major-project pool, tCO2 · 重大项目池，吨二氧化碳") BigDecimal pool,
 			@JsonProperty("sink_credit_t") @Schema(description = "The sink credit, tCO2, at most 5 % of total_t · 碳汇抵扣量，吨二氧化碳") BigDecimal sinkCredit,
 			@JsonProperty("allocatable_t") @Schema(description = "total_t − reserve_share × total_t − pool_t − sink_credit_t: what the method divides, tCO2 · 可分配量，吨二氧化碳") BigDecimal allocatable,
-			@JsonProperty("allocated_t") @Schema(description = "Σ holders' budget_t in whole tonnes; null until allocated · 已分配量，吨二氧化碳") BigDecimal allocated,
+			@JsonProperty("allocated_t") @Schema(description = "Σ budget_t of the top holders (counties and the city's direct parks and enterprises) in whole tonnes; null until the counties are allocated · 顶层单位（区县及市直接分配的园区、企业）预算之和，吨二氧化碳") BigDecimal allocated,
 			@Schema(description = "The allocation method; null until allocated · 分配方法") Method method,
 			@Schema(description = "Where the inputs come from (documents, decisions) · 数据来源") String source,
 			@JsonProperty("published_at") @Schema(description = "When it was published; null for a draft · 发布时间") OffsetDateTime publishedAt,
@@ -140,19 +140,30 @@ public class BudgetVersions {
 	/** One holder's line. */
 	@Schema(name = "BudgetYearHolder", description = "One holder's budget of the year · 预算单位的年度预算")
 	public record Holder(
-			@Schema(description = "The holder's code (a county's region code) · 单位代码", example = "511102") String code,
-			@Schema(description = "COUNTY, PARK or ENTERPRISE (today counties only) · 单位类型") Kind kind,
-			@Schema(description = "The code of the holder containing it; null for a county · 上级单位代码") String parent,
+			@Schema(description = "The holder's code: a county's region code, a park's code (plan folder), an enterprise's USCC · 单位代码（区县区划代码、园区代码、企业统一社会信用代码）", example = "511102") String code,
+			@Schema(description = "COUNTY, PARK or ENTERPRISE · 单位类型") Kind kind,
+			@Schema(description = "The code of the holder containing it (a park's county, an enterprise's park or county); the city's region code for a park or enterprise the city allocates directly; null for a county · 上级单位代码（市直接分配的为市级区划代码，区县为空）") String parent,
 			@Schema(description = "The method's raw figure, in the method's unit · 方法原始值") BigDecimal raw,
 			@Schema(description = "raw ÷ Σ raw, fraction of 1 · 份额") BigDecimal share,
 			@JsonProperty("budget_t") @Schema(description = "The budget, whole tCO2 · 预算，吨二氧化碳") BigDecimal budget,
 			@JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Emissions used so far, tCO2; null: execution is not computed yet (see execution_status) · 已使用量，吨二氧化碳") BigDecimal used,
 			@JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Year-end forecast, tCO2; null: not computed yet (see execution_status) · 年末预测，吨二氧化碳") BigDecimal forecast,
-			@JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Warning level; null: not computed yet (see execution_status) · 预警等级") String warning) {
+			@JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Warning level; null: not computed yet (see execution_status) · 预警等级") String warning,
+			@JsonProperty("national_ets") @Schema(description = "In the national carbon market (marked by the office with its source): monitored, budget 0 unless ets_override_reason is set · 纳入全国碳市场（仅监测，除非办公室说明理由，否则预算为 0）") boolean nationalEts,
+			@JsonProperty("ets_override_reason") @Schema(description = "Why a national-ETS enterprise is given a budget all the same; null otherwise · 全国碳市场企业仍分配预算的理由") String etsOverrideReason,
+			@JsonProperty("pre_allocated_t") @Schema(description = "The part issued now, whole tCO2; the rest (budget_t − pre_allocated_t) awaits the true-up after verification; null: no pre-allocation · 预分配量（整吨），其余待核查后清算") BigDecimal preAllocated,
+			@JsonProperty("common_t") @Schema(description = "For a county or park divided further: budget_t − Σ budget_t of the holders it contains (its common part), tCO2; null when not divided · 区县或园区自留（公共）部分 = 本级预算 − 下级预算之和，吨二氧化碳") BigDecimal common) {
+
+		/** A holder line without the park and enterprise figures. */
+		public Holder(String code, Kind kind, String parent, BigDecimal raw, BigDecimal share, BigDecimal budget, BigDecimal used,
+				BigDecimal forecast, String warning) {
+			this(code, kind, parent, raw, share, budget, used, forecast, warning, false, null, null, null);
+		}
 
 		/** The same line with its execution filled in (every other field kept: a field added above belongs here too). */
 		public Holder withExecution(BigDecimal used, BigDecimal forecast, String warning) {
-			return new Holder(code, kind, parent, raw, share, budget, used, forecast, warning);
+			return new Holder(code, kind, parent, raw, share, budget, used, forecast, warning, nationalEts, etsOverrideReason, preAllocated,
+					common);
 		}
 	}
 
@@ -212,8 +223,9 @@ public class BudgetVersions {
 	}
 
 	/**
-	 * Allocates a draft to counties by one method, replacing an earlier allocation of the same draft, with the
-	 * preview's arithmetic ({@link Allocations#preview}) on the allocatable part and no reserve of its own.
+	 * Allocates a draft to counties by one method, replacing an earlier allocation of the same draft (and what lay below
+	 * the counties), with the preview's arithmetic ({@link Allocations#preview}) on the allocatable part minus the city's
+	 * direct holders' budgets ({@link SubAllocations}) and no reserve of its own.
 	 */
 	@Transactional
 	public BudgetYear allocate(int year, int number, Method method, List<BudgetAllocation.Holder> holders) {
@@ -240,9 +252,12 @@ public class BudgetVersions {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		BudgetAllocation.Preview p = Allocations.preview(new BudgetAllocation.Request(Tco2.of(before.allocatable()), BigDecimal.ZERO, method, holders));
-		jdbc.sql("DELETE FROM budget_holder WHERE version_id = :id").param("id", id).update();
-		BigDecimal allocated = BigDecimal.ZERO;
+		// the city's direct holders (parks, enterprises) take their part first; the counties divide the rest
+		BigDecimal direct = HolderTree.directSum(jdbc, id);
+		BudgetAllocation.Preview p = Allocations.preview(new BudgetAllocation.Request(Tco2.of(before.allocatable().subtract(direct)),
+				BigDecimal.ZERO, method, holders));
+		HolderTree.clearCounties(jdbc, id);
+		BigDecimal allocated = direct;
 		for (int i = 0; i < holders.size(); i++) {
 			BudgetAllocation.Holder in = holders.get(i);
 			HolderBudget out = p.holders().get(i);
@@ -288,13 +303,15 @@ public class BudgetVersions {
 	}
 
 	/**
-	 * The year's latest published version, else its latest draft, for the city's roles and county officers; a county
-	 * officer sees its own county's holder line only.
+	 * The year's latest published version, else its latest draft, for the city's roles, county officers, park managers
+	 * and enterprise users; below the city the holder lines are those of {@link HolderScope}: a county officer its
+	 * county and the parks and enterprises in it, a park manager its park and its enterprises, an enterprise user its
+	 * own line.
 	 */
 	@Transactional(readOnly = true)
 	public BudgetYear current(int year) {
 		AccessScope scope = AccessScope.current();
-		scope.requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER);
+		scope.requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER);
 		Long id = jdbc.sql("""
 				SELECT id FROM budget_version WHERE year = :year
 				ORDER BY (status = 'PUBLISHED') DESC, number DESC LIMIT 1""").param("year", year).query(Long.class).optional()
@@ -303,7 +320,7 @@ public class BudgetVersions {
 		if (scope.isCityWide()) {
 			return y;
 		}
-		return withHolders(y, y.holders().stream().filter(h -> h.code().equals(scope.countyCode())).toList(), y.steps());
+		return withHolders(y, HolderScope.visible(registry, scope, y.holders()), y.steps());
 	}
 
 	/** The year's latest published version with its county-level budgets, for the public (without the approval steps). */
@@ -336,10 +353,18 @@ public class BudgetVersions {
 
 	private BudgetYear version(long id, boolean withHolders) {
 		List<Holder> holders = withHolders ? jdbc.sql("""
-				SELECT code, kind, parent_code, raw, share, budget_t FROM budget_holder WHERE version_id = :id ORDER BY line_no""")
+				SELECT h.code, h.kind, h.parent_code, h.raw, h.share, h.budget_t, h.national_ets, h.ets_override_reason, h.pre_allocated_t,
+				  h.budget_t - c.below_t AS common_t
+				FROM budget_holder h
+				LEFT JOIN (SELECT parent_code, sum(budget_t) AS below_t FROM budget_holder WHERE version_id = :id GROUP BY parent_code) c
+				  ON c.parent_code = h.code
+				WHERE h.version_id = :id
+				ORDER BY (h.kind = 'COUNTY') DESC, h.parent_code NULLS FIRST, h.line_no""")
 			.param("id", id)
 			.query((rs, n) -> new Holder(rs.getString("code"), Kind.valueOf(rs.getString("kind")), rs.getString("parent_code"),
-					plain(rs.getBigDecimal("raw")), plain(rs.getBigDecimal("share")), plain(rs.getBigDecimal("budget_t")), null, null, null))
+					plain(rs.getBigDecimal("raw")), plain(rs.getBigDecimal("share")), plain(rs.getBigDecimal("budget_t")), null, null, null,
+					rs.getBoolean("national_ets"), rs.getString("ets_override_reason"), plain(rs.getBigDecimal("pre_allocated_t")),
+					plain(rs.getBigDecimal("common_t"))))
 			.list() : List.of();
 		return jdbc.sql("SELECT * FROM budget_version WHERE id = :id").param("id", id).query((rs, n) -> row(rs, holders)).single();
 	}
@@ -351,7 +376,8 @@ public class BudgetVersions {
 		BigDecimal share = rs.getBigDecimal("reserve_share");
 		BigDecimal allocatable = total.subtract(pool).subtract(sink).subtract(Rounding.stored(total.multiply(share)));
 		String method = rs.getString("method");
-		BigDecimal allocated = method == null ? null : holders.stream().map(Holder::budget).reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal allocated = method == null ? null
+				: HolderTree.top(holders).stream().map(Holder::budget).reduce(BigDecimal.ZERO, BigDecimal::add);
 		Integer yearsLeft = (Integer) rs.getObject("years_left");
 		OffsetDateTime published = rs.getObject("published_at", OffsetDateTime.class);
 		return new BudgetYear(rs.getInt("year"), rs.getInt("number"), Status.valueOf(rs.getString("status")),

@@ -108,7 +108,7 @@ public class Execution {
 	private record VersionRow(long id, int number, BigDecimal appliedRate) {
 	}
 
-	private record HolderRow(String code, Kind kind, String parent, BigDecimal budget) {
+	private record HolderRow(String code, Kind kind, String parent, BigDecimal budget, boolean monitoredOnly) {
 	}
 
 	/** {@link #recompute} at a user's request, audited as {@code budget.execution-recomputed}. */
@@ -142,10 +142,12 @@ public class Execution {
 			return new Recomputed(year, null, 0, closed, 0, at, elapsed(started));
 		}
 		VersionRow v = version.get();
-		List<HolderRow> holders = jdbc.sql("SELECT code, kind, parent_code, budget_t FROM budget_holder WHERE version_id = :id ORDER BY line_no")
+		List<HolderRow> holders = jdbc.sql("""
+				SELECT code, kind, parent_code, budget_t, national_ets AND ets_override_reason IS NULL AS monitored_only
+				FROM budget_holder WHERE version_id = :id ORDER BY line_no""")
 			.param("id", v.id())
 			.query((rs, n) -> new HolderRow(rs.getString("code"), Kind.valueOf(rs.getString("kind")), rs.getString("parent_code"),
-					rs.getBigDecimal("budget_t")))
+					rs.getBigDecimal("budget_t"), rs.getBoolean("monitored_only")))
 			.list();
 
 		List<RegistryModel.Enterprise> enterprises = registry.enterprises(new RegistryModel.EnterpriseQuery(null, null, null, null, null));
@@ -202,7 +204,7 @@ public class Execution {
 				prev.add(lastYear.getOrDefault(id, NONE));
 			}
 			ExecutionRules.Result r = ExecutionRules.compute(new ExecutionRules.Input(h.kind() == Kind.ENTERPRISE, h.budget(), now1, prev, closed,
-					days, v.appliedRate()), thresholds);
+					days, v.appliedRate(), h.kind() == Kind.ENTERPRISE && h.monitoredOnly()), thresholds);
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("holder_code", h.code());
 			row.put("kind", h.kind().name());

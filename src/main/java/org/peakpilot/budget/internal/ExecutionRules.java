@@ -21,7 +21,7 @@ import org.peakpilot.shared.Rounding;
  * date, which is the same figure.</li>
  * <li>Intensity: over the enterprise-months of the closed months reported (VERIFIED or REPORTED) with an output value
  * above 0 both this year and last year, Σ tCO2 ÷ Σ output value for each year; decline {@code 1 − I ÷ I_prev}.</li>
- * <li>Levels: see {@link #level}. With data missing, used is a lower bound: it may prove YELLOW, AMBER or RED, never
+ * <li>Levels: see {@link #level}; a national-ETS enterprise without a budget of its own is MONITORED_ONLY. With data missing, used is a lower bound: it may prove YELLOW, AMBER or RED, never
  * GREEN (INCOMPLETE instead).</li>
  * </ul>
  */
@@ -58,7 +58,12 @@ final class ExecutionRules {
 	 * indexed 1–12), the closed months, the days of each month of the year, the required decline.
 	 */
 	record Input(boolean enterprise, BigDecimal budget, List<Figure[]> thisYear, List<Figure[]> previousYear, int closedMonths,
-			int[] monthDays, BigDecimal requiredDecline) {
+			int[] monthDays, BigDecimal requiredDecline, boolean monitoredOnly) {
+
+		Input(boolean enterprise, BigDecimal budget, List<Figure[]> thisYear, List<Figure[]> previousYear, int closedMonths, int[] monthDays,
+				BigDecimal requiredDecline) {
+			this(enterprise, budget, thisYear, previousYear, closedMonths, monthDays, requiredDecline, false);
+		}
 	}
 
 	record Month(int month, BigDecimal used, Source source, int verified, int reported, int estimate, int missing, BigDecimal path,
@@ -181,7 +186,10 @@ final class ExecutionRules {
 		// I > I_prev, exactly: co2Now × ovPrev > co2Prev × ovNow
 		boolean intensityUp = pairs > 0 && co2Now.multiply(ovPrev).compareTo(co2Prev.multiply(ovNow)) > 0;
 
-		Judgement j = level(in.enterprise(), in.budget(), n, enterprises, anyKnown, complete, cumUsed, pathToDate, intensityUp, t);
+		Judgement j = in.monitoredOnly()
+				? new Judgement(WarningLevel.MONITORED_ONLY, "NATIONAL_ETS", "in the national carbon market: monitored, no budget of its own"
+						+ (used == null ? "" : "; used " + used.toPlainString() + " t" + (complete ? "" : " (at least)")))
+				: level(in.enterprise(), in.budget(), n, enterprises, anyKnown, complete, cumUsed, pathToDate, intensityUp, t);
 		String coverage = n == 0 ? "no month of the year is over yet"
 				: n + " of 12 months, " + enterprises + " enterprise" + (enterprises == 1 ? "" : "s") + ": " + verified + " verified, " + reported
 						+ " reported, " + estimate + " estimated, " + missing + " missing enterprise-months";

@@ -122,7 +122,24 @@ class BudgetApi {
 			@JsonProperty("decline_rate") @Schema(description = "Intensity decline of the year, fraction of 1 (0.035 is a 3.5 % decline; negative lets it rise), -1 to 1; INTENSITY_DECLINE · 强度下降率（0.035 即下降 3.5%）",
 					minimum = "-1", maximum = "1", example = "0.035") BigDecimal declineRate,
 			@Schema(description = "Weight for sharing the increment (or cut) over Σ base emissions, any number at least 0, relative to the others; BASE_PLUS_INCREMENT · 分增量权重（相对值）",
-					minimum = "0", maximum = BudgetAllocation.MAX_WEIGHT, example = "1") BigDecimal weight) {
+					minimum = "0", maximum = BudgetAllocation.MAX_WEIGHT, example = "1") BigDecimal weight,
+			@Schema(description = "Output of the budget year (forecast, or verified at the true-up), in the product's unit (t of clinker, MWh, 10k CNY of output value), at least 0; OUTPUT_BENCHMARK and HISTORICAL_INTENSITY · 预算年度产量（产品单位：吨熟料、兆瓦时、万元产值）",
+					minimum = "0", maximum = BudgetAllocation.MAX_OUTPUT, example = "1200000") BigDecimal output,
+			@JsonProperty("benchmark_t_per_unit") @Schema(description = "Benchmark intensity of the product, tCO2 per unit of output, at least 0; OUTPUT_BENCHMARK · 产品基准碳排放强度，吨二氧化碳/产品单位",
+					minimum = "0", maximum = BudgetAllocation.MAX_UNIT_INTENSITY, example = "0.86") BigDecimal benchmarkTPerUnit,
+			@JsonProperty("historical_intensity_t_per_unit") @Schema(description = "The holder's historical (base-period average) intensity, tCO2 per unit of output, at least 0; HISTORICAL_INTENSITY · 历史平均碳排放强度，吨二氧化碳/产品单位",
+					minimum = "0", maximum = BudgetAllocation.MAX_UNIT_INTENSITY, example = "0.91") BigDecimal historicalIntensityTPerUnit,
+			@JsonProperty("control_factor") @Schema(description = "Control factor f, fraction (0.98 cuts 2 %), 0 to 10, default 1; the enterprise methods · 调整（控排）系数，默认 1",
+					minimum = "0", maximum = BudgetAllocation.MAX_CONTROL_FACTOR, example = "0.98") BigDecimal controlFactor,
+			@Schema(description = "Operating days of the year, 0 to 366, default 365 (a unit closing or starting mid-year); HISTORICAL_EMISSIONS multiplies by days ÷ 365 · 年运行天数，默认 365",
+					minimum = "0", maximum = "366", example = "365") Integer days) {
+
+		/** The figures of the six regional methods (no enterprise figures). */
+		HolderFigures(String code, BigDecimal gdp10kCny, BigDecimal population, BigDecimal baseEmissionsT, BigDecimal baseIntensityTPer10kCny,
+				BigDecimal forecastGdp10kCny, BigDecimal declineRate, BigDecimal weight) {
+			this(code, gdp10kCny, population, baseEmissionsT, baseIntensityTPer10kCny, forecastGdp10kCny, declineRate, weight, null, null, null,
+					null, null);
+		}
 
 		void check(List<InputError> errors, String at) {
 			InputBounds.length(errors, at + "code", code, BudgetAllocation.MAX_CODE_LENGTH);
@@ -134,11 +151,17 @@ class BudgetApi {
 			number(errors, at + "forecast_gdp_10k_cny", forecastGdp10kCny, BudgetAllocation.MAX_GDP_10K_CNY, BudgetAllocation.MAX_DECIMALS);
 			number(errors, at + "decline_rate", declineRate, "1", BudgetAllocation.MAX_DECIMALS);
 			number(errors, at + "weight", weight, BudgetAllocation.MAX_WEIGHT, BudgetAllocation.MAX_DECIMALS);
+			number(errors, at + "output", output, BudgetAllocation.MAX_OUTPUT, BudgetAllocation.MAX_DECIMALS);
+			number(errors, at + "benchmark_t_per_unit", benchmarkTPerUnit, BudgetAllocation.MAX_UNIT_INTENSITY, BudgetAllocation.MAX_DECIMALS);
+			number(errors, at + "historical_intensity_t_per_unit", historicalIntensityTPerUnit, BudgetAllocation.MAX_UNIT_INTENSITY,
+					BudgetAllocation.MAX_DECIMALS);
+			number(errors, at + "control_factor", controlFactor, BudgetAllocation.MAX_CONTROL_FACTOR, BudgetAllocation.MAX_DECIMALS);
 		}
 
 		BudgetAllocation.Holder holder() {
 			return new BudgetAllocation.Holder(code, Cny10k.of(gdp10kCny), population, Tco2.of(baseEmissionsT),
-					Tco2PerCny10k.of(baseIntensityTPer10kCny), Cny10k.of(forecastGdp10kCny), declineRate, weight);
+					Tco2PerCny10k.of(baseIntensityTPer10kCny), Cny10k.of(forecastGdp10kCny), declineRate, weight, output, benchmarkTPerUnit,
+					historicalIntensityTPerUnit, controlFactor, days);
 		}
 	}
 

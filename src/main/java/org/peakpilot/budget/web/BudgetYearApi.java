@@ -66,14 +66,21 @@ class BudgetYearApi {
 	}
 
 	@GetMapping("/api/v1/budget/years/{year}")
-	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER })
+	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER })
 	@Operation(operationId = "getBudgetYear", summary = "The year's city carbon budget · 年度城市碳预算", description = """
 			The year's latest published version, else its latest draft: total_t = Σ holders' budget_t + reserve_t + pool_t +
-			sink_credit_t once allocated. A county officer sees its own county's line only. used, forecast and warning come from
-			the stored execution of the published version (execution_status COMPUTED; GET …/execution has the details); null
-			with execution_status NOT_AVAILABLE for a draft or before the first computation. 404 when the year has no version.
+			sink_credit_t once allocated, summed over the top holders (counties and the parks and enterprises the city allocates
+			directly, whose parent is the city's code); a county's or park's budget_t contains the holders below it (common_t
+			is its own part). A county officer sees its county and the parks and enterprises below it, a park manager its park
+			and its enterprises, an enterprise user its own line. National-ETS enterprises are listed with national_ets and
+			budget_t 0 unless overridden; pre_allocated_t is the part issued before the true-up. used, forecast and warning
+			come from the stored execution of the published version (execution_status COMPUTED; GET …/execution has the
+			details); null with execution_status NOT_AVAILABLE for a draft, before the first computation or before the year's
+			first month is over. 404 when the year has no version.
 			该年度最新已发布版本，否则最新草稿；分配后 total_t = 各单位 budget_t 之和 + reserve_t + pool_t + sink_credit_t。
-			区县人员只看到本区县。执行情况（used、forecast、warning）取自已发布版本的计算结果，草稿或尚未计算时为 null。该年度无版本时返回 404。""")
+			恒等式按顶层单位（区县及市直接分配的园区、企业，其上级为市级代码）求和；区县、园区预算包含其下级单位预算（common_t 为自留部分）。
+			区县人员看到本区县及其园区、企业，园区管理员看到本园区及其企业，企业用户只看到本企业。全国碳市场企业标注 national_ets，
+			除非办公室说明理由，否则预算为 0；pre_allocated_t 为清算前的预分配量。执行情况（used、forecast、warning）取自已发布版本的计算结果，草稿或尚未计算时为 null。该年度无版本时返回 404。""")
 	BudgetYear get(@Parameter(description = "The budget year, 2000–2100 · 预算年度", example = "2027") @PathVariable int year) {
 		return execution.fill(versions.current(checkedYear(year)));
 	}

@@ -153,4 +153,17 @@ class ExecutionRulesTests {
 		assertThat(e.apply("1000", 3).months().get(0).path())
 			.isEqualByComparingTo(d("1000").multiply(d("31")).divide(d("365"), MathContext.DECIMAL64).setScale(6, RoundingMode.HALF_UP));
 	}
+
+	@Test
+	void aNationalEtsEnterpriseWithoutABudgetIsMonitoredNotWarned() {
+		// 0 t budget (national carbon market, no override): 500 t used is shown, but no RED for exceeding 0 t
+		var r = ExecutionRules.compute(new ExecutionRules.Input(true, d("0"), of(months(Source.VERIFIED, "500")), of(months(Source.MISSING)), 1,
+				DAYS_2026, null, true), LESHAN);
+		assertThat(r.used()).isEqualByComparingTo("500");
+		assertThat(r.level()).isEqualTo(WarningLevel.MONITORED_ONLY);
+		assertThat(r.reasonCode()).isEqualTo("NATIONAL_ETS");
+		// the same 0 t budget of an enterprise outside the market is exceeded
+		assertThat(ExecutionRules.compute(new ExecutionRules.Input(true, d("0"), of(months(Source.VERIFIED, "500")), of(months(Source.MISSING)), 1,
+				DAYS_2026, null, false), LESHAN).level()).isEqualTo(WarningLevel.RED);
+	}
 }
