@@ -300,8 +300,14 @@ public class Execution {
 					WarningLevel.valueOf((String) r.get("level")), (String) r.get("reason")));
 		}
 		long ms = elapsed(started);
-		log.info("Execution of budget {} version {} recomputed: {} holders, {} months closed, {} levels changed in {} ms", year, v.number(),
-				holders.size(), closed, changed.size(), ms);
+		if (changed.isEmpty()) {
+			log.debug("Execution of budget {} version {} recomputed: {} holders, {} months closed, no level changed, in {} ms", year,
+					v.number(), holders.size(), closed, ms);
+		}
+		else {
+			log.info("Execution of budget {} version {} recomputed: {} holders, {} months closed, {} levels changed, in {} ms", year,
+					v.number(), holders.size(), closed, changed.size(), ms);
+		}
 		return new Recomputed(year, v.number(), holders.size(), closed, changed.size(), at, ms);
 	}
 
