@@ -8,7 +8,10 @@
  * Below the counties ({@code internal.SubAllocations}): parks and enterprises per level with their own method (also
  * the enterprise methods output × benchmark, historical intensity, historical emissions), parks containing their
  * enterprises, national-ETS enterprises at 0 t unless overridden, pre-allocation and the true-up after verification.
- * Approval steps, execution, warnings and adjustments come later. Units: budgets, totals and reserves in tCO2 (whole tonnes for
+ * Adjustments ({@code internal.Adjustments}): requests in the plan folder's windows, approved into a new published
+ * version n+1 (transfers, draws and 收储 keep the total); the history of versions compared ({@code internal.VersionHistory});
+ * the sink ledger (碳汇, {@code internal.SinkLedger}) behind the sink credit min(Σ ΔS, β × total), never part of an
+ * intensity figure. Execution and warnings come later. Units: budgets, totals and reserves in tCO2 (whole tonnes for
  * budgets), GDP in 10k CNY (万元), population in persons, intensities in tCO2 per 10k CNY, shares and rates as
  * fractions of 1; every budget is at least 0 and a positive decline rate lowers the intensity.
  */

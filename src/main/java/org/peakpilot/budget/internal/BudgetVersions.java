@@ -43,20 +43,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class BudgetVersions {
 
-	/** A sink credit is at most this share of the city total (β, BUDGET-ADMISSION §3.1, default 5 %). */
-	public static final BigDecimal SINK_CREDIT_MAX_SHARE = new BigDecimal("0.05");
-
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final Registry registry;
+	private final BudgetSettings settings;
+	private final SinkLedger sinks;
 	private final ApplicationEventPublisher events;
 
-	BudgetVersions(JdbcClient jdbc, AuditLog audit, Clock clock, Registry registry, ApplicationEventPublisher events) {
+	BudgetVersions(JdbcClient jdbc, AuditLog audit, Clock clock, Registry registry, BudgetSettings settings, SinkLedger sinks,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
 		this.registry = registry;
+		this.settings = settings;
+		this.sinks = sinks;
 		this.events = events;
 	}
 
@@ -119,7 +121,7 @@ public class BudgetVersions {
 			@JsonProperty("reserve_share") @Schema(description = "Reserve share asked for, fraction of 1 · 预留比例") BigDecimal reserveShare,
 			@JsonProperty("reserve_t") @Schema(description = "The reserve, tCO2: reserve_share × total_t, plus the sub-tonne rest once allocated · 预留量，吨二氧化碳") BigDecimal reserve,
 			@JsonProperty("pool_t") @Schema(description = "The major-project pool, tCO2 · 重大项目池，吨二氧化碳") BigDecimal pool,
-			@JsonProperty("sink_credit_t") @Schema(description = "The sink credit, tCO2, at most 5 % of total_t · 碳汇抵扣量，吨二氧化碳") BigDecimal sinkCredit,
+			@JsonProperty("sink_credit_t") @Schema(description = "The sink credit, tCO2: min(Σ ΔS of the year's sink ledger, β × total_t) unless the office entered it, at most β (plan folder, default 5 %) of total_t; sinks never enter an intensity figure · 碳汇抵扣量，吨二氧化碳（不超过总量的 β，不计入强度）") BigDecimal sinkCredit,
 			@JsonProperty("allocatable_t") @Schema(description = "total_t − reserve_share × total_t − pool_t − sink_credit_t: what the method divides, tCO2 · 可分配量，吨二氧化碳") BigDecimal allocatable,
 			@JsonProperty("allocated_t") @Schema(description = "Σ budget_t of the top holders (counties and the city's direct parks and enterprises) in whole tonnes; null until the counties are allocated · 顶层单位（区县及市直接分配的园区、企业）预算之和，吨二氧化碳") BigDecimal allocated,
 			@Schema(description = "The allocation method; null until allocated · 分配方法") Method method,
@@ -193,10 +195,14 @@ public class BudgetVersions {
 		BigDecimal city = CityBudget.cityBudget(target, in.forecastGdp());
 		BigDecimal total = CityBudget.total(city, in.totalCap());
 		BigDecimal reserve = Rounding.stored(total.multiply(in.reserveShare()));
-		if (in.sinkCredit().compareTo(total.multiply(SINK_CREDIT_MAX_SHARE)) > 0) {
-			errors.add(InputError.field("sink_credit_t", "must be at most 5 % of the total (" + plain(total.multiply(SINK_CREDIT_MAX_SHARE)) + " t)"));
+		// without the office's figure: min(Σ ΔS of the year's sink ledger, β × total)
+		BigDecimal sinkCredit = in.sinkCredit() != null ? in.sinkCredit() : sinks.creditFor(year, total);
+		BigDecimal beta = settings.sinkCreditMaxShare();
+		if (sinkCredit.compareTo(total.multiply(beta)) > 0) {
+			errors.add(InputError.field("sink_credit_t", "must be at most " + plain(beta.movePointRight(2)) + " % of the total ("
+					+ plain(total.multiply(beta)) + " t)"));
 		}
-		else if (reserve.add(in.pool()).add(in.sinkCredit()).compareTo(total) > 0) {
+		else if (reserve.add(in.pool()).add(sinkCredit).compareTo(total) > 0) {
 			errors.add(InputError.field("pool_t", "reserve, pool and sink credit together exceed the total of " + plain(total) + " t"));
 		}
 		if (!errors.isEmpty()) {
@@ -214,9 +220,10 @@ public class BudgetVersions {
 			.param("year", year).param("number", number).param("base", in.baseIntensity()).param("decline", in.declineRate())
 			.param("r", in.periodTargetCut()).param("ra", in.achievedCut()).param("n", in.yearsLeft()).param("required", required)
 			.param("rate", rate).param("target", target).param("gdp", in.forecastGdp()).param("city", city).param("cap", in.totalCap())
-			.param("total", total).param("share", in.reserveShare()).param("pool", in.pool()).param("sink", in.sinkCredit())
+			.param("total", total).param("share", in.reserveShare()).param("pool", in.pool()).param("sink", sinkCredit)
 			.param("reserve", reserve).param("source", in.source()).param("at", now()).param("by", AccessScope.current().actor())
 			.query(Long.class).single();
+		sinks.recordCredit(id, year, total, sinkCredit, in.sinkCredit() != null);
 		BudgetYear created = version(id, true);
 		audit.record("budget.draft-created", "budget-version", year + "/" + number, null, created);
 		return created;
@@ -321,6 +328,18 @@ public class BudgetVersions {
 			return y;
 		}
 		return withHolders(y, HolderScope.visible(registry, scope, y.holders()), y.steps());
+	}
+
+	/** One version of a year, scoped as {@link #current} (a county officer sees its own county's line only). */
+	@Transactional(readOnly = true)
+	public BudgetYear version(int year, int number) {
+		AccessScope scope = AccessScope.current();
+		scope.requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER);
+		BudgetYear y = version(idOf(year, number), true);
+		if (scope.isCityWide()) {
+			return y;
+		}
+		return withHolders(y, y.holders().stream().filter(h -> h.code().equals(scope.countyCode())).toList(), y.steps());
 	}
 
 	/** The year's latest published version with its county-level budgets, for the public (without the approval steps). */

@@ -103,10 +103,11 @@ class BudgetYearApi {
 					From the office's inputs: I*_t = base intensity × (1 − rate), where rate is decline_rate, else the required cut
 					r = 1 − ((1 − period_target_cut) ÷ (1 − achieved_cut))^(1/years_left); city_budget_t = I*_t × forecast GDP;
 					total_t = min(city_budget_t, total_cap_t). The reserve (reserve_share × total_t), the pool and the sink credit
-					(at most 5 % of total_t) are carved out; what remains is allocatable. The indicator-2 target of the plan is
+					(sink_credit_t, else min(Σ ΔS of the year's sink ledger, β × total_t); at most β, default 5 %, of total_t; sinks never
+					enter the intensity figures) are carved out; what remains is allocatable. The indicator-2 target of the plan is
 					not read yet: period_target_cut is entered.
 					由办公室录入：目标强度 = 上年强度 × (1 − 下降率)，下降率取 decline_rate，未填则取剩余年份年均需下降率；
-					城市预算 = 目标强度 × 预测 GDP；总量 = min(城市预算, 总量上限)。扣除预留（比例 × 总量）、重大项目池和碳汇抵扣（不超过总量 5%）后为可分配量。
+					城市预算 = 目标强度 × 预测 GDP；总量 = min(城市预算, 总量上限)。扣除预留（比例 × 总量）、重大项目池和碳汇抵扣（未填时取当年碳汇台账增量合计与 β × 总量的较小值，不超过总量的 β，默认 5%；碳汇不计入强度）后为可分配量。
 					尚未从规划读取指标 2 的目标：五年期下降目标由办公室录入。""")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
 			schema = @Schema(implementation = BudgetDraftBody.class),
@@ -218,7 +219,7 @@ class BudgetYearApi {
 					minimum = "0", maximum = "1", exclusiveMaximum = true, example = "0.05") BigDecimal reserveShare,
 			@JsonProperty("pool_t") @Schema(description = "The major-project pool, tCO2, at least 0; default 0 · 重大项目池，吨二氧化碳",
 					minimum = "0", maximum = BudgetAllocation.MAX_T, example = "300000") BigDecimal pool,
-			@JsonProperty("sink_credit_t") @Schema(description = "The sink credit, tCO2, at least 0 and at most 5 % of the total; default 0 · 碳汇抵扣量，吨二氧化碳（不超过总量 5%）",
+			@JsonProperty("sink_credit_t") @Schema(description = "The sink credit, tCO2, at least 0 and at most β (plan folder, default 5 %) of the total; default min(Σ ΔS of the year's sink ledger, β × total) · 碳汇抵扣量，吨二氧化碳（不超过总量的 β，默认 5%；未填时取当年碳汇台账增量合计与 β × 总量的较小值）",
 					minimum = "0", maximum = BudgetAllocation.MAX_T, example = "50000") BigDecimal sinkCredit,
 			@Schema(description = "Where the inputs come from (documents, decisions), text, 1 to 2000 characters · 数据来源（文件、决定）",
 					requiredMode = Schema.RequiredMode.REQUIRED, maxLength = MAX_SOURCE, example = "Statistics bureau bulletin 2026 · 2026 年统计公报") String source) {
@@ -250,7 +251,7 @@ class BudgetYearApi {
 			}
 			return new DraftInputs(baseIntensity, declineRate, periodTargetCut, achievedCut, yearsLeft, forecastGdp, totalCap,
 					reserveShare == null ? new BigDecimal("0.05") : reserveShare, pool == null ? BigDecimal.ZERO : pool,
-					sinkCredit == null ? BigDecimal.ZERO : sinkCredit, source.strip());
+					sinkCredit, source.strip());
 		}
 
 		private static void required(List<InputError> errors, String field, Object v) {
