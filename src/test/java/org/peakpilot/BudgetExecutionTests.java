@@ -227,7 +227,8 @@ class BudgetExecutionTests {
 	void countiesAndAnEnterpriseTurnGreenYellowRedByVerifiedReportsAndByMeteredEstimates() throws Exception {
 		NOW.set(at(2026, 1, 20));
 		Fixtures fixtures = new Fixtures(registry, accounts);
-		RequestPostProcessor office = basic(fixtures.cityOfficer());
+		String officer = fixtures.cityOfficer();
+		RequestPostProcessor office = basic(officer);
 		RegistryModel.Enterprise e1 = fixtures.enterprise(JINKOUHE, "3011", null);
 		RegistryModel.Enterprise e2 = fixtures.enterprise(JINKOUHE, "3011", null);
 		String u1 = fixtures.user(Role.ENTERPRISE_USER, null, null, e1.id(), Set.of());
@@ -369,6 +370,18 @@ class BudgetExecutionTests {
 		assertThat((List<Object>) JsonPath.read(published, "$.holders[?(@.code == '" + JINKOUHE + "')].warning")).containsExactly("RED");
 		assertThat((List<Object>) JsonPath.read(published, "$.holders[*].used")).containsOnlyNulls();
 		assertThat((List<Object>) JsonPath.read(published, "$.holders[*].kind")).containsOnly("COUNTY");
+
+		// the cockpit: the county's warning on its line and its monthly path (cumulative: path, used, forecast to December)
+		String page = json(call(fixtures.as(officer), "GET", "/budget/2026?holder=" + JINKOUHE, null).andExpect(status().isOk()));
+		String pathJson = page.substring(page.indexOf("id=\"monthly-path-data\">") + "id=\"monthly-path-data\">".length());
+		pathJson = pathJson.substring(0, pathJson.indexOf("</script>"));
+		assertThat((List<String>) JsonPath.read(pathJson, "$.months")).hasSize(12).startsWith("2026-01");
+		assertThat(d(JsonPath.read(pathJson, "$.path_t[2]"))).isEqualByComparingTo("1800");
+		assertThat(d(JsonPath.read(pathJson, "$.path_t[11]"))).isEqualByComparingTo("7300");
+		assertThat(d(JsonPath.read(pathJson, "$.used_t[2]"))).isEqualByComparingTo(figure(jinkouhe, "$.used_t"));
+		assertThat((Object) JsonPath.read(pathJson, "$.used_t[3]")).isNull();
+		assertThat(d(JsonPath.read(pathJson, "$.forecast_t[11]"))).isCloseTo(figure(jinkouhe, "$.forecast_t"), org.assertj.core.data.Offset.offset(d("0.001")));
+		assertThat(page).contains("红色预警");
 
 		// ---- the warning list: open warnings now; the yellow ones were cleared when the level changed
 		String open = json(call(office, "GET", "/api/v1/budget/years/2026/warnings", null).andExpect(status().isOk()));

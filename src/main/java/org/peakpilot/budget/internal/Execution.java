@@ -41,6 +41,7 @@ import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.NotFoundException;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
+import org.peakpilot.shared.Rounding;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -584,6 +585,46 @@ public class Execution {
 			Line l = lines.get(h.code());
 			return l == null ? h : h.withExecution(figures ? l.used() : null, figures ? l.forecast() : null, l.level());
 		}).toList());
+	}
+
+	/** A holder's monthly path for the cockpit's chart: Beijing months, cumulative tCO2. */
+	public record MonthlyPath(String holder, List<String> months, @JsonProperty("path_t") List<BigDecimal> path,
+			@JsonProperty("used_t") List<BigDecimal> used, @JsonProperty("forecast_t") List<BigDecimal> forecast) {
+	}
+
+	/**
+	 * The cumulative path, use and forecast of a holder within the caller's scope, when the stored execution is of
+	 * this version; the forecast runs from the last closed month along the path scaled by used ÷ path to date (the
+	 * forecast's formula), so it ends at forecast_t in December.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<MonthlyPath> monthlyPath(int year, int version, String holder) {
+		View v;
+		try {
+			v = view(year, holder);
+		}
+		catch (NotFoundException ex) {
+			return Optional.empty();
+		}
+		if (v.version() == null || v.version() != version || v.holders().isEmpty()) {
+			return Optional.empty();
+		}
+		HolderExecution h = v.holders().get(0);
+		int n = h.monthsClosed();
+		BigDecimal usedToDate = h.used();
+		BigDecimal pathToDate = h.pathToDate();
+		List<String> months = new ArrayList<>(12);
+		List<BigDecimal> path = new ArrayList<>(12);
+		List<BigDecimal> used = new ArrayList<>(12);
+		List<BigDecimal> forecast = new ArrayList<>(12);
+		for (MonthExecution m : h.months()) {
+			months.add(YearMonth.of(year, m.month()).toString());
+			path.add(m.cumulativePath());
+			used.add(m.month() <= n ? m.cumulativeUsed() : null);
+			boolean scaled = h.forecast() != null && usedToDate != null && pathToDate != null && pathToDate.signum() > 0 && m.month() >= n;
+			forecast.add(scaled ? Rounding.stored(usedToDate.multiply(m.cumulativePath()).divide(pathToDate, Rounding.WORKING)) : null);
+		}
+		return Optional.of(new MonthlyPath(h.code(), months, path, used, forecast));
 	}
 
 	/** The stored level of a holder of a year; empty when none is computed. */
