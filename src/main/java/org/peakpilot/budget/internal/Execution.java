@@ -611,6 +611,10 @@ public class Execution {
 		}
 		HolderExecution h = v.holders().get(0);
 		int n = h.monthsClosed();
+		if (n == 0) {
+			// as the year's figures: nothing to show before the year's first month is over
+			return Optional.empty();
+		}
 		BigDecimal usedToDate = h.used();
 		BigDecimal pathToDate = h.pathToDate();
 		List<String> months = new ArrayList<>(12);

@@ -140,7 +140,7 @@ class BudgetPages {
 	ResponseEntity<byte[]> export(@PathVariable int year, @RequestParam(required = false) Integer version) {
 		BudgetYearApi.checkedYear(year);
 		List<BudgetHistory.VersionLine> lines = history.versions(year);
-		BudgetYear budget = version == null ? versions.current(year) : versions.version(year, version);
+		BudgetYear budget = execution.fill(version == null ? versions.current(year) : versions.version(year, version));
 		byte[] workbook = BudgetWorkbook.write(budget, lines, countyNames());
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"carbon-budget-" + year + "-v" + budget.version() + ".xlsx\"")
