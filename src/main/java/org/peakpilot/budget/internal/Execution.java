@@ -58,9 +58,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The execution of the year's published budget version per holder (ADR 0016, amendment "execution and warnings"):
  * recomputed as a whole year from the registry (which enterprises a county or park holds), accounting's reports and
  * monitoring's metered months (three bulk reads per year, this year and last), by {@link ExecutionRules}, and stored
- * in {@code budget_execution} and {@code budget_execution_month} with set-based statements (the rows as one JSON
- * array, {@code jsonb_to_recordset}), so the cockpit and the API read it without computing. A level change raises or
- * clears a {@code budget_warning} and is published as {@link BudgetWarningChanged}.
+ * in {@code budget_execution} and {@code budget_execution_month} with one COPY each (the year's rows deleted first),
+ * so the cockpit and the API read it without computing. A level change raises or clears a {@code budget_warning}
+ * (one statement each, the rows as a JSON array) and is published as {@link BudgetWarningChanged}.
  */
 @Component
 public class Execution {
