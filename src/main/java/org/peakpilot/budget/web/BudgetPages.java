@@ -15,6 +15,7 @@ import org.peakpilot.budget.BudgetAllocation.Method;
 import org.peakpilot.budget.CarbonBudgets;
 import org.peakpilot.budget.internal.BudgetHistory;
 import org.peakpilot.budget.internal.BudgetVersions;
+import org.peakpilot.budget.internal.Execution;
 import org.peakpilot.budget.internal.BudgetVersions.BudgetYear;
 import org.peakpilot.budget.internal.BudgetVersions.Holder;
 import org.peakpilot.budget.internal.BudgetVersions.Status;
@@ -78,10 +79,12 @@ class BudgetPages {
 	private final JsonMapper json;
 	private final Clock clock;
 	private final org.springframework.context.MessageSource messages;
+	private final Execution execution;
 
 	BudgetPages(BudgetVersions versions, BudgetHistory history, CarbonBudgets budgets, Registry registry, PilotPlan plan,
-			InstanceSettings instance, JsonMapper json, Clock clock, org.springframework.context.MessageSource messages) {
+			InstanceSettings instance, JsonMapper json, Clock clock, org.springframework.context.MessageSource messages, Execution execution) {
 		this.messages = messages;
+		this.execution = execution;
 		this.versions = versions;
 		this.history = history;
 		this.budgets = budgets;
@@ -119,7 +122,7 @@ class BudgetPages {
 		if (lines.isEmpty()) {
 			return "budget/cockpit";
 		}
-		BudgetYear budget = version == null ? versions.current(year) : versions.version(year, version);
+		BudgetYear budget = execution.fill(version == null ? versions.current(year) : versions.version(year, version));
 		model.addAttribute("budget", budget);
 		model.addAttribute("identity", Identity.of(budget));
 		model.addAttribute("chartJson", toJson(bars(budget, names)));
@@ -127,8 +130,9 @@ class BudgetPages {
 		model.addAttribute("selected", selected);
 		model.addAttribute("children", selected == null ? List.of()
 				: budget.holders().stream().filter(h -> selected.code().equals(h.parent())).toList());
-		// the holder's monthly path (budget path, use, forecast) comes with execution; until then the fragment says so
-		model.addAttribute("monthlyPathJson", "null");
+		// the holder's monthly path (budget path, use, forecast) from the execution of the version shown; else the fragment says so
+		model.addAttribute("monthlyPathJson", selected == null ? "null"
+				: execution.monthlyPath(year, budget.version(), selected.code()).map(this::toJson).orElse("null"));
 		return "budget/cockpit";
 	}
 
@@ -136,7 +140,7 @@ class BudgetPages {
 	ResponseEntity<byte[]> export(@PathVariable int year, @RequestParam(required = false) Integer version) {
 		BudgetYearApi.checkedYear(year);
 		List<BudgetHistory.VersionLine> lines = history.versions(year);
-		BudgetYear budget = version == null ? versions.current(year) : versions.version(year, version);
+		BudgetYear budget = execution.fill(version == null ? versions.current(year) : versions.version(year, version));
 		byte[] workbook = BudgetWorkbook.write(budget, lines, countyNames());
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"carbon-budget-" + year + "-v" + budget.version() + ".xlsx\"")
@@ -370,7 +374,7 @@ class BudgetPages {
 		model.addAttribute("years", years);
 		model.addAttribute("countyNames", countyNames());
 		if (years.contains(year)) {
-			BudgetYear budget = versions.published(year);
+			BudgetYear budget = execution.fillWarnings(versions.published(year));
 			model.addAttribute("budget", budget);
 			model.addAttribute("identity", Identity.of(budget));
 			model.addAttribute("chartJson", toJson(bars(budget, countyNames())));
