@@ -3,8 +3,8 @@ package org.peakpilot;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.peakpilot.budget.WarningLevel;
@@ -21,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The issue's size: a published budget of 11 counties, 20 parks and 1,000 enterprises, each with 12 months of
- * reports this year and last (verified, submitted or drafts, some months only metered), recomputed as a whole year.
- * The target is under 1 s; the test prints the median of five recomputes after two warm-ups and fails above 3 s (a
- * guard against a per-holder round trip creeping in, with room for a loaded CI machine). Seeded with SQL straight into
- * the modules' tables: the data's shape matters here, not how it was entered.
+ * reports this year and last (verified, submitted or drafts, some months only metered), recomputed as a whole year:
+ * every holder and month is stored, every source occurs, and a second recompute changes no level. How fast it is, is
+ * measured by the benchmark (bench/budget), not here. Seeded with SQL straight into the modules' tables: the data's
+ * shape matters here, not how it was entered; bench/budget/load-year.sql seeds the same shape.
  */
 // Own context: a city-wide data set that would swamp the counties of the other tests, and a fixed clock (mid-December)
 @SpringBootTest(properties = "peakpilot.test.schema=pp_budget_scale")
@@ -117,24 +117,12 @@ class BudgetExecutionScaleTests {
 	}
 
 	@Test
-	void recomputesElevenCountiesTwentyParksAndAThousandEnterprisesWellUnderASecond() {
+	void recomputesElevenCountiesTwentyParksAndAThousandEnterprisesAsAWholeYear() {
 		seed();
 		assertThat(jdbc.sql("SELECT count(*) FROM park").query(Long.class).single()).isEqualTo(20);
-		List<Long> times = new ArrayList<>();
-		Execution.Recomputed last = null;
-		for (int i = 0; i < 7; i++) {
-			long started = System.nanoTime();
-			last = SystemActor.call("scale", () -> execution.recompute(YEAR));
-			if (i >= 2) {
-				times.add((System.nanoTime() - started) / 1_000_000);
-			}
-		}
-		times.sort(Long::compare);
-		long median = times.get(times.size() / 2);
-		System.out.printf("Budget execution, 11 counties + 20 parks + 1,000 enterprises × 12 months (two years read): "
-				+ "recompute median %d ms, all %s%n", median, times);
-		assertThat(last.holders()).isEqualTo(11 + 20 + 1000);
-		assertThat(last.monthsClosed()).isEqualTo(11);
+		Execution.Recomputed first = SystemActor.call("scale", () -> execution.recompute(YEAR));
+		assertThat(first.holders()).isEqualTo(11 + 20 + 1000);
+		assertThat(first.monthsClosed()).isEqualTo(11);
 		assertThat(jdbc.sql("SELECT count(*) FROM budget_execution_month WHERE year = :y").param("y", YEAR).query(Long.class).single())
 			.isEqualTo(12L * (11 + 20 + 1000));
 		// every source occurs: locked/verified, submitted, metered (drafts and November's gaps)
@@ -143,6 +131,21 @@ class BudgetExecutionScaleTests {
 		assertThat(jdbc.sql("SELECT count(*) FROM budget_execution WHERE year = :y AND path_basis = 'PREVIOUS_YEAR'").param("y", YEAR)
 			.query(Long.class).single()).isPositive();
 		assertThat(execution.level("511102", YEAR)).get().isNotEqualTo(WarningLevel.NO_DATA);
-		assertThat(median).isLessThan(3000);
+		// a county's used figure is the sum of its enterprises' (the registry's, not the parks' lines added again)
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM budget_execution c WHERE c.year = :y AND c.kind = 'COUNTY' AND c.used_t <> (
+				  SELECT sum(e.used_t) FROM budget_execution e JOIN enterprise r ON r.uscc = e.holder_code
+				  WHERE e.year = c.year AND e.kind = 'ENTERPRISE' AND r.county_code = c.holder_code)""").param("y", YEAR)
+			.query(Long.class).single()).isZero();
+		// the whole year again from the same data: the same rows, no level changes
+		List<Map<String, Object>> before = rows();
+		Execution.Recomputed again = SystemActor.call("scale", () -> execution.recompute(YEAR));
+		assertThat(again.levelsChanged()).isZero();
+		assertThat(rows()).isEqualTo(before);
+	}
+
+	private List<Map<String, Object>> rows() {
+		return jdbc.sql("SELECT holder_code, month, used_t, source FROM budget_execution_month WHERE year = :y ORDER BY holder_code, month")
+			.param("y", YEAR).query().listOfRows();
 	}
 }
