@@ -18,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The holders of a year's latest published version that the caller may see, with their names from the registry: what
  * the adjustment page offers to pick (never a typed code) and how it names the holders of requests and comparisons.
- * City roles see every holder, a county officer its county and the holders it contains.
+ * City roles see every holder as their own; a county officer its county and the holders it contains as its own (it
+ * gives from them and draws for them) and the other counties (published county budgets are public) as receivers of a
+ * transfer.
  */
 @Component
 public class PublishedHolders {
@@ -31,8 +33,11 @@ public class PublishedHolders {
 		this.registry = registry;
 	}
 
-	/** One holder to pick: code, kind (COUNTY, PARK, ENTERPRISE), its county and budget in the latest published version. */
-	public record Choice(String code, String kind, String county, String name, BigDecimal budget) {
+	/**
+	 * One holder to pick: code, kind (COUNTY, PARK, ENTERPRISE), its county, budget in the latest published version,
+	 * and whether the caller files for it (else it may only receive a transfer).
+	 */
+	public record Choice(String code, String kind, String county, String name, BigDecimal budget, boolean own) {
 	}
 
 	/** The latest published version's number, if the year has one. */
@@ -55,8 +60,9 @@ public class PublishedHolders {
 		VersionHolders holders = VersionHolders.of(jdbc, id.get());
 		Map<String, String> names = names(locale);
 		return holders.lines().values().stream()
-			.filter(l -> scope.isCityWide() || scope.countyCode().equals(holders.root(l.code())))
-			.map(l -> new Choice(l.code(), l.kind(), holders.root(l.code()), names.getOrDefault(l.code(), l.code()), BudgetVersions.plain(l.budget())))
+			.filter(l -> scope.isCityWide() || scope.countyCode().equals(holders.root(l.code())) || "COUNTY".equals(l.kind()))
+			.map(l -> new Choice(l.code(), l.kind(), holders.root(l.code()), names.getOrDefault(l.code(), l.code()), BudgetVersions.plain(l.budget()),
+					scope.isCityWide() || scope.countyCode().equals(holders.root(l.code()))))
 			.toList();
 	}
 
