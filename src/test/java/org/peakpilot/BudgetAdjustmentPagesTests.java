@@ -393,6 +393,29 @@ class BudgetAdjustmentPagesTests {
 		browser.screenshot("budget-adjustments-en.png");
 		browser.open("/budget/" + year + "/adjustments?lang=zh_CN");
 
+		// the city reviews and approves the transfer by clicks; version 2 appears in the history and the comparison
+		browser.signIn(fixtures.cityOfficer());
+		browser.open("/budget/" + year + "/adjustments");
+		long id = jdbc.sql("SELECT max(id) FROM budget_adjustment WHERE year = :y AND kind = 'TRANSFER'").param("y", year).query(Long.class).single();
+		browser.find(By.cssSelector("#adjustment-" + id + " input.comment")).sendKeys("市发改委审核同意");
+		browser.find(By.cssSelector("#adjustment-" + id + " button.review")).click();
+		browser.waitUntil().until(d -> !d.findElements(By.id("decided")).isEmpty());
+		browser.find(By.cssSelector("#adjustment-" + id + " input.comment")).sendKeys("领导小组 2027-07-20 会议批准");
+		browser.screenshot("budget-adjustments-city-zh.png");
+		browser.find(By.cssSelector("#adjustment-" + id + " button.approve")).click();
+		browser.waitUntil().until(d -> !d.findElements(By.cssSelector("#adjustment-" + id + " a.result-version")).isEmpty());
+		browser.find(By.cssSelector("#adjustment-" + id + " a.result-version")).click();
+		browser.waitUntil().until(d -> !d.findElements(By.id("version-2")).isEmpty());
+		assertThat(browser.find(By.cssSelector("#comparison-holders tr[data-code='" + SHAWAN + "'] td.diff")).getText()).isEqualTo("-1,200");
+		new Select(browser.find(By.id("from"))).selectByValue("2");
+		new Select(browser.find(By.id("to"))).selectByValue("1");
+		browser.find(By.id("compare-submit")).click();
+		browser.waitUntil().until(d -> d.findElement(By.cssSelector("#comparison-holders tr[data-code='" + SHAWAN + "'] td.diff")).getText().equals("1,200"));
+		browser.assertNoScriptErrors();
+		browser.screenshot("budget-versions-zh.png");
+		browser.open("/budget/" + year + "/versions?from=1&to=2&lang=en");
+		browser.screenshot("budget-versions-en.png");
+
 		browser.signIn(forestry);
 		browser.open("/budget/sinks");
 		browser.find(By.id("file")).sendKeys(java.nio.file.Files.write(java.nio.file.Files.createTempFile("sink", ".pdf"), PDF).toString());
@@ -410,6 +433,5 @@ class BudgetAdjustmentPagesTests {
 		browser.open("/budget/sinks?lang=en");
 		assertThat(browser.find(By.tagName("main")).getText()).contains("Sink ledger 2027", "The forestry bureau");
 		browser.screenshot("budget-sinks-en.png");
-		browser.open("/budget/sinks?lang=zh_CN");
 	}
 }
