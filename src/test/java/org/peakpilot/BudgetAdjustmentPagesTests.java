@@ -289,6 +289,20 @@ class BudgetAdjustmentPagesTests {
 	}
 
 	@Test
+	void theAdministratorCreatesAForestryOfficerOnTheUserForm() throws Exception {
+		String form = page("admin", "/admin/users/new").getResponse().getContentAsString();
+		assertThat(form).contains("value=\"FORESTRY_OFFICER\"", "林业部门人员");
+		mvc.perform(post("/admin/users").with(fixtures.as("admin")).with(csrf()).param("username", "lin-ye-ju-1").param("displayName", "林业局 张三")
+				.param("password", "forestry-password-1").param("role", "FORESTRY_OFFICER").param("countyCode", SHAWAN).param("enabled", "true"))
+			.andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/admin/users"));
+		// no county kept for it: the forestry officer reads the whole city's ledger
+		assertThat(jdbc.sql("SELECT role || ' ' || coalesce(county_code, '-') FROM app_user WHERE username = 'lin-ye-ju-1'").query(String.class).single())
+			.isEqualTo("FORESTRY_OFFICER -");
+		String list = page("admin", "/admin/users").getResponse().getContentAsString();
+		assertThat(list).contains("lin-ye-ju-1", "林业部门人员");
+	}
+
+	@Test
 	void theForestryOfficerRecordsAnEntryWithAPdfAndReachesNothingElse() throws Exception {
 		String forestry = fixtures.user(Role.FORESTRY_OFFICER, null, null, null, Set.of());
 		assertThat(jdbc.sql("SELECT role FROM app_user WHERE username = :u").param("u", forestry).query(String.class).single())
