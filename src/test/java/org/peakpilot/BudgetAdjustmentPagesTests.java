@@ -220,8 +220,19 @@ class BudgetAdjustmentPagesTests {
 			.andExpect(status().is3xxRedirection());
 		// approving again: a closed request goes back to the page with the reason, not an error page
 		MvcResult twice = mvc.perform(post("/budget/" + year + "/adjustments/" + id + "/approve").with(fixtures.as(city)).with(csrf()))
-			.andReturn();
-		assertThat(twice.getResponse().getStatus()).isIn(302, 409);
+			.andExpect(status().is3xxRedirection()).andReturn();
+		@SuppressWarnings("unchecked")
+		List<InputError> closed = (List<InputError>) twice.getFlashMap().get("decisionErrors");
+		assertThat(closed).singleElement().satisfies(e -> assertThat(e.message()).contains("APPROVED and closed"));
+		// a rejection needs a comment
+		long other = ((Number) JsonPath.read(api(office, "/api/v1/budget/years/" + year + "/adjustments", """
+				{"kind": "POOL_DRAW", "to_code": "511102", "amount_t": 10, "reason": "test"}""").andReturn().getResponse().getContentAsString(), "$.id")).longValue();
+		MvcResult bare = mvc.perform(post("/budget/" + year + "/adjustments/" + other + "/reject").with(fixtures.as(city)).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andReturn();
+		assertThat(bare.getFlashMap().get("decisionErrors")).asList().extracting(e -> ((InputError) e).field()).contains("comment");
+		String shown = mvc.perform(get("/budget/" + year + "/adjustments").with(fixtures.as(city)).flashAttrs(bare.getFlashMap()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(shown).contains("id=\"decision-errors\"");
 
 		String after = page(city, "/budget/" + year + "/adjustments").getResponse().getContentAsString();
 		assertThat(after).contains("data-status=\"APPROVED\"", "市发改委同意", "领导小组 2027-07-20", "第 2 版", "2027-07-15 10:00");

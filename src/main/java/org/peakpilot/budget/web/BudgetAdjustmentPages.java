@@ -118,7 +118,7 @@ class BudgetAdjustmentPages {
 	}
 
 	@PostMapping("/budget/{year}/adjustments/{id}/{step}")
-	@BackTo(value = "/budget/{year}/adjustments", rule = "decision")
+	@BackTo(value = "/budget/{year}/adjustments", rule = "decision", errors = "decisionErrors")
 	String decide(@PathVariable int year, @PathVariable long id, @PathVariable String step, @RequestParam(required = false) String comment,
 			RedirectAttributes redirect) {
 		String text = comment == null || comment.isBlank() ? null : comment.strip();
