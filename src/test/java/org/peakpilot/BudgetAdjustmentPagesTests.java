@@ -413,6 +413,7 @@ class BudgetAdjustmentPagesTests {
 			.doesNotContain("多晶硅扩产");
 		browser.assertNoScriptErrors();
 		browser.screenshot("budget-adjustments-zh.png");
+		assertThat(ChineseTextTests.problems("budget-adjustments-zh", browser.driver().getPageSource())).isEmpty();
 		browser.open("/budget/" + year + "/adjustments?lang=en");
 		assertThat(browser.find(By.tagName("main")).getText()).contains("Budget adjustments 2027", "Transfer between holders", "City review");
 		browser.screenshot("budget-adjustments-en.png");
@@ -427,6 +428,7 @@ class BudgetAdjustmentPagesTests {
 		browser.waitUntil().until(d -> !d.findElements(By.id("decided")).isEmpty());
 		browser.find(By.cssSelector("#adjustment-" + id + " input.comment")).sendKeys("领导小组 2027-07-20 会议批准");
 		browser.screenshot("budget-adjustments-city-zh.png");
+		assertThat(ChineseTextTests.problems("budget-adjustments-city-zh", browser.driver().getPageSource())).isEmpty();
 		browser.find(By.cssSelector("#adjustment-" + id + " button.approve")).click();
 		browser.waitUntil().until(d -> !d.findElements(By.cssSelector("#adjustment-" + id + " a.result-version")).isEmpty());
 		browser.find(By.cssSelector("#adjustment-" + id + " a.result-version")).click();
@@ -438,6 +440,7 @@ class BudgetAdjustmentPagesTests {
 		browser.waitUntil().until(d -> d.findElement(By.cssSelector("#comparison-holders tr[data-code='" + SHAWAN + "'] td.diff")).getText().equals("1,200"));
 		browser.assertNoScriptErrors();
 		browser.screenshot("budget-versions-zh.png");
+		assertThat(ChineseTextTests.problems("budget-versions-zh", browser.driver().getPageSource())).isEmpty();
 		browser.open("/budget/" + year + "/versions?from=1&to=2&lang=en");
 		browser.screenshot("budget-versions-en.png");
 
@@ -455,6 +458,7 @@ class BudgetAdjustmentPagesTests {
 		assertThat(browser.find(By.className("mainnav")).getText()).isEqualTo("碳汇台账");
 		browser.assertNoScriptErrors();
 		browser.screenshot("budget-sinks-zh.png");
+		assertThat(ChineseTextTests.problems("budget-sinks-zh", browser.driver().getPageSource())).isEmpty();
 		browser.open("/budget/sinks?lang=en");
 		assertThat(browser.find(By.tagName("main")).getText()).contains("Sink ledger 2027", "The forestry bureau");
 		browser.screenshot("budget-sinks-en.png");
