@@ -94,7 +94,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 				// tests roll up when they want to (EnergyMonitoring.rollUpPending), never behind their back
 				"peakpilot.monitoring.rollup.scheduled=false",
 				// nor evaluate alarms or close months (EnergyMonitoring.evaluateAlarms, closeMonth)
-				"peakpilot.monitoring.alarms.scheduled=false", "peakpilot.monitoring.closing.scheduled=false")
+				"peakpilot.monitoring.alarms.scheduled=false", "peakpilot.monitoring.closing.scheduled=false",
+				// nor recompute budget execution (ExecutionJobs.recomputeDue, POST …/execution/recompute)
+				"peakpilot.budget.execution.scheduled=false")
 			.applyTo(context);
 	}
 

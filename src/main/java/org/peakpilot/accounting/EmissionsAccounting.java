@@ -8,6 +8,7 @@ import org.peakpilot.accounting.internal.Calculator;
 import org.peakpilot.accounting.internal.FactorLibrary;
 import org.peakpilot.accounting.internal.MonthlyReports;
 import org.peakpilot.accounting.internal.ReportWorkflow;
+import org.peakpilot.accounting.internal.YearResults;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +22,15 @@ public class EmissionsAccounting {
 	private final FactorLibrary library;
 	private final MonthlyReports reports;
 	private final ReportWorkflow workflow;
+	private final YearResults yearResults;
 	private final String gridRegion;
 
-	EmissionsAccounting(FactorLibrary library, MonthlyReports reports, ReportWorkflow workflow, AccountingSettings settings) {
+	EmissionsAccounting(FactorLibrary library, MonthlyReports reports, ReportWorkflow workflow, YearResults yearResults,
+			AccountingSettings settings) {
 		this.library = library;
 		this.reports = reports;
 		this.workflow = workflow;
+		this.yearResults = yearResults;
 		this.gridRegion = settings.gridRegion();
 	}
 
@@ -68,5 +72,15 @@ public class EmissionsAccounting {
 	@Transactional
 	public Report saveReport(long enterpriseId, int year, int month, ReportContent content) {
 		return workflow.save(enterpriseId, year, month, content);
+	}
+
+	/**
+	 * Every enterprise's monthly report of a year in one read: status, whether verified (VERIFIED or LOCKED), the
+	 * current total emissions (tCO2, location-based, as {@link ReportSummary#totalCo2T}), the stated output value and
+	 * the current computation. For other modules that compute over the whole city (the carbon budget's execution), with
+	 * no user scope: the caller decides what its users may see of the figures.
+	 */
+	public List<MonthlyResult> monthlyResults(int year) {
+		return yearResults.of(year);
 	}
 }

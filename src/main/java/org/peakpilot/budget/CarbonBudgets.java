@@ -1,11 +1,27 @@
 package org.peakpilot.budget;
 
+import java.util.Set;
+
 import org.peakpilot.budget.internal.Allocations;
+import org.peakpilot.budget.internal.Execution;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Carbon budgets (碳预算): what other modules and this module's API may ask of the budget module. */
 @Component
 public class CarbonBudgets {
+
+	private final Execution execution;
+
+	/** The stateless arithmetic only (tests of the allocation methods); the execution's facts need the Spring bean. */
+	public CarbonBudgets() {
+		this(null);
+	}
+
+	@Autowired
+	CarbonBudgets(Execution execution) {
+		this.execution = execution;
+	}
 
 	/**
 	 * Divides a total among holders by one method, storing nothing (ADR 0016, BUDGET-ADMISSION §5): the allocatable
@@ -30,5 +46,23 @@ public class CarbonBudgets {
 	 */
 	public BudgetAllocation.Comparison compareAllocations(BudgetAllocation.Request request, java.util.List<BudgetAllocation.Method> methods) {
 		return Allocations.compare(request, methods);
+	}
+
+	/**
+	 * The warning level of a county (region code) in a year, from the stored execution of the year's published
+	 * version: {@link WarningLevel#NO_DATA} when the year has no published version, none computed yet or the county is
+	 * no holder. A public fact (the public sees county-level warnings once published); changes are published as
+	 * {@link BudgetWarningChanged}.
+	 */
+	public WarningLevel warningLevel(String countyCode, int year) {
+		return execution.level(countyCode, year).orElse(WarningLevel.NO_DATA);
+	}
+
+	/**
+	 * The counties (region codes) whose warning level in the year is RED, e.g. where the project admission module
+	 * refuses 两高 projects. Empty when nothing is computed.
+	 */
+	public Set<String> redCounties(int year) {
+		return execution.redCounties(year);
 	}
 }

@@ -3,6 +3,7 @@ package org.peakpilot.monitoring;
 import java.util.List;
 
 import org.peakpilot.monitoring.internal.Gateways;
+import org.peakpilot.monitoring.internal.MeteredYear;
 import org.peakpilot.monitoring.internal.Meters;
 import org.peakpilot.platform.AccessScope;
 import org.springframework.stereotype.Service;
@@ -18,10 +19,12 @@ public class EnergyMonitoring {
 
 	private final Meters meters;
 	private final Gateways gateways;
+	private final MeteredYear meteredYear;
 
-	EnergyMonitoring(Meters meters, Gateways gateways) {
+	EnergyMonitoring(Meters meters, Gateways gateways, MeteredYear meteredYear) {
 		this.meters = meters;
 		this.gateways = gateways;
+		this.meteredYear = meteredYear;
 	}
 
 	/**
@@ -51,5 +54,16 @@ public class EnergyMonitoring {
 	 */
 	public CreatedGateway rotateGatewayToken(long gatewayId) {
 		return gateways.rotate(gatewayId);
+	}
+
+	/**
+	 * Every enterprise's metered energy of a year per Beijing month, from the month rollups, converted to tce and tCO2
+	 * with the accounting calculator's factors of the year, with its coverage (meters, readings, excluded) and the
+	 * factors used: an ESTIMATE, never a reported figure. For other modules that compute over the whole city (the
+	 * carbon budget's execution), with no user scope: the caller decides what its users may see. Not scoped by
+	 * {@link AccessScope}, unlike the other methods here.
+	 */
+	public List<MeteredMonth> meteredMonths(int year) {
+		return meteredYear.of(year);
 	}
 }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.peakpilot.budget.BudgetAllocation;
 import org.peakpilot.budget.BudgetAllocation.Method;
+import org.peakpilot.budget.BudgetVersionPublished;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.InputError;
@@ -32,6 +33,7 @@ import org.peakpilot.shared.Tco2;
 import org.peakpilot.shared.Tco2PerCny10k;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -67,8 +69,10 @@ public class Adjustments {
 	private final Clock clock;
 	private final BudgetSettings settings;
 	private final SinkLedger sinks;
+	private final ApplicationEventPublisher events;
 
-	Adjustments(JdbcClient jdbc, AuditLog audit, Clock clock, BudgetSettings settings, SinkLedger sinks) {
+	Adjustments(JdbcClient jdbc, AuditLog audit, Clock clock, BudgetSettings settings, SinkLedger sinks, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -267,6 +271,7 @@ public class Adjustments {
 		audit.record("budget.adjustment-approved", "budget-adjustment", id, before, after);
 		audit.record("budget.published", "budget-version", year + "/" + number, null, VersionHistory.snapshot(jdbc, created));
 		log.info("Adjustment {} ({}) of budget {} approved: version {} published from version {}", id, before.kind(), year, number, number(base));
+		events.publishEvent(new BudgetVersionPublished(year, number));
 		return after;
 	}
 

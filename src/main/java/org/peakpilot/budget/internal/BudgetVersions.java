@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.peakpilot.budget.BudgetAllocation;
 import org.peakpilot.budget.BudgetAllocation.HolderBudget;
 import org.peakpilot.budget.BudgetAllocation.Method;
+import org.peakpilot.budget.BudgetVersionPublished;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.InputError;
@@ -24,6 +25,7 @@ import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.shared.Rounding;
 import org.peakpilot.shared.Tco2;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,14 +49,17 @@ public class BudgetVersions {
 	private final Registry registry;
 	private final BudgetSettings settings;
 	private final SinkLedger sinks;
+	private final ApplicationEventPublisher events;
 
-	BudgetVersions(JdbcClient jdbc, AuditLog audit, Clock clock, Registry registry, BudgetSettings settings, SinkLedger sinks) {
+	BudgetVersions(JdbcClient jdbc, AuditLog audit, Clock clock, Registry registry, BudgetSettings settings, SinkLedger sinks,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
 		this.registry = registry;
 		this.settings = settings;
 		this.sinks = sinks;
+		this.events = events;
 	}
 
 	/**
@@ -83,10 +88,10 @@ public class BudgetVersions {
 		COUNTY, PARK, ENTERPRISE
 	}
 
-	/** Why a holder's use, forecast and warning are null. */
-	@Schema(name = "BudgetExecutionStatus", description = "NOT_AVAILABLE: execution (emissions used, year-end forecast, warnings) is not computed yet · 执行情况尚未计算")
+	/** Whether the holders' use, forecast and warning are computed (else null). */
+	@Schema(name = "BudgetExecutionStatus", description = "NOT_AVAILABLE: execution (emissions used, year-end forecast, warnings) is not computed for this version (a draft, or a published version before its first computation) · 执行情况尚未计算; COMPUTED: filled from the stored execution of this published version · 已按该发布版本计算")
 	public enum ExecutionStatus {
-		NOT_AVAILABLE
+		NOT_AVAILABLE, COMPUTED
 	}
 
 	/** The office's inputs of a draft, checked for magnitude by the API; bounds between fields are checked here. */
@@ -123,8 +128,15 @@ public class BudgetVersions {
 			@Schema(description = "Where the inputs come from (documents, decisions) · 数据来源") String source,
 			@JsonProperty("published_at") @Schema(description = "When it was published; null for a draft · 发布时间") OffsetDateTime publishedAt,
 			@Schema(description = "The approval steps taken, oldest first · 已完成的审批步骤") List<Step> steps,
-			@JsonProperty("execution_status") @Schema(description = "Why used_t, forecast_t and warning of the holders are null · 执行数据状态") ExecutionStatus executionStatus,
+			@JsonProperty("execution_status") @Schema(description = "Whether used, forecast and warning of the holders are computed (NOT_AVAILABLE: null) · 执行数据状态") ExecutionStatus executionStatus,
 			@Schema(description = "The holders' budgets (a county officer sees its county only) · 各预算单位") List<Holder> holders) {
+
+		/** The same version with the holders' execution filled in. */
+		public BudgetYear withExecution(ExecutionStatus execution, List<Holder> filled) {
+			return new BudgetYear(year, version, this.status, baseIntensity, declineRate, periodTargetCut, achievedCut, yearsLeft, requiredCut,
+					appliedRate, targetIntensity, forecastGdp, cityBudget, totalCap, total, reserveShare, reserve, pool, sinkCredit, allocatable,
+					allocated, method, source, publishedAt, steps, execution, filled);
+		}
 	}
 
 	/** One holder's line. */
@@ -148,6 +160,12 @@ public class BudgetVersions {
 		public Holder(String code, Kind kind, String parent, BigDecimal raw, BigDecimal share, BigDecimal budget, BigDecimal used,
 				BigDecimal forecast, String warning) {
 			this(code, kind, parent, raw, share, budget, used, forecast, warning, false, null, null, null);
+		}
+
+		/** The same line with its execution filled in (every other field kept: a field added above belongs here too). */
+		public Holder withExecution(BigDecimal used, BigDecimal forecast, String warning) {
+			return new Holder(code, kind, parent, raw, share, budget, used, forecast, warning, nationalEts, etsOverrideReason, preAllocated,
+					common);
 		}
 	}
 
@@ -287,6 +305,7 @@ public class BudgetVersions {
 		step(id, before.status(), Status.PUBLISHED, comment);
 		BudgetYear after = version(id, true);
 		audit.record("budget.published", "budget-version", year + "/" + number, before, after);
+		events.publishEvent(new BudgetVersionPublished(year, number));
 		return after;
 	}
 
@@ -309,6 +328,18 @@ public class BudgetVersions {
 			return y;
 		}
 		return withHolders(y, HolderScope.visible(registry, scope, y.holders()), y.steps());
+	}
+
+	/** One version of a year, scoped as {@link #current} (a county officer sees its own county's line only). */
+	@Transactional(readOnly = true)
+	public BudgetYear version(int year, int number) {
+		AccessScope scope = AccessScope.current();
+		scope.requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER);
+		BudgetYear y = version(idOf(year, number), true);
+		if (scope.isCityWide()) {
+			return y;
+		}
+		return withHolders(y, y.holders().stream().filter(h -> h.code().equals(scope.countyCode())).toList(), y.steps());
 	}
 
 	/** The year's latest published version with its county-level budgets, for the public (without the approval steps). */

@@ -210,8 +210,9 @@ public class SubAllocations {
 			amount = parentBudget == null ? BigDecimal.ZERO : parentBudget.subtract(common).max(BigDecimal.ZERO);
 		}
 		BigDecimal p = in.preAllocationShare();
-		if (p != null && (p.signum() <= 0 || p.compareTo(BigDecimal.ONE) > 0)) {
-			errors.add(InputError.field("pre_allocation_share", "must be above 0 and at most 1 (0.7 issues 70 % now)"));
+		if (p != null && (p.signum() <= 0 || p.compareTo(BigDecimal.ONE) > 0 || p.stripTrailingZeros().scale() > 12)) {
+			// the decimals are bounded before the share multiplies anything (1e-999999999 would be a billion-digit product)
+			errors.add(InputError.field("pre_allocation_share", "must be above 0 and at most 1 with at most 12 decimals (0.7 issues 70 % now)"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);

@@ -197,12 +197,10 @@ class BudgetHolderApi {
 			BudgetApi.number(errors, "amount_t", amountT, BudgetAllocation.MAX_T, BudgetAllocation.MAX_DECIMALS_T);
 			BudgetApi.number(errors, "common_t", commonT, BudgetAllocation.MAX_T, BudgetAllocation.MAX_DECIMALS_T);
 			BudgetApi.number(errors, "pre_allocation_share", preAllocationShare, "1", BudgetAllocation.MAX_DECIMALS);
-			List<SubAllocations.SubHolder> out = new ArrayList<>();
 			if (holders != null && holders.size() <= BudgetAllocation.MAX_HOLDERS) {
 				for (int i = 0; i < holders.size(); i++) {
 					SubAllocationHolderBody h = holders.get(i);
 					if (h == null) {
-						out.add(null);
 						continue;
 					}
 					String at = "holders[" + i + "].";
@@ -214,12 +212,16 @@ class BudgetHolderApi {
 					if (h.days() != null && (h.days() < 0 || h.days() > BudgetAllocation.MAX_DAYS)) {
 						errors.add(InputError.field(at + "days", "must lie between 0 and " + BudgetAllocation.MAX_DAYS));
 					}
-					out.add(new SubAllocations.SubHolder(h.code() == null ? null : h.code().strip(), h.kind(), blank(h.parent()), f.holder(),
-							Boolean.TRUE.equals(h.nationalEts()), blank(h.etsSource()), blank(h.etsOverrideReason())));
 				}
 			}
 			if (!errors.isEmpty()) {
 				throw new InvalidInputException(errors);
+			}
+			// typed only once every magnitude passed: a quantity rounds its value, and 1e999999999 must never be rounded
+			List<SubAllocations.SubHolder> out = new ArrayList<>();
+			for (SubAllocationHolderBody h : holders == null ? List.<SubAllocationHolderBody>of() : holders) {
+				out.add(h == null ? null : new SubAllocations.SubHolder(h.code() == null ? null : h.code().strip(), h.kind(), blank(h.parent()),
+						h.figures().holder(), Boolean.TRUE.equals(h.nationalEts()), blank(h.etsSource()), blank(h.etsOverrideReason())));
 			}
 			return new SubAllocations.Request(level, blank(parent), method, amountT, commonT, preAllocationShare, holders == null ? null : out);
 		}

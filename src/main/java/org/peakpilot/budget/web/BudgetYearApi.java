@@ -16,6 +16,7 @@ import org.peakpilot.budget.BudgetAllocation;
 import org.peakpilot.budget.internal.BudgetVersions;
 import org.peakpilot.budget.internal.BudgetVersions.BudgetYear;
 import org.peakpilot.budget.internal.BudgetVersions.DraftInputs;
+import org.peakpilot.budget.internal.Execution;
 import org.peakpilot.platform.ApiRoles;
 import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
@@ -57,9 +58,11 @@ class BudgetYearApi {
 			{"comment": "Agreed at the meeting of 2026-12-01 · 2026-12-01 会议同意"}""";
 
 	private final BudgetVersions versions;
+	private final Execution execution;
 
-	BudgetYearApi(BudgetVersions versions) {
+	BudgetYearApi(BudgetVersions versions, Execution execution) {
 		this.versions = versions;
+		this.execution = execution;
 	}
 
 	@GetMapping("/api/v1/budget/years/{year}")
@@ -70,23 +73,26 @@ class BudgetYearApi {
 			directly, whose parent is the city's code); a county's or park's budget_t contains the holders below it (common_t
 			is its own part). A county officer sees its county and the parks and enterprises below it, a park manager its park
 			and its enterprises, an enterprise user its own line. National-ETS enterprises are listed with national_ets and
-			budget_t 0 unless overridden; pre_allocated_t is the part issued before the true-up. used, forecast and warning are
-			null until execution is computed (execution_status NOT_AVAILABLE). 404 when the year has no version.
+			budget_t 0 unless overridden; pre_allocated_t is the part issued before the true-up. used, forecast and warning
+			come from the stored execution of the published version (execution_status COMPUTED; GET …/execution has the
+			details); null with execution_status NOT_AVAILABLE for a draft, before the first computation or before the year's
+			first month is over. 404 when the year has no version.
 			该年度最新已发布版本，否则最新草稿；分配后 total_t = 各单位 budget_t 之和 + reserve_t + pool_t + sink_credit_t。
 			恒等式按顶层单位（区县及市直接分配的园区、企业，其上级为市级代码）求和；区县、园区预算包含其下级单位预算（common_t 为自留部分）。
 			区县人员看到本区县及其园区、企业，园区管理员看到本园区及其企业，企业用户只看到本企业。全国碳市场企业标注 national_ets，
-			除非办公室说明理由，否则预算为 0；pre_allocated_t 为清算前的预分配量。执行情况（used、forecast、warning）尚未计算时为 null。该年度无版本时返回 404。""")
+			除非办公室说明理由，否则预算为 0；pre_allocated_t 为清算前的预分配量。执行情况（used、forecast、warning）取自已发布版本的计算结果，草稿或尚未计算时为 null。该年度无版本时返回 404。""")
 	BudgetYear get(@Parameter(description = "The budget year, 2000–2100 · 预算年度", example = "2027") @PathVariable int year) {
-		return versions.current(checkedYear(year));
+		return execution.fill(versions.current(checkedYear(year)));
 	}
 
 	@GetMapping("/api/v1/public/budget/years/{year}")
 	@Operation(operationId = "getPublishedBudgetYear", summary = "The year's published city carbon budget, county level · 已发布的年度城市碳预算（区县级）",
 			description = """
-					The year's latest published version with the county-level budgets, for everyone; drafts are never shown (404).
-					该年度最新已发布版本及区县级预算，公开可读；草稿不公开（404）。""")
+					The year's latest published version with the county-level budgets and, once computed, their warning levels
+					(used and forecast stay null for the public), for everyone; drafts are never shown (404).
+					该年度最新已发布版本及区县级预算，计算后附预警等级（公开时不显示已使用量与预测），公开可读；草稿不公开（404）。""")
 	BudgetYear getPublished(@Parameter(description = "The budget year, 2000–2100 · 预算年度", example = "2027") @PathVariable int year) {
-		return versions.published(checkedYear(year));
+		return execution.fillWarnings(versions.published(checkedYear(year)));
 	}
 
 	@PostMapping("/api/v1/budget/years/{year}/versions")
