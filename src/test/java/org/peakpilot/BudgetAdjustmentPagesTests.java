@@ -370,7 +370,7 @@ class BudgetAdjustmentPagesTests {
 		// pages: its account, and nothing else
 		page(forestry, "/account");
 		for (String path : List.of("/work", "/plan/cockpit", "/registry", "/registry/enterprises", "/accounting/reports", "/accounting/results",
-				"/monitoring", "/budget/2027/adjustments", "/budget/2027/versions", "/admin/users")) {
+				"/monitoring", "/budget", "/budget/2027", "/budget/2027/allocation", "/budget/2027/adjustments", "/budget/2027/versions", "/admin/users")) {
 			mvc.perform(get(path).with(fixtures.as(forestry))).andExpect(result -> assertThat(result.getResponse().getStatus()).as(path).isEqualTo(403));
 		}
 
