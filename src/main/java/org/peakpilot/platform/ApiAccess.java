@@ -22,7 +22,9 @@ final class ApiAccess {
 			new Rule(null, List.of("/api/v1/platform/users/**", "/api/v1/platform/audit/**"), List.of(Role.CITY_ADMIN)),
 			// a meter gateway (device token) may only send readings and its status; every other call is for people
 			new Rule(HttpMethod.POST, List.of("/api/v1/monitoring/readings", "/api/v1/monitoring/status"), Arrays.asList(Role.values())),
-			new Rule(null, List.of("/api/**"), Role.userRoles()));
+			// the forestry bureau's officer reaches the sink ledger only (which operations: @ApiRoles on them)
+			new Rule(null, List.of("/api/v1/budget/sinks", "/api/v1/budget/sinks/**"), Role.userRoles()),
+			new Rule(null, List.of("/api/**"), Role.userRoles().stream().filter(r -> r != Role.FORESTRY_OFFICER).toList()));
 
 	private ApiAccess() {
 	}

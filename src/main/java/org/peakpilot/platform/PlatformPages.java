@@ -38,10 +38,14 @@ class PlatformPages {
 		return "platform/login";
 	}
 
-	/** City roles land on the indicator cockpit, everyone else on their work queue ({@code /work}). */
+	/** City roles land on the indicator cockpit, the forestry officer on the sink ledger, everyone else on their work queue ({@code /work}). */
 	@GetMapping("/")
 	String home() {
-		return AccessScope.current().isCityWide() ? "redirect:/plan/cockpit" : "redirect:/work";
+		AccessScope scope = AccessScope.current();
+		if (scope.hasRole(Role.FORESTRY_OFFICER)) {
+			return "redirect:/budget/sinks";
+		}
+		return scope.isCityWide() ? "redirect:/plan/cockpit" : "redirect:/work";
 	}
 
 	@GetMapping("/account")

@@ -17,6 +17,8 @@ public enum Role {
 	ENTERPRISE_USER,
 	/** 核查机构: the enterprises assigned to them, read and verify. */
 	VERIFIER,
+	/** 林业部门人员: records the forestry bureau's verified sink increments; reaches only the sink ledger and its account. */
+	FORESTRY_OFFICER,
 	/**
 	 * 采集终端: a meter gateway of one enterprise, signed in with a device token ({@link DeviceCredentials}); it may
 	 * only send readings of its enterprise's meters. Never a user's role.

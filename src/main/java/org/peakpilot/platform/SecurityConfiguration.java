@@ -38,6 +38,17 @@ class SecurityConfiguration {
 			"/actuator/health", "/actuator/health/**" };
 
 
+	/** The pages a {@link Role#FORESTRY_OFFICER} reaches (besides the public ones); every other page is 403 for it. */
+	static final String[] FORESTRY_PAGES = { "/", "/budget/sinks", "/budget/sinks/**", "/account", "/account/**", "/logout" };
+
+	/** Signed in, and not as the forestry bureau's officer. */
+	private static org.springframework.security.authorization.AuthorizationDecision notForestry(
+			org.springframework.security.core.Authentication a) {
+		boolean signedIn = a != null && a.isAuthenticated() && !(a instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
+		return new org.springframework.security.authorization.AuthorizationDecision(signedIn
+				&& a.getAuthorities().stream().noneMatch(g -> ("ROLE_" + Role.FORESTRY_OFFICER.name()).equals(g.getAuthority())));
+	}
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -90,7 +101,9 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(a -> a
 				.requestMatchers(PUBLIC_PAGES).permitAll()
 				.requestMatchers("/admin/**", "/actuator/**").hasRole(Role.CITY_ADMIN.name())
-				.anyRequest().authenticated())
+				// the forestry bureau's officer reaches the sink ledger and its own account only
+				.requestMatchers(FORESTRY_PAGES).authenticated()
+				.anyRequest().access((auth, context) -> notForestry(auth.get())))
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(SecurityConfiguration::loginFailed)
 				.permitAll())
 			.logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())

@@ -94,10 +94,13 @@ class DemoDataTests {
 			.filter(u -> u.username().startsWith("demo-"))
 			.collect(Collectors.toMap(UserAccounts.UserView::username, UserAccounts.UserView::role)));
 		assertThat(Set.copyOf(users.values())).containsExactlyInAnyOrder(Role.CITY_OFFICER, Role.COUNTY_OFFICER,
-				Role.PARK_MANAGER, Role.ENTERPRISE_USER, Role.VERIFIER);
-		for (String user : users.keySet()) {
-			mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic(user, PASSWORD))).andExpect(status().isOk());
+				Role.PARK_MANAGER, Role.ENTERPRISE_USER, Role.VERIFIER, Role.FORESTRY_OFFICER);
+		for (Map.Entry<String, Role> user : users.entrySet()) {
+			// the forestry bureau's officer reaches the sink ledger only
+			String path = user.getValue() == Role.FORESTRY_OFFICER ? "/api/v1/budget/sinks?year=2026" : "/api/v1/registry/enterprises";
+			mvc.perform(get(path).with(httpBasic(user.getKey(), PASSWORD))).andExpect(status().isOk());
 		}
+		mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic("demo-forestry", PASSWORD))).andExpect(status().isForbidden());
 		mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic("demo-city", "not-the-password")))
 			.andExpect(status().isUnauthorized());
 	}

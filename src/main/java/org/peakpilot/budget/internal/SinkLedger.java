@@ -36,8 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
  * credit of a version: {@code min(Σ ΔS of the year, β × total)} with β from {@link BudgetSettings}, credited to the
  * reserve or to the producing counties (split by their ΔS in whole tonnes by largest remainder).
  * <p>
- * The platform has no forestry role: the city's roles enter the entries for the forestry bureau (林业局), the
- * bureau's verification being the evidence. Sinks never enter an intensity figure: the credit is a line of the
+ * The forestry bureau's officer ({@link Role#FORESTRY_OFFICER}, 林业部门人员) enters the entries and reads the whole
+ * ledger; the city's roles may enter them too, recorded as entered for the forestry bureau (林业局), the bureau's
+ * verification being the evidence. Sinks never enter an intensity figure: the credit is a line of the
  * budget's identity, not a change of emissions.
  */
 @Component
@@ -98,7 +99,8 @@ public class SinkLedger {
 			@JsonProperty("document_type") @Schema(description = "The document's media type (application/pdf, image/png, image/jpeg) · 文件类型") String documentType,
 			@JsonProperty("document_sha256") @Schema(description = "SHA-256 of the stored document, 64 hex digits · 文件 SHA-256") String documentSha256,
 			@JsonProperty("document_bytes") @Schema(description = "The document's size, bytes; null without · 文件大小，字节") Integer documentBytes,
-			@JsonProperty("entered_by") @Schema(description = "Who entered it (for the forestry bureau) · 录入人") String enteredBy,
+			@JsonProperty("entered_by") @Schema(description = "Who entered it (user name) · 录入人") String enteredBy,
+			@JsonProperty("entered_role") @Schema(description = "The role it was entered in: FORESTRY_OFFICER (the bureau's own user), or a city role entering it for the forestry bureau · 录入角色（林业部门人员，或代林业局录入的市级角色）") Role enteredRole,
 			@JsonProperty("entered_at") @Schema(description = "When, Beijing time · 录入时间") OffsetDateTime enteredAt) {
 	}
 
@@ -128,11 +130,11 @@ public class SinkLedger {
 			@JsonProperty("credit_t") @Schema(description = "Its part of the credit, whole tCO2 · 分得量，吨二氧化碳") BigDecimal credit) {
 	}
 
-	/** Appends a verified increment (city roles, for the forestry bureau); audited. */
+	/** Appends a verified increment (the forestry officer, or a city role for the forestry bureau); audited with the actor. */
 	@Transactional
 	public Entry record(NewEntry in) {
 		AccessScope scope = AccessScope.current();
-		scope.requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER);
+		scope.requireRole(Role.FORESTRY_OFFICER, Role.CITY_ADMIN, Role.CITY_OFFICER);
 		List<InputError> errors = new ArrayList<>();
 		if (in.countyCode() == null || in.countyCode().isBlank()) {
 			errors.add(InputError.field("county_code", "is required"));
@@ -209,12 +211,12 @@ public class SinkLedger {
 		return entry;
 	}
 
-	/** The year's entries; city roles all, a county officer its county's. */
+	/** The year's entries; city roles and the forestry officer all, a county officer its county's. */
 	@Transactional(readOnly = true)
 	public List<Entry> entries(int year) {
 		AccessScope scope = AccessScope.current();
-		scope.requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER);
-		var where = scope.where("county_code", null, null);
+		scope.requireRole(Role.FORESTRY_OFFICER, Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER);
+		var where = ledgerScope(scope);
 		return jdbc.sql(SELECT + " WHERE year = :year AND " + where.sql() + " ORDER BY county_code, id").param("year", year)
 			.params(where.params()).query((rs, n) -> row(rs)).list();
 	}
@@ -223,12 +225,18 @@ public class SinkLedger {
 	@Transactional(readOnly = true)
 	public Document document(long id) {
 		AccessScope scope = AccessScope.current();
-		scope.requireRole(Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER);
-		var where = scope.where("county_code", null, null);
+		scope.requireRole(Role.FORESTRY_OFFICER, Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER);
+		var where = ledgerScope(scope);
 		return jdbc.sql("SELECT document_name, document_type, document FROM budget_sink_entry WHERE id = :id AND document IS NOT NULL AND "
 				+ where.sql()).param("id", id).params(where.params())
 			.query((rs, n) -> new Document(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional()
 			.orElseThrow(() -> new NotFoundException("sink evidence document " + id));
+	}
+
+	/** The ledger is the forestry officer's whole work: it reads the city's ledger; everyone else as their scope says. */
+	private static AccessScope.SqlCondition ledgerScope(AccessScope scope) {
+		return scope.hasRole(Role.FORESTRY_OFFICER) ? new AccessScope.SqlCondition("TRUE", java.util.Map.of())
+				: scope.where("county_code", null, null);
 	}
 
 	/** Σ ΔS of the year's entries, tCO2. */
@@ -357,7 +365,7 @@ public class SinkLedger {
 
 	private static final String SELECT = """
 			SELECT id, county_code, year, increment_t, corrects_entry_id, verified_on, verified_by, reference_number, document_name, document_type,
-			  document_sha256, octet_length(document) AS document_bytes, entered_by, entered_at FROM budget_sink_entry""";
+			  document_sha256, octet_length(document) AS document_bytes, entered_by, entered_role, entered_at FROM budget_sink_entry""";
 
 	private Entry entry(long id) {
 		return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query((rs, n) -> row(rs)).single();
@@ -368,7 +376,7 @@ public class SinkLedger {
 				(Long) rs.getObject("corrects_entry_id"), rs.getObject("verified_on", LocalDate.class), rs.getString("verified_by"), rs.getString("reference_number"),
 				rs.getString("document_name"), rs.getString("document_type"), rs.getString("document_sha256"),
 				(Integer) rs.getObject("document_bytes"),
-				rs.getString("entered_by"), rs.getObject("entered_at", OffsetDateTime.class).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+				rs.getString("entered_by"), Role.valueOf(rs.getString("entered_role")), rs.getObject("entered_at", OffsetDateTime.class).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
 					.toOffsetDateTime());
 	}
 

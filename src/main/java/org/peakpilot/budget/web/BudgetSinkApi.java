@@ -37,8 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The sink ledger (碳汇) and a version's sink credit over REST (issue 12 item 7, ADR 0016). The city's roles enter
- * the forestry bureau's verified increments (the platform has no forestry role).
+ * The sink ledger (碳汇) and a version's sink credit over REST (issue 12 item 7, ADR 0016). The forestry bureau's
+ * officer (FORESTRY_OFFICER) enters the verified increments and reads the ledger; the city's roles may enter them for
+ * the bureau. The sink credit is the office's (city roles, county officers read).
  */
 @RestController
 @Tag(name = "budget", description = "Carbon budgets: allocation · 碳预算：预算分配")
@@ -52,13 +53,14 @@ class BudgetSinkApi {
 
 	@PostMapping(path = "/api/v1/budget/sinks", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
-	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER })
+	@ApiRoles({ Role.FORESTRY_OFFICER, Role.CITY_ADMIN, Role.CITY_OFFICER })
 	@Operation(operationId = "recordBudgetSink", summary = "Record a verified forestry sink increment with its evidence · 录入经核证的林业碳汇增量及证明材料",
 			description = """
-					Entered by the city's roles for the forestry bureau (林业局). Evidence: the verification's reference number (文号),
+					Entered by the forestry bureau's officer (FORESTRY_OFFICER), or by a city role for the forestry bureau (林业局),
+					audited with the user's name and role (entered_role). Evidence: the verification's reference number (文号),
 					the verification document (PDF, PNG or JPEG, at most 10 MiB, stored with its SHA-256), or both. Append-only: a
 					correction is a new entry. Sinks never enter an intensity figure; they feed the sink credit only.
-					由市级角色代林业局录入。证明材料：核证文号、核证文件（PDF、PNG 或 JPEG，不超过 10 MiB，保存其 SHA-256），或两者兼有。
+					由林业部门人员录入，或由市级角色代林业局录入，审计记录录入人及角色。证明材料：核证文号、核证文件（PDF、PNG 或 JPEG，不超过 10 MiB，保存其 SHA-256），或两者兼有。
 					台账只增不改：更正另录一条。碳汇不计入强度，只用于碳汇抵扣。""")
 	Entry record(
 			@Parameter(description = "The county (region code) whose forests absorbed it · 区县代码", example = "511181") @RequestParam(name = "county_code", required = false) String countyCode,
@@ -76,17 +78,18 @@ class BudgetSinkApi {
 	}
 
 	@GetMapping("/api/v1/budget/sinks")
-	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER })
+	@ApiRoles({ Role.FORESTRY_OFFICER, Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER })
 	@Operation(operationId = "listBudgetSinks", summary = "The year's sink ledger · 年度碳汇台账", description = """
-			The year's verified increments with their evidence (without the document's bytes). A county officer sees its county's.
+			The year's verified increments with their evidence (without the document's bytes). A county officer sees its county's;
+			the forestry officer and city roles the whole city's.
 			Sinks never enter an intensity figure.
-			年度经核证的碳汇增量及证明材料（不含文件内容）。区县人员只看到本区县。碳汇不计入强度。""")
+			年度经核证的碳汇增量及证明材料（不含文件内容）。区县人员只看到本区县，林业部门人员和市级角色看到全市。碳汇不计入强度。""")
 	List<Entry> list(@Parameter(description = "The year, 2000–2100 · 年度", example = "2027", required = true) @RequestParam("year") int year) {
 		return sinks.entries(BudgetYearApi.checkedYear(year));
 	}
 
 	@GetMapping("/api/v1/budget/sinks/{id}/document")
-	@ApiRoles({ Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER })
+	@ApiRoles({ Role.FORESTRY_OFFICER, Role.CITY_ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER })
 	@ApiResponse(responseCode = "200", description = "The stored document · 已保存的文件", content = {
 			@Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
 			@Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
