@@ -88,7 +88,17 @@ public final class BudgetAllocation {
 		/** Enterprises: raw = historical intensity × output × f, tCO2. */
 		HISTORICAL_INTENSITY,
 		/** Enterprises: raw = historical emissions × f × days ÷ 365, tCO2. */
-		HISTORICAL_EMISSIONS
+		HISTORICAL_EMISSIONS;
+
+		/** Whether the method reads an enterprise's output or history (not a region's GDP, population or emissions). */
+		public boolean forEnterprises() {
+			return this == OUTPUT_BENCHMARK || this == HISTORICAL_INTENSITY || this == HISTORICAL_EMISSIONS;
+		}
+
+		/** The methods that divide among regions (counties): those that read GDP, population and emissions. */
+		public static List<Method> forRegions() {
+			return java.util.Arrays.stream(values()).filter(m -> !m.forEnterprises()).toList();
+		}
 	}
 
 	/**

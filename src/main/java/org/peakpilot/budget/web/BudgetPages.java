@@ -410,7 +410,8 @@ class BudgetPages {
 		model.addAttribute("isCountyOfficer", AccessScope.current().hasRole(Role.COUNTY_OFFICER));
 		model.addAttribute("countyNames", countyNames());
 		model.addAttribute("rows", rows);
-		model.addAttribute("methods", Method.values());
+		// the county table holds GDP, population and emissions: the enterprise methods (output, benchmark) have nothing to read
+		model.addAttribute("methods", Method.forRegions());
 		model.addAttribute("compared", compared);
 		model.addAttribute("chosen", chosen != null && comparison.containsKey(chosen) ? chosen
 				: comparison.isEmpty() || comparison.containsKey(Method.INTENSITY_DECLINE) ? Method.INTENSITY_DECLINE : comparison.keySet().iterator().next());
