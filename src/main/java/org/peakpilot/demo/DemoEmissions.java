@@ -46,7 +46,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * count. Entered through accounting's entry point as the roles would: saved and submitted by the city office
  * ({@code system:demo}), verified by a system verifier assigned to the demo enterprises ({@code system:demo-verifier}),
  * locked by the office. Last year's months and this year's months up to three before the last closed one are locked,
- * the one after verified, the last two only submitted (REPORTED in the execution).
+ * the one after verified, the last two only submitted (REPORTED in the execution). The enterprises that have a demo
+ * enterprise user ({@code demo/users.csv}) keep their last closed month open, for the walk through the browser
+ * (the user fills and submits it, the verifier verifies, the city locks): until then their park and county show
+ * INCOMPLETE or a level their known figures prove.
  * <p>
  * Each month has one activity line of bituminous coal whose quantity gives the month's made-up tCO2 with the
  * accounting factors of the year: last year {@code base_co2_t} spread by a fixed seasonal shape; this year
@@ -114,6 +117,8 @@ class DemoEmissions implements ApplicationRunner {
 		DemoDataSet data = DemoDataSet.read(plan::planFile);
 		Map<String, DemoDataSet.Enterprise> byKey = data.enterprises().stream()
 			.collect(Collectors.toMap(DemoDataSet.Enterprise::key, Function.identity()));
+		Set<String> withUser = data.users().stream().filter(u -> u.role() == Role.ENTERPRISE_USER).flatMap(u -> u.enterpriseKeys().stream())
+			.collect(Collectors.toSet());
 		Map<String, Long> ids = registry.enterprises(RegistryModel.EnterpriseQuery.ALL).stream()
 			.collect(Collectors.toMap(RegistryModel.Enterprise::uscc, RegistryModel.Enterprise::id, (a, b) -> a));
 		YearMonth now = YearMonth.now(clock);
@@ -152,7 +157,7 @@ class DemoEmissions implements ApplicationRunner {
 					: closed == 0 ? 1 : Math.min(0.94, Math.max(f.useToDate().doubleValue(), seasonToDate / seasonSum + 0.015)) * seasonSum / seasonToDate;
 			for (int y = year - 1; y <= year; y++) {
 				for (int m = 1; m <= (y == year ? closed : 12); m++) {
-					if (existing.contains(id + "/" + y + "/" + m)) {
+					if (existing.contains(id + "/" + y + "/" + m) || (y == year && m == closed && withUser.contains(f.key()))) {
 						continue;
 					}
 					double share = SEASON[m - 1] / seasonSum;
