@@ -83,4 +83,33 @@ public class EmissionsAccounting {
 	public List<MonthlyResult> monthlyResults(int year) {
 		return yearResults.of(year);
 	}
+
+	/**
+	 * Submits a month's report for verification (the enterprise user of that enterprise or the city office), as the
+	 * report page does. For start-up work such as the demo's made-up reports; same rules and audit as the page.
+	 */
+	public Report submitReport(long reportId) {
+		return workflow.submit(reportId);
+	}
+
+	/**
+	 * The assigned verifier confirms a submitted report, as the verifier's queue does (the caller must be a verifier
+	 * assigned to the enterprise); the city inventory follows. For start-up work such as the demo's made-up reports.
+	 */
+	public Report verifyReport(long reportId) {
+		return workflow.verify(reportId);
+	}
+
+	/**
+	 * {@link #verifyReport} for several reports in one transaction, the city inventory following once per year at the
+	 * end (a year of the demo's made-up reports).
+	 */
+	public List<Report> verifyReports(List<Long> reportIds) {
+		return workflow.verifyAll(reportIds);
+	}
+
+	/** The city office locks a verified report, as the report page does. For start-up work such as the demo's. */
+	public Report lockReport(long reportId) {
+		return workflow.lock(reportId);
+	}
 }

@@ -9,5 +9,5 @@
  * database that already holds real enterprises or plan values; it loads once, in one transaction, and marks the
  * installation as holding demo data. Nothing else depends on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "registry", "plan", "monitoring", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "registry", "plan", "monitoring", "accounting", "shared" })
 package org.peakpilot.demo;
