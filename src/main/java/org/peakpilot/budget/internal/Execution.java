@@ -205,7 +205,7 @@ public class Execution {
 				prev.add(lastYear.getOrDefault(id, NONE));
 			}
 			ExecutionRules.Result r = ExecutionRules.compute(new ExecutionRules.Input(h.kind() == Kind.ENTERPRISE, h.budget(), now1, prev, closed,
-					days, v.appliedRate(), h.kind() == Kind.ENTERPRISE && h.monitoredOnly()), thresholds);
+					days, v.appliedRate(), h.kind() == Kind.ENTERPRISE && h.monitoredOnly(), h.kind() == Kind.COUNTY), thresholds);
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("holder_code", h.code());
 			row.put("kind", h.kind().name());

@@ -22,7 +22,8 @@ import org.peakpilot.shared.Rounding;
  * <li>Intensity: over the enterprise-months of the closed months reported (VERIFIED or REPORTED) with an output value
  * above 0 both this year and last year, Σ tCO2 ÷ Σ output value for each year; decline {@code 1 − I ÷ I_prev}.</li>
  * <li>Levels: see {@link #level}; a national-ETS enterprise without a budget of its own is MONITORED_ONLY. With data missing, used is a lower bound: it may prove YELLOW, AMBER or RED, never
- * GREEN (INCOMPLETE instead).</li>
+ * GREEN (INCOMPLETE instead). A county's figure is always such a lower bound: its budget covers the whole territory,
+ * its enterprises are only part of it (INCOMPLETE, reason ENTERPRISES_ONLY, where it would be GREEN).</li>
  * </ul>
  */
 final class ExecutionRules {
@@ -57,12 +58,22 @@ final class ExecutionRules {
 	 * What a holder's execution is computed from: its budget, its enterprises' months this year and last (arrays
 	 * indexed 1–12), the closed months, the days of each month of the year, the required decline.
 	 */
+	/**
+	 * One holder's figures. {@code partOfTerritory}: the enterprises measure only part of what the budget covers (a
+	 * county's budget, from GDP × intensity, also covers households, transport and firms outside the registry), so
+	 * their sum is a lower bound of the holder's emissions even when every enterprise-month is known.
+	 */
 	record Input(boolean enterprise, BigDecimal budget, List<Figure[]> thisYear, List<Figure[]> previousYear, int closedMonths,
-			int[] monthDays, BigDecimal requiredDecline, boolean monitoredOnly) {
+			int[] monthDays, BigDecimal requiredDecline, boolean monitoredOnly, boolean partOfTerritory) {
+
+		Input(boolean enterprise, BigDecimal budget, List<Figure[]> thisYear, List<Figure[]> previousYear, int closedMonths, int[] monthDays,
+				BigDecimal requiredDecline, boolean monitoredOnly) {
+			this(enterprise, budget, thisYear, previousYear, closedMonths, monthDays, requiredDecline, monitoredOnly, false);
+		}
 
 		Input(boolean enterprise, BigDecimal budget, List<Figure[]> thisYear, List<Figure[]> previousYear, int closedMonths, int[] monthDays,
 				BigDecimal requiredDecline) {
-			this(enterprise, budget, thisYear, previousYear, closedMonths, monthDays, requiredDecline, false);
+			this(enterprise, budget, thisYear, previousYear, closedMonths, monthDays, requiredDecline, false, false);
 		}
 	}
 
@@ -189,7 +200,7 @@ final class ExecutionRules {
 		Judgement j = in.monitoredOnly()
 				? new Judgement(WarningLevel.MONITORED_ONLY, "NATIONAL_ETS", "in the national carbon market: monitored, no budget of its own"
 						+ (used == null ? "" : "; used " + used.toPlainString() + " t" + (complete ? "" : " (at least)")))
-				: level(in.enterprise(), in.budget(), n, enterprises, anyKnown, complete, cumUsed, pathToDate, intensityUp, t);
+				: level(in.enterprise(), in.budget(), n, enterprises, anyKnown, complete, in.partOfTerritory(), cumUsed, pathToDate, intensityUp, t);
 		String coverage = n == 0 ? "no month of the year is over yet"
 				: n + " of 12 months, " + enterprises + " enterprise" + (enterprises == 1 ? "" : "s") + ": " + verified + " verified, " + reported
 						+ " reported, " + estimate + " estimated, " + missing + " missing enterprise-months";
@@ -215,7 +226,7 @@ final class ExecutionRules {
 	 * no enterprise or no figure at all: NO_DATA.
 	 */
 	static Judgement level(boolean enterprise, BigDecimal budget, int n, int enterprises, boolean anyKnown, boolean complete,
-			BigDecimal used, BigDecimal path, boolean intensityUp, Thresholds t) {
+			boolean partOfTerritory, BigDecimal used, BigDecimal path, boolean intensityUp, Thresholds t) {
 		if (n == 0) {
 			return new Judgement(WarningLevel.NO_DATA, "NO_CLOSED_MONTH", "no month of the year is over yet");
 		}
@@ -255,6 +266,12 @@ final class ExecutionRules {
 		}
 		if (over.compareTo(path.multiply(t.regionYellowGap())) > 0) {
 			return new Judgement(WarningLevel.YELLOW, "WITHIN_RED_GAP", figures + gap + ": behind the path by at most " + percent(t.regionRedGap()));
+		}
+		if (complete && partOfTerritory) {
+			// every enterprise-month known, yet the enterprises are not the whole county: a lower bound proves no GREEN
+			return new Judgement(WarningLevel.INCOMPLETE, "ENTERPRISES_ONLY", figures + gap
+					+ ": the registry's enterprises only, not the county's other emissions (households, transport, firms outside the registry); "
+					+ "behind the path would be proven, on track is not");
 		}
 		return complete ? new Judgement(WarningLevel.GREEN, "ON_TRACK", figures + gap + ": on track")
 				: new Judgement(WarningLevel.INCOMPLETE, "INCOMPLETE", figures + gap + ": data missing, no level proven");

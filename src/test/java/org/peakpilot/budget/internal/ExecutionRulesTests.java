@@ -37,8 +37,29 @@ class ExecutionRulesTests {
 		return f;
 	}
 
+	/** A park's figures (its enterprises are what its budget covers). */
 	static ExecutionRules.Result county(String budget, int closed, List<Figure[]> now, List<Figure[]> previous) {
 		return ExecutionRules.compute(new ExecutionRules.Input(false, d(budget), now, previous, closed, DAYS_2026, d("0.035")), LESHAN);
+	}
+
+	/** A county's figures: its registry enterprises are only part of what its budget covers. */
+	static ExecutionRules.Result territory(String budget, int closed, List<Figure[]> now, List<Figure[]> previous) {
+		return ExecutionRules.compute(new ExecutionRules.Input(false, d(budget), now, previous, closed, DAYS_2026, d("0.035"), false, true),
+				LESHAN);
+	}
+
+	@Test
+	void aCountysEnterprisesAreALowerBoundThatProvesBehindButNeverOnTrack() {
+		// the same figures as a park: complete and on the path (GREEN there) → INCOMPLETE for a county
+		Figure[] onPath = months(Source.VERIFIED, "300", "280", "300");
+		assertThat(county("3650", 3, of(onPath), none(1)).level()).isEqualTo(WarningLevel.GREEN);
+		var county = territory("3650", 3, of(onPath), none(1));
+		assertThat(county.complete()).isTrue();
+		assertThat(county.level()).isEqualTo(WarningLevel.INCOMPLETE);
+		assertThat(county.reasonCode()).isEqualTo("ENTERPRISES_ONLY");
+		// behind the path, proven by the enterprises alone: the same YELLOW and RED as a park
+		assertThat(territory("3650", 3, of(months(Source.VERIFIED, "330", "330", "330")), none(1)).level()).isEqualTo(WarningLevel.YELLOW);
+		assertThat(territory("3650", 3, of(months(Source.VERIFIED, "330", "330", "330.000001")), none(1)).level()).isEqualTo(WarningLevel.RED);
 	}
 
 	static List<Figure[]> of(Figure[]... enterprises) {
