@@ -199,10 +199,7 @@ class BudgetExecutionTests {
 					VALUES (:id, :code, :kind, :parent, :line, 0, 0, 0, :t)""").param("id", id).param("code", h[0]).param("kind", h[1])
 				.param("parent", h[2]).param("line", line++).param("t", h[3]).update();
 		}
-		call(office, "POST", version + "/advance", null).andExpect(status().isOk());
-		call(countyOfficer, "POST", version + "/advance", null).andExpect(status().isOk());
-		call(office, "POST", version + "/advance", null).andExpect(status().isOk());
-		call(office, "POST", version + "/publish", null).andExpect(status().isOk());
+		new BudgetFixtures(mvc).approve(office, countyOfficer, version);
 	}
 
 	/** Path to the end of month n for a budget by days: B × days to date ÷ 365 (2026). */

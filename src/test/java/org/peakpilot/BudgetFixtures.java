@@ -75,4 +75,16 @@ final class BudgetFixtures {
 		}
 		return post(office, versions(year) + "/1/publish", null).andExpect(status().isOk());
 	}
+
+	/**
+	 * A version (its URL) taken through the approval steps with the county's step by a county officer: the office
+	 * advances to county review, the county officer to city review, the office to leading-group review and publishes
+	 * (each 200).
+	 */
+	void approve(RequestPostProcessor office, RequestPostProcessor county, String version) throws Exception {
+		post(office, version + "/advance", null).andExpect(status().isOk());
+		post(county, version + "/advance", null).andExpect(status().isOk());
+		post(office, version + "/advance", null).andExpect(status().isOk());
+		post(office, version + "/publish", null).andExpect(status().isOk());
+	}
 }

@@ -221,11 +221,7 @@ class BudgetPagesTests {
 			.andExpect(content().string(not(containsString("data-code=\"" + SHIZHONG + "\""))));
 		String office = fixtures.cityOfficer();
 		String county = fixtures.countyOfficer(SHIZHONG);
-		String base = "/api/v1/budget/years/2066/versions/1/";
-		mvc.perform(post(base + "advance").with(basic(office))).andExpect(status().isOk());
-		mvc.perform(post(base + "advance").with(basic(county))).andExpect(status().isOk());
-		mvc.perform(post(base + "advance").with(basic(office))).andExpect(status().isOk());
-		mvc.perform(post(base + "publish").with(basic(office))).andExpect(status().isOk());
+		new BudgetFixtures(mvc).approve(basic(office), basic(county), BudgetFixtures.versions(2066) + "/1");
 		mvc.perform(get("/public/budget/2066")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-code=\"" + SHIZHONG + "\"")))
 			.andExpect(content().string(not(containsString("page test inputs\u0000"))));
