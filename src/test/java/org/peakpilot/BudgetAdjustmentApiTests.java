@@ -3,7 +3,6 @@ package org.peakpilot;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -20,12 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -56,21 +51,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the formulas. Each test uses its own years.
  */
 // Own context: a movable clock puts the tests inside or outside the adjustment windows (July and October, Beijing)
-@SpringBootTest(properties = "peakpilot.test.schema=pp_budget_adjust")
+@SpringBootTest(properties = { "peakpilot.test.clock=2027-07-15T02:00:00Z", "peakpilot.test.schema=pp_budget_adjust" })
 @AutoConfigureMockMvc
-@Import(Fixtures.class)
+@Import({ Fixtures.class, MovableClockConfiguration.class })
 class BudgetAdjustmentApiTests {
 
-	static final MovableClock NOW = new MovableClock(july());
-
-	@TestConfiguration
-	static class ClockInJuly {
-		@Bean
-		@Primary
-		Clock movableClock() {
-			return NOW;
-		}
-	}
 
 	static Instant july() {
 		return LocalDateTime.of(2027, 7, 15, 10, 0).atZone(MovableClock.BEIJING).toInstant();
@@ -84,11 +69,7 @@ class BudgetAdjustmentApiTests {
 	static final String[] CODES = { SHIZHONG, SHAWAN, WUTONGQIAO };
 	static final String[] GDP = { "6500000", "2400000", "1800000" };
 
-	static final String BY_GDP = """
-			{"method": "GDP_SHARE", "holders": [
-			  {"code": "511102", "gdp_10k_cny": 6500000},
-			  {"code": "511111", "gdp_10k_cny": 2400000},
-			  {"code": "511112", "gdp_10k_cny": 1800000}]}""";
+	static final String BY_GDP = BudgetFixtures.BY_GDP;
 
 	@Autowired
 	MockMvc mvc;
@@ -99,32 +80,29 @@ class BudgetAdjustmentApiTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** July 15th, 2027, 10:00 Beijing at the start and before each test (the property peakpilot.test.clock). */
+	@Autowired
+	MovableClock now;
+
 	RequestPostProcessor office;
 
 	@BeforeEach
 	void inJuly() {
-		NOW.set(july());
+		now.set(july());
 		office = basic(fixtures.cityOfficer());
 	}
 
 	ResultActions post(RequestPostProcessor who, String url, String body) throws Exception {
-		var req = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url).with(who);
-		return mvc.perform(body == null ? req : req.contentType(MediaType.APPLICATION_JSON).content(body));
+		return new BudgetFixtures(mvc).post(who, url, body);
 	}
 
 	static BigDecimal d(Object v) {
-		return new BigDecimal(v.toString());
+		return BudgetFixtures.d(v);
 	}
 
 	/** A draft allocated by GDP and taken through the approval steps to publication: version 1 of the year. */
 	String publish(int year, String draft) throws Exception {
-		String base = "/api/v1/budget/years/" + year + "/versions";
-		post(office, base, draft).andExpect(status().isCreated());
-		post(office, base + "/1/allocation", BY_GDP).andExpect(status().isOk());
-		post(office, base + "/1/advance", null).andExpect(status().isOk());
-		post(office, base + "/1/advance", null).andExpect(status().isOk());
-		post(office, base + "/1/advance", null).andExpect(status().isOk());
-		return post(office, base + "/1/publish", null).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PUBLISHED"))
+		return new BudgetFixtures(mvc).publish(office, year, draft).andExpect(jsonPath("$.status").value("PUBLISHED"))
 			.andReturn().getResponse().getContentAsString();
 	}
 
@@ -147,8 +125,7 @@ class BudgetAdjustmentApiTests {
 	}
 
 	static BigDecimal budget(String json, String code) {
-		List<Object> b = JsonPath.read(json, "$.holders[?(@.code == '" + code + "')].budget_t");
-		return d(b.get(0));
+		return BudgetFixtures.budget(json, code);
 	}
 
 	static void assertIdentity(String json) {
@@ -194,16 +171,16 @@ class BudgetAdjustmentApiTests {
 		publish(2050, DRAFT);
 		String transfer = """
 				{"kind": "TRANSFER", "from_code": "511111", "to_code": "511112", "amount_t": 1000, "reason": "test"}""";
-		NOW.set(LocalDateTime.of(2027, 8, 1, 0, 5).atZone(MovableClock.BEIJING).toInstant());
+		now.set(LocalDateTime.of(2027, 8, 1, 0, 5).atZone(MovableClock.BEIJING).toInstant());
 		post(office, "/api/v1/budget/years/2050/adjustments", transfer).andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.detail", containsString("months 7, 10"))).andExpect(jsonPath("$.detail", containsString("month 8")));
 		// the month is Beijing's: 30 September 16:30 UTC is 1 October 00:30 in Beijing (open), 15:30 UTC is still September
-		NOW.set(LocalDateTime.of(2027, 9, 30, 16, 30).atZone(java.time.ZoneOffset.UTC).toInstant());
+		now.set(LocalDateTime.of(2027, 9, 30, 16, 30).atZone(java.time.ZoneOffset.UTC).toInstant());
 		file(office, 2050, transfer);
-		NOW.set(LocalDateTime.of(2027, 9, 30, 15, 30).atZone(java.time.ZoneOffset.UTC).toInstant());
+		now.set(LocalDateTime.of(2027, 9, 30, 15, 30).atZone(java.time.ZoneOffset.UTC).toInstant());
 		post(office, "/api/v1/budget/years/2050/adjustments", transfer).andExpect(status().isUnprocessableEntity());
 		// a year without a published budget: nothing to adjust
-		NOW.set(july());
+		now.set(july());
 		post(office, "/api/v1/budget/years/2060/adjustments", transfer).andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.detail", containsString("no published version")));
 	}

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
@@ -29,18 +28,14 @@ import org.peakpilot.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,21 +61,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * screenshots of the adjustment page and the sink ledger in zh and en ({@code target/screenshots/budget-*.png}).
  */
 // Own context: a movable clock puts the pages inside or outside the adjustment windows (July and October, Beijing)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_budget_pages")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "peakpilot.test.clock=2027-07-15T02:00:00Z", "peakpilot.test.schema=pp_budget_pages" })
 @AutoConfigureMockMvc
-@Import(Fixtures.class)
+@Import({ Fixtures.class, MovableClockConfiguration.class })
 class BudgetAdjustmentPagesTests {
 
-	static final MovableClock NOW = new MovableClock(july());
-
-	@TestConfiguration
-	static class ClockInJuly {
-		@Bean
-		@Primary
-		Clock movableClock() {
-			return NOW;
-		}
-	}
 
 	@RegisterExtension
 	static final Browser browser = new Browser("chromedriver-budget-pages.log");
@@ -100,31 +85,29 @@ class BudgetAdjustmentPagesTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/** July 15th, 2027, 10:00 Beijing at the start and before each test (the property peakpilot.test.clock). */
+	@Autowired
+	MovableClock now;
+
 	RequestPostProcessor office;
 
 	@BeforeEach
 	void inJuly() {
-		NOW.set(july());
+		now.set(july());
 		office = basic(fixtures.cityOfficer());
 	}
 
 	ResultActions api(RequestPostProcessor who, String url, String body) throws Exception {
-		MockHttpServletRequestBuilder req = post(url).with(who);
-		return mvc.perform(body == null ? req : req.contentType(MediaType.APPLICATION_JSON).content(body));
+		return new BudgetFixtures(mvc).post(who, url, body);
 	}
 
 	/** Version 1 of the year, published, allocated by GDP to Shizhong, Shawan and Wutongqiao; its budgets by code. */
 	Map<String, BigDecimal> publish(int year) throws Exception {
-		String base = "/api/v1/budget/years/" + year + "/versions";
-		api(office, base, BudgetAdjustmentApiTests.DRAFT).andExpect(status().isCreated());
-		api(office, base + "/1/allocation", BudgetAdjustmentApiTests.BY_GDP).andExpect(status().isOk());
-		for (int i = 0; i < 3; i++) {
-			api(office, base + "/1/advance", null).andExpect(status().isOk());
-		}
-		String json = api(office, base + "/1/publish", null).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		String json = new BudgetFixtures(mvc).publish(office, year, BudgetAdjustmentApiTests.DRAFT).andReturn().getResponse()
+			.getContentAsString();
 		Map<String, BigDecimal> budgets = new LinkedHashMap<>();
 		for (String code : List.of(SHIZHONG, SHAWAN, WUTONGQIAO)) {
-			budgets.put(code, BudgetAdjustmentApiTests.budget(json, code));
+			budgets.put(code, BudgetFixtures.budget(json, code));
 		}
 		return budgets;
 	}
@@ -285,7 +268,7 @@ class BudgetAdjustmentPagesTests {
 		int year = 2062;
 		publish(year);
 		String shawan = fixtures.countyOfficer(SHAWAN);
-		NOW.set(LocalDateTime.of(2027, 8, 3, 9, 0).atZone(MovableClock.BEIJING).toInstant());
+		now.set(LocalDateTime.of(2027, 8, 3, 9, 0).atZone(MovableClock.BEIJING).toInstant());
 		String zh = page(shawan, "/budget/" + year + "/adjustments").getResponse().getContentAsString();
 		assertThat(zh).contains("id=\"window-closed\"", "7月、10月").doesNotContain("id=\"adjustment-form\"");
 		String en = mvc.perform(get("/budget/" + year + "/adjustments").with(fixtures.as(shawan)).param("lang", "en"))

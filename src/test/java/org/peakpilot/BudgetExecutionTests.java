@@ -3,7 +3,6 @@ package org.peakpilot;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,10 +22,8 @@ import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -55,23 +52,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * intensity turning a county red; scope, acknowledgement, audit and bad input.
  */
 // Own context: a movable clock (months close as the test moves it) and counties whose every enterprise is the test's
-@SpringBootTest(properties = "peakpilot.test.schema=pp_budget_execution")
+@SpringBootTest(properties = { "peakpilot.test.clock=2026-01-20T02:00:00Z", "peakpilot.test.schema=pp_budget_execution" })
 @AutoConfigureMockMvc
+@Import(MovableClockConfiguration.class)
 @RecordApplicationEvents
 class BudgetExecutionTests {
 
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-	static final MovableClock NOW = new MovableClock(at(2026, 1, 20));
 	static final String PARK = "QIANWEI-MABIAN-CHEM";
 
-	@TestConfiguration
-	static class ClockOfTheTest {
-		@Bean
-		@Primary
-		Clock movableClock() {
-			return NOW;
-		}
-	}
+	/** January 20th, 2026, 10:00 Beijing at the start (the property peakpilot.test.clock); the tests move it. */
+	@Autowired
+	MovableClock now;
 
 	@Autowired
 	MockMvc mvc;
@@ -207,10 +199,7 @@ class BudgetExecutionTests {
 					VALUES (:id, :code, :kind, :parent, :line, 0, 0, 0, :t)""").param("id", id).param("code", h[0]).param("kind", h[1])
 				.param("parent", h[2]).param("line", line++).param("t", h[3]).update();
 		}
-		call(office, "POST", version + "/advance", null).andExpect(status().isOk());
-		call(countyOfficer, "POST", version + "/advance", null).andExpect(status().isOk());
-		call(office, "POST", version + "/advance", null).andExpect(status().isOk());
-		call(office, "POST", version + "/publish", null).andExpect(status().isOk());
+		new BudgetFixtures(mvc).approve(office, countyOfficer, version);
 	}
 
 	/** Path to the end of month n for a budget by days: B × days to date ÷ 365 (2026). */
@@ -225,7 +214,7 @@ class BudgetExecutionTests {
 
 	@Test
 	void countiesAndAnEnterpriseTurnGreenYellowRedByVerifiedReportsAndByMeteredEstimates() throws Exception {
-		NOW.set(at(2026, 1, 20));
+		now.set(at(2026, 1, 20));
 		Fixtures fixtures = new Fixtures(registry, accounts);
 		String officer = fixtures.cityOfficer();
 		RequestPostProcessor office = basic(officer);
@@ -250,7 +239,7 @@ class BudgetExecutionTests {
 			.andExpect(jsonPath("$.holders[0].used").value(org.hamcrest.Matchers.nullValue()));
 
 		// ---- January over: 150 + 300 t verified in Jinkouhe, 450 t metered in Ebian; paths 7,300 × 31/365 = 620 t
-		NOW.set(at(2026, 2, 10));
+		now.set(at(2026, 2, 10));
 		BigDecimal e1Jan = verified(u1, verifier, e1.id(), 1, kwh(g, 150));
 		BigDecimal e2Jan = verified(u2, verifier, e2.id(), 1, kwh(g, 300));
 		long e3Jan = kwh(g, 450);
@@ -286,7 +275,7 @@ class BudgetExecutionTests {
 		assertThat((List<Object>) JsonPath.read(year, "$.holders[?(@.code == '" + JINKOUHE + "')].warning")).containsExactly("GREEN");
 
 		// ---- February over: path 7,300 × 59/365 = 1,180 t; e2 has not reported yet: 830 + 300 t known, no level proven
-		NOW.set(at(2026, 3, 10));
+		now.set(at(2026, 3, 10));
 		BigDecimal e1Feb = verified(u1, verifier, e1.id(), 2, kwh(g, 680));
 		recompute(office, 2026);
 		jinkouhe = holder(office, 2026, JINKOUHE);
@@ -328,7 +317,7 @@ class BudgetExecutionTests {
 		assertThat(level(ebian)).isEqualTo("YELLOW");
 
 		// ---- March over: path 7,300 × 90/365 = 1,800 t; Jinkouhe 2,080 t (+15.6 %) and Ebian 2,080 t: RED; e1 980 t of 1,000: RED
-		NOW.set(at(2026, 4, 10));
+		now.set(at(2026, 4, 10));
 		verified(u1, verifier, e1.id(), 3, kwh(g, 150));
 		verified(u2, verifier, e2.id(), 3, kwh(g, 700));
 		long e3Mar = kwh(g, 850);
@@ -458,7 +447,7 @@ class BudgetExecutionTests {
 
 	@Test
 	void lastYearsMonthsShapeThePathAndARisingIntensityTurnsACountyRed() throws Exception {
-		NOW.set(at(2027, 3, 10));
+		now.set(at(2027, 3, 10));
 		Fixtures fixtures = new Fixtures(registry, accounts);
 		RequestPostProcessor office = basic(fixtures.cityOfficer());
 		RegistryModel.Enterprise e = fixtures.enterprise(MABIAN, "3011", null);

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.peakpilot.platform.Role;
 import org.peakpilot.registry.RegistryModel.Enterprise;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -51,15 +50,11 @@ class BudgetHolderApiTests {
 	JdbcClient jdbc;
 
 	ResultActions post(RequestPostProcessor who, String url, String body) throws Exception {
-		var req = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url);
-		if (who != null) {
-			req = req.with(who);
-		}
-		return mvc.perform(body == null ? req : req.contentType(MediaType.APPLICATION_JSON).content(body));
+		return new BudgetFixtures(mvc).post(who, url, body);
 	}
 
 	static BigDecimal d(Object v) {
-		return new BigDecimal(v.toString());
+		return BudgetFixtures.d(v);
 	}
 
 	RequestPostProcessor city() {
@@ -68,10 +63,8 @@ class BudgetHolderApiTests {
 
 	/** A draft of the year allocated by GDP to Shizhong, Shawan and Wutongqiao; its URL. */
 	String allocatedDraft(RequestPostProcessor office, int year) throws Exception {
-		post(office, "/api/v1/budget/years/" + year + "/versions", BudgetYearApiTests.DRAFT).andExpect(status().isCreated());
-		String url = "/api/v1/budget/years/" + year + "/versions/1";
-		post(office, url + "/allocation", BudgetYearApiTests.BY_GDP).andExpect(status().isOk());
-		return url;
+		new BudgetFixtures(mvc).allocated(office, year, BudgetYearApiTests.DRAFT);
+		return BudgetFixtures.versions(year) + "/1";
 	}
 
 	Enterprise enterprise(String county, String park) {

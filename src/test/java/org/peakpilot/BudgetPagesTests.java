@@ -13,7 +13,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.peakpilot.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -44,11 +43,7 @@ class BudgetPagesTests {
 			{"base_intensity_t_per_10k_cny": 1.2, "decline_rate": 0.04, "forecast_gdp_10k_cny": 10000000,
 			 "reserve_share": 0.05, "pool_t": 200000, "sink_credit_t": 30000, "source": "page test inputs"}""";
 
-	static final String BY_GDP = """
-			{"method": "GDP_SHARE", "holders": [
-			  {"code": "511102", "gdp_10k_cny": 6500000},
-			  {"code": "511111", "gdp_10k_cny": 2400000},
-			  {"code": "511112", "gdp_10k_cny": 1800000}]}""";
+	static final String BY_GDP = BudgetFixtures.BY_GDP;
 
 	@Autowired
 	MockMvc mvc;
@@ -58,11 +53,7 @@ class BudgetPagesTests {
 
 	/** A draft of {@code year} allocated by GDP to three counties through the API; its JSON. */
 	String allocated(int year) throws Exception {
-		String office = fixtures.cityOfficer();
-		mvc.perform(post("/api/v1/budget/years/" + year + "/versions").with(basic(office)).contentType(MediaType.APPLICATION_JSON).content(DRAFT))
-			.andExpect(status().isCreated());
-		return mvc.perform(post("/api/v1/budget/years/" + year + "/versions/1/allocation").with(basic(office))
-			.contentType(MediaType.APPLICATION_JSON).content(BY_GDP)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		return new BudgetFixtures(mvc).allocated(basic(fixtures.cityOfficer()), year, DRAFT);
 	}
 
 	static String grouped(BigDecimal v) {
@@ -230,11 +221,7 @@ class BudgetPagesTests {
 			.andExpect(content().string(not(containsString("data-code=\"" + SHIZHONG + "\""))));
 		String office = fixtures.cityOfficer();
 		String county = fixtures.countyOfficer(SHIZHONG);
-		String base = "/api/v1/budget/years/2066/versions/1/";
-		mvc.perform(post(base + "advance").with(basic(office))).andExpect(status().isOk());
-		mvc.perform(post(base + "advance").with(basic(county))).andExpect(status().isOk());
-		mvc.perform(post(base + "advance").with(basic(office))).andExpect(status().isOk());
-		mvc.perform(post(base + "publish").with(basic(office))).andExpect(status().isOk());
+		new BudgetFixtures(mvc).approve(basic(office), basic(county), BudgetFixtures.versions(2066) + "/1");
 		mvc.perform(get("/public/budget/2066")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("data-code=\"" + SHIZHONG + "\"")))
 			.andExpect(content().string(not(containsString("page test inputs\u0000"))));

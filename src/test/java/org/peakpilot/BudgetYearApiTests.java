@@ -7,7 +7,6 @@ import java.util.List;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -40,11 +39,7 @@ class BudgetYearApiTests {
 			 "forecast_gdp_10k_cny": 25000000, "total_cap_t": 15000000, "reserve_share": 0.05, "pool_t": 300000,
 			 "sink_credit_t": 50000, "source": "test inputs"}""";
 
-	static final String BY_GDP = """
-			{"method": "GDP_SHARE", "holders": [
-			  {"code": "511102", "gdp_10k_cny": 6500000},
-			  {"code": "511111", "gdp_10k_cny": 2400000},
-			  {"code": "511112", "gdp_10k_cny": 1800000}]}""";
+	static final String BY_GDP = BudgetFixtures.BY_GDP;
 
 	@Autowired
 	MockMvc mvc;
@@ -56,11 +51,7 @@ class BudgetYearApiTests {
 	JdbcClient jdbc;
 
 	ResultActions post(RequestPostProcessor who, String url, String body) throws Exception {
-		var req = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url);
-		if (who != null) {
-			req = req.with(who);
-		}
-		return mvc.perform(body == null ? req : req.contentType(MediaType.APPLICATION_JSON).content(body));
+		return new BudgetFixtures(mvc).post(who, url, body);
 	}
 
 	RequestPostProcessor city() {
@@ -86,7 +77,7 @@ class BudgetYearApiTests {
 	}
 
 	static BigDecimal d(Object v) {
-		return new BigDecimal(v.toString());
+		return BudgetFixtures.d(v);
 	}
 
 	@Test

@@ -10,7 +10,8 @@ import java.util.function.UnaryOperator;
  * A clock in Beijing time that a test sets and moves, for tests of what happens at an hour, across midnight or after
  * a lock's expiry. A test class holds one in a static field and offers it as the application's {@link Clock} from a
  * {@code @TestConfiguration} ({@code @Bean @Primary Clock clock() { return NOW; }}), so the context stays the
- * class's own.
+ * class's own. Or the class imports {@link MovableClockConfiguration}, sets its start in the property
+ * {@code peakpilot.test.clock} and autowires the clock (as the budget adjustment and execution tests do).
  */
 final class MovableClock extends Clock {
 
