@@ -258,7 +258,10 @@ class BudgetExecutionTests {
 		assertThat((Integer) JsonPath.read(jinkouhe, "$.coverage.verified")).isEqualTo(2);
 		assertThat((String) JsonPath.read(jinkouhe, "$.months[0].source")).isEqualTo("VERIFIED");
 		assertThat((Object) JsonPath.read(jinkouhe, "$.months[1].used_t")).isNull();
-		assertThat(level(jinkouhe)).isEqualTo("GREEN");
+		// every enterprise-month known and on the path, yet the enterprises are not the whole county: no GREEN proven
+		assertThat(level(jinkouhe)).isEqualTo("INCOMPLETE");
+		assertThat((Boolean) JsonPath.read(jinkouhe, "$.complete")).isTrue();
+		assertThat((String) JsonPath.read(jinkouhe, "$.warning.reason_code")).isEqualTo("ENTERPRISES_ONLY");
 		Map<String, Object> enterprise = holder(office, 2026, e1.uscc());
 		assertThat(figure(enterprise, "$.used_t")).isEqualByComparingTo(e1Jan);
 		assertThat(level(enterprise)).isEqualTo("GREEN");
@@ -267,12 +270,12 @@ class BudgetExecutionTests {
 		assertThat(figure(ebian, "$.used_t")).isEqualByComparingTo(est);
 		assertThat((String) JsonPath.read(ebian, "$.months[0].source")).isEqualTo("ESTIMATE");
 		assertThat((Integer) JsonPath.read(ebian, "$.coverage.estimated")).isEqualTo(1);
-		assertThat(level(ebian)).isEqualTo("GREEN");
+		assertThat(level(ebian)).isEqualTo("INCOMPLETE");
 		// the year's budget carries used, forecast and warning now
 		String year = json(call(office, "GET", "/api/v1/budget/years/2026", null).andExpect(status().isOk())
 			.andExpect(jsonPath("$.execution_status").value("COMPUTED")));
 		assertThat(d(((List<Object>) JsonPath.read(year, "$.holders[?(@.code == '" + JINKOUHE + "')].used")).get(0))).isEqualByComparingTo(used);
-		assertThat((List<Object>) JsonPath.read(year, "$.holders[?(@.code == '" + JINKOUHE + "')].warning")).containsExactly("GREEN");
+		assertThat((List<Object>) JsonPath.read(year, "$.holders[?(@.code == '" + JINKOUHE + "')].warning")).containsExactly("INCOMPLETE");
 
 		// ---- February over: path 7,300 × 59/365 = 1,180 t; e2 has not reported yet: 830 + 300 t known, no level proven
 		now.set(at(2026, 3, 10));

@@ -467,7 +467,7 @@ public class Execution {
 	@Schema(name = "BudgetWarningJudgement", description = "A warning level with its reason · 预警等级及原因")
 	public record Judgement(
 			@Schema(description = "The level · 预警等级") WarningLevel level,
-			@JsonProperty("reason_code") @Schema(description = "ON_TRACK, WITHIN_RED_GAP, BEYOND_RED_GAP, INTENSITY_UP, USE_AMBER, USE_RED, BUDGET_EXCEEDED, INCOMPLETE, NO_CLOSED_MONTH, NO_ENTERPRISE or NO_FIGURE · 原因代码") String reasonCode,
+			@JsonProperty("reason_code") @Schema(description = "ON_TRACK, WITHIN_RED_GAP, BEYOND_RED_GAP, INTENSITY_UP, USE_AMBER, USE_RED, BUDGET_EXCEEDED, INCOMPLETE, ENTERPRISES_ONLY (a county: its registry enterprises are not its whole territory), NO_CLOSED_MONTH, NO_ENTERPRISE or NO_FIGURE · 原因代码") String reasonCode,
 			@Schema(description = "The reason with its figures, English · 原因及数据（英文）") String reason) {
 	}
 

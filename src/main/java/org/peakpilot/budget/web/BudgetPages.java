@@ -80,9 +80,12 @@ class BudgetPages {
 	private final Clock clock;
 	private final org.springframework.context.MessageSource messages;
 	private final Execution execution;
+	private final MyBudget mine;
 
 	BudgetPages(BudgetVersions versions, BudgetHistory history, CarbonBudgets budgets, Registry registry, PilotPlan plan,
-			InstanceSettings instance, JsonMapper json, Clock clock, org.springframework.context.MessageSource messages, Execution execution) {
+			InstanceSettings instance, JsonMapper json, Clock clock, org.springframework.context.MessageSource messages, Execution execution,
+			MyBudget mine) {
+		this.mine = mine;
 		this.messages = messages;
 		this.execution = execution;
 		this.versions = versions;
@@ -112,6 +115,10 @@ class BudgetPages {
 	String cockpit(@PathVariable int year, @RequestParam(required = false) Integer version, @RequestParam(required = false) String holder,
 			Model model) {
 		BudgetYearApi.checkedYear(year);
+		if (MyBudget.isHolderRole()) {
+			// a park manager or an enterprise user: "my budget", their own lines of the published version
+			return mine.page(year, holder, model);
+		}
 		List<BudgetHistory.VersionLine> lines = history.versions(year);
 		model.addAttribute("year", year);
 		model.addAttribute("years", years(year));
