@@ -56,7 +56,7 @@ class EnterpriseMoveTests {
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 	/** The tables known to copy their enterprise's county, park and industry. */
 	static final List<String> OWNED_TABLES = List.of("monitoring_meter", "monitoring_gateway", "monitoring_quarantine",
-			"monitoring_alarm", "monitoring_month_close", "accounting_report");
+			"monitoring_alarm", "monitoring_month_close", "accounting_report", "budget_execution", "budget_warning");
 
 	@Autowired
 	MockMvc mvc;
@@ -166,7 +166,37 @@ class EnterpriseMoveTests {
 		long report = ((Number) JsonPath.read(closing, "$.reportId")).longValue();
 		mvc.perform(post("/api/v1/accounting/reports/" + report + "/submit").with(basic(e.user)))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUBMITTED"));
+		budgetLines(registered);
 		return new Owned(e, meter, gateway, quarantined, alarm, report);
+	}
+
+	/**
+	 * The enterprise's budget execution line and an open warning, as a recompute writes them (county, park and industry
+	 * of the enterprise copied), under a draft version of a year no other test uses: what matters here is that the
+	 * copies follow the move at once, not the arithmetic (BudgetExecutionTests).
+	 */
+	void budgetLines(RegistryModel.Enterprise e) {
+		int year = 2097;
+		long version = jdbc.sql("""
+				INSERT INTO budget_version (year, number, status, base_intensity, applied_rate, target_intensity, forecast_gdp_10k_cny,
+				    city_budget_t, total_t, reserve_share, pool_t, sink_credit_t, reserve_t, source, created_at, created_by)
+				VALUES (:year, (SELECT coalesce(max(number), 0) + 1 FROM budget_version WHERE year = :year), 'DRAFT', 1, 0.03, 0.97,
+				    1000, 970, 970, 0, 0, 0, 970, 'move test', now(), 'test')
+				RETURNING id""").param("year", year).query(Long.class).single();
+		jdbc.sql("""
+				INSERT INTO budget_execution (year, version_id, holder_code, kind, parent_code, county_code, park_id, enterprise_id,
+				    industry_code, budget_t, months_closed, enterprises, path_basis, complete, verified_n, reported_n, estimate_n,
+				    missing_n, intensity_pairs, level, reason_code, reason, computed_at)
+				VALUES (:year, :v, :uscc, 'ENTERPRISE', :county, :county, :park, :e, :industry, 0, 1, 1, 'DAYS', true, 0, 1, 0, 0, 0,
+				    'RED', 'BUDGET_EXCEEDED', 'move test', now())""")
+			.param("year", year).param("v", version).param("uscc", e.uscc()).param("county", e.countyCode()).param("park", e.parkId())
+			.param("e", e.id()).param("industry", e.industryCode()).update();
+		jdbc.sql("""
+				INSERT INTO budget_warning (year, version_id, holder_code, kind, county_code, park_id, enterprise_id, industry_code, level,
+				    reason_code, reason, raised_at)
+				VALUES (:year, :v, :uscc, 'ENTERPRISE', :county, :park, :e, :industry, 'RED', 'BUDGET_EXCEEDED', 'move test', now())""")
+			.param("year", year).param("v", version).param("uscc", e.uscc()).param("county", e.countyCode()).param("park", e.parkId())
+			.param("e", e.id()).param("industry", e.industryCode()).update();
 	}
 
 	long id(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder list, String user) throws Exception {

@@ -178,6 +178,7 @@ public class Execution {
 			String county = null;
 			Long park = null;
 			Long enterprise = null;
+			String industry = null;
 			List<Long> ids;
 			switch (h.kind()) {
 				case COUNTY -> {
@@ -195,6 +196,7 @@ public class Execution {
 					county = e == null ? null : e.countyCode();
 					park = e == null ? null : e.parkId();
 					enterprise = e == null ? null : e.id();
+					industry = e == null ? null : e.industryCode();
 					ids = e == null ? List.of() : List.of(e.id());
 				}
 			}
@@ -213,6 +215,7 @@ public class Execution {
 			row.put("county_code", county);
 			row.put("park_id", park);
 			row.put("enterprise_id", enterprise);
+			row.put("industry_code", industry);
 			row.put("budget_t", h.budget());
 			row.put("months_closed", r.closedMonths());
 			row.put("enterprises", r.enterprises());
@@ -280,20 +283,22 @@ public class Execution {
 			.filter(r -> WarningLevel.valueOf((String) r.get("level")).isWarning()).toList();
 		if (!raised.isEmpty()) {
 			jdbc.sql("""
-					INSERT INTO budget_warning (year, version_id, holder_code, kind, county_code, park_id, enterprise_id, level, reason_code,
-					    reason, raised_at)
-					SELECT :year, :version, x.holder_code, x.kind, x.county_code, x.park_id, x.enterprise_id, x.level, x.reason_code, x.reason, :at
+					INSERT INTO budget_warning (year, version_id, holder_code, kind, county_code, park_id, enterprise_id, industry_code, level,
+					    reason_code, reason, raised_at)
+					SELECT :year, :version, x.holder_code, x.kind, x.county_code, x.park_id, x.enterprise_id, x.industry_code, x.level,
+					    x.reason_code, x.reason, :at
 					FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS x(holder_code text, kind text, county_code text, park_id bigint,
-					    enterprise_id bigint, level text, reason_code text, reason text)
+					    enterprise_id bigint, industry_code text, level text, reason_code text, reason text)
 					""").param("year", year).param("version", v.id()).param("at", at).param("rows", json.writeValueAsString(raised)).update();
 		}
 		// an enterprise that moved takes its open warnings with it
 		jdbc.sql("""
-				UPDATE budget_warning w SET county_code = e.county_code, park_id = e.park_id, enterprise_id = e.enterprise_id
+				UPDATE budget_warning w SET county_code = e.county_code, park_id = e.park_id, enterprise_id = e.enterprise_id,
+				    industry_code = e.industry_code
 				FROM budget_execution e
 				WHERE w.year = :year AND w.cleared_at IS NULL AND e.year = w.year AND e.holder_code = w.holder_code
 				  AND (w.county_code IS DISTINCT FROM e.county_code OR w.park_id IS DISTINCT FROM e.park_id
-				       OR w.enterprise_id IS DISTINCT FROM e.enterprise_id)
+				       OR w.enterprise_id IS DISTINCT FROM e.enterprise_id OR w.industry_code IS DISTINCT FROM e.industry_code)
 				""").param("year", year).update();
 		for (String code : changed) {
 			Map<String, Object> r = byCode.get(code);
@@ -313,6 +318,7 @@ public class Execution {
 	}
 
 	static final List<String> EXECUTION_COLUMNS = List.of("holder_code", "kind", "parent_code", "county_code", "park_id", "enterprise_id",
+			"industry_code",
 			"budget_t", "months_closed", "enterprises", "used_t", "path_to_date_t", "forecast_t", "path_basis", "complete", "verified_n",
 			"reported_n", "estimate_n", "missing_n", "intensity", "intensity_previous", "intensity_pairs", "intensity_decline",
 			"required_decline", "level", "reason_code", "reason");
