@@ -232,21 +232,25 @@ class BudgetDivisionPages {
 		binding.getFieldErrors().forEach(f -> errors.add(InputError.field(f.getField(), f.isBindingFailure()
 				? "'" + shorten(f.getRejectedValue()) + "' is not a number" : String.valueOf(f.getDefaultMessage()))));
 		Map<Method, List<BigDecimal>> comparison = new EnumMap<>(Method.class);
-		if (errors.isEmpty() && !t.divisible()) {
+		if (!t.divisible()) {
 			errors.add(InputError.field("version", "only an allocated draft is divided"));
 		}
-		if (errors.isEmpty()) {
+		boolean bound = errors.isEmpty();
+		if (t.divisible()) {
+			// the API's checks run even beside a figure that is no number, so that every refused field is named at once
 			try {
 				BudgetHolderApi.SubAllocationBody body = new BudgetHolderApi.SubAllocationBody(t.level(), t.parent(),
 						"divide".equals(form.getAction()) ? form.getMethod() : Method.GDP_SHARE, t.level() == Level.CITY ? form.getAmount() : null,
 						t.level() == Level.CITY ? null : form.getCommon(), form.getPreAllocationShare(), rows.stream().map(Row::body).toList());
 				SubAllocations.Request request = body.request();
-				if ("divide".equals(form.getAction())) {
+				if (bound && "divide".equals(form.getAction())) {
 					subAllocations.allocate(year, version, request);
 					redirect.addFlashAttribute("divided", form.getMethod());
 					return "redirect:/budget/" + year + "/versions/" + version + "/divide?level=" + t.level() + "&parent=" + t.parent() + "#result";
 				}
-				comparison.putAll(compare(t, form, rows, request, compared));
+				if (bound) {
+					comparison.putAll(compare(t, form, rows, request, compared));
+				}
 			}
 			catch (InvalidInputException ex) {
 				ex.errors().forEach(e -> errors.add(formField(e)));
