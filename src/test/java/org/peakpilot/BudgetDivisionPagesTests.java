@@ -124,7 +124,10 @@ class BudgetDivisionPagesTests {
 		assertThat(compared).contains("id=\"comparison\"", "data-method=\"HISTORICAL_EMISSIONS\"", "data-method=\"HISTORICAL_INTENSITY\"")
 			.doesNotContain("id=\"input-errors\"");
 		// divided by the chosen method through SubAllocations
-		mvc.perform(division(year, office, e0, ets, "divide")).andExpect(status().is3xxRedirection());
+		// a registry holder's row left empty takes no part
+		Enterprise left = fixtures.enterprise(SHAWAN, "3011", null);
+		mvc.perform(division(year, office, e0, ets, "divide", "holders[3].code", left.uscc(), "holders[3].kind", "ENTERPRISE"))
+			.andExpect(status().is3xxRedirection());
 		BigDecimal amount = shawan.subtract(d("1000"));
 		// raw = emissions × f × days ÷ 365; the ETS enterprise takes no part
 		BigDecimal rawPark = d("50000");
@@ -143,6 +146,7 @@ class BudgetDivisionPagesTests {
 		List<Object> below = JsonPath.read(json, "$.holders[?(@.parent == '" + SHAWAN + "')].budget_t");
 		BigDecimal sum = below.stream().map(BudgetDivisionPagesTests::d).reduce(BigDecimal.ZERO, BigDecimal::add);
 		assertThat(below).hasSize(3);
+		assertThat(json).doesNotContain(left.uscc());
 		assertThat(sum.add(d("1000"))).isEqualByComparingTo(BudgetFixtures.budget(json, SHAWAN));
 		// the page shows the division, prefilled, with the containment
 		String after = mvc.perform(get(url(year)).with(fixtures.as(office))).andExpect(status().isOk()).andReturn().getResponse()
@@ -185,6 +189,12 @@ class BudgetDivisionPagesTests {
 				"method", "OUTPUT_BENCHMARK", "holders[0].output", "-5", "holders[0].benchmark", "1", "holders[1].benchmark", "1")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 			assertThat(negative).as(action).contains("data-field=\"holders[0].output\"", "value=\"-5\"");
 		}
+		// an empty row is left out, and the errors still name the rows as shown: the park moved to row 3
+		String moved = mvc.perform(division(year, office, e0, ets, "compare", "holders[0].code", fixtures.enterprise(SHAWAN, "3011", null).uscc(),
+			"holders[0].kind", "ENTERPRISE", "holders[0].baseEmissions", "", "holders[0].output", "", "holders[0].historicalIntensity", "",
+			"holders[3].code", PARK, "holders[3].kind", "PARK", "holders[3].baseEmissions", "-1")).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(moved).contains("data-field=\"holders[3].baseEmissions\"").doesNotContain("data-field=\"holders[0].");
 		// letters in days, a common part above the county's budget
 		String letters = mvc.perform(division(year, office, e0, ets, "compare", "holders[1].days", "abc")).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();

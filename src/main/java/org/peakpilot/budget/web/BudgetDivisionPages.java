@@ -140,6 +140,13 @@ class BudgetDivisionPages {
 					historicalIntensity, controlFactor, days, nationalEts, etsSource, etsOverrideReason);
 		}
 
+		/** A row without any figure or marking: left out of the division (a registry holder the office does not divide to). */
+		boolean isBlank() {
+			return output == null && benchmark == null && historicalIntensity == null && baseEmissions == null && controlFactor == null
+					&& days == null && !nationalEts && (etsSource == null || etsSource.isBlank())
+					&& (etsOverrideReason == null || etsOverrideReason.isBlank());
+		}
+
 		/** Takes part in the division: not in the national ETS, or with an override reason. */
 		boolean takesPart() {
 			return !nationalEts || (etsOverrideReason != null && !etsOverrideReason.isBlank());
@@ -236,12 +243,19 @@ class BudgetDivisionPages {
 			errors.add(InputError.field("version", "only an allocated draft is divided"));
 		}
 		boolean bound = errors.isEmpty();
+		List<Integer> kept = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			if (!rows.get(i).isBlank()) {
+				kept.add(i);
+			}
+		}
 		if (t.divisible()) {
 			// the API's checks run even beside a figure that is no number, so that every refused field is named at once
 			try {
 				BudgetHolderApi.SubAllocationBody body = new BudgetHolderApi.SubAllocationBody(t.level(), t.parent(),
 						"divide".equals(form.getAction()) ? form.getMethod() : Method.GDP_SHARE, t.level() == Level.CITY ? form.getAmount() : null,
-						t.level() == Level.CITY ? null : form.getCommon(), form.getPreAllocationShare(), rows.stream().map(Row::body).toList());
+						t.level() == Level.CITY ? null : form.getCommon(), form.getPreAllocationShare(),
+						kept.stream().map(i -> rows.get(i).body()).toList());
 				SubAllocations.Request request = body.request();
 				if (bound && "divide".equals(form.getAction())) {
 					subAllocations.allocate(year, version, request);
@@ -249,11 +263,19 @@ class BudgetDivisionPages {
 					return "redirect:/budget/" + year + "/versions/" + version + "/divide?level=" + t.level() + "&parent=" + t.parent() + "#result";
 				}
 				if (bound) {
-					comparison.putAll(compare(t, form, rows, request, compared));
+					compare(t, form, kept.stream().map(rows::get).toList(), request, compared).forEach((m, line) -> {
+						List<BigDecimal> all = new ArrayList<>();
+						rows.forEach(r -> all.add(null));
+						for (int k = 0; k < kept.size(); k++) {
+							all.set(kept.get(k), line.get(k));
+						}
+						comparison.put(m, all);
+					});
 				}
 			}
 			catch (InvalidInputException ex) {
-				ex.errors().forEach(e -> errors.add(formField(e)));
+				// the errors name the rows divided; the form names the rows shown
+				ex.errors().forEach(e -> errors.add(formField(shown(e, kept))));
 				comparison.clear();
 			}
 			catch (RuleViolationException ex) {
@@ -325,6 +347,19 @@ class BudgetDivisionPages {
 		}
 		int i = taking.get(Integer.parseInt(match.group(1)));
 		return InputError.field("holders[" + i + "]" + err.field().substring(match.end()), m.name() + ": " + err.message());
+	}
+
+	/** An error on the k-th row divided, named by that row's index on the form. */
+	private static InputError shown(InputError err, List<Integer> kept) {
+		if (err.field() == null) {
+			return err;
+		}
+		Matcher match = HOLDER_FIELD.matcher(err.field());
+		if (!match.find()) {
+			return err;
+		}
+		int k = Integer.parseInt(match.group(1));
+		return k >= kept.size() ? err : InputError.field("holders[" + kept.get(k) + "]" + err.field().substring(match.end()), err.message());
 	}
 
 	static InputError formField(InputError e) {
