@@ -169,6 +169,18 @@ class BudgetDivisionPagesTests {
 		mvc.perform(get("/budget/" + year + "/versions/1/divide?level=CITY").with(fixtures.as(other))).andExpect(status().isForbidden());
 		String own = fixtures.countyOfficer(SHAWAN);
 		mvc.perform(get(url(year)).with(fixtures.as(own))).andExpect(status().isOk());
+		// the cockpit's drill-down of a county of a draft links to its division
+		String cockpit = mvc.perform(get("/budget/" + year + "?version=1&holder=" + SHAWAN).with(fixtures.as(own))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(cockpit).contains("id=\"divide-link\"", "/budget/" + year + "/versions/1/divide?level=COUNTY&amp;parent=" + SHAWAN);
+		// the city's direct holders: entered by code on empty rows, for city roles only
+		String direct = mvc.perform(get("/budget/" + year + "/versions/1/divide?level=CITY").with(fixtures.as(fixtures.cityOfficer())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(direct).contains("id=\"amount\"", "id=\"h0-code\"", "id=\"h4-kind\"");
+		// an unknown level or parent is a 404 page, not a 500
+		mvc.perform(get("/budget/" + year + "/versions/1/divide?level=NOPE&parent=" + SHAWAN).with(fixtures.as(own))).andExpect(status().isNotFound());
+		mvc.perform(get("/budget/" + year + "/versions/1/divide?level=PARK&parent=" + "x".repeat(100)).with(fixtures.as(fixtures.cityOfficer())))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test

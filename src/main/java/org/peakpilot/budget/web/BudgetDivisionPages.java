@@ -68,6 +68,9 @@ class BudgetDivisionPages {
 			Map.entry("ets_override_reason", "etsOverrideReason"), Map.entry("common_t", "common"), Map.entry("amount_t", "amount"),
 			Map.entry("pre_allocation_share", "preAllocationShare"));
 
+	/** Empty rows the CITY level offers for direct holders entered by code. */
+	static final int CITY_BLANK_ROWS = 5;
+
 	private static final Pattern HOLDER_FIELD = Pattern.compile("^holders\\[(\\d+)\\]");
 
 	private final BudgetVersions versions;
@@ -430,6 +433,12 @@ class BudgetDivisionPages {
 		for (Row r : candidates(t)) {
 			if (!listed.contains(r.getCode()) && !holders.contains(r.getCode())) {
 				rows.add(r);
+			}
+		}
+		if (t.level() == Level.CITY) {
+			// empty rows to enter direct holders by code (left empty, they take no part)
+			for (int i = 0; i < CITY_BLANK_ROWS; i++) {
+				rows.add(new Row(null, Kind.ENTERPRISE));
 			}
 		}
 		return rows;
