@@ -238,9 +238,7 @@ class BudgetDivisionPages {
 		List<Method> compared = form.getMethods() == null || form.getMethods().isEmpty() ? DEFAULT_COMPARED
 				: form.getMethods().stream().filter(Objects::nonNull).distinct().limit(BudgetAllocation.MAX_COMPARED_METHODS).toList();
 		form.setMethods(new ArrayList<>(compared));
-		List<InputError> errors = new ArrayList<>();
-		binding.getFieldErrors().forEach(f -> errors.add(InputError.field(f.getField(), f.isBindingFailure()
-				? "'" + shorten(f.getRejectedValue()) + "' is not a number" : String.valueOf(f.getDefaultMessage()))));
+		List<InputError> errors = new ArrayList<>(BudgetForms.bindingErrors(binding));
 		Map<Method, List<BigDecimal>> comparison = new EnumMap<>(Method.class);
 		if (!t.divisible()) {
 			errors.add(InputError.field("version", "only an allocated draft is divided"));
@@ -366,13 +364,7 @@ class BudgetDivisionPages {
 	}
 
 	static InputError formField(InputError e) {
-		if (e.field() == null) {
-			return e;
-		}
-		int dot = e.field().lastIndexOf('.');
-		String last = e.field().substring(dot + 1);
-		String mapped = FORM_NAMES.get(last);
-		return mapped == null ? e : InputError.field(e.field().substring(0, dot + 1) + mapped, e.message());
+		return BudgetForms.formField(e, FORM_NAMES);
 	}
 
 	/** The level and parent checked, the scope enforced (403), the parent's budget read. */
@@ -383,7 +375,7 @@ class BudgetDivisionPages {
 			l = level == null ? Level.COUNTY : Level.valueOf(level);
 		}
 		catch (IllegalArgumentException e) {
-			throw new NotFoundException("division level " + shorten(level));
+			throw new NotFoundException("division level " + BudgetForms.shorten(level));
 		}
 		String city = registry.regions().stream().filter(r -> r.parentCode() == null).map(Region::code).findFirst().orElseThrow();
 		String p = l == Level.CITY ? city : parent;
@@ -518,8 +510,4 @@ class BudgetDivisionPages {
 		return out;
 	}
 
-	private static String shorten(Object value) {
-		String text = value instanceof String[] a ? String.join(",", a) : String.valueOf(value);
-		return text.length() > 40 ? text.substring(0, 40) + "…" : text;
-	}
 }

@@ -270,13 +270,7 @@ class BudgetPages {
 			"base_intensity_t_per_10k_cny", "baseIntensity", "forecast_gdp_10k_cny", "forecastGdp", "decline_rate", "declineRate");
 
 	static InputError formField(InputError e) {
-		if (e.field() == null) {
-			return e;
-		}
-		int dot = e.field().lastIndexOf('.');
-		String last = e.field().substring(dot + 1);
-		String mapped = FORM_NAMES.get(last);
-		return mapped == null ? e : InputError.field(e.field().substring(0, dot + 1) + mapped, e.message());
+		return BudgetForms.formField(e, FORM_NAMES);
 	}
 
 	/**
@@ -306,9 +300,7 @@ class BudgetPages {
 		List<HolderRow> rows = form.getHolders() == null ? List.of() : form.getHolders().stream().filter(Objects::nonNull).toList();
 		List<Method> compared = form.getMethods() == null || form.getMethods().isEmpty() ? DEFAULT_COMPARED
 				: form.getMethods().stream().filter(Objects::nonNull).distinct().toList();
-		List<InputError> errors = new ArrayList<>();
-		binding.getFieldErrors().forEach(f -> errors.add(InputError.field(f.getField(), f.isBindingFailure()
-				? "'" + shorten(f.getRejectedValue()) + "' is not a number" : String.valueOf(f.getDefaultMessage()))));
+		List<InputError> errors = new ArrayList<>(BudgetForms.bindingErrors(binding));
 		BudgetYear budget = null;
 		if (form.getVersion() == null) {
 			errors.add(InputError.field("version", "is required: create a draft first"));
@@ -586,10 +578,6 @@ class BudgetPages {
 		return bars;
 	}
 
-	private static String shorten(Object value) {
-		String text = value instanceof String[] a ? String.join(",", a) : String.valueOf(value);
-		return text.length() > 40 ? text.substring(0, 40) + "…" : text;
-	}
 
 	private static String plain(BigDecimal v) {
 		return v == null ? "" : v.stripTrailingZeros().toPlainString();
