@@ -1,0 +1,100 @@
+package org.peakpilot;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.peakpilot.platform.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.peakpilot.Counties.SHAWAN;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The admission pages (issue 13): the application form (prefilled from the registry for an enterprise user, lines
+ * added and removed through htmx), refused input named by row and field (never a 500), the assessment beside the form
+ * without storing anything, and who may open what.
+ */
+@PeakPilotTest
+class AdmissionPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	String page(MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	/** An enterprise user of a new steel works in Shawan's park (SHAWAN-EDZ, control zone SHAWAN-STEEL). */
+	String steelUser() {
+		long enterprise = fixtures.enterprise(SHAWAN, "3120", fixtures.parkId("SHAWAN-EDZ")).id();
+		return fixtures.user(Role.ENTERPRISE_USER, null, null, enterprise, Set.of());
+	}
+
+	@Test
+	void anEnterpriseUsersFormIsPrefilledWithItsCountyParkAndIndustryFromTheRegistry() throws Exception {
+		String user = steelUser();
+		String form = page(get("/admission/new").with(fixtures.as(user)));
+		assertThat(form).contains("id=\"admission-form\"", "id=\"line-table\"", "id=\"f-enterprise-name\"");
+		// the selected options: county Shawan, park SHAWAN-EDZ (marked as a control zone), industry 3120
+		assertThat(form).containsPattern("<option value=\"" + SHAWAN + "\"[^>]*selected");
+		assertThat(form).containsPattern("<option value=\"SHAWAN-EDZ\"[^>]*selected[^>]*>[^<]*减污降碳重点管控区");
+		assertThat(form).containsPattern("<option value=\"3120\"[^>]*selected");
+		// factors come from accounting's reference data, with the units each accepts
+		assertThat(form).containsPattern("<option value=\"NATURAL-GAS\" data-units=\"10\\^4 Nm3,Nm3\"");
+		assertThat(form).doesNotContain("??");
+		String en = page(get("/admission/new").param("lang", "en").with(fixtures.as(user)));
+		assertThat(en).contains("Project carbon assessment application", "Energy and material use").doesNotContain("??");
+	}
+
+	@Test
+	void onlyApplicantsOpenTheFormOthersAre403() throws Exception {
+		page(get("/admission/new").with(fixtures.as(fixtures.cityOfficer())));
+		for (String other : new String[] { fixtures.countyOfficer(SHAWAN), fixtures.user(Role.VERIFIER, null, null, null, Set.of()),
+				fixtures.user(Role.PARK_MANAGER, null, fixtures.parkId("SHAWAN-EDZ"), null, Set.of()) }) {
+			mvc.perform(get("/admission/new").with(fixtures.as(other))).andExpect(status().isForbidden());
+			mvc.perform(post("/admission/form/assess").with(fixtures.as(other)).with(csrf()).param("name", "x")).andExpect(status().isForbidden());
+		}
+	}
+
+	@Test
+	void aLineIsAddedAndRemovedByTheServerKeepingWhatWasTyped() throws Exception {
+		String user = steelUser();
+		String added = page(post("/admission/form/lines").with(fixtures.as(user)).with(csrf()).param("op", "add")
+			.param("lines[0].type", "FUEL").param("lines[0].factorCode", "NATURAL-GAS").param("lines[0].quantity", "1200").param("lines[0].unit", "10^4 Nm3")
+			.param("lines[1].type", "ELECTRICITY").param("lines[1].quantity", "5,000,000").param("lines[1].unit", "kWh"));
+		// three rows: the two posted (figures as typed, the grouped one written out) and an empty fuel line
+		assertThat(added.split("class=\"line-row\"", -1)).hasSize(4);
+		assertThat(added).contains("name=\"lines[2].quantity\"", "value=\"1200\"", "value=\"5000000\"");
+		String removed = page(post("/admission/form/lines").with(fixtures.as(user)).with(csrf()).param("op", "remove:0")
+			.param("lines[0].type", "FUEL").param("lines[0].factorCode", "NATURAL-GAS").param("lines[0].quantity", "1200").param("lines[0].unit", "10^4 Nm3")
+			.param("lines[1].type", "ELECTRICITY").param("lines[1].quantity", "5000000").param("lines[1].unit", "kWh"));
+		// the electricity line is now the first, the gas line gone
+		assertThat(removed.split("class=\"line-row\"", -1)).hasSize(2);
+		assertThat(removed).contains("value=\"5000000\"").doesNotContain("value=\"1200\"");
+		// a row index beyond the bound is no 500
+		mvc.perform(post("/admission/form/lines").with(fixtures.as(user)).with(csrf()).param("lines[999999].quantity", "1"))
+			.andExpect(result -> assertThat(result.getResponse().getStatus()).isLessThan(500));
+	}
+
+	@Test
+	void aFigureThatIsNoNumberIsNamedByRowAndFieldAndTheFieldIsMarked() throws Exception {
+		String user = steelUser();
+		String answer = page(post("/admission/form/assess").with(fixtures.as(user)).with(csrf()).param("name", "测试项目").param("county", SHAWAN)
+			.param("industry", "3120").param("kind", "NEW").param("year", "2026").param("commissioning_year", "2028")
+			.param("lines[0].type", "FUEL").param("lines[0].factorCode", "NATURAL-GAS").param("lines[0].quantity", "1200").param("lines[0].unit", "10^4 Nm3")
+			.param("lines[1].type", "ELECTRICITY").param("lines[1].quantity", "abc").param("lines[1].unit", "kWh")
+			.param("output_value_10k_cny", "12x"));
+		// the second line's quantity, as the reader sees it, and the raw path for the script that marks the field
+		assertThat(answer).contains("id=\"assess-errors\"", "活动数据 第 2 行 · 数量", "data-field=\"lines[1].quantity\"",
+				"工业总产值（万元）", "data-field=\"output_value_10k_cny\"", "不是数字");
+	}
+}
