@@ -97,4 +97,35 @@ class AdmissionPagesTests {
 		assertThat(answer).contains("id=\"assess-errors\"", "活动数据 第 2 行 · 数量", "data-field=\"lines[1].quantity\"",
 				"工业总产值（万元）", "data-field=\"output_value_10k_cny\"", "不是数字");
 	}
+
+	/** A valid steel rolling line in Shawan's control zone, as the form posts it (an empty line between the two). */
+	MockHttpServletRequestBuilder rollingLine(String user, String url) {
+		return post(url).with(fixtures.as(user)).with(csrf()).param("name", "测试钢材精整线").param("county", SHAWAN).param("park", "SHAWAN-EDZ")
+			.param("industry", "3130").param("kind", "NEW").param("year", "2026").param("construction_start_year", "2026")
+			.param("commissioning_year", "2028").param("products[0].code", "ROLLED_STEEL").param("products[0].quantity", "300000")
+			.param("products[0].unit", "t").param("lines[0].type", "FUEL").param("lines[0].factorCode", "NATURAL-GAS")
+			.param("lines[0].quantity", "300").param("lines[0].unit", "10^4 Nm3").param("lines[1].type", "FUEL")
+			.param("lines[2].type", "ELECTRICITY").param("lines[2].quantity", "20000000").param("lines[2].unit", "kWh")
+			.param("output_value_10k_cny", "80,000").param("value_added_10k_cny", "16000").param("investment_10k_cny", "45000");
+	}
+
+	@Test
+	void assessShowsTheEnginesAssessmentBesideTheFormWithTheZoneByName() throws Exception {
+		String user = steelUser();
+		String answer = page(rollingLine(user, "/admission/form/assess"));
+		assertThat(answer).doesNotContain("id=\"assess-errors\"").contains("id=\"assessment-view\"", "id=\"verdict\"", "id=\"reasons\"",
+				"四川乐山沙湾经济开发区减污降碳重点管控区", "id=\"co2-by-source\"", "id=\"line-results\"");
+		// 300 × 10^4 Nm3 of natural gas at its factor (21.6219 t per 10^4 Nm3, accounting's reference data): 6,486.57 t from fuel
+		assertThat(answer).containsPattern("data-source=\"fuel\"><td>[^<]+</td><td class=\"num\">6,486\\.57</td>");
+		assertThat(answer).doesNotContain("??");
+	}
+
+	@Test
+	void anEngineRefusalNamesTheRowAsTheFormShowsIt() throws Exception {
+		String user = steelUser();
+		// gas in kWh on the form's fourth row: the engine names lines[2].unit of its body (the empty second row left out)
+		String answer = page(rollingLine(user, "/admission/form/assess").param("lines[3].type", "FUEL").param("lines[3].factorCode", "NATURAL-GAS")
+			.param("lines[3].quantity", "5").param("lines[3].unit", "kWh"));
+		assertThat(answer).contains("data-field=\"lines[3].unit\"", "活动数据 第 4 行 · 单位").doesNotContain("id=\"assessment-view\"");
+	}
 }

@@ -104,8 +104,9 @@ public class AdmissionForm {
 		public String getLabel() { return label; }
 		public void setLabel(String label) { this.label = label; }
 
+		/** A row nothing was entered in: its type and unit are selects that always post a value, so they do not count. */
 		boolean isEmpty() {
-			return blank(type) && blank(factorCode) && quantity == null && greenKwh == null && fraction == null && blank(label);
+			return blank(factorCode) && quantity == null && greenKwh == null && fraction == null && blank(label);
 		}
 	}
 
@@ -134,6 +135,7 @@ public class AdmissionForm {
 		public BigDecimal getCapacity() { return capacity; }
 		public void setCapacity(BigDecimal capacity) { this.capacity = capacity; }
 
+		/** A row nothing was entered in (its unit fills in with the product). */
 		boolean isEmpty() {
 			return blank(code) && quantity == null && capacity == null;
 		}
