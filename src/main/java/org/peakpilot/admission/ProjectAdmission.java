@@ -3,24 +3,29 @@ package org.peakpilot.admission;
 import java.util.List;
 import java.util.Optional;
 
+import org.peakpilot.admission.internal.AdmissionWorkflow;
 import org.springframework.stereotype.Component;
 
 /** Project carbon admission (项目碳评、准入): what other modules may ask of the admission module. */
 @Component
 public class ProjectAdmission {
 
+	private final AdmissionWorkflow workflow;
+
+	ProjectAdmission(AdmissionWorkflow workflow) {
+		this.workflow = workflow;
+	}
+
 	/**
-	 * An admitted project by id, read through the caller's scope; empty when there is none, it was not admitted or the
-	 * caller may not see it.
+	 * An admitted project by id, read through the caller's scope; empty when there is none, it was not admitted (or was
+	 * and lapsed) or the caller may not see it. Admitted means ADMITTED, COMMISSIONED or RE_REVIEW_DUE.
 	 */
 	public Optional<AdmittedProject> admittedProject(long id) {
-		// issue 13 in progress: the filing store (helper a13-workflow) implements this before the issue lands
-		return Optional.empty();
+		return workflow.admitted(id);
 	}
 
 	/** The admitted projects the caller may see, newest decision first. */
 	public List<AdmittedProject> admittedProjects() {
-		// issue 13 in progress: the filing store (helper a13-workflow) implements this before the issue lands
-		return List.of();
+		return workflow.admitted();
 	}
 }
