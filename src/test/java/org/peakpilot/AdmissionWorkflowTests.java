@@ -17,6 +17,8 @@ import org.peakpilot.admission.Assessment;
 import org.peakpilot.admission.ProjectInput;
 import org.peakpilot.admission.internal.AdmissionJobs;
 import org.peakpilot.admission.internal.Assessor;
+import org.peakpilot.budget.BudgetHeadroom;
+import org.peakpilot.budget.CarbonBudgets;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.registry.RegistryModel;
@@ -43,6 +45,7 @@ import static org.hamcrest.Matchers.not;
 import static org.peakpilot.Counties.EMEISHAN;
 import static org.peakpilot.Counties.SHAWAN;
 import static org.peakpilot.Counties.SHIZHONG;
+import static org.peakpilot.Counties.WUTONGQIAO;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -90,6 +93,25 @@ class AdmissionWorkflowTests {
 	@Autowired
 	JsonMapper jsonMapper;
 
+	@Autowired
+	CarbonBudgets budgets;
+
+	/** Whether this context's budget of 2026 is published. */
+	static boolean published;
+
+	/** Publishes 2026's budget for Shizhong, Shawan and Wutongqiao once (BudgetFixtures), so reservations show in the headroom. */
+	void budget2026(RequestPostProcessor office) throws Exception {
+		if (!published) {
+			new BudgetFixtures(mvc).publish(office, 2026, BudgetYearApiTests.DRAFT);
+			published = true;
+		}
+	}
+
+	/** Wutongqiao's headroom of 2026: budget − emissions − reserved (tCO2). */
+	BudgetHeadroom headroom() {
+		return budgets.countyHeadroom(WUTONGQIAO, 2026).orElseThrow();
+	}
+
 	static Instant at(int y, int m, int d) {
 		return LocalDate.of(y, m, d).atTime(10, 0).atZone(BEIJING).toInstant();
 	}
@@ -119,27 +141,47 @@ class AdmissionWorkflowTests {
 	}
 
 	// ---- filings: the verdict each one reaches is worked out at the filing ----
+	// The calculator's 2026 grid factor for Sichuan is 0.1564 tCO2/MWh (grid_factors.csv, 2023, the latest not after 2026)
+	// and electricity counts 0.0001229 tce/kWh. In this context no budget warning, K average or regional control decides.
 
-	/** A filing of the given verdict in Emeishan's cement park; {@code enterprise} null for the office's filing without one. */
+	/** PASS: 50,000 MWh in Shizhong's high-tech park (no control zone): 50,000 × 0.1564 = 7,820 tCO2, 6,145 tce (< 10,000). */
+	static final BigDecimal PASS_CO2 = d("7820");
+	static final BigDecimal PASS_TCE = d("6145");
+
+	/**
+	 * A filing reaching the verdict: PASS as {@link #PASS_CO2}; FAIL the same 7,820 t in Shawan's steel zone on an output value
+	 * of 1,000 万元, 7.82 t/万元 above its cap of 4.03; ROUTE_UP 100,000 MWh in Shizhong, 12,290 tce ≥ Order 31's 10,000 tce.
+	 * {@code enterprise} null for the applicant's own (or the office's filing without one).
+	 */
 	static String filing(String verdict, String name, Long enterprise) {
-		String co2 = switch (verdict) {
-			case "FAIL" -> "60000";
-			case "ROUTE_UP" -> "120000";
-			default -> "42000";
+		String[] v = switch (verdict) {
+			case "FAIL" -> new String[] { SHAWAN, "SHAWAN-EDZ", "50000", "1000", "200" };
+			case "ROUTE_UP" -> new String[] { SHIZHONG, "LESHAN-HIGHTECH", "100000", "200000", "40000" };
+			case "PASS_WUTONGQIAO" -> new String[] { WUTONGQIAO, "WUTONGQIAO-BASE", "50000", "100000", "20000" };
+			default -> new String[] { SHIZHONG, "LESHAN-HIGHTECH", "50000", "100000", "20000" };
 		};
 		return """
-				{"name": "%s", "county": "%s", "park": "EMEISHAN-EDZ", "industry": "3011", "year": 2026, "commissioning_year": 2026,
-				 %s "co2": %s}""".formatted(name, EMEISHAN, enterprise == null ? "" : "\"enterprise_id\": " + enterprise + ",", co2);
+				{"name": "%s", "county": "%s", "park": "%s", "industry": "3130", "kind": "NEW", "year": 2026,
+				 "construction_start_year": 2026, "commissioning_year": 2026, "major_project": false, %s
+				 "output_value_10k_cny": %s, "value_added_10k_cny": %s,
+				 "lines": [{"type": "ELECTRICITY", "quantity": %s, "unit": "MWh", "label": "rolling mill"}]}"""
+			.formatted(name, v[0], v[1], enterprise == null ? "" : "\"enterprise_id\": " + enterprise + ",", v[3], v[4], v[2]);
 	}
 
-	/** The approved annual CO2 of {@link #filing} with PASS, tCO2. */
-	static final BigDecimal PASS_CO2 = d("42000");
+	/** The filing with one activity line instead of its electricity. */
+	static String withLine(String filing, String line) {
+		return filing.replaceAll("\"lines\": \\[.*\\]", "\"lines\": [" + java.util.regex.Matcher.quoteReplacement(line) + "]");
+	}
+
+	static String countyOf(String verdict) {
+		return "FAIL".equals(verdict) ? SHAWAN : "PASS_WUTONGQIAO".equals(verdict) ? WUTONGQIAO : SHIZHONG;
+	}
 
 	record Applicant(RegistryModel.Enterprise enterprise, String user) {
 	}
 
 	Applicant applicant() {
-		RegistryModel.Enterprise e = fixtures.enterprise(EMEISHAN, "3011", fixtures.parkId("EMEISHAN-EDZ"));
+		RegistryModel.Enterprise e = fixtures.enterprise(SHIZHONG, "3011", fixtures.parkId("LESHAN-HIGHTECH"));
 		return new Applicant(e, fixtures.user(Role.ENTERPRISE_USER, null, null, e.id(), Set.of()));
 	}
 
@@ -147,7 +189,7 @@ class AdmissionWorkflowTests {
 	long inCityReview(Applicant a, String verdict) throws Exception {
 		long id = id(json(call(basic(a.user()), "POST", PROJECTS, filing(verdict, "项目 " + verdict, null)).andExpect(status().isCreated())));
 		call(basic(a.user()), "POST", PROJECTS + "/" + id + "/submit", null).andExpect(status().isOk());
-		call(basic(fixtures.countyOfficer(EMEISHAN)), "POST", PROJECTS + "/" + id + "/county-review", "{\"action\": \"FORWARD\"}")
+		call(basic(fixtures.countyOfficer(countyOf(verdict))), "POST", PROJECTS + "/" + id + "/county-review", "{\"action\": \"FORWARD\"}")
 			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CITY_REVIEW"));
 		return id;
 	}
@@ -162,14 +204,14 @@ class AdmissionWorkflowTests {
 		now.set(at(2026, 3, 10));
 		Applicant a = applicant();
 		var applicant = basic(a.user());
-		var county = basic(fixtures.countyOfficer(EMEISHAN));
+		var county = basic(fixtures.countyOfficer(SHIZHONG));
 		var office = basic(fixtures.cityOfficer());
 
 		String filed = json(call(applicant, "POST", PROJECTS, filing("PASS", "峨眉山水泥技改", null)).andExpect(status().isCreated())
 			.andExpect(jsonPath("$.status").value("DRAFT"))
 			.andExpect(jsonPath("$.enterprise_id").value(a.enterprise().id()))
-			.andExpect(jsonPath("$.county_code").value(EMEISHAN))
-			.andExpect(jsonPath("$.park_code").value("EMEISHAN-EDZ"))
+			.andExpect(jsonPath("$.county_code").value(SHIZHONG))
+			.andExpect(jsonPath("$.park_code").value("LESHAN-HIGHTECH"))
 			.andExpect(jsonPath("$.verdict").value("PASS"))
 			.andExpect(jsonPath("$.assessment.verdict").value("PASS"))
 			.andExpect(jsonPath("$.steps[0].action").value("FILED")));
@@ -228,7 +270,7 @@ class AdmissionWorkflowTests {
 		var office = basic(fixtures.cityOfficer());
 		call(office, "POST", PROJECTS + "/" + id + "/city-decision", "{\"action\": \"ADMIT\"}").andExpect(status().isUnprocessableEntity())
 			.andExpect(jsonPath("$.detail").value(containsString("cannot be admitted")))
-			.andExpect(jsonPath("$.detail").value(containsString("R1")));
+			.andExpect(jsonPath("$.detail").value(containsString("ZONE_CAP")));
 		call(office, "POST", PROJECTS + "/" + id + "/city-decision", "{\"action\": \"ROUTE_UP\"}").andExpect(status().isUnprocessableEntity());
 		call(office, "GET", PROJECTS + "/" + id, null).andExpect(jsonPath("$.status").value("CITY_REVIEW"))
 			.andExpect(jsonPath("$.reservation_ref").doesNotExist());
@@ -260,15 +302,22 @@ class AdmissionWorkflowTests {
 	}
 
 	@Test
-	void anAdmissionWithoutConstructionStartLapsesAfterTwoYearsAndAnotherUnderConstructionDoesNot() throws Exception {
+	void anAdmissionReservesItsCo2InTheCountysHeadroomAndWithoutConstructionStartLapsesAfterTwoYearsReleasingIt() throws Exception {
 		now.set(at(2026, 3, 10));
 		var office = basic(fixtures.cityOfficer());
+		budget2026(office);
 		Applicant a = applicant();
-		long idle = inCityReview(a, "PASS");
-		long built = inCityReview(a, "PASS");
+		long idle = inCityReview(a, "PASS_WUTONGQIAO");
+		long built = inCityReview(a, "PASS_WUTONGQIAO");
+		BudgetHeadroom before = headroom();
 		for (long id : List.of(idle, built)) {
-			call(office, "POST", PROJECTS + "/" + id + "/city-decision", "{\"action\": \"ADMIT\"}").andExpect(status().isOk());
+			call(office, "POST", PROJECTS + "/" + id + "/city-decision", "{\"action\": \"ADMIT\"}").andExpect(status().isOk())
+				.andExpect(jsonPath("$.reserved_co2_t").value(7820));
 		}
+		// each reserves 50,000 MWh × 0.1564 = 7,820 t from 2026: the headroom shrinks by 15,640 t
+		BudgetHeadroom admitted = headroom();
+		assertThat(admitted.reservedT().value()).isEqualByComparingTo(before.reservedT().value().add(d("15640")));
+		assertThat(admitted.headroomT().value()).isEqualByComparingTo(before.headroomT().value().subtract(d("15640")));
 		call(basic(a.user()), "POST", PROJECTS + "/" + built + "/construction-start", "{\"started_on\": \"2026-03-11\"}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("started_on"));
 		now.set(at(2026, 9, 1));
@@ -277,12 +326,15 @@ class AdmissionWorkflowTests {
 		// the day before the second anniversary (Beijing): nothing lapses
 		now.set(at(2028, 3, 9));
 		assertThat(jobs.runDue().lapsed()).doesNotContain(idle, built);
+		assertThat(headroom().reservedT()).isEqualTo(admitted.reservedT());
 		now.set(at(2028, 3, 10));
 		assertThat(jobs.runDue().lapsed()).contains(idle).doesNotContain(built);
 		call(office, "GET", PROJECTS + "/" + idle, null).andExpect(jsonPath("$.status").value("LAPSED"))
 			.andExpect(jsonPath("$.reservation_released_at").exists())
 			.andExpect(jsonPath("$.steps[-1:].actor").value(hasItem("system:admission-lapse")));
 		call(office, "GET", PROJECTS + "/" + built, null).andExpect(jsonPath("$.status").value("ADMITTED"));
+		// the lapsed one's 7,820 t are released; the one under construction keeps its reservation
+		assertThat(headroom().reservedT().value()).isEqualByComparingTo(before.reservedT().value().add(d("7820")));
 		assertThat(SystemActor.call("test", () -> admission.admittedProject(idle))).isEmpty();
 		assertThat(auditActions(idle)).endsWith("admission-project.lapsed");
 	}
@@ -292,14 +344,56 @@ class AdmissionWorkflowTests {
 		now.set(at(2026, 3, 10));
 		Applicant a = applicant();
 		Applicant other = applicant();
+		var applicant = basic(a.user());
 		long before = jdbc.sql("SELECT count(*) FROM admission_project").query(Long.class).single();
-		call(basic(a.user()), "POST", PROJECTS, filing("PASS", "", null)).andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field").value(hasItem("name")));
-		call(basic(a.user()), "POST", PROJECTS, filing("PASS", "别家的项目", other.enterprise().id())).andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field").value(hasItem("enterprise_id")));
-		call(basic(a.user()), "POST", PROJECTS, "{\"name\": \"x\"}").andExpect(status().isBadRequest());
-		call(basic(a.user()), "POST", PROJECTS, "{\"name\": ").andExpect(status().isBadRequest());
+		String good = filing("PASS", "坏输入", null);
+		// an unknown factor code, a unit the factor does not take, no value added, a park outside the county
+		call(applicant, "POST", PROJECTS, withLine(good, "{\"type\": \"FUEL\", \"factorCode\": \"NO-SUCH-FUEL\", \"quantity\": 100, \"unit\": \"t\"}"))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field").value(hasItem(containsString("lines[0]"))));
+		call(applicant, "POST", PROJECTS, withLine(good, "{\"type\": \"FUEL\", \"factorCode\": \"NATURAL-GAS\", \"quantity\": 100, \"unit\": \"MWh\"}"))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[*].field").value(hasItem(containsString("lines[0]"))));
+		call(applicant, "POST", PROJECTS, good.replace("\"value_added_10k_cny\": 20000,", "")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("value_added_10k_cny")));
+		call(applicant, "POST", PROJECTS, good.replace("LESHAN-HIGHTECH", "SHAWAN-EDZ")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("park")));
+		// the engine's errors and the store's together: no name, and another enterprise's id
+		call(applicant, "POST", PROJECTS, filing("PASS", "", other.enterprise().id())).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("name", "enterprise_id")));
+		call(applicant, "POST", PROJECTS, "{\"name\": \"x\"}").andExpect(status().isBadRequest());
+		call(applicant, "POST", PROJECTS, "{\"name\": ").andExpect(status().isBadRequest());
 		assertThat(jdbc.sql("SELECT count(*) FROM admission_project").query(Long.class).single()).isEqualTo(before);
+		// a change with bad input leaves the stored filing as it was
+		long id = id(json(call(applicant, "POST", PROJECTS, good).andExpect(status().isCreated())));
+		call(applicant, "PUT", PROJECTS + "/" + id, good.replace("\"value_added_10k_cny\": 20000,", "").replace("坏输入", "改名"))
+			.andExpect(status().isBadRequest());
+		call(applicant, "GET", PROJECTS + "/" + id, null).andExpect(jsonPath("$.name").value("坏输入"))
+			.andExpect(jsonPath("$.filing.value_added_10k_cny").value(20000));
+		assertThat(auditActions(id)).containsExactly("admission-project.filed");
+	}
+
+	@Test
+	void thePreviewAndTheFiledAssessmentGiveTheSameFigures() throws Exception {
+		now.set(at(2026, 3, 10));
+		Applicant a = applicant();
+		String body = filing("PASS", "预评价对照", null);
+		String preview = json(call(basic(a.user()), "POST", "/api/v1/admission/assessments/preview", body).andExpect(status().isOk()));
+		String filed = json(call(basic(a.user()), "POST", PROJECTS, body).andExpect(status().isCreated()));
+		// 50,000 MWh × 0.1564 = 7,820 tCO2; 50,000,000 kWh × 0.0001229 = 6,145 tce; ÷ 100,000 and ÷ 20,000 万元
+		String filedAssessment = JsonPath.parse((Object) JsonPath.read(filed, "$.assessment")).jsonString();
+		for (String json : List.of(preview, filedAssessment)) {
+			assertThat(d(JsonPath.read(json, "$.co2_t.total"))).isEqualByComparingTo(PASS_CO2);
+			assertThat(d(JsonPath.read(json, "$.co2_t.electricity"))).isEqualByComparingTo(PASS_CO2);
+			assertThat(d(JsonPath.read(json, "$.tce"))).isEqualByComparingTo(PASS_TCE);
+			assertThat(d(JsonPath.read(json, "$.intensity_t_per_10k_cny_output"))).isEqualByComparingTo("0.0782");
+			assertThat(d(JsonPath.read(json, "$.intensity_t_per_10k_cny_value_added"))).isEqualByComparingTo("0.391");
+			assertThat((Object) JsonPath.read(json, "$.zone_cap")).isNull();
+			assertThat((String) JsonPath.read(json, "$.verdict")).isEqualTo("PASS");
+		}
+		for (String path : List.of("$.rules_version", "$.verdict", "$.reasons", "$.not_assessed", "$.co2_t", "$.lines[0].co2T")) {
+			assertThat((Object) JsonPath.read(filed, "$.assessment" + path.substring(1))).as(path).isEqualTo(JsonPath.read(preview, path));
+		}
+		assertThat(d(JsonPath.read(filed, "$.annual_co2_t"))).isEqualByComparingTo(PASS_CO2);
+		assertThat(d(JsonPath.read(filed, "$.annual_tce"))).isEqualByComparingTo(PASS_TCE);
 	}
 
 	@Test
@@ -319,10 +413,10 @@ class AdmissionWorkflowTests {
 		// another county's officer, another park's manager: not found; this county's and this park's: seen
 		call(basic(fixtures.countyOfficer(SHAWAN)), "GET", project, null).andExpect(status().isNotFound());
 		call(basic(fixtures.countyOfficer(SHAWAN)), "GET", PROJECTS, null).andExpect(jsonPath("$[*].id").value(not(hasItem((int) mine))));
-		call(basic(fixtures.countyOfficer(EMEISHAN)), "GET", project, null).andExpect(status().isOk());
+		call(basic(fixtures.countyOfficer(SHIZHONG)), "GET", project, null).andExpect(status().isOk());
 		call(basic(fixtures.user(Role.PARK_MANAGER, null, fixtures.parkId("SHAWAN-EDZ"), null, Set.of())), "GET", project, null)
 			.andExpect(status().isNotFound());
-		String manager = fixtures.user(Role.PARK_MANAGER, null, fixtures.parkId("EMEISHAN-EDZ"), null, Set.of());
+		String manager = fixtures.user(Role.PARK_MANAGER, null, fixtures.parkId("LESHAN-HIGHTECH"), null, Set.of());
 		call(basic(manager), "GET", project, null).andExpect(status().isOk());
 		call(basic(manager), "POST", project + "/comments", "{\"comment\": \"x\"}").andExpect(status().isForbidden());
 		// a verifier assigned to the enterprise, and the forestry officer: not admission's readers
@@ -331,8 +425,8 @@ class AdmissionWorkflowTests {
 		call(null, "GET", project, null).andExpect(status().isUnauthorized());
 		// the office sees it; a county officer may not file
 		call(basic(fixtures.cityOfficer()), "GET", project, null).andExpect(status().isOk());
-		call(basic(fixtures.countyOfficer(EMEISHAN)), "POST", PROJECTS, filing("PASS", "县里代报", null)).andExpect(status().isForbidden());
-		call(basic(fixtures.countyOfficer(SHIZHONG)), "POST", project + "/county-review", "{\"action\": \"FORWARD\"}").andExpect(status().isNotFound());
+		call(basic(fixtures.countyOfficer(SHIZHONG)), "POST", PROJECTS, filing("PASS", "县里代报", null)).andExpect(status().isForbidden());
+		call(basic(fixtures.countyOfficer(EMEISHAN)), "POST", project + "/county-review", "{\"action\": \"FORWARD\"}").andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -388,22 +482,22 @@ class AdmissionWorkflowTests {
 			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COMMISSIONED"))
 			.andExpect(jsonPath("$.operating_enterprise_id").value(a.enterprise().id()));
 
-		// approved 42,000 t a year; the limit is 42,000 × 1.10 = 46,200 t. January and February verified: about 46,000 t
+		// approved 7,820 t a year; the limit is 7,820 × 1.10 = 8,602 t. January and February verified: about 4,000 + 4,500 = 8,500 t
 		String verifier = fixtures.user(Role.VERIFIER, null, null, null, Set.of(a.enterprise().id()));
 		BigDecimal g = gridPerKwh(office, 2026);
-		BigDecimal jan = verify(verifier, submittedReport(a.user(), a.enterprise().id(), 1, g, 23_000)[0]);
-		BigDecimal feb = verify(verifier, submittedReport(a.user(), a.enterprise().id(), 2, g, 23_000)[0]);
+		BigDecimal jan = verify(verifier, submittedReport(a.user(), a.enterprise().id(), 1, g, 4_000)[0]);
+		BigDecimal feb = verify(verifier, submittedReport(a.user(), a.enterprise().id(), 2, g, 4_500)[0]);
 		assertThat(jan.add(feb)).isLessThan(PASS_CO2.multiply(d("1.10")));
 		call(office, "POST", project + "/re-review-check", null).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COMMISSIONED"))
 			.andExpect(jsonPath("$.re_review").doesNotExist());
-		// March's 300 t submitted but not verified: it does not count
+		// March's 200 t submitted but not verified: it does not count
 		now.set(at(2026, 4, 10));
-		long march = submittedReport(a.user(), a.enterprise().id(), 3, g, 300)[0];
+		long march = submittedReport(a.user(), a.enterprise().id(), 3, g, 200)[0];
 		call(office, "POST", project + "/re-review-check", null).andExpect(jsonPath("$.status").value("COMMISSIONED"));
-		// verified: about 46,300 t ≥ 46,200 t, flagged by the daily job with both figures
+		// verified: about 8,700 t ≥ 8,602 t, flagged by the daily job with both figures
 		BigDecimal mar = verify(verifier, march);
 		BigDecimal actual = jan.add(feb).add(mar);
-		assertThat(actual).isGreaterThanOrEqualTo(d("46200"));
+		assertThat(actual).isGreaterThanOrEqualTo(d("8602"));
 		assertThat(jobs.runDue().flaggedForReReview()).contains(id);
 		String flagged = json(call(basic(a.user()), "GET", project, null).andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("RE_REVIEW_DUE"))
@@ -411,7 +505,7 @@ class AdmissionWorkflowTests {
 			.andExpect(jsonPath("$.steps[-1:].actor").value(hasItem("system:admission-re-review"))));
 		assertThat(d(JsonPath.read(flagged, "$.re_review.actual_co2_t").toString())).isEqualByComparingTo(actual);
 		assertThat(d(JsonPath.read(flagged, "$.re_review.approved_co2_t").toString())).isEqualByComparingTo(PASS_CO2);
-		// (actual − 42,000) ÷ 42,000, 6 decimals
+		// (actual − 7,820) ÷ 7,820, 6 decimals
 		assertThat(d(JsonPath.read(flagged, "$.re_review.deviation").toString()))
 			.isEqualByComparingTo(actual.subtract(PASS_CO2).divide(PASS_CO2, 6, RoundingMode.HALF_UP));
 		assertThat(auditActions(id)).endsWith("admission-project.commissioned", "admission-project.re-review-flagged");

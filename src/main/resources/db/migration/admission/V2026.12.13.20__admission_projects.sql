@@ -34,6 +34,7 @@ CREATE TABLE admission_project (
     higher_document             TEXT,                      -- the province's / NDRC's document reference (文号)
     higher_recorded_at          TIMESTAMPTZ,
     reservation_ref             TEXT UNIQUE,               -- the carbon budget's project reference, admission:<id>
+    reserved_co2_t              NUMERIC,                   -- tCO2 a year reserved from the commissioning year (the increment)
     reservation_released_at     TIMESTAMPTZ,
     construction_started_on     DATE,
     commissioned_on             DATE,

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.peakpilot.admission.Assessment;
 import org.peakpilot.admission.ProjectInput;
+import org.peakpilot.admission.Verdict;
 import org.peakpilot.shared.Tce;
 import org.peakpilot.shared.Tco2;
 
@@ -42,7 +43,7 @@ public final class AdmissionRecords {
 			@JsonProperty("industry_code") @Schema(example = "3110", description = "Industry (GB/T 4754) · 行业代码") String industryCode,
 			@JsonProperty("enterprise_id") @Schema(description = "The applicant enterprise (registry id); absent when the office filed for a company not yet registered · 申报企业编号") Long enterpriseId,
 			@JsonProperty("status") @Schema(description = "Where the project stands in the workflow · 项目状态") ProjectStatus status,
-			@JsonProperty("verdict") @Schema(description = "The assessment's verdict · 碳评结论") Assessment.Verdict verdict,
+			@JsonProperty("verdict") @Schema(description = "The assessment's verdict · 碳评结论") Verdict verdict,
 			@JsonProperty("rules_version") @Schema(example = "2026.1", description = "The version of the rules that made the assessment · 评价规则版本") String rulesVersion,
 			@JsonProperty("annual_co2_t") @Schema(description = "Annual CO2 of the assessment, tCO2 (location-based) · 年二氧化碳排放量（吨）") Tco2 annualCo2T,
 			@JsonProperty("annual_tce") @Schema(description = "Annual energy of the assessment, tce · 年综合能耗（吨标准煤）") Tce annualTce,
@@ -60,6 +61,7 @@ public final class AdmissionRecords {
 			@JsonProperty("higher_outcome") @Schema(description = "The province's or NDRC's outcome of a routed-up project: ADMITTED or REJECTED · 上级审查结果") String higherOutcome,
 			@JsonProperty("higher_document") @Schema(description = "The higher authority's document reference (文号) · 上级文号") String higherDocument,
 			@JsonProperty("reservation_ref") @Schema(example = "admission:12", description = "The carbon budget's reservation of an admitted project · 碳预算预留编号") String reservationRef,
+			@JsonProperty("reserved_co2_t") @Schema(description = "tCO2 a year reserved in the county's budget from the commissioning year (the increment of a revamp) · 碳预算年预留量（吨二氧化碳）") Tco2 reservedCo2T,
 			@JsonProperty("reservation_released_at") @Schema(description = "When the reservation was released (lapse) · 预留释放时间") Instant reservationReleasedAt,
 			@JsonProperty("construction_started_on") @Schema(description = "Construction start · 开工日期") LocalDate constructionStartedOn,
 			@JsonProperty("commissioned_on") @Schema(description = "Commissioning · 投产日期") LocalDate commissionedOn,
@@ -80,7 +82,7 @@ public final class AdmissionRecords {
 			@JsonProperty("industry_code") @Schema(example = "3110", description = "Industry (GB/T 4754) · 行业代码") String industryCode,
 			@JsonProperty("enterprise_id") @Schema(description = "The applicant enterprise (registry id) · 申报企业编号") Long enterpriseId,
 			@JsonProperty("status") @Schema(description = "Where the project stands · 项目状态") ProjectStatus status,
-			@JsonProperty("verdict") @Schema(description = "The assessment's verdict · 碳评结论") Assessment.Verdict verdict,
+			@JsonProperty("verdict") @Schema(description = "The assessment's verdict · 碳评结论") Verdict verdict,
 			@JsonProperty("rules_version") @Schema(description = "The rules version of the assessment · 评价规则版本") String rulesVersion,
 			@JsonProperty("annual_co2_t") @Schema(description = "Annual CO2, tCO2 · 年二氧化碳排放量（吨）") Tco2 annualCo2T,
 			@JsonProperty("commissioning_year") @Schema(description = "First year of operation · 投产年份") Integer commissioningYear,
@@ -121,7 +123,7 @@ public final class AdmissionRecords {
 	}
 
 	/** Filters of the project list; every one optional. */
-	public record Query(ProjectStatus status, String countyCode, String parkCode, String industryCode, Assessment.Verdict verdict,
+	public record Query(ProjectStatus status, String countyCode, String parkCode, String industryCode, Verdict verdict,
 			Long enterpriseId, Integer limit, Integer offset) {
 		public static final Query ALL = new Query(null, null, null, null, null, null, null, null);
 	}

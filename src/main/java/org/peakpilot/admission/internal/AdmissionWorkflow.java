@@ -23,6 +23,7 @@ import org.peakpilot.accounting.MonthlyResult;
 import org.peakpilot.admission.AdmittedProject;
 import org.peakpilot.admission.Assessment;
 import org.peakpilot.admission.ProjectInput;
+import org.peakpilot.admission.Verdict;
 import org.peakpilot.admission.internal.AdmissionRecords.CityDecision;
 import org.peakpilot.admission.internal.AdmissionRecords.Commissioning;
 import org.peakpilot.admission.internal.AdmissionRecords.ConstructionStart;
@@ -137,7 +138,7 @@ public class AdmissionWorkflow {
 			.param("limit", limit).param("offset", offset)
 			.query((rs, n) -> new Listing(rs.getLong("id"), rs.getString("name"), rs.getString("county_code"), rs.getString("park_code"),
 					rs.getString("industry_code"), nullableLong(rs, "enterprise_id"), ProjectStatus.valueOf(rs.getString("status")),
-					Assessment.Verdict.valueOf(rs.getString("verdict")), rs.getString("rules_version"), Tco2.of(rs.getBigDecimal("annual_co2_t")),
+					Verdict.valueOf(rs.getString("verdict")), rs.getString("rules_version"), Tco2.of(rs.getBigDecimal("annual_co2_t")),
 					(Integer) rs.getObject("commissioning_year"), instant(rs, "filed_at"), instant(rs, "decided_at")))
 			.list();
 	}
@@ -169,8 +170,8 @@ public class AdmissionWorkflow {
 				ProjectInput in = filing(r);
 				LocalDate started = r.constructionStartedOn();
 				return new AdmittedProject(r.id(), r.name(), r.countyCode(), r.parkCode(), r.industryCode(), r.enterpriseId(),
-						started != null ? Integer.valueOf(started.getYear()) : Filings.constructionYear(in), r.commissioningYear(),
-						Filings.investment(in), r.annualCo2(), r.annualTce(), r.verdict().name(), r.admittedAt());
+						started != null ? Integer.valueOf(started.getYear()) : in.constructionStartYear(), r.commissioningYear(),
+						org.peakpilot.shared.Cny10k.of(in.investment10kCny()), r.annualCo2(), r.annualTce(), r.verdict().name(), r.admittedAt());
 			}).toList();
 	}
 
@@ -188,8 +189,8 @@ public class AdmissionWorkflow {
 		if (!scope.isCityWide() && !scope.hasRole(Role.ENTERPRISE_USER)) {
 			throw new AccessDeniedException(scope.actor() + " may not file projects");
 		}
-		Owned owned = check(input, scope);
-		Assessment a = assessor.assess(input);
+		Checked owned = check(input, scope);
+		Assessment a = owned.assessment();
 		Instant now = clock.instant();
 		long id = jdbc.sql("""
 				INSERT INTO admission_project (name, county_code, park_code, park_id, industry_code, enterprise_id, filing, status, assessment,
@@ -198,17 +199,17 @@ public class AdmissionWorkflow {
 				    :verdict, :rules, :co2, :tce, :commissioning, :at, :actor, :role, :at, :at)
 				RETURNING id
 				""")
-			.param("name", Filings.name(input).strip()).param("county", owned.countyCode()).param("park", owned.parkCode())
-			.param("parkId", owned.parkId()).param("industry", Filings.industry(input)).param("enterprise", owned.enterpriseId())
+			.param("name", input.name().strip()).param("county", owned.countyCode()).param("park", owned.parkCode())
+			.param("parkId", owned.parkId()).param("industry", input.industry().strip()).param("enterprise", owned.enterpriseId())
 			.param("filing", json.writeValueAsString(input)).param("assessment", json.writeValueAsString(a))
-			.param("verdict", a.verdict().name()).param("rules", Filings.rulesVersion(a)).param("co2", value(Filings.annualCo2(a)))
+			.param("verdict", a.verdict().name()).param("rules", a.rulesVersion()).param("co2", value(Filings.annualCo2(a)))
 			.param("tce", Filings.annualTce(a) == null ? null : Filings.annualTce(a).value())
-			.param("commissioning", Filings.commissioningYear(input)).param("at", odt(now))
+			.param("commissioning", input.commissioningYear()).param("at", odt(now))
 			.param("actor", scope.actor()).param("role", scope.role().name())
 			.query(Long.class).single();
 		step(id, "FILED", null, ProjectStatus.DRAFT, null);
 		audit.record("admission-project.filed", ENTITY, id, null, snapshot(load(id)));
-		log.info("Project {} filed by {}: {} ({})", id, scope.actor(), a.verdict(), Filings.rulesVersion(a));
+		log.info("Project {} filed by {}: {} ({})", id, scope.actor(), a.verdict(), a.rulesVersion());
 		return project(id);
 	}
 
@@ -219,20 +220,20 @@ public class AdmissionWorkflow {
 		requireApplicant(r);
 		requireStatus(r, ProjectStatus.EDITABLE, "changed");
 		AccessScope scope = AccessScope.current();
-		Owned owned = check(input, scope);
+		Checked owned = check(input, scope);
 		if (scope.hasRole(Role.ENTERPRISE_USER) && !java.util.Objects.equals(owned.enterpriseId(), r.enterpriseId())) {
 			throw new InvalidInputException("enterprise_id", "the applicant enterprise of a filed project does not change");
 		}
-		Assessment a = assessor.assess(input);
+		Assessment a = owned.assessment();
 		jdbc.sql("""
 				UPDATE admission_project SET name = :name, county_code = :county, park_code = :park, park_id = :parkId,
 				    industry_code = :industry, enterprise_id = :enterprise, filing = CAST(:filing AS jsonb)
 				WHERE id = :id
 				""")
-			.param("name", Filings.name(input).strip()).param("county", owned.countyCode()).param("park", owned.parkCode())
-			.param("parkId", owned.parkId()).param("industry", Filings.industry(input)).param("enterprise", owned.enterpriseId())
+			.param("name", input.name().strip()).param("county", owned.countyCode()).param("park", owned.parkCode())
+			.param("parkId", owned.parkId()).param("industry", input.industry().strip()).param("enterprise", owned.enterpriseId())
 			.param("filing", json.writeValueAsString(input)).param("id", id).update();
-		storeAssessment(id, a, Filings.commissioningYear(input));
+		storeAssessment(id, a, input.commissioningYear());
 		step(id, "UPDATED", r.status(), r.status(), null);
 		audit.record("admission-project.updated", ENTITY, id, snapshot(r), snapshot(load(id)));
 		return project(id);
@@ -336,18 +337,18 @@ public class AdmissionWorkflow {
 		}
 		String c = comment(body.comment(), body.action() == AdmissionRecords.CityAction.REJECT);
 		List<String> conditions = conditions(body.conditions(), body.action() == AdmissionRecords.CityAction.ADMIT
-				&& r.verdict() == Assessment.Verdict.CONDITIONAL);
+				&& r.verdict() == Verdict.CONDITIONAL);
 		requireStatus(r, EnumSet.of(ProjectStatus.CITY_REVIEW), "decided");
-		Assessment.Verdict v = r.verdict();
+		Verdict v = r.verdict();
 		switch (body.action()) {
 			case ADMIT -> {
-				if (v == Assessment.Verdict.FAIL) {
+				if (v == Verdict.FAIL) {
 					throw new RuleViolationException("Project " + id + " failed its assessment and cannot be admitted: "
-							+ String.join("; ", Filings.reasons(r.assessment())));
+							+ String.join("; ", Filings.reasons(r.assessment(), Verdict.FAIL)));
 				}
-				if (v == Assessment.Verdict.ROUTE_UP) {
+				if (v == Verdict.ROUTE_UP) {
 					throw new RuleViolationException("Project " + id + " must be routed up to the province or the NDRC: "
-							+ String.join("; ", Filings.reasons(r.assessment())));
+							+ String.join("; ", Filings.reasons(r.assessment(), Verdict.ROUTE_UP)));
 				}
 				decide(id, "ADMITTED", conditions);
 				reserve(r);
@@ -358,7 +359,7 @@ public class AdmissionWorkflow {
 				return move(r, "REJECTED", ProjectStatus.REJECTED, c);
 			}
 			default -> {
-				if (v != Assessment.Verdict.ROUTE_UP) {
+				if (v != Verdict.ROUTE_UP) {
 					throw new RuleViolationException("Project " + id + " has the verdict " + v + "; only a ROUTE_UP verdict goes to the province or the NDRC");
 				}
 				decide(id, "ROUTED_UP", null);
@@ -520,7 +521,7 @@ public class AdmissionWorkflow {
 			return false;
 		}
 		BigDecimal approved = r.annualCo2().value();
-		BigDecimal limit = approved.multiply(BigDecimal.ONE.add(rules.reReviewDeviation()));
+		BigDecimal limit = approved.multiply(BigDecimal.ONE.add(rules.rereviewDeviation()));
 		int current = Year.now(clock).getValue();
 		for (int y = r.commissionedOn().getYear(); y <= current; y++) {
 			BigDecimal actual = years.computeIfAbsent(y, accounting::monthlyResults).stream()
@@ -533,7 +534,7 @@ public class AdmissionWorkflow {
 					.param("y", y).param("actual", Rounding.stored(actual)).param("approved", approved).param("at", odt(clock.instant()))
 					.param("id", r.id()).update();
 				move(r, "RE_REVIEW_FLAGGED", ProjectStatus.RE_REVIEW_DUE, y + ": actual " + Rounding.stored(actual).toPlainString()
-						+ " tCO2 against approved " + approved.toPlainString() + " tCO2 (≥ +" + rules.reReviewDeviation().movePointRight(2).stripTrailingZeros().toPlainString() + " %)");
+						+ " tCO2 against approved " + approved.toPlainString() + " tCO2 (≥ +" + rules.rereviewDeviation().movePointRight(2).stripTrailingZeros().toPlainString() + " %)");
 				log.info("Project {} flagged for re-review: {} tCO2 in {} against {} approved", r.id(), actual, y, approved);
 				return true;
 			}
@@ -578,9 +579,10 @@ public class AdmissionWorkflow {
 		if (from == null) {
 			throw new RuleViolationException("Project " + r.id() + " states no commissioning year; its emissions cannot be reserved");
 		}
-		jdbc.sql("UPDATE admission_project SET reservation_ref = :ref WHERE id = :id").param("ref", Reservations.ref(r.id()))
-			.param("id", r.id()).update();
-		reservations.reserve(r.id(), r.countyCode(), r.parkCode(), from, r.annualCo2());
+		Tco2 reserved = Filings.reservedCo2(r.assessment());
+		jdbc.sql("UPDATE admission_project SET reservation_ref = :ref, reserved_co2_t = :t WHERE id = :id").param("ref", Reservations.ref(r.id()))
+			.param("t", reserved.value()).param("id", r.id()).update();
+		reservations.reserve(r.id(), r.countyCode(), r.parkCode(), from, reserved, r.name());
 	}
 
 	private void storeAssessment(long id, Assessment a, Integer commissioningYear) {
@@ -588,27 +590,23 @@ public class AdmissionWorkflow {
 				UPDATE admission_project SET assessment = CAST(:assessment AS jsonb), verdict = :verdict, rules_version = :rules,
 				    annual_co2_t = :co2, annual_tce = :tce, commissioning_year = :commissioning, assessed_at = :at, updated_at = :at
 				WHERE id = :id AND decided_at IS NULL""")
-			.param("assessment", json.writeValueAsString(a)).param("verdict", a.verdict().name()).param("rules", Filings.rulesVersion(a))
+			.param("assessment", json.writeValueAsString(a)).param("verdict", a.verdict().name()).param("rules", a.rulesVersion())
 			.param("co2", value(Filings.annualCo2(a))).param("tce", Filings.annualTce(a) == null ? null : Filings.annualTce(a).value())
 			.param("commissioning", commissioningYear).param("at", odt(clock.instant())).param("id", id).update();
 	}
 
 	// ---- checks ----
 
-	/** The owner columns of a filing, checked: name, the enterprise the caller may file for, the park's id. */
-	private Owned check(ProjectInput input, AccessScope scope) {
+	/**
+	 * The owner columns of a filing, checked, and its assessment: the engine's checks of the body and the store's (the
+	 * enterprise the caller may file for) reported together, before anything is written.
+	 */
+	private Checked check(ProjectInput input, AccessScope scope) {
 		if (input == null) {
 			throw new InvalidInputException("body", "required: the project's filing");
 		}
 		List<InputError> errors = new ArrayList<>();
-		String name = Filings.name(input);
-		if (name == null || name.isBlank()) {
-			errors.add(InputError.field("name", "required"));
-		}
-		else if (name.strip().length() > AdmissionRecords.NAME_MAX) {
-			errors.add(InputError.field("name", "at most " + AdmissionRecords.NAME_MAX + " characters"));
-		}
-		Long enterprise = Filings.enterpriseId(input);
+		Long enterprise = input.enterpriseId();
 		if (scope.hasRole(Role.ENTERPRISE_USER)) {
 			if (enterprise == null && scope.enterprises().size() == 1) {
 				enterprise = scope.enterprises().iterator().next();
@@ -623,11 +621,19 @@ public class AdmissionWorkflow {
 		String parkCode = Filings.park(input);
 		Long parkId = parkCode == null ? null
 				: registry.parks().stream().filter(p -> p.code().equals(parkCode)).map(RegistryModel.Park::id).findFirst().orElse(null);
+		Assessment a;
+		try {
+			a = assessor.assess(input);
+		}
+		catch (InvalidInputException ex) {
+			errors.addAll(0, ex.errors());
+			throw new InvalidInputException(errors);
+		}
 		throwIfAny(errors);
-		return new Owned(Filings.county(input), parkCode, parkId, enterprise);
+		return new Checked(input.county().strip(), parkCode, parkId, enterprise, a);
 	}
 
-	private record Owned(String countyCode, String parkCode, Long parkId, Long enterpriseId) {
+	private record Checked(String countyCode, String parkCode, Long parkId, Long enterpriseId, Assessment assessment) {
 	}
 
 	private static String comment(String text, boolean required) {
@@ -735,7 +741,7 @@ public class AdmissionWorkflow {
 		return new Project(r.id(), r.name(), r.countyCode(), r.parkCode(), r.industryCode(), r.enterpriseId(), r.status(), r.verdict(),
 				r.rulesVersion(), r.annualCo2(), r.annualTce(), r.commissioningYear(), filing(r), r.assessment(), r.assessedAt(), r.filedBy(),
 				r.filedAt(), r.submittedAt(), r.decision(), r.decidedAt(), r.decidedBy(), r.conditions(), r.higherOutcome(), r.higherDocument(),
-				r.reservationRef(), r.reservationReleasedAt(), r.constructionStartedOn(), r.commissionedOn(), r.operatingEnterpriseId(),
+				r.reservationRef(), r.reservedCo2(), r.reservationReleasedAt(), r.constructionStartedOn(), r.commissionedOn(), r.operatingEnterpriseId(),
 				r.lapsedAt(), reReview, steps, comments);
 	}
 
@@ -745,10 +751,10 @@ public class AdmissionWorkflow {
 
 	/** One stored project. */
 	record Row(long id, String name, String countyCode, String parkCode, Long parkId, String industryCode, Long enterpriseId,
-			String filingJson, ProjectStatus status, Assessment assessment, Assessment.Verdict verdict, String rulesVersion, Tco2 annualCo2,
+			String filingJson, ProjectStatus status, Assessment assessment, Verdict verdict, String rulesVersion, Tco2 annualCo2,
 			Tce annualTce, Integer commissioningYear, Instant assessedAt, String filedBy, Instant filedAt, Instant submittedAt,
 			String decision, Instant decidedAt, String decidedBy, List<String> conditions, String higherOutcome, String higherDocument,
-			Instant higherRecordedAt, String reservationRef, Instant reservationReleasedAt, LocalDate constructionStartedOn,
+			Instant higherRecordedAt, String reservationRef, Tco2 reservedCo2, Instant reservationReleasedAt, LocalDate constructionStartedOn,
 			LocalDate commissionedOn, Long operatingEnterpriseId, Instant lapsedAt, Integer reReviewYear, BigDecimal reReviewActual,
 			BigDecimal reReviewApproved, Instant reReviewFlaggedAt) {
 
@@ -762,13 +768,13 @@ public class AdmissionWorkflow {
 		String conditions = rs.getString("conditions");
 		return new Row(rs.getLong("id"), rs.getString("name"), rs.getString("county_code"), rs.getString("park_code"), nullableLong(rs, "park_id"),
 				rs.getString("industry_code"), nullableLong(rs, "enterprise_id"), rs.getString("filing"), ProjectStatus.valueOf(rs.getString("status")),
-				json.readValue(rs.getString("assessment"), Assessment.class), Assessment.Verdict.valueOf(rs.getString("verdict")),
+				json.readValue(rs.getString("assessment"), Assessment.class), Verdict.valueOf(rs.getString("verdict")),
 				rs.getString("rules_version"), Tco2.of(rs.getBigDecimal("annual_co2_t")), Tce.of(rs.getBigDecimal("annual_tce")),
 				(Integer) rs.getObject("commissioning_year"), instant(rs, "assessed_at"), rs.getString("filed_by"), instant(rs, "filed_at"),
 				instant(rs, "submitted_at"), rs.getString("decision"), instant(rs, "decided_at"), rs.getString("decided_by"),
 				conditions == null ? List.of() : List.of(json.readValue(conditions, String[].class)), rs.getString("higher_outcome"),
 				rs.getString("higher_document"), instant(rs, "higher_recorded_at"), rs.getString("reservation_ref"),
-				instant(rs, "reservation_released_at"), rs.getObject("construction_started_on", LocalDate.class),
+				Tco2.of(rs.getBigDecimal("reserved_co2_t")), instant(rs, "reservation_released_at"), rs.getObject("construction_started_on", LocalDate.class),
 				rs.getObject("commissioned_on", LocalDate.class), nullableLong(rs, "operating_enterprise_id"), instant(rs, "lapsed_at"),
 				(Integer) rs.getObject("re_review_year"), rs.getBigDecimal("re_review_actual_co2_t"), rs.getBigDecimal("re_review_approved_co2_t"),
 				instant(rs, "re_review_flagged_at"));

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.peakpilot.admission.Assessment;
 import org.peakpilot.admission.ProjectInput;
+import org.peakpilot.admission.Verdict;
 import org.peakpilot.shared.Tce;
 import org.peakpilot.shared.Tco2;
 
@@ -14,56 +15,38 @@ final class Filings {
 	private Filings() {
 	}
 
-	static String name(ProjectInput in) {
-		return in.name();
-	}
-
-	static String county(ProjectInput in) {
-		return in.county();
-	}
-
 	static String park(ProjectInput in) {
 		return in.park() == null || in.park().isBlank() ? null : in.park().strip();
 	}
 
-	static String industry(ProjectInput in) {
-		return in.industry();
-	}
-
-	static Long enterpriseId(ProjectInput in) {
-		return in.enterpriseId();
-	}
-
-	static Integer commissioningYear(ProjectInput in) {
-		return in.commissioningYear() != null ? in.commissioningYear() : in.year();
-	}
-
-	static Integer constructionYear(ProjectInput in) {
-		return null;
-	}
-
-	static org.peakpilot.shared.Cny10k investment(ProjectInput in) {
-		return null;
-	}
-
+	/** The project's annual CO2 as approved (the whole project, location-based): what the re-review compares. */
 	static Tco2 annualCo2(Assessment a) {
-		return a.co2T();
+		return a.co2T() == null ? null : a.co2T().total();
+	}
+
+	/**
+	 * What the budget reserves: the increment of the county's emissions (the project's annual CO2; for a revamp the
+	 * plant after minus before, never below zero).
+	 */
+	static Tco2 reservedCo2(Assessment a) {
+		Tco2 t = a.increment() != null && a.increment().co2T() != null ? a.increment().co2T() : annualCo2(a);
+		return t == null || t.value().signum() < 0 ? Tco2.ZERO : t;
 	}
 
 	static Tce annualTce(Assessment a) {
 		return a.tce();
 	}
 
-	static String rulesVersion(Assessment a) {
-		return a.rulesVersion();
-	}
-
-	/** The reasons as one line each: the rule, the figure and the threshold. */
-	static List<String> reasons(Assessment a) {
-		return a.reasons() == null ? List.of() : a.reasons().stream().map(r -> r.rule() + ": " + plain(r.figure()) + " vs " + plain(r.threshold())).toList();
+	/** The reasons with the given effect, one line each: the rule, the figure and the threshold with their unit. */
+	static List<String> reasons(Assessment a, Verdict effect) {
+		return a.reasons() == null ? List.of()
+				: a.reasons().stream().filter(r -> r.effect() == effect)
+					.map(r -> r.rule() + " " + plain(r.figure()) + " vs " + plain(r.threshold()) + (r.unit() == null ? "" : " " + r.unit())
+							+ (r.textEn() == null ? "" : " (" + r.textEn() + ")"))
+					.toList();
 	}
 
 	private static String plain(BigDecimal v) {
-		return v == null ? "—" : v.toPlainString();
+		return v == null ? "—" : v.stripTrailingZeros().toPlainString();
 	}
 }

@@ -8,8 +8,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.peakpilot.admission.Assessment;
 import org.peakpilot.admission.ProjectInput;
+import org.peakpilot.admission.Verdict;
 import org.peakpilot.admission.internal.AdmissionRecords;
 import org.peakpilot.admission.internal.AdmissionRecords.CityDecision;
 import org.peakpilot.admission.internal.AdmissionRecords.CommentBody;
@@ -45,10 +45,8 @@ class AdmissionProjectApi {
 
 	static final String BASE = "/api/v1/admission/projects";
 
-	/** A filing as the example of the engine's preview: a revamped cement line in Shawan, 2028. */
-	static final String FILING_EXAMPLE = """
-			{"name": "沙湾水泥熟料线技改项目", "county": "511111", "park": "SHAWAN-EDZ", "industry": "3011", "year": 2028,
-			 "commissioning_year": 2028, "co2": 42000}""";
+	/** A filing: the preview's example (a 1 Mt EAF steel plant in Shawan), the same body. */
+	static final String FILING_EXAMPLE = AssessmentPreviewApi.EXAMPLE;
 
 	private final AdmissionWorkflow workflow;
 
@@ -67,7 +65,7 @@ class AdmissionProjectApi {
 			保存为草稿并计算碳评（与预览相同的算法，单位：吨二氧化碳、吨标准煤、万元），不可手填。企业用户只能为本企业申报；市级可代任何已登记企业或尚未登记的企业申报。
 			输入有误（排放因子代码未知、单位不允许、缺少增加值、园区不在该区县等）时返回 400 并列出所有字段，不保存任何内容。""")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
-			schema = @Schema(implementation = ProjectInput.class), examples = @ExampleObject(name = "cement revamp · 水泥技改", value = FILING_EXAMPLE)))
+			schema = @Schema(implementation = ProjectInput.class), examples = @ExampleObject(name = "EAF steel plant in Shawan · 沙湾电炉炼钢项目", value = FILING_EXAMPLE)))
 	Project file(@RequestBody ProjectInput body) {
 		return workflow.file(body);
 	}
@@ -83,7 +81,7 @@ class AdmissionProjectApi {
 			@Parameter(description = "Only this county (GB/T 2260) · 按区县代码筛选", example = "511111") @RequestParam(name = "county", required = false) String county,
 			@Parameter(description = "Only this park code · 按园区代码筛选", example = "SHAWAN-EDZ") @RequestParam(name = "park", required = false) String park,
 			@Parameter(description = "Only this industry (GB/T 4754) · 按行业代码筛选", example = "3011") @RequestParam(name = "industry", required = false) String industry,
-			@Parameter(description = "Only this verdict · 按碳评结论筛选") @RequestParam(name = "verdict", required = false) Assessment.Verdict verdict,
+			@Parameter(description = "Only this verdict · 按碳评结论筛选") @RequestParam(name = "verdict", required = false) Verdict verdict,
 			@Parameter(description = "Only this applicant enterprise · 按申报企业筛选") @RequestParam(name = "enterprise_id", required = false) Long enterpriseId,
 			@Parameter(description = "At most this many, 1–1000, default 100 · 返回条数上限") @RequestParam(name = "limit", required = false) Integer limit,
 			@Parameter(description = "Skip this many · 跳过条数") @RequestParam(name = "offset", required = false) Integer offset) {
@@ -107,7 +105,7 @@ class AdmissionProjectApi {
 			The applicant's change while DRAFT or RETURNED (422 otherwise); the assessment is computed again. 400 naming fields, nothing stored.
 			申报人在草稿或退回状态下修改（否则 422），重新计算碳评。输入有误时 400 并列出字段，不保存。""")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json",
-			schema = @Schema(implementation = ProjectInput.class), examples = @ExampleObject(name = "cement revamp · 水泥技改", value = FILING_EXAMPLE)))
+			schema = @Schema(implementation = ProjectInput.class), examples = @ExampleObject(name = "EAF steel plant in Shawan · 沙湾电炉炼钢项目", value = FILING_EXAMPLE)))
 	Project update(@Parameter(description = "The project's id · 项目编号", example = "12") @PathVariable long id, @RequestBody ProjectInput body) {
 		return workflow.update(id, body);
 	}
