@@ -13,6 +13,7 @@ import static org.peakpilot.Counties.SHAWAN;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -127,5 +128,78 @@ class AdmissionPagesTests {
 		String answer = page(rollingLine(user, "/admission/form/assess").param("lines[3].type", "FUEL").param("lines[3].factorCode", "NATURAL-GAS")
 			.param("lines[3].quantity", "5").param("lines[3].unit", "kWh"));
 		assertThat(answer).contains("data-field=\"lines[3].unit\"", "活动数据 第 4 行 · 单位").doesNotContain("id=\"assessment-view\"");
+	}
+
+	/** Files the rolling line through the form as {@code user}; the new project's id (from the redirect). */
+	long filed(String user) throws Exception {
+		String location = mvc.perform(rollingLine(user, "/admission")).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+			.getRedirectedUrl();
+		assertThat(location).matches("/admission/\\d+");
+		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+	}
+
+	@Test
+	void savingRefusedInputShowsTheFormAgainWithTheFieldNamedAndNothingStored() throws Exception {
+		String user = steelUser();
+		String form = page(rollingLine(user, "/admission").param("value_added_10k_cny", "").param("lines[2].quantity", "-5"));
+		// value added missing, the electricity line's quantity negative: both at their fields, the typed figures kept
+		assertThat(form).contains("id=\"form-errors\"", "工业增加值（万元）", "活动数据 第 3 行 · 数量", "value=\"300\"");
+		assertThat(form).containsPattern("<td class=\"invalid\">\\s*<input[^>]*name=\"lines\\[2]\\.quantity\"");
+		String list = page(get("/admission").with(fixtures.as(user)));
+		assertThat(list).contains("id=\"no-projects\"");
+	}
+
+	@Test
+	void anEnterpriseSeesOnlyItsOwnApplicationsAndACountyOfficerOnlyItsCounty() throws Exception {
+		String user = steelUser();
+		long id = filed(user);
+		String project = page(get("/admission/" + id).with(fixtures.as(user)));
+		assertThat(project).contains("data-status=\"DRAFT\"", "id=\"submit-form\"", "id=\"assessment-view\"", "id=\"edit\"");
+		assertThat(page(get("/admission").with(fixtures.as(user)))).contains("data-id=\"" + id + "\"");
+		// another enterprise of the same park, a county officer of another county: not found, not in their lists
+		String neighbour = steelUser();
+		String jiajiang = fixtures.countyOfficer(Counties.JIAJIANG);
+		for (String other : new String[] { neighbour, jiajiang }) {
+			mvc.perform(get("/admission/" + id).with(fixtures.as(other))).andExpect(status().isNotFound());
+			mvc.perform(get("/admission/" + id + "/edit").with(fixtures.as(other))).andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(403, 404));
+			mvc.perform(post("/admission/" + id + "/submit").with(fixtures.as(other)).with(csrf())).andExpect(result ->
+				assertThat(result.getResponse().getStatus()).isIn(302, 403, 404));
+			assertThat(page(get("/admission").with(fixtures.as(other)))).doesNotContain("data-id=\"" + id + "\"");
+		}
+		// the neighbour's refused submit changed nothing
+		assertThat(page(get("/admission/" + id).with(fixtures.as(user)))).contains("data-status=\"DRAFT\"");
+	}
+
+	@Test
+	void theProjectGoesFromSubmissionThroughTheCountyToTheCitysDecisionOnItsPage() throws Exception {
+		String user = steelUser();
+		long id = filed(user);
+		mvc.perform(post("/admission/" + id + "/submit").with(fixtures.as(user)).with(csrf()).param("comment", "请审查"))
+			.andExpect(status().is3xxRedirection());
+		String shawan = fixtures.countyOfficer(SHAWAN);
+		String queue = page(get("/admission").with(fixtures.as(shawan)));
+		assertThat(queue).containsPattern("data-id=\"" + id + "\" data-status=\"SUBMITTED\"[^>]*class=\"project-row waiting\"|class=\"project-row waiting\"[^>]*data-id=\"" + id + "\"");
+		assertThat(page(get("/admission/" + id).with(fixtures.as(shawan)))).contains("id=\"county-form\"").doesNotContain("id=\"city-form\"");
+		// returning needs a comment: the refusal comes back on the page, the status unchanged
+		mvc.perform(post("/admission/" + id + "/county-review").with(fixtures.as(shawan)).with(csrf()).param("action", "RETURN"))
+			.andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("errors"));
+		mvc.perform(post("/admission/" + id + "/county-review").with(fixtures.as(shawan)).with(csrf()).param("action", "FORWARD")
+			.param("comment", "同意转报")).andExpect(status().is3xxRedirection());
+		String office = fixtures.cityOfficer();
+		String decision = page(get("/admission/" + id).with(fixtures.as(office)));
+		assertThat(decision).contains("data-status=\"CITY_REVIEW\"", "id=\"city-form\"", "id=\"headroom-before\"".equals("") ? "" : "id=\"assessment-view\"");
+		String verdict = decision.replaceAll("(?s).*id=\"assessment-view\" data-verdict=\"([A-Z_]+)\".*", "$1");
+		String action = verdict.equals("FAIL") ? "REJECT" : verdict.equals("ROUTE_UP") ? "ROUTE_UP" : "ADMIT";
+		mvc.perform(post("/admission/" + id + "/city-decision").with(fixtures.as(office)).with(csrf()).param("action", action)
+			.param("comment", "符合规划").param("conditions", "落实绿电采购\n安装在线监测")).andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("done", action));
+		String after = page(get("/admission/" + id).with(fixtures.as(office)));
+		String expected = action.equals("ADMIT") ? "ADMITTED" : action.equals("REJECT") ? "REJECTED" : "ROUTED_UP";
+		assertThat(after).contains("data-status=\"" + expected + "\"", "data-action=\"FORWARDED\"", "同意转报");
+		if (action.equals("ADMIT")) {
+			assertThat(after).contains("/projects/key/from-admission?admission=" + id);
+		}
+		// the applicant sees the verdict and the history, no reviewer's form
+		assertThat(page(get("/admission/" + id).with(fixtures.as(user)))).contains("data-status=\"" + expected + "\"").doesNotContain("id=\"city-form\"");
 	}
 }
