@@ -110,6 +110,10 @@
 
   document.addEventListener('htmx:afterSwap', function (ev) {
     markFields();
+    // the assessment (or its errors) is answered beside the form's top: bring it into view
+    if (ev.detail && ev.detail.target && ev.detail.target.id === 'assessment') {
+      ev.detail.target.closest('aside').scrollIntoView({ block: 'start' });
+    }
     prepare(document);
     drawPath(document);
   });

@@ -111,6 +111,20 @@ public class AdmissionView {
 		return value.toString();
 	}
 
+	/**
+	 * A reason's figure or threshold for reading: from 100 up whole-number grouped with 2 decimals (6,460.56 tce), below
+	 * it 4 significant digits (0.1206 t per 10k CNY); "—" for none. Full precision on hover ({@link #plain}).
+	 */
+	public String figure(BigDecimal value) {
+		if (value == null) {
+			return "—";
+		}
+		if (value.abs().compareTo(BigDecimal.valueOf(100)) >= 0) {
+			return String.format(Locale.ROOT, "%,.2f", value);
+		}
+		return value.round(new java.math.MathContext(4, java.math.RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
+	}
+
 	/** A percentage (m, n) to two decimals; "—" for none. */
 	public String percent(BigDecimal value) {
 		return value == null ? "—" : value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " %";
