@@ -1,5 +1,6 @@
 package org.peakpilot;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -201,5 +202,20 @@ class AdmissionPagesTests {
 		}
 		// the applicant sees the verdict and the history, no reviewer's form
 		assertThat(page(get("/admission/" + id).with(fixtures.as(user)))).contains("data-status=\"" + expected + "\"").doesNotContain("id=\"city-form\"");
+	}
+
+	@Test
+	void theChinesePagesShowNoMessageKeyNoEnglishAndNoResearchNote() throws Exception {
+		String user = steelUser();
+		long id = filed(user);
+		String office = fixtures.cityOfficer();
+		List<String> problems = new java.util.ArrayList<>();
+		problems.addAll(ChineseTextTests.problems("form", page(get("/admission/new").with(fixtures.as(user)))));
+		problems.addAll(ChineseTextTests.problems("assessment", page(rollingLine(user, "/admission/form/assess"))));
+		problems.addAll(ChineseTextTests.problems("project", page(get("/admission/" + id).with(fixtures.as(user)))));
+		problems.addAll(ChineseTextTests.problems("edit", page(get("/admission/" + id + "/edit").with(fixtures.as(user)))));
+		problems.addAll(ChineseTextTests.problems("list", page(get("/admission").with(fixtures.as(office)))));
+		problems.addAll(ChineseTextTests.problems("work", page(get("/admission/work-summary").with(fixtures.as(office)))));
+		assertThat(problems).isEmpty();
 	}
 }
