@@ -517,13 +517,39 @@ class AdmissionWorkflowTests {
 	 * twice the CO2 (the real assessment rewritten, so the engine's shape is kept).
 	 */
 	void rulesChangeTo(String version) {
+		engineAnswers(version, "FAIL");
+	}
+
+	/** From now on the engine's real assessment with the rules version and verdict replaced. */
+	void engineAnswers(String version, String verdict) {
 		doAnswer(inv -> {
 			Assessment real = (Assessment) inv.callRealMethod();
 			ObjectNode node = (ObjectNode) jsonMapper.valueToTree(real);
-			node.put("rules_version", version);
-			node.put("verdict", "FAIL");
+			node.put("rules_version", version == null ? real.rulesVersion() : version);
+			node.put("verdict", verdict);
 			return jsonMapper.treeToValue(node, Assessment.class);
 		}).when(assessor).assess(any(ProjectInput.class));
+	}
+
+	@Test
+	void aConditionalVerdictIsAdmittedOnlyWithItsConditionsRecorded() throws Exception {
+		now.set(at(2026, 3, 10));
+		// the rules' CONDITIONAL branches (K, m/n, reserve drawn) need data this context lacks: the engine's verdict is replaced
+		engineAnswers(null, "CONDITIONAL");
+		long id = inCityReview(applicant(), "PASS");
+		var office = basic(fixtures.cityOfficer());
+		String decide = PROJECTS + "/" + id + "/city-decision";
+		call(office, "POST", decide, "{\"action\": \"ADMIT\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("conditions"));
+		call(office, "POST", decide, "{\"action\": \"ADMIT\", \"conditions\": [\"绿电占比不低于30%\", \" \"]}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("conditions[1]"));
+		call(office, "POST", decide, "{\"action\": \"ADMIT\", \"conditions\": [\"绿电占比不低于30%\", \"安装在线监测\"]}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ADMITTED"))
+			.andExpect(jsonPath("$.verdict").value("CONDITIONAL"))
+			.andExpect(jsonPath("$.conditions").value(org.hamcrest.Matchers.contains("绿电占比不低于30%", "安装在线监测")));
+		assertThat(jdbc.sql("SELECT after_state->>'conditions' FROM audit_event WHERE entity_type = 'admission-project' AND entity_id = :id "
+				+ "AND action = 'admission-project.admitted'").param("id", String.valueOf(id)).query(String.class).single())
+			.contains("安装在线监测");
 	}
 
 	@Test

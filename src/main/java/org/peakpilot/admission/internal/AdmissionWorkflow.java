@@ -153,12 +153,25 @@ public class AdmissionWorkflow {
 		return admittedRows("TRUE", Map.of());
 	}
 
+	/**
+	 * Every admitted project of the city, whoever asks: for city-wide figures that must not depend on the caller, such as
+	 * the assessment's city path (the engine's {@code Assessor} reads {@code ProjectAdmission.admittedProjects()}, which is
+	 * scoped, so an enterprise user's preview would add only its own projects). Not for showing projects to users.
+	 */
+	public List<AdmittedProject> admittedCityWide() {
+		return admittedRows(null, "TRUE", Map.of());
+	}
+
 	private List<AdmittedProject> admittedRows(String condition, Map<String, Object> params) {
 		AccessScope scope = AccessScope.current();
 		if (!READERS.contains(scope.role())) {
 			return List.of();
 		}
-		AccessScope.SqlCondition where = scope.where("county_code", "park_id", "enterprise_id");
+		return admittedRows(scope.where("county_code", "park_id", "enterprise_id"), condition, params);
+	}
+
+	private List<AdmittedProject> admittedRows(AccessScope.SqlCondition scoped, String condition, Map<String, Object> params) {
+		AccessScope.SqlCondition where = scoped == null ? new AccessScope.SqlCondition("TRUE", Map.of()) : scoped;
 		return jdbc.sql("""
 				SELECT * FROM admission_project
 				WHERE %s AND %s AND status IN ('ADMITTED', 'COMMISSIONED', 'RE_REVIEW_DUE')
