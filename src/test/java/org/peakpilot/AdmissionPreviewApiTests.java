@@ -264,7 +264,8 @@ class AdmissionPreviewApiTests {
 
 	@Test
 	void usesTheCountyBudgetHeadroomAfterReservationsAndDrawsTheReserve() throws Exception {
-		RequestPostProcessor office = basic(fixtures.cityOfficer());
+		String officer = fixtures.cityOfficer();
+		RequestPostProcessor office = basic(officer);
 		int year = 2071;
 		String version = new BudgetFixtures(mvc).publish(office, year, """
 				{"base_intensity_t_per_10k_cny": 0.6, "decline_rate": 0.04, "forecast_gdp_10k_cny": 10000000, "reserve_share": 0.05,
@@ -289,6 +290,10 @@ class AdmissionPreviewApiTests {
 		assertThat(reserved.reservedT().value()).isEqualByComparingTo("150000");
 		assertThat(reserved.headroomT().value()).isEqualByComparingTo(headroom);
 		assertThat(SystemActor.call("test", () -> budgets.countyHeadroom(SHAWAN, year + 1))).isEmpty();
+		// the cockpit's county drill-down shows what is reserved for admitted projects in the year (not the one from 2072)
+		String page = mvc.perform(get("/budget/" + year).param("holder", SHAWAN).with(fixtures.as(officer)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("为已准入项目预留", "测试项目", "id=\"reserved-total\">150,000<").doesNotContain(">later<");
 
 		// the documented steel plant commissioned in 2071: u = 114,728.765708 ÷ headroom
 		BigDecimal co2 = power("420000").add(gas("1200")).add(d("5494.5")).add(d("17600"));
