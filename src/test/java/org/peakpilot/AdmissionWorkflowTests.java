@@ -261,6 +261,17 @@ class AdmissionWorkflowTests {
 		assertThat(admitted.commissioningYear()).isEqualTo(2026);
 		assertThat(admitted.enterpriseId()).isEqualTo(a.enterprise().id());
 		assertThat(SystemActor.call("test", () -> admission.admittedProjects())).extracting(AdmittedProject::id).contains(id);
+		Applicant other = applicant();
+		assertThat(SystemActor.callAs("test", Role.ENTERPRISE_USER, Set.of(other.enterprise().id()), () -> admission.admittedProjects()))
+			.extracting(AdmittedProject::id).doesNotContain(id);
+		assertThat(SystemActor.callAs("test", Role.ENTERPRISE_USER, Set.of(other.enterprise().id()), () -> admission.admittedProject(id))).isEmpty();
+		assertThat(SystemActor.callAs("test", Role.ENTERPRISE_USER, Set.of(a.enterprise().id()), () -> admission.admittedProject(id))).isPresent();
+		// the list's filters
+		call(office, "GET", PROJECTS + "?status=ADMITTED&verdict=PASS&county=" + SHIZHONG + "&enterprise_id=" + a.enterprise().id(), null)
+			.andExpect(status().isOk()).andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.contains((int) id)));
+		call(office, "GET", PROJECTS + "?status=DRAFT&enterprise_id=" + a.enterprise().id(), null).andExpect(jsonPath("$").isEmpty());
+		call(office, "GET", PROJECTS + "?status=NOPE", null).andExpect(status().isBadRequest());
+		call(office, "GET", PROJECTS + "?limit=5000", null).andExpect(status().isBadRequest());
 	}
 
 	@Test
