@@ -441,12 +441,23 @@ class AdmissionWorkflowTests {
 	}
 
 	@Test
-	void theOfficeFilesOnBehalfOfACompanyNotYetRegistered() throws Exception {
+	void theOfficeFilesOnBehalfOfACompanyNotYetRegisteredWhichSeesItOnceLinkedAtCommissioning() throws Exception {
 		now.set(at(2026, 3, 10));
 		var office = basic(fixtures.cityOfficer());
-		call(office, "POST", PROJECTS, filing("PASS", "招商项目", null)).andExpect(status().isCreated())
+		long id = id(json(call(office, "POST", PROJECTS, filing("PASS", "招商项目", null)).andExpect(status().isCreated())
 			.andExpect(jsonPath("$.enterprise_id").doesNotExist())
-			.andExpect(jsonPath("$.steps[0].role").value("CITY_OFFICER"));
+			.andExpect(jsonPath("$.steps[0].role").value("CITY_OFFICER"))));
+		String project = PROJECTS + "/" + id;
+		call(office, "POST", project + "/submit", null).andExpect(status().isOk());
+		call(basic(fixtures.countyOfficer(SHIZHONG)), "POST", project + "/county-review", "{\"action\": \"FORWARD\"}").andExpect(status().isOk());
+		call(office, "POST", project + "/city-decision", "{\"action\": \"ADMIT\"}").andExpect(status().isOk());
+		call(office, "POST", project + "/construction-start", "{\"started_on\": \"2026-03-10\"}").andExpect(status().isOk());
+		// the company registered meanwhile sees the project once the office links it at commissioning
+		Applicant company = applicant();
+		call(basic(company.user()), "GET", project, null).andExpect(status().isNotFound());
+		call(office, "POST", project + "/commissioning", "{\"enterprise_id\": %d, \"commissioned_on\": \"2026-03-10\"}".formatted(company.enterprise().id()))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.enterprise_id").value(company.enterprise().id()));
+		call(basic(company.user()), "GET", project, null).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COMMISSIONED"));
 		call(office, "POST", PROJECTS, filing("PASS", "招商项目", 987654321L)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("enterprise_id")));
 	}

@@ -413,7 +413,8 @@ public class AdmissionWorkflow {
 
 	/**
 	 * The office records the commissioning of an admitted project under construction, linking the registry
-	 * enterprise that will report its emissions (compared with the approval for the re-review).
+	 * enterprise that will report its emissions (compared with the approval for the re-review). A project the office
+	 * filed without an applicant enterprise becomes that enterprise's (its users see it from then on).
 	 */
 	@Transactional
 	public Project commissioning(long id, Commissioning body) {
@@ -443,7 +444,8 @@ public class AdmissionWorkflow {
 			throw new RuleViolationException("Project " + id + " has no construction start; record it before the commissioning");
 		}
 		jdbc.sql("""
-				UPDATE admission_project SET commissioned_on = :on, operating_enterprise_id = :enterprise, updated_at = :at WHERE id = :id""")
+				UPDATE admission_project SET commissioned_on = :on, operating_enterprise_id = :enterprise, enterprise_id = COALESCE(enterprise_id, :enterprise),
+				    updated_at = :at WHERE id = :id""")
 			.param("on", on).param("enterprise", body.enterpriseId()).param("at", odt(clock.instant())).param("id", id).update();
 		return move(r, "COMMISSIONED", ProjectStatus.COMMISSIONED, c);
 	}
