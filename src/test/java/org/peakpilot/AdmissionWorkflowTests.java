@@ -261,6 +261,17 @@ class AdmissionWorkflowTests {
 		assertThat(admitted.commissioningYear()).isEqualTo(2026);
 		assertThat(admitted.enterpriseId()).isEqualTo(a.enterprise().id());
 		assertThat(SystemActor.call("test", () -> admission.admittedProjects())).extracting(AdmittedProject::id).contains(id);
+		Applicant other = applicant();
+		assertThat(SystemActor.callAs("test", Role.ENTERPRISE_USER, Set.of(other.enterprise().id()), () -> admission.admittedProjects()))
+			.extracting(AdmittedProject::id).doesNotContain(id);
+		assertThat(SystemActor.callAs("test", Role.ENTERPRISE_USER, Set.of(other.enterprise().id()), () -> admission.admittedProject(id))).isEmpty();
+		assertThat(SystemActor.callAs("test", Role.ENTERPRISE_USER, Set.of(a.enterprise().id()), () -> admission.admittedProject(id))).isPresent();
+		// the list's filters
+		call(office, "GET", PROJECTS + "?status=ADMITTED&verdict=PASS&county=" + SHIZHONG + "&enterprise_id=" + a.enterprise().id(), null)
+			.andExpect(status().isOk()).andExpect(jsonPath("$[*].id").value(org.hamcrest.Matchers.contains((int) id)));
+		call(office, "GET", PROJECTS + "?status=DRAFT&enterprise_id=" + a.enterprise().id(), null).andExpect(jsonPath("$").isEmpty());
+		call(office, "GET", PROJECTS + "?status=NOPE", null).andExpect(status().isBadRequest());
+		call(office, "GET", PROJECTS + "?limit=5000", null).andExpect(status().isBadRequest());
 	}
 
 	@Test
@@ -430,12 +441,23 @@ class AdmissionWorkflowTests {
 	}
 
 	@Test
-	void theOfficeFilesOnBehalfOfACompanyNotYetRegistered() throws Exception {
+	void theOfficeFilesOnBehalfOfACompanyNotYetRegisteredWhichSeesItOnceLinkedAtCommissioning() throws Exception {
 		now.set(at(2026, 3, 10));
 		var office = basic(fixtures.cityOfficer());
-		call(office, "POST", PROJECTS, filing("PASS", "招商项目", null)).andExpect(status().isCreated())
+		long id = id(json(call(office, "POST", PROJECTS, filing("PASS", "招商项目", null)).andExpect(status().isCreated())
 			.andExpect(jsonPath("$.enterprise_id").doesNotExist())
-			.andExpect(jsonPath("$.steps[0].role").value("CITY_OFFICER"));
+			.andExpect(jsonPath("$.steps[0].role").value("CITY_OFFICER"))));
+		String project = PROJECTS + "/" + id;
+		call(office, "POST", project + "/submit", null).andExpect(status().isOk());
+		call(basic(fixtures.countyOfficer(SHIZHONG)), "POST", project + "/county-review", "{\"action\": \"FORWARD\"}").andExpect(status().isOk());
+		call(office, "POST", project + "/city-decision", "{\"action\": \"ADMIT\"}").andExpect(status().isOk());
+		call(office, "POST", project + "/construction-start", "{\"started_on\": \"2026-03-10\"}").andExpect(status().isOk());
+		// the company registered meanwhile sees the project once the office links it at commissioning
+		Applicant company = applicant();
+		call(basic(company.user()), "GET", project, null).andExpect(status().isNotFound());
+		call(office, "POST", project + "/commissioning", "{\"enterprise_id\": %d, \"commissioned_on\": \"2026-03-10\"}".formatted(company.enterprise().id()))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.enterprise_id").value(company.enterprise().id()));
+		call(basic(company.user()), "GET", project, null).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COMMISSIONED"));
 		call(office, "POST", PROJECTS, filing("PASS", "招商项目", 987654321L)).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(hasItem("enterprise_id")));
 	}
@@ -517,13 +539,39 @@ class AdmissionWorkflowTests {
 	 * twice the CO2 (the real assessment rewritten, so the engine's shape is kept).
 	 */
 	void rulesChangeTo(String version) {
+		engineAnswers(version, "FAIL");
+	}
+
+	/** From now on the engine's real assessment with the rules version and verdict replaced. */
+	void engineAnswers(String version, String verdict) {
 		doAnswer(inv -> {
 			Assessment real = (Assessment) inv.callRealMethod();
 			ObjectNode node = (ObjectNode) jsonMapper.valueToTree(real);
-			node.put("rules_version", version);
-			node.put("verdict", "FAIL");
+			node.put("rules_version", version == null ? real.rulesVersion() : version);
+			node.put("verdict", verdict);
 			return jsonMapper.treeToValue(node, Assessment.class);
 		}).when(assessor).assess(any(ProjectInput.class));
+	}
+
+	@Test
+	void aConditionalVerdictIsAdmittedOnlyWithItsConditionsRecorded() throws Exception {
+		now.set(at(2026, 3, 10));
+		// the rules' CONDITIONAL branches (K, m/n, reserve drawn) need data this context lacks: the engine's verdict is replaced
+		engineAnswers(null, "CONDITIONAL");
+		long id = inCityReview(applicant(), "PASS");
+		var office = basic(fixtures.cityOfficer());
+		String decide = PROJECTS + "/" + id + "/city-decision";
+		call(office, "POST", decide, "{\"action\": \"ADMIT\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("conditions"));
+		call(office, "POST", decide, "{\"action\": \"ADMIT\", \"conditions\": [\"绿电占比不低于30%\", \" \"]}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("conditions[1]"));
+		call(office, "POST", decide, "{\"action\": \"ADMIT\", \"conditions\": [\"绿电占比不低于30%\", \"安装在线监测\"]}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ADMITTED"))
+			.andExpect(jsonPath("$.verdict").value("CONDITIONAL"))
+			.andExpect(jsonPath("$.conditions").value(org.hamcrest.Matchers.contains("绿电占比不低于30%", "安装在线监测")));
+		assertThat(jdbc.sql("SELECT after_state->>'conditions' FROM audit_event WHERE entity_type = 'admission-project' AND entity_id = :id "
+				+ "AND action = 'admission-project.admitted'").param("id", String.valueOf(id)).query(String.class).single())
+			.contains("安装在线监测");
 	}
 
 	@Test

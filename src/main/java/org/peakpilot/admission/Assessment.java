@@ -196,10 +196,10 @@ public record Assessment(
 	public record Impact(
 			@JsonProperty("increment") @Schema(description = "d: the project's increment, tce or tCO2 · 项目新增量") BigDecimal increment,
 			@JsonProperty("unit") @Schema(example = "tce", description = "tce or tCO2 · 单位") String unit,
-			@JsonProperty("m_percent") @Schema(description = "m = d ÷ the region's five-year increment control × 100, %; absent without a control · m（%）") BigDecimal mPercent,
+			@JsonProperty("m_percent") @Schema(description = "m = d ÷ the region's five-year increment control × 100, %; absent without a control · 能源或排放增量占比 m（%）") BigDecimal mPercent,
 			@JsonProperty("m_band") @Schema(description = "m's band · m 影响程度") ImpactBand mBand,
 			@JsonProperty("increment_control") @Schema(description = "The region's five-year increment control, tce or tCO2 · 区域“十五五”增量控制目标") BigDecimal incrementControl,
-			@JsonProperty("n_percent") @Schema(description = "n = ((a+d)/(b+e) − c)/c × 100, %; absent without the inventory · n（%）") BigDecimal nPercent,
+			@JsonProperty("n_percent") @Schema(description = "n = ((a+d)/(b+e) − c)/c × 100, %; absent without the inventory · 区域强度变化率 n（%）") BigDecimal nPercent,
 			@JsonProperty("n_band") @Schema(description = "n's band · n 影响程度") ImpactBand nBand,
 			@JsonProperty("region_total") @Schema(description = "a: the city's total of the inventory year, tce or tCO2 · 区域总量 a") BigDecimal regionTotal,
 			@JsonProperty("region_gdp_10k_cny") @Schema(description = "b: the city's GDP of the inventory year, 万元 (10k CNY) · 区域 GDP b（万元）") BigDecimal regionGdp10kCny,

@@ -63,11 +63,16 @@ public record ProjectInput(
 				description = "Process or equipment codes, checked against the banned list of the rules · 工艺装备代码（对照淘汰类清单）"),
 				schema = @Schema(maxLength = CODE_MAX, example = "EAF-GE50")) List<String> processes,
 		@JsonProperty("major_project") @Schema(example = "false",
-				description = "A major project (重大项目) of the province or state: exempt from the red-county 两高 stop · 是否重大项目") boolean majorProject,
+				description = "A major project (重大项目) of the province or state: exempt from the red-county 两高 stop; absent is false · 是否重大项目") Boolean majorProject,
 		@JsonProperty("baseline") @Schema(description = "REVAMP only: the existing plant's annual figures; thresholds of Order 31 and Sichuan then "
 				+ "read the increment · 改建项目：现有装置年度基准") Baseline baseline,
 		@JsonProperty("enterprise_id") @Schema(example = "42",
 				description = "The applicant enterprise (registry id) when the office files on its behalf; not read by the assessment · 申报企业编号") Long enterpriseId) {
+
+	/** An absent {@code major_project} is false, so the accessor never answers null. */
+	public ProjectInput {
+		majorProject = Boolean.TRUE.equals(majorProject);
+	}
 
 	public static final int NAME_MAX = 200;
 	public static final int CODE_MAX = 40;

@@ -153,12 +153,25 @@ public class AdmissionWorkflow {
 		return admittedRows("TRUE", Map.of());
 	}
 
+	/**
+	 * Every admitted project of the city, whoever asks: for city-wide figures that must not depend on the caller, such as
+	 * the assessment's city path (the engine's {@code Assessor} reads {@code ProjectAdmission.admittedProjects()}, which is
+	 * scoped, so an enterprise user's preview would add only its own projects). Not for showing projects to users.
+	 */
+	public List<AdmittedProject> admittedCityWide() {
+		return admittedRows(null, "TRUE", Map.of());
+	}
+
 	private List<AdmittedProject> admittedRows(String condition, Map<String, Object> params) {
 		AccessScope scope = AccessScope.current();
 		if (!READERS.contains(scope.role())) {
 			return List.of();
 		}
-		AccessScope.SqlCondition where = scope.where("county_code", "park_id", "enterprise_id");
+		return admittedRows(scope.where("county_code", "park_id", "enterprise_id"), condition, params);
+	}
+
+	private List<AdmittedProject> admittedRows(AccessScope.SqlCondition scoped, String condition, Map<String, Object> params) {
+		AccessScope.SqlCondition where = scoped == null ? new AccessScope.SqlCondition("TRUE", Map.of()) : scoped;
 		return jdbc.sql("""
 				SELECT * FROM admission_project
 				WHERE %s AND %s AND status IN ('ADMITTED', 'COMMISSIONED', 'RE_REVIEW_DUE')
@@ -400,7 +413,8 @@ public class AdmissionWorkflow {
 
 	/**
 	 * The office records the commissioning of an admitted project under construction, linking the registry
-	 * enterprise that will report its emissions (compared with the approval for the re-review).
+	 * enterprise that will report its emissions (compared with the approval for the re-review). A project the office
+	 * filed without an applicant enterprise becomes that enterprise's (its users see it from then on).
 	 */
 	@Transactional
 	public Project commissioning(long id, Commissioning body) {
@@ -430,7 +444,8 @@ public class AdmissionWorkflow {
 			throw new RuleViolationException("Project " + id + " has no construction start; record it before the commissioning");
 		}
 		jdbc.sql("""
-				UPDATE admission_project SET commissioned_on = :on, operating_enterprise_id = :enterprise, updated_at = :at WHERE id = :id""")
+				UPDATE admission_project SET commissioned_on = :on, operating_enterprise_id = :enterprise, enterprise_id = COALESCE(enterprise_id, :enterprise),
+				    updated_at = :at WHERE id = :id""")
 			.param("on", on).param("enterprise", body.enterpriseId()).param("at", odt(clock.instant())).param("id", id).update();
 		return move(r, "COMMISSIONED", ProjectStatus.COMMISSIONED, c);
 	}

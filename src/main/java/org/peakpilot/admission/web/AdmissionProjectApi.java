@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@link AdmissionWorkflow}) checks roles, scope, status and input.
  */
 @RestController
-@Tag(name = "admission", description = "Project carbon assessment and admission · 项目碳评与准入")
+@Tag(name = "admission", description = "Project carbon assessment and admission · 项目碳排放评价与准入")
 class AdmissionProjectApi {
 
 	static final String BASE = "/api/v1/admission/projects";
