@@ -56,8 +56,11 @@ class AdmissionFormSupport {
 	private final Registry registry;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final org.peakpilot.accounting.DisplayNames names;
 
-	AdmissionFormSupport(EmissionsAccounting accounting, Registry registry, MessageSource messages, Clock clock) {
+	AdmissionFormSupport(EmissionsAccounting accounting, Registry registry, MessageSource messages, Clock clock,
+			org.peakpilot.accounting.DisplayNames names) {
+		this.names = names;
 		this.accounting = accounting;
 		this.registry = registry;
 		this.messages = messages;
@@ -180,12 +183,14 @@ class AdmissionFormSupport {
 		groups.put("FUEL", new ArrayList<>());
 		groups.put("PROCESS", new ArrayList<>());
 		for (Factor f : accounting.factors(EmissionsAccounting.FactorQuery.CURRENT)) {
-			if (f.kind() != Factor.Kind.FUEL && f.kind() != Factor.Kind.PROCESS) {
+			// purchased heat is a HEAT line of its own (the calculator applies its factor without a code)
+			if (f.kind() != Factor.Kind.FUEL && f.kind() != Factor.Kind.PROCESS || "heat".equals(f.sector())) {
 				continue;
 			}
 			String au = f.activityUnit() == null ? "t" : f.activityUnit();
 			List<String> units = UNIT_CHOICES.getOrDefault(au, List.of(au));
-			groups.get(f.kind().name()).add(new FactorChoice(f.code(), f.nameZh(), f.nameEn(), String.join(",", units), au));
+			// the Chinese name from accounting's names table (names_zh.csv), as the report form shows it
+			groups.get(f.kind().name()).add(new FactorChoice(f.code(), names.nameZh(f), f.nameEn(), String.join(",", units), au));
 		}
 		return groups;
 	}
