@@ -341,6 +341,17 @@ class AdmissionPreviewApiTests {
 		assertThat((List<String>) JsonPath.read(json, "$.reasons[?(@.rule == 'BUDGET_SHARE')]")).isEmpty();
 		// m has no regional control in Leshan's rules: listed, not failed
 		assertThat((List<String>) JsonPath.read(json, "$.not_assessed[*].rule")).contains("M_ENERGY", "M_CO2");
+		// K: steelmaking's average from verified reports, when this database holds any; else not assessed
+		var average = accounting.industryIntensity("3120");
+		if (average.isEmpty()) {
+			assertThat((List<String>) JsonPath.read(json, "$.not_assessed[*].rule")).contains("K_GRADE");
+			assertThat((Object) JsonPath.read(json, "$.k_grade")).isNull();
+		}
+		else {
+			BigDecimal k = figure(json, "$.intensity_t_per_10k_cny_output").divide(average.get().intensity().value(), MC);
+			assertThat(figure(json, "$.k_grade.k")).isCloseTo(k, within(d("0.000001")));
+		}
+		assertThat(accounting.industryIntensity("0000")).isEmpty();
 	}
 
 	@Test
