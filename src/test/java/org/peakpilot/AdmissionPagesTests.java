@@ -198,7 +198,15 @@ class AdmissionPagesTests {
 		String expected = action.equals("ADMIT") ? "ADMITTED" : action.equals("REJECT") ? "REJECTED" : "ROUTED_UP";
 		assertThat(after).contains("data-status=\"" + expected + "\"", "data-action=\"FORWARDED\"", "同意转报");
 		if (action.equals("ADMIT")) {
-			assertThat(after).contains("/projects/key/from-admission?admission=" + id);
+			assertThat(after).contains("/projects/key/from-admission?admission=" + id, "id=\"start-form\"", "id=\"reservation\"");
+			// a start date that is no date: named on the page, never a 500; then the applicant records the start, the office may record commissioning
+			mvc.perform(post("/admission/" + id + "/construction-start").with(fixtures.as(user)).with(csrf()).param("started_on", "morgen"))
+				.andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("errors"));
+			String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+			mvc.perform(post("/admission/" + id + "/construction-start").with(fixtures.as(user)).with(csrf()).param("started_on", today))
+				.andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "start"));
+			assertThat(page(get("/admission/" + id).with(fixtures.as(office)))).contains("data-action=\"CONSTRUCTION_STARTED\"",
+					"id=\"commission-form\"").doesNotContain("id=\"start-form\"");
 		}
 		// the applicant sees the verdict and the history, no reviewer's form
 		assertThat(page(get("/admission/" + id).with(fixtures.as(user)))).contains("data-status=\"" + expected + "\"").doesNotContain("id=\"city-form\"");
