@@ -52,6 +52,8 @@ public class KeyProjectSummary {
 			@JsonProperty("investment_10k_cny") @Schema(description = "Total investment, 10k CNY (万元) · 总投资（万元）") BigDecimal investment10kCny,
 			@JsonProperty("planned_investment_10k_cny") @Schema(description = "The plan's total investment, 10k CNY (万元; plan 四: 2,943.30 亿元 = 29,433,000 万元) · 规划总投资（万元）") BigDecimal plannedInvestment10kCny,
 			@JsonProperty("investment_completed_10k_cny") @Schema(description = "Investment completed, 10k CNY (万元) · 已完成投资（万元）") BigDecimal investmentCompleted10kCny,
+			@JsonProperty("count_share") @Schema(description = "count ÷ planned_count, fraction of 1; null without a plan figure · 项目数占规划比例") BigDecimal countShare,
+			@JsonProperty("investment_share") @Schema(description = "investment ÷ planned investment, fraction of 1; null without a plan figure · 投资占规划比例") BigDecimal investmentShare,
 			@JsonProperty("expected_tce") @Schema(description = "Σ expected annual energy saving, tce a year · 预计年节能量合计（吨标准煤）") BigDecimal expectedTce,
 			@JsonProperty("expected_co2_t") @Schema(description = "Σ expected annual CO2 reduction, tCO2 a year · 预计年减排合计（吨二氧化碳）") BigDecimal expectedCo2T,
 			@JsonProperty("by_domain") @Schema(description = "By the plan's 10 domains, every domain listed · 按领域") List<Group> byDomain,
@@ -98,7 +100,10 @@ public class KeyProjectSummary {
 			}
 		}
 		return new Dashboard(total.count, settings.plannedCount(), KeyProjects.plain(total.investment), settings.plannedInvestment10kCny(),
-				KeyProjects.plain(total.completed), Rounding.stored(tce), Rounding.stored(co2), groups(domains), groups(counties), groups(stages), late, under,
+				KeyProjects.plain(total.completed),
+				settings.plannedCount() == 0 ? null : Rounding.stored(BigDecimal.valueOf(total.count).divide(BigDecimal.valueOf(settings.plannedCount()), Rounding.WORKING)),
+				settings.plannedInvestment10kCny().signum() == 0 ? null : Rounding.stored(total.investment.divide(settings.plannedInvestment10kCny(), Rounding.WORKING)),
+				Rounding.stored(tce), Rounding.stored(co2), groups(domains), groups(counties), groups(stages), late, under,
 				settings.staleMonths(), settings.underDeliveringShare());
 	}
 

@@ -478,7 +478,8 @@ public class KeyProjects {
 	}
 
 	private static BigDecimal stored(BigDecimal v) {
-		return v == null || v.scale() > Rounding.SCALE ? v : plain(v);
+		// out-of-range figures (refused by validate) stay as given: writing out 1e999999999 would be the failure
+		return v == null || v.scale() > Rounding.SCALE || v.precision() - v.scale() > 24 ? v : plain(v);
 	}
 
 	static BigDecimal plain(BigDecimal v) {

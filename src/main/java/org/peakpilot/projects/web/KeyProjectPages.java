@@ -55,9 +55,6 @@ class KeyProjectPages {
 		}
 	}
 
-	static final String[] FORM_FIELDS = { "domainNo", "countyCode", "ownerEnterpriseId", "ownerName", "projectName", "investment", "investmentCompleted",
-			"startYear", "endYear", "stage", "expectedTce", "expectedCo2T", "estimateMethod" };
-
 	private final KeyProjects projects;
 	private final KeyProjectSavings savings;
 	private final KeyProjectSummary summary;
