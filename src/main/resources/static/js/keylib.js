@@ -20,7 +20,8 @@
       grid: { left: 16, right: 16, top: 44, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: groups.map(label),
         axisLabel: { interval: 0, rotate: 35, width: 110, overflow: 'truncate', ellipsis: '…' } },
-      yAxis: [{ type: 'value', name: box.dataset.count, minInterval: 1 }, { type: 'value', name: box.dataset.investment, splitLine: { show: false } }],
+      // the axes' units are in the legend; the right axis (亿元) would not fit a name
+      yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', splitLine: { show: false } }],
       series: [
         { name: box.dataset.count, type: 'bar', barMaxWidth: 18, itemStyle: { color: '#1f6f50' }, data: groups.map(function (g) { return g.count; }) },
         { name: box.dataset.investment, type: 'bar', yAxisIndex: 1, barMaxWidth: 18, itemStyle: { color: '#4a90d9' },
