@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.peakpilot.accounting.internal.AccountingSettings;
 import org.peakpilot.accounting.internal.Calculator;
+import org.peakpilot.accounting.internal.CityInventory;
 import org.peakpilot.accounting.internal.FactorLibrary;
 import org.peakpilot.accounting.internal.MonthlyReports;
 import org.peakpilot.accounting.internal.ReportWorkflow;
@@ -24,9 +25,11 @@ public class EmissionsAccounting {
 	private final ReportWorkflow workflow;
 	private final YearResults yearResults;
 	private final String gridRegion;
+	private final CityInventory inventory;
 
 	EmissionsAccounting(FactorLibrary library, MonthlyReports reports, ReportWorkflow workflow, YearResults yearResults,
-			AccountingSettings settings) {
+			AccountingSettings settings, CityInventory inventory) {
+		this.inventory = inventory;
 		this.library = library;
 		this.reports = reports;
 		this.workflow = workflow;
@@ -111,5 +114,22 @@ public class EmissionsAccounting {
 	/** The city office locks a verified report, as the report page does. For start-up work such as the demo's. */
 	public Report lockReport(long reportId) {
 		return workflow.lock(reportId);
+	}
+
+	/**
+	 * An industry's average CO2 per output value from the verified (or locked) reports of its latest year that has any
+	 * with an output value ({@link IndustryIntensity}); empty when there are none. No user scope: a city-wide average
+	 * for another module's rule (the project admission's K grade), never an enterprise's own figure.
+	 */
+	public Optional<IndustryIntensity> industryIntensity(String industryCode) {
+		return yearResults.industryIntensity(industryCode);
+	}
+
+	/**
+	 * The city inventory's totals of its latest year with GDP entered ({@link InventoryTotals}); empty when no year has
+	 * GDP. No user scope: city totals for another module's rule (the project admission's n and the city path).
+	 */
+	public Optional<InventoryTotals> latestInventoryTotals() {
+		return inventory.latestTotals();
 	}
 }

@@ -6,6 +6,8 @@
  * carbon budget it would use and the city's path with and without it; a verdict (FAIL, ROUTE_UP, CONDITIONAL, PASS)
  * by the plan folder's versioned rules, each reason naming the rule, the figure and the threshold. Filed projects go
  * through county and city review to a decision; an admitted project reserves its emissions in the carbon budget.
+ * The thresholds are the plan folder's {@code admission.properties}, stored per {@code rules.version} (ADR 0017); a test
+ * whose data is missing is listed as not assessed, never failed.
  * Units: tCO2, tce, 10k CNY (万元), intensities in tCO2 per 10k CNY, shares as fractions of 1.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "platform", "plan", "registry", "accounting", "monitoring", "budget", "shared" })

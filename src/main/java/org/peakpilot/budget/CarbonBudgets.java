@@ -1,9 +1,11 @@
 package org.peakpilot.budget;
 
+import java.util.Optional;
 import java.util.Set;
 
 import org.peakpilot.budget.internal.Allocations;
 import org.peakpilot.budget.internal.Execution;
+import org.peakpilot.budget.internal.ProjectReservations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -12,15 +14,17 @@ import org.springframework.stereotype.Component;
 public class CarbonBudgets {
 
 	private final Execution execution;
+	private final ProjectReservations reservations;
 
 	/** The stateless arithmetic only (tests of the allocation methods); the execution's facts need the Spring bean. */
 	public CarbonBudgets() {
-		this(null);
+		this(null, null);
 	}
 
 	@Autowired
-	CarbonBudgets(Execution execution) {
+	CarbonBudgets(Execution execution, ProjectReservations reservations) {
 		this.execution = execution;
+		this.reservations = reservations;
 	}
 
 	/**
@@ -64,5 +68,30 @@ public class CarbonBudgets {
 	 */
 	public Set<String> redCounties(int year) {
 		return execution.redCounties(year);
+	}
+
+	/**
+	 * What is left of a county's budget in a year ({@link BudgetHeadroom}): the year's latest published version's budget
+	 * of the county minus its execution's year-end forecast minus the reservations of admitted projects active in the
+	 * year; empty when the year has no published version or the county is no holder in it. No user scope: the caller
+	 * (the project admission) decides what its users see.
+	 */
+	public Optional<BudgetHeadroom> countyHeadroom(String countyCode, int year) {
+		return reservations.countyHeadroom(countyCode, year);
+	}
+
+	/**
+	 * Reserves an admitted project's annual emissions in its county's budget from its commissioning year on; idempotent
+	 * per {@code projectRef} (a second call replaces the first). Audited.
+	 *
+	 * @throws org.peakpilot.platform.InvalidInputException naming the field (projectRef, countyCode, fromYear, annualT, label)
+	 */
+	public void reserveForProject(ProjectReservation r) {
+		reservations.reserve(r);
+	}
+
+	/** Releases a project's reservation (lapse, rejection, withdrawal) with the reason; nothing happens when there is none. Audited. */
+	public void releaseProjectReservation(String projectRef, String reason) {
+		reservations.release(projectRef, reason);
 	}
 }

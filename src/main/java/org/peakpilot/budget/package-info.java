@@ -11,7 +11,9 @@
  * Adjustments ({@code internal.Adjustments}): requests in the plan folder's windows, approved into a new published
  * version n+1 (transfers, draws and 收储 keep the total); the history of versions compared ({@code internal.VersionHistory});
  * the sink ledger (碳汇, {@code internal.SinkLedger}) behind the sink credit min(Σ ΔS, β × total), never part of an
- * intensity figure. Execution and warnings come later. Units: budgets, totals and reserves in tCO2 (whole tonnes for
+ * intensity figure. Admitted projects' emissions are reserved per county from their commissioning year
+ * ({@code internal.ProjectReservations}); {@code CarbonBudgets#countyHeadroom} is budget − execution forecast − reservations,
+ * what the project admission reads (ADR 0017). Execution and warnings come later. Units: budgets, totals and reserves in tCO2 (whole tonnes for
  * budgets), GDP in 10k CNY (万元), population in persons, intensities in tCO2 per 10k CNY, shares and rates as
  * fractions of 1; every budget is at least 0 and a positive decline rate lowers the intensity.
  */

@@ -2,6 +2,7 @@ package org.peakpilot.monitoring;
 
 import java.util.List;
 
+import org.peakpilot.monitoring.internal.EfficiencyLevels;
 import org.peakpilot.monitoring.internal.Gateways;
 import org.peakpilot.monitoring.internal.MeteredYear;
 import org.peakpilot.monitoring.internal.Meters;
@@ -20,8 +21,10 @@ public class EnergyMonitoring {
 	private final Meters meters;
 	private final Gateways gateways;
 	private final MeteredYear meteredYear;
+	private final EfficiencyLevels efficiencyLevels;
 
-	EnergyMonitoring(Meters meters, Gateways gateways, MeteredYear meteredYear) {
+	EnergyMonitoring(Meters meters, Gateways gateways, MeteredYear meteredYear, EfficiencyLevels efficiencyLevels) {
+		this.efficiencyLevels = efficiencyLevels;
 		this.meters = meters;
 		this.gateways = gateways;
 		this.meteredYear = meteredYear;
@@ -65,5 +68,17 @@ public class EnergyMonitoring {
 	 */
 	public List<MeteredMonth> meteredMonths(int year) {
 		return meteredYear.of(year);
+	}
+
+	/**
+	 * The national efficiency levels of a product (accounting's product code), one per class the data distinguishes
+	 * (e.g. EAF by furnace size): benchmark, baseline and the mandatory limit, kgce per unit. Empty when the data has
+	 * none. Public reference data, no scope.
+	 */
+	public List<ProductEfficiency> efficiencyLevels(String productCode) {
+		return efficiencyLevels.all().stream().filter(l -> productCode != null && productCode.equals(l.productCode()))
+			.map(l -> new ProductEfficiency(l.code(), l.productCode(), l.name(), l.unit(), l.benchmark(), l.baseline(), l.limitLevel3(),
+					l.limitStandard(), l.limitSource() == null ? l.source() : l.source() + " | limit: " + l.limitSource(), l.verified()))
+			.toList();
 	}
 }

@@ -211,6 +211,24 @@ public class CityInventory {
 		writeIndicators(compute(year));
 	}
 
+	/**
+	 * The totals of the latest year with GDP entered, computed without a reader's scope (another module's rule reads
+	 * city totals, never an enterprise's figure); empty when no year has GDP.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<org.peakpilot.accounting.InventoryTotals> latestTotals() {
+		Optional<Integer> year = jdbc.sql("""
+				SELECT max(year) FROM accounting_city_input WHERE code = 'GDP' AND superseded_at IS NULL AND value > 0""")
+			.query(Integer.class).optional();
+		if (year.isEmpty() || year.get() == null) {
+			return Optional.empty();
+		}
+		Inventory i = compute(year.get());
+		return Optional.of(new org.peakpilot.accounting.InventoryTotals(i.year(), org.peakpilot.shared.Tce.of(i.cityTce()),
+				org.peakpilot.shared.Tce.of(i.cityControlTce()), org.peakpilot.shared.Tco2.of(i.cityCo2T()), i.gdp().value(),
+				i.coverage().complete()));
+	}
+
 	/** The inventory of a year as an Excel workbook. */
 	public byte[] workbook(int year) {
 		return InventoryWorkbook.write(inventory(year));

@@ -42,4 +42,30 @@ public class YearResults {
 						Cny10k.of(Calculator.strip(rs.getBigDecimal("output_value_10k_cny"))), rs.getObject("computation_id", Long.class));
 			}).list();
 	}
+
+	/**
+	 * An industry's average CO2 per output value in its latest year of VERIFIED or LOCKED reports stating an output value
+	 * above 0: Σ current tCO2 ÷ Σ output value over those reports. No user scope.
+	 */
+	public java.util.Optional<org.peakpilot.accounting.IndustryIntensity> industryIntensity(String industryCode) {
+		if (industryCode == null) {
+			return java.util.Optional.empty();
+		}
+		return jdbc.sql("""
+				WITH counted AS (
+				    SELECT r.id, r.year, r.enterprise_id, r.output_value_10k_cny FROM accounting_report r
+				    WHERE r.industry_code = :industry AND r.status IN ('VERIFIED', 'LOCKED') AND r.output_value_10k_cny > 0),
+				latest AS (SELECT max(year) AS year FROM counted)
+				SELECT c.year, count(*) AS reports, count(DISTINCT c.enterprise_id) AS enterprises,
+				       sum(c.output_value_10k_cny) AS output_value,
+				       COALESCE(sum((SELECT sum(x.co2_t) FROM accounting_current_result x WHERE x.report_id = c.id)), 0) AS co2_t
+				FROM counted c JOIN latest l ON l.year = c.year
+				GROUP BY c.year""").param("industry", industryCode)
+			.query((rs, n) -> {
+				Tco2 co2 = Tco2.of(rs.getBigDecimal("co2_t"));
+				Cny10k output = Cny10k.of(Calculator.strip(rs.getBigDecimal("output_value")));
+				return new org.peakpilot.accounting.IndustryIntensity(industryCode, rs.getInt("year"), co2, output, co2.per(output),
+						rs.getInt("enterprises"), rs.getInt("reports"));
+			}).optional();
+	}
 }

@@ -81,10 +81,12 @@ class BudgetPages {
 	private final org.springframework.context.MessageSource messages;
 	private final Execution execution;
 	private final MyBudget mine;
+	private final org.peakpilot.budget.internal.ProjectReservations reservations;
 
 	BudgetPages(BudgetVersions versions, BudgetHistory history, CarbonBudgets budgets, Registry registry, PilotPlan plan,
 			InstanceSettings instance, JsonMapper json, Clock clock, org.springframework.context.MessageSource messages, Execution execution,
-			MyBudget mine) {
+			MyBudget mine, org.peakpilot.budget.internal.ProjectReservations reservations) {
+		this.reservations = reservations;
 		this.mine = mine;
 		this.messages = messages;
 		this.execution = execution;
@@ -137,6 +139,12 @@ class BudgetPages {
 		model.addAttribute("selected", selected);
 		model.addAttribute("children", selected == null ? List.of()
 				: budget.holders().stream().filter(h -> selected.code().equals(h.parent())).toList());
+		// a county's emissions reserved for admitted projects (issue 13), which the admission's headroom subtracts
+		List<org.peakpilot.budget.internal.ProjectReservations.Reserved> reserved = selected == null || selected.kind() != BudgetVersions.Kind.COUNTY ? List.of()
+				: reservations.activeIn(selected.code(), year);
+		model.addAttribute("reservations", reserved);
+		model.addAttribute("reservedTotal", reserved.stream().map(org.peakpilot.budget.internal.ProjectReservations.Reserved::annualT)
+			.reduce(BigDecimal.ZERO, BigDecimal::add));
 		// the holder's monthly path (budget path, use, forecast) from the execution of the version shown; else the fragment says so
 		model.addAttribute("monthlyPathJson", selected == null ? "null"
 				: execution.monthlyPath(year, budget.version(), selected.code()).map(this::toJson).orElse("null"));
