@@ -72,6 +72,9 @@ class AdmissionPreviewApiTests {
 	@Autowired
 	CarbonBudgets budgets;
 
+	@Autowired
+	org.peakpilot.accounting.EmissionsAccounting accounting;
+
 	static BigDecimal d(Object v) {
 		return new BigDecimal(v.toString());
 	}
@@ -338,6 +341,59 @@ class AdmissionPreviewApiTests {
 		assertThat((List<String>) JsonPath.read(json, "$.reasons[?(@.rule == 'BUDGET_SHARE')]")).isEmpty();
 		// m has no regional control in Leshan's rules: listed, not failed
 		assertThat((List<String>) JsonPath.read(json, "$.not_assessed[*].rule")).contains("M_ENERGY", "M_CO2");
+		// K: steelmaking's average from verified reports, when this database holds any; else not assessed
+		var average = accounting.industryIntensity("3120");
+		if (average.isEmpty()) {
+			assertThat((List<String>) JsonPath.read(json, "$.not_assessed[*].rule")).contains("K_GRADE");
+			assertThat((Object) JsonPath.read(json, "$.k_grade")).isNull();
+		}
+		else {
+			BigDecimal k = figure(json, "$.intensity_t_per_10k_cny_output").divide(average.get().intensity().value(), MC);
+			assertThat(figure(json, "$.k_grade.k")).isCloseTo(k, within(d("0.000001")));
+		}
+		assertThat(accounting.industryIntensity("0000")).isEmpty();
+	}
+
+	@Test
+	void nAndTheCityPathReadTheInventorysLatestYear() throws Exception {
+		if (accounting.latestInventoryTotals().isEmpty()) {
+			// no year has GDP in this database yet: the office enters 2010 (a year no other test uses), GDP 20,000,000 万元,
+			// other sectors 5,000,000 tce and 12,000,000 tCO2 (no verified reports in 2010, so these are the city's totals)
+			String officer = fixtures.cityOfficer();
+			for (String[] input : new String[][] { { "GDP", "20000000" }, { "OTHER_TCE", "5000000" }, { "OTHER_CO2_T", "12000000" } }) {
+				mvc.perform(post("/api/v1/accounting/inventory/inputs").with(basic(officer)).contentType(MediaType.APPLICATION_JSON)
+					.content("{\"year\": 2010, \"code\": \"" + input[0] + "\", \"value\": " + input[1] + ", \"sourceDocument\": \"admission test\"}"))
+					.andExpect(status().isCreated());
+			}
+		}
+		var totals = accounting.latestInventoryTotals().orElseThrow();
+		String json = json(EXAMPLE);
+		// n for energy: a = the city's control-scope tce, b = GDP, c = a ÷ b, d = 67,558.302174 tce, e = 80,000 万元
+		// (for 2010 as entered above: ((5,067,558.302174 ÷ 20,080,000) − 0.25) ÷ 0.25 × 100 = 0.947377 %, LARGE)
+		BigDecimal a = totals.controlTce().value();
+		BigDecimal b = totals.gdp10kCny();
+		BigDecimal dTce = d("67558.302174"); // 51,618 + 467,172 ÷ 29.3076, as the calculator stores it
+		BigDecimal c = a.divide(b, MC);
+		BigDecimal n = a.add(dTce).divide(b.add(d("80000")), MC).subtract(c).divide(c, MC).multiply(d("100"));
+		assertThat(figure(json, "$.energy_impact.n_percent")).isCloseTo(n, within(d("0.000001")));
+		assertThat(figure(json, "$.energy_impact.region_total")).isEqualByComparingTo(a);
+		assertThat(figure(json, "$.energy_impact.region_gdp_10k_cny")).isEqualByComparingTo(b);
+		assertThat((Integer) JsonPath.read(json, "$.energy_impact.inventory_year")).isEqualTo(totals.year());
+		if (totals.year() == 2010) {
+			assertThat(figure(json, "$.energy_impact.n_percent")).isEqualByComparingTo("0.947377");
+			assertThat((String) JsonPath.read(json, "$.energy_impact.n_band")).isEqualTo("LARGE");
+		}
+		// the path starts at the inventory's CO2 and adds the project's 114,728.765708 t from 2028; no project is admitted yet
+		BigDecimal co2 = power("420000").add(gas("1200")).add(d("5494.5")).add(d("17600"));
+		assertThat((Integer) JsonPath.read(json, "$.city_path.inventory_year")).isEqualTo(totals.year());
+		assertThat(figure(json, "$.city_path.points[0].without_t")).isEqualByComparingTo(totals.co2T().value());
+		List<Object> y2028 = JsonPath.read(json, "$.city_path.points[?(@.year == 2028)].with_t");
+		List<Object> y2027 = JsonPath.read(json, "$.city_path.points[?(@.year == 2027)].with_t");
+		if (totals.year() < 2028) {
+			assertThat(d(y2028.get(0))).isCloseTo(totals.co2T().value().add(co2), within(d("0.000001")));
+			assertThat(d(y2027.get(0))).isEqualByComparingTo(totals.co2T().value());
+		}
+		assertThat((List<Object>) JsonPath.read(json, "$.city_path.points[*].year")).last().isEqualTo(2030);
 	}
 
 	void refused(String body, String field) throws Exception {
