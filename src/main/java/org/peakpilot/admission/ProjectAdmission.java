@@ -3,6 +3,7 @@ package org.peakpilot.admission;
 import java.util.List;
 import java.util.Optional;
 
+import org.peakpilot.admission.internal.AdmissionWorkflow;
 import org.peakpilot.admission.internal.Assessor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -12,10 +13,12 @@ import org.springframework.stereotype.Component;
 public class ProjectAdmission {
 
 	private final Assessor assessor;
+	private final AdmissionWorkflow workflow;
 
 	@Autowired
-	ProjectAdmission(Assessor assessor) {
+	ProjectAdmission(Assessor assessor, AdmissionWorkflow workflow) {
 		this.assessor = assessor;
+		this.workflow = workflow;
 	}
 
 	/**
@@ -29,17 +32,15 @@ public class ProjectAdmission {
 	}
 
 	/**
-	 * An admitted project by id, read through the caller's scope; empty when there is none, it was not admitted or the
-	 * caller may not see it.
+	 * An admitted project by id, read through the caller's scope; empty when there is none, it was not admitted (or was
+	 * and lapsed) or the caller may not see it. Admitted means ADMITTED, COMMISSIONED or RE_REVIEW_DUE.
 	 */
 	public Optional<AdmittedProject> admittedProject(long id) {
-		// issue 13 in progress: the filing store (helper a13-workflow) implements this before the issue lands
-		return Optional.empty();
+		return workflow.admitted(id);
 	}
 
 	/** The admitted projects the caller may see, newest decision first. */
 	public List<AdmittedProject> admittedProjects() {
-		// issue 13 in progress: the filing store (helper a13-workflow) implements this before the issue lands
-		return List.of();
+		return workflow.admitted();
 	}
 }
