@@ -228,7 +228,7 @@ class AdmissionPreviewApiTests {
 	}
 
 	@Test
-	void outsideAnyZoneHasNoCapAndAnotherIndustryInAZoneIsHeldToItsCap() throws Exception {
+	void outsideAnyZoneHasNoCapAndAnotherIndustryInAZoneIsShownButNotJudgedByItsCap() throws Exception {
 		String lines = "{\"type\": \"ELECTRICITY\", \"quantity\": 100000, \"unit\": \"MWh\"}";
 		// the high-tech zone of Shizhong lies in no control zone: 100,000 MWh × 0.1564 = 15,640 t, intensity 15,640 ÷ 5,000 = 3.128
 		String outside = json(project("511102", "LESHAN-HIGHTECH", "3985", "5000", "", lines));
@@ -241,12 +241,14 @@ class AdmissionPreviewApiTests {
 		assertThat((List<String>) JsonPath.read(outside, "$.not_assessed[*].rule")).contains("EFFICIENCY_LEVEL");
 		// without any park
 		assertThat((Object) JsonPath.read(json(project("511124", null, "3985", "5000", "", lines)), "$.zone_cap")).isNull();
-		// photovoltaic equipment in Shawan's steel zone: the zone's cap applies to every new project in it (zone-cap.applies-to=ALL)
+		// photovoltaic equipment in Shawan's steel zone: the plan writes the 4.03 cap for new steel enterprises
+		// (zone-cap.applies-to=ZONE_SECTORS), so at 15,640 ÷ 3,000 = 5.213333 > 4.03 it is shown the cap, not judged by it
 		String other = json(project(SHAWAN, "SHAWAN-EDZ", "3825", "3000", "", lines));
+		assertThat((String) JsonPath.read(other, "$.zone_cap.zone_code")).isEqualTo("SHAWAN-STEEL");
 		assertThat((Boolean) JsonPath.read(other, "$.zone_cap.industry_matches")).isFalse();
-		assertThat((Boolean) JsonPath.read(other, "$.zone_cap.applies")).isTrue();
-		// 15,640 ÷ 3,000 = 5.213333 > 4.03
-		zone(other, "SHAWAN-STEEL", "4.03", power("100000"), "3000", true);
+		assertThat((Boolean) JsonPath.read(other, "$.zone_cap.applies")).isFalse();
+		assertThat((Boolean) JsonPath.read(other, "$.zone_cap.exceeds")).isFalse();
+		assertThat((List<String>) JsonPath.read(other, "$.reasons[?(@.rule == 'ZONE_CAP')]")).isEmpty();
 	}
 
 	@Test

@@ -96,6 +96,9 @@ class AdmissionWorkflowTests {
 	@Autowired
 	CarbonBudgets budgets;
 
+	@Autowired
+	org.peakpilot.accounting.EmissionsAccounting accounting;
+
 	/** Whether this context's budget of 2026 is published. */
 	static boolean published;
 
@@ -348,6 +351,35 @@ class AdmissionWorkflowTests {
 		assertThat(headroom().reservedT().value()).isEqualByComparingTo(before.reservedT().value().add(d("7820")));
 		assertThat(SystemActor.call("test", () -> admission.admittedProject(idle))).isEmpty();
 		assertThat(auditActions(idle)).endsWith("admission-project.lapsed");
+	}
+
+	@Test
+	void theCityPathCountsEveryAdmittedProjectWhoeverAsks() throws Exception {
+		now.set(at(2026, 3, 10));
+		var office = basic(fixtures.cityOfficer());
+		if (accounting.latestInventoryTotals().isEmpty()) {
+			// this context's inventory: 2020 with GDP 20,000,000 万元 and other sectors 12,000,000 tCO2 (no reports in 2020)
+			for (String[] input : new String[][] { { "GDP", "20000000" }, { "OTHER_TCE", "5000000" }, { "OTHER_CO2_T", "12000000" } }) {
+				call(office, "POST", "/api/v1/accounting/inventory/inputs",
+						"{\"year\": 2020, \"code\": \"" + input[0] + "\", \"value\": " + input[1] + ", \"sourceDocument\": \"admission test\"}")
+					.andExpect(status().isCreated());
+			}
+		}
+		BigDecimal inventory = accounting.latestInventoryTotals().orElseThrow().co2T().value();
+		Applicant a = applicant();
+		long admitted = inCityReview(a, "PASS");
+		call(office, "POST", PROJECTS + "/" + admitted + "/city-decision", "{\"action\": \"ADMIT\"}").andExpect(status().isOk());
+		// another enterprise previews a project: it cannot see a's admitted project, yet the city's path counts it
+		Applicant other = applicant();
+		String body = filing("PASS", "另一项目 another project", null);
+		String byOther = json(call(basic(other.user()), "POST", "/api/v1/admission/assessments/preview", body).andExpect(status().isOk()));
+		String byOffice = json(call(office, "POST", "/api/v1/admission/assessments/preview", body).andExpect(status().isOk()));
+		call(basic(other.user()), "GET", PROJECTS + "/" + admitted, null).andExpect(status().isNotFound());
+		List<Object> otherWithout = JsonPath.read(byOther, "$.city_path.points[?(@.year == 2026)].without_t");
+		List<Object> officeWithout = JsonPath.read(byOffice, "$.city_path.points[?(@.year == 2026)].without_t");
+		assertThat(d(otherWithout.get(0))).isEqualByComparingTo(d(officeWithout.get(0)));
+		// at least the inventory's CO2 plus a's 7,820 t (commissioned 2026, after the inventory's year)
+		assertThat(d(otherWithout.get(0))).isGreaterThanOrEqualTo(inventory.add(PASS_CO2));
 	}
 
 	@Test

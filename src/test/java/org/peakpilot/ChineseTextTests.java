@@ -133,7 +133,8 @@ class ChineseTextTests {
 				"/accounting/factors/BITUMINOUS-COAL", "/accounting/factors/HEAT-PURCHASED", "/accounting/factors/GRID-SICHUAN-2023",
 				"/accounting/reports?year=2024", "/accounting/reports/" + reportId);
 		walks.put(steel.user, concat(common, "/monitoring/enterprises/" + steel.id(), "/monitoring/alarms",
-				"/monitoring/meters/" + meterId, "/accounting/enterprises/" + steel.id() + "/results/2024", "/account"));
+				"/monitoring/meters/" + meterId, "/accounting/enterprises/" + steel.id() + "/results/2024", "/account",
+				"/projects/green/applications", "/projects/green/apply"));
 		walks.put(verifier, concat(common, "/accounting/enterprises/" + steel.id() + "/results/2024"));
 		walks.put(county, concat(common, "/monitoring/live", "/monitoring/alarms", "/monitoring/enterprises/" + steel.id(),
 				"/accounting/results?year=2024"));
@@ -141,7 +142,8 @@ class ChineseTextTests {
 				"/monitoring/enterprises/" + steel.id(), "/monitoring/enterprises/" + steel.id() + "/curve",
 				"/monitoring/meters/" + meterId + "/curve", "/accounting/results?year=2024", "/registry/enterprises/" + steel.id(),
 				"/registry", "/registry/enterprises", "/plan/commitments", "/plan/items/1", "/plan/items/13", "/accounting/inventory",
-				"/accounting/inventory/2024", "/accounting/factors?kind=GRID", "/accounting/factors/IPCC-NATURAL-GAS"));
+				"/accounting/inventory/2024", "/accounting/factors?kind=GRID", "/accounting/factors/IPCC-NATURAL-GAS",
+				"/projects/green", "/projects/green/applications"));
 		walks.put("admin", concat(common, "/admin/audit", "/admin/users", "/monitoring/alarms"));
 		List<String> problems = new ArrayList<>();
 		int pages = 0;

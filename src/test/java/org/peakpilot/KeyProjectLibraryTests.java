@@ -441,7 +441,8 @@ class KeyProjectLibraryTests {
 
 	static AdmittedProject admitted(long id, Long enterprise) {
 		return new AdmittedProject(id, "准入测试项目 " + id, JIAJIANG, null, "3071", enterprise, 2026, 2028, Cny10k.of(new BigDecimal("45000")),
-				Tco2.of(new BigDecimal("120000")), Tce.of(new BigDecimal("40000")), "PASS", Instant.parse("2026-10-01T02:00:00Z"));
+				Tco2.of(new BigDecimal("120000")), Tce.of(new BigDecimal("40000")), "PASS", Instant.parse("2026-10-01T02:00:00Z"),
+				Tco2.of(new BigDecimal("120000")));
 	}
 
 	@Test

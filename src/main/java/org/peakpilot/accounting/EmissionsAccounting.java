@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.peakpilot.accounting.internal.AccountingSettings;
 import org.peakpilot.accounting.internal.Calculator;
 import org.peakpilot.accounting.internal.CityInventory;
+import org.peakpilot.accounting.internal.EmissionResults;
+import org.peakpilot.accounting.internal.GreenPowerShare;
 import org.peakpilot.accounting.internal.FactorLibrary;
 import org.peakpilot.accounting.internal.MonthlyReports;
 import org.peakpilot.accounting.internal.ReportWorkflow;
@@ -26,10 +28,14 @@ public class EmissionsAccounting {
 	private final YearResults yearResults;
 	private final String gridRegion;
 	private final CityInventory inventory;
+	private final EmissionResults results;
+	private final GreenPowerShare greenPower;
 
 	EmissionsAccounting(FactorLibrary library, MonthlyReports reports, ReportWorkflow workflow, YearResults yearResults,
-			AccountingSettings settings, CityInventory inventory) {
+			AccountingSettings settings, CityInventory inventory, EmissionResults results, GreenPowerShare greenPower) {
 		this.inventory = inventory;
+		this.results = results;
+		this.greenPower = greenPower;
 		this.library = library;
 		this.reports = reports;
 		this.workflow = workflow;
@@ -131,5 +137,23 @@ public class EmissionsAccounting {
 	 */
 	public Optional<InventoryTotals> latestInventoryTotals() {
 		return inventory.latestTotals();
+	}
+
+	/**
+	 * An enterprise's carbon efficiency in its latest year with verified reports (grade, its and its industry's tCO2
+	 * per 10k CNY output value, purchased and certified green kWh); empty without verified reports. Within the caller's
+	 * scope: an enterprise outside it is not found. For the green library's entry criteria.
+	 */
+	public Optional<CarbonEfficiency> carbonEfficiency(long enterpriseId) {
+		var history = results.gradeHistory(enterpriseId);
+		if (history.isEmpty()) {
+			return Optional.empty();
+		}
+		var last = history.get(history.size() - 1);
+		java.math.BigDecimal[] power = greenPower.of(enterpriseId, last.year());
+		var g = last.grade();
+		return Optional.of(new CarbonEfficiency(enterpriseId, last.year(), g == null ? null : g.industryCode(), g == null ? null : g.grade(),
+				g == null ? last.co2PerOutputValueTPer10kCny() : g.intensityTPer10kCny(), g == null ? null : g.industryIntensityTPer10kCny(),
+				g == null ? "no-industry" : g.basis(), power[0], power[1]));
 	}
 }

@@ -45,6 +45,9 @@ class PlatformPages {
 		if (scope.hasRole(Role.FORESTRY_OFFICER)) {
 			return "redirect:/budget/sinks";
 		}
+		if (scope.hasRole(Role.BANK)) {
+			return "redirect:/projects/green";
+		}
 		return scope.isCityWide() ? "redirect:/plan/cockpit" : "redirect:/work";
 	}
 

@@ -19,6 +19,8 @@ public enum Role {
 	VERIFIER,
 	/** 林业部门人员: records the forestry bureau's verified sink increments; reaches only the sink ledger and its account. */
 	FORESTRY_OFFICER,
+	/** 银行/金融机构用户: a bank's user; reads the green enterprise and project library and its export, nothing else. */
+	BANK,
 	/**
 	 * 采集终端: a meter gateway of one enterprise, signed in with a device token ({@link DeviceCredentials}); it may
 	 * only send readings of its enterprise's meters. Never a user's role.

@@ -41,12 +41,21 @@ class SecurityConfiguration {
 	/** The pages a {@link Role#FORESTRY_OFFICER} reaches (besides the public ones); every other page is 403 for it. */
 	static final String[] FORESTRY_PAGES = { "/", "/budget/sinks", "/budget/sinks/**", "/account", "/account/**", "/logout" };
 
+	/** The pages a {@link Role#BANK} user reaches (besides the public ones and its account): the green library. */
+	static final String[] BANK_PAGES = { "/projects/green", "/projects/green/**" };
+
 	/** Signed in, and not as the forestry bureau's officer. */
 	private static org.springframework.security.authorization.AuthorizationDecision notForestry(
 			org.springframework.security.core.Authentication a) {
+		return signedInWithout(a, Role.FORESTRY_OFFICER);
+	}
+
+	/** Signed in, in none of the roles. */
+	private static org.springframework.security.authorization.AuthorizationDecision signedInWithout(
+			org.springframework.security.core.Authentication a, Role... roles) {
 		boolean signedIn = a != null && a.isAuthenticated() && !(a instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
 		return new org.springframework.security.authorization.AuthorizationDecision(signedIn
-				&& a.getAuthorities().stream().noneMatch(g -> ("ROLE_" + Role.FORESTRY_OFFICER.name()).equals(g.getAuthority())));
+				&& a.getAuthorities().stream().noneMatch(g -> java.util.Arrays.stream(roles).anyMatch(r -> ("ROLE_" + r.name()).equals(g.getAuthority()))));
 	}
 
 	@Bean
@@ -102,8 +111,11 @@ class SecurityConfiguration {
 				.requestMatchers(PUBLIC_PAGES).permitAll()
 				.requestMatchers("/admin/**", "/actuator/**").hasRole(Role.CITY_ADMIN.name())
 				// the forestry bureau's officer reaches the sink ledger and its own account only
+				// a bank's user reaches the green library and its own account only
+				.requestMatchers("/budget/sinks", "/budget/sinks/**").access((auth, context) -> signedInWithout(auth.get(), Role.BANK))
 				.requestMatchers(FORESTRY_PAGES).authenticated()
-				.anyRequest().access((auth, context) -> notForestry(auth.get())))
+				.requestMatchers(BANK_PAGES).access((auth, context) -> notForestry(auth.get()))
+				.anyRequest().access((auth, context) -> signedInWithout(auth.get(), Role.FORESTRY_OFFICER, Role.BANK)))
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(SecurityConfiguration::loginFailed)
 				.permitAll())
 			.logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())

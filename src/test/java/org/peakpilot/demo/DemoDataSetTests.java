@@ -53,7 +53,7 @@ class DemoDataSetTests {
 	void leshanDemoHasAUserForEveryRoleButTheAdministrator() {
 		Set<Role> roles = DemoDataSet.read(this::leshan).users().stream().map(DemoDataSet.User::role).collect(Collectors.toSet());
 		assertThat(roles).containsExactlyInAnyOrder(Role.CITY_OFFICER, Role.COUNTY_OFFICER, Role.PARK_MANAGER,
-				Role.ENTERPRISE_USER, Role.VERIFIER, Role.FORESTRY_OFFICER);
+				Role.ENTERPRISE_USER, Role.VERIFIER, Role.FORESTRY_OFFICER, Role.BANK);
 	}
 
 	@Test

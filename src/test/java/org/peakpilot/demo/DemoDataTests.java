@@ -94,10 +94,11 @@ class DemoDataTests {
 			.filter(u -> u.username().startsWith("demo-"))
 			.collect(Collectors.toMap(UserAccounts.UserView::username, UserAccounts.UserView::role)));
 		assertThat(Set.copyOf(users.values())).containsExactlyInAnyOrder(Role.CITY_OFFICER, Role.COUNTY_OFFICER,
-				Role.PARK_MANAGER, Role.ENTERPRISE_USER, Role.VERIFIER, Role.FORESTRY_OFFICER);
+				Role.PARK_MANAGER, Role.ENTERPRISE_USER, Role.VERIFIER, Role.FORESTRY_OFFICER, Role.BANK);
 		for (Map.Entry<String, Role> user : users.entrySet()) {
 			// the forestry bureau's officer reaches the sink ledger only
-			String path = user.getValue() == Role.FORESTRY_OFFICER ? "/api/v1/budget/sinks?year=2026" : "/api/v1/registry/enterprises";
+			String path = user.getValue() == Role.FORESTRY_OFFICER ? "/api/v1/budget/sinks?year=2026"
+					: user.getValue() == Role.BANK ? "/api/v1/projects/green/entries" : "/api/v1/registry/enterprises";
 			mvc.perform(get(path).with(httpBasic(user.getKey(), PASSWORD))).andExpect(status().isOk());
 		}
 		mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic("demo-forestry", PASSWORD))).andExpect(status().isForbidden());
@@ -168,6 +169,17 @@ class DemoDataTests {
 		assertThat(SystemActor.call("test", () -> registry.enterprises(EnterpriseQuery.ALL))).hasSize(enterprises);
 		assertThat(SystemActor.call("test", () -> accounts.users())).hasSize(users);
 		assertThat(plan.history("4")).hasSize(2);
+	}
+
+	@Test
+	void theDemoBankSeesAFewMadeUpListedEnterprisesAndProjectsAndOneApplicationWaitsForReview() throws Exception {
+		// DemoGreenLibrary: 5 listed (2 enterprises, 3 projects) of demo enterprises, all made up; the salt works' waits
+		mvc.perform(get("/api/v1/projects/green/entries").with(httpBasic("demo-bank", PASSWORD))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(5))
+			.andExpect(jsonPath("$[*].enterprise_name").value(everyItem(containsString("（虚构）"))))
+			.andExpect(jsonPath("$[?(@.kind == 'PROJECT')].project_name").value(everyItem(containsString("示例"))));
+		mvc.perform(get("/api/v1/projects/green/applications").param("status", "SUBMITTED").with(httpBasic("demo-city", PASSWORD)))
+			.andExpect(jsonPath("$.length()").value(1));
 	}
 
 	private long lastAuditEvent() {

@@ -155,8 +155,8 @@ public class AdmissionWorkflow {
 
 	/**
 	 * Every admitted project of the city, whoever asks: for city-wide figures that must not depend on the caller, such as
-	 * the assessment's city path (the engine's {@code Assessor} reads {@code ProjectAdmission.admittedProjects()}, which is
-	 * scoped, so an enterprise user's preview would add only its own projects). Not for showing projects to users.
+	 * the assessment's city path (scoped, an enterprise user's preview would add only its own projects). Not for showing
+	 * projects to users.
 	 */
 	public List<AdmittedProject> admittedCityWide() {
 		return admittedRows(null, "TRUE", Map.of());
@@ -184,7 +184,8 @@ public class AdmissionWorkflow {
 				LocalDate started = r.constructionStartedOn();
 				return new AdmittedProject(r.id(), r.name(), r.countyCode(), r.parkCode(), r.industryCode(), r.enterpriseId(),
 						started != null ? Integer.valueOf(started.getYear()) : in.constructionStartYear(), r.commissioningYear(),
-						org.peakpilot.shared.Cny10k.of(in.investment10kCny()), r.annualCo2(), r.annualTce(), r.verdict().name(), r.admittedAt());
+						org.peakpilot.shared.Cny10k.of(in.investment10kCny()), r.annualCo2(), r.annualTce(), r.verdict().name(), r.admittedAt(),
+						Filings.reservedCo2(r.assessment()));
 			}).toList();
 	}
 

@@ -23,7 +23,6 @@ import org.peakpilot.accounting.Product;
 import org.peakpilot.admission.AdmittedProject;
 import org.peakpilot.admission.Assessment;
 import org.peakpilot.admission.Assessment.Rule;
-import org.peakpilot.admission.ProjectAdmission;
 import org.peakpilot.admission.ProjectInput;
 import org.peakpilot.admission.ProjectKind;
 import org.peakpilot.budget.BudgetHeadroom;
@@ -66,19 +65,19 @@ public class Assessor {
 	private final PilotPlan plan;
 	private final Registry registry;
 	private final CarbonBudgets budgets;
-	private final ObjectProvider<ProjectAdmission> admission;
+	private final ObjectProvider<AdmissionWorkflow> workflow;
 	private final AdmissionRules rules;
 	private final MessageSource messages;
 	private final Clock clock;
 
 	Assessor(EmissionsAccounting accounting, EnergyMonitoring monitoring, PilotPlan plan, Registry registry, CarbonBudgets budgets,
-			ObjectProvider<ProjectAdmission> admission, AdmissionRules rules, MessageSource messages, Clock clock) {
+			ObjectProvider<AdmissionWorkflow> workflow, AdmissionRules rules, MessageSource messages, Clock clock) {
 		this.accounting = accounting;
 		this.monitoring = monitoring;
 		this.plan = plan;
 		this.registry = registry;
 		this.budgets = budgets;
-		this.admission = admission;
+		this.workflow = workflow;
 		this.rules = rules;
 		this.messages = messages;
 		this.clock = clock;
@@ -367,7 +366,8 @@ public class Assessor {
 	 * (commissioned by that year), without and with this project's increment from its commissioning year.
 	 */
 	private Assessment.CityPath cityPath(InventoryTotals inventory, int commissioningYear, BigDecimal increment) {
-		List<AdmittedProject> admitted = admission.getObject().admittedProjects();
+		// city-wide whoever asks: the path is the city's, not the caller's share of it
+		List<AdmittedProject> admitted = workflow.getObject().admittedCityWide();
 		List<Assessment.PathPoint> points = new ArrayList<>();
 		int peakWithout = inventory.year();
 		int peakWith = inventory.year();
@@ -377,8 +377,8 @@ public class Assessor {
 			int year = y;
 			BigDecimal without = inventory.co2T().value().add(admitted.stream()
 				.filter(p -> p.commissioningYear() != null && p.commissioningYear() <= year && p.commissioningYear() > inventory.year()
-						&& p.annualCo2T() != null)
-				.map(p -> p.annualCo2T().value()).reduce(BigDecimal.ZERO, BigDecimal::add));
+						&& p.incrementCo2T() != null)
+				.map(p -> p.incrementCo2T().value()).reduce(BigDecimal.ZERO, BigDecimal::add));
 			BigDecimal with = year >= commissioningYear && commissioningYear > inventory.year() ? without.add(increment) : without;
 			points.add(new Assessment.PathPoint(year, Tco2.of(without), Tco2.of(with)));
 			if (maxWithout == null || without.compareTo(maxWithout) > 0) {

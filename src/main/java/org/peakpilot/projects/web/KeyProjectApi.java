@@ -43,7 +43,7 @@ import org.springframework.web.multipart.MultipartFile;
  * county officer its county's (another county's project is 404), an enterprise user reads its own projects.
  */
 @RestController
-@Tag(name = "projects", description = "Project libraries: key projects · 项目库：重点项目库")
+@Tag(name = "projects", description = "Project libraries: key projects, green library · 项目库：重点项目库、绿色企业和绿色项目库")
 class KeyProjectApi {
 
 	static final String BASE = "/api/v1/projects/key-projects";
