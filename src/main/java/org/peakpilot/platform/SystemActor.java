@@ -25,8 +25,19 @@ public final class SystemActor {
 	 * reports runs as a {@link Role#VERIFIER} assigned to the given enterprises). Start-up work only.
 	 */
 	public static <T> T callAs(String name, Role role, Set<Long> enterprises, Supplier<T> work) {
+		return callIn(new AccessScope("system:" + name, role, null, null, enterprises), work);
+	}
+
+	/**
+	 * As {@link #call}, as a {@link Role#COUNTY_OFFICER} of one county (the demo's county review of its made-up
+	 * project applications). Start-up work only.
+	 */
+	public static <T> T callAsCountyOfficer(String name, String countyCode, Supplier<T> work) {
+		return callIn(new AccessScope("system:" + name, Role.COUNTY_OFFICER, countyCode, null, Set.of()), work);
+	}
+
+	private static <T> T callIn(AccessScope scope, Supplier<T> work) {
 		SecurityContext previous = SecurityContextHolder.getContext();
-		AccessScope scope = new AccessScope("system:" + name, role, null, null, enterprises);
 		PeakPilotUser user = new PeakPilotUser(0, scope.actor(), null, true, scope, 0);
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
