@@ -109,8 +109,14 @@ class EnterpriseMoveTests {
 	}
 
 	/**
+	 * Tables whose county is the row's own place, not a copy of its enterprise's: a filed project's county is its site
+	 * (the applicant that moves its seat does not move the project's site; its users keep seeing it by enterprise_id).
+	 */
+	static final Set<String> SITED_TABLES = Set.of("admission_project");
+
+	/**
 	 * Every table with an enterprise_id and a county_code (but app_user: a user's county is their own scope, not a
-	 * copy), so that a table added later without following moves fails here.
+	 * copy; and the {@link #SITED_TABLES}), so that a table added later without following moves fails here.
 	 */
 	List<String> ownedTables() {
 		List<String> tables = jdbc.sql("""
@@ -121,7 +127,7 @@ class EnterpriseMoveTests {
 				ORDER BY 1
 				""").query(String.class).list();
 		assertThat(tables).containsAll(OWNED_TABLES);
-		return tables;
+		return tables.stream().filter(t -> !SITED_TABLES.contains(t)).toList();
 	}
 
 	void assertOwners(long enterpriseId, String expected) {
