@@ -188,7 +188,7 @@ public class Assessor {
 		Assessment.Efficiency efficiency = efficiency(productFigures, j);
 		Assessment.ZoneCap zoneCap = zoneCap(park, industry, in.commissioningYear(), perOutput, perVa);
 		if (zoneCap != null) {
-			j.zoneCap(zoneCap);
+			j.zoneCap(zoneCap, zoneName(zoneCap.zoneCode(), true), zoneName(zoneCap.zoneCode(), false));
 		}
 
 		boolean twoHigh = rules.isTwoHigh(industry.code());
@@ -279,6 +279,10 @@ public class Assessor {
 	}
 
 	/** The park's control zone and its cap on the rules' denominator; null outside a zone. */
+	private String zoneName(String code, boolean zh) {
+		return plan.zones().stream().filter(z -> z.code().equals(code)).findFirst().map(z -> zh ? z.nameZh() : z.nameEn()).orElse(code);
+	}
+
 	private Assessment.ZoneCap zoneCap(RegistryModel.Park park, RegistryModel.Industry industry, int commissioningYear, Tco2PerCny10k perOutput,
 			Tco2PerCny10k perVa) {
 		if (park == null || park.zoneCode() == null) {

@@ -144,14 +144,15 @@ final class Judgement {
 	}
 
 	/** The control zone's cap: FAIL above it where it applies. */
-	void zoneCap(Assessment.ZoneCap z) {
+	void zoneCap(Assessment.ZoneCap z, String zoneNameZh, String zoneNameEn) {
 		if (!z.applies() || z.intensity() == null) {
 			return;
 		}
 		BigDecimal v = z.intensity().value();
 		BigDecimal cap = z.cap().value();
 		reason(Rule.ZONE_CAP, z.exceeds() ? Verdict.FAIL : Verdict.PASS, v, cap, "tCO2/10k CNY",
-				z.exceeds() ? "admission.reason.zone-cap.fail" : "admission.reason.zone-cap.pass", n(v), n(cap), z.zoneCode());
+				z.exceeds() ? "admission.reason.zone-cap.fail" : "admission.reason.zone-cap.pass", n(v), n(cap),
+				new Localized(zoneNameZh == null ? z.zoneCode() : zoneNameZh, zoneNameEn == null ? z.zoneCode() : zoneNameEn));
 	}
 
 	/** A 两高 project in a red county fails unless it is a major project; nothing when not 两高 or the county is not red. */
@@ -269,7 +270,13 @@ final class Judgement {
 	}
 
 	private String text(String key, Locale locale, Object... args) {
-		return messages.getMessage(key, args, key, locale);
+		Object[] resolved = args == null ? null
+				: java.util.Arrays.stream(args).map(a -> a instanceof Localized l ? (ZH.equals(locale) ? l.zh() : l.en()) : a).toArray();
+		return messages.getMessage(key, resolved, key, locale);
+	}
+
+	/** A text argument with a Chinese and an English form (a control zone's name), each reason text taking its own. */
+	record Localized(String zh, String en) {
 	}
 
 	/** Tonnes (or tce) as the texts show them: 2 decimals at most, no grouping. */

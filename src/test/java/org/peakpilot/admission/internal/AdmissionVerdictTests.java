@@ -163,7 +163,7 @@ class AdmissionVerdictTests {
 		Judgement j = judgement();
 		j.order31(d("9999.99"), d("0"));
 		j.sichuan(d("99999"), d("99999"));
-		j.zoneCap(zone("4.03", "4.03"));
+		j.zoneCap(zone("4.03", "4.03"), "沙湾管控区", "Shawan control area");
 		j.kGrade(k("1.2"));
 		j.twoHighInRedCounty(true, false, false);
 		assertThat(j.verdict()).isEqualTo(Verdict.PASS);
@@ -210,10 +210,13 @@ class AdmissionVerdictTests {
 		j.kGrade(k("1.5"));
 		assertThat(j.verdict()).isEqualTo(Verdict.ROUTE_UP);
 		assertThat(j.reasons().get(0).textEn()).isEqualTo("Annual energy use (increment) 20000 tce, at least 10000 tce: the province reviews it (Order 2025 No. 31, Art. 8)");
-		j.zoneCap(zone("4.0301", "4.03"));
+		j.zoneCap(zone("4.0301", "4.03"), "沙湾管控区", "Shawan control area");
 		assertThat(j.verdict()).isEqualTo(Verdict.FAIL);
 		assertThat(j.reasons().get(2).rule()).isEqualTo(Rule.ZONE_CAP);
 		assertThat(j.reasons().get(2).figure()).isEqualByComparingTo("4.0301");
+		// the zone named in each language, not by its code
+		assertThat(j.reasons().get(2).textZh()).contains("沙湾管控区").doesNotContain("Shawan");
+		assertThat(j.reasons().get(2).textEn()).contains("Shawan control area").doesNotContain("沙湾");
 	}
 
 	@Test
