@@ -27,7 +27,11 @@ import static org.peakpilot.Counties.SHAWAN;
  */
 // Own context: the queue and list screenshots show only this test's projects
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_admission_browser")
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class AdmissionBrowserTests {
+
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
 
 	@RegisterExtension
 	static final Browser browser = new Browser("chromedriver-admission.log");
@@ -55,6 +59,20 @@ class AdmissionBrowserTests {
 		String applicant = fixtures.user(Role.ENTERPRISE_USER, null, null, enterprise, java.util.Set.of());
 		String county = fixtures.countyOfficer(SHAWAN);
 		String office = fixtures.cityOfficer();
+		// the city's 2026 budget published (Shawan among its counties) and an inventory year with GDP, so that the
+		// assessment shows the share of Shawan's headroom and the city's path with and without the project
+		try {
+			new BudgetFixtures(mvc).publish(Fixtures.basic(office), 2026, BudgetYearApiTests.DRAFT);
+			for (String[] input : new String[][] { { "GDP", "25000000" }, { "OTHER_TCE", "6000000" }, { "OTHER_CO2_T", "14000000" } }) {
+				mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/accounting/inventory/inputs")
+					.with(Fixtures.basic(office)).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+					.content("{\"year\": 2024, \"code\": \"" + input[0] + "\", \"value\": " + input[1] + ", \"sourceDocument\": \"browser test\"}"))
+					.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated());
+			}
+		}
+		catch (Exception e) {
+			throw new IllegalStateException(e);
+		}
 
 		// 1. the form, prefilled from the registry; a steel rolling line in Shawan's control zone
 		browser.signIn(applicant);
@@ -64,7 +82,7 @@ class AdmissionBrowserTests {
 		browser.waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.id("admission-form")));
 		assertThat(new Select(browser.find(By.id("f-park"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("SHAWAN-EDZ");
 		type("f-name", "浏览器测试钢材精整线（虚构）");
-		type("f-commissioning_year", "2028");
+		type("f-commissioning_year", "2026");
 		type("f-construction_start_year", "2026");
 		choose("p0-code", "ROLLED_STEEL");
 		type("p0-quantity", "300000");
@@ -96,6 +114,10 @@ class AdmissionBrowserTests {
 		assertThat(browser.findAll(By.cssSelector("#reasons li.reason")).size() + browser.findAll(By.cssSelector("#not-assessed li")).size())
 			.isPositive();
 		assertThat(browser.find(By.id("zone-name")).getText()).contains("沙湾");
+		// the budget effect and the path are assessed: Shawan's headroom before and after, and the path drawn
+		assertThat(browser.find(By.id("headroom-before")).getText()).isNotBlank();
+		assertThat(browser.find(By.id("headroom-after")).getText()).isNotBlank();
+		browser.awaitCanvas("#path-chart canvas");
 		browser.assertNoScriptErrors();
 		browser.screenshot("admission-form-assessment-zh.png");
 
@@ -122,9 +144,7 @@ class AdmissionBrowserTests {
 		browser.screenshot("admission-list-zh.png");
 		browser.open(projectUrl.substring(projectUrl.indexOf("/admission")));
 		browser.waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.id("city-form")));
-		if (!browser.findAll(By.id("path-chart")).isEmpty()) {
-			browser.awaitCanvas("#path-chart canvas");
-		}
+		browser.awaitCanvas("#path-chart canvas");
 		browser.assertNoScriptErrors();
 		browser.screenshot("admission-review-zh.png");
 		browser.open(projectUrl.substring(projectUrl.indexOf("/admission")) + "?lang=en");
