@@ -198,7 +198,9 @@ class AdmissionPagesTests {
 		String expected = action.equals("ADMIT") ? "ADMITTED" : action.equals("REJECT") ? "REJECTED" : "ROUTED_UP";
 		assertThat(after).contains("data-status=\"" + expected + "\"", "data-action=\"FORWARDED\"", "同意转报");
 		if (action.equals("ADMIT")) {
-			assertThat(after).contains("/projects/key/from-admission?admission=" + id, "id=\"start-form\"", "id=\"reservation\"");
+			assertThat(after).contains("/projects/key/admitted#admitted-" + id, "id=\"start-form\"", "id=\"reservation\"");
+			// the link leads to the key-project library's list of admitted projects, where this one waits to be marked
+			assertThat(page(get("/projects/key/admitted").with(fixtures.as(office)))).contains("id=\"admitted-" + id + "\"");
 			// a start date that is no date: named on the page, never a 500; then the applicant records the start, the office may record commissioning
 			mvc.perform(post("/admission/" + id + "/construction-start").with(fixtures.as(user)).with(csrf()).param("started_on", "morgen"))
 				.andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("errors"));
