@@ -140,6 +140,23 @@ class AdmissionPagesTests {
 	}
 
 	@Test
+	void aChinesePageShowsTheEnginesRefusalsInChinese() throws Exception {
+		String user = steelUser();
+		// value added left out ("is required"), commissioning before construction start ("must not be before
+		// construction_start_year"); the posted values replaced, not added to (param() would append a second value)
+		org.springframework.test.web.servlet.request.RequestPostProcessor refused = r -> {
+			r.removeParameter("value_added_10k_cny");
+			r.setParameter("commissioning_year", "2025");
+			return r;
+		};
+		String form = page(rollingLine(user, "/admission").with(refused));
+		assertThat(form).contains("工业增加值（万元）: 必填", "投产年份: 不能早于开工年份", "<small class=\"field-error\">必填</small>",
+				"<small class=\"field-error\">不能早于开工年份</small>").doesNotContain(">is required<", ": is required");
+		String en = page(rollingLine(user, "/admission").param("lang", "en").with(refused));
+		assertThat(en).contains(": is required", ": must not be before construction_start_year");
+	}
+
+	@Test
 	void savingRefusedInputShowsTheFormAgainWithTheFieldNamedAndNothingStored() throws Exception {
 		String user = steelUser();
 		String form = page(rollingLine(user, "/admission").param("value_added_10k_cny", "").param("lines[2].quantity", "-5"));

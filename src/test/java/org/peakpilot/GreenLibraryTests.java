@@ -353,6 +353,17 @@ class GreenLibraryTests {
 	}
 
 	@Test
+	void theChineseApplyFormSaysInChineseThatTheFileTypeIsWrong() throws Exception {
+		var flashed = mvc.perform(multipart("/projects/green/applications").file(new MockMultipartFile("file", "x.exe", "application/pdf", "MZ....".getBytes()))
+			.with(f.as(userC)).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("kind", "ENTERPRISE").param("description", "文件类型有误"))
+			.andExpect(redirectedUrl("/projects/green/apply")).andReturn().getFlashMap();
+		String form = mvc.perform(get("/projects/green/apply").flashAttrs(flashed).with(f.as(userC))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(form).contains("file: 文件须为 PDF、PNG 或 JPEG 格式").doesNotContain(">file: must be");
+	}
+
+	@Test
 	void thePagesShowTheLibraryTheFormAndTheReviewInChineseAndEnglish() throws Exception {
 		String zh = mvc.perform(get("/projects/green").with(f.as(bank))).andReturn().getResponse().getContentAsString();
 		assertThat(zh).contains("绿色企业和绿色项目库", a.name(), "全部满足", "导出 Excel").doesNotContain("??");

@@ -64,6 +64,76 @@ public class InputErrorTexts {
 		rule("a meter code is required", "meterCodeRequired");
 		rule("a name is required", "nameRequired");
 		rule("report (\\d+) is (\\w+): only a draft or returned report can be changed(; revise it with a reason)?", "notEditable");
+		// admission, key-project library and green library (issue 13): after the rules above, so they shadow none of them
+		rule("(?:is )?required", "required");
+		rule("(?:is )?empty", "empty");
+		rule("(?:is )?required: ([A-Z_]+(?:, [A-Z_]+)* or [A-Z_]+)", "requiredChoice");
+		rule("is required: one of \\[(.*)\\]", "requiredOneOf");
+		rule("must be a year from (\\d+) to (\\d+)", "yearFromTo");
+		rule("must be a year such as (\\d+), got (.*)", "yearSuchAs");
+		rule("must be below (\\S+), got (.*)", "below");
+		rule("at most (\\d+) decimals", "decimals");
+		rule("at most (\\d+) decimals, got (.*)", "decimalsGot");
+		rule("must be above 0", "aboveZero");
+		rule("must be above 0 when given", "aboveZeroWhenGiven");
+		rule("must not be negative", "notNegative");
+		rule("at most (\\d+) characters", "charactersMax");
+		rule("at most (\\d+) products", "productsMax");
+		rule("at most (\\d+) lines", "linesMax");
+		rule("at most (\\d+) codes", "codesMax");
+		rule("at most (\\d+) conditions", "conditionsMax");
+		rule("at most (\\d+) projects per file", "projectsPerFile");
+		rule("at most (\\d+) MiB, got (\\d+) KiB", "documentTooLarge");
+		rule("must be a PDF, PNG or JPEG document", "documentType");
+		rule("must not be before construction_start_year", "beforeConstructionStartYear");
+		rule("must not be before construction start \\((.*)\\)", "beforeConstructionStart");
+		rule("must not be before the admission \\((.*)\\)", "beforeAdmission");
+		rule("must not be after today \\((.*)\\)", "afterToday");
+		rule("must not lie before start_year (\\d+)", "beforeStartYear");
+		rule("must lie after before_year (\\d+)", "afterBeforeYear");
+		rule("must lie between the latest entry's date (\\S+) and today (\\S+)", "progressDate");
+		rule("must not be above output_value_10k_cny", "aboveOutputValue");
+		rule("must not be below the quantity", "belowQuantity");
+		rule("at most the total investment (\\S+) 万元", "atMostInvestmentOf");
+		rule("at most the total investment", "atMostInvestment");
+		rule("unknown county; one of \\[(.*)\\]", "unknownCounty");
+		rule("unknown park; one of \\[(.*)\\]", "unknownPark");
+		rule("unknown industry \\(GB/T 4754\\); one of \\[(.*)\\]", "unknownIndustry");
+		rule("park (\\S+) lies in county (\\S+), not in (\\S+)", "parkCounty");
+		rule("product (\\S+) is listed twice", "productTwice");
+		rule("unit not allowed: (\\S+) is stated in (.*)", "productUnit");
+		rule("unknown line type '(.*)'", "unknownLineType");
+		rule("unknown kind '(.*)'", "unknownKind");
+		rule("at least one activity line is required", "linesRequired");
+		rule("is required for a REVAMP: the existing plant's co2_t and tce", "baselineRequired");
+		rule("only a REVAMP has a baseline", "baselineOnlyRevamp");
+		rule("a project is required", "projectRequired");
+		rule("required: the project's filing", "filingRequired");
+		rule("the applicant enterprise of a filed project does not change", "applicantFixed");
+		rule("required: the higher authority's document reference", "documentRefRequired");
+		rule("no registered enterprise (\\S+)", "noEnterprise");
+		rule("an enterprise user files for its own enterprise only", "ownEnterpriseOnly");
+		rule("required: a CONDITIONAL verdict is admitted with its conditions", "conditionsRequired");
+		rule("is not a domain of the plan \\(1–(\\d+)\\), got (.*)", "domainNo");
+		rule("'(.*)' is not a domain of the plan \\(1–(\\d+) or its name\\)", "domainText");
+		rule("is not a county-level division of the registry", "notCounty");
+		rule("is not a county code", "notCountyCode");
+		rule("is not an enterprise of the registry you may see", "notVisibleEnterprise");
+		rule("is required without owner_enterprise_id", "ownerNameRequired");
+		rule("is required with an expected saving: say how it was estimated", "estimateMethodRequired");
+		rule("must not contain control characters", "controlCharacters");
+		rule("is not your county: you may import projects of your county only", "notYourCounty");
+		rule("the sheet holds no project: fill in one project per row below the header", "noProject");
+		rule("no enterprise you may see has the credit code (.*)", "noCreditCode");
+		rule("'(.*)' is not a stage: 储备, 在建, 建成 or 投运", "stage");
+		rule("'(.*)' is out of range", "outOfRange");
+		rule("give realised_co2_t, realised_tce or both", "realisedRequired");
+		rule("is required without a document: the evidence is a reference number or a document", "evidenceRequired");
+		rule("is required for a project", "categoryRequired");
+		rule("'(.*)' is not a category of the catalogue \\[(.*)\\]", "notCategoryOf");
+		rule("is not a category of the catalogue", "notCategory");
+		rule("belongs to a project application, not to an enterprise's", "projectOnly");
+		rule("is required: the evaluation is (\\w+), say why it is listed anyway", "listAnyway");
 	}
 
 	private static void rule(String regex, String key) {
@@ -126,6 +196,9 @@ public class InputErrorTexts {
 				if (r.key().equals("input.error.notEditable")) {
 					args[1] = messages.getMessage("report.status." + m.group(2), null, m.group(2), locale);
 					args[2] = m.group(3) == null ? "" : messages.getMessage("input.error.reviseWithReason", null, "", locale);
+				}
+				if (r.key().equals("input.error.listAnyway")) {
+					args[0] = messages.getMessage("greenlib.outcome." + m.group(1), null, m.group(1), locale);
 				}
 				return messages.getMessage(r.key(), args, english, locale);
 			}
