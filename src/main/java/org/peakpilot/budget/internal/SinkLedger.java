@@ -2,13 +2,10 @@ package org.peakpilot.budget.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -17,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.InputBounds;
+import org.peakpilot.platform.EvidenceDocument;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.NotFoundException;
@@ -48,9 +46,6 @@ public class SinkLedger {
 
 	/** Largest ΔS of one entry, tCO2 (Leshan's forests absorb a few million tonnes a year). */
 	public static final String MAX_INCREMENT_T = "1e9";
-
-	/** Largest evidence document, bytes (a scanned verification report). */
-	public static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
 	/** Longest verifying body, document name. */
 	public static final int MAX_NAME = 200;
@@ -174,27 +169,17 @@ public class SinkLedger {
 		}
 		text(errors, "verified_by", in.verifiedBy(), MAX_NAME, true);
 		text(errors, "reference_number", in.referenceNumber(), MAX_REFERENCE, false);
-		String type = null;
-		String sha = null;
-		byte[] doc = in.document() == null || in.document().length == 0 ? null : in.document();
-		if (doc != null) {
+		if (in.document() != null && in.document().length > 0) {
 			text(errors, "document_name", in.documentName(), MAX_NAME, false);
-			if (doc.length > MAX_DOCUMENT_BYTES) {
-				errors.add(InputError.field("file", "at most " + MAX_DOCUMENT_BYTES / 1024 / 1024 + " MiB, got " + doc.length / 1024 + " KiB"));
-			}
-			type = typeOf(doc);
-			if (type == null) {
-				errors.add(InputError.field("file", "must be a PDF, PNG or JPEG document (the verification report or its scan)"));
-			}
-			sha = sha256(doc);
 		}
+		EvidenceDocument doc = EvidenceDocument.check(in.document(), errors, " (the verification report or its scan)");
 		if (doc == null && blank(in.referenceNumber())) {
 			errors.add(InputError.field("reference_number", "is required without a document: the evidence is the verification's reference number or its document"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		String name = doc == null ? null : blank(in.documentName()) ? "verification" + extension(type) : in.documentName().strip();
+		String name = doc == null ? null : blank(in.documentName()) ? doc.defaultName("verification") : in.documentName().strip();
 		long id = jdbc.sql("""
 				INSERT INTO budget_sink_entry (county_code, year, increment_t, corrects_entry_id, verified_on, verified_by, reference_number,
 				  document_name, document_type, document_sha256, document, entered_by, entered_role, entered_at)
@@ -202,7 +187,8 @@ public class SinkLedger {
 			.param("county", in.countyCode()).param("year", in.year()).param("inc", in.increment()).param("corrects", in.correctsEntryId())
 			.param("on", in.verifiedOn())
 			.param("by", in.verifiedBy().strip()).param("ref", blank(in.referenceNumber()) ? null : in.referenceNumber().strip())
-			.param("name", name).param("type", type).param("sha", sha).param("doc", doc).param("actor", scope.actor())
+			.param("name", name).param("type", doc == null ? null : doc.contentType()).param("sha", doc == null ? null : doc.sha256())
+			.param("doc", doc == null ? null : doc.bytes()).param("actor", scope.actor())
 			.param("role", scope.role().name()).param("at", OffsetDateTime.ofInstant(clock.instant(), clock.getZone()))
 			.query(Long.class).single();
 		Entry entry = entry(id);
@@ -421,34 +407,6 @@ public class SinkLedger {
 		return s == null || s.isBlank();
 	}
 
-	/** PDF, PNG or JPEG by their first bytes; anything else is not accepted as evidence. */
-	static String typeOf(byte[] b) {
-		if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-			return "application/pdf";
-		}
-		if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-			return "image/png";
-		}
-		if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-			return "image/jpeg";
-		}
-		return null;
-	}
 
-	private static String extension(String type) {
-		return switch (type) {
-			case "application/pdf" -> ".pdf";
-			case "image/png" -> ".png";
-			default -> ".jpg";
-		};
-	}
 
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 }

@@ -60,7 +60,7 @@ class BudgetSinkPages {
 		model.addAttribute("countyNames", registry.counties().stream().collect(java.util.stream.Collectors.toMap(c -> c.code(), c -> c.nameZh(), (a, b) -> a)));
 		model.addAttribute("canRecord", scope.hasRole(Role.FORESTRY_OFFICER, Role.CITY_ADMIN, Role.CITY_OFFICER));
 		model.addAttribute("today", LocalDate.now(clock.withZone(BEIJING)));
-		model.addAttribute("maxMiB", SinkLedger.MAX_DOCUMENT_BYTES / 1024 / 1024);
+		model.addAttribute("maxMiB", org.peakpilot.platform.EvidenceDocument.MAX_MIB);
 		return "budget/sinks";
 	}
 

@@ -1,14 +1,11 @@
 package org.peakpilot.projects.internal;
 
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +21,7 @@ import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.InputBounds;
+import org.peakpilot.platform.EvidenceDocument;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.NotFoundException;
@@ -61,8 +59,6 @@ public class GreenLibraryStore {
 	private static final Logger log = LoggerFactory.getLogger(GreenLibraryStore.class);
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
-	/** Largest evidence document, bytes. */
-	public static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 	/** Longest project name, document name. */
 	public static final int MAX_NAME = 200;
 	/** Longest description, comment. */
@@ -230,18 +226,10 @@ public class GreenLibraryStore {
 			}
 		}
 		text(errors, "description", in.description(), MAX_TEXT, false);
-		byte[] doc = in.document() == null || in.document().length == 0 ? null : in.document();
-		String type = null;
-		if (doc != null) {
+		if (in.document() != null && in.document().length > 0) {
 			text(errors, "document_name", in.documentName(), MAX_NAME, false);
-			if (doc.length > MAX_DOCUMENT_BYTES) {
-				errors.add(InputError.field("file", "at most " + MAX_DOCUMENT_BYTES / 1024 / 1024 + " MiB, got " + doc.length / 1024 + " KiB"));
-			}
-			type = typeOf(doc);
-			if (type == null) {
-				errors.add(InputError.field("file", "must be a PDF, PNG or JPEG document"));
-			}
 		}
+		EvidenceDocument doc = EvidenceDocument.check(in.document(), errors, "");
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -255,7 +243,7 @@ public class GreenLibraryStore {
 			.query(Long.class).single() > 0) {
 			throw new RuleViolationException("a project of this name is already open or listed in the green library", true);
 		}
-		String name = doc == null ? null : blank(in.documentName()) ? "evidence" + extension(type) : in.documentName().strip();
+		String name = doc == null ? null : blank(in.documentName()) ? doc.defaultName("evidence") : in.documentName().strip();
 		long id = jdbc.sql("""
 				INSERT INTO projects_green_entry (kind, enterprise_id, project_name, category_code, investment_10k_cny, co2_reduction_t,
 				  annual_co2_t, output_value_10k_cny, description, document_name, document_type, document_sha256, document, status,
@@ -265,7 +253,8 @@ public class GreenLibraryStore {
 			.param("cat", project ? in.categoryCode().strip() : null).param("inv", project ? in.investment10kCny() : null)
 			.param("red", project ? in.co2ReductionT() : null).param("co2", project ? in.annualCo2T() : null)
 			.param("out", project ? in.outputValue10kCny() : null).param("descr", blank(in.description()) ? null : in.description().strip())
-			.param("dn", name).param("dt", type).param("sha", doc == null ? null : sha256(doc)).param("doc", doc)
+			.param("dn", name).param("dt", doc == null ? null : doc.contentType()).param("sha", doc == null ? null : doc.sha256())
+			.param("doc", doc == null ? null : doc.bytes())
 			.param("by", scope.actor()).param("at", now()).query(Long.class).single();
 		evaluate(id, "APPLICATION", scope.actor());
 		Entry e = entry(id);
@@ -659,33 +648,6 @@ public class GreenLibraryStore {
 		return s.length() > 40 ? s.substring(0, 40) + "…" : s;
 	}
 
-	static String typeOf(byte[] b) {
-		if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-			return "application/pdf";
-		}
-		if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-			return "image/png";
-		}
-		if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-			return "image/jpeg";
-		}
-		return null;
-	}
 
-	private static String extension(String type) {
-		return switch (type) {
-			case "application/pdf" -> ".pdf";
-			case "image/png" -> ".png";
-			default -> ".jpg";
-		};
-	}
 
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 }

@@ -1,14 +1,11 @@
 package org.peakpilot.projects.internal;
 
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -18,6 +15,7 @@ import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.MonthlyResult;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.EvidenceDocument;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.NotFoundException;
@@ -37,8 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class KeyProjectSavings {
 
-	/** Largest evidence document, bytes. */
-	public static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 	/** Longest reference number (文号). */
 	public static final int MAX_REFERENCE = 100;
 
@@ -197,25 +193,13 @@ public class KeyProjectSavings {
 		}
 		String reference = KeyProjects.text(errors, "reference_number", in.referenceNumber(), MAX_REFERENCE, false);
 		String note = KeyProjects.text(errors, "note", in.note(), KeyProjects.MAX_TEXT, false);
-		byte[] doc = in.document() == null || in.document().length == 0 ? null : in.document();
-		String type = null;
-		String sha = null;
-		String name = null;
-		if (doc != null) {
-			name = KeyProjects.text(errors, "document_name", in.documentName(), KeyProjects.MAX_NAME, false);
-			if (doc.length > MAX_DOCUMENT_BYTES) {
-				errors.add(InputError.field("file", "at most " + MAX_DOCUMENT_BYTES / 1024 / 1024 + " MiB, got " + doc.length / 1024 + " KiB"));
-			}
-			type = typeOf(doc);
-			if (type == null) {
-				errors.add(InputError.field("file", "must be a PDF, PNG or JPEG document"));
-			}
-			sha = sha256(doc);
-			if (name == null && type != null) {
-				name = "evidence" + (type.equals("application/pdf") ? ".pdf" : type.equals("image/png") ? ".png" : ".jpg");
-			}
+		String name = in.document() == null || in.document().length == 0 ? null
+				: KeyProjects.text(errors, "document_name", in.documentName(), KeyProjects.MAX_NAME, false);
+		EvidenceDocument doc = EvidenceDocument.check(in.document(), errors, "");
+		if (doc != null && name == null && doc.contentType() != null) {
+			name = doc.defaultName("evidence");
 		}
-		else if (reference == null) {
+		else if (doc == null && reference == null) {
 			errors.add(InputError.field("reference_number", "is required without a document: the evidence is a reference number or a document"));
 		}
 		if (!errors.isEmpty()) {
@@ -227,7 +211,8 @@ public class KeyProjectSavings {
 				  document_sha256, document, recorded_by, recorded_at)
 				VALUES (:p, 'EVIDENCE', :year, :tce, :co2, :ref, :note, :name, :type, :sha, :doc, :actor, :now) RETURNING id""")
 			.param("p", projectId).param("year", in.year()).param("tce", KeyProjects.plain(in.realisedTce())).param("co2", KeyProjects.plain(in.realisedCo2T()))
-			.param("ref", reference).param("note", note).param("name", name).param("type", type).param("sha", sha).param("doc", doc)
+			.param("ref", reference).param("note", note).param("name", name).param("type", doc == null ? null : doc.contentType())
+			.param("sha", doc == null ? null : doc.sha256()).param("doc", doc == null ? null : doc.bytes())
 			.param("actor", scope.actor()).param("now", now).query(Long.class).single();
 		Savings saved = entry(id);
 		audit.record("keylib.savings-entered", "keylib-project", projectId, null, saved);
@@ -264,26 +249,5 @@ public class KeyProjectSavings {
 				KeyProjects.beijing(rs, "recorded_at"));
 	}
 
-	/** PDF, PNG or JPEG by their first bytes. */
-	static String typeOf(byte[] b) {
-		if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-			return "application/pdf";
-		}
-		if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-			return "image/png";
-		}
-		if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) {
-			return "image/jpeg";
-		}
-		return null;
-	}
 
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 }

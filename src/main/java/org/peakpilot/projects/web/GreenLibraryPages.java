@@ -91,7 +91,7 @@ class GreenLibraryPages {
 	String applyForm(Model model) {
 		store.requireApplicant();
 		common(model);
-		model.addAttribute("maxMiB", GreenLibraryStore.MAX_DOCUMENT_BYTES / 1024 / 1024);
+		model.addAttribute("maxMiB", org.peakpilot.platform.EvidenceDocument.MAX_MIB);
 		return "projects/green-apply";
 	}
 
