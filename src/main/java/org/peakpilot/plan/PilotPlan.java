@@ -117,6 +117,26 @@ public class PilotPlan {
 		return folder.file(name);
 	}
 
+	/**
+	 * A settings file of the plan folder (accounting.properties, budget.properties, admission.properties, …) read as
+	 * UTF-8 properties; empty when the folder has no such file, so that the reading module's defaults apply. Each
+	 * module checks its own keys and values.
+	 */
+	public java.util.Properties planProperties(String name) {
+		java.util.Properties p = new java.util.Properties();
+		Optional<Resource> file = planFile(name);
+		if (file.isEmpty()) {
+			return p;
+		}
+		try (java.io.InputStream in = file.get().getInputStream()) {
+			p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException("cannot read the plan's " + name, ex);
+		}
+		return p;
+	}
+
 	public List<Item> items(Kind kind) {
 		Map<String, List<Target>> targets = targets();
 		return jdbc.sql("SELECT * FROM plan_item WHERE plan_code = :p AND kind = :k AND NOT retired ORDER BY seq")

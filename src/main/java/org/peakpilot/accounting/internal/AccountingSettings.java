@@ -1,11 +1,6 @@
 package org.peakpilot.accounting.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +8,6 @@ import java.util.Optional;
 import java.util.Properties;
 
 import org.peakpilot.plan.PilotPlan;
-import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +21,7 @@ public class AccountingSettings {
 	private final Properties properties;
 
 	AccountingSettings(PilotPlan plan) {
-		this.properties = read(plan.planFile("accounting.properties"));
+		this.properties = plan.planProperties("accounting.properties");
 	}
 
 	public String gridRegion() {
@@ -45,17 +39,4 @@ public class AccountingSettings {
 		return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
 	}
 
-	private static Properties read(Optional<Resource> file) {
-		Properties p = new Properties();
-		if (file.isEmpty()) {
-			return p;
-		}
-		try (InputStream in = file.get().getInputStream()) {
-			p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read the plan's accounting.properties", ex);
-		}
-		return p;
-	}
 }

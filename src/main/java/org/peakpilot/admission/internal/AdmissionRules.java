@@ -1,9 +1,5 @@
 package org.peakpilot.admission.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,7 +19,6 @@ import java.util.stream.Collectors;
 import org.peakpilot.admission.Assessment.ImpactBand;
 import org.peakpilot.plan.PilotPlan;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,7 +76,7 @@ public class AdmissionRules {
 
 	@Autowired
 	AdmissionRules(PilotPlan plan) {
-		this(read(plan.planFile(FILE)));
+		this(plan.planProperties(FILE));
 	}
 
 	/** Rules from properties (tests build them without a plan folder). */
@@ -357,17 +352,4 @@ public class AdmissionRules {
 		return new IllegalStateException(FILE + ": " + key + " '" + value + "' " + why);
 	}
 
-	private static Properties read(Optional<Resource> file) {
-		Properties p = new Properties();
-		if (file.isEmpty()) {
-			return p;
-		}
-		try (InputStream in = file.get().getInputStream()) {
-			p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read the plan's " + FILE, ex);
-		}
-		return p;
-	}
 }

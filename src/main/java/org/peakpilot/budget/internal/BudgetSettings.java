@@ -1,18 +1,11 @@
 package org.peakpilot.budget.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 
 import org.peakpilot.plan.PilotPlan;
-import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +30,7 @@ public class BudgetSettings {
 
 	@org.springframework.beans.factory.annotation.Autowired
 	BudgetSettings(PilotPlan plan) {
-		this(read(plan.planFile(FILE)));
+		this(plan.planProperties(FILE));
 	}
 
 	/** Settings from properties (tests build them without a plan folder). */
@@ -127,17 +120,4 @@ public class BudgetSettings {
 		return new IllegalStateException(FILE + ": " + key + " '" + value + "' " + why);
 	}
 
-	private static Properties read(Optional<Resource> file) {
-		Properties p = new Properties();
-		if (file.isEmpty()) {
-			return p;
-		}
-		try (InputStream in = file.get().getInputStream()) {
-			p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read the plan's " + FILE, ex);
-		}
-		return p;
-	}
 }

@@ -2,7 +2,6 @@ package org.peakpilot.projects.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +43,7 @@ public class GreenSettings {
 
 	@org.springframework.beans.factory.annotation.Autowired
 	GreenSettings(PilotPlan plan) {
-		this(read(plan.planFile(FILE)), catalogue(plan.planFile(CATALOGUE)));
+		this(plan.planProperties(FILE), catalogue(plan.planFile(CATALOGUE)));
 	}
 
 	/** Settings from properties and a catalogue (tests build them without a plan folder). */
@@ -136,20 +135,6 @@ public class GreenSettings {
 
 	private static IllegalStateException bad(String key, String value, String why) {
 		return new IllegalStateException(FILE + ": " + key + " '" + value + "' " + why);
-	}
-
-	private static Properties read(Optional<Resource> file) {
-		Properties p = new Properties();
-		if (file.isEmpty()) {
-			return p;
-		}
-		try (InputStream in = file.get().getInputStream()) {
-			p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read the plan's " + FILE, ex);
-		}
-		return p;
 	}
 
 	/** The catalogue's rows; a missing column, a repeated or malformed code stops the start naming file and line. */
