@@ -23,13 +23,18 @@ final class ApiAccess {
 			// a meter gateway (device token) may only send readings and its status; every other call is for people
 			new Rule(HttpMethod.POST, List.of("/api/v1/monitoring/readings", "/api/v1/monitoring/status"), Arrays.asList(Role.values())),
 			// the forestry bureau's officer reaches the sink ledger only (which operations: @ApiRoles on them)
-			new Rule(null, List.of("/api/v1/budget/sinks", "/api/v1/budget/sinks/**"), Role.userRoles().stream().filter(r -> r != Role.BANK).toList()),
+			new Rule(null, List.of("/api/v1/budget/sinks", "/api/v1/budget/sinks/**"), Role.staffRoles().stream().filter(r -> r != Role.BANK).toList()),
 			// a bank's user reaches the green library only (which operations: @ApiRoles on them)
-			new Rule(null, List.of("/api/v1/projects/green", "/api/v1/projects/green/**"), Role.userRoles().stream().filter(r -> r != Role.FORESTRY_OFFICER).toList()),
+			new Rule(null, List.of("/api/v1/projects/green", "/api/v1/projects/green/**"), Role.staffRoles().stream().filter(r -> r != Role.FORESTRY_OFFICER).toList()),
 			// filed projects of the admission module: applicants, their county, park and the office (which operations: @ApiRoles)
 			new Rule(null, List.of("/api/v1/admission/projects", "/api/v1/admission/projects/**"), List.of(Role.CITY_ADMIN, Role.CITY_OFFICER,
 					Role.COUNTY_OFFICER, Role.PARK_MANAGER, Role.ENTERPRISE_USER)),
-			new Rule(null, List.of("/api/**"), Role.userRoles().stream().filter(r -> r != Role.FORESTRY_OFFICER && r != Role.BANK).toList()));
+			// the carbon-inclusive scheme (碳普惠): partners push trips and read their own data, citizens their own; the
+			// office's part is for staff (which operations: @ApiRoles); the forestry bureau issues carbon tickets
+			new Rule(null, List.of("/api/v1/inclusive/trips", "/api/v1/inclusive/trips/**", "/api/v1/inclusive/partner/**"), List.of(Role.PARTNER)),
+			new Rule(null, List.of("/api/v1/inclusive/me", "/api/v1/inclusive/me/**"), List.of(Role.CITIZEN)),
+			new Rule(null, List.of("/api/v1/inclusive/**"), Role.staffRoles().stream().filter(r -> r != Role.BANK).toList()),
+			new Rule(null, List.of("/api/**"), Role.staffRoles().stream().filter(r -> r != Role.FORESTRY_OFFICER && r != Role.BANK).toList()));
 
 	private ApiAccess() {
 	}

@@ -48,6 +48,12 @@ class PlatformPages {
 		if (scope.hasRole(Role.BANK)) {
 			return "redirect:/projects/green";
 		}
+		if (scope.hasRole(Role.CITIZEN)) {
+			return "redirect:/inclusive";
+		}
+		if (scope.hasRole(Role.PARTNER)) {
+			return "redirect:/inclusive/partner";
+		}
 		return scope.isCityWide() ? "redirect:/plan/cockpit" : "redirect:/work";
 	}
 

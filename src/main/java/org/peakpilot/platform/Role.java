@@ -22,6 +22,17 @@ public enum Role {
 	/** 银行/金融机构用户: a bank's user; reads the green enterprise and project library and its export, nothing else. */
 	BANK,
 	/**
+	 * 碳普惠用户: a citizen or visitor who signed up to the carbon-inclusive scheme (碳普惠) with a phone number or an
+	 * e-mail address; reaches its own H5 pages under {@code /inclusive} and its own data only, nothing of the platform.
+	 */
+	CITIZEN,
+	/**
+	 * 碳普惠合作方: a partner of the carbon-inclusive scheme (a transit, bike-share or scenic-area operator, a hotel, an
+	 * event organiser); pushes trips and reads its own data under {@code /inclusive/partner} and
+	 * {@code /api/v1/inclusive/partner}, nothing of the platform.
+	 */
+	PARTNER,
+	/**
 	 * 采集终端: a meter gateway of one enterprise, signed in with a device token ({@link DeviceCredentials}); it may
 	 * only send readings of its enterprise's meters. Never a user's role.
 	 */
@@ -34,5 +45,15 @@ public enum Role {
 	/** The roles a person (a user account) can have: all but {@link #DEVICE}. */
 	public static List<Role> userRoles() {
 		return Arrays.stream(values()).filter(r -> r != DEVICE).toList();
+	}
+
+	/** The roles of the platform's own staff and enterprises: every user role but the carbon-inclusive scheme's public ones. */
+	public static List<Role> staffRoles() {
+		return userRoles().stream().filter(r -> r != CITIZEN && r != PARTNER).toList();
+	}
+
+	/** Whether the role belongs to the carbon-inclusive scheme's public side (citizens and partners). */
+	public boolean isInclusivePublic() {
+		return this == CITIZEN || this == PARTNER;
 	}
 }

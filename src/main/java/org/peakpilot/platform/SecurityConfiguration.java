@@ -41,14 +41,11 @@ class SecurityConfiguration {
 	/** The pages a {@link Role#FORESTRY_OFFICER} reaches (besides the public ones); every other page is 403 for it. */
 	static final String[] FORESTRY_PAGES = { "/", "/budget/sinks", "/budget/sinks/**", "/account", "/account/**", "/logout" };
 
+	/** The carbon-inclusive scheme's pages anyone reaches: sign-up and its landing page (碳普惠注册). */
+	static final String[] INCLUSIVE_PUBLIC_PAGES = { "/inclusive/signup", "/inclusive/welcome" };
+
 	/** The pages a {@link Role#BANK} user reaches (besides the public ones and its account): the green library. */
 	static final String[] BANK_PAGES = { "/projects/green", "/projects/green/**" };
-
-	/** Signed in, and not as the forestry bureau's officer. */
-	private static org.springframework.security.authorization.AuthorizationDecision notForestry(
-			org.springframework.security.core.Authentication a) {
-		return signedInWithout(a, Role.FORESTRY_OFFICER);
-	}
 
 	/** Signed in, in none of the roles. */
 	private static org.springframework.security.authorization.AuthorizationDecision signedInWithout(
@@ -112,10 +109,17 @@ class SecurityConfiguration {
 				.requestMatchers("/admin/**", "/actuator/**").hasRole(Role.CITY_ADMIN.name())
 				// the forestry bureau's officer reaches the sink ledger and its own account only
 				// a bank's user reaches the green library and its own account only
-				.requestMatchers("/budget/sinks", "/budget/sinks/**").access((auth, context) -> signedInWithout(auth.get(), Role.BANK))
+				.requestMatchers("/budget/sinks", "/budget/sinks/**").access((auth, context) -> signedInWithout(auth.get(), Role.BANK, Role.CITIZEN, Role.PARTNER))
+				// the carbon-inclusive scheme (碳普惠): sign-up is public; the office's pages are staff's (the forestry
+				// bureau's officer reaches its carbon-ticket pages); partners reach theirs, citizens their H5 pages
+				.requestMatchers(INCLUSIVE_PUBLIC_PAGES).permitAll()
+				.requestMatchers("/inclusive/office/forestry", "/inclusive/office/forestry/**").access((auth, context) -> signedInWithout(auth.get(), Role.BANK, Role.CITIZEN, Role.PARTNER))
+				.requestMatchers("/inclusive/office", "/inclusive/office/**").access((auth, context) -> signedInWithout(auth.get(), Role.FORESTRY_OFFICER, Role.BANK, Role.CITIZEN, Role.PARTNER))
+				.requestMatchers("/inclusive/partner", "/inclusive/partner/**").hasRole(Role.PARTNER.name())
+				.requestMatchers("/inclusive", "/inclusive/**").hasRole(Role.CITIZEN.name())
 				.requestMatchers(FORESTRY_PAGES).authenticated()
-				.requestMatchers(BANK_PAGES).access((auth, context) -> notForestry(auth.get()))
-				.anyRequest().access((auth, context) -> signedInWithout(auth.get(), Role.FORESTRY_OFFICER, Role.BANK)))
+				.requestMatchers(BANK_PAGES).access((auth, context) -> signedInWithout(auth.get(), Role.FORESTRY_OFFICER, Role.CITIZEN, Role.PARTNER))
+				.anyRequest().access((auth, context) -> signedInWithout(auth.get(), Role.FORESTRY_OFFICER, Role.BANK, Role.CITIZEN, Role.PARTNER)))
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(SecurityConfiguration::loginFailed)
 				.permitAll())
 			.logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
