@@ -11,6 +11,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.peakpilot.inclusive.internal.AccountKind;
 import org.peakpilot.inclusive.internal.Asset;
 import org.peakpilot.inclusive.internal.Ledger;
+import org.peakpilot.inclusive.internal.TicketRegistry;
+import org.peakpilot.inclusive.internal.TicketSerials;
 import org.peakpilot.inclusive.internal.TxnKind;
 import org.peakpilot.inclusive.internal.ZeroCarbonEvents;
 import org.peakpilot.platform.Role;
@@ -86,6 +88,11 @@ class ZeroCarbonEventTests {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Autowired
+	TicketRegistry tickets;
+
+	static final java.util.concurrent.atomic.AtomicInteger PERIOD = new java.util.concurrent.atomic.AtomicInteger();
+
 	Fixtures f;
 	String office;
 	String organiser;
@@ -122,6 +129,38 @@ class ZeroCarbonEventTests {
 				new Ledger.Posting(ledger.account(AccountKind.POINT_ISSUANCE, "scheme", Asset.POINT), -points),
 				new Ledger.Posting(ledger.account(AccountKind.CITIZEN, String.valueOf(citizen), Asset.POINT), points)))));
 		return citizen;
+	}
+
+	/**
+	 * Carbon tickets held by a partner's ticket holder, as an issuance of an approved forestry project leaves them (the
+	 * project's workflow and the budget's sinks are the tickets' own tests): a project row, one ledger ISSUE
+	 * transaction, the issuance and its lot; the serials.
+	 */
+	List<String> ticketsHeldBy(long partnerId, int tonnes) {
+		String county = "511129";
+		String period = TicketSerials.periodCode(2025, PERIOD.incrementAndGet());
+		return tx.execute(s -> {
+			long holder = tickets.holder("测试票据持有人 " + partnerId, TicketRegistry.HolderKind.EVENT_ORGANISER, partnerId);
+			long project = jdbc.sql("""
+					INSERT INTO inclusive_forestry_project (name, county_code, owner_holder_id, period_start, period_end, period_no, method_code,
+					    claimed_increment_t, status, verified_increment_t, approved_by, created_by, created_at, updated_at)
+					VALUES ('测试竹林', :c, :h, '2021-01-01', '2025-12-31', 1, 'TEST-V1', :t, 'ISSUED', :t, '测试林业局', 'test', now(), now())
+					RETURNING id""").param("c", county).param("h", holder).param("t", tonnes).query(Long.class).single();
+			long seq = ledger.post(new Ledger.NewTxn(TxnKind.ISSUE, "forestry-project:" + project, "test issuance", List.of(
+					new Ledger.Posting(ledger.account(AccountKind.TICKET_ISSUANCE, "scheme", Asset.TICKET), -tonnes),
+					new Ledger.Posting(ledger.account(AccountKind.TICKET_HOLDER, String.valueOf(holder), Asset.TICKET), tonnes)))).seq();
+			long issuance = jdbc.sql("""
+					INSERT INTO inclusive_ticket_issuance (project_id, county_code, period_code, seq_from, seq_to, tonnes, holder_id, expires_on,
+					    ledger_seq, issued_by, issued_at)
+					VALUES (:p, :c, :pc, 1, :t, :t, :h, '2035-12-31', :seq, 'test', now()) RETURNING id""")
+				.param("p", project).param("c", county).param("pc", period).param("t", tonnes).param("h", holder).param("seq", seq)
+				.query(Long.class).single();
+			jdbc.sql("""
+					INSERT INTO inclusive_ticket_lot (issuance_id, county_code, period_code, seq_from, seq_to, holder_id, status, expires_on)
+					VALUES (:i, :c, :pc, 1, :t, :h, 'HELD', '2035-12-31')""")
+				.param("i", issuance).param("c", county).param("pc", period).param("t", tonnes).param("h", holder).update();
+			return java.util.stream.LongStream.rangeClosed(1, tonnes).mapToObj(n -> tickets.serials().serial(county, period, n)).toList();
+		});
 	}
 
 	long create(String path, String user, String body) throws Exception {
@@ -224,6 +263,40 @@ class ZeroCarbonEventTests {
 		mvc.perform(get("/public/inclusive/events/" + serial(id))).andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("3,188,694")));
 		mvc.perform(get("/api/v1/public/inclusive/events")).andExpect(jsonPath("$[*].serial", hasItem(serial(id))));
+	}
+
+	@Test
+	void ticketsAndPointsNeutraliseAndATicketRetiredForOneEventCannotBeUsedAgain() throws Exception {
+		List<String> serials = ticketsHeldBy(organiserId, 5);
+		long a = smallEvent("碳票中和测试 A");
+		long citizen = citizenWithPoints(200_000);
+		events.donatePoints(citizen, a, 200_000);
+		// 3 tickets (3 t) + 188,694 points (0.188694 t) = 3.188694 t: exactly 100 %
+		offset(PARTNER, a, organiser, "{\"ticketSerials\": [\"%s\", \"%s\", \"%s\"], \"points\": 188694}"
+			.formatted(serials.get(0), serials.get(1), serials.get(2)))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("NEUTRALISED"))
+			.andExpect(jsonPath("$.offsets[*].ticketSerial", hasItem(serials.get(0))))
+			.andExpect(jsonPath("$.footprint.offsetCo2T").value(3.188694));
+		mvc.perform(get("/api/v1/public/inclusive/events/" + serial(a))).andExpect(jsonPath("$.retiredTicketSerials.length()").value(3))
+			.andExpect(jsonPath("$.retiredTicketSerials[*]", hasItem(serials.get(2)))).andExpect(jsonPath("$.retiredPoints").value(188_694));
+		// the same ticket for another event: refused, and nothing of that offset is retired
+		long b = smallEvent("碳票中和测试 B");
+		offset(PARTNER, b, organiser, "{\"ticketSerials\": [\"%s\", \"%s\", \"%s\", \"%s\"]}"
+			.formatted(serials.get(0), serials.get(3), serials.get(4), serials.get(1)))
+			.andExpect(status().is4xxClientError());
+		mvc.perform(get(PARTNER + "/" + b).with(basic(organiser))).andExpect(jsonPath("$.status").value("PLANNED"))
+			.andExpect(jsonPath("$.offsets").isEmpty());
+		assertThat(tickets.availableTickets(tickets.holder("测试票据持有人 " + organiserId, null, null)))
+			.extracting(TicketRegistry.TicketLot::tonnes).containsExactly(2L);
+		// another organiser's tickets do not neutralise this organiser's event
+		long otherPartner = jdbc.sql("SELECT pu.partner_id FROM inclusive_partner_user pu JOIN app_user u ON u.id = pu.user_id WHERE u.username = :u")
+			.param("u", otherOrganiser).query(Long.class).single();
+		List<String> foreign = ticketsHeldBy(otherPartner, 4);
+		offset(PARTNER, b, organiser, "{\"ticketSerials\": [\"%s\", \"%s\", \"%s\", \"%s\"]}"
+			.formatted(foreign.get(0), foreign.get(1), foreign.get(2), foreign.get(3)))
+			.andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.detail").value(containsString("not by the event's organiser")));
+		assertThat(ledger.balance(AccountKind.TICKET_HOLDER, String.valueOf(tickets.holder("测试票据持有人 " + otherPartner, null, null)), Asset.TICKET))
+			.isEqualTo(4);
 	}
 
 	@Test

@@ -232,11 +232,13 @@ public class ZeroCarbonEvents {
 	private final EmissionsAccounting accounting;
 	private final Registry registry;
 	private final Ledger ledger;
+	private final TicketRegistry tickets;
 	private final AuditLog audit;
 	private final Clock clock;
 
 	ZeroCarbonEvents(JdbcClient jdbc, EventFactors factors, EmissionsAccounting accounting, Registry registry, Ledger ledger,
-			AuditLog audit, Clock clock) {
+			TicketRegistry tickets, AuditLog audit, Clock clock) {
+		this.tickets = tickets;
 		this.jdbc = jdbc;
 		this.factors = factors;
 		this.accounting = accounting;
@@ -559,7 +561,9 @@ public class ZeroCarbonEvents {
 	/**
 	 * Offsets a planned event and neutralises it, in one transaction: retires the named carbon tickets and the given
 	 * points of the event's donated pool (EVENT → RETIRED), then requires a complete footprint and coverage ≥ 100 %;
-	 * otherwise nothing is retired (422). A ticket retired once can never be retired again.
+	 * otherwise nothing is retired (422). The tickets ({@link TicketRegistry#retire}, beneficiary the event, reference
+	 * {@code event:<id>}) must be held by the organiser's ticket holder (a holder whose partner is the organiser); a
+	 * ticket retired once can never be retired again (the registry refuses it, and the offset's serial is unique).
 	 */
 	@Transactional
 	public Event offset(long eventId, OffsetInput in) {
@@ -601,14 +605,31 @@ public class ZeroCarbonEvents {
 		String actor = AccessScope.current().actor();
 		OffsetDateTime at = now();
 		BigDecimal retired = BigDecimal.ZERO;
-		for (String raw : serials) {
-			String serial = raw.strip();
-			BigDecimal t = retireTicket(event, serial);
-			jdbc.sql("""
-					INSERT INTO inclusive_event_offset (event_id, kind, ticket_serial, co2_t, retired_by, retired_at)
-					VALUES (:e, 'TICKET', :s, :t, :by, :at)
-					""").param("e", eventId).param("s", serial).param("t", t).param("by", actor).param("at", at).update();
-			retired = retired.add(t);
+		if (!serials.isEmpty()) {
+			List<String> wanted = serials.stream().map(x -> x.strip().toUpperCase(Locale.ROOT)).toList();
+			TicketRegistry.TicketRetirement r;
+			try {
+				r = tickets.retire(wanted, event.name(), "零碳活动碳中和 zero-carbon event " + event.serial(), "event:" + eventId);
+			}
+			catch (InvalidInputException ex) {
+				throw new InvalidInputException(ex.errors().stream()
+					.map(x -> InputError.field(x.field() == null ? "ticketSerials" : x.field().replaceFirst("^serials", "ticketSerials"), x.message()))
+					.toList());
+			}
+			Long holderPartner = tickets.holderOf(r.holderId()).partnerId();
+			if (holderPartner == null || holderPartner != event.organiserId()) {
+				throw new RuleViolationException("the tickets are held by " + r.holderName() + ", not by the event's organiser " + event.organiserName());
+			}
+			if (r.tonnes() != wanted.size()) {
+				throw new IllegalStateException("retired " + r.tonnes() + " t for " + wanted.size() + " serials");
+			}
+			for (String serial : wanted) {
+				jdbc.sql("""
+						INSERT INTO inclusive_event_offset (event_id, kind, ticket_serial, co2_t, ledger_seq, retired_by, retired_at)
+						VALUES (:e, 'TICKET', :s, 1, :seq, :by, :at)
+						""").param("e", eventId).param("s", serial).param("seq", r.ledgerSeq()).param("by", actor).param("at", at).update();
+			}
+			retired = retired.add(BigDecimal.valueOf(r.tonnes()));
 		}
 		if (points > 0) {
 			long pool = ledger.account(AccountKind.EVENT, String.valueOf(eventId), Asset.POINT);
@@ -639,14 +660,6 @@ public class ZeroCarbonEvents {
 		Event after = event(eventId);
 		audit.record("inclusive.event-neutralised", "inclusive-event", eventId, summary(event), after.offsets());
 		return after;
-	}
-
-	/**
-	 * Retires one carbon ticket for the event and answers its tCO2. Wired to the carbon tickets' retire method when
-	 * that contract is merged (branch a14-tickets); until then every ticket is refused.
-	 */
-	BigDecimal retireTicket(Event event, String serial) {
-		throw new RuleViolationException("carbon ticket " + serial + " cannot be retired: the carbon-ticket registry is not available yet");
 	}
 
 	private static String percent(BigDecimal part, BigDecimal whole) {
