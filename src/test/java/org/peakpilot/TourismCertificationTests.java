@@ -34,8 +34,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * spots only, TC6 for enterprises only; TC1, TC3, TC4, TC6 require evidence), a partner's application with statements
  * and evidence, the office's review per criterion, the public list of the certified.
  */
-// Same context as ZeroCarbonEventTests (same annotations and schema)
-@SpringBootTest(properties = "peakpilot.test.schema=pp_inclusive_events")
+// Same context as ZeroCarbonEventTests and ZeroCarbonEventBrowserTests (same annotations and schema)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_inclusive_events")
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

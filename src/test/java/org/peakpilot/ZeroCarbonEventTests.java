@@ -54,9 +54,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * </ul>
  * Total 1.564 + 1.081094 + 0.5436 + 0 = 3.188694 tCO2 = 3,188,694 points at 1,000,000 points per tonne.
  */
-// One context for the zero-carbon events and the tourism certification (TourismCertificationTests has the same
-// annotations): the events' own schema, so that neutralised events and certified partners are only this area's
-@SpringBootTest(properties = "peakpilot.test.schema=pp_inclusive_events")
+// One context for the zero-carbon events and the tourism certification (TourismCertificationTests and
+// ZeroCarbonEventBrowserTests have the same annotations): the events' own schema, so that neutralised events and
+// certified partners are only this area's; a port for the browser test
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "peakpilot.test.schema=pp_inclusive_events")
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -259,7 +259,7 @@ public class EventFactors implements ApplicationRunner {
 
 	static EventFactor row(ResultSet rs, int n) throws SQLException {
 		return new EventFactor(rs.getString("code"), rs.getInt("version"), EventCategory.valueOf(rs.getString("category")),
-				rs.getString("name_zh"), rs.getString("name_en"), rs.getString("unit"), rs.getBigDecimal("kg_co2_per_unit"),
+				rs.getString("name_zh"), rs.getString("name_en"), rs.getString("unit"), rs.getBigDecimal("kg_co2_per_unit") == null ? null : rs.getBigDecimal("kg_co2_per_unit").stripTrailingZeros(),
 				rs.getString("source"), rs.getBoolean("verified"), Origin.valueOf(rs.getString("origin")), rs.getString("entered_by"),
 				rs.getObject("entered_at", OffsetDateTime.class).toInstant());
 	}

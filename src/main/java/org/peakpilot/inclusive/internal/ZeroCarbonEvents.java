@@ -568,7 +568,6 @@ public class ZeroCarbonEvents {
 	@Transactional
 	public Event offset(long eventId, OffsetInput in) {
 		Event event = planned(eventId);
-		jdbc.sql("SELECT id FROM inclusive_event WHERE id = :id FOR UPDATE").param("id", eventId).query(Long.class).single();
 		List<String> serials = in.ticketSerials() == null ? List.of() : in.ticketSerials();
 		long points = in.points() == null ? 0 : in.points();
 		List<InputError> errors = new ArrayList<>();
@@ -691,7 +690,9 @@ public class ZeroCarbonEvents {
 
 	// ---------------------------------------------------------------- reading
 
+	/** The event within the caller's reach, locked for the rest of the transaction (writes serialise), if still planned. */
 	private Event planned(long id) {
+		jdbc.sql("SELECT id FROM inclusive_event WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
 		Event e = event(id);
 		if (e.status() != Status.PLANNED) {
 			throw new RuleViolationException("event " + e.serial() + " is neutralised: its footprint and offsets are locked", true);

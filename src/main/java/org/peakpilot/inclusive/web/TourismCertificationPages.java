@@ -96,7 +96,9 @@ class TourismCertificationPages {
 		TourismCertification.Kind kind = certification.callerKind();
 		model.addAttribute("kind", kind);
 		model.addAttribute("criteria", certification.criteria(kind));
-		model.addAttribute("applications", certification.applications());
+		List<TourismCertification.Application> applications = certification.applications();
+		model.addAttribute("applications", applications);
+		model.addAttribute("open", applications.stream().anyMatch(a -> a.status() != TourismCertification.Status.REJECTED));
 		common(model);
 		return "inclusive/tourism/partner";
 	}
