@@ -53,7 +53,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * reconciliation finds an altered row, points expire first in first out after the plan's three years.
  */
 // Own context: a movable clock (expiry three years on) and the ledger's daily jobs called by the test
-@SpringBootTest(properties = { "peakpilot.test.clock=2026-01-05T02:00:00Z", "peakpilot.test.schema=pp_inclusive_ledger",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "peakpilot.test.clock=2026-01-05T02:00:00Z", "peakpilot.test.schema=pp_inclusive_ledger",
 		"peakpilot.inclusive.ledger.jobs.scheduled=false" })
 @AutoConfigureMockMvc
 @Import({ MovableClockConfiguration.class, Fixtures.class })
@@ -73,6 +73,9 @@ class InclusiveLedgerTests {
 
 	@Autowired
 	Registry registry;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
 
 	@Autowired
 	UserAccounts users;
@@ -162,6 +165,14 @@ class InclusiveLedgerTests {
 		assertThat(ledger.balance(c)).isEqualTo(100);
 		ledger.post(spend(c, partner, 100));
 		assertThat(ledger.balance(c)).isZero();
+		// inside a caller's transaction: the refusal writes nothing and the caller's other writes still commit
+		new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+			ledger.post(earn(c, 5));
+			assertThatThrownBy(() -> ledger.post(spend(c, partner, 10))).hasMessageContaining("short by 5");
+			ledger.post(spend(c, partner, 2));
+		});
+		assertThat(ledger.balance(c)).isEqualTo(3);
+		assertThat(ledger.reconcile().problems()).noneMatch(p -> p.contains("account " + c + " "));
 	}
 
 	@Test
@@ -476,6 +487,41 @@ class InclusiveLedgerTests {
 		}
 		finally {
 			now.set(start);
+		}
+	}
+
+	/** The office page in a real headless Chromium, zh and en (screenshots target/screenshots/inclusive-ledger-*.png). */
+	@org.junit.jupiter.api.Nested
+	class OfficePageInBrowser {
+
+		@org.junit.jupiter.api.extension.RegisterExtension
+		static final Browser browser = new Browser("chromedriver-inclusive-ledger.log");
+
+		@Test
+		void theOfficeReconcilesAndLooksUpAnAccount() {
+			Fixtures f = new Fixtures(registry, users);
+			String office = f.cityOfficer();
+			String who = owner();
+			long c = citizen(who);
+			long partner = ledger.account(AccountKind.PARTNER, "p-" + who, Asset.POINT);
+			ledger.post(earn(c, 2_480));
+			ledger.post(spend(c, partner, 800));
+			browser.signIn(office);
+			browser.open("/inclusive/office/ledger");
+			browser.find(org.openqa.selenium.By.id("reconcile")).click();
+			browser.waitUntil().until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("reconciled")));
+			assertThat(browser.find(org.openqa.selenium.By.id("recon-status")).getText()).isEqualTo("账平");
+			browser.screenshot("inclusive-ledger-zh.png");
+			browser.find(org.openqa.selenium.By.id("lookup-account")).sendKeys(String.valueOf(c));
+			browser.find(org.openqa.selenium.By.cssSelector("#lookup-form button[type=submit]")).click();
+			browser.waitUntil().until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("account-balance")));
+			assertThat(browser.find(org.openqa.selenium.By.id("account-balance")).getText()).isEqualTo("1,680");
+			assertThat(browser.findAll(org.openqa.selenium.By.cssSelector("#account-entries .entry-row"))).hasSize(2);
+			browser.screenshot("inclusive-ledger-account-zh.png");
+			browser.open("/inclusive/office/ledger?lang=en&account=" + c);
+			assertThat(browser.find(org.openqa.selenium.By.id("recon-status")).getText()).isEqualTo("Balanced");
+			browser.screenshot("inclusive-ledger-en.png");
+			browser.assertNoScriptErrors();
 		}
 	}
 }

@@ -39,7 +39,10 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The carbon-inclusive scheme's one ledger (ADR 0019): append-only, double-entry. Every earn, spend, donate, expire,
@@ -119,12 +122,16 @@ public class Ledger {
 	private final Clock clock;
 	private final SecretKeySpec key;
 	private final Map<Long, Account> accountsById = new ConcurrentHashMap<>();
+	private final Map<String, Long> schemeAccounts = new ConcurrentHashMap<>();
+	private final TransactionTemplate requiresNew;
 	private final ThreadLocal<Mac> macs;
 	private final int expiryYears;
 
-	Ledger(JdbcClient jdbc, JdbcTemplate template, Clock clock, PilotPlan plan,
+	Ledger(JdbcClient jdbc, JdbcTemplate template, Clock clock, PilotPlan plan, PlatformTransactionManager transactions,
 			@Value("${peakpilot.inclusive.ledger-key}") String ledgerKey) {
 		this.jdbc = jdbc;
+		this.requiresNew = new TransactionTemplate(transactions);
+		this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.expiryYears = expiryYears(plan.planProperties(SETTINGS));
 		this.template = template;
 		this.clock = clock;
@@ -160,10 +167,31 @@ public class Ledger {
 
 	// ------------------------------------------------------------------ accounts
 
-	/** The account (kind, owner, asset), created on first use; its id. */
+	/**
+	 * The account (kind, owner, asset), created on first use; its id. The scheme's own accounts (owner {@link #SCHEME})
+	 * are created in a transaction of their own and remembered, so a credited trip does not look up the issuance
+	 * account again.
+	 */
 	@Transactional
 	public long account(AccountKind kind, String owner, Asset asset) {
 		checkOwner(owner);
+		if (SCHEME.equals(owner)) {
+			String key = kind + "/" + asset;
+			Long known = schemeAccounts.get(key);
+			if (known != null) {
+				return known;
+			}
+			long id = find(kind, owner, asset).orElseGet(() -> requiresNew.execute(status -> {
+				jdbc.sql("INSERT INTO inclusive_ledger_account (kind, owner, asset) VALUES (?, ?, ?) ON CONFLICT (kind, owner, asset) DO NOTHING")
+					.params(kind.name(), owner, asset.name()).update();
+				return find(kind, owner, asset).orElseThrow();
+			}));
+			// committed (by the migration, an earlier transaction or the one just above): safe to remember
+			if (requiresNew.execute(status -> find(kind, owner, asset)).isPresent()) {
+				schemeAccounts.put(key, id);
+			}
+			return id;
+		}
 		Optional<Long> found = find(kind, owner, asset);
 		if (found.isPresent()) {
 			return found.get();
@@ -287,14 +315,21 @@ public class Ledger {
 
 	// ------------------------------------------------------------------ posting
 
-	/** Posts one transaction inside the caller's database transaction. */
-	@Transactional
+	/**
+	 * Posts one transaction inside the caller's database transaction. A refusal writes nothing and does not mark the
+	 * caller's transaction rollback-only (the caller may catch it and go on).
+	 */
+	@Transactional(noRollbackFor = { RuleViolationException.class, IllegalArgumentException.class })
 	public PostedTxn post(NewTxn txn) {
 		return postAll(List.of(txn)).get(0);
 	}
 
-	/** Posts many transactions at once (a partner's batch of trips): the same rules, fewer round trips. */
-	@Transactional
+	/**
+	 * Posts many transactions at once (a partner's batch of trips): the same rules, fewer round trips (one lock statement,
+	 * one insert of the transactions, one of the postings). All or nothing: one refused transaction refuses the batch
+	 * and writes nothing.
+	 */
+	@Transactional(noRollbackFor = { RuleViolationException.class, IllegalArgumentException.class })
 	public List<PostedTxn> postAll(List<NewTxn> txns) {
 		if (txns == null || txns.isEmpty()) {
 			return List.of();

@@ -99,7 +99,7 @@ public class LedgerReconciliations {
 	public List<Run> recent(int limit) {
 		return jdbc.sql("""
 				SELECT id, at, ok, transactions, sums, kind_sums, problem_count, problems, duration_ms, trigger_source
-				FROM inclusive_ledger_reconciliation ORDER BY at DESC, id DESC LIMIT ?""")
+				FROM inclusive_ledger_reconciliation ORDER BY id DESC LIMIT ?""")
 			.param(Math.max(1, Math.min(limit, 100)))
 			.query((rs, n) -> new Run(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).atZoneSameInstant(Ledger.BEIJING).toOffsetDateTime(),
 					rs.getBoolean(3), rs.getLong(4), sums(rs.getString(5)), kindSums(rs.getString(6)), rs.getInt(7),
