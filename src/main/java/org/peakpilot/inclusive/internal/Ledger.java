@@ -731,7 +731,6 @@ public class Ledger {
 	// ------------------------------------------------------------------ expiry
 
 	/** {@link #expireDue(LocalDate, int)} with the plan's rule ({@code ledger.points-expiry-years}, default 3). */
-	@Transactional
 	public ExpiryRun expireDue(LocalDate date) {
 		return expireDue(date, expiryYears);
 	}
@@ -744,55 +743,100 @@ public class Ledger {
 	/**
 	 * Expires the points due at {@code date} (FIFO): for each citizen account, expiring = max(0, Σ received before
 	 * (date − years) − Σ of all its outflows so far (spend, donate, expire, reverse)), where "before" is the start of
-	 * that day in Beijing time; posted as EXPIRE transactions to the scheme's {@code EXPIRED} account of the asset,
-	 * in batches. Running it twice for a day expires nothing more. Applies to points and engagement points alike.
+	 * that day in Beijing time; posted as EXPIRE transactions to the scheme's {@code EXPIRED} account of the asset.
+	 * Applies to points and engagement points alike. Running it twice for a day expires nothing more.
+	 * <p>
+	 * After a run with cutoff C every account holds Σ received before C − Σ outflows ≤ 0, and outflows only grow; so
+	 * the next run only needs the accounts that received something in [C, new cutoff) (or in a transaction posted
+	 * after the last run): the candidates, found through the transactions' times (BRIN index), not by reading every
+	 * posting. Candidates go in batches of 500, each in a transaction of its own that locks the accounts and computes
+	 * their due amounts under the lock (a spend between finding and expiring is counted), so trips of the other
+	 * citizens never wait for the whole run. A run is recorded when all its batches are done.
 	 */
-	@Transactional
 	public ExpiryRun expireDue(LocalDate date, int years) {
-		if (years < 1) {
-			throw new IllegalArgumentException("points live at least one year");
+		if (years < 1 || years > 10) {
+			throw new IllegalArgumentException("points live 1–10 years");
 		}
 		OffsetDateTime cutoff = date.minusYears(years).atStartOfDay(BEIJING).toOffsetDateTime();
+		record Since(OffsetDateTime cutoff, long seq) {
+		}
+		Optional<Since> since = jdbc.sql("SELECT cutoff, max_seq FROM inclusive_ledger_expiry_run ORDER BY cutoff DESC, id DESC LIMIT 1")
+			.query((rs, n) -> new Since(rs.getObject(1, OffsetDateTime.class), rs.getLong(2))).optional();
+		long maxSeq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM inclusive_ledger_txn").query(Long.class).single();
+		String citizens = "SELECT id FROM inclusive_ledger_account WHERE kind = 'CITIZEN' AND asset IN ('POINT', 'ENGAGEMENT')";
+		List<Long> candidates = since.isEmpty()
+				? jdbc.sql("""
+						SELECT DISTINCT e.account_id FROM inclusive_ledger_entry e JOIN inclusive_ledger_txn t ON t.seq = e.txn_seq
+						WHERE e.amount > 0 AND t.at < :cutoff AND e.account_id IN (%s) ORDER BY 1""".formatted(citizens))
+					.param("cutoff", cutoff).query(Long.class).list()
+				: jdbc.sql("""
+						SELECT account_id FROM (
+						    SELECT e.account_id FROM inclusive_ledger_txn t JOIN inclusive_ledger_entry e ON e.txn_seq = t.seq
+						    WHERE t.at >= :since AND t.at < :cutoff AND e.amount > 0
+						    UNION
+						    SELECT e.account_id FROM inclusive_ledger_txn t JOIN inclusive_ledger_entry e ON e.txn_seq = t.seq
+						    WHERE t.seq > :sinceSeq AND t.at < :cutoff AND e.amount > 0) x
+						WHERE account_id IN (%s) ORDER BY 1""".formatted(citizens))
+					.param("since", since.get().cutoff()).param("sinceSeq", since.get().seq()).param("cutoff", cutoff)
+					.query(Long.class).list();
+		long[] totals = new long[3];
+		String memo = "expired: earned before " + date.minusYears(years) + " (" + years + " years)";
+		for (int from = 0; from < candidates.size(); from += 500) {
+			List<Long> batch = candidates.subList(from, Math.min(candidates.size(), from + 500));
+			long[] done = requiresNew.execute(status -> expireBatch(batch, cutoff, "expiry:" + date, memo));
+			totals[0] += done[0];
+			totals[1] += done[1];
+			totals[2] += done[2];
+		}
+		jdbc.sql("""
+				INSERT INTO inclusive_ledger_expiry_run (run_date, cutoff, max_seq, accounts, points, engagement_points, at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(date, cutoff, maxSeq, totals[0], totals[1], totals[2],
+					OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), BEIJING))
+			.update();
+		if (totals[0] > 0) {
+			log.info("Expired {} points and {} engagement points of {} accounts at {} ({} candidates)", totals[1], totals[2], totals[0],
+					date, candidates.size());
+		}
+		return new ExpiryRun(date, cutoff, (int) totals[0], totals[1], totals[2]);
+	}
+
+	/** One batch of expiry candidates, in the caller's (new) transaction: lock, compute under the lock, post. */
+	private long[] expireBatch(List<Long> accounts, OffsetDateTime cutoff, String reference, String memo) {
+		String ids = longArray(accounts);
+		Map<Asset, Long> expired = new EnumMap<>(Asset.class);
+		expired.put(Asset.POINT, account(AccountKind.EXPIRED, SCHEME, Asset.POINT));
+		expired.put(Asset.ENGAGEMENT, account(AccountKind.EXPIRED, SCHEME, Asset.ENGAGEMENT));
+		List<Long> locked = new ArrayList<>(accounts);
+		locked.addAll(expired.values());
+		// the same lock postAll takes below, taken first so that the due amounts are computed under it
+		jdbc.sql("SELECT id FROM inclusive_ledger_account WHERE id = ANY(CAST(? AS BIGINT[])) ORDER BY id FOR NO KEY UPDATE")
+			.param(longArray(locked)).query(Long.class).list();
 		record Due(long account, Asset asset, long amount) {
 		}
 		List<Due> due = jdbc.sql("""
-				SELECT a.id, a.asset, x.old_in - x.out_total AS due FROM (
+				SELECT a.id, a.asset, x.old_in - x.out_total FROM (
 				    SELECT e.account_id,
 				           COALESCE(SUM(e.amount) FILTER (WHERE e.amount > 0 AND t.at < :cutoff), 0) AS old_in,
 				           COALESCE(-SUM(e.amount) FILTER (WHERE e.amount < 0), 0) AS out_total
 				    FROM inclusive_ledger_entry e JOIN inclusive_ledger_txn t ON t.seq = e.txn_seq
-				    WHERE e.account_id IN (SELECT id FROM inclusive_ledger_account WHERE kind = 'CITIZEN' AND asset IN ('POINT', 'ENGAGEMENT'))
+				    WHERE e.account_id = ANY(CAST(:ids AS BIGINT[]))
 				    GROUP BY e.account_id) x
 				JOIN inclusive_ledger_account a ON a.id = x.account_id
 				WHERE x.old_in - x.out_total > 0
 				ORDER BY a.id""")
-			.param("cutoff", cutoff)
+			.param("ids", ids).param("cutoff", cutoff)
 			.query((rs, n) -> new Due(rs.getLong(1), Asset.valueOf(rs.getString(2)), rs.getLong(3))).list();
-		Map<Asset, Long> expiredAccounts = new EnumMap<>(Asset.class);
-		long points = 0;
-		long engagement = 0;
-		List<NewTxn> batch = new ArrayList<>();
-		String reference = "expiry:" + date;
+		long[] done = new long[3];
+		List<NewTxn> txns = new ArrayList<>(due.size());
 		for (Due d : due) {
-			long target = expiredAccounts.computeIfAbsent(d.asset(), asset -> account(AccountKind.EXPIRED, SCHEME, asset));
-			batch.add(new NewTxn(TxnKind.EXPIRE, reference, "expired: earned before " + date.minusYears(years) + " (" + years + " years)",
-					List.of(new Posting(d.account(), -d.amount()), new Posting(target, d.amount()))));
-			if (d.asset() == Asset.POINT) {
-				points += d.amount();
-			}
-			else {
-				engagement += d.amount();
-			}
-			if (batch.size() == 500) {
-				postAll(batch);
-				batch = new ArrayList<>();
-			}
+			long target = expired.get(d.asset());
+			txns.add(new NewTxn(TxnKind.EXPIRE, reference, memo, List.of(new Posting(d.account(), -d.amount()), new Posting(target, d.amount()))));
+			done[0]++;
+			done[d.asset() == Asset.POINT ? 1 : 2] += d.amount();
 		}
-		postAll(batch);
-		if (!due.isEmpty()) {
-			log.info("Expired {} points and {} engagement points of {} accounts at {}", points, engagement, due.size(), date);
-		}
-		return new ExpiryRun(date, cutoff, due.size(), points, engagement);
+		postAll(txns);
+		return done;
 	}
 
 	private static Long[] boxed(long[] values) {
