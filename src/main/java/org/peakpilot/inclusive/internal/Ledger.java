@@ -77,6 +77,8 @@ public class Ledger {
 	/** The plan folder's settings file of the scheme and the ledger's key in it. */
 	static final String SETTINGS = "inclusive.properties";
 	static final String EXPIRY_YEARS = "ledger.points-expiry-years";
+	/** application.properties' key for development and tests (production sets its own). */
+	static final String DEVELOPMENT_KEY = "development-only-ledger-key-not-for-production";
 
 	/** One line of a transaction: a signed amount on an account (positive: the account receives). */
 	public record Posting(long accountId, long amount) {
@@ -128,7 +130,7 @@ public class Ledger {
 	private final int expiryYears;
 
 	Ledger(JdbcClient jdbc, JdbcTemplate template, Clock clock, PilotPlan plan, PlatformTransactionManager transactions,
-			@Value("${peakpilot.inclusive.ledger-key}") String ledgerKey) {
+			@Value("${peakpilot.inclusive.ledger-key}") String ledgerKey, @Value("${spring.datasource.url:}") String externalDatabase) {
 		this.jdbc = jdbc;
 		this.requiresNew = new TransactionTemplate(transactions);
 		this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -137,6 +139,9 @@ public class Ledger {
 		this.clock = clock;
 		if (ledgerKey == null || ledgerKey.strip().length() < 32) {
 			throw new IllegalStateException("peakpilot.inclusive.ledger-key must be at least 32 characters (the installation's secret)");
+		}
+		if (ledgerKey.strip().equals(DEVELOPMENT_KEY) && !externalDatabase.isBlank()) {
+			log.warn("The inclusive ledger's integrity key is the development default: set PEAKPILOT_INCLUSIVE_LEDGER_KEY (docs/adr/0019)");
 		}
 		this.key = new SecretKeySpec(ledgerKey.strip().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 		this.macs = ThreadLocal.withInitial(() -> {
@@ -747,7 +752,7 @@ public class Ledger {
 	 * Applies to points and engagement points alike. Running it twice for a day expires nothing more.
 	 * <p>
 	 * After a run with cutoff C every account holds Σ received before C − Σ outflows ≤ 0, and outflows only grow; so
-	 * the next run only needs the accounts that received something in [C, new cutoff) (or in a transaction posted
+	 * the next run only needs the accounts that received something from C up to the new cutoff (or in a transaction posted
 	 * after the last run): the candidates, found through the transactions' times (BRIN index), not by reading every
 	 * posting. Candidates go in batches of 500, each in a transaction of its own that locks the accounts and computes
 	 * their due amounts under the lock (a spend between finding and expiring is counted), so trips of the other
