@@ -35,11 +35,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.peakpilot.Fixtures.basic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -90,7 +94,8 @@ class InclusiveTripTests {
 	Partner bus;
 	Partner bikes;
 
-	record Partner(long id, String user, String secret) {
+	/** A partner; {@code as} signs requests in as its user, made once (loading a user takes two pool connections at once). */
+	record Partner(long id, String user, String secret, org.springframework.test.web.servlet.request.RequestPostProcessor as) {
 	}
 
 	@BeforeAll
@@ -108,8 +113,8 @@ class InclusiveTripTests {
 			.content("""
 					{"code": "TP-%d", "name": "测试合作方 %d", "kind": "%s", "username": "trip-partner-%d"}""".formatted(n, n, kind, n)))
 			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-		return new Partner(((Number) JsonPath.read(body, "$.id")).longValue(), JsonPath.read(body, "$.username"),
-				JsonPath.read(body, "$.signingSecret"));
+		String user = JsonPath.read(body, "$.username");
+		return new Partner(((Number) JsonPath.read(body, "$.id")).longValue(), user, JsonPath.read(body, "$.signingSecret"), f.as(user));
 	}
 
 	long citizen() {
@@ -136,7 +141,7 @@ class InclusiveTripTests {
 
 	ResultActions send(Partner p, String body) throws Exception {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		return mvc.perform(post(TRIPS).with(f.as(p.user())).contentType(MediaType.APPLICATION_JSON).content(bytes)
+		return mvc.perform(post(TRIPS).with(p.as()).contentType(MediaType.APPLICATION_JSON).content(bytes)
 			.header(PartnerSecrets.HEADER, PartnerSecrets.sign(p.secret(), bytes)));
 	}
 
@@ -263,6 +268,80 @@ class InclusiveTripTests {
 		mvc.perform(post("/inclusive/office/anomalies/{id}/accept", r).with(f.as(bikes.user()))
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
 			.andExpect(status().isForbidden());
+	}
+
+	String citizenUser(long citizenId) {
+		return jdbc.sql("SELECT u.username FROM app_user u JOIN inclusive_citizen c ON c.user_id = u.id WHERE c.id = :c")
+			.param("c", citizenId).query(String.class).single();
+	}
+
+	@Test
+	void theOfficeAddsAVersionWithAnUnverifiedFigureAndACitizenChecksInOncePerDay() throws Exception {
+		mvc.perform(get("/inclusive/office/methodologies").with(f.as(officer))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("LS-CM-001 V1"))).andExpect(content().string(containsString("271.8")))
+			.andExpect(content().string(containsString("[not found]"))).andExpect(content().string(containsString("Shenzhen")));
+		// a first day before V1's is refused naming the field; nothing is created
+		mvc.perform(post("/inclusive/office/methodologies").with(f.as(officer)).with(csrf()).param("code", "LS-CM-002")
+			.param("kind", "CHECK_IN").param("nameZh", "景区打卡").param("nameEn", "Check-in").param("validFrom", "2025-01-01")
+			.param("factors[0].include", "true").param("factors[0].mode", "VISIT").param("factors[0].basis", "PER_VISIT")
+			.param("factors[0].value", "100").param("factors[0].valueSource", "乐山市生态环境局 2026 年设定（测试）")
+			.param("factors[0].valueTag", "[office-set] test"))
+			.andExpect(status().is3xxRedirection()).andExpect(r -> assertThat((List<?>) r.getFlashMap().get("errors"))
+				.extracting(e -> ((org.peakpilot.platform.InputError) e).field()).containsExactly("validFrom"));
+		mvc.perform(post("/inclusive/office/methodologies").with(f.as(officer)).with(csrf()).param("code", "LS-CM-002")
+			.param("kind", "CHECK_IN").param("nameZh", "景区打卡").param("nameEn", "Check-in").param("validFrom", "2026-12-10")
+			.param("factors[0].include", "true").param("factors[0].mode", "VISIT").param("factors[0].basis", "PER_VISIT")
+			.param("factors[0].value", "100").param("factors[0].valueSource", "乐山市生态环境局 2026 年设定（测试）")
+			.param("factors[0].valueTag", "[office-set] test"))
+			.andExpect(status().is3xxRedirection()).andExpect(flash().attribute("created", "LS-CM-002 V2"));
+		// a citizen or a partner never reaches the office's pages
+		long c = citizen();
+		String user = citizenUser(c);
+		mvc.perform(get("/inclusive/office/methodologies").with(f.as(user))).andExpect(status().isForbidden());
+		mvc.perform(post("/inclusive/office/scenes").with(f.as(officer)).with(csrf()).param("code", "LSDF-" + SEQ.incrementAndGet())
+			.param("name", "乐山大佛").param("kind", "SCENIC_SPOT").param("methodologyCode", "LS-CM-002").param("opensOn", "2026-12-01"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/inclusive/office/scenes").with(f.as(officer)).with(csrf()).param("code", "EMS-" + SEQ.incrementAndGet())
+			.param("name", "峨眉山").param("kind", "SCENIC_SPOT").param("methodologyCode", "LS-CM-002").param("opensOn", "2026-12-20"))
+			.andExpect(status().is3xxRedirection());
+		Map<String, Object> buddha = jdbc.sql("SELECT id, qr_token FROM inclusive_scene WHERE name = '乐山大佛' ORDER BY id DESC LIMIT 1").query().singleRow();
+		String closed = jdbc.sql("SELECT qr_token FROM inclusive_scene WHERE name = '峨眉山' ORDER BY id DESC LIMIT 1").query(String.class).single();
+		byte[] png = mvc.perform(get("/inclusive/office/scenes/{id}/qr.png", buddha.get("id")).with(f.as(officer)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+		String token = (String) buddha.get("qr_token");
+		mvc.perform(get("/inclusive/check-in/{t}", token).with(f.as(user))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("乐山大佛"))).andExpect(content().string(containsString("check-in-form")));
+		mvc.perform(post("/inclusive/check-in/{t}", token).with(f.as(user)).with(csrf())).andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("done", 100L));
+		mvc.perform(post("/inclusive/check-in/{t}", token).with(f.as(user)).with(csrf())).andExpect(status().is3xxRedirection())
+			.andExpect(flash().attributeExists("errors"));
+		mvc.perform(get("/inclusive/check-in/{t}", token).with(f.as(user))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("LS-CM-002 V2"))).andExpect(content().string(not(containsString("check-in-form"))));
+		mvc.perform(post("/inclusive/check-in/{t}", closed).with(f.as(user)).with(csrf())).andExpect(status().is3xxRedirection())
+			.andExpect(flash().attributeExists("errors"));
+		mvc.perform(get("/inclusive/check-in/{t}", "scn_" + "0".repeat(32)).with(f.as(user))).andExpect(status().isNotFound());
+		assertThat(balance(c)).isEqualTo(100);
+		// V1 of the travel methodology is untouched: a trip of today still shows V1
+		mvc.perform(get("/inclusive/office/methodologies").with(f.as(officer))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("LS-CM-002 V2"))).andExpect(content().string(containsString("status-unverified")));
+	}
+
+	@Test
+	void theOfficeRegistersAPartnerAndSeesItsSecretOnce() throws Exception {
+		int n = SEQ.incrementAndGet();
+		String page = mvc.perform(post("/inclusive/office/partners").with(f.as(admin)).with(csrf()).param("code", "PG-" + n)
+			.param("name", "峨眉山景区观光车（测试）").param("kind", "SCENIC_AREA").param("username", "page-partner-" + n))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("pps_[0-9a-f]{64}").matcher(page);
+		assertThat(m.find()).isTrue();
+		String secret = m.group();
+		mvc.perform(get("/inclusive/office/partners").with(f.as(officer))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("PG-" + n))).andExpect(content().string(not(containsString(secret))))
+			.andExpect(content().string(containsString(secret.substring(0, 10))));
+		// only the city administrator creates partners (it creates a platform user)
+		mvc.perform(post("/inclusive/office/partners").with(f.as(officer)).with(csrf()).param("code", "PG-X" + n)
+			.param("name", "x").param("kind", "OTHER").param("username", "page-partner-x" + n)).andExpect(status().isForbidden());
 	}
 
 	long tripId(Partner p, String externalId) {
