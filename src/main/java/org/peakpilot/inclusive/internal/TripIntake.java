@@ -204,10 +204,19 @@ public class TripIntake {
 	public List<TripAnswer> post(long partnerId, List<TripIn> trips) {
 		validate(trips);
 		Instant now = clock.instant();
+		String[] externalIds = trips.stream().map(TripIn::externalId).toArray(String[]::new);
+		Map<String, Stored> existing = existing(partnerId, externalIds);
+		if (existing.size() == trips.size()) {
+			// a resend of stored trips: their answers, without locking anyone (a stored outcome only changes by review)
+			return trips.stream().map(t -> duplicate(t.externalId(), existing.get(t.externalId()))).toList();
+		}
 		Map<String, Long> citizenOf = links.resolveAll(partnerId, trips.stream().map(TripIn::linkToken).distinct().toList());
 		TreeSet<Long> citizens = new TreeSet<>(citizenOf.values());
 		lock(citizens);
-		Map<String, Stored> existing = existing(partnerId, trips.stream().map(TripIn::externalId).toArray(String[]::new));
+		if (!citizens.isEmpty()) {
+			// re-read under the locks: a concurrent batch may have stored some of these trips meanwhile
+			existing.putAll(existing(partnerId, externalIds));
+		}
 		Instant minStart = trips.stream().map(t -> t.startAt().toInstant()).min(Instant::compareTo).orElseThrow();
 		Instant maxEnd = trips.stream().map(t -> t.endAt().toInstant()).max(Instant::compareTo).orElseThrow();
 		Map<Long, List<Held>> held = new HashMap<>();
