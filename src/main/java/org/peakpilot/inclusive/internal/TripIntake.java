@@ -187,14 +187,14 @@ public class TripIntake {
 		}
 	}
 
-	/** A credited trip of a citizen, as far as overlap and caps need it. */
+	// a credited trip of a citizen, as far as overlap and caps need it
 	private record Held(Instant start, Instant end) {
 	}
 
 	private record Stored(long id, Status status, Reason reason, Long gco2, long points, Long methodologyId) {
 	}
 
-	/** A new trip's outcome, before it is stored. */
+	// a new trip's outcome, before it is stored
 	private record Outcome(TripIn trip, int index, Long citizen, TripMode mode, LocalDate day, Status status, Reason reason,
 			Long gco2, long points, Methodology methodology) {
 	}
@@ -299,7 +299,7 @@ public class TripIntake {
 			.compareTo(BigDecimal.valueOf((long) settings.maxSpeedKmh(mode)).multiply(BigDecimal.valueOf(millis))) > 0;
 	}
 
-	/** Whether [start, end) meets a held trip's interval; a zero-length trip counts as its first millisecond. */
+	/** Whether start to end (end excluded) meets a held trip; a zero-length trip counts as its first millisecond. */
 	static boolean overlaps(List<Held> held, Instant start, Instant end) {
 		Instant e = end.equals(start) ? start.plusMillis(1) : end;
 		for (Held h : held) {
