@@ -325,7 +325,7 @@ public class TicketRegistry {
 		String ref = blank(reference) ? null : reference.strip();
 		var txn = ledger.post(new Ledger.NewTxn(TxnKind.RETIRE, "ticket-retirement:" + (ref == null ? "-" : ref),
 				"retired for " + beneficiary.strip(), List.of(new Ledger.Posting(holderAccount(holderId), -tonnes),
-						new Ledger.Posting(ledger.account(AccountKind.RETIRED, "scheme", Asset.TICKET), tonnes))));
+						new Ledger.Posting(ledger.account(AccountKind.RETIRED, Ledger.SCHEME, Asset.TICKET), tonnes))));
 		long id = jdbc.sql("""
 				INSERT INTO inclusive_ticket_retirement (holder_id, beneficiary, purpose, reference, tonnes, ledger_seq, retired_by, retired_at)
 				VALUES (:h, :b, :p, :r, :t, :seq, :by, :at) RETURNING id""")
@@ -428,9 +428,9 @@ public class TicketRegistry {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		int locked = jdbc.sql("SELECT count(*) FROM inclusive_ticket_pledge WHERE id = :id AND released_on IS NULL FOR UPDATE").param("id", pledgeId)
-			.query(Integer.class).single();
-		if (locked == 0) {
+		boolean open = !jdbc.sql("SELECT id FROM inclusive_ticket_pledge WHERE id = :id AND released_on IS NULL FOR UPDATE").param("id", pledgeId)
+			.query(Long.class).list().isEmpty();
+		if (!open) {
 			throw new RuleViolationException("pledge " + pledgeId + " was released on " + before.releasedOn(), true);
 		}
 		List<Carved> pieces = jdbc.sql("SELECT id, holder_id, county_code, period_code, seq_from, seq_to FROM inclusive_ticket_lot WHERE pledge_id = :p ORDER BY id FOR UPDATE")
@@ -463,7 +463,7 @@ public class TicketRegistry {
 		for (Carved c : due) {
 			var txn = ledger.post(new Ledger.NewTxn(TxnKind.EXPIRE, "ticket-lot:" + c.lotId(), "validity ended",
 					List.of(new Ledger.Posting(holderAccount(c.holderId()), -c.tonnes()),
-							new Ledger.Posting(ledger.account(AccountKind.EXPIRED, "scheme", Asset.TICKET), c.tonnes()))));
+							new Ledger.Posting(ledger.account(AccountKind.EXPIRED, Ledger.SCHEME, Asset.TICKET), c.tonnes()))));
 			jdbc.sql("UPDATE inclusive_ticket_lot SET status = 'EXPIRED' WHERE id = :id").param("id", c.lotId()).update();
 			trade("EXPIRE", c.holderId(), null, c.tonnes(), null, today(), null, null, null, txn.seq(), "validity ended", List.of(c));
 		}
@@ -525,7 +525,7 @@ public class TicketRegistry {
 		}
 		var txn = ledger.post(new Ledger.NewTxn(TxnKind.ISSUE, ref, "issued " + serials.serial(countyCode, periodCode, first) + " … "
 				+ serials.serial(countyCode, periodCode, last),
-				List.of(new Ledger.Posting(ledger.account(AccountKind.TICKET_ISSUANCE, "scheme", Asset.TICKET), -tonnes),
+				List.of(new Ledger.Posting(ledger.account(AccountKind.TICKET_ISSUANCE, Ledger.SCHEME, Asset.TICKET), -tonnes),
 						new Ledger.Posting(holderAccount(holderId), tonnes))));
 		LocalDate expires = today().plusYears(settings.validityYears());
 		OffsetDateTime at = now();

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import org.peakpilot.inclusive.internal.ForestryProjects;
 import org.peakpilot.inclusive.internal.ForestryProjects.Parcel;
 import org.peakpilot.inclusive.internal.ForestryProjects.ProjectInput;
@@ -51,9 +51,9 @@ class ForestryTicketPages {
 	private final ForestryProjects projects;
 	private final TicketRegistry tickets;
 	private final Registry registry;
-	private final ObjectMapper json;
+	private final JsonMapper json;
 
-	ForestryTicketPages(ForestryProjects projects, TicketRegistry tickets, Registry registry, ObjectMapper json) {
+	ForestryTicketPages(ForestryProjects projects, TicketRegistry tickets, Registry registry, JsonMapper json) {
 		this.projects = projects;
 		this.tickets = tickets;
 		this.registry = registry;
