@@ -174,8 +174,9 @@ public class Ledger {
 
 	/**
 	 * The account (kind, owner, asset), created on first use; its id. The scheme's own accounts (owner {@link #SCHEME})
-	 * are created in a transaction of their own and remembered, so a credited trip does not look up the issuance
-	 * account again.
+	 * are created by the migration (V2026.12.14.12) and remembered, so a credited trip does not look up the issuance
+	 * account again. (They were once created in a transaction of their own: a second pool connection per post, which
+	 * starved the pool when as many posts as connections ran at once.)
 	 */
 	@Transactional
 	public long account(AccountKind kind, String owner, Asset asset) {
@@ -186,15 +187,10 @@ public class Ledger {
 			if (known != null) {
 				return known;
 			}
-			long id = find(kind, owner, asset).orElseGet(() -> requiresNew.execute(status -> {
-				jdbc.sql("INSERT INTO inclusive_ledger_account (kind, owner, asset) VALUES (?, ?, ?) ON CONFLICT (kind, owner, asset) DO NOTHING")
-					.params(kind.name(), owner, asset.name()).update();
-				return find(kind, owner, asset).orElseThrow();
-			}));
-			// committed (by the migration, an earlier transaction or the one just above): safe to remember
-			if (requiresNew.execute(status -> find(kind, owner, asset)).isPresent()) {
-				schemeAccounts.put(key, id);
-			}
+			// committed by the migration, never inserted here: safe to remember
+			long id = find(kind, owner, asset).orElseThrow(() -> new IllegalStateException(
+					"the scheme's account " + kind + "/" + asset + " is not among those the migration V2026.12.14.12 created"));
+			schemeAccounts.put(key, id);
 			return id;
 		}
 		Optional<Long> found = find(kind, owner, asset);
