@@ -82,9 +82,9 @@ public class CertificatePdf {
 				<style>
 				  @page { size: A4; margin: 18mm; }
 				  body { font-family: 'Noto Sans SC'; color: #1d3b2a; }
-				  .frame { border: 3px solid #2e7d4f; padding: 14mm 12mm; height: 238mm; position: relative; }
+				  .frame { border: 3px solid #2e7d4f; padding: 12mm 12mm; height: 230mm; position: relative; }
 				  .inner { border: 1px solid #9cc9ac; position: absolute; left: 3mm; right: 3mm; top: 3mm; bottom: 3mm; }
-				  h1 { text-align: center; font-size: 30pt; letter-spacing: 8pt; margin: 8mm 0 0 0; color: #2e7d4f; }
+				  h1 { text-align: center; font-size: 30pt; margin: 8mm 0 0 0; color: #2e7d4f; }
 				  .en { text-align: center; font-size: 12pt; color: #5b7d68; margin: 1mm 0 10mm 0; }
 				  .name { text-align: center; font-size: 22pt; margin: 6mm 0 2mm 0; }
 				  p { font-size: 13pt; line-height: 1.7; margin: 2mm 8mm; }

@@ -27,7 +27,8 @@ class CitizenErrorTexts {
 				: m.contains("not offered") || m.contains("out of stock") ? ".stock"
 				: m.startsWith("too many sign-ups") ? ".throttled"
 				: m.startsWith("no gCO2") ? ".nothing"
-				: m.contains("balance") || m.contains("shortfall") || m.contains("insufficient") ? ".balance" : "";
+				: m.contains("short by") ? ".balance"
+				: m.contains("does not take donations") ? ".closed" : "";
 		Locale locale = LocaleContextHolder.getLocale();
 		String text = messages.getMessage("inclusive.citizen.error." + error.field() + reason, null, null, locale);
 		if (text == null && !reason.isEmpty()) {

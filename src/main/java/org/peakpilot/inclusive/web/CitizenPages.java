@@ -19,6 +19,7 @@ import org.peakpilot.inclusive.internal.Citizens;
 import org.peakpilot.inclusive.internal.Ledger;
 import org.peakpilot.inclusive.internal.Mall;
 import org.peakpilot.inclusive.internal.Rankings;
+import org.peakpilot.inclusive.internal.ZeroCarbonEvents;
 import org.peakpilot.platform.BackTo;
 import org.peakpilot.platform.InvalidInputException;
 import org.springframework.context.MessageSource;
@@ -57,8 +58,9 @@ class CitizenPages {
 	private final JdbcClient jdbc;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final ZeroCarbonEvents events;
 
-	CitizenPages(Citizens citizens, CitizenActivity activity, Ledger ledger, Rankings rankings, Badges badges,
+	CitizenPages(ZeroCarbonEvents events, Citizens citizens, CitizenActivity activity, Ledger ledger, Rankings rankings, Badges badges,
 			Certificates certificates, CertificatePdf pdf, Mall mall, AccountLinks links, JdbcClient jdbc, MessageSource messages,
 			Clock clock) {
 		this.citizens = citizens;
@@ -73,6 +75,7 @@ class CitizenPages {
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	private LocalDate today() {
@@ -182,7 +185,19 @@ class CitizenPages {
 		model.addAttribute("points", ledger.balance(AccountKind.CITIZEN, String.valueOf(me.id()), Asset.POINT));
 		model.addAttribute("items", mall.offered());
 		model.addAttribute("redemptions", mall.redemptions(me.id()));
+		model.addAttribute("events", events.openForDonation());
 		return "inclusive/citizen/mall";
+	}
+
+	@PostMapping("/inclusive/donate/{eventId}")
+	@BackTo(value = "/inclusive/mall#donate", rule = "donate")
+	String donate(@PathVariable long eventId, @RequestParam(required = false) Long points, RedirectAttributes flash) {
+		Citizens.Citizen me = citizens.current();
+		if (points == null) {
+			throw new InvalidInputException("points", "must lie between 1 and " + ZeroCarbonEvents.POINTS_MAX);
+		}
+		flash.addFlashAttribute("donated", events.donatePoints(me.id(), eventId, points));
+		return "redirect:/inclusive/mall#donate";
 	}
 
 	@PostMapping("/inclusive/mall/{id}/redeem")
