@@ -82,26 +82,27 @@ public class CertificatePdf {
 				<style>
 				  @page { size: A4; margin: 18mm; }
 				  body { font-family: 'Noto Sans SC'; color: #1d3b2a; }
-				  .frame { border: 3px solid #2e7d4f; padding: 12mm 12mm; height: 230mm; position: relative; }
-				  .inner { border: 1px solid #9cc9ac; position: absolute; left: 3mm; right: 3mm; top: 3mm; bottom: 3mm; }
-				  h1 { text-align: center; font-size: 30pt; margin: 8mm 0 0 0; color: #2e7d4f; }
+				  .frame { border: 5px double #2e7d4f; padding: 12mm 12mm; height: 230mm; position: relative; }
+				  h1 { text-align: center; font-size: 30pt; margin: 22mm 0 0 0; color: #2e7d4f; }
 				  .en { text-align: center; font-size: 12pt; color: #5b7d68; margin: 1mm 0 10mm 0; }
 				  .name { text-align: center; font-size: 22pt; margin: 6mm 0 2mm 0; }
 				  p { font-size: 13pt; line-height: 1.7; margin: 2mm 8mm; }
 				  .figure { text-align: center; font-size: 26pt; color: #2e7d4f; margin: 8mm 0 1mm 0; }
 				  .figure-en { text-align: center; font-size: 11pt; color: #5b7d68; }
-				  .meta { position: absolute; left: 12mm; bottom: 14mm; font-size: 10pt; line-height: 1.6; color: #33513f; }
+				  .meta { position: absolute; left: 12mm; bottom: 14mm; width: 112mm; font-size: 10pt; line-height: 1.6; color: #33513f;
+				          word-wrap: break-word; }
 				  .qr { position: absolute; right: 12mm; bottom: 12mm; text-align: center; font-size: 8pt; color: #5b7d68; }
 				  .qr img { width: 34mm; height: 34mm; }
 				</style></head>
-				<body><div class="frame"><div class="inner"></div>
+				<body><div class="frame">
 				<h1>低碳环保证书</h1>
 				<div class="en">Low-carbon certificate · %7$s</div>
 				<div class="name">%2$s</div>
 				<p>于 %3$s 至 %4$s 期间，通过绿色出行和低碳打卡，累计减少二氧化碳排放：</p>
 				<div class="figure">%5$s 克 CO2（%6$s 千克）</div>
 				<div class="figure-en">%5$s g CO2 avoided from %3$s to %4$s by green trips and low-carbon check-ins</div>
-				<p>特发此证，以资鼓励。This certificate is awarded in recognition.</p>
+				<p style="margin-top: 10mm">特发此证，以资鼓励。</p>
+				<p>This certificate is awarded in recognition.</p>
 				<div class="meta">证书编号 Serial：%1$s<br/>签发时间 Issued：%8$s（北京时间）<br/>方法学 Methodologies：%9$s<br/>扫码或访问以下地址验证 Verify: %10$s</div>
 				<div class="qr"><img src="%11$s" alt="QR"/><br/>扫码验证 Scan to verify</div>
 				</div></body></html>
