@@ -165,5 +165,17 @@ class InclusiveCitizenBrowserTests {
 		browser.screenshot("inclusive-signup-en.png");
 		browser.open("/inclusive/welcome?lang=en");
 		browser.screenshot("inclusive-welcome-en.png");
+		// the phone-sized sign-in: a wrong password comes back to it, the right one lands on the citizen's home
+		browser.find(By.id("username")).sendKeys(phone);
+		browser.find(By.id("password")).sendKeys("wrong-password-1");
+		browser.find(By.id("login-submit")).click();
+		browser.waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.id("login-error")));
+		assertThat(browser.driver().getCurrentUrl()).contains("/inclusive/welcome?error");
+		browser.screenshot("inclusive-login-error-en.png");
+		browser.find(By.id("username")).sendKeys("+86 " + phone);
+		browser.find(By.id("password")).sendKeys("green-travel-2026");
+		browser.find(By.id("login-submit")).click();
+		browser.waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.id("hero")));
+		assertThat(browser.driver().getCurrentUrl()).endsWith("/inclusive");
 	}
 }

@@ -573,6 +573,35 @@ class InclusiveCitizenTests {
 		assertThat(ledger.balance(AccountKind.EVENT, String.valueOf(event), Asset.POINT)).isEqualTo(120);
 	}
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	/**
+	 * The home page's queries read one citizen's rows through the indexes by citizen (inclusive_trip_citizen,
+	 * inclusive_check_in_citizen, the ranking's primary key), whatever the size of the tables: with sequential scans
+	 * switched off, each plan names its index (a query no index can serve would still scan).
+	 */
+	@Test
+	void theHomePagesQueriesUseTheIndexesByCitizen() {
+		Map<String, String> queries = Map.of(
+				"inclusive_trip_citizen", """
+						EXPLAIN SELECT t.start_at, t.gco2 FROM inclusive_trip t WHERE t.citizen_id = 1 ORDER BY t.start_at DESC LIMIT 10""",
+				"inclusive_check_in_citizen", """
+						EXPLAIN SELECT ci.at FROM inclusive_check_in ci WHERE ci.citizen_id = 1 ORDER BY ci.at DESC LIMIT 10""",
+				"inclusive_trip_citizen ", """
+						EXPLAIN SELECT coalesce(sum(t.gco2), 0) FROM inclusive_trip t WHERE t.citizen_id = 1
+						  AND t.start_at >= TIMESTAMPTZ '2026-12-01 00:00+08' AND t.start_at < TIMESTAMPTZ '2027-01-01 00:00+08' AND t.status = 'CREDITED'""",
+				"inclusive_rank_pkey", """
+						EXPLAIN SELECT rank FROM inclusive_rank WHERE month = DATE '2026-12-01' AND citizen_id = 1""",
+				"inclusive_certificate_serial_key", """
+						EXPLAIN SELECT * FROM inclusive_certificate WHERE serial = 'LSLC-2026-0000000000'""");
+		new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+			jdbc.sql("SET LOCAL enable_seqscan = off").update();
+			queries.forEach((index, sql) -> assertThat(String.join("\n", jdbc.sql(sql).query(String.class).list())).as(sql)
+				.contains(index.strip()));
+		});
+	}
+
 	@Test
 	void theCitizenPagesRenderInEnglishToo() throws Exception {
 		Signed a = citizen("Walker");
