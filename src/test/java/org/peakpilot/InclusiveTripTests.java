@@ -392,6 +392,27 @@ class InclusiveTripTests {
 	}
 
 	@Test
+	void aPartnerLandsOnItsWorkspaceWithItsOwnTripsAndNoStaffNavigation() throws Exception {
+		long c = citizen();
+		String busToken = links.grant(c, bus.id());
+		String bikeToken = links.grant(c, bikes.id());
+		String mine = id();
+		String theirs = id();
+		sent(bus, batch(trip(mine, busToken, "BUS", at("2026-12-05", "12:00"), at("2026-12-05", "12:20"), null, 3)));
+		sent(bikes, batch(trip(theirs, bikeToken, "BIKE", at("2026-12-05", "13:00"), at("2026-12-05", "13:20"), "3", null)));
+		mvc.perform(get("/").with(f.as(bus.user()))).andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/inclusive/partner"));
+		mvc.perform(get("/inclusive/partner").with(f.as(bus.user()))).andExpect(status().isOk())
+			.andExpect(content().string(containsString(mine))).andExpect(content().string(not(containsString(theirs))))
+			.andExpect(content().string(containsString("LS-CM-001 V1")))
+			.andExpect(content().string(containsString("id=\"nav-partner\"")))
+			// the staff's navigation (cockpit, enterprises) is not a partner's
+			.andExpect(content().string(not(containsString("/plan/cockpit")))).andExpect(content().string(not(containsString("/registry/enterprises"))));
+		mvc.perform(get("/plan/cockpit").with(f.as(bus.user()))).andExpect(status().isForbidden());
+		mvc.perform(get("/inclusive/partner").with(f.as(officer))).andExpect(status().isForbidden());
+	}
+
+	@Test
 	void anOversizedBatchOrAbsurdValuesAre400NamingRowAndField() throws Exception {
 		long c = citizen();
 		String token = links.grant(c, bus.id());

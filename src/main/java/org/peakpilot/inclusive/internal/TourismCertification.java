@@ -146,13 +146,15 @@ public class TourismCertification {
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final Partners partners;
 
 	@org.springframework.beans.factory.annotation.Autowired
-	TourismCertification(PilotPlan plan, JdbcClient jdbc, AuditLog audit, Clock clock) {
-		this(read(plan.planFile(FILE)), jdbc, audit, clock);
+	TourismCertification(PilotPlan plan, JdbcClient jdbc, AuditLog audit, Clock clock, Partners partners) {
+		this(read(plan.planFile(FILE)), jdbc, audit, clock, partners);
 	}
 
-	TourismCertification(Criteria criteria, JdbcClient jdbc, AuditLog audit, Clock clock) {
+	TourismCertification(Criteria criteria, JdbcClient jdbc, AuditLog audit, Clock clock, Partners partners) {
+		this.partners = partners;
 		this.criteria = criteria;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -501,11 +503,7 @@ public class TourismCertification {
 			return null;
 		}
 		if (scope.hasRole(Role.PARTNER)) {
-			return jdbc.sql("""
-					SELECT pu.partner_id FROM inclusive_partner_user pu JOIN app_user u ON u.id = pu.user_id
-					JOIN inclusive_partner p ON p.id = pu.partner_id WHERE u.username = :name AND p.active
-					""").param("name", scope.actor()).query(Long.class).optional()
-				.orElseThrow(() -> new AccessDeniedException(scope.actor() + " acts for no active partner"));
+			return partners.ofCurrentUser().orElseThrow(() -> new AccessDeniedException(scope.actor() + " acts for no active partner"));
 		}
 		throw new AccessDeniedException(scope.actor() + " may not reach the tourism certification");
 	}

@@ -235,9 +235,11 @@ public class ZeroCarbonEvents {
 	private final TicketRegistry tickets;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final Partners partners;
 
 	ZeroCarbonEvents(JdbcClient jdbc, EventFactors factors, EmissionsAccounting accounting, Registry registry, Ledger ledger,
-			TicketRegistry tickets, AuditLog audit, Clock clock) {
+			TicketRegistry tickets, AuditLog audit, Clock clock, Partners partners) {
+		this.partners = partners;
 		this.tickets = tickets;
 		this.jdbc = jdbc;
 		this.factors = factors;
@@ -754,11 +756,7 @@ public class ZeroCarbonEvents {
 			return null;
 		}
 		if (scope.hasRole(Role.PARTNER)) {
-			return jdbc.sql("""
-					SELECT pu.partner_id FROM inclusive_partner_user pu JOIN app_user u ON u.id = pu.user_id
-					JOIN inclusive_partner p ON p.id = pu.partner_id WHERE u.username = :name AND p.active
-					""").param("name", scope.actor()).query(Long.class).optional()
-				.orElseThrow(() -> new AccessDeniedException(scope.actor() + " acts for no active partner"));
+			return partners.ofCurrentUser().orElseThrow(() -> new AccessDeniedException(scope.actor() + " acts for no active partner"));
 		}
 		throw new AccessDeniedException(scope.actor() + " may not reach zero-carbon events");
 	}

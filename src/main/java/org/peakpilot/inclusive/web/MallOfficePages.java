@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import org.peakpilot.inclusive.internal.Mall;
 import org.peakpilot.platform.BackTo;
 import org.peakpilot.platform.NotFoundException;
-import org.peakpilot.platform.UserAccounts;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.peakpilot.inclusive.internal.Partners;
+import org.peakpilot.platform.AccessScope;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,13 +21,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 class MallOfficePages {
 
 	private final Mall mall;
-	private final UserAccounts accounts;
-	private final JdbcClient jdbc;
+	private final Partners partners;
 
-	MallOfficePages(Mall mall, UserAccounts accounts, JdbcClient jdbc) {
+	MallOfficePages(Mall mall, Partners partners) {
 		this.mall = mall;
-		this.accounts = accounts;
-		this.jdbc = jdbc;
+		this.partners = partners;
 	}
 
 	/** The item form's fields. */
@@ -41,8 +39,8 @@ class MallOfficePages {
 	@GetMapping("/inclusive/office/mall")
 	String office(Model model) {
 		model.addAttribute("items", mall.items(null));
-		model.addAttribute("partners", jdbc.sql("SELECT id, name FROM inclusive_partner WHERE active ORDER BY name LIMIT 500")
-			.query((rs, n) -> new CitizenPages.PartnerOption(rs.getLong(1), rs.getString(2))).list());
+		model.addAttribute("partners", partners.list().stream().filter(Partners.Partner::active)
+			.map(p -> new CitizenPages.PartnerOption(p.id(), p.name())).toList());
 		model.addAttribute("action", "/inclusive/office/mall");
 		return "inclusive/citizen/mall-items";
 	}
@@ -71,8 +69,6 @@ class MallOfficePages {
 	}
 
 	private long partnerOfCaller() {
-		long userId = accounts.me().id();
-		return jdbc.sql("SELECT partner_id FROM inclusive_partner_user WHERE user_id = :u").param("u", userId).query(Long.class)
-			.optional().orElseThrow(() -> new NotFoundException("partner of user " + userId));
+		return partners.ofCurrentUser().orElseThrow(() -> new NotFoundException("active partner of " + AccessScope.current().actor()));
 	}
 }
