@@ -36,14 +36,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Gateways (采集终端) and their device tokens. A token is shown once and stored as its SHA-256; it signs a
  * gateway in as {@link AccessScope#device} of its one enterprise, over HTTP (Bearer) and MQTT (the password of its
  * connection, with its id as user name; or a user property). Tokens are looked up once and then cached for 30
- * seconds, so that ingest does not query them per batch; a revocation or rotation here takes effect at once on this
+ * seconds ({@code peakpilot.monitoring.token-cache}), so that ingest does not query them per batch; a revocation or rotation here takes effect at once on this
  * instance (and closes the gateway's connections to the embedded broker), within 30 seconds on others.
  */
 @Component
 public class Gateways implements DeviceCredentials {
 
 	static final String TOKEN_PREFIX = "ppd_";
-	private static final Duration CACHE_TTL = Duration.ofSeconds(30);
 	private static final Duration SEEN_EVERY = Duration.ofMinutes(1);
 
 	/**
@@ -70,10 +69,12 @@ public class Gateways implements DeviceCredentials {
 
 	/** How long the previous token keeps working after a rotation. */
 	private final Duration rotationOverlap;
+	private final Duration cacheTtl;
 	private final tools.jackson.databind.json.JsonMapper json;
 
 	Gateways(JdbcClient jdbc, Registry registry, AuditLog audit, Clock clock, tools.jackson.databind.json.JsonMapper json,
-			@org.springframework.beans.factory.annotation.Value("${peakpilot.monitoring.token-rotation-overlap:PT10M}") Duration rotationOverlap) {
+			@org.springframework.beans.factory.annotation.Value("${peakpilot.monitoring.token-rotation-overlap:PT10M}") Duration rotationOverlap,
+			@org.springframework.beans.factory.annotation.Value("${peakpilot.monitoring.token-cache:PT30S}") Duration cacheTtl) {
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.audit = audit;
@@ -83,6 +84,10 @@ public class Gateways implements DeviceCredentials {
 			throw new IllegalArgumentException("peakpilot.monitoring.token-rotation-overlap must lie between PT0S and P7D");
 		}
 		this.rotationOverlap = rotationOverlap;
+		if (cacheTtl.isNegative() || cacheTtl.compareTo(Duration.ofMinutes(10)) > 0) {
+			throw new IllegalArgumentException("peakpilot.monitoring.token-cache must lie between PT0S and PT10M");
+		}
+		this.cacheTtl = cacheTtl;
 	}
 
 	/** Device tokens start with {@value #TOKEN_PREFIX}. */
@@ -119,7 +124,7 @@ public class Gateways implements DeviceCredentials {
 		Instant now = clock.instant();
 		Cached c = byHash.get(hash);
 		// a previous token's answer is not kept beyond the end of its overlap
-		if (c == null || c.at().plus(CACHE_TTL).isBefore(now)
+		if (c == null || c.at().plus(cacheTtl).isBefore(now)
 				|| c.sender().map(s -> s.tokenUntil() != null && !s.tokenUntil().isAfter(now)).orElse(false)) {
 			try {
 				Optional<Sender> s = jdbc.sql("""
