@@ -222,6 +222,75 @@ public class UserAccounts implements UserDetailsService {
 		audit.record("user.password-changed", "user", me.id(), null, null);
 	}
 
+	/** A mainland China mobile number as a citizen's sign-in name: 11 digits starting 13–19. */
+	public static final String PHONE_LOGIN_PATTERN = "^1[3-9][0-9]{9}$";
+	/** An e-mail address as a citizen's sign-in name (lower-cased; at most {@value #SELF_LOGIN_MAX} characters). */
+	public static final String EMAIL_LOGIN_PATTERN = "^[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\\.[a-z]{2,24}$";
+	private static final Pattern PHONE_LOGIN = Pattern.compile(PHONE_LOGIN_PATTERN);
+	private static final Pattern EMAIL_LOGIN = Pattern.compile(EMAIL_LOGIN_PATTERN);
+	/** The longest self-chosen sign-in name (the column app_user.username). */
+	public static final int SELF_LOGIN_MAX = 64;
+
+	/**
+	 * The sign-in name a person typed as a phone number or e-mail address, normalised (blanks and a {@code +86} prefix
+	 * removed, e-mail lower-cased); empty when it is neither.
+	 */
+	public static Optional<String> selfLogin(String typed) {
+		if (typed == null || typed.length() > 2 * SELF_LOGIN_MAX) {
+			return Optional.empty();
+		}
+		String s = typed.strip();
+		if (s.indexOf('@') < 0) {
+			s = s.replace(" ", "").replace("-", "");
+			if (s.startsWith("+86")) {
+				s = s.substring(3);
+			}
+			return PHONE_LOGIN.matcher(s).matches() ? Optional.of(s) : Optional.empty();
+		}
+		s = s.toLowerCase(java.util.Locale.ROOT);
+		return s.length() <= SELF_LOGIN_MAX && EMAIL_LOGIN.matcher(s).matches() ? Optional.of(s) : Optional.empty();
+	}
+
+	/**
+	 * Self sign-up of a {@link Role#CITIZEN} (碳普惠用户): the login is a mainland mobile number or an e-mail address
+	 * ({@link #selfLogin}), the display name the citizen's pseudonym. No real-name data. Errors name the fields
+	 * {@code login}, {@code password}, {@code publicName} (1 to {@code publicNameMax} characters, no control
+	 * characters); a taken login is an error of {@code login}. The caller (the carbon-inclusive module) throttles
+	 * sign-ups. Answers the new user's id.
+	 */
+	@Transactional
+	public long signUpCitizen(String login, String password, String publicName, int publicNameMax) {
+		List<InputError> errors = new ArrayList<>();
+		Optional<String> normalised = selfLogin(login);
+		if (normalised.isEmpty()) {
+			errors.add(InputError.field("login", "a mainland mobile number (11 digits) or an e-mail address of at most "
+					+ SELF_LOGIN_MAX + " characters"));
+		}
+		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+			errors.add(InputError.field("password", "a password needs at least " + MIN_PASSWORD_LENGTH + " characters"));
+		}
+		else {
+			InputBounds.password(errors, "password", password);
+		}
+		int nameMax = Math.min(publicNameMax, DISPLAY_NAME_MAX);
+		if (publicName == null || publicName.isBlank() || publicName.strip().length() > nameMax
+				|| publicName.codePoints().anyMatch(Character::isISOControl)) {
+			errors.add(InputError.field("publicName", "a public name of 1 to " + nameMax + " characters is required"));
+		}
+		if (normalised.isPresent() && jdbc.sql("SELECT count(*) FROM app_user WHERE username = :u").param("u", normalised.get())
+			.query(Long.class).single() > 0) {
+			errors.add(InputError.field("login", "already signed up; sign in instead"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		long id = insertUser(new UserForm(normalised.get(), publicName.strip(), password, Role.CITIZEN, null, null, null,
+				Set.of(), true));
+		audit.record("user.signed-up", "user", id, null, AuditLog.snapshot("role", Role.CITIZEN.name()));
+		log.info("Citizen user {} signed up", id);
+		return id;
+	}
+
 	/**
 	 * The user's security stamp while the user exists and is enabled: a web session signed in with another stamp
 	 * has outlived a change of the user's rights or password (docs/adr/0011).
@@ -304,7 +373,10 @@ public class UserAccounts implements UserDetailsService {
 	/** Sign-in lookup for forms and HTTP Basic. */
 	@Override
 	public PeakPilotUser loadUserByUsername(String username) {
-		return jdbc.sql("SELECT * FROM app_user WHERE username = :u").param("u", username == null ? "" : username.strip())
+		String name = username == null ? "" : username.strip();
+		// a citizen signs in with its phone number or e-mail as typed (+86, blanks, capitals)
+		String login = name.indexOf('@') >= 0 || name.startsWith("+86") ? selfLogin(name).orElse(name) : name;
+		return jdbc.sql("SELECT * FROM app_user WHERE username = :u").param("u", login)
 			.query(this::principal).optional()
 			.orElseThrow(() -> new UsernameNotFoundException("no such user"));
 	}
