@@ -49,10 +49,6 @@ public class OfficeFigures {
 	public static final int LEDGER_EXPORT_MAX_ROWS = 100_000;
 
 	// ------------------------------------------------------------------ the other parts' tables (one place to adapt)
-	static final String TRIPS = "inclusive_trip";
-	static final String TRIP_CREDITED = "status = 'CREDITED'";
-	static final String CHECKINS = "inclusive_checkin";
-	static final String SCENES = "inclusive_scene";
 	static final String EVENTS = "inclusive_event";
 
 	/** A day of the rollup: trips and gCO2 per mode. */
@@ -178,7 +174,7 @@ public class OfficeFigures {
 		return new Dashboard(month, today, OffsetDateTime.now(clock).atZoneSameInstant(BEIJING).toOffsetDateTime(), users, newUsers,
 				activeUsers(), days, perDay,
 				modes.entrySet().stream().map(e -> new ModeTotal(e.getKey(), e.getValue()[0], e.getValue()[1])).toList(),
-				scenes(), checkins(from, to), ticketsIssued(from, to), ticketsRetired(from, to), eventsNeutralised(from, to),
+				scenes(), checkins(first, month.atEndOfMonth()), ticketsIssued(from, to), ticketsRetired(from, to), eventsNeutralised(from, to),
 				eventsNeutralised(null, null), lastReconciliation());
 	}
 
@@ -190,7 +186,9 @@ public class OfficeFigures {
 			return List.of();
 		}
 		refresh(from, last);
-		return jdbc.sql("SELECT day, mode, trips, gco2 FROM inclusive_office_day WHERE day BETWEEN :from AND :to ORDER BY day, mode")
+		return jdbc.sql("""
+				SELECT day, mode, sum(trips) AS trips, sum(gco2) AS gco2 FROM inclusive_office_day WHERE day BETWEEN :from AND :to
+				GROUP BY day, mode ORDER BY day, mode""")
 			.param("from", from).param("to", last)
 			.query((rs, n) -> new DayMode(rs.getObject("day", LocalDate.class), rs.getString("mode"), rs.getLong("trips"), rs.getLong("gco2")))
 			.list();
@@ -199,6 +197,10 @@ public class OfficeFigures {
 	/** Days of the period whose rollup is missing, or not settled and older than {@code refresh-after}, computed again. */
 	void refresh(LocalDate from, LocalDate to) {
 		Instant now = clock.instant();
+		LocalDate today = today();
+		if (to.isAfter(today)) {
+			to = today;
+		}
 		Map<LocalDate, Boolean> fresh = new HashMap<>();
 		jdbc.sql("SELECT day, settled, refreshed_at FROM inclusive_office_day_state WHERE day BETWEEN :from AND :to")
 			.param("from", from).param("to", to)
@@ -214,20 +216,22 @@ public class OfficeFigures {
 	}
 
 	private void recompute(LocalDate day, Instant now) {
-		Instant start = start(day);
-		Instant end = start(day.plusDays(1));
-		boolean settled = !now.isBefore(end.plus(settleAfter));
+		boolean settled = !now.isBefore(start(day.plusDays(1)).plus(settleAfter));
 		transaction.executeWithoutResult(s -> {
 			// one instance computes a day at a time
 			jdbc.sql("SELECT pg_advisory_xact_lock(7414, :d)").param("d", (int) day.toEpochDay()).query().singleRow();
 			jdbc.sql("DELETE FROM inclusive_office_day WHERE day = :d").param("d", day).update();
-			jdbc.sql("INSERT INTO inclusive_office_day (day, mode, trips, gco2) SELECT :d, mode, count(*), coalesce(sum(gco2), 0) FROM "
-					+ TRIPS + " WHERE started_at >= :from AND started_at < :to AND " + TRIP_CREDITED + " GROUP BY mode")
-				.param("d", day).param("from", ts(start)).param("to", ts(end)).update();
+			jdbc.sql("""
+					INSERT INTO inclusive_office_day (day, mode, methodology_id, trips, gco2)
+					SELECT :d, mode, coalesce(methodology_id, 0), count(*), coalesce(sum(gco2), 0) FROM inclusive_trip
+					WHERE day = :d AND status = 'CREDITED' GROUP BY mode, coalesce(methodology_id, 0)""")
+				.param("d", day).update();
+			boolean waiting = jdbc.sql("SELECT EXISTS (SELECT 1 FROM inclusive_trip WHERE day = :d AND status = 'FLAGGED')")
+				.param("d", day).query(Boolean.class).single();
 			jdbc.sql("""
 					INSERT INTO inclusive_office_day_state (day, settled, refreshed_at) VALUES (:d, :s, :at)
 					ON CONFLICT (day) DO UPDATE SET settled = excluded.settled, refreshed_at = excluded.refreshed_at""")
-				.param("d", day).param("s", settled).param("at", ts(now)).update();
+				.param("d", day).param("s", settled && !waiting).param("at", ts(now)).update();
 		});
 	}
 
@@ -239,22 +243,25 @@ public class OfficeFigures {
 		if (a != null && a.day().equals(today) && !a.computedAt().plus(refreshAfter).isBefore(now)) {
 			return a.count();
 		}
-		Instant since = start(today.minusDays(29));
-		long count = jdbc.sql("SELECT count(*) FROM (SELECT citizen_id FROM " + TRIPS + " WHERE started_at >= :since AND " + TRIP_CREDITED
-				+ " UNION SELECT citizen_id FROM " + CHECKINS + " WHERE checked_in_at >= :since) a")
-			.param("since", ts(since)).query(Long.class).single();
+		long count = jdbc.sql("""
+				SELECT count(*) FROM (SELECT citizen_id FROM inclusive_trip WHERE day BETWEEN :since AND :today AND status = 'CREDITED'
+				UNION SELECT citizen_id FROM inclusive_check_in WHERE day BETWEEN :since AND :today) a""")
+			.param("since", today.minusDays(29)).param("today", today).query(Long.class).single();
 		active = new Active(today, now, count);
 		return count;
 	}
 
 	long scenes() {
-		return jdbc.sql("SELECT count(*) FROM " + SCENES).query(Long.class).single();
+		return jdbc.sql("SELECT count(*) FROM inclusive_scene").query(Long.class).single();
 	}
 
-	List<SceneCheckins> checkins(Instant from, Instant to) {
-		return jdbc.sql("SELECT s.id, s.name, count(c.id) AS n FROM " + SCENES + " s LEFT JOIN " + CHECKINS
-				+ " c ON c.scene_id = s.id AND c.checked_in_at >= :from AND c.checked_in_at < :to GROUP BY s.id, s.name ORDER BY n DESC, s.id LIMIT 50")
-			.param("from", ts(from)).param("to", ts(to))
+	/** Check-ins of the days per scene (the 50 busiest scenes; every scene while there are fewer). */
+	List<SceneCheckins> checkins(LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				SELECT s.id, s.name, coalesce(c.n, 0) AS n FROM inclusive_scene s
+				LEFT JOIN (SELECT scene_id, count(*) AS n FROM inclusive_check_in WHERE day BETWEEN :from AND :to GROUP BY scene_id) c
+				ON c.scene_id = s.id ORDER BY n DESC, s.id LIMIT 50""")
+			.param("from", from).param("to", to)
 			.query((rs, n) -> new SceneCheckins(rs.getLong("id"), rs.getString("name"), rs.getLong("n"))).list();
 	}
 
@@ -328,11 +335,18 @@ public class OfficeFigures {
 		return new TreeMap<>(modes);
 	}
 
-	/** Per mode, "code version" of the methodologies that credited its trips in the period. */
+	/** Per mode, "code V version" of the methodologies that credited its trips in the period's days (rollup). */
 	public Map<String, List<String>> methodologies(LocalDate from, LocalDate to) {
-		Map<String, TreeSet<String>> out = new TreeMap<>();
-		// placeholder until the trips' methodology columns are known
-		return new TreeMap<>(Map.copyOf(new HashMap<String, List<String>>()));
+		refresh(from, to);
+		Map<String, List<String>> out = new TreeMap<>();
+		jdbc.sql("""
+				SELECT DISTINCT d.mode, m.code, m.version FROM inclusive_office_day d JOIN inclusive_methodology m ON m.id = d.methodology_id
+				WHERE d.day BETWEEN :from AND :to ORDER BY d.mode, m.code, m.version""")
+			.param("from", from).param("to", to)
+			.query(rs -> {
+				out.computeIfAbsent(rs.getString("mode"), k -> new ArrayList<>()).add(rs.getString("code") + " V" + rs.getInt("version"));
+			});
+		return out;
 	}
 
 	static Instant start(LocalDate day) {
