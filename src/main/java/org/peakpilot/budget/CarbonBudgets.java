@@ -6,6 +6,7 @@ import java.util.Set;
 import org.peakpilot.budget.internal.Allocations;
 import org.peakpilot.budget.internal.Execution;
 import org.peakpilot.budget.internal.ProjectReservations;
+import org.peakpilot.budget.internal.SinkLedger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -15,16 +16,18 @@ public class CarbonBudgets {
 
 	private final Execution execution;
 	private final ProjectReservations reservations;
+	private final SinkLedger sinks;
 
 	/** The stateless arithmetic only (tests of the allocation methods); the execution's facts need the Spring bean. */
 	public CarbonBudgets() {
-		this(null, null);
+		this(null, null, null);
 	}
 
 	@Autowired
-	CarbonBudgets(Execution execution, ProjectReservations reservations) {
+	CarbonBudgets(Execution execution, ProjectReservations reservations, SinkLedger sinks) {
 		this.execution = execution;
 		this.reservations = reservations;
+		this.sinks = sinks;
 	}
 
 	/**
@@ -93,5 +96,26 @@ public class CarbonBudgets {
 	/** Releases a project's reservation (lapse, rejection, withdrawal) with the reason; nothing happens when there is none. Audited. */
 	public void releaseProjectReservation(String projectRef, String reason) {
 		reservations.release(projectRef, reason);
+	}
+
+	/**
+	 * Whole tonnes of a county's verified forestry sinks of a year (the sink ledger) that may still be issued as forestry
+	 * carbon tickets (林业碳票), with the figures behind them ({@link SinkAvailability}). No user scope: the caller (the
+	 * carbon-inclusive scheme's issuance) decides who asks.
+	 */
+	public SinkAvailability sinkAvailableForTickets(String countyCode, int year) {
+		return sinks.availableForTickets(countyCode, year);
+	}
+
+	/**
+	 * Withdraws whole tonnes of a county's sinks of a year because they are issued as carbon tickets, so that they
+	 * leave the budget's sink credit (a new draft's credit is min(Σ ΔS − Σ withdrawn, β × total)): append-only, one
+	 * record per call, audited; joins the caller's transaction (the issuance and its withdrawal happen together or not).
+	 *
+	 * @throws org.peakpilot.platform.InvalidInputException naming county_code, year, tonnes or ticket_reference
+	 * @throws org.peakpilot.platform.RuleViolationException (422) when more than {@link #sinkAvailableForTickets} is asked, with the figures
+	 */
+	public void withdrawSinkForTickets(String countyCode, int year, long tonnes, String ticketReference) {
+		sinks.withdrawForTickets(countyCode, year, tonnes, ticketReference);
 	}
 }

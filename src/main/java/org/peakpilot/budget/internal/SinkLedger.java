@@ -108,7 +108,7 @@ public class SinkLedger {
 	public record Credit(
 			@Schema(description = "The budget year · 预算年度") int year,
 			@Schema(description = "The version number · 版本号") int version,
-			@JsonProperty("ledger_sum_t") @Schema(description = "Σ ΔS of the year's ledger entries when the credit was set, tCO2 · 当年碳汇增量合计，吨二氧化碳") BigDecimal ledgerSum,
+			@JsonProperty("ledger_sum_t") @Schema(description = "Σ ΔS of the year's ledger entries minus the tonnes issued as forestry carbon tickets, when the credit was set, tCO2 · 当年碳汇增量合计（扣除已签发为林业碳票的部分），吨二氧化碳") BigDecimal ledgerSum,
 			@JsonProperty("cap_share") @Schema(description = "β, fraction of 1 (plan folder, sink.credit-max-share) · 抵扣上限比例") BigDecimal capShare,
 			@JsonProperty("cap_t") @Schema(description = "β × total_t, tCO2 · 抵扣上限，吨二氧化碳") BigDecimal cap,
 			@JsonProperty("credit_t") @Schema(description = "The version's sink_credit_t, tCO2; never part of an intensity figure · 碳汇抵扣量（不计入强度）") BigDecimal credit,
@@ -225,10 +225,78 @@ public class SinkLedger {
 				: scope.where("county_code", null, null);
 	}
 
-	/** Σ ΔS of the year's entries, tCO2. */
+	/**
+	 * Σ ΔS of the year's entries minus the tonnes withdrawn for forestry carbon tickets (林业碳票), tCO2: what the
+	 * budget may still credit. A tonne issued as a ticket is no longer here.
+	 */
 	BigDecimal ledgerSum(int year) {
-		return jdbc.sql("SELECT coalesce(sum(increment_t), 0) FROM budget_sink_entry WHERE year = :year").param("year", year)
+		return jdbc.sql("""
+				SELECT coalesce((SELECT sum(increment_t) FROM budget_sink_entry WHERE year = :year), 0)
+				  - coalesce((SELECT sum(tonnes_t) FROM budget_sink_withdrawal WHERE year = :year), 0)""").param("year", year)
 			.query(BigDecimal.class).single();
+	}
+
+	/**
+	 * Whole tonnes of the county's verified sinks of the year that may still be issued as carbon tickets: its Σ ΔS minus
+	 * its withdrawals, and never more than the city's Σ ΔS minus all withdrawals minus the largest sink credit a
+	 * budget version of the year already took (a tonne credited to the city is not sold again).
+	 */
+	@Transactional(readOnly = true)
+	public org.peakpilot.budget.SinkAvailability availableForTickets(String countyCode, int year) {
+		var row = jdbc.sql("""
+				SELECT coalesce((SELECT sum(increment_t) FROM budget_sink_entry WHERE year = :year AND county_code = :county), 0) AS county_inc,
+				  coalesce((SELECT sum(tonnes_t) FROM budget_sink_withdrawal WHERE year = :year AND county_code = :county), 0) AS county_out,
+				  coalesce((SELECT sum(increment_t) FROM budget_sink_entry WHERE year = :year), 0) AS city_inc,
+				  coalesce((SELECT sum(tonnes_t) FROM budget_sink_withdrawal WHERE year = :year), 0) AS city_out,
+				  coalesce((SELECT max(sink_credit_t) FROM budget_version WHERE year = :year), 0) AS credit""")
+			.param("year", year).param("county", countyCode).query().singleRow();
+		BigDecimal countyInc = (BigDecimal) row.get("county_inc");
+		BigDecimal countyOut = (BigDecimal) row.get("county_out");
+		BigDecimal cityInc = (BigDecimal) row.get("city_inc");
+		BigDecimal cityOut = (BigDecimal) row.get("city_out");
+		BigDecimal credit = (BigDecimal) row.get("credit");
+		BigDecimal available = countyInc.subtract(countyOut).min(cityInc.subtract(cityOut).subtract(credit)).setScale(0, RoundingMode.FLOOR)
+			.max(BigDecimal.ZERO);
+		return new org.peakpilot.budget.SinkAvailability(countyCode, year, countyInc, countyOut, cityInc, cityOut, credit, available);
+	}
+
+	/**
+	 * Withdraws whole tonnes of a county's sinks of a year for an issuance of carbon tickets (one row per issuance and
+	 * year, append-only); audited. Serialised with the year's budget versions.
+	 *
+	 * @throws InvalidInputException naming county_code, year, tonnes or ticket_reference
+	 * @throws RuleViolationException (422) when the tonnes exceed {@link #availableForTickets}, with the figures
+	 */
+	@Transactional
+	public void withdrawForTickets(String countyCode, int year, long tonnes, String ticketReference) {
+		List<InputError> errors = new ArrayList<>();
+		if (countyCode == null || countyCode.isBlank() || countyCode.length() > 12 || !registry.isCounty(countyCode)) {
+			errors.add(InputError.field("county_code", "is not a county-level division of the registry"));
+		}
+		if (year < 2000 || year > 2100) {
+			errors.add(InputError.field("year", "must lie between 2000 and 2100, got " + year));
+		}
+		if (tonnes <= 0 || tonnes > 1_000_000_000L) {
+			errors.add(InputError.field("tonnes", "must be a whole number of tCO2 from 1 to " + MAX_INCREMENT_T + ", got " + tonnes));
+		}
+		text(errors, "ticket_reference", ticketReference, MAX_REFERENCE, true);
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('budget_version'), :year)").param("year", year).query().singleRow();
+		org.peakpilot.budget.SinkAvailability a = availableForTickets(countyCode, year);
+		if (a.available().compareTo(BigDecimal.valueOf(tonnes)) < 0) {
+			throw new RuleViolationException(tonnes + " t cannot be issued as carbon tickets: " + a.explained());
+		}
+		long id = jdbc.sql("""
+				INSERT INTO budget_sink_withdrawal (county_code, year, tonnes_t, ticket_reference, withdrawn_by, withdrawn_at)
+				VALUES (:county, :year, :t, :ref, :by, :at) RETURNING id""")
+			.param("county", countyCode).param("year", year).param("t", BigDecimal.valueOf(tonnes)).param("ref", ticketReference.strip())
+			.param("by", AccessScope.current().actor()).param("at", OffsetDateTime.ofInstant(clock.instant(), clock.getZone()))
+			.query(Long.class).single();
+		audit.record("budget.sink-withdrawn", "budget-sink-withdrawal", id, null,
+				java.util.Map.of("county_code", countyCode, "year", year, "tonnes_t", tonnes, "ticket_reference", ticketReference.strip()));
+		log.info("Sinks of county {} and year {}: {} t withdrawn for carbon tickets ({})", countyCode, year, tonnes, ticketReference);
 	}
 
 	/** β × total, tCO2, 6 decimals. */
@@ -315,7 +383,9 @@ public class SinkLedger {
 		}
 		int year = jdbc.sql("SELECT year FROM budget_version WHERE id = :id").param("id", versionId).query(Integer.class).single();
 		List<Object[]> rows = jdbc.sql("""
-				SELECT county_code, sum(increment_t) FROM budget_sink_entry WHERE year = :year GROUP BY county_code ORDER BY county_code""")
+				SELECT county_code, sum(t) FROM (SELECT county_code, increment_t AS t FROM budget_sink_entry WHERE year = :year
+				  UNION ALL SELECT county_code, -tonnes_t FROM budget_sink_withdrawal WHERE year = :year) s
+				GROUP BY county_code HAVING sum(t) > 0 ORDER BY county_code""")
 			.param("year", year).query((rs, n) -> new Object[] { rs.getString(1), rs.getBigDecimal(2) }).list();
 		if (rows.isEmpty()) {
 			return;
@@ -387,6 +457,16 @@ public class SinkLedger {
 		if (in.increment().signum() >= 0 || in.increment().negate().compareTo(left) > 0) {
 			errors.add(InputError.field("increment_t", "a correction is negative and at most the " + BudgetVersions.plain(left)
 					+ " t left of the entry it corrects"));
+		}
+		else {
+			BigDecimal free = jdbc.sql("""
+					SELECT coalesce((SELECT sum(increment_t) FROM budget_sink_entry WHERE year = :year AND county_code = :county), 0)
+					  - coalesce((SELECT sum(tonnes_t) FROM budget_sink_withdrawal WHERE year = :year AND county_code = :county), 0)""")
+				.param("year", in.year()).param("county", in.countyCode()).query(BigDecimal.class).single();
+			if (in.increment().negate().compareTo(free) > 0) {
+				errors.add(InputError.field("increment_t", "the county's sinks of " + in.year() + " not issued as carbon tickets are "
+						+ BudgetVersions.plain(free) + " t: a correction cannot take back tonnes already issued as tickets"));
+			}
 		}
 	}
 
