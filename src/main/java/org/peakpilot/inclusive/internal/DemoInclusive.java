@@ -116,6 +116,8 @@ class DemoInclusive implements ApplicationRunner {
 			return;
 		}
 		List<DemoScene> sceneRows = scenes(table(plan, SCENES));
+		// the methodologies' own start-up seeding has no order against this runner; seeding is idempotent
+		methodologies.run(args);
 		String password = configuredPassword.length() >= UserAccounts.MIN_PASSWORD_LENGTH ? configuredPassword : UserAccounts.randomPassword();
 		String summary = SystemActor.call("demo", () -> transaction.execute(s -> load(partnerRows, sceneRows, password)));
 		if (configuredPassword.length() >= UserAccounts.MIN_PASSWORD_LENGTH) {
