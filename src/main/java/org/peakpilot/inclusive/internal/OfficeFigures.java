@@ -194,7 +194,10 @@ public class OfficeFigures {
 			.list();
 	}
 
-	/** Days of the period whose rollup is missing, or not settled and older than {@code refresh-after}, computed again. */
+	/**
+	 * Days of the period whose rollup is missing, or not settled and older than {@code refresh-after}, computed again,
+	 * all in one transaction (one instance at a time).
+	 */
 	void refresh(LocalDate from, LocalDate to) {
 		Instant now = clock.instant();
 		LocalDate today = today();
@@ -208,30 +211,37 @@ public class OfficeFigures {
 				Instant at = rs.getTimestamp("refreshed_at").toInstant();
 				fresh.put(rs.getObject("day", LocalDate.class), rs.getBoolean("settled") || !at.plus(refreshAfter).isBefore(now));
 			});
+		List<LocalDate> stale = new ArrayList<>();
 		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
 			if (!fresh.getOrDefault(day, false)) {
-				recompute(day, now);
+				stale.add(day);
 			}
+		}
+		if (!stale.isEmpty()) {
+			recompute(stale, now);
 		}
 	}
 
-	private void recompute(LocalDate day, Instant now) {
-		boolean settled = !now.isBefore(start(day.plusDays(1)).plus(settleAfter));
+	private void recompute(List<LocalDate> days, Instant now) {
+		// a date[] literal of days we made (never typed input): Spring would expand a Java array into a list
+		String array = days.stream().map(LocalDate::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
 		transaction.executeWithoutResult(s -> {
-			// one instance computes a day at a time
-			jdbc.sql("SELECT pg_advisory_xact_lock(7414, :d)").param("d", (int) day.toEpochDay()).query().singleRow();
-			jdbc.sql("DELETE FROM inclusive_office_day WHERE day = :d").param("d", day).update();
+			jdbc.sql("SELECT pg_advisory_xact_lock(7414, 0)").query().singleRow();
+			jdbc.sql("DELETE FROM inclusive_office_day WHERE day = ANY(CAST(:days AS date[]))").param("days", array).update();
 			jdbc.sql("""
 					INSERT INTO inclusive_office_day (day, mode, methodology_id, trips, gco2)
-					SELECT :d, mode, coalesce(methodology_id, 0), count(*), coalesce(sum(gco2), 0) FROM inclusive_trip
-					WHERE day = :d AND status = 'CREDITED' GROUP BY mode, coalesce(methodology_id, 0)""")
-				.param("d", day).update();
-			boolean waiting = jdbc.sql("SELECT EXISTS (SELECT 1 FROM inclusive_trip WHERE day = :d AND status = 'FLAGGED')")
-				.param("d", day).query(Boolean.class).single();
+					SELECT day, mode, coalesce(methodology_id, 0), count(*), coalesce(sum(gco2), 0) FROM inclusive_trip
+					WHERE day = ANY(CAST(:days AS date[])) AND status = 'CREDITED' GROUP BY day, mode, coalesce(methodology_id, 0)""")
+				.param("days", array).update();
+			List<LocalDate> waiting = jdbc.sql("SELECT DISTINCT day FROM inclusive_trip WHERE day = ANY(CAST(:days AS date[])) AND status = 'FLAGGED'")
+				.param("days", array).query(LocalDate.class).list();
+			String settled = days.stream().filter(d -> !now.isBefore(start(d.plusDays(1)).plus(settleAfter)) && !waiting.contains(d))
+				.map(LocalDate::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
 			jdbc.sql("""
-					INSERT INTO inclusive_office_day_state (day, settled, refreshed_at) VALUES (:d, :s, :at)
+					INSERT INTO inclusive_office_day_state (day, settled, refreshed_at)
+					SELECT d, d = ANY(CAST(:settled AS date[])), :at FROM unnest(CAST(:days AS date[])) AS d
 					ON CONFLICT (day) DO UPDATE SET settled = excluded.settled, refreshed_at = excluded.refreshed_at""")
-				.param("d", day).param("s", settled && !waiting).param("at", ts(now)).update();
+				.param("days", array).param("settled", settled).param("at", ts(now)).update();
 		});
 	}
 
