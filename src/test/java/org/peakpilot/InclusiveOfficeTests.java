@@ -16,7 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.peakpilot.inclusive.CarbonInclusive;
 import org.peakpilot.inclusive.GreenTrips;
 import org.peakpilot.inclusive.internal.AccountKind;
@@ -271,5 +275,62 @@ class InclusiveOfficeTests {
 			.andExpect(status().isBadRequest());
 		mvc.perform(get("/api/v1/inclusive/office/dashboard").param("month", "2031-01").with(Fixtures.basic(office)))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("month"));
+	}
+
+	/**
+	 * The dashboard in a real headless Chromium, Chinese and English, after a week of made-up trips of four citizens;
+	 * and indicator 24's page with the scheme's information beside it. Runs after the tests above (a nested class), so
+	 * their counts by hand stay exact. Screenshots: {@code target/screenshots/inclusive-office-*.png}.
+	 */
+	@Nested
+	class InTheBrowser {
+
+		@RegisterExtension
+		static final Browser browser = new Browser("chromedriver-inclusive-office.log");
+
+		@Test
+		void theOfficeSeesTheDashboardInChineseAndEnglish() throws Exception {
+			long partner = partner();
+			List<String> tokens = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				now.set(Instant.parse("2026-11-13T01:00:00Z"));
+				tokens.add(links.grant(citizens.signUp(phone(), "long-enough-pw", "浏览器" + i + "（测试）"), partner));
+			}
+			for (int d = 13; d <= 20; d++) {
+				now.set(d == 20 ? START : Instant.parse("2026-11-%02dT13:00:00Z".formatted(d)));
+				List<TripIntake.TripIn> trips = new ArrayList<>();
+				for (int i = 0; i < tokens.size(); i++) {
+					if ((d + i) % 3 != 0) {
+						trips.add(trip(tokens.get(i), i % 2 == 0 ? "BUS" : "EBUS", "2026-11-%02dT0%d:00".formatted(d, 7 + i % 2), 25, i % 2 == 0 ? null : "8.5"));
+					}
+					if ((d + i) % 2 == 0) {
+						trips.add(trip(tokens.get(i), "BIKE", "2026-11-%02dT11:00".formatted(d), 20, "3.2"));
+					}
+				}
+				intake.post(partner, trips);
+			}
+			now.set(START);
+			String office = fixtures.cityOfficer();
+
+			browser.signIn(office);
+			browser.find(By.id("nav-inclusive")).click();
+			browser.waitUntil().until(ExpectedConditions.urlContains("/inclusive/office"));
+			browser.awaitCanvas("#trips-chart canvas");
+			browser.awaitCanvas("#gco2-chart canvas");
+			assertThat(browser.find(By.id("trips")).getText()).isNotEqualTo("0");
+			assertThat(browser.find(By.cssSelector("#modes tbody")).getText()).contains("BIKE").contains("EBUS");
+			browser.assertNoScriptErrors();
+			browser.screenshot("inclusive-office-zh.png");
+
+			browser.open("/inclusive/office?lang=en");
+			browser.awaitCanvas("#trips-chart canvas");
+			assertThat(browser.find(By.tagName("h1")).getText()).contains("Carbon-inclusive scheme dashboard");
+			browser.assertNoScriptErrors();
+			browser.screenshot("inclusive-office-en.png");
+
+			browser.open("/plan/items/24?lang=zh_CN");
+			assertThat(browser.find(By.cssSelector(".indicator-note .note-disclaimer")).getText()).isEqualTo("碳普惠数据，仅供参考，不作为上报数据");
+			browser.screenshot("inclusive-office-indicator-24-zh.png");
+		}
 	}
 }

@@ -209,7 +209,7 @@ public class OfficeFigures {
 			.param("from", from).param("to", to)
 			.query(rs -> {
 				Instant at = rs.getTimestamp("refreshed_at").toInstant();
-				fresh.put(rs.getObject("day", LocalDate.class), rs.getBoolean("settled") || !at.plus(refreshAfter).isBefore(now));
+				fresh.put(rs.getObject("day", LocalDate.class), rs.getBoolean("settled") || at.plus(refreshAfter).isAfter(now));
 			});
 		List<LocalDate> stale = new ArrayList<>();
 		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -250,7 +250,7 @@ public class OfficeFigures {
 		LocalDate today = today();
 		Instant now = clock.instant();
 		Active a = active;
-		if (a != null && a.day().equals(today) && !a.computedAt().plus(refreshAfter).isBefore(now)) {
+		if (a != null && a.day().equals(today) && a.computedAt().plus(refreshAfter).isAfter(now)) {
 			return a.count();
 		}
 		long count = jdbc.sql("""
