@@ -42,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@value #WALKTHROUGH}, with the demo password; the others with random passwords nobody knows), consent and link
  * their accounts; {@value #DAYS} days of their green trips pushed day by day through the partner API's own crediting
  * code ({@link TripIntake}, run with the clock of the day the trips were pushed so the claim window holds) and their
- * check-ins at the scenes ({@link Scenes}, likewise). Seeded: every load gives the same trips. Once: an installation
+ * check-ins at the scenes ({@link Scenes}, likewise). The scenic operator's shuttle legs are refused: the shuttle has no
+ * verified factor (never invented) until the office sets one. Seeded: every load gives the same trips. Once: an installation
  * holding the first demo partner is left alone; a database that is not a demo installation is never touched.
  */
 @Component
@@ -189,11 +190,18 @@ class DemoInclusive implements ApplicationRunner {
 					}
 				}
 				if (c.scenicToken() != null && (weekend ? r.nextInt(100) < 18 : r.nextInt(100) < 3)) {
-					scenicTrips.add(trip(day, "DEMO-" + day + "-" + c.id() + "-shuttle", c.scenicToken(), "SHUTTLE", 10, r));
+					// the 双遗 e-bus route to the scenic area, then the area's shuttle: the shuttle has no verified factor
+					// yet, so the partner's push is refused (MODE_NOT_CONFIGURED) until the office sets one
+					scenicTrips.add(trip(day, "DEMO-" + day + "-" + c.id() + "-route", c.scenicToken(), "EBUS", 9, r));
+					if (r.nextInt(100) < 30) {
+						scenicTrips.add(trip(day, "DEMO-" + day + "-" + c.id() + "-shuttle", c.scenicToken(), "SHUTTLE", 14, r));
+					}
 					visits.add(new long[] { c.id(), c.scene() % registered.size() });
 				}
 			}
-			credited += credited(intake.post(transit, transitTrips));
+			if (!transitTrips.isEmpty()) {
+				credited += credited(intake.post(transit, transitTrips));
+			}
 			if (!scenicTrips.isEmpty()) {
 				credited += credited(intake.post(scenic, scenicTrips));
 			}
