@@ -54,7 +54,7 @@ class DemoInclusive implements ApplicationRunner {
 	static final String PARTNERS = "demo/inclusive-partners.csv";
 	static final String SCENES = "demo/inclusive-scenes.csv";
 	static final int CITIZENS = 200;
-	static final int DAYS = 90;
+	static final int DAYS = 60;
 	static final String WALKTHROUGH = "demo-citizen@example.com";
 	static final long SEED = 0x14_0FF1CEL;
 	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
@@ -165,7 +165,7 @@ class DemoInclusive implements ApplicationRunner {
 			String transitToken = links.grant(id, transit);
 			boolean visitor = i == 0 || random.nextInt(3) == 0;
 			String scenicToken = visitor ? links.grant(id, scenic) : null;
-			people.add(new DemoCitizen(id, transitToken, scenicToken, random.nextInt(100) < 70, random.nextInt(4)));
+			people.add(new DemoCitizen(id, transitToken, scenicToken, random.nextInt(100) < 50, random.nextInt(4)));
 		}
 
 		// trips and check-ins, day by day, pushed as the partners would have pushed them that evening
@@ -182,7 +182,7 @@ class DemoInclusive implements ApplicationRunner {
 			boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
 			for (DemoCitizen c : people) {
 				SplittableRandom r = new SplittableRandom(SEED ^ (c.id() * 0x9E3779B97F4A7C15L) ^ day.toEpochDay());
-				if (!weekend && c.commuter() && r.nextInt(100) < 55) {
+				if (!weekend && c.commuter() && r.nextInt(100) < 35) {
 					String mode = r.nextInt(100) < 35 ? "EBUS" : "BUS";
 					transitTrips.add(trip(day, "DEMO-" + day + "-" + c.id() + "-am", c.transitToken(), mode, 7, r));
 					if (r.nextInt(100) < 80) {
