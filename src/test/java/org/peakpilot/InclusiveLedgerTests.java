@@ -20,17 +20,32 @@ import org.peakpilot.inclusive.internal.Ledger;
 import org.peakpilot.inclusive.internal.Ledger.NewTxn;
 import org.peakpilot.inclusive.internal.Ledger.Posting;
 import org.peakpilot.inclusive.internal.TxnKind;
+import org.peakpilot.inclusive.internal.LedgerReconciliations;
+import org.peakpilot.platform.Role;
 import org.peakpilot.platform.RuleViolationException;
+import org.peakpilot.platform.UserAccounts;
+import org.peakpilot.registry.Registry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.peakpilot.Fixtures.basic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The carbon-inclusive scheme's one ledger (issue 14, ADR 0019 "One ledger"): double entry, Σ = 0 per asset, no
@@ -38,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * reconciliation finds an altered row, points expire first in first out after the plan's three years.
  */
 // Own context: a movable clock (expiry three years on) and the ledger's daily jobs called by the test
-@SpringBootTest(properties = { "peakpilot.test.clock=2026-01-05T02:00:00Z", "peakpilot.test.schema=pp_inclusive_ledger",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "peakpilot.test.clock=2026-01-05T02:00:00Z", "peakpilot.test.schema=pp_inclusive_ledger",
 		"peakpilot.inclusive.ledger.jobs.scheduled=false" })
 @AutoConfigureMockMvc
 @Import({ MovableClockConfiguration.class, Fixtures.class })
@@ -55,6 +70,15 @@ class InclusiveLedgerTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Registry registry;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Autowired
+	UserAccounts users;
 
 	static String owner() {
 		return "t-" + UUID.randomUUID().toString().substring(0, 13);
@@ -141,6 +165,14 @@ class InclusiveLedgerTests {
 		assertThat(ledger.balance(c)).isEqualTo(100);
 		ledger.post(spend(c, partner, 100));
 		assertThat(ledger.balance(c)).isZero();
+		// inside a caller's transaction: the refusal writes nothing and the caller's other writes still commit
+		new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+			ledger.post(earn(c, 5));
+			assertThatThrownBy(() -> ledger.post(spend(c, partner, 10))).hasMessageContaining("short by 5");
+			ledger.post(spend(c, partner, 2));
+		});
+		assertThat(ledger.balance(c)).isEqualTo(3);
+		assertThat(ledger.reconcile().problems()).noneMatch(p -> p.contains("account " + c + " "));
 	}
 
 	@Test
@@ -374,6 +406,122 @@ class InclusiveLedgerTests {
 		}
 		finally {
 			now.set(start);
+		}
+	}
+
+	/** The office's API: the city office runs and reads the reconciliation; a county officer and a citizen may not. */
+	@Test
+	void officeRunsAndReadsTheReconciliationOverTheApi() throws Exception {
+		Fixtures f = new Fixtures(registry, users);
+		String office = f.cityOfficer();
+		String county = f.countyOfficer(Counties.SHIZHONG);
+		String citizen = f.user(Role.CITIZEN, null, null, null, java.util.Set.of());
+		long c = citizen(owner());
+		ledger.post(earn(c, 9));
+		String body = mvc.perform(post("/api/v1/inclusive/ledger/reconciliation/run").with(basic(office)))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.ok").value(true)).andExpect(jsonPath("$.sums.POINT").value(0))
+			.andExpect(jsonPath("$.trigger").value("OFFICE")).andExpect(jsonPath("$.problemCount").value(0))
+			.andReturn().getResponse().getContentAsString();
+		long id = ((Number) com.jayway.jsonpath.JsonPath.read(body, "$.id")).longValue();
+		mvc.perform(get("/api/v1/inclusive/ledger/reconciliation").with(basic(office))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value(id)).andExpect(jsonPath("$.kindSums.POINT.CITIZEN").isNumber())
+			.andExpect(jsonPath("$.transactionsChecked").isNumber());
+		for (String who : List.of(county, citizen)) {
+			mvc.perform(get("/api/v1/inclusive/ledger/reconciliation").with(basic(who))).andExpect(status().isForbidden());
+			mvc.perform(post("/api/v1/inclusive/ledger/reconciliation/run").with(basic(who))).andExpect(status().isForbidden());
+		}
+		mvc.perform(get("/api/v1/inclusive/ledger/reconciliation")).andExpect(status().isUnauthorized());
+	}
+
+	/** The office page: last reconciliation, sums, latest transactions, account lookup; zh and en; staff outside the city office refused. */
+	@Test
+	void officePageShowsReconciliationTransactionsAndAnAccount() throws Exception {
+		Fixtures f = new Fixtures(registry, users);
+		String office = f.cityOfficer();
+		String county = f.countyOfficer(Counties.SHIZHONG);
+		String who = owner();
+		long c = citizen(who);
+		long seq = ledger.post(earn(c, 4_321)).seq();
+		mvc.perform(post("/inclusive/office/ledger/reconcile").with(f.as(office)).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/inclusive/office/ledger"));
+		mvc.perform(get("/inclusive/office/ledger").with(f.as(office))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"recon-status\"")))
+			.andExpect(content().string(containsString("账平")))
+			.andExpect(content().string(containsString("id=\"txn-" + seq + "\"")))
+			.andExpect(content().string(containsString("+4,321")));
+		mvc.perform(get("/inclusive/office/ledger").param("kind", "CITIZEN").param("owner", who).param("asset", "POINT").param("lang", "en")
+			.with(f.as(office))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"account-balance\">4,321<")))
+			.andExpect(content().string(containsString("Latest reconciliation")))
+			.andExpect(content().string(containsString("Balanced")));
+		mvc.perform(get("/inclusive/office/ledger").param("account", String.valueOf(Long.MAX_VALUE)).with(f.as(office)))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("id=\"no-account\"")));
+		mvc.perform(get("/inclusive/office/ledger").param("owner", "x".repeat(65)).param("kind", "CITIZEN").param("asset", "POINT")
+			.with(f.as(office))).andExpect(status().isBadRequest());
+		mvc.perform(get("/inclusive/office/ledger").param("kind", "NOT_A_KIND").with(f.as(office))).andExpect(status().isBadRequest());
+		mvc.perform(get("/inclusive/office/ledger").param("before", String.valueOf(seq)).with(f.as(office))).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"txn-" + seq + "\""))));
+		mvc.perform(get("/inclusive/office/ledger").with(f.as(county))).andExpect(status().isForbidden());
+		mvc.perform(post("/inclusive/office/ledger/reconcile").with(f.as(county)).with(csrf())).andExpect(status().isForbidden());
+	}
+
+	/** The daily jobs: expiry for the clock's Beijing date, the reconciliation stored as SCHEDULE. */
+	@Test
+	void dailyJobsExpireAndReconcile(@Autowired org.springframework.context.ApplicationContext context) {
+		Object jobs = context.getBean("ledgerJobs");
+		Instant start = now.get();
+		try {
+			String who = owner();
+			long c = citizen(who);
+			now.set(Instant.parse("2026-03-01T02:00:00Z"));
+			ledger.post(earn(c, 11));
+			// 2029-03-01 16:30 UTC = 2029-03-02 00:30 Beijing: the cutoff 2026-03-02 00:00 is past the earn
+			now.set(Instant.parse("2029-03-01T16:30:00Z"));
+			Ledger.ExpiryRun run = ReflectionTestUtils.invokeMethod(jobs, "expireToday");
+			assertThat(run.date()).isEqualTo(LocalDate.of(2029, 3, 2));
+			assertThat(ledger.balance(c)).isZero();
+			LedgerReconciliations.Run reconciled = ReflectionTestUtils.invokeMethod(jobs, "reconcile");
+			assertThat(reconciled.trigger()).isEqualTo(LedgerReconciliations.Trigger.SCHEDULE);
+			assertThat(reconciled.ok()).isTrue();
+			assertThat(reconciled.kindSums().get(Asset.POINT).get(AccountKind.EXPIRED)).isPositive();
+		}
+		finally {
+			now.set(start);
+		}
+	}
+
+	/** The office page in a real headless Chromium, zh and en (screenshots target/screenshots/inclusive-ledger-*.png). */
+	@org.junit.jupiter.api.Nested
+	class OfficePageInBrowser {
+
+		@org.junit.jupiter.api.extension.RegisterExtension
+		static final Browser browser = new Browser("chromedriver-inclusive-ledger.log");
+
+		@Test
+		void theOfficeReconcilesAndLooksUpAnAccount() {
+			Fixtures f = new Fixtures(registry, users);
+			String office = f.cityOfficer();
+			String who = owner();
+			long c = citizen(who);
+			long partner = ledger.account(AccountKind.PARTNER, "p-" + who, Asset.POINT);
+			ledger.post(earn(c, 2_480));
+			ledger.post(spend(c, partner, 800));
+			browser.signIn(office);
+			browser.open("/inclusive/office/ledger");
+			browser.find(org.openqa.selenium.By.id("reconcile")).click();
+			browser.waitUntil().until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("reconciled")));
+			assertThat(browser.find(org.openqa.selenium.By.id("recon-status")).getText()).isEqualTo("账平");
+			browser.screenshot("inclusive-ledger-zh.png");
+			browser.find(org.openqa.selenium.By.id("lookup-account")).sendKeys(String.valueOf(c));
+			browser.find(org.openqa.selenium.By.cssSelector("#lookup-form button[type=submit]")).click();
+			browser.waitUntil().until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("account-balance")));
+			assertThat(browser.find(org.openqa.selenium.By.id("account-balance")).getText()).isEqualTo("1,680");
+			assertThat(browser.findAll(org.openqa.selenium.By.cssSelector("#account-entries .entry-row"))).hasSize(2);
+			browser.screenshot("inclusive-ledger-account-zh.png");
+			browser.open("/inclusive/office/ledger?lang=en&account=" + c);
+			assertThat(browser.find(org.openqa.selenium.By.id("recon-status")).getText()).isEqualTo("Balanced");
+			browser.screenshot("inclusive-ledger-en.png");
+			browser.assertNoScriptErrors();
 		}
 	}
 }

@@ -39,7 +39,10 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The carbon-inclusive scheme's one ledger (ADR 0019): append-only, double-entry. Every earn, spend, donate, expire,
@@ -74,6 +77,8 @@ public class Ledger {
 	/** The plan folder's settings file of the scheme and the ledger's key in it. */
 	static final String SETTINGS = "inclusive.properties";
 	static final String EXPIRY_YEARS = "ledger.points-expiry-years";
+	/** application.properties' key for development and tests (production sets its own). */
+	static final String DEVELOPMENT_KEY = "development-only-ledger-key-not-for-production";
 
 	/** One line of a transaction: a signed amount on an account (positive: the account receives). */
 	public record Posting(long accountId, long amount) {
@@ -119,17 +124,24 @@ public class Ledger {
 	private final Clock clock;
 	private final SecretKeySpec key;
 	private final Map<Long, Account> accountsById = new ConcurrentHashMap<>();
+	private final Map<String, Long> schemeAccounts = new ConcurrentHashMap<>();
+	private final TransactionTemplate requiresNew;
 	private final ThreadLocal<Mac> macs;
 	private final int expiryYears;
 
-	Ledger(JdbcClient jdbc, JdbcTemplate template, Clock clock, PilotPlan plan,
-			@Value("${peakpilot.inclusive.ledger-key}") String ledgerKey) {
+	Ledger(JdbcClient jdbc, JdbcTemplate template, Clock clock, PilotPlan plan, PlatformTransactionManager transactions,
+			@Value("${peakpilot.inclusive.ledger-key}") String ledgerKey, @Value("${spring.datasource.url:}") String externalDatabase) {
 		this.jdbc = jdbc;
+		this.requiresNew = new TransactionTemplate(transactions);
+		this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.expiryYears = expiryYears(plan.planProperties(SETTINGS));
 		this.template = template;
 		this.clock = clock;
 		if (ledgerKey == null || ledgerKey.strip().length() < 32) {
 			throw new IllegalStateException("peakpilot.inclusive.ledger-key must be at least 32 characters (the installation's secret)");
+		}
+		if (ledgerKey.strip().equals(DEVELOPMENT_KEY) && !externalDatabase.isBlank()) {
+			log.warn("The inclusive ledger's integrity key is the development default: set PEAKPILOT_INCLUSIVE_LEDGER_KEY (docs/adr/0019)");
 		}
 		this.key = new SecretKeySpec(ledgerKey.strip().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 		this.macs = ThreadLocal.withInitial(() -> {
@@ -160,10 +172,31 @@ public class Ledger {
 
 	// ------------------------------------------------------------------ accounts
 
-	/** The account (kind, owner, asset), created on first use; its id. */
+	/**
+	 * The account (kind, owner, asset), created on first use; its id. The scheme's own accounts (owner {@link #SCHEME})
+	 * are created in a transaction of their own and remembered, so a credited trip does not look up the issuance
+	 * account again.
+	 */
 	@Transactional
 	public long account(AccountKind kind, String owner, Asset asset) {
 		checkOwner(owner);
+		if (SCHEME.equals(owner)) {
+			String key = kind + "/" + asset;
+			Long known = schemeAccounts.get(key);
+			if (known != null) {
+				return known;
+			}
+			long id = find(kind, owner, asset).orElseGet(() -> requiresNew.execute(status -> {
+				jdbc.sql("INSERT INTO inclusive_ledger_account (kind, owner, asset) VALUES (?, ?, ?) ON CONFLICT (kind, owner, asset) DO NOTHING")
+					.params(kind.name(), owner, asset.name()).update();
+				return find(kind, owner, asset).orElseThrow();
+			}));
+			// committed (by the migration, an earlier transaction or the one just above): safe to remember
+			if (requiresNew.execute(status -> find(kind, owner, asset)).isPresent()) {
+				schemeAccounts.put(key, id);
+			}
+			return id;
+		}
 		Optional<Long> found = find(kind, owner, asset);
 		if (found.isPresent()) {
 			return found.get();
@@ -287,14 +320,21 @@ public class Ledger {
 
 	// ------------------------------------------------------------------ posting
 
-	/** Posts one transaction inside the caller's database transaction. */
-	@Transactional
+	/**
+	 * Posts one transaction inside the caller's database transaction. A refusal writes nothing and does not mark the
+	 * caller's transaction rollback-only (the caller may catch it and go on).
+	 */
+	@Transactional(noRollbackFor = { RuleViolationException.class, IllegalArgumentException.class })
 	public PostedTxn post(NewTxn txn) {
 		return postAll(List.of(txn)).get(0);
 	}
 
-	/** Posts many transactions at once (a partner's batch of trips): the same rules, fewer round trips. */
-	@Transactional
+	/**
+	 * Posts many transactions at once (a partner's batch of trips): the same rules, fewer round trips (one lock statement,
+	 * one insert of the transactions, one of the postings). All or nothing: one refused transaction refuses the batch
+	 * and writes nothing.
+	 */
+	@Transactional(noRollbackFor = { RuleViolationException.class, IllegalArgumentException.class })
 	public List<PostedTxn> postAll(List<NewTxn> txns) {
 		if (txns == null || txns.isEmpty()) {
 			return List.of();
@@ -696,7 +736,6 @@ public class Ledger {
 	// ------------------------------------------------------------------ expiry
 
 	/** {@link #expireDue(LocalDate, int)} with the plan's rule ({@code ledger.points-expiry-years}, default 3). */
-	@Transactional
 	public ExpiryRun expireDue(LocalDate date) {
 		return expireDue(date, expiryYears);
 	}
@@ -709,55 +748,100 @@ public class Ledger {
 	/**
 	 * Expires the points due at {@code date} (FIFO): for each citizen account, expiring = max(0, Σ received before
 	 * (date − years) − Σ of all its outflows so far (spend, donate, expire, reverse)), where "before" is the start of
-	 * that day in Beijing time; posted as EXPIRE transactions to the scheme's {@code EXPIRED} account of the asset,
-	 * in batches. Running it twice for a day expires nothing more. Applies to points and engagement points alike.
+	 * that day in Beijing time; posted as EXPIRE transactions to the scheme's {@code EXPIRED} account of the asset.
+	 * Applies to points and engagement points alike. Running it twice for a day expires nothing more.
+	 * <p>
+	 * After a run with cutoff C every account holds Σ received before C − Σ outflows ≤ 0, and outflows only grow; so
+	 * the next run only needs the accounts that received something from C up to the new cutoff (or in a transaction posted
+	 * after the last run): the candidates, found through the transactions' times (BRIN index), not by reading every
+	 * posting. Candidates go in batches of 500, each in a transaction of its own that locks the accounts and computes
+	 * their due amounts under the lock (a spend between finding and expiring is counted), so trips of the other
+	 * citizens never wait for the whole run. A run is recorded when all its batches are done.
 	 */
-	@Transactional
 	public ExpiryRun expireDue(LocalDate date, int years) {
-		if (years < 1) {
-			throw new IllegalArgumentException("points live at least one year");
+		if (years < 1 || years > 10) {
+			throw new IllegalArgumentException("points live 1–10 years");
 		}
 		OffsetDateTime cutoff = date.minusYears(years).atStartOfDay(BEIJING).toOffsetDateTime();
+		record Since(OffsetDateTime cutoff, long seq) {
+		}
+		Optional<Since> since = jdbc.sql("SELECT cutoff, max_seq FROM inclusive_ledger_expiry_run ORDER BY cutoff DESC, id DESC LIMIT 1")
+			.query((rs, n) -> new Since(rs.getObject(1, OffsetDateTime.class), rs.getLong(2))).optional();
+		long maxSeq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM inclusive_ledger_txn").query(Long.class).single();
+		String citizens = "SELECT id FROM inclusive_ledger_account WHERE kind = 'CITIZEN' AND asset IN ('POINT', 'ENGAGEMENT')";
+		List<Long> candidates = since.isEmpty()
+				? jdbc.sql("""
+						SELECT DISTINCT e.account_id FROM inclusive_ledger_entry e JOIN inclusive_ledger_txn t ON t.seq = e.txn_seq
+						WHERE e.amount > 0 AND t.at < :cutoff AND e.account_id IN (%s) ORDER BY 1""".formatted(citizens))
+					.param("cutoff", cutoff).query(Long.class).list()
+				: jdbc.sql("""
+						SELECT account_id FROM (
+						    SELECT e.account_id FROM inclusive_ledger_txn t JOIN inclusive_ledger_entry e ON e.txn_seq = t.seq
+						    WHERE t.at >= :since AND t.at < :cutoff AND e.amount > 0
+						    UNION
+						    SELECT e.account_id FROM inclusive_ledger_txn t JOIN inclusive_ledger_entry e ON e.txn_seq = t.seq
+						    WHERE t.seq > :sinceSeq AND t.at < :cutoff AND e.amount > 0) x
+						WHERE account_id IN (%s) ORDER BY 1""".formatted(citizens))
+					.param("since", since.get().cutoff()).param("sinceSeq", since.get().seq()).param("cutoff", cutoff)
+					.query(Long.class).list();
+		long[] totals = new long[3];
+		String memo = "expired: earned before " + date.minusYears(years) + " (" + years + " years)";
+		for (int from = 0; from < candidates.size(); from += 500) {
+			List<Long> batch = candidates.subList(from, Math.min(candidates.size(), from + 500));
+			long[] done = requiresNew.execute(status -> expireBatch(batch, cutoff, "expiry:" + date, memo));
+			totals[0] += done[0];
+			totals[1] += done[1];
+			totals[2] += done[2];
+		}
+		jdbc.sql("""
+				INSERT INTO inclusive_ledger_expiry_run (run_date, cutoff, max_seq, accounts, points, engagement_points, at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(date, cutoff, maxSeq, totals[0], totals[1], totals[2],
+					OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.MICROS), BEIJING))
+			.update();
+		if (totals[0] > 0) {
+			log.info("Expired {} points and {} engagement points of {} accounts at {} ({} candidates)", totals[1], totals[2], totals[0],
+					date, candidates.size());
+		}
+		return new ExpiryRun(date, cutoff, (int) totals[0], totals[1], totals[2]);
+	}
+
+	/** One batch of expiry candidates, in the caller's (new) transaction: lock, compute under the lock, post. */
+	private long[] expireBatch(List<Long> accounts, OffsetDateTime cutoff, String reference, String memo) {
+		String ids = longArray(accounts);
+		Map<Asset, Long> expired = new EnumMap<>(Asset.class);
+		expired.put(Asset.POINT, account(AccountKind.EXPIRED, SCHEME, Asset.POINT));
+		expired.put(Asset.ENGAGEMENT, account(AccountKind.EXPIRED, SCHEME, Asset.ENGAGEMENT));
+		List<Long> locked = new ArrayList<>(accounts);
+		locked.addAll(expired.values());
+		// the same lock postAll takes below, taken first so that the due amounts are computed under it
+		jdbc.sql("SELECT id FROM inclusive_ledger_account WHERE id = ANY(CAST(? AS BIGINT[])) ORDER BY id FOR NO KEY UPDATE")
+			.param(longArray(locked)).query(Long.class).list();
 		record Due(long account, Asset asset, long amount) {
 		}
 		List<Due> due = jdbc.sql("""
-				SELECT a.id, a.asset, x.old_in - x.out_total AS due FROM (
+				SELECT a.id, a.asset, x.old_in - x.out_total FROM (
 				    SELECT e.account_id,
 				           COALESCE(SUM(e.amount) FILTER (WHERE e.amount > 0 AND t.at < :cutoff), 0) AS old_in,
 				           COALESCE(-SUM(e.amount) FILTER (WHERE e.amount < 0), 0) AS out_total
 				    FROM inclusive_ledger_entry e JOIN inclusive_ledger_txn t ON t.seq = e.txn_seq
-				    WHERE e.account_id IN (SELECT id FROM inclusive_ledger_account WHERE kind = 'CITIZEN' AND asset IN ('POINT', 'ENGAGEMENT'))
+				    WHERE e.account_id = ANY(CAST(:ids AS BIGINT[]))
 				    GROUP BY e.account_id) x
 				JOIN inclusive_ledger_account a ON a.id = x.account_id
 				WHERE x.old_in - x.out_total > 0
 				ORDER BY a.id""")
-			.param("cutoff", cutoff)
+			.param("ids", ids).param("cutoff", cutoff)
 			.query((rs, n) -> new Due(rs.getLong(1), Asset.valueOf(rs.getString(2)), rs.getLong(3))).list();
-		Map<Asset, Long> expiredAccounts = new EnumMap<>(Asset.class);
-		long points = 0;
-		long engagement = 0;
-		List<NewTxn> batch = new ArrayList<>();
-		String reference = "expiry:" + date;
+		long[] done = new long[3];
+		List<NewTxn> txns = new ArrayList<>(due.size());
 		for (Due d : due) {
-			long target = expiredAccounts.computeIfAbsent(d.asset(), asset -> account(AccountKind.EXPIRED, SCHEME, asset));
-			batch.add(new NewTxn(TxnKind.EXPIRE, reference, "expired: earned before " + date.minusYears(years) + " (" + years + " years)",
-					List.of(new Posting(d.account(), -d.amount()), new Posting(target, d.amount()))));
-			if (d.asset() == Asset.POINT) {
-				points += d.amount();
-			}
-			else {
-				engagement += d.amount();
-			}
-			if (batch.size() == 500) {
-				postAll(batch);
-				batch = new ArrayList<>();
-			}
+			long target = expired.get(d.asset());
+			txns.add(new NewTxn(TxnKind.EXPIRE, reference, memo, List.of(new Posting(d.account(), -d.amount()), new Posting(target, d.amount()))));
+			done[0]++;
+			done[d.asset() == Asset.POINT ? 1 : 2] += d.amount();
 		}
-		postAll(batch);
-		if (!due.isEmpty()) {
-			log.info("Expired {} points and {} engagement points of {} accounts at {}", points, engagement, due.size(), date);
-		}
-		return new ExpiryRun(date, cutoff, due.size(), points, engagement);
+		postAll(txns);
+		return done;
 	}
 
 	private static Long[] boxed(long[] values) {
