@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import org.peakpilot.platform.AccessScope;
+import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.NotFoundException;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.RuleViolationException;
@@ -28,20 +29,24 @@ public class Citizens {
 	public static final int PUBLIC_NAME_MAX = 40;
 
 	/** A citizen as its own pages see it. */
-	public record Citizen(long id, long userId, String publicName, boolean rankOptIn, OffsetDateTime createdAt) {
+	public record Citizen(long id, long userId, String publicName, boolean rankOptIn, String avatarFrame, OffsetDateTime createdAt) {
 	}
 
 	private final JdbcClient jdbc;
 	private final UserAccounts accounts;
+	private final AccountLinks links;
+	private final Badges badges;
 	private final Clock clock;
 	private final int signUpsPerAddress;
 	private final Duration signUpWindow;
 
-	Citizens(JdbcClient jdbc, UserAccounts accounts, Clock clock,
+	Citizens(JdbcClient jdbc, UserAccounts accounts, AccountLinks links, Badges badges, Clock clock,
 			@Value("${peakpilot.inclusive.signup.per-address:10}") int signUpsPerAddress,
 			@Value("${peakpilot.inclusive.signup.window:PT1H}") Duration signUpWindow) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
+		this.links = links;
+		this.badges = badges;
 		this.clock = clock;
 		this.signUpsPerAddress = signUpsPerAddress;
 		this.signUpWindow = signUpWindow;
@@ -94,23 +99,45 @@ public class Citizens {
 	/** The citizen of a platform user, if any. */
 	public Optional<Citizen> byUser(long userId) {
 		return jdbc.sql("SELECT * FROM inclusive_citizen WHERE user_id = :u").param("u", userId)
-			.query((rs, n) -> new Citizen(rs.getLong("id"), rs.getLong("user_id"), rs.getString("public_name"),
-					rs.getBoolean("rank_opt_in"), rs.getObject("created_at", OffsetDateTime.class)))
+			.query((rs, n) -> row(rs))
 			.optional();
 	}
 
 	/** A citizen by id (for jobs and the office; no scope check). */
 	public Optional<Citizen> byId(long citizenId) {
 		return jdbc.sql("SELECT * FROM inclusive_citizen WHERE id = :id").param("id", citizenId)
-			.query((rs, n) -> new Citizen(rs.getLong("id"), rs.getLong("user_id"), rs.getString("public_name"),
-					rs.getBoolean("rank_opt_in"), rs.getObject("created_at", OffsetDateTime.class)))
+			.query((rs, n) -> row(rs))
 			.optional();
 	}
 
-	/** The citizen's choice to appear (pseudonymously) in the city's ranking. */
+	/**
+	 * The citizen's choice to appear (under its public name) in the city's ranking, recorded as its RANKING consent
+	 * too; opting out takes it off the list at once (pages read only opted-in citizens' places).
+	 */
 	@Transactional
 	public void setRankOptIn(long citizenId, boolean optIn) {
 		jdbc.sql("UPDATE inclusive_citizen SET rank_opt_in = :o WHERE id = :id").param("o", optIn).param("id", citizenId).update();
+		if (optIn) {
+			links.grantConsent(citizenId, AccountLinks.RANKING, null);
+		}
+		else {
+			jdbc.sql("UPDATE inclusive_consent SET revoked_at = :now WHERE citizen_id = :c AND scene = 'RANKING' AND revoked_at IS NULL")
+				.param("now", now()).param("c", citizenId).update();
+		}
+	}
+
+	/** The avatar frame the citizen shows: one it has won, or none (null). */
+	@Transactional
+	public void setAvatarFrame(long citizenId, String code) {
+		if (code != null && (badges.definition(code).filter(Badges.Badge::frame).isEmpty() || !badges.hasWon(citizenId, code))) {
+			throw new InvalidInputException("code", "a frame you have won");
+		}
+		jdbc.sql("UPDATE inclusive_citizen SET avatar_frame = :f WHERE id = :id").param("f", code).param("id", citizenId).update();
+	}
+
+	private static Citizen row(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Citizen(rs.getLong("id"), rs.getLong("user_id"), rs.getString("public_name"), rs.getBoolean("rank_opt_in"),
+				rs.getString("avatar_frame"), rs.getObject("created_at", OffsetDateTime.class));
 	}
 
 	private OffsetDateTime now() {
