@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -413,8 +412,10 @@ public class TripIntake {
 				inserted.put(rs.getString("external_id"), rs.getLong("id"));
 			});
 		List<Ledger.NewTxn> txns = new ArrayList<>();
-		Map<Long, Long> accountOf = new LinkedHashMap<>();
-		long issuance = 0;
+		List<String> earners = fresh.stream().filter(o -> inserted.containsKey(o.trip().externalId()) && o.status() == Status.CREDITED
+				&& o.points() > 0).map(o -> String.valueOf(o.citizen())).distinct().toList();
+		Map<String, Long> accountOf = earners.isEmpty() ? Map.of() : ledger.accounts(AccountKind.CITIZEN, earners, Asset.POINT);
+		long issuance = earners.isEmpty() ? 0 : ledger.account(AccountKind.POINT_ISSUANCE, "scheme", Asset.POINT);
 		List<String> lost = new ArrayList<>();
 		for (Outcome o : fresh) {
 			Long id = inserted.get(o.trip().externalId());
@@ -423,10 +424,7 @@ public class TripIntake {
 				continue;
 			}
 			if (o.status() == Status.CREDITED && o.points() > 0) {
-				if (issuance == 0) {
-					issuance = ledger.account(AccountKind.POINT_ISSUANCE, "scheme", Asset.POINT);
-				}
-				long account = accountOf.computeIfAbsent(o.citizen(), c -> ledger.account(AccountKind.CITIZEN, String.valueOf(c), Asset.POINT));
+				long account = accountOf.get(String.valueOf(o.citizen()));
 				txns.add(new Ledger.NewTxn(TxnKind.EARN, "trip:" + id, o.mode() + " " + o.methodology().label(),
 						List.of(new Ledger.Posting(issuance, -o.points()), new Ledger.Posting(account, o.points()))));
 			}
