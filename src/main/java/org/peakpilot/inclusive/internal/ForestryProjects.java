@@ -59,8 +59,8 @@ public class ForestryProjects {
 	/** A parcel as entered. */
 	@Schema(name = "ForestryParcel", description = "A parcel of the project: forest-right certificate, area, species · 项目地块：林权证号、面积、树种")
 	public record Parcel(
-			@JsonProperty("certificate_no") @Schema(description = "Forest-right certificate number (林权证号), at most 60 characters · 林权证号", example = "川(2019)沐川县林权第0012345号") String certificateNo,
-			@JsonProperty("area_mu") @Schema(description = "Area, 亩 (1 亩 = 666.7 m²), above 0, at most 10,000,000, 2 decimals · 面积（亩）", example = "3197") BigDecimal areaMu,
+			@JsonProperty("certificate_no") @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = MAX_CERTIFICATE) @Schema(description = "Forest-right certificate number (林权证号), at most 60 characters · 林权证号", example = "川(2019)沐川县林权第0012345号") String certificateNo,
+			@JsonProperty("area_mu") @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.DecimalMin(value = "0", inclusive = false) @jakarta.validation.constraints.DecimalMax(MAX_AREA_MU) @Schema(description = "Area, 亩 (1 亩 = 666.7 m²), above 0, at most 10,000,000, 2 decimals · 面积（亩）", example = "3197") BigDecimal areaMu,
 			@Schema(description = "BAMBOO (竹), FIR (杉), PINE (松), BROADLEAF (阔叶), MIXED (混交), OTHER · 树种") Species species,
 			@Schema(description = "Where (township, village), at most 200 characters · 位置", example = "沐川县沐溪镇") String location) {
 	}
@@ -68,51 +68,62 @@ public class ForestryProjects {
 	/** A year's increment figure. */
 	@Schema(name = "ForestryIncrement", description = "The project's sink increment of one year of its monitoring period · 监测期内某年碳汇增量")
 	public record YearIncrement(@Schema(description = "Year, inside the monitoring period · 年度", example = "2025") Integer year,
-			@JsonProperty("increment_t") @Schema(description = "Increment, tCO2, above 0, 6 decimals · 碳汇增量，吨二氧化碳", example = "2544.6") BigDecimal incrementT) {
+			@JsonProperty("increment_t") @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.DecimalMin(value = "0", inclusive = false) @jakarta.validation.constraints.DecimalMax(MAX_INCREMENT_T) @Schema(description = "Increment, tCO2, above 0, 6 decimals · 碳汇增量，吨二氧化碳", example = "2544.6") BigDecimal incrementT) {
 	}
 
 	/** A project as entered (create, or edit a draft). */
 	@Schema(name = "ForestryProjectInput", description = "A forestry carbon-sink project as entered · 林业碳汇项目录入")
 	public record ProjectInput(
-			@Schema(description = "Name, at most 200 characters · 项目名称", example = "沐川县竹林碳汇项目（第一监测期）") String name,
+			@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = TicketRegistry.MAX_NAME) @Schema(description = "Name, at most 200 characters · 项目名称", example = "沐川县竹林碳汇项目（第一监测期）") String name,
 			@JsonProperty("county_code") @Schema(description = "The county (region code) of the forests · 区县代码", example = "511129") String countyCode,
-			@JsonProperty("owner_name") @Schema(description = "Owner or holder of the forest rights, who receives the tickets · 林权权利人（碳票持有人）", example = "沐川县林业合作社") String ownerName,
+			@JsonProperty("owner_name") @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = TicketRegistry.MAX_NAME) @Schema(description = "Owner or holder of the forest rights, who receives the tickets · 林权权利人（碳票持有人）", example = "沐川县林业合作社") String ownerName,
 			@JsonProperty("owner_kind") @Schema(description = "FOREST_OWNER, COLLECTIVE, ENTERPRISE, PUBLIC_BODY or OTHER · 权利人类型") TicketRegistry.HolderKind ownerKind,
 			@JsonProperty("period_start") @Schema(description = "Monitoring period start · 监测期起", example = "2021-01-01") LocalDate periodStart,
 			@JsonProperty("period_end") @Schema(description = "Monitoring period end, after the start, at most 10 years later, not after today · 监测期止", example = "2025-12-31") LocalDate periodEnd,
-			@JsonProperty("period_no") @Schema(description = "The project's n-th monitoring period, 1–99 · 第几监测期", example = "1") Integer periodNo,
-			@JsonProperty("method_code") @Schema(description = "Increment method with version, at most 60 characters · 碳汇增量方法学及版本", example = "SMCER-FC-V1") String methodCode,
-			@Schema(description = "Parcels, 1–500 · 地块") List<Parcel> parcels,
-			@Schema(description = "Increment figures per year of the period (each year once) · 各年度碳汇增量") List<YearIncrement> increments) {
+			@JsonProperty("period_no") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(99) @Schema(description = "The project's n-th monitoring period, 1–99 · 第几监测期", example = "1") Integer periodNo,
+			@JsonProperty("method_code") @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 60) @Schema(description = "Increment method with version, at most 60 characters · 碳汇增量方法学及版本", example = "SMCER-FC-V1") String methodCode,
+			@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(min = 1, max = MAX_PARCELS) @Schema(description = "Parcels, 1–500 · 地块") List<Parcel> parcels,
+			@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(min = 1, max = 11) @Schema(description = "Increment figures per year of the period (each year once) · 各年度碳汇增量") List<YearIncrement> increments) {
 	}
 
 	/** A project as shown. */
 	@Schema(name = "ForestryProject", description = "A forestry carbon-sink project with its workflow state · 林业碳汇项目及流程状态")
 	public record Project(@Schema(description = "Id · 编号") long id, @Schema(description = "Name · 名称") String name,
-			@JsonProperty("county_code") String countyCode,
-			@JsonProperty("owner_holder_id") long ownerHolderId, @JsonProperty("owner_name") String ownerName,
-			@JsonProperty("period_start") LocalDate periodStart, @JsonProperty("period_end") LocalDate periodEnd,
-			@JsonProperty("period_no") int periodNo, @JsonProperty("period_code") @Schema(description = "In the serials: end year P n · 编号中的监测期代码") String periodCode,
-			@JsonProperty("method_code") String methodCode,
-			@JsonProperty("claimed_increment_t") @Schema(description = "Σ of the yearly figures, tCO2 · 申报增量合计") BigDecimal claimedIncrementT,
+			@JsonProperty("county_code") @Schema(description = "County region code · 区县代码") String countyCode,
+			@JsonProperty("owner_holder_id") @Schema(description = "The owner as ticket holder · 权利人（持有人）编号") long ownerHolderId,
+			@JsonProperty("owner_name") @Schema(description = "Forest-rights holder · 林权权利人") String ownerName,
+			@JsonProperty("period_start") @Schema(description = "Monitoring period start · 监测期起") LocalDate periodStart,
+			@JsonProperty("period_end") @Schema(description = "Monitoring period end · 监测期止") LocalDate periodEnd,
+			@JsonProperty("period_no") @Schema(description = "The project's n-th monitoring period · 第几监测期") int periodNo,
+			@JsonProperty("period_code") @Schema(description = "In the serials: end year P n · 编号中的监测期代码") String periodCode,
+			@JsonProperty("method_code") @Schema(description = "Increment method and version · 碳汇增量方法学及版本") String methodCode,
+			@JsonProperty("claimed_increment_t") @Schema(description = "Σ of the yearly figures, tCO2 · 申报增量合计，吨二氧化碳") BigDecimal claimedIncrementT,
 			@Schema(description = "Workflow state · 流程状态") Status status,
-			@JsonProperty("verifier_name") String verifierName, @JsonProperty("verification_reference") String verificationReference,
-			@JsonProperty("verified_on") LocalDate verifiedOn,
-			@JsonProperty("verified_increment_t") @Schema(description = "The verifier's figure, tCO2 · 核证增量") BigDecimal verifiedIncrementT,
-			@JsonProperty("approved_by") String approvedBy, @JsonProperty("approval_reference") String approvalReference,
-			@JsonProperty("approved_on") LocalDate approvedOn, @JsonProperty("rejected_reason") String rejectedReason,
+			@JsonProperty("verifier_name") @Schema(description = "Third-party verifier · 第三方核证机构") String verifierName,
+			@JsonProperty("verification_reference") @Schema(description = "Verification report reference · 核证报告编号") String verificationReference,
+			@JsonProperty("verified_on") @Schema(description = "Verified on · 核证日期") LocalDate verifiedOn,
+			@JsonProperty("verified_increment_t") @Schema(description = "The verifier's figure, tCO2 · 核证增量，吨二氧化碳") BigDecimal verifiedIncrementT,
+			@JsonProperty("approved_by") @Schema(description = "Approving office · 审批机关") String approvedBy,
+			@JsonProperty("approval_reference") @Schema(description = "Approval reference (文号) · 审批文号") String approvalReference,
+			@JsonProperty("approved_on") @Schema(description = "Approved on · 审批日期") LocalDate approvedOn,
+			@JsonProperty("rejected_reason") @Schema(description = "Why it was rejected · 驳回理由") String rejectedReason,
 			@JsonProperty("total_area_mu") @Schema(description = "Σ parcel area, 亩 · 总面积（亩）") BigDecimal totalAreaMu,
-			List<Parcel> parcels, List<YearIncrement> increments,
+			@Schema(description = "Parcels · 地块") List<Parcel> parcels,
+			@Schema(description = "Increment figures per year · 各年度碳汇增量") List<YearIncrement> increments,
 			@Schema(description = "The workflow's steps · 流程记录") List<Step> steps,
 			@Schema(description = "Documents · 材料") List<TicketRegistry.StoredDocument> documents,
 			@Schema(description = "The issuance, once issued · 签发信息") TicketRegistry.Issuance issuance,
-			@JsonProperty("created_by") String createdBy, @JsonProperty("updated_at") OffsetDateTime updatedAt) {
+			@JsonProperty("created_by") @Schema(description = "Who created it · 创建人") String createdBy,
+			@JsonProperty("updated_at") @Schema(description = "Last change, Beijing time · 最近修改时间") OffsetDateTime updatedAt) {
 	}
 
 	/** A workflow step. */
 	@Schema(name = "ForestryProjectStep", description = "A step of the project's workflow · 流程步骤")
-	public record Step(@JsonProperty("from_status") Status fromStatus, @JsonProperty("to_status") Status toStatus, String actor, String role,
-			String comment, @JsonProperty("taken_at") OffsetDateTime takenAt) {
+	public record Step(@JsonProperty("from_status") @Schema(description = "State before · 原状态") Status fromStatus,
+			@JsonProperty("to_status") @Schema(description = "State after · 新状态") Status toStatus,
+			@Schema(description = "Who · 操作人") String actor, @Schema(description = "In which role · 角色") String role,
+			@Schema(description = "Comment · 说明") String comment,
+			@JsonProperty("taken_at") @Schema(description = "When, Beijing time · 时间") OffsetDateTime takenAt) {
 	}
 
 	/** The verification as recorded. */

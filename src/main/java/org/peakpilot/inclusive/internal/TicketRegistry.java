@@ -156,7 +156,7 @@ public class TicketRegistry {
 
 	/** A pledge. */
 	@Schema(name = "CarbonTicketPledge", description = "Tickets pledged for a bank loan, locked until released · 碳票质押（解押前锁定）")
-	public record Pledge(@Schema(description = "Id · 编号") long id, @JsonProperty("holder_id") long holderId,
+	public record Pledge(@Schema(description = "Id · 编号") long id, @JsonProperty("holder_id") @Schema(description = "Pledgor id · 出质人编号") long holderId,
 			@JsonProperty("holder_name") @Schema(description = "Pledgor · 出质人") String holderName,
 			@JsonProperty("pledgee_bank") @Schema(description = "The bank (pledgee) · 质权银行") String pledgeeBank,
 			@JsonProperty("loan_reference") @Schema(description = "The loan contract's reference · 贷款合同编号") String loanReference,
@@ -195,8 +195,15 @@ public class TicketRegistry {
 	}
 
 	/** A stored document. */
-	public record StoredDocument(long id, String kind, String name, String contentType, String sha256, int bytes, String uploadedBy,
-			OffsetDateTime uploadedAt) {
+	@Schema(name = "CarbonTicketDocument", description = "A document of a forestry project or ticket trade · 林业碳汇项目或碳票交易材料")
+	public record StoredDocument(@Schema(description = "Id · 编号") long id,
+			@Schema(description = "What it is (MONITORING_REPORT, VERIFICATION_REPORT, …) · 材料类型") String kind,
+			@Schema(description = "File name · 文件名") String name,
+			@JsonProperty("content_type") @Schema(description = "application/pdf, image/png or image/jpeg · 文件类型") String contentType,
+			@Schema(description = "SHA-256 of the stored bytes, 64 hex digits · 文件 SHA-256") String sha256,
+			@Schema(description = "Size, bytes · 文件大小，字节") int bytes,
+			@JsonProperty("uploaded_by") @Schema(description = "Who uploaded it · 上传人") String uploadedBy,
+			@JsonProperty("uploaded_at") @Schema(description = "When, Beijing time · 上传时间") OffsetDateTime uploadedAt) {
 	}
 
 	/** A stored document's content. */
@@ -325,7 +332,7 @@ public class TicketRegistry {
 		String ref = blank(reference) ? null : reference.strip();
 		var txn = ledger.post(new Ledger.NewTxn(TxnKind.RETIRE, "ticket-retirement:" + (ref == null ? "-" : ref),
 				"retired for " + beneficiary.strip(), List.of(new Ledger.Posting(holderAccount(holderId), -tonnes),
-						new Ledger.Posting(ledger.account(AccountKind.RETIRED, "scheme", Asset.TICKET), tonnes))));
+						new Ledger.Posting(ledger.account(AccountKind.RETIRED, Ledger.SCHEME, Asset.TICKET), tonnes))));
 		long id = jdbc.sql("""
 				INSERT INTO inclusive_ticket_retirement (holder_id, beneficiary, purpose, reference, tonnes, ledger_seq, retired_by, retired_at)
 				VALUES (:h, :b, :p, :r, :t, :seq, :by, :at) RETURNING id""")
@@ -428,9 +435,9 @@ public class TicketRegistry {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		int locked = jdbc.sql("SELECT count(*) FROM inclusive_ticket_pledge WHERE id = :id AND released_on IS NULL FOR UPDATE").param("id", pledgeId)
-			.query(Integer.class).single();
-		if (locked == 0) {
+		boolean open = !jdbc.sql("SELECT id FROM inclusive_ticket_pledge WHERE id = :id AND released_on IS NULL FOR UPDATE").param("id", pledgeId)
+			.query(Long.class).list().isEmpty();
+		if (!open) {
 			throw new RuleViolationException("pledge " + pledgeId + " was released on " + before.releasedOn(), true);
 		}
 		List<Carved> pieces = jdbc.sql("SELECT id, holder_id, county_code, period_code, seq_from, seq_to FROM inclusive_ticket_lot WHERE pledge_id = :p ORDER BY id FOR UPDATE")
@@ -463,7 +470,7 @@ public class TicketRegistry {
 		for (Carved c : due) {
 			var txn = ledger.post(new Ledger.NewTxn(TxnKind.EXPIRE, "ticket-lot:" + c.lotId(), "validity ended",
 					List.of(new Ledger.Posting(holderAccount(c.holderId()), -c.tonnes()),
-							new Ledger.Posting(ledger.account(AccountKind.EXPIRED, "scheme", Asset.TICKET), c.tonnes()))));
+							new Ledger.Posting(ledger.account(AccountKind.EXPIRED, Ledger.SCHEME, Asset.TICKET), c.tonnes()))));
 			jdbc.sql("UPDATE inclusive_ticket_lot SET status = 'EXPIRED' WHERE id = :id").param("id", c.lotId()).update();
 			trade("EXPIRE", c.holderId(), null, c.tonnes(), null, today(), null, null, null, txn.seq(), "validity ended", List.of(c));
 		}
@@ -478,7 +485,7 @@ public class TicketRegistry {
 
 	/** What an issuance created. */
 	@Schema(name = "CarbonTicketIssuance", description = "Tickets issued from an approved forestry project · 由已批准林业碳汇项目签发的碳票")
-	public record Issuance(@Schema(description = "Id · 编号") long id, @JsonProperty("project_id") long projectId,
+	public record Issuance(@Schema(description = "Id · 编号") long id, @JsonProperty("project_id") @Schema(description = "The project · 项目编号") long projectId,
 			@JsonProperty("holder_name") @Schema(description = "Holder · 持有人") String holderName,
 			@Schema(description = "Tickets issued, tCO2 · 签发量，吨") long tonnes,
 			@JsonProperty("first_serial") @Schema(description = "First serial · 起始编号") String firstSerial,
@@ -525,7 +532,7 @@ public class TicketRegistry {
 		}
 		var txn = ledger.post(new Ledger.NewTxn(TxnKind.ISSUE, ref, "issued " + serials.serial(countyCode, periodCode, first) + " … "
 				+ serials.serial(countyCode, periodCode, last),
-				List.of(new Ledger.Posting(ledger.account(AccountKind.TICKET_ISSUANCE, "scheme", Asset.TICKET), -tonnes),
+				List.of(new Ledger.Posting(ledger.account(AccountKind.TICKET_ISSUANCE, Ledger.SCHEME, Asset.TICKET), -tonnes),
 						new Ledger.Posting(holderAccount(holderId), tonnes))));
 		LocalDate expires = today().plusYears(settings.validityYears());
 		OffsetDateTime at = now();
