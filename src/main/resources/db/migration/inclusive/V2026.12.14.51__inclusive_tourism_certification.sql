@@ -7,20 +7,20 @@ CREATE TABLE inclusive_cert_application (
     -- SCENIC_SPOT (a scenic-area partner) or ENTERPRISE (hotel, restaurant, operator, …)
     kind             VARCHAR(16)  NOT NULL CHECK (kind IN ('SCENIC_SPOT','ENTERPRISE')),
     criteria_version VARCHAR(40)  NOT NULL,
-    status           VARCHAR(16)  NOT NULL CHECK (status IN ('SUBMITTED','CERTIFIED','REJECTED')),
-    -- CERTIFIED: the certificate's serial and dates
+    status           VARCHAR(16)  NOT NULL CHECK (status IN ('DRAFT','SUBMITTED','CERTIFIED','REJECTED')),
+    -- CERTIFIED: the certificate's serial and date (no validity period: the criteria file sets none)
     serial           VARCHAR(32)  UNIQUE,
     certified_on     DATE,
-    valid_until      DATE,
     decided_by       VARCHAR(64),
     decided_at       TIMESTAMPTZ,
     decision_comment VARCHAR(2000),
-    submitted_by     VARCHAR(64)  NOT NULL,
-    submitted_at     TIMESTAMPTZ  NOT NULL
+    created_by       VARCHAR(64)  NOT NULL,
+    created_at       TIMESTAMPTZ  NOT NULL,
+    submitted_at     TIMESTAMPTZ
 );
 CREATE INDEX inclusive_cert_application_partner ON inclusive_cert_application (partner_id);
--- one open application per partner at a time
-CREATE UNIQUE INDEX inclusive_cert_application_open ON inclusive_cert_application (partner_id) WHERE status = 'SUBMITTED';
+-- one open application (draft or submitted) per partner at a time
+CREATE UNIQUE INDEX inclusive_cert_application_open ON inclusive_cert_application (partner_id) WHERE status IN ('DRAFT','SUBMITTED');
 
 -- The applicant's statement per criterion and the office's verdict with its reason.
 CREATE TABLE inclusive_cert_claim (

@@ -59,6 +59,7 @@ public class EventFactors implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(EventFactors.class);
 
 	/** Where a factor version comes from. */
+	@io.swagger.v3.oas.annotations.media.Schema(name = "ZeroCarbonEventFactorOrigin", description = "REFERENCE file or office SOURCED_DEFAULT · 因子来源")
 	public enum Origin {
 		/** The plan folder's file: figures of the reference data with their tags. */
 		REFERENCE,
@@ -67,8 +68,20 @@ public class EventFactors implements ApplicationRunner {
 	}
 
 	/** One version of a footprint factor; {@code kgCo2PerUnit} null: no factor, lines are not assessed. */
-	public record EventFactor(String code, int version, EventCategory category, String nameZh, String nameEn, String unit,
-			BigDecimal kgCo2PerUnit, String source, boolean verified, Origin origin, String enteredBy, Instant enteredAt) {
+	@io.swagger.v3.oas.annotations.media.Schema(name = "ZeroCarbonEventFactor", description = "A footprint factor version · 活动碳足迹因子版本")
+	public record EventFactor(
+			@io.swagger.v3.oas.annotations.media.Schema(example = "TRAVEL-CAR", description = "Code · 因子代码") String code,
+			@io.swagger.v3.oas.annotations.media.Schema(example = "1", description = "Version · 版本") int version,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "MEE 2019 category · 排放类别") EventCategory category,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Name in Chinese · 中文名称") String nameZh,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Name in English · 英文名称") String nameEn,
+			@io.swagger.v3.oas.annotations.media.Schema(example = "pkm", description = "Activity unit · 活动单位") String unit,
+			@io.swagger.v3.oas.annotations.media.Schema(example = "0.2718", description = "kgCO2 per unit; absent: no factor, lines not assessed · 每单位千克二氧化碳（空为无因子）") BigDecimal kgCo2PerUnit,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Source with its verification tag · 来源及核验标记") String source,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Whether verified (office defaults never) · 是否已核验（办公室缺省值均为未核验）") boolean verified,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Origin · 来源类型") Origin origin,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "Who entered it · 录入人") String enteredBy,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "When · 录入时间") Instant enteredAt) {
 
 		public String name(Locale locale) {
 			return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameZh;
@@ -246,7 +259,7 @@ public class EventFactors implements ApplicationRunner {
 
 	static EventFactor row(ResultSet rs, int n) throws SQLException {
 		return new EventFactor(rs.getString("code"), rs.getInt("version"), EventCategory.valueOf(rs.getString("category")),
-				rs.getString("name_zh"), rs.getString("name_en"), rs.getString("unit"), rs.getBigDecimal("kg_co2_per_unit"),
+				rs.getString("name_zh"), rs.getString("name_en"), rs.getString("unit"), rs.getBigDecimal("kg_co2_per_unit") == null ? null : rs.getBigDecimal("kg_co2_per_unit").stripTrailingZeros(),
 				rs.getString("source"), rs.getBoolean("verified"), Origin.valueOf(rs.getString("origin")), rs.getString("entered_by"),
 				rs.getObject("entered_at", OffsetDateTime.class).toInstant());
 	}

@@ -29,6 +29,7 @@ import org.peakpilot.platform.Role;
 import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.shared.Rounding;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -71,6 +72,7 @@ public class ZeroCarbonEvents {
 	/** The footprint item of purchased electricity (kWh or MWh). */
 	public static final String ELECTRICITY = "ELECTRICITY";
 
+	@Schema(name = "ZeroCarbonEventStatus", description = "PLANNED (footprint open) or NEUTRALISED (offsets retired, locked) · 计划中或已中和")
 	public enum Status {
 		/** Entered; footprint may change; donations accepted while open. */
 		PLANNED,
@@ -79,6 +81,7 @@ public class ZeroCarbonEvents {
 	}
 
 	/** Where a line's factor comes from. */
+	@Schema(name = "ZeroCarbonFactorOrigin", description = "ACCOUNTING library, REFERENCE file, office SOURCED_DEFAULT, NONE · 因子来源")
 	public enum FactorOrigin {
 		ACCOUNTING, REFERENCE, SOURCED_DEFAULT, NONE
 	}
@@ -97,12 +100,30 @@ public class ZeroCarbonEvents {
 	}
 
 	/** The factor a line was computed with (null value: none, not assessed). */
-	public record LineFactor(FactorOrigin origin, String code, Integer version, BigDecimal value, String unit, String source,
-			boolean verified) {
+	@Schema(name = "ZeroCarbonLineFactor", description = "The factor a footprint line was computed with · 足迹行所用排放因子")
+	public record LineFactor(
+			@Schema(description = "Where the factor comes from · 因子来源") FactorOrigin origin,
+			@Schema(example = "GRID-SICHUAN-2023", description = "The factor's code · 因子代码") String code,
+			@Schema(example = "1", description = "The factor's version · 因子版本") Integer version,
+			@Schema(example = "0.1564", description = "The value, in unit; absent: no factor (not assessed) · 因子数值（空为未评估）") BigDecimal value,
+			@Schema(example = "tCO2/MWh", description = "The value's unit · 因子单位") String unit,
+			@Schema(description = "Where the value comes from, with its verification tag · 数据来源及核验标记") String source,
+			@Schema(description = "Whether the value counts as verified · 是否已核验") boolean verified) {
 	}
 
-	public record FootprintLine(long id, EventCategory category, String item, BigDecimal quantity, String unit, String label,
-			BigDecimal co2T, LineFactor factor, String formula, String enteredBy, Instant enteredAt) {
+	@Schema(name = "ZeroCarbonFootprintLine", description = "One line of an event's footprint · 活动碳足迹的一行")
+	public record FootprintLine(
+			@Schema(description = "The line's id · 行编号") long id,
+			@Schema(description = "MEE 2019 category · 排放类别（生态环境部 2019 指南）") EventCategory category,
+			@Schema(example = "ELECTRICITY", description = "ELECTRICITY, an accounting fuel code or an event factor code · 项目代码") String item,
+			@Schema(example = "12000", description = "Quantity, in unit · 活动数据量") BigDecimal quantity,
+			@Schema(example = "kWh", description = "The quantity's unit · 计量单位") String unit,
+			@Schema(description = "The organiser's label · 说明") String label,
+			@Schema(example = "1.8768", description = "tCO2; absent: not assessed (no factor) · 排放量（吨二氧化碳；空为未评估）") BigDecimal co2T,
+			@Schema(description = "The factor used · 所用因子") LineFactor factor,
+			@Schema(description = "The formula with its figures · 计算公式") String formula,
+			@Schema(description = "Who entered the line · 录入人") String enteredBy,
+			@Schema(description = "When the line was entered · 录入时间") Instant enteredAt) {
 
 		public boolean assessed() {
 			return co2T != null;
@@ -110,7 +131,12 @@ public class ZeroCarbonEvents {
 	}
 
 	/** One category's lines: tCO2 of the assessed ones, how many are not assessed. */
-	public record CategoryTotal(EventCategory category, BigDecimal co2T, int lines, int unassessedLines) {
+	@Schema(name = "ZeroCarbonCategoryTotal", description = "A category's total · 分类合计")
+	public record CategoryTotal(
+			@Schema(description = "MEE 2019 category · 排放类别") EventCategory category,
+			@Schema(description = "tCO2 of the assessed lines · 已评估行排放量（吨二氧化碳）") BigDecimal co2T,
+			@Schema(description = "Lines in the category · 行数") int lines,
+			@Schema(description = "Lines not assessed (no factor) · 未评估行数（无因子）") int unassessedLines) {
 	}
 
 	/**
@@ -118,18 +144,49 @@ public class ZeroCarbonEvents {
 	 * has lines and none unassessed. Offsets (tCO2) and coverage (offsets ÷ total, a fraction; null while the total
 	 * is 0).
 	 */
-	public record Footprint(List<FootprintLine> lines, List<CategoryTotal> categories, BigDecimal assessedCo2T, int unassessedLines,
-			boolean complete, BigDecimal offsetCo2T, BigDecimal coverage) {
+	@Schema(name = "ZeroCarbonFootprint", description = "An event's footprint and its coverage · 活动碳足迹及抵消覆盖率")
+	public record Footprint(
+			@Schema(description = "The lines · 各行") List<FootprintLine> lines,
+			@Schema(description = "Totals per MEE 2019 category · 分类合计") List<CategoryTotal> categories,
+			@Schema(description = "tCO2 of the assessed lines · 已评估排放量合计（吨二氧化碳）") BigDecimal assessedCo2T,
+			@Schema(description = "Lines not assessed; any makes the footprint incomplete · 未评估行数（有则足迹不完整）") int unassessedLines,
+			@Schema(description = "Has lines and none unassessed; only a complete footprint can be neutralised · 足迹是否完整") boolean complete,
+			@Schema(description = "tCO2 retired for the event · 已注销抵消量（吨二氧化碳）") BigDecimal offsetCo2T,
+			@Schema(example = "1.02", description = "Offsets ÷ footprint, a fraction (1 = 100 %); absent while the footprint is 0 · 抵消覆盖率（小数）") BigDecimal coverage) {
 	}
 
-	public record Offset(long id, String kind, String ticketSerial, Long points, BigDecimal co2T, Long ledgerSeq, String retiredBy,
-			Instant retiredAt) {
+	@Schema(name = "ZeroCarbonOffset", description = "Units retired for an event · 为活动注销的抵消单位")
+	public record Offset(
+			@Schema(description = "The offset's id · 编号") long id,
+			@Schema(example = "TICKET", description = "TICKET (carbon ticket) or POINTS (donated points) · 类型：碳票或捐赠积分") String kind,
+			@Schema(description = "TICKET: the ticket's serial · 碳票编号") String ticketSerial,
+			@Schema(description = "POINTS: points retired (1,000,000 = 1 tCO2) · 注销积分数") Long points,
+			@Schema(description = "tCO2 retired · 注销量（吨二氧化碳）") BigDecimal co2T,
+			@Schema(description = "The ledger transaction's sequence number · 账本交易序号") Long ledgerSeq,
+			@Schema(description = "Who retired it · 注销人") String retiredBy,
+			@Schema(description = "When · 注销时间") Instant retiredAt) {
 	}
 
-	public record Event(long id, String serial, long organiserId, String organiserName, String name, LocalDate startsOn,
-			LocalDate endsOn, String venue, String countyCode, boolean donationsOpen, Status status, long pooledPoints,
-			Footprint footprint, List<Offset> offsets, Instant neutralisedAt, String neutralisedBy, String createdBy,
-			Instant createdAt) {
+	@Schema(name = "ZeroCarbonEvent", description = "A zero-carbon event with its footprint and offsets · 零碳活动及其碳足迹和抵消")
+	public record Event(
+			@Schema(description = "The event's id · 活动编号") long id,
+			@Schema(example = "ZCE-2026-000001", description = "The certificate's serial · 证书编号") String serial,
+			@Schema(description = "The organiser (partner id) · 主办方编号") long organiserId,
+			@Schema(description = "The organiser's name · 主办方名称") String organiserName,
+			@Schema(description = "Name · 活动名称") String name,
+			@Schema(description = "First day · 开始日期") LocalDate startsOn,
+			@Schema(description = "Last day · 结束日期") LocalDate endsOn,
+			@Schema(description = "Venue · 场馆") String venue,
+			@Schema(example = "511102", description = "County (GB/T 2260) · 区县代码") String countyCode,
+			@Schema(description = "Whether citizens may donate points · 是否接受积分捐赠") boolean donationsOpen,
+			@Schema(description = "Status · 状态") Status status,
+			@Schema(description = "Donated points not yet retired · 已捐赠未注销积分") long pooledPoints,
+			@Schema(description = "The footprint · 碳足迹") Footprint footprint,
+			@Schema(description = "Units retired · 已注销的抵消") List<Offset> offsets,
+			@Schema(description = "When neutralised · 中和时间") Instant neutralisedAt,
+			@Schema(description = "Who neutralised it · 中和操作人") String neutralisedBy,
+			@Schema(description = "Who entered it · 创建人") String createdBy,
+			@Schema(description = "When entered · 创建时间") Instant createdAt) {
 
 		/** Whether citizens may donate points to it now. */
 		public boolean openForDonation() {
@@ -138,8 +195,19 @@ public class ZeroCarbonEvents {
 	}
 
 	/** An event in a list, without its lines. */
-	public record EventListing(long id, String serial, long organiserId, String organiserName, String name, LocalDate startsOn,
-			LocalDate endsOn, String venue, String countyCode, boolean donationsOpen, Status status) {
+	@Schema(name = "ZeroCarbonEventListing", description = "A zero-carbon event in a list · 零碳活动列表项")
+	public record EventListing(
+			@Schema(description = "The event's id · 活动编号") long id,
+			@Schema(example = "ZCE-2026-000001", description = "The certificate's serial · 证书编号") String serial,
+			@Schema(description = "The organiser (partner id) · 主办方编号") long organiserId,
+			@Schema(description = "The organiser's name · 主办方名称") String organiserName,
+			@Schema(description = "Name · 活动名称") String name,
+			@Schema(description = "First day · 开始日期") LocalDate startsOn,
+			@Schema(description = "Last day · 结束日期") LocalDate endsOn,
+			@Schema(description = "Venue · 场馆") String venue,
+			@Schema(description = "County (GB/T 2260) · 区县代码") String countyCode,
+			@Schema(description = "Whether citizens may donate points · 是否接受积分捐赠") boolean donationsOpen,
+			@Schema(description = "Status · 状态") Status status) {
 	}
 
 	/** An event citizens may donate points to, with the points pooled so far. */
@@ -152,7 +220,11 @@ public class ZeroCarbonEvents {
 	}
 
 	/** A partner that organises events. */
-	public record Organiser(long id, String code, String name) {
+	@Schema(name = "ZeroCarbonEventOrganiser", description = "A partner that organises events · 活动主办方")
+	public record Organiser(
+			@Schema(description = "Partner id · 合作方编号") long id,
+			@Schema(description = "Partner code · 合作方代码") String code,
+			@Schema(description = "Name · 名称") String name) {
 	}
 
 	private final JdbcClient jdbc;
@@ -160,11 +232,13 @@ public class ZeroCarbonEvents {
 	private final EmissionsAccounting accounting;
 	private final Registry registry;
 	private final Ledger ledger;
+	private final TicketRegistry tickets;
 	private final AuditLog audit;
 	private final Clock clock;
 
 	ZeroCarbonEvents(JdbcClient jdbc, EventFactors factors, EmissionsAccounting accounting, Registry registry, Ledger ledger,
-			AuditLog audit, Clock clock) {
+			TicketRegistry tickets, AuditLog audit, Clock clock) {
+		this.tickets = tickets;
 		this.jdbc = jdbc;
 		this.factors = factors;
 		this.accounting = accounting;
@@ -487,12 +561,13 @@ public class ZeroCarbonEvents {
 	/**
 	 * Offsets a planned event and neutralises it, in one transaction: retires the named carbon tickets and the given
 	 * points of the event's donated pool (EVENT → RETIRED), then requires a complete footprint and coverage ≥ 100 %;
-	 * otherwise nothing is retired (422). A ticket retired once can never be retired again.
+	 * otherwise nothing is retired (422). The tickets ({@link TicketRegistry#retire}, beneficiary the event, reference
+	 * {@code event:<id>}) must be held by the organiser's ticket holder (a holder whose partner is the organiser); a
+	 * ticket retired once can never be retired again (the registry refuses it, and the offset's serial is unique).
 	 */
 	@Transactional
 	public Event offset(long eventId, OffsetInput in) {
 		Event event = planned(eventId);
-		jdbc.sql("SELECT id FROM inclusive_event WHERE id = :id FOR UPDATE").param("id", eventId).query(Long.class).single();
 		List<String> serials = in.ticketSerials() == null ? List.of() : in.ticketSerials();
 		long points = in.points() == null ? 0 : in.points();
 		List<InputError> errors = new ArrayList<>();
@@ -529,14 +604,31 @@ public class ZeroCarbonEvents {
 		String actor = AccessScope.current().actor();
 		OffsetDateTime at = now();
 		BigDecimal retired = BigDecimal.ZERO;
-		for (String raw : serials) {
-			String serial = raw.strip();
-			BigDecimal t = retireTicket(event, serial);
-			jdbc.sql("""
-					INSERT INTO inclusive_event_offset (event_id, kind, ticket_serial, co2_t, retired_by, retired_at)
-					VALUES (:e, 'TICKET', :s, :t, :by, :at)
-					""").param("e", eventId).param("s", serial).param("t", t).param("by", actor).param("at", at).update();
-			retired = retired.add(t);
+		if (!serials.isEmpty()) {
+			List<String> wanted = serials.stream().map(x -> x.strip().toUpperCase(Locale.ROOT)).toList();
+			TicketRegistry.TicketRetirement r;
+			try {
+				r = tickets.retire(wanted, event.name(), "零碳活动碳中和 zero-carbon event " + event.serial(), "event:" + eventId);
+			}
+			catch (InvalidInputException ex) {
+				throw new InvalidInputException(ex.errors().stream()
+					.map(x -> InputError.field(x.field() == null ? "ticketSerials" : x.field().replaceFirst("^serials", "ticketSerials"), x.message()))
+					.toList());
+			}
+			Long holderPartner = tickets.holderOf(r.holderId()).partnerId();
+			if (holderPartner == null || holderPartner != event.organiserId()) {
+				throw new RuleViolationException("the tickets are held by " + r.holderName() + ", not by the event's organiser " + event.organiserName());
+			}
+			if (r.tonnes() != wanted.size()) {
+				throw new IllegalStateException("retired " + r.tonnes() + " t for " + wanted.size() + " serials");
+			}
+			for (String serial : wanted) {
+				jdbc.sql("""
+						INSERT INTO inclusive_event_offset (event_id, kind, ticket_serial, co2_t, ledger_seq, retired_by, retired_at)
+						VALUES (:e, 'TICKET', :s, 1, :seq, :by, :at)
+						""").param("e", eventId).param("s", serial).param("seq", r.ledgerSeq()).param("by", actor).param("at", at).update();
+			}
+			retired = retired.add(BigDecimal.valueOf(r.tonnes()));
 		}
 		if (points > 0) {
 			long pool = ledger.account(AccountKind.EVENT, String.valueOf(eventId), Asset.POINT);
@@ -569,14 +661,6 @@ public class ZeroCarbonEvents {
 		return after;
 	}
 
-	/**
-	 * Retires one carbon ticket for the event and answers its tCO2. Wired to the carbon tickets' retire method when
-	 * that contract is merged (branch a14-tickets); until then every ticket is refused.
-	 */
-	BigDecimal retireTicket(Event event, String serial) {
-		throw new RuleViolationException("carbon ticket " + serial + " cannot be retired: the carbon-ticket registry is not available yet");
-	}
-
 	private static String percent(BigDecimal part, BigDecimal whole) {
 		return part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.DOWN).toPlainString();
 	}
@@ -606,7 +690,9 @@ public class ZeroCarbonEvents {
 
 	// ---------------------------------------------------------------- reading
 
+	/** The event within the caller's reach, locked for the rest of the transaction (writes serialise), if still planned. */
 	private Event planned(long id) {
+		jdbc.sql("SELECT id FROM inclusive_event WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional();
 		Event e = event(id);
 		if (e.status() != Status.PLANNED) {
 			throw new RuleViolationException("event " + e.serial() + " is neutralised: its footprint and offsets are locked", true);
