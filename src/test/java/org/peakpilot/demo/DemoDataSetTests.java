@@ -74,6 +74,13 @@ class DemoDataSetTests {
 		assertThat(scenes.rows()).extracting(r -> r.require("name")).anyMatch(n -> n.contains("乐山大佛")).anyMatch(n -> n.contains("峨眉山"))
 			.allSatisfy(n -> assertThat(n).startsWith("示例").endsWith("（虚构）"));
 		assertThat(scenes.rows()).allSatisfy(r -> assertThat(codes).contains(r.require("partner_code")));
+		// the sink ledger's made-up increments the forestry tickets are issued from (budget's DemoSinks)
+		String sinksText = leshan("demo/budget-sinks.csv").orElseThrow().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(sinksText.lines().findFirst().orElseThrow()).startsWith("# 示例数据（虚构）");
+		assertThat(withoutComments(sinksText).rows()).isNotEmpty().allSatisfy(r -> {
+			assertThat(r.require("verified_by")).startsWith("示例").endsWith("（虚构）");
+			assertThat(Integer.parseInt(r.require("years_ago"))).isPositive();
+		});
 	}
 
 	private static org.peakpilot.shared.CsvTable withoutComments(String text) {

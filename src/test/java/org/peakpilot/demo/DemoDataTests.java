@@ -209,8 +209,18 @@ class DemoDataTests {
 		assertThat(jdbc.sql("SELECT DISTINCT status || ' ' || reason FROM inclusive_trip WHERE mode = 'SHUTTLE'").query(String.class).list())
 			.containsExactly("REFUSED MODE_NOT_CONFIGURED");
 		assertThat(jdbc.sql("SELECT count(*) FROM inclusive_check_in").query(Long.class).single()).isGreaterThan(50);
+		assertThat(jdbc.sql("SELECT count(*) FROM inclusive_citizen_badge").query(Long.class).single()).isGreaterThan(50);
+		// one forestry project of 沐川, 2,400 tickets issued and withdrawn from the demo sink ledger's increments of 沐川
+		assertThat(jdbc.sql("SELECT status FROM inclusive_forestry_project").query(String.class).list()).containsExactly("ISSUED");
+		assertThat(jdbc.sql("SELECT sum(tonnes_t) FROM budget_sink_withdrawal WHERE county_code = '511129'").query(java.math.BigDecimal.class).single())
+			.isEqualByComparingTo("2400");
+		// one event neutralised by retired tickets and donated points, its footprint covered
+		assertThat(jdbc.sql("SELECT status FROM inclusive_event").query(String.class).list()).containsExactly("NEUTRALISED");
+		assertThat(jdbc.sql("SELECT offset_co2_t >= footprint_co2_t FROM inclusive_event").query(Boolean.class).single()).isTrue();
+		assertThat(jdbc.sql("SELECT count(*) FROM inclusive_event_offset WHERE ticket_serial IS NOT NULL").query(Long.class).single()).isPositive();
+		assertThat(jdbc.sql("SELECT count(*) FROM inclusive_event_donation").query(Long.class).single()).isPositive();
 		mvc.perform(get("/api/v1/inclusive/office/dashboard").with(httpBasic("demo-city", PASSWORD))).andExpect(status().isOk())
-			.andExpect(jsonPath("$.users").value(200));
+			.andExpect(jsonPath("$.users").value(200)).andExpect(jsonPath("$.ticketsIssued").value(2400));
 	}
 
 	private long lastAuditEvent() {

@@ -42,7 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@value #WALKTHROUGH}, with the demo password; the others with random passwords nobody knows), consent and link
  * their accounts; {@value #DAYS} days of their green trips pushed day by day through the partner API's own crediting
  * code ({@link TripIntake}, run with the clock of the day the trips were pushed so the claim window holds) and their
- * check-ins at the scenes ({@link Scenes}, likewise). The scenic operator's shuttle legs are refused: the shuttle has no
+ * check-ins at the scenes ({@link Scenes}, likewise); the badges the rules give them ({@link Badges}); a forestry project of
+ * 沐川 verified, approved and issued as carbon tickets from the demo sink ledger's increments (budget's {@code DemoSinks});
+ * a zero-carbon event of the organiser with its footprint, points donated by citizens and tickets bought from the
+ * project (43 CNY/t) and retired for it. The scenic operator's shuttle legs are refused: the shuttle has no
  * verified factor (never invented) until the office sets one. Seeded: every load gives the same trips. Once: an installation
  * holding the first demo partner is left alone; a database that is not a demo installation is never touched.
  */
@@ -73,13 +76,18 @@ class DemoInclusive implements ApplicationRunner {
 	private final TripSettings tripSettings;
 	private final Ledger ledger;
 	private final org.peakpilot.platform.AuditLog audit;
+	private final Badges badges;
+	private final ForestryProjects forestry;
+	private final TicketRegistry tickets;
+	private final ZeroCarbonEvents events;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
 	private final String configuredPassword;
 
 	DemoInclusive(InstanceSettings instance, JdbcClient jdbc, PilotPlan plan, Partners partners, Scenes scenes, Citizens citizens,
 			AccountLinks links, UserAccounts accounts, Methodologies methodologies, TripSettings tripSettings, Ledger ledger,
-			org.peakpilot.platform.AuditLog audit, PlatformTransactionManager transactions, Clock clock,
+			org.peakpilot.platform.AuditLog audit, Badges badges, ForestryProjects forestry, TicketRegistry tickets, ZeroCarbonEvents events,
+			PlatformTransactionManager transactions, Clock clock,
 			@Value("${peakpilot.demo.password:}") String configuredPassword) {
 		this.instance = instance;
 		this.jdbc = jdbc;
@@ -93,6 +101,10 @@ class DemoInclusive implements ApplicationRunner {
 		this.tripSettings = tripSettings;
 		this.ledger = ledger;
 		this.audit = audit;
+		this.badges = badges;
+		this.forestry = forestry;
+		this.tickets = tickets;
+		this.events = events;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
 		this.configuredPassword = configuredPassword == null ? "" : configuredPassword;
@@ -213,8 +225,67 @@ class DemoInclusive implements ApplicationRunner {
 				}
 			}
 		}
-		return "%d partners, %d scenes, %d citizens, %d credited green trips over %d days, %d check-ins".formatted(partnerIds.size(),
-				registered.size(), people.size(), credited, DAYS, checkIns);
+		// badges won by the rules, for each month of the trips (the nightly job's evaluation, run once here)
+		int won = 0;
+		for (DemoCitizen c : people) {
+			for (LocalDate d = today.minusDays(DAYS); d.isBefore(today); d = d.plusMonths(1)) {
+				won += badges.evaluate(c.id(), d.withDayOfMonth(d.lengthOfMonth()).isBefore(today) ? d.withDayOfMonth(d.lengthOfMonth()) : today).size();
+			}
+			won += badges.evaluate(c.id(), today).size();
+		}
+
+		// a forestry project of 沐川 (bamboo): verified, approved, tickets issued from the demo sink ledger's increments
+		int year = today.getYear();
+		ForestryProjects.Project project = at("demo forestry project", () -> forestry.create(new ForestryProjects.ProjectInput(
+				"示例 沐川县竹林碳汇项目（虚构）", "511129", "示例 沐川县竹林专业合作社（虚构）", TicketRegistry.HolderKind.COLLECTIVE,
+				LocalDate.of(year - 2, 1, 1), LocalDate.of(year - 1, 12, 31), 1, "示例方法学 竹林经营碳汇 V1（虚构）",
+				List.of(new ForestryProjects.Parcel("示例林权证 0001（虚构）", new BigDecimal("3197"), ForestryProjects.Species.BAMBOO, "沐川县（示例）")),
+				List.of(new ForestryProjects.YearIncrement(year - 2, new BigDecimal("1200")),
+						new ForestryProjects.YearIncrement(year - 1, new BigDecimal("1300"))))));
+		forestry.submit(project.id(), "示例数据（虚构）");
+		forestry.verify(project.id(), new ForestryProjects.Verification("示例 林草碳汇核证机构（虚构）", "示例核证〔1〕号（虚构）", today,
+				new BigDecimal("2400.5")));
+		forestry.approve(project.id(), new ForestryProjects.Approval("示例 乐山市林业局（虚构）", "示例批复〔1〕号（虚构）", today));
+		ForestryProjects.Project issued = at("demo forestry issuance", () -> forestry.issue(project.id()));
+
+		// a zero-carbon event of the organiser: footprint, donated points, tickets bought from the project and retired
+		String organiserCode = partnerRows.stream().filter(p -> p.kind() == Partners.Kind.EVENT_ORGANISER).map(DemoPartner::code).findFirst()
+			.orElseThrow(() -> new IllegalStateException(PARTNERS + " has no EVENT_ORGANISER partner"));
+		long organiser = partnerIds.get(organiserCode);
+		String organiserName = partnerRows.stream().filter(p -> p.code().equals(organiserCode)).findFirst().orElseThrow().name();
+		ZeroCarbonEvents.Event event = at("demo event", () -> events.create(new ZeroCarbonEvents.EventInput(organiser,
+				"示例 乐山绿色发展论坛（虚构）", today.minusDays(12), today.minusDays(11), "示例 乐山会展中心（虚构）", "511102", true)));
+		events.addLine(event.id(), new ZeroCarbonEvents.LineInput("ELECTRICITY", new BigDecimal("8000"), "kWh", "示例 会场用电（虚构）"));
+		events.addLine(event.id(), new ZeroCarbonEvents.LineInput("TRAVEL-CAR", new BigDecimal("12000"), "pkm", "示例 参会者自驾出行（虚构）"));
+		long donated = 0;
+		for (DemoCitizen c : people.subList(0, 40)) {
+			long balance = ledger.balance(AccountKind.CITIZEN, String.valueOf(c.id()), Asset.POINT);
+			long gift = Math.min(balance, 2000);
+			if (gift > 0) {
+				events.donatePoints(c.id(), event.id(), gift);
+				donated += gift;
+			}
+		}
+		BigDecimal footprint = events.event(event.id()).footprint().assessedCo2T();
+		long needed = footprint.subtract(BigDecimal.valueOf(donated).movePointLeft(6)).setScale(0, java.math.RoundingMode.CEILING).max(BigDecimal.ONE)
+			.longValueExact();
+		long holder = tickets.holder(organiserName, TicketRegistry.HolderKind.EVENT_ORGANISER, organiser);
+		TicketRegistry.TicketLot lot = tickets.availableTickets(issued.ownerHolderId()).get(0);
+		tickets.transfer(new TicketRegistry.TransferOrder(TicketRegistry.Selection.ofLot(lot.id(), needed), organiserName,
+				TicketRegistry.HolderKind.EVENT_ORGANISER, new BigDecimal("43.00"), today.minusDays(13), "示例数据（虚构）"));
+		List<String> serials = new ArrayList<>();
+		for (TicketRegistry.TicketLot l : tickets.availableTickets(holder)) {
+			TicketSerials.Serial first = tickets.serials().parse(l.firstSerial()).orElseThrow();
+			for (long i = 0; i < l.tonnes() && serials.size() < needed; i++) {
+				serials.add(tickets.serials().serial(first.countyCode(), first.periodCode(), first.seq() + i));
+			}
+		}
+		long pooled = donated;
+		at("demo event offset", () -> events.offset(event.id(), new ZeroCarbonEvents.OffsetInput(serials, pooled)));
+
+		return ("%d partners, %d scenes, %d citizens, %d credited green trips over %d days, %d check-ins, %d badges; %d forestry carbon tickets "
+				+ "issued, %d retired with %d donated points for a zero-carbon event").formatted(partnerIds.size(), registered.size(), people.size(),
+						credited, DAYS, checkIns, won, 2400, serials.size(), donated);
 	}
 
 	private record DemoCitizen(long id, String transitToken, String scenicToken, boolean commuter, int scene) {

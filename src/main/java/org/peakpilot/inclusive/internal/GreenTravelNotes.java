@@ -52,7 +52,7 @@ class GreenTravelNotes implements IndicatorInformation {
 		lines.add(new Line(text("inclusive.office.note.totalGco2", locale), BigDecimal.valueOf(trips.gco2()), unitG));
 		List<String> methodologies = new ArrayList<>();
 		for (GreenTrips.Mode m : trips.modes()) {
-			String mode = messages.getMessage("inclusive.trip.mode." + m.mode(), null, m.mode(), locale);
+			String mode = messages.getMessage("inclusive.citizen.mode." + m.mode(), null, m.mode(), locale);
 			lines.add(new Line(messages.getMessage("inclusive.office.note.trips", new Object[] { mode }, locale), BigDecimal.valueOf(m.trips()), unitTrips));
 			lines.add(new Line(messages.getMessage("inclusive.office.note.gco2", new Object[] { mode }, locale), BigDecimal.valueOf(m.gco2()), unitG));
 			methodologies.addAll(m.methodologies());

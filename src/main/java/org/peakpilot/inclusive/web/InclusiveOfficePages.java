@@ -106,11 +106,11 @@ class InclusiveOfficePages {
 			.body(bytes);
 	}
 
-	/** Each mode's label in the reader's language (the trips' messages {@code inclusive.trip.mode.*}), else its code. */
+	/** Each mode's label in the reader's language (the citizen pages' {@code inclusive.citizen.mode.*}), else its code. */
 	Map<String, String> modeNames(List<String> modes, Locale locale) {
 		Map<String, String> names = new LinkedHashMap<>();
 		for (String m : new TreeSet<>(modes)) {
-			names.put(m, messages.getMessage("inclusive.trip.mode." + m, null, m, locale));
+			names.put(m, messages.getMessage("inclusive.citizen.mode." + m, null, m, locale));
 		}
 		return names;
 	}
