@@ -318,7 +318,7 @@ class InclusiveOfficeTests {
 			browser.awaitCanvas("#trips-chart canvas");
 			browser.awaitCanvas("#gco2-chart canvas");
 			assertThat(browser.find(By.id("trips")).getText()).isNotEqualTo("0");
-			assertThat(browser.find(By.cssSelector("#modes tbody")).getText()).contains("BIKE").contains("EBUS");
+			assertThat(browser.find(By.cssSelector("#modes tbody")).getText()).contains("骑行").contains("纯电动公交");
 			browser.assertNoScriptErrors();
 			browser.screenshot("inclusive-office-zh.png");
 
