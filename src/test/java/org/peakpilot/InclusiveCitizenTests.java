@@ -547,6 +547,62 @@ class InclusiveCitizenTests {
 	}
 
 	@Test
+	void aCitizenDonatesItsOwnPointsToAnOpenEventOnly() throws Exception {
+		Signed a = citizen("捐赠者");
+		earn(a.id(), 300, "test:donor" + a.id());
+		long organiser = jdbc.sql("INSERT INTO inclusive_partner (code, name, kind) VALUES (:c, '零碳论坛主办方（测试）', 'EVENT_ORGANISER') RETURNING id")
+			.param("c", "EV" + SEQ.incrementAndGet()).query(Long.class).single();
+		long event = jdbc.sql("""
+				INSERT INTO inclusive_event (serial, organiser_id, name, starts_on, ends_on, venue, county_code, created_by, created_at)
+				VALUES (:s, :o, '乐山零碳论坛（测试）', DATE '2026-12-20', DATE '2026-12-21', '乐山会展中心', '511102', 'test', now()) RETURNING id
+				""").param("s", "ZCE-T-" + SEQ.incrementAndGet()).param("o", organiser).query(Long.class).single();
+		mvc.perform(get("/inclusive/mall").with(page(a))).andExpect(content().string(containsString("乐山零碳论坛（测试）")));
+		mvc.perform(post("/inclusive/donate/{id}", event).with(csrf()).with(page(a)).param("points", "120"))
+			.andExpect(redirectedUrl("/inclusive/mall#donate")).andExpect(flash().attributeExists("donated"));
+		assertThat(ledger.balance(AccountKind.CITIZEN, String.valueOf(a.id()), Asset.POINT)).isEqualTo(180);
+		assertThat(ledger.balance(AccountKind.EVENT, String.valueOf(event), Asset.POINT)).isEqualTo(120);
+		// more than it holds, zero, letters: refused, nothing moves
+		for (String bad : List.of("181", "0", "-5", "abc", "99999999999999999999")) {
+			mvc.perform(post("/inclusive/donate/{id}", event).with(csrf()).with(page(a)).param("points", bad))
+				.andExpect(redirectedUrl("/inclusive/mall#donate")).andExpect(flash().attributeExists("errors"));
+		}
+		assertThat(ledger.balance(AccountKind.CITIZEN, String.valueOf(a.id()), Asset.POINT)).isEqualTo(180);
+		jdbc.sql("UPDATE inclusive_event SET donations_open = FALSE WHERE id = :e").param("e", event).update();
+		mvc.perform(post("/inclusive/donate/{id}", event).with(csrf()).with(page(a)).param("points", "10"))
+			.andExpect(redirectedUrl("/inclusive/mall#donate")).andExpect(flash().attributeExists("errors"));
+		assertThat(ledger.balance(AccountKind.EVENT, String.valueOf(event), Asset.POINT)).isEqualTo(120);
+	}
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	/**
+	 * The home page's queries read one citizen's rows through the indexes by citizen (inclusive_trip_citizen,
+	 * inclusive_check_in_citizen, the ranking's primary key), whatever the size of the tables: with sequential scans
+	 * switched off, each plan names its index (a query no index can serve would still scan).
+	 */
+	@Test
+	void theHomePagesQueriesUseTheIndexesByCitizen() {
+		Map<String, String> queries = Map.of(
+				"inclusive_trip_citizen", """
+						EXPLAIN SELECT t.start_at, t.gco2 FROM inclusive_trip t WHERE t.citizen_id = 1 ORDER BY t.start_at DESC LIMIT 10""",
+				"inclusive_check_in_citizen", """
+						EXPLAIN SELECT ci.at FROM inclusive_check_in ci WHERE ci.citizen_id = 1 ORDER BY ci.at DESC LIMIT 10""",
+				"inclusive_trip_citizen ", """
+						EXPLAIN SELECT coalesce(sum(t.gco2), 0) FROM inclusive_trip t WHERE t.citizen_id = 1
+						  AND t.start_at >= TIMESTAMPTZ '2026-12-01 00:00+08' AND t.start_at < TIMESTAMPTZ '2027-01-01 00:00+08' AND t.status = 'CREDITED'""",
+				"inclusive_rank_pkey", """
+						EXPLAIN SELECT rank FROM inclusive_rank WHERE month = DATE '2026-12-01' AND citizen_id = 1""",
+				"inclusive_certificate_serial_key", """
+						EXPLAIN SELECT * FROM inclusive_certificate WHERE serial = 'LSLC-2026-0000000000'""");
+		new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+			jdbc.sql("SET LOCAL enable_seqscan = off").update();
+			queries.forEach((index, sql) -> assertThat(String.join("\n", jdbc.sql(sql).query(String.class).list())).as(sql)
+				.contains(index.strip()));
+		});
+	}
+
+	@Test
 	void theCitizenPagesRenderInEnglishToo() throws Exception {
 		Signed a = citizen("Walker");
 		for (String path : List.of("/inclusive", "/inclusive/badges", "/inclusive/certificates", "/inclusive/mall", "/inclusive/settings", "/inclusive/ranking")) {

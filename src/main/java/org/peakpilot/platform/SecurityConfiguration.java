@@ -128,10 +128,14 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** A wrong password back to the form; a lock with its minutes ({@link LoginThrottle}). */
+	/** A wrong password back to the form it came from; a lock with its minutes ({@link LoginThrottle}). */
 	private static void loginFailed(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
 			org.springframework.security.core.AuthenticationException ex) throws java.io.IOException {
 		String target = ex instanceof LoginLockedException locked ? "/login?locked=" + locked.retryAfterMinutes() : "/login?error";
+		// the carbon-inclusive scheme's phone-sized sign-in form (/inclusive/welcome) shows its own failures
+		if ("h5".equals(request.getParameter("form"))) {
+			target = "/inclusive/welcome" + target.substring("/login".length());
+		}
 		response.sendRedirect(request.getContextPath() + target);
 	}
 

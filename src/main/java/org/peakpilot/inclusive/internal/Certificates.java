@@ -36,6 +36,8 @@ public class Certificates {
 	/** A period: a month {@code 2026-11} or a year {@code 2026}. */
 	public static final String PERIOD_PATTERN = "^[0-9]{4}(-[0-9]{2})?$";
 	private static final SecureRandom RANDOM = new SecureRandom();
+	/** How many certificates a citizen may have issued in one Beijing day. */
+	public static final int PER_DAY = 20;
 
 	/** A certificate's facts. */
 	public record Certificate(String serial, long citizenId, String publicName, LocalDate periodFrom, LocalDate periodTo,
@@ -88,6 +90,11 @@ public class Certificates {
 		}
 		if (to.isAfter(today)) {
 			to = today;
+		}
+		OffsetDateTime dayStart = today.atStartOfDay(CitizenActivity.BEIJING).toOffsetDateTime();
+		if (jdbc.sql("SELECT count(*) FROM inclusive_certificate WHERE citizen_id = :c AND issued_at >= :d").param("c", citizenId)
+			.param("d", dayStart).query(Long.class).single() >= PER_DAY) {
+			throw new RuleViolationException("at most " + PER_DAY + " certificates a day");
 		}
 		CitizenActivity.PeriodFigures f = activity.figures(citizenId, from, to);
 		if (f.gco2() <= 0) {

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The citizen's own account as JSON (碳普惠 · 我的账户): what its home page shows. */
 @RestController
-@Tag(name = "inclusive", description = "The carbon-inclusive scheme (碳普惠) · 碳普惠")
+@Tag(name = "inclusive", description = "Carbon-inclusive scheme · 碳普惠")
 class CitizenApi {
 
 	private final Citizens citizens;

@@ -27,6 +27,7 @@ class CitizenErrorTexts {
 				: m.contains("not offered") || m.contains("out of stock") ? ".stock"
 				: m.startsWith("too many sign-ups") ? ".throttled"
 				: m.startsWith("no gCO2") ? ".nothing"
+				: m.endsWith("certificates a day") ? ".perDay"
 				: m.contains("short by") ? ".balance"
 				: m.contains("does not take donations") ? ".closed" : "";
 		Locale locale = LocaleContextHolder.getLocale();
