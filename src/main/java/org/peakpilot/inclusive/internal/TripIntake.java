@@ -187,14 +187,14 @@ public class TripIntake {
 		}
 	}
 
-	/** A credited trip of a citizen, as far as overlap and caps need it. */
+	// a credited trip of a citizen, as far as overlap and caps need it
 	private record Held(Instant start, Instant end) {
 	}
 
 	private record Stored(long id, Status status, Reason reason, Long gco2, long points, Long methodologyId) {
 	}
 
-	/** A new trip's outcome, before it is stored. */
+	// a new trip's outcome, before it is stored
 	private record Outcome(TripIn trip, int index, Long citizen, TripMode mode, LocalDate day, Status status, Reason reason,
 			Long gco2, long points, Methodology methodology) {
 	}
@@ -204,10 +204,19 @@ public class TripIntake {
 	public List<TripAnswer> post(long partnerId, List<TripIn> trips) {
 		validate(trips);
 		Instant now = clock.instant();
+		String[] externalIds = trips.stream().map(TripIn::externalId).toArray(String[]::new);
+		Map<String, Stored> existing = existing(partnerId, externalIds);
+		if (existing.size() == trips.size()) {
+			// a resend of stored trips: their answers, without locking anyone (a stored outcome only changes by review)
+			return trips.stream().map(t -> duplicate(t.externalId(), existing.get(t.externalId()))).toList();
+		}
 		Map<String, Long> citizenOf = links.resolveAll(partnerId, trips.stream().map(TripIn::linkToken).distinct().toList());
 		TreeSet<Long> citizens = new TreeSet<>(citizenOf.values());
 		lock(citizens);
-		Map<String, Stored> existing = existing(partnerId, trips.stream().map(TripIn::externalId).toArray(String[]::new));
+		if (!citizens.isEmpty()) {
+			// re-read under the locks: a concurrent batch may have stored some of these trips meanwhile
+			existing.putAll(existing(partnerId, externalIds));
+		}
 		Instant minStart = trips.stream().map(t -> t.startAt().toInstant()).min(Instant::compareTo).orElseThrow();
 		Instant maxEnd = trips.stream().map(t -> t.endAt().toInstant()).max(Instant::compareTo).orElseThrow();
 		Map<Long, List<Held>> held = new HashMap<>();
@@ -290,7 +299,7 @@ public class TripIntake {
 			.compareTo(BigDecimal.valueOf((long) settings.maxSpeedKmh(mode)).multiply(BigDecimal.valueOf(millis))) > 0;
 	}
 
-	/** Whether [start, end) meets a held trip's interval; a zero-length trip counts as its first millisecond. */
+	/** Whether start to end (end excluded) meets a held trip; a zero-length trip counts as its first millisecond. */
 	static boolean overlaps(List<Held> held, Instant start, Instant end) {
 		Instant e = end.equals(start) ? start.plusMillis(1) : end;
 		for (Held h : held) {
