@@ -318,6 +318,53 @@ class ForestryTicketTests {
 	}
 
 	@Test
+	void concurrentRetirementsUseEachTicketOnce() throws Exception {
+		long[] issued = issued(MUCHUAN, 2024, 40);
+		String same = tickets.serials().serial(MUCHUAN, "2024P1", 7);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			// eight events race for the same ticket: one gets it
+			List<java.util.concurrent.Future<?>> racing = new java.util.ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				int n = i;
+				racing.add(pool.submit(() -> SystemActor.call("race", () -> tickets.retire(List.of(same), "活动 " + n, "碳中和", "race:" + n))));
+			}
+			int won = 0;
+			for (var f : racing) {
+				try {
+					f.get();
+					won++;
+				}
+				catch (java.util.concurrent.ExecutionException ex) {
+					assertThat(ex.getCause()).isInstanceOf(RuleViolationException.class).hasMessageContaining("retired");
+				}
+			}
+			assertThat(won).isEqualTo(1);
+			// eight events each retire other tickets of the same lot at once: all succeed, the lot splits consistently
+			List<java.util.concurrent.Future<TicketRegistry.TicketRetirement>> others = new java.util.ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				String serial = tickets.serials().serial(MUCHUAN, "2024P1", 20 + i * 2);
+				others.add(pool.submit(() -> SystemActor.call("split", () -> tickets.retire(List.of(serial), "会议", "碳中和", null))));
+			}
+			for (var f : others) {
+				assertThat(f.get().tonnes()).isEqualTo(1);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(held(issued[1])).isEqualTo(40 - 9);
+		assertThat(jdbc.sql("""
+				SELECT sum(l.seq_to - l.seq_from + 1) FROM inclusive_ticket_lot l JOIN inclusive_ticket_issuance i ON i.id = l.issuance_id WHERE i.project_id = :p""")
+			.param("p", issued[2]).query(Long.class).single()).as("the lots still cover the issuance exactly").isEqualTo(40);
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM inclusive_ticket_lot a JOIN inclusive_ticket_lot b ON a.issuance_id = b.issuance_id AND a.id < b.id
+				  AND a.seq_from <= b.seq_to AND b.seq_from <= a.seq_to JOIN inclusive_ticket_issuance i ON i.id = a.issuance_id WHERE i.project_id = :p""")
+			.param("p", issued[2]).query(Long.class).single()).as("no serial in two lots").isZero();
+		assertThat(ledger.reconcile().ok()).isTrue();
+	}
+
+	@Test
 	void ticketsExpireAfterTheirValidity() throws Exception {
 		long[] issued = issued(JIAJIANG, 2023, 20);
 		long holder = issued[1];

@@ -744,6 +744,10 @@ public class TicketRegistry {
 			if (!errors.isEmpty()) {
 				throw new InvalidInputException(errors);
 			}
+			var key = jdbc.sql("SELECT county_code, period_code FROM inclusive_ticket_lot WHERE id = :id").param("id", sel.lotId())
+				.query((rs, n) -> rs.getString(1) + "/" + rs.getString(2)).optional()
+				.orElseThrow(() -> new NotFoundException("ticket lot " + sel.lotId()));
+			serialise(List.of(key));
 			Carved lot = lockLot(sel.lotId()).orElseThrow(() -> new NotFoundException("ticket lot " + sel.lotId()));
 			usable(lot, verb);
 			if (sel.quantity() > lot.tonnes()) {
@@ -775,6 +779,7 @@ public class TicketRegistry {
 		}
 		parsed.sort(Comparator.comparing(TicketSerials.Serial::countyCode).thenComparing(TicketSerials.Serial::periodCode)
 			.thenComparingLong(TicketSerials.Serial::seq));
+		serialise(parsed.stream().map(x -> x.countyCode() + "/" + x.periodCode()).distinct().toList());
 		// runs of consecutive serials inside one lot
 		List<long[]> runs = new ArrayList<>(); // lotId, from, to
 		Map<Long, Carved> lots = new LinkedHashMap<>();
@@ -812,6 +817,15 @@ public class TicketRegistry {
 			out.add(carve(lot, run[1], run[2]));
 		}
 		return out;
+	}
+
+	/**
+	 * Serialises operations on the lots of each county and period (in a fixed order, so two operations never wait on
+	 * each other crosswise): a lot split by a concurrent operation is then found in its new rows, never missed.
+	 */
+	private void serialise(List<String> keys) {
+		keys.stream().sorted().forEach(k -> jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('inclusive_ticket_lot'), hashtext(:k))").param("k", k)
+			.query().singleRow());
 	}
 
 	/** Refuses a lot that is not usable: retired, pledged, expired (by state or date). */
