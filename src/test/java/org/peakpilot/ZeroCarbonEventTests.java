@@ -38,6 +38,8 @@ import static org.hamcrest.Matchers.not;
 import static org.peakpilot.Fixtures.basic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -230,10 +232,10 @@ class ZeroCarbonEventTests {
 		mvc.perform(get("/api/v1/public/inclusive/events/" + serial(id))).andExpect(status().isNotFound());
 		// the page says so in both languages
 		mvc.perform(get("/inclusive/partner/events/" + id).with(f.as(organiser)).param("lang", "zh_CN")).andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("未评估")))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("碳足迹不完整")));
+			.andExpect(content().string(containsString("未评估")))
+			.andExpect(content().string(containsString("碳足迹不完整")));
 		mvc.perform(get("/inclusive/partner/events/" + id).with(f.as(organiser)).param("lang", "en")).andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("not assessed")));
+			.andExpect(content().string(containsString("not assessed")));
 	}
 
 	@Test
@@ -262,7 +264,7 @@ class ZeroCarbonEventTests {
 			.andExpect(jsonPath("$.lines[0].factor").value("GRID-SICHUAN-2023 v1"))
 			.andExpect(jsonPath("$.retiredTicketSerials").isEmpty());
 		mvc.perform(get("/public/inclusive/events/" + serial(id))).andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("3,188,694")));
+			.andExpect(content().string(containsString("3,188,694")));
 		mvc.perform(get("/api/v1/public/inclusive/events")).andExpect(jsonPath("$[*].serial", hasItem(serial(id))));
 	}
 
@@ -356,6 +358,21 @@ class ZeroCarbonEventTests {
 			.andExpect(jsonPath("$.footprint.lines[0].factor.verified").value(false))
 			.andExpect(jsonPath("$.footprint.lines[0].factor.origin").value("SOURCED_DEFAULT"))
 			.andExpect(jsonPath("$.footprint.lines[0].factor.source").value(containsString("[unverified]")));
+		// the office's pages, zh and en
+		mvc.perform(get("/inclusive/office/events").with(f.as(office))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("办公室录入"))).andExpect(content().string(containsString("零碳活动")));
+		mvc.perform(get("/inclusive/office/events/" + id).with(f.as(office)).param("lang", "en")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Catering"))).andExpect(content().string(containsString("unverified")));
+		mvc.perform(get("/inclusive/office/events/factors").with(f.as(office))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("TRAVEL-AIR"))).andExpect(content().string(containsString("无（未评估）")));
+		// a page form with bad input goes back with the field named, nothing stored
+		var refused = mvc.perform(post("/inclusive/office/events").with(f.as(office)).with(csrf()).param("name", "x").param("startsOn", "2026-13-01")
+			.param("endsOn", "2026-11-21").param("venue", "v").param("countyCode", "511102"))
+			.andExpect(status().is3xxRedirection()).andReturn();
+		@SuppressWarnings("unchecked")
+		List<org.peakpilot.platform.InputError> errors = (List<org.peakpilot.platform.InputError>) refused.getFlashMap().get("errors");
+		assertThat(errors).extracting(org.peakpilot.platform.InputError::field).contains("startsOn");
+		mvc.perform(get("/inclusive/office/events/factors").with(f.as(organiser))).andExpect(status().isForbidden());
 	}
 
 	@Test
