@@ -28,6 +28,7 @@ import org.peakpilot.inclusive.internal.AccountLinks;
 import org.peakpilot.inclusive.internal.Asset;
 import org.peakpilot.inclusive.internal.Citizens;
 import org.peakpilot.inclusive.internal.Ledger;
+import org.peakpilot.inclusive.internal.LedgerReconciliations;
 import org.peakpilot.inclusive.internal.OfficeFigures;
 import org.peakpilot.inclusive.internal.TripIntake;
 import org.peakpilot.inclusive.internal.TxnKind;
@@ -98,6 +99,9 @@ class InclusiveOfficeTests {
 	OfficeFigures figures;
 
 	@Autowired
+	LedgerReconciliations reconciliations;
+
+	@Autowired
 	CarbonInclusive inclusive;
 
 	@Autowired
@@ -159,7 +163,11 @@ class InclusiveOfficeTests {
 		});
 
 		String office = fixtures.cityOfficer();
+		assertThat(figures.dashboard(YearMonth.of(2026, 11)).reconciliation().at()).isNull();
+		SystemActor.call("test", () -> reconciliations.run(LedgerReconciliations.Trigger.OFFICE));
 		OfficeFigures.Dashboard d = figures.dashboard(YearMonth.of(2026, 11));
+		assertThat(d.reconciliation().ok()).isTrue();
+		assertThat(d.reconciliation().transactions()).isEqualTo(jdbc.sql("SELECT count(*) FROM inclusive_ledger_txn").query(Long.class).single());
 		assertThat(d.users()).isEqualTo(3);
 		assertThat(d.newUsers()).isEqualTo(2);
 		assertThat(d.activeUsers()).isEqualTo(2);
@@ -182,7 +190,8 @@ class InclusiveOfficeTests {
 		mvc.perform(get("/inclusive/office").param("month", "2026-11").with(fixtures.as(office))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"trips\">3<")))
 			.andExpect(content().string(containsString("id=\"gco2\">1,680<")))
-			.andExpect(content().string(containsString("id=\"tickets-issued\">5<")));
+			.andExpect(content().string(containsString("id=\"tickets-issued\">5<")))
+			.andExpect(content().string(containsString("id=\"reconciliation-status\" class=\"status status-ACHIEVED\"")));
 		mvc.perform(get("/api/v1/inclusive/office/dashboard").param("month", "2026-10").with(Fixtures.basic(office)))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.trips").value(2)).andExpect(jsonPath("$.gco2").value(104))
 			.andExpect(jsonPath("$.days[0].mode").value("BUS")).andExpect(jsonPath("$.days[0].day").value("2026-10-29"));
