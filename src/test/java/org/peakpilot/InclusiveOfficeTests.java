@@ -255,7 +255,10 @@ class InclusiveOfficeTests {
 		mvc.perform(get("/api/v1/inclusive/office/dashboard")).andExpect(status().isUnauthorized());
 		// the staff navigation links the dashboard for the city office only
 		String office = fixtures.cityOfficer();
-		mvc.perform(get("/work").with(fixtures.as(office))).andExpect(content().string(containsString("id=\"nav-inclusive\"")));
+		mvc.perform(get("/work").with(fixtures.as(office))).andExpect(content().string(containsString("id=\"nav-inclusive\"")))
+			.andExpect(content().string(containsString("/inclusive/office/work-summary")));
+		mvc.perform(get("/inclusive/office/work-summary").with(fixtures.as(office))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"inclusive-work\"")));
 		mvc.perform(get("/work").with(fixtures.as(countyOfficer))).andExpect(content().string(not(containsString("id=\"nav-inclusive\""))));
 	}
 
