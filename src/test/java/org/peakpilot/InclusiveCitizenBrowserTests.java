@@ -73,7 +73,7 @@ class InclusiveCitizenBrowserTests {
 			.param("c", "BUS" + System.nanoTime() % 100000).query(Long.class).single();
 		long park = jdbc.sql("INSERT INTO inclusive_partner (code, name, kind) VALUES (:c, '乐山大佛景区（演示）', 'SCENIC_AREA') RETURNING id")
 			.param("c", "DAFO" + System.nanoTime() % 100000).query(Long.class).single();
-		SystemActor.call("test", () -> mall.create(new Mall.ItemForm(park, "乐山大佛景区门票（测试）", "凭兑换码在东门售票处换票", 800L, 50, 1,
+		Mall.Item ticket = SystemActor.call("test", () -> mall.create(new Mall.ItemForm(park, "乐山大佛景区门票（测试）", "凭兑换码在东门售票处换票", 800L, 50, 1,
 				java.time.LocalDate.of(2026, 12, 1), java.time.LocalDate.of(2027, 2, 28)), null));
 		SystemActor.call("test", () -> mall.create(new Mall.ItemForm(bus, "公交月票立减 10 元（测试）", null, 5000L, 100, 1,
 				java.time.LocalDate.of(2026, 12, 1), java.time.LocalDate.of(2026, 12, 31)), null));
@@ -137,9 +137,12 @@ class InclusiveCitizenBrowserTests {
 
 		browser.open("/inclusive/mall");
 		browser.screenshot("inclusive-mall-zh.png");
-		browser.find(By.cssSelector("li.item button")).click();
+		String mine = "li.item[data-item='" + ticket.id() + "'] button";
+		browser.find(By.cssSelector(mine)).click();
 		browser.waitUntil().until(ExpectedConditions.presenceOfElementLocated(By.id("redeemed")));
 		assertThat(browser.find(By.id("mall-points")).getText()).isEqualTo("3,400");
+		// one per citizen: its button is off now
+		assertThat(browser.find(By.cssSelector(mine)).isEnabled()).isFalse();
 		browser.screenshot("inclusive-mall-redeemed-zh.png");
 
 		browser.open("/inclusive/settings");

@@ -184,7 +184,10 @@ class CitizenPages {
 		Citizens.Citizen me = common(model, "mall");
 		model.addAttribute("points", ledger.balance(AccountKind.CITIZEN, String.valueOf(me.id()), Asset.POINT));
 		model.addAttribute("items", mall.offered());
-		model.addAttribute("redemptions", mall.redemptions(me.id()));
+		var redemptions = mall.redemptions(me.id());
+		model.addAttribute("redemptions", redemptions);
+		model.addAttribute("redeemedCounts", redemptions.stream()
+			.collect(java.util.stream.Collectors.groupingBy(Mall.Redemption::itemId, java.util.stream.Collectors.counting())));
 		model.addAttribute("events", events.openForDonation());
 		return "inclusive/citizen/mall";
 	}
