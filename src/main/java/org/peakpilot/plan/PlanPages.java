@@ -46,10 +46,12 @@ class PlanPages {
 
 	private final PilotPlan plan;
 	private final JsonMapper json;
+	private final List<IndicatorInformation> information;
 
-	PlanPages(PilotPlan plan, JsonMapper json) {
+	PlanPages(PilotPlan plan, JsonMapper json, List<IndicatorInformation> information) {
 		this.plan = plan;
 		this.json = json;
+		this.information = information;
 	}
 
 	/** Items of one group (a category of the indicator table, a section of the plan) with a status count. */
@@ -130,6 +132,8 @@ class PlanPages {
 		model.addAttribute("lineageLinks", publicView ? Map.of() : lineageLinks(history));
 		model.addAttribute("publicView", publicView);
 		model.addAttribute("canRecord", !publicView && isOffice());
+		// other modules' information about the item, signed-in pages only: never the item's value
+		model.addAttribute("notes", publicView ? List.of() : information.stream().flatMap(i -> i.about(code, locale).stream()).toList());
 		model.addAttribute("chartJson", toJson(historyChart(tracked, publicView ? PilotPlan.effective(history)
 				: history.stream().filter(Observation::current).toList(), locale)));
 		return "plan/item";

@@ -57,6 +57,37 @@ class DemoDataSetTests {
 	}
 
 	@Test
+	void leshanCarbonInclusiveDemoTablesAreLabelledMadeUpAndConsistent() throws Exception {
+		// read by inclusive's DemoInclusive: partners (their demo users), and scenes at 乐山大佛 and 峨眉山 operated by one of them
+		String partnersText = leshan("demo/inclusive-partners.csv").orElseThrow().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String scenesText = leshan("demo/inclusive-scenes.csv").orElseThrow().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(partnersText.lines().findFirst().orElseThrow()).startsWith("# 示例数据（虚构）");
+		assertThat(scenesText.lines().findFirst().orElseThrow()).startsWith("# 示例数据（虚构）");
+		org.peakpilot.shared.CsvTable partners = withoutComments(partnersText);
+		org.peakpilot.shared.CsvTable scenes = withoutComments(scenesText);
+		assertThat(partners.rows()).extracting(r -> r.require("kind")).contains("TRANSIT", "SCENIC_AREA");
+		assertThat(partners.rows()).allSatisfy(r -> {
+			assertThat(r.require("name")).startsWith("示例").endsWith("（虚构）");
+			assertThat(r.require("username")).startsWith("demo-");
+		});
+		Set<String> codes = partners.rows().stream().map(r -> r.require("code")).collect(Collectors.toSet());
+		assertThat(scenes.rows()).extracting(r -> r.require("name")).anyMatch(n -> n.contains("乐山大佛")).anyMatch(n -> n.contains("峨眉山"))
+			.allSatisfy(n -> assertThat(n).startsWith("示例").endsWith("（虚构）"));
+		assertThat(scenes.rows()).allSatisfy(r -> assertThat(codes).contains(r.require("partner_code")));
+		// the sink ledger's made-up increments the forestry tickets are issued from (budget's DemoSinks)
+		String sinksText = leshan("demo/budget-sinks.csv").orElseThrow().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(sinksText.lines().findFirst().orElseThrow()).startsWith("# 示例数据（虚构）");
+		assertThat(withoutComments(sinksText).rows()).isNotEmpty().allSatisfy(r -> {
+			assertThat(r.require("verified_by")).startsWith("示例").endsWith("（虚构）");
+			assertThat(Integer.parseInt(r.require("years_ago"))).isPositive();
+		});
+	}
+
+	private static org.peakpilot.shared.CsvTable withoutComments(String text) {
+		return org.peakpilot.shared.CsvTable.parse(text.lines().filter(l -> !l.startsWith("#")).collect(Collectors.joining("\n")));
+	}
+
+	@Test
 	void aPlanFolderWithoutDemoTablesIsNamedInTheError() {
 		assertThatThrownBy(() -> DemoDataSet.read(name -> Optional.empty()))
 			.isInstanceOf(IllegalStateException.class)

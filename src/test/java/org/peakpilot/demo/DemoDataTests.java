@@ -67,6 +67,9 @@ class DemoDataTests {
 	@Autowired
 	DemoLoader loader;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void enterprisesOfEachKeyIndustryLieInTheirCountiesAndParks() {
 		List<Enterprise> all = SystemActor.call("test", () -> registry.enterprises(EnterpriseQuery.ALL));
@@ -94,8 +97,13 @@ class DemoDataTests {
 			.filter(u -> u.username().startsWith("demo-"))
 			.collect(Collectors.toMap(UserAccounts.UserView::username, UserAccounts.UserView::role)));
 		assertThat(Set.copyOf(users.values())).containsExactlyInAnyOrder(Role.CITY_OFFICER, Role.COUNTY_OFFICER,
-				Role.PARK_MANAGER, Role.ENTERPRISE_USER, Role.VERIFIER, Role.FORESTRY_OFFICER, Role.BANK);
+				Role.PARK_MANAGER, Role.ENTERPRISE_USER, Role.VERIFIER, Role.FORESTRY_OFFICER, Role.BANK, Role.CITIZEN, Role.PARTNER);
 		for (Map.Entry<String, Role> user : users.entrySet()) {
+			if (user.getValue().isInclusivePublic()) {
+				// the carbon-inclusive scheme's demo citizen and partners (DemoInclusive) sign in, and reach nothing of the platform
+				mvc.perform(get("/api/v1/registry/enterprises").with(httpBasic(user.getKey(), PASSWORD))).andExpect(status().isForbidden());
+				continue;
+			}
 			// the forestry bureau's officer reaches the sink ledger only
 			String path = user.getValue() == Role.FORESTRY_OFFICER ? "/api/v1/budget/sinks?year=2026"
 					: user.getValue() == Role.BANK ? "/api/v1/projects/green/entries" : "/api/v1/registry/enterprises";
@@ -180,6 +188,39 @@ class DemoDataTests {
 			.andExpect(jsonPath("$[?(@.kind == 'PROJECT')].project_name").value(everyItem(containsString("示例"))));
 		mvc.perform(get("/api/v1/projects/green/applications").param("status", "SUBMITTED").with(httpBasic("demo-city", PASSWORD)))
 			.andExpect(jsonPath("$.length()").value(1));
+	}
+
+	@Test
+	void theCarbonInclusiveDemoHasCitizensWithTripsCreditedByTheApisCodeAndScenesAtLeshanGiantBuddhaAndEmeishan() throws Exception {
+		// DemoInclusive: 200 made-up citizens, three made-up partners, two scenes, 60 days of trips through TripIntake
+		assertThat(jdbc.sql("SELECT count(*) FROM inclusive_citizen").query(Long.class).single()).isEqualTo(200);
+		assertThat(jdbc.sql("SELECT name FROM inclusive_partner ORDER BY id").query(String.class).list()).hasSize(3)
+			.allSatisfy(n -> assertThat(n).startsWith("示例").endsWith("（虚构）"));
+		assertThat(jdbc.sql("SELECT name FROM inclusive_scene ORDER BY id").query(String.class).list())
+			.anyMatch(n -> n.contains("乐山大佛")).anyMatch(n -> n.contains("峨眉山")).allSatisfy(n -> assertThat(n).endsWith("（虚构）"));
+		long credited = jdbc.sql("SELECT count(*) FROM inclusive_trip WHERE status = 'CREDITED'").query(Long.class).single();
+		assertThat(credited).isGreaterThan(1000);
+		// each credited trip earned its points through the ledger, as the API's crediting does
+		assertThat(jdbc.sql("SELECT count(*) FROM inclusive_ledger_txn WHERE kind = 'EARN' AND reference LIKE 'trip:%'").query(Long.class).single())
+			.isEqualTo(credited);
+		assertThat(jdbc.sql("SELECT DISTINCT mode FROM inclusive_trip WHERE status = 'CREDITED' ORDER BY mode").query(String.class).list())
+			.containsExactly("BUS", "EBUS");
+		// the scenic area's shuttle has no verified factor: its trips are refused, never credited with an invented one
+		assertThat(jdbc.sql("SELECT DISTINCT status || ' ' || reason FROM inclusive_trip WHERE mode = 'SHUTTLE'").query(String.class).list())
+			.containsExactly("REFUSED MODE_NOT_CONFIGURED");
+		assertThat(jdbc.sql("SELECT count(*) FROM inclusive_check_in").query(Long.class).single()).isGreaterThan(50);
+		assertThat(jdbc.sql("SELECT count(*) FROM inclusive_citizen_badge").query(Long.class).single()).isGreaterThan(50);
+		// one forestry project of 沐川, 2,400 tickets issued and withdrawn from the demo sink ledger's increments of 沐川
+		assertThat(jdbc.sql("SELECT status FROM inclusive_forestry_project").query(String.class).list()).containsExactly("ISSUED");
+		assertThat(jdbc.sql("SELECT sum(tonnes_t) FROM budget_sink_withdrawal WHERE county_code = '511129'").query(java.math.BigDecimal.class).single())
+			.isEqualByComparingTo("2400");
+		// one event neutralised by retired tickets and donated points, its footprint covered
+		assertThat(jdbc.sql("SELECT status FROM inclusive_event").query(String.class).list()).containsExactly("NEUTRALISED");
+		assertThat(jdbc.sql("SELECT offset_co2_t >= footprint_co2_t FROM inclusive_event").query(Boolean.class).single()).isTrue();
+		assertThat(jdbc.sql("SELECT count(*) FROM inclusive_event_offset WHERE ticket_serial IS NOT NULL").query(Long.class).single()).isPositive();
+		assertThat(jdbc.sql("SELECT count(*) FROM inclusive_event_donation").query(Long.class).single()).isPositive();
+		mvc.perform(get("/api/v1/inclusive/office/dashboard").with(httpBasic("demo-city", PASSWORD))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.users").value(200)).andExpect(jsonPath("$.ticketsIssued").value(2400));
 	}
 
 	private long lastAuditEvent() {
