@@ -438,7 +438,7 @@ class BudgetAdjustmentPagesTests {
 		browser.find(By.id("sink-submit")).click();
 		browser.waitUntil().until(d -> !d.findElements(By.id("recorded")).isEmpty());
 		assertThat(browser.find(By.id("sinks")).getText()).contains("沐川县", "86,000", "乐市林发〔2027〕12号", "林业部门录入");
-		assertThat(browser.find(By.className("mainnav")).getText()).isEqualTo("碳汇台账");
+		assertThat(browser.find(By.className("mainnav")).getText()).isEqualTo("碳汇台账\n林业碳票");
 		browser.assertNoScriptErrors();
 		browser.screenshot("budget-sinks-zh.png");
 		assertThat(ChineseTextTests.problems("budget-sinks-zh", browser.driver().getPageSource())).isEmpty();

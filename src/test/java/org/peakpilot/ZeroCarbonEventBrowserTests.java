@@ -60,7 +60,10 @@ class ZeroCarbonEventBrowserTests {
 		browser.find(By.id("item")).clear();
 		browser.find(By.id("item")).sendKeys(item);
 		browser.find(By.id("quantity")).sendKeys(quantity);
-		browser.find(By.id("add-line-submit")).click();
+		org.openqa.selenium.WebElement before = browser.find(By.id("add-line-submit"));
+		before.click();
+		// the URL already ends in #footprint after the first line: wait for the new page, not for the URL
+		browser.waitUntil().until(ExpectedConditions.stalenessOf(before));
 		browser.waitUntil().until(ExpectedConditions.urlContains("#footprint"));
 	}
 
