@@ -116,6 +116,21 @@ public class Partners {
 			.orElseThrow(() -> new NotFoundException("partner " + id));
 	}
 
+	/**
+	 * For pages and calls both the office and partners use: null for the city's roles (they act for any partner),
+	 * the caller's partner for a PARTNER user, refused for anyone else (naming what they tried to reach).
+	 */
+	public Long ofCallerOrOffice(String reach) {
+		AccessScope scope = AccessScope.current();
+		if (scope.hasRole(Role.CITY_ADMIN, Role.CITY_OFFICER)) {
+			return null;
+		}
+		if (scope.hasRole(Role.PARTNER)) {
+			return ofCurrentUser().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException(scope.actor() + " acts for no active partner"));
+		}
+		throw new org.springframework.security.access.AccessDeniedException(scope.actor() + " may not reach " + reach);
+	}
+
 	/** The partner the signed-in PARTNER user acts for. */
 	public Optional<Long> ofCurrentUser() {
 		AccessScope scope = AccessScope.current();

@@ -498,14 +498,7 @@ public class TourismCertification {
 	}
 
 	private Long callerPartnerOrOffice() {
-		AccessScope scope = AccessScope.current();
-		if (scope.hasRole(Role.CITY_ADMIN, Role.CITY_OFFICER)) {
-			return null;
-		}
-		if (scope.hasRole(Role.PARTNER)) {
-			return partners.ofCurrentUser().orElseThrow(() -> new AccessDeniedException(scope.actor() + " acts for no active partner"));
-		}
-		throw new AccessDeniedException(scope.actor() + " may not reach the tourism certification");
+		return partners.ofCallerOrOffice("the tourism certification");
 	}
 
 	private OffsetDateTime now() {

@@ -751,14 +751,7 @@ public class ZeroCarbonEvents {
 	 * CITY_OFFICER); anyone else is refused.
 	 */
 	Long callerPartnerOrOffice() {
-		AccessScope scope = AccessScope.current();
-		if (scope.hasRole(Role.CITY_ADMIN, Role.CITY_OFFICER)) {
-			return null;
-		}
-		if (scope.hasRole(Role.PARTNER)) {
-			return partners.ofCurrentUser().orElseThrow(() -> new AccessDeniedException(scope.actor() + " acts for no active partner"));
-		}
-		throw new AccessDeniedException(scope.actor() + " may not reach zero-carbon events");
+		return partners.ofCallerOrOffice("zero-carbon events");
 	}
 
 	private OffsetDateTime now() {
