@@ -122,6 +122,18 @@ public class PilotPlan {
 	 * UTF-8 properties; empty when the folder has no such file, so that the reading module's defaults apply. Each
 	 * module checks its own keys and values.
 	 */
+	/** A text file of the plan folder (a CSV table) read as UTF-8; empty when the folder has no such file. */
+	public Optional<String> planText(String name) {
+		return planFile(name).map(r -> {
+			try (java.io.InputStream in = r.getInputStream()) {
+				return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException("cannot read the plan's " + name, ex);
+			}
+		});
+	}
+
 	public java.util.Properties planProperties(String name) {
 		java.util.Properties p = new java.util.Properties();
 		Optional<Resource> file = planFile(name);

@@ -1,9 +1,6 @@
 package org.peakpilot.budget.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Year;
 import java.util.stream.Collectors;
@@ -59,14 +56,7 @@ class DemoSinks implements ApplicationRunner {
 		if (!instance.holdsDemoData() || jdbc.sql("SELECT count(*) FROM budget_sink_entry").query(Long.class).single() > 0) {
 			return;
 		}
-		String text = plan.planFile(FILE).map(r -> {
-			try (var in = r.getInputStream()) {
-				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}).orElse(null);
+		String text = plan.planText(FILE).orElse(null);
 		if (text == null) {
 			return;
 		}

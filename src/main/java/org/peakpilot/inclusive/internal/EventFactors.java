@@ -1,10 +1,6 @@
 package org.peakpilot.inclusive.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -32,7 +28,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -112,17 +107,11 @@ public class EventFactors implements ApplicationRunner {
 	/** Inserts version 1 of every code of the plan's file that the table does not hold yet (idempotent). */
 	@Transactional
 	public void loadReferenceFactors() {
-		Optional<Resource> file = plan.planFile(FILE);
+		Optional<String> file = plan.planText(FILE);
 		if (file.isEmpty()) {
 			return;
 		}
-		String text;
-		try (InputStream in = file.get().getInputStream()) {
-			text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read the plan's " + FILE, ex);
-		}
+		String text = file.get();
 		int added = 0;
 		for (EventFactor f : parse(text, clock.instant())) {
 			added += jdbc.sql("""

@@ -1,10 +1,6 @@
 package org.peakpilot.inclusive.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -32,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -87,20 +82,14 @@ public class Methodologies implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		seed(plan.planFile(FILE));
+		seed(plan.planText(FILE));
 	}
 
-	void seed(Optional<Resource> file) {
+	void seed(Optional<String> file) {
 		if (file.isEmpty()) {
 			return;
 		}
-		String text;
-		try (InputStream in = file.get().getInputStream()) {
-			text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read the plan's " + FILE, ex);
-		}
+		String text = file.get();
 		int added = 0;
 		for (MethodologyForm form : parse(text)) {
 			added += insertSeed(form) ? 1 : 0;
