@@ -29,6 +29,11 @@ for i in $(seq 1 300); do
   kill -0 $APP 2>/dev/null || { cat "$LOG"; exit 1; }
   sleep 1
 done
+# the administrator (whose password hash the citizens borrow) is created just after the start line: wait for it
+for i in $(seq 1 60); do
+  [ "$($PG -d $DB -tAc "SELECT count(*) FROM app_user WHERE username = 'admin'")" = "1" ] && break
+  sleep 1
+done
 echo "application up (log $LOG); loading $CITIZENS citizens and $TRIPS trips"
 T0=$(date +%s)
 $PG -d $DB -v citizens=$CITIZENS -v trips=$TRIPS -f "$HERE/load-home.sql"
