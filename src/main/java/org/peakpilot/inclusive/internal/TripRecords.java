@@ -80,15 +80,6 @@ public class TripRecords {
 			.query(this::trip).list();
 	}
 
-	/** Trips per status (the office's overview). */
-	public java.util.Map<String, Long> countsByStatus() {
-		java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
-		jdbc.sql("SELECT status, count(*) FROM inclusive_trip GROUP BY status ORDER BY status").query(rs -> {
-			m.put(rs.getString(1), rs.getLong(2));
-		});
-		return m;
-	}
-
 	/**
 	 * Accepts a flagged trip: credited now if it overlaps no credited trip of its citizen and the daily cap leaves
 	 * room (the remainder if less), refused otherwise (the trip stays flagged and the office is told why).
