@@ -121,7 +121,10 @@ class WorkQueueBrowserTests {
 		assertThat(shown.get(0).getText()).contains("示例夹江陶瓷有限公司（虚构）").contains("夹江县");
 		shown.get(0).findElement(By.tagName("input")).click();
 		browser.screenshot("user-form-verifier.png");
-		browser.find(By.cssSelector("form.stack button[type=submit]")).click();
+		WebElement submit = browser.find(By.cssSelector("form.stack button[type=submit]"));
+		submit.click();
+		// the form's own URL (/admin/users/new) already contains /admin/users: wait for the next page, not for the URL
+		browser.waitUntil().until(ExpectedConditions.stalenessOf(submit));
 		browser.waitUntil().until(ExpectedConditions.urlContains("/admin/users"));
 		assertThat(browser.find(By.tagName("body")).getText()).contains("verifier-picked").contains("核查企业 示例夹江陶瓷有限公司（虚构）");
 		browser.assertNoScriptErrors();
