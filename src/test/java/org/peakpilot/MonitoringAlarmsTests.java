@@ -142,19 +142,23 @@ class MonitoringAlarmsTests {
 		MeteredEnterprise e = new MeteredEnterprise(mvc, fixtures, EMEISHAN);
 		long meter = e.intervalMeter("O-01", "ELECTRICITY", "kWh", 15, 5000, null);
 		e.alarmRule(meter, "{\"offlineIntervals\": 4}");
-		e.send("O-01," + yesterday.plusMinutes(15) + ",10");
-		// offline is judged by arrival: this reading arrived on time, yesterday at 00:15, and nothing since
+		// the day before yesterday at 00:15 Beijing: more than 47 h ago at any time of day (yesterday's 00:15 is less
+		// than 24 h ago in the first quarter hour of a day, which once failed a run just after Beijing midnight)
+		OffsetDateTime silentSince = yesterday.minusDays(1).plusMinutes(15);
+		e.send("O-01," + silentSince + ",10");
+		// offline is judged by arrival: this reading arrived on time, at 00:15 that day, and nothing since
 		jdbc.sql("UPDATE monitoring_reading SET received_at = ts WHERE meter_id = :m").param("m", meter).update();
 		evaluate();
 		evaluate();
 		Instant now = Instant.now();
 		Alarm offline = alarms(e.id(), AlarmKind.OFFLINE).stream().filter(a -> a.meterId() == meter).findFirst().orElseThrow();
 		assertThat(alarms(e.id(), AlarmKind.OFFLINE)).hasSize(1);
-		assertThat(offline.periodTs()).isEqualTo(yesterday.plusMinutes(15).toInstant());
+		assertThat(offline.periodTs()).isEqualTo(silentSince.toInstant());
 		assertThat(offline.threshold()).isEqualByComparingTo("4");
-		// silent since yesterday 00:15: at least 24 h = 96 intervals of 15 minutes
-		long intervals = java.time.Duration.between(yesterday.plusMinutes(15).toInstant(), now).toMinutes() / 15;
-		assertThat(offline.observed().longValue()).isBetween(intervals - 1, intervals).isGreaterThanOrEqualTo(96);
+		// silent for more than 47 h: at least 188 intervals of 15 minutes
+		long intervals = java.time.Duration.between(silentSince.toInstant(), now).toMinutes() / 15;
+		assertThat(intervals).isGreaterThanOrEqualTo(188);
+		assertThat(offline.observed().longValue()).isBetween(intervals - 1, intervals);
 		assertThat(offline.resolvedAt()).isNull();
 		assertThat(offline.status().name()).isEqualTo("OPEN");
 
@@ -165,10 +169,10 @@ class MonitoringAlarmsTests {
 		Alarm resolved = SystemActor.call("test", () -> alarms.get(offline.id()));
 		assertThat(resolved.resolvedAt()).isNotNull();
 		assertThat(resolved.status().name()).isEqualTo("RECOVERED");
-		assertThat(resolved.gap().from()).isEqualTo(yesterday.plusMinutes(15).toInstant());
+		assertThat(resolved.gap().from()).isEqualTo(silentSince.toInstant());
 		assertThat(resolved.gap().to()).isBetween(latest, latest.plusSeconds(900));
 		assertThat(resolved.gap().backfilled()).isZero();
-		assertThat(resolved.gap().missing()).isEqualTo(resolved.gap().intervals()).isGreaterThanOrEqualTo(95);
+		assertThat(resolved.gap().missing()).isEqualTo(resolved.gap().intervals()).isGreaterThanOrEqualTo(187);
 		assertThat(alarms(e.id(), AlarmKind.OFFLINE)).hasSize(1);
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'alarm.recovered' AND entity_id = :id")
 			.param("id", String.valueOf(offline.id())).query(Long.class).single()).isEqualTo(1);
