@@ -65,11 +65,15 @@ public class GreenKwhBacking {
 			}
 			running = running.add(l.greenKwh());
 			if (running.compareTo(left) > 0) {
-				throw new InvalidInputException("lines[" + i + "].greenKwh", InputBounds.shown(running)
+				throw new InvalidInputException("lines[" + i + "].greenKwh", shown(running)
 						+ " kWh certified green exceed the green electricity claimed for " + year + " from declared green certificates: "
-						+ InputBounds.shown(claimed) + " kWh claimed, " + InputBounds.shown(other) + " kWh stated in the enterprise's other reports of "
-						+ year + ", " + InputBounds.shown(left.max(BigDecimal.ZERO)) + " kWh left; claim declared certificates first (绿电声明 /power/claims)");
+						+ shown(claimed) + " kWh claimed, " + shown(other) + " kWh stated in the enterprise's other reports of "
+						+ year + ", " + shown(left.max(BigDecimal.ZERO)) + " kWh left; claim declared certificates first (绿电声明 /power/claims)");
 			}
 		}
+	}
+
+	private static String shown(BigDecimal v) {
+		return InputBounds.shown(Calculator.strip(v));
 	}
 }
