@@ -18,7 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * its validity (historical data, so written to the ledger directly: the ledger would expire a lot of a past year on
  * entry), claimed for the whole year through the claims API as the city administrator.
  */
-final class GreenClaimFixture {
+public final class GreenClaimFixture {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
@@ -27,7 +27,7 @@ final class GreenClaimFixture {
 	}
 
 	/** A random well-formed 32-character code. */
-	static String code() {
+	public static String code() {
 		StringBuilder sb = new StringBuilder();
 		for (int i = 0; i < 32; i++) {
 			sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
@@ -65,7 +65,7 @@ final class GreenClaimFixture {
 	 * The same without the web layer, for tests of other modules that save reports through {@code EmissionsAccounting}:
 	 * the lot and its claim written directly (what the claims API would write); the claim's id.
 	 */
-	static long claimDirect(JdbcClient jdbc, long enterpriseId, int year, long mwh) {
+	public static long claimDirect(JdbcClient jdbc, long enterpriseId, int year, long mwh) {
 		long lot = declaredLot(jdbc, enterpriseId, year, mwh);
 		long claim = jdbc.sql("""
 				INSERT INTO power_green_claim (enterprise_id, year, month_from, month_to, mwh, actor, created_at)

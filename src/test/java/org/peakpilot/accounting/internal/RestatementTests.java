@@ -50,6 +50,10 @@ import static org.peakpilot.Counties.WUTONGQIAO;
 @ExtendWith(OutputCaptureExtension.class)
 class RestatementTests {
 
+	/** Green kWh of a report need claimed green certificates (issue 15): {@link org.peakpilot.GreenClaimFixture}. */
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient greenJdbc;
+
 	@Autowired
 	EmissionsAccounting accounting;
 
@@ -106,6 +110,12 @@ class RestatementTests {
 	}
 
 	long save(RegistryModel.Enterprise e, int year, int month, List<ReportLine> lines) {
+		// green kWh need claimed green certificates (issue 15): claim what this report states
+		long greenKwh = lines.stream().filter(l -> l.line().type() == LineType.ELECTRICITY && l.line().greenKwh() != null)
+			.mapToLong(l -> l.line().greenKwh().longValueExact()).sum();
+		if (greenKwh > 0) {
+			org.peakpilot.GreenClaimFixture.claimDirect(greenJdbc, e.id(), year, greenKwh / 1000);
+		}
 		return SystemActor.call("test", () -> accounting.saveReport(e.id(), year, month,
 				new ReportContent(Cny10k.of(new BigDecimal("3000")), Cny10k.of(new BigDecimal("800")), lines, List.of())).id());
 	}
