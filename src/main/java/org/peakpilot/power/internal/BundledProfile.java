@@ -36,8 +36,25 @@ public class BundledProfile {
 		this.officials = officials;
 	}
 
-	/** A generator over the plan's profile with the current technology and official factors. */
+	private volatile SyntheticLeshanPower cached;
+
+	/** A generator over the plan's profile with the technology and official factors as they were at first use. */
 	public SyntheticLeshanPower generator() {
+		SyntheticLeshanPower g = cached;
+		if (g == null) {
+			g = fresh();
+			cached = g;
+		}
+		return g;
+	}
+
+	/** Forgets the generator and the month profiles (after the factors changed). */
+	public void reset() {
+		cached = null;
+		months.clear();
+	}
+
+	private SyntheticLeshanPower fresh() {
 		var ef = factors.all();
 		OfficialGridFactors.Lookup lookup = officials.lookup();
 		return new SyntheticLeshanPower(CsvTable.parse(text()), ef.get(PowerTechnology.COAL).gPerKwh().doubleValue(),
