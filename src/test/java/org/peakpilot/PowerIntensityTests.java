@@ -294,6 +294,43 @@ class PowerIntensityTests {
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("rows"));
 	}
 
+	@Test
+	void networkFlowsApiComputesTheThreeNodeExampleAndRefusesBrokenSnapshots() throws Exception {
+		String officer = fixtures.cityOfficer();
+		String body = """
+				{"nodes": ["N1", "N2", "N3"],
+				 "branches": [{"from": "N1", "to": "N2", "mw": 40}, {"from": "N1", "to": "N3", "mw": 60}, {"from": "N2", "to": "N3", "mw": 60}],
+				 "generators": [{"id": "G1", "node": "N1", "mw": 100, "g_per_kwh": 800}, {"id": "G2", "node": "N2", "mw": 50, "g_per_kwh": 0}],
+				 "loads": [{"node": "N2", "mw": 30}, {"node": "N3", "mw": %s}]}""";
+		mvc.perform(post("/api/v1/power/network/flows").with(Fixtures.basic(officer)).contentType(MediaType.APPLICATION_JSON).content(body.formatted("120")))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.nodes[2].g_per_kwh").value(org.hamcrest.Matchers.closeTo(577.778, 0.001)))
+			.andExpect(jsonPath("$.generation_kg_per_hour").value(80000.0)).andExpect(jsonPath("$.conserved").value(true));
+		mvc.perform(post("/api/v1/power/network/flows").with(Fixtures.basic(officer)).contentType(MediaType.APPLICATION_JSON).content(body.formatted("110")))
+			.andExpect(status().isUnprocessableContent());
+		mvc.perform(post("/api/v1/power/network/flows").with(Fixtures.basic(officer)).contentType(MediaType.APPLICATION_JSON).content(body.formatted("null")))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("loads[1].mw"));
+	}
+
+	@Test
+	void dataPageIsForCityWideStaffAndShowsUploadErrorsByRowAndField() throws Exception {
+		String officer = fixtures.cityOfficer();
+		mvc.perform(get("/power/data").with(fixtures.as(officer))).andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("id=\"upload-form\"")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("id=\"tab-data\"")));
+		mvc.perform(get("/power/data").with(fixtures.as(fixtures.countyOfficer("511111")))).andExpect(status().isForbidden());
+		String bad = "zone,hour,technology,mwh,counterpart,import_mwh,export_mwh\n511126,2024-05-01T08:00+08:00,COAL,abc,,,\n";
+		var flash = mvc.perform(multipart("/power/data/upload").file(new MockMultipartFile("file", "g.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8)))
+			.with(fixtures.as(officer)).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+		@SuppressWarnings("unchecked")
+		List<org.peakpilot.platform.InputError> errors = (List<org.peakpilot.platform.InputError>) flash.get("errors");
+		assertThat(errors).extracting(e -> e.row() + ":" + e.field()).containsExactly("2:mwh");
+		mvc.perform(multipart("/power/data/upload").file(new MockMultipartFile("file", "g.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8)))
+			.with(fixtures.as(fixtures.user(Role.FORESTRY_OFFICER, null, null, null, Set.of())))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().isForbidden());
+	}
+
 	private HourlyIntensity one(String zone, Instant hour, IntensityBasis basis) {
 		List<HourlyIntensity> l = SystemActor.call("t", () -> power.intensity(zone, hour, hour.plusSeconds(3600), basis));
 		assertThat(l).hasSize(1);
