@@ -41,10 +41,14 @@ class PowerNetworkApi {
 
 	@Schema(name = "PowerNetworkSnapshot", description = "One lossless power-flow snapshot · 一个无损潮流断面")
 	record NetworkSnapshot(
-			@ArraySchema(maxItems = CarbonEmissionFlow.MAX_NODES, schema = @Schema(description = "Node id · 节点编号", example = "N1")) List<String> nodes,
-			@ArraySchema(maxItems = CarbonEmissionFlow.MAX_BRANCHES, schema = @Schema(implementation = BranchFlow.class)) List<BranchFlow> branches,
-			@ArraySchema(maxItems = CarbonEmissionFlow.MAX_GENERATORS, schema = @Schema(implementation = GeneratorInjection.class)) List<GeneratorInjection> generators,
-			@ArraySchema(maxItems = CarbonEmissionFlow.MAX_LOADS, schema = @Schema(implementation = NodeLoad.class)) List<NodeLoad> loads,
+			@ArraySchema(arraySchema = @Schema(description = "Node ids, 1–200 · 节点编号列表"), maxItems = CarbonEmissionFlow.MAX_NODES,
+					schema = @Schema(description = "Node id · 节点编号", example = "N1")) List<String> nodes,
+			@ArraySchema(arraySchema = @Schema(description = "Branch flows, MW · 支路潮流"), maxItems = CarbonEmissionFlow.MAX_BRANCHES,
+					schema = @Schema(implementation = BranchFlow.class)) List<BranchFlow> branches,
+			@ArraySchema(arraySchema = @Schema(description = "Generators, at least one · 发电机组"), maxItems = CarbonEmissionFlow.MAX_GENERATORS,
+					schema = @Schema(implementation = GeneratorInjection.class)) List<GeneratorInjection> generators,
+			@ArraySchema(arraySchema = @Schema(description = "Loads · 负荷"), maxItems = CarbonEmissionFlow.MAX_LOADS,
+					schema = @Schema(implementation = NodeLoad.class)) List<NodeLoad> loads,
 			@Schema(description = "Relative tolerance of the balance and conservation checks (default 1e-6, at most 0.01) · 平衡与守恒校验的相对容差", example = "0.000001") Double tolerance) {
 	}
 
@@ -63,7 +67,9 @@ class PowerNetworkApi {
 	}
 
 	@Schema(name = "PowerNetworkFlows", description = "Nodal intensities, carbon flows and the conservation check · 节点碳势、碳流与守恒校验")
-	record NetworkFlows(List<NodalIntensity> nodes, List<BranchCarbonFlow> branches,
+	record NetworkFlows(
+			@ArraySchema(arraySchema = @Schema(description = "Nodal intensities and load carbon · 节点碳势与负荷碳流")) List<NodalIntensity> nodes,
+			@ArraySchema(arraySchema = @Schema(description = "Branch carbon flow rates · 支路碳流率")) List<BranchCarbonFlow> branches,
 			@JsonProperty("generation_kg_per_hour") @Schema(description = "Σ generation carbon Σ P_G·E_G, kgCO2/h · 发电碳排放（千克/小时）") double generationKgPerHour,
 			@JsonProperty("load_kg_per_hour") @Schema(description = "Σ load carbon Σ R_L, kgCO2/h · 负荷碳流合计（千克/小时）") double loadKgPerHour,
 			@JsonProperty("relative_imbalance") @Schema(description = "|Σ load − Σ generation carbon| ÷ Σ generation carbon · 守恒相对偏差") double relativeImbalance,
