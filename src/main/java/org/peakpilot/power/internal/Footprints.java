@@ -124,7 +124,7 @@ public class Footprints {
 	private final Registry registry;
 	private final EmissionsAccounting accounting;
 	private final VerifiedYears verifiedYears;
-	private final ClaimedGreenPower claims;
+	private final GreenClaims claims;
 	private final PlantHours plantHours;
 	private final IntensityStore intensities;
 	private final Zones zones;
@@ -132,7 +132,7 @@ public class Footprints {
 	private final JsonMapper json;
 	private final Clock clock;
 
-	Footprints(JdbcClient jdbc, Registry registry, EmissionsAccounting accounting, VerifiedYears verifiedYears, ClaimedGreenPower claims,
+	Footprints(JdbcClient jdbc, Registry registry, EmissionsAccounting accounting, VerifiedYears verifiedYears, GreenClaims claims,
 			PlantHours plantHours, IntensityStore intensities, Zones zones, FootprintReferences references, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.registry = registry;
@@ -201,7 +201,9 @@ public class Footprints {
 		PurchasedElectricity purchased = accounting.purchasedElectricity(e.id(), year);
 		Calculation.FactorUsed factor = yearlyFactor(year);
 		BigDecimal gecKwh = claims.claimedMwh(e.id(), year).multiply(new BigDecimal("1000"));
-		List<String> lots = claims.claimedLotCodes(e.id(), year);
+		List<Map<String, Object>> lots = claims.claimedLots(e.id(), year).stream()
+			.map(l -> Map.<String, Object>of("code", l.code(), "technology", l.technology().name(), "productionMonth", l.productionMonth().toString(), "mwh", l.mwh()))
+			.toList();
 
 		Instant from = LocalDate.of(year, 1, 1).atStartOfDay(BEIJING).toInstant();
 		Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(BEIJING).toInstant();

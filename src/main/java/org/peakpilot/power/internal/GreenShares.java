@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.PurchasedElectricity;
 import org.peakpilot.platform.AccessScope;
@@ -34,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Green-power shares (绿电占比) per enterprise and industry against the office's targets: share = claimed green MWh
- * (declared GECs, {@link ClaimedGreenPower}) ÷ purchased MWh of the year's verified reports (accounting). A figure on
+ * (declared GECs, {@link GreenClaims}) ÷ purchased MWh of the year's verified reports (accounting). A figure on
  * incomplete data (no verified report, or fewer than 12 verified months) is shown as provisional and never earns
  * "target met"; an industry's figure is complete only when each of its enterprises' is. Enterprises listed: key
  * energy-using units and every enterprise of an industry with a target, within the caller's scope; polysilicon and
@@ -70,7 +71,14 @@ public class GreenShares {
 	}
 
 	/** The office's target of an industry and year, %, with who set it and when. */
-	public record Target(String industryCode, int year, BigDecimal targetPct, String note, String setBy, Instant setAt) {
+	@Schema(name = "GreenPowerShareTarget", description = "The office's green-power share target of an industry and year · 行业年度绿电占比目标")
+	public record Target(
+			@Schema(description = "Industry (GB/T 4754) · 行业代码", example = "3985") String industryCode,
+			@Schema(description = "The year · 年度", example = "2025") int year,
+			@Schema(description = "Target share of purchased electricity, % (0–100) · 目标占比（%）", example = "30") BigDecimal targetPct,
+			@Schema(description = "The office's note, at most 500 characters · 备注") String note,
+			@Schema(description = "Who set it · 设定人") String setBy,
+			@Schema(description = "When it was set · 设定时间") Instant setAt) {
 	}
 
 	/**
@@ -78,9 +86,22 @@ public class GreenShares {
 	 * its industry's target and the status; {@code reportedGreenMwh} is the green electricity the reports themselves
 	 * state (a cross-check: claims enter accounting as certified green), null when none is stated.
 	 */
-	public record EnterpriseShare(long enterpriseId, String name, String countyCode, String industryCode, String industryName,
-			String sector, int year, int verifiedMonths, BigDecimal purchasedMwh, BigDecimal claimedMwh, BigDecimal reportedGreenMwh,
-			BigDecimal sharePct, BigDecimal targetPct, ShareStatus status) {
+	@Schema(name = "EnterpriseGreenPowerShare", description = "An enterprise's green-power share of a year · 企业年度绿电占比")
+	public record EnterpriseShare(
+			@Schema(description = "The enterprise's id · 企业编号", example = "7") long enterpriseId,
+			@Schema(description = "The enterprise's name · 企业名称") String name,
+			@Schema(description = "County (GB/T 2260) · 区县代码", example = "511112") String countyCode,
+			@Schema(description = "Industry (GB/T 4754) · 行业代码", example = "3985") String industryCode,
+			@Schema(description = "The industry's name, Chinese · 行业名称") String industryName,
+			@Schema(description = "The plan's sector of the industry (polysilicon, photovoltaics, …) · 所属重点行业", example = "polysilicon") String sector,
+			@Schema(description = "The year · 年度", example = "2025") int year,
+			@Schema(description = "Months of the year with a verified report, 0–12; below 12 the figure is provisional · 已核查月份数", example = "12") int verifiedMonths,
+			@Schema(description = "Purchased electricity of the verified reports, MWh · 外购电量（MWh）", example = "1100000") BigDecimal purchasedMwh,
+			@Schema(description = "Claimed green electricity (declared GECs), MWh · 已声明绿电（MWh）", example = "330000") BigDecimal claimedMwh,
+			@Schema(description = "Certified green electricity the reports state, MWh (cross-check); absent when none · 报告填报的绿电（MWh）") BigDecimal reportedGreenMwh,
+			@Schema(description = "claimed ÷ purchased, %; absent without purchased electricity · 绿电占比（%）", example = "30") BigDecimal sharePct,
+			@Schema(description = "The industry's target for the year, %; absent without one · 目标（%）", example = "25") BigDecimal targetPct,
+			@Schema(description = "NO_DATA, PROVISIONAL (months missing: never met), NO_TARGET, MET, NOT_MET · 状态") ShareStatus status) {
 
 		public boolean complete() {
 			return verifiedMonths >= 12;
@@ -88,23 +109,38 @@ public class GreenShares {
 	}
 
 	/** An industry's share of a year over its enterprises in the caller's scope. */
-	public record IndustryShare(String industryCode, String industryName, String sector, int year, int enterprises,
-			int completeEnterprises, BigDecimal purchasedMwh, BigDecimal claimedMwh, BigDecimal sharePct, BigDecimal targetPct,
-			ShareStatus status) {
+	@Schema(name = "IndustryGreenPowerShare", description = "An industry's green-power share of a year over its listed enterprises · 行业年度绿电占比")
+	public record IndustryShare(
+			@Schema(description = "Industry (GB/T 4754) · 行业代码", example = "3985") String industryCode,
+			@Schema(description = "The industry's name, Chinese · 行业名称") String industryName,
+			@Schema(description = "The plan's sector · 所属重点行业", example = "polysilicon") String sector,
+			@Schema(description = "The year · 年度", example = "2025") int year,
+			@Schema(description = "Enterprises counted · 企业数", example = "2") int enterprises,
+			@Schema(description = "Of them, with 12 verified months · 其中全年已核查的企业数", example = "2") int completeEnterprises,
+			@Schema(description = "Σ purchased electricity, MWh · 外购电量合计（MWh）") BigDecimal purchasedMwh,
+			@Schema(description = "Σ claimed green electricity, MWh · 已声明绿电合计（MWh）") BigDecimal claimedMwh,
+			@Schema(description = "Σ claimed ÷ Σ purchased, %; absent without purchased electricity · 绿电占比（%）") BigDecimal sharePct,
+			@Schema(description = "The industry's target for the year, % · 目标（%）") BigDecimal targetPct,
+			@Schema(description = "NO_DATA, PROVISIONAL (an enterprise incomplete: never met), NO_TARGET, MET, NOT_MET · 状态") ShareStatus status) {
 	}
 
 	/** A year's shares: the enterprises and their industries, and the targets set for the year. */
-	public record YearShares(int year, List<EnterpriseShare> enterprises, List<IndustryShare> industries, List<Target> targets) {
+	@Schema(name = "GreenPowerShares", description = "A year's green-power shares within the caller's scope · 年度绿电占比（按权限范围）")
+	public record YearShares(
+			@Schema(description = "The year · 年度", example = "2025") int year,
+			@Schema(description = "Key energy-using units and enterprises of industries with a target, polysilicon first · 企业") List<EnterpriseShare> enterprises,
+			@Schema(description = "Their industries · 行业") List<IndustryShare> industries,
+			@Schema(description = "The targets set for the year · 年度目标") List<Target> targets) {
 	}
 
 	private final JdbcClient jdbc;
 	private final Registry registry;
 	private final EmissionsAccounting accounting;
-	private final ClaimedGreenPower claims;
+	private final GreenClaims claims;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	GreenShares(JdbcClient jdbc, Registry registry, EmissionsAccounting accounting, ClaimedGreenPower claims, AuditLog audit, Clock clock) {
+	GreenShares(JdbcClient jdbc, Registry registry, EmissionsAccounting accounting, GreenClaims claims, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.accounting = accounting;
@@ -170,6 +206,14 @@ public class GreenShares {
 		List<IndustryShare> rows = new ArrayList<>();
 		byIndustry.forEach((code, list) -> rows.add(industry(code, year, industries.get(code), targets.get(code), list)));
 		return new YearShares(year, shares, rows, List.copyOf(targets.values()));
+	}
+
+	/** The key energy-using units' shares of a year within the caller's scope (indicator 12's evidence). */
+	public List<EnterpriseShare> keyEnterprises(int year) {
+		Map<String, RegistryModel.Industry> industries = registry.industries().stream()
+			.collect(Collectors.toMap(RegistryModel.Industry::code, i -> i, (a, b) -> a));
+		return registry.enterprises(new RegistryModel.EnterpriseQuery(null, null, null, null, true)).stream()
+			.map(e -> share(e, year, industries.get(e.industryCode()), null)).toList();
 	}
 
 	/** One enterprise's share of a year; not found outside the caller's scope. */
