@@ -302,8 +302,8 @@ public class Footprints {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql(SELECT + """
-				 WHERE enterprise_id IN (:ids) AND (CAST(:y AS integer) IS NULL OR year = :y) ORDER BY computed_at DESC, id DESC LIMIT 500""")
+		return jdbc.sql(SELECT + " " + """
+				WHERE enterprise_id IN (:ids) AND (CAST(:y AS integer) IS NULL OR year = :y) ORDER BY computed_at DESC, id DESC LIMIT 500""")
 			.param("ids", ids).param("y", year).query(Footprints::row).list();
 	}
 
