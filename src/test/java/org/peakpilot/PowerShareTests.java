@@ -203,6 +203,14 @@ class PowerShareTests {
 
 	@Test
 	void indicatorTwelveCarriesTheKeyEnterprisesGreenShareAsEvidence() {
+		// the grid's 2021 generation: one hour of 80 MWh hydro and 20 MWh coal, one of 50 MWh solar and 50 MWh gas → 130 ÷ 200 = 65 %
+		for (Object[] g : new Object[][] { { "2021-05-01T04:00:00Z", "HYDRO", 80 }, { "2021-05-01T04:00:00Z", "COAL", 20 },
+				{ "2021-12-31T15:00:00Z", "SOLAR", 50 }, { "2021-12-31T15:00:00Z", "GAS", 50 }, { "2021-12-31T16:00:00Z", "COAL", 1000 } }) {
+			jdbc.sql("""
+					INSERT INTO power_generation_hour (zone_code, hour_start, technology, mwh, synthetic, loaded_at, loaded_by)
+					VALUES ('SICHUAN', :h, :t, :m, false, now(), 'test') ON CONFLICT DO NOTHING""")
+				.param("h", java.sql.Timestamp.from(Instant.parse((String) g[0]))).param("t", g[1]).param("m", g[2]).update();
+		}
 		List<IndicatorInformation.Note> notes = SystemActor.call("test", () -> information.stream()
 			.flatMap(i -> i.about("12", Locale.SIMPLIFIED_CHINESE).stream()).toList());
 		assertThat(notes).singleElement().satisfies(n -> {
@@ -214,6 +222,9 @@ class PowerShareTests {
 			assertThat(n.lines().get(2).value()).isEqualByComparingTo("26.666667");
 			assertThat(n.lines().get(3).value()).isEqualByComparingTo("3");
 			assertThat(n.lines().get(4).value()).isEqualByComparingTo("1");
+			// 2022-01-01 00:00 Beijing (16:00 UTC) belongs to 2022 and is left out
+			assertThat(n.lines().get(5).label()).contains("非化石").contains("SICHUAN");
+			assertThat(n.lines().get(5).value()).isEqualByComparingTo("65");
 		});
 		assertThat(information.stream().flatMap(i -> i.about("1", Locale.SIMPLIFIED_CHINESE).stream())
 			.filter(n -> n.title().contains("绿电"))).isEmpty();
