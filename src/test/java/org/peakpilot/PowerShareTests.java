@@ -68,6 +68,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PowerShareTests {
 
+	@org.junit.jupiter.api.extension.RegisterExtension
+	static final Browser browser = new Browser("chromedriver-power-share.log");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -292,5 +295,40 @@ class PowerShareTests {
 		assertThat(new BigDecimal(JsonPath.read(json, "$.footprintHourly").toString())).isEqualByComparingTo("1.839662");
 		assertThat(new BigDecimal(JsonPath.read(json, "$.footprintYearly").toString())).isEqualByComparingTo("1.842162");
 		when(plantHours.hourlyKwh(anyLong(), any(), any())).thenReturn(Map.of());
+	}
+
+	/** The pages in a real browser: the office sets a target by the form, an enterprise computes its footprint by clicks. Screenshots: power-share-*.png. */
+	@Test
+	void pagesInTheBrowser() {
+		browser.signIn(office);
+		browser.open("/power/shares?year=2021");
+		org.openqa.selenium.WebElement submit = browser.find(org.openqa.selenium.By.id("target-submit"));
+		browser.find(org.openqa.selenium.By.id("targetPct")).sendKeys("22.5");
+		submit.click();
+		browser.waitUntil().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(submit));
+		assertThat(browser.find(org.openqa.selenium.By.id("target-3985")).getText()).contains("22.5%");
+		assertThat(browser.find(org.openqa.selenium.By.id("enterprise-" + a.id())).getText()).contains("25.0%").contains("达标");
+		assertThat(browser.find(org.openqa.selenium.By.id("enterprise-" + b.id())).getText()).contains("暂定");
+		browser.screenshot("power-share-office-zh.png");
+		browser.open("/power/shares?year=2021&lang=en");
+		assertThat(browser.find(org.openqa.selenium.By.id("industry-3985")).getText()).contains("Provisional");
+		browser.screenshot("power-share-office-en.png");
+		browser.assertNoScriptErrors();
+
+		browser.signIn(userA);
+		browser.open("/power/shares?year=2021");
+		assertThat(browser.find(org.openqa.selenium.By.id("my-share-pct")).getText()).isEqualTo("25.0%");
+		browser.screenshot("power-share-enterprise-zh.png");
+		browser.open("/power/footprints?year=2021");
+		submit = browser.find(org.openqa.selenium.By.id("footprint-submit"));
+		submit.click();
+		browser.waitUntil().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(submit));
+		assertThat(browser.find(org.openqa.selenium.By.id("fp-yearly")).getText()).isEqualTo("1.842");
+		assertThat(browser.find(org.openqa.selenium.By.id("ref-ecs")).getText()).contains("1,024");
+		browser.screenshot("power-footprint-enterprise-zh.png");
+		String url = browser.driver().getCurrentUrl();
+		browser.open(url.substring(url.indexOf("/power/")).replace("#footprint", "") + "&lang=en");
+		browser.screenshot("power-footprint-enterprise-en.png");
+		browser.assertNoScriptErrors();
 	}
 }
