@@ -67,7 +67,18 @@ public class GreenShares {
 		/** Complete and at least the target. */
 		MET,
 		/** Complete and below the target. */
-		NOT_MET
+		NOT_MET;
+
+		/** The page's status pill (the plan's colours: met as achieved, not met as off track). */
+		public String css() {
+			return switch (this) {
+				case NO_DATA -> "status-NO_DATA";
+				case PROVISIONAL -> "status-PROVISIONAL";
+				case NO_TARGET -> "status-TARGET_MISSING";
+				case MET -> "status-ACHIEVED";
+				case NOT_MET -> "status-OFF_TRACK";
+			};
+		}
 	}
 
 	/** The office's target of an industry and year, %, with who set it and when. */
