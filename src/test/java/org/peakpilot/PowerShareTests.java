@@ -198,6 +198,7 @@ class PowerShareTests {
 			.andExpect(content().string(containsString("target-form")));
 		mvc.perform(get("/power/shares").param("year", "2021").with(f.as(userA))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"side-by-side\""))).andExpect(content().string(containsString("25.0%")))
+			.andExpect(content().string(containsString("id=\"claims-not-in-reports\"")))
 			.andExpect(content().string(not(containsString("target-form"))));
 		mvc.perform(post("/power/shares/targets").param("industryCode", "3985").param("year", "2021").param("targetPct", "30")
 			.with(f.as(county)).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
