@@ -32,8 +32,9 @@ class AccountingTests {
 	void listsEveryReferenceFactorWithSourceTagAndDates() throws Exception {
 		mvc.perform(get("/api/v1/accounting/factors").with(admin()))
 			.andExpect(status().isOk())
-			// 50 fuel/energy rows, 43 process rows, 33 grid rows in shared/reference
-			.andExpect(jsonPath("$.length()").value(126))
+			// 50 fuel/energy rows, 43 process rows, 33 grid rows in shared/reference, and the 2022 residual grid row
+			// (NATIONAL-EXCL-NONFOSSIL 0.5856, issue 15, from ../shared/INCLUSIVE-POWER.md §2)
+			.andExpect(jsonPath("$.length()").value(127))
 			.andExpect(jsonPath("$[?(@.code == 'ANTHRACITE')].ncv").value(hasItem(26.7)))
 			.andExpect(jsonPath("$[?(@.code == 'ANTHRACITE')].tag").value(hasItem("VERIFIED_SECONDARY")))
 			.andExpect(jsonPath("$[?(@.code == 'ANTHRACITE')].nameZh").value(hasItem("无烟煤")))
@@ -45,7 +46,9 @@ class AccountingTests {
 			.andExpect(jsonPath("$[?(@.code == 'GRID-SICHUAN-2023')].effectiveTo").value(hasItem("2023-12-31")))
 			.andExpect(jsonPath("$[?(@.code == 'HEAT-PURCHASED')].source").value(hasItem(containsString("GB/T 32150"))));
 		mvc.perform(get("/api/v1/accounting/factors").param("kind", "GRID").with(admin()))
-			.andExpect(jsonPath("$.length()").value(33));
+			.andExpect(jsonPath("$.length()").value(34))
+			.andExpect(jsonPath("$[?(@.code == 'GRID-NATIONAL-EXCL-NONFOSSIL-2022')].value").value(hasItem(0.5856)))
+			.andExpect(jsonPath("$[?(@.code == 'GRID-NATIONAL-EXCL-NONFOSSIL-2022')].tag").value(hasItem("VERIFIED_SECONDARY")));
 	}
 
 	@Test
@@ -66,12 +69,15 @@ class AccountingTests {
 			.andExpect(jsonPath("$.lines[0].factors[0].version").value(1))
 			// 2000 MWh × 0.1564 (Sichuan 2023, the latest year not after 2024)
 			.andExpect(jsonPath("$.lines[1].co2T").value(312.8))
-			.andExpect(jsonPath("$.lines[1].co2MarketT").value(234.6))
-			.andExpect(jsonPath("$.lines[1].factors[*].code").value(hasItems("GRID-SICHUAN-2023", "ELECTRICITY-CALORIFIC")))
+			// market-based (issue 15): the 500 MWh green at zero, (2000 − 500) MWh × 0.6096 (residual NATIONAL-EXCL-NONFOSSIL 2023)
+			.andExpect(jsonPath("$.lines[1].co2MarketT").value(914.4))
+			.andExpect(jsonPath("$.lines[1].factors[*].code").value(hasItems("GRID-SICHUAN-2023", "ELECTRICITY-CALORIFIC",
+					"GRID-NATIONAL-EXCL-NONFOSSIL-2023")))
 			.andExpect(jsonPath("$.lines[2].co2T").value(88))
 			// 2594.626571 + 312.8 + 88
 			.andExpect(jsonPath("$.totals.totalCo2T").value(2995.426571))
-			.andExpect(jsonPath("$.totals.totalMarketCo2T").value(2917.226571));
+			// 2594.626571 + 914.4 + 88
+			.andExpect(jsonPath("$.totals.totalMarketCo2T").value(3597.026571));
 	}
 
 	@Test

@@ -42,6 +42,10 @@ class GreenLibraryBrowserTests {
 	@Autowired
 	MockMvc mvc;
 
+	/** Green kWh of a report need claimed green certificates (issue 15): {@link GreenClaimFixture}. */
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient greenJdbc;
+
 	@Autowired
 	Registry registry;
 
@@ -115,6 +119,9 @@ class GreenLibraryBrowserTests {
 	}
 
 	void verified(RegistryModel.Enterprise e, String kwh, String green, String office, String verifier) throws Exception {
+		if (!green.isBlank()) {
+			GreenClaimFixture.claim(mvc, greenJdbc, e.id(), 2021, Long.parseLong(green.replaceAll("\\D", "")) / 1000);
+		}
 		mvc.perform(put("/api/v1/accounting/enterprises/" + e.id() + "/reports/2021/1").with(basic(office))
 			.contentType(MediaType.APPLICATION_JSON).content("""
 					{"outputValue10kCny": 1000, "lines": [{"line": {"type": "ELECTRICITY", "quantity": %s, "unit": "kWh"%s}}]}

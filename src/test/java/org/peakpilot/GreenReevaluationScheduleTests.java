@@ -48,6 +48,10 @@ class GreenReevaluationScheduleTests {
 	@Autowired
 	MockMvc mvc;
 
+	/** Green kWh of a report need claimed green certificates (issue 15): {@link GreenClaimFixture}. */
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient greenJdbc;
+
 	@Autowired
 	Registry registry;
 
@@ -97,6 +101,9 @@ class GreenReevaluationScheduleTests {
 	}
 
 	void verified(RegistryModel.Enterprise e, int year, String kwh, String green, String output, String office, String verifier) throws Exception {
+		if (!green.isBlank()) {
+			GreenClaimFixture.claim(mvc, greenJdbc, e.id(), year, Long.parseLong(green.replaceAll("\\D", "")) / 1000);
+		}
 		mvc.perform(put("/api/v1/accounting/enterprises/" + e.id() + "/reports/" + year + "/1").with(basic(office))
 			.contentType(MediaType.APPLICATION_JSON).content("""
 					{"outputValue10kCny": %s, "lines": [{"line": {"type": "ELECTRICITY", "quantity": %s, "unit": "kWh"%s}}]}

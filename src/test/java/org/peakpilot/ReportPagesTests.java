@@ -26,6 +26,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @PeakPilotTest
 class ReportPagesTests {
 
+	/** Green kWh of a report need claimed green certificates (issue 15): {@link GreenClaimFixture}. */
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient greenJdbc;
+
 	@Autowired
 	MockMvc mvc;
 
@@ -48,6 +52,12 @@ class ReportPagesTests {
 		mvc.perform(post(base).with(f.as(user)).with(csrf()).param("type0", "FUEL").param("factor0", "NATURAL-GAS")
 			.param("quantity0", "abc").param("unit0", "10^4 Nm3"))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("is not a number")));
+		// 200,000 kWh certified green need a claim of green certificates for 2023 (issue 15): refused on the form until there is one
+		mvc.perform(post(base).with(f.as(user)).with(csrf())
+			.param("type0", "FUEL").param("factor0", "NATURAL-GAS").param("quantity0", "50").param("unit0", "10^4 Nm3")
+			.param("type3", "ELECTRICITY").param("quantity3", "1000000").param("unit3", "kWh").param("green3", "200000"))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("kWh claimed")));
+		GreenClaimFixture.claimDirect(greenJdbc, ceramics.id(), 2023, 200);
 		String location = mvc.perform(post(base).with(f.as(user)).with(csrf())
 			.param("type0", "FUEL").param("factor0", "NATURAL-GAS").param("quantity0", "50").param("unit0", "10^4 Nm3")
 			.param("type3", "ELECTRICITY").param("quantity3", "1000000").param("unit3", "kWh").param("green3", "200000")

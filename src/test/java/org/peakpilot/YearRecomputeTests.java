@@ -51,6 +51,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class YearRecomputeTests {
 
+	/** Green kWh of a report need claimed green certificates (issue 15): {@link GreenClaimFixture}. */
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient greenJdbc;
+
 	@Autowired
 	EmissionsAccounting accounting;
 
@@ -118,6 +122,12 @@ class YearRecomputeTests {
 	}
 
 	long save(RegistryModel.Enterprise e, int year, int month, List<ReportLine> lines) {
+		// green kWh need claimed green certificates (issue 15): claim what this report states
+		long greenKwh = lines.stream().filter(l -> l.line().type() == LineType.ELECTRICITY && l.line().greenKwh() != null)
+			.mapToLong(l -> l.line().greenKwh().longValueExact()).sum();
+		if (greenKwh > 0) {
+			GreenClaimFixture.claimDirect(greenJdbc, e.id(), year, greenKwh / 1000);
+		}
 		return SystemActor.call("test", () -> accounting.saveReport(e.id(), year, month,
 				new ReportContent(Cny10k.of(new BigDecimal("4000")), Cny10k.of(new BigDecimal("1000")), lines, List.of())).id());
 	}

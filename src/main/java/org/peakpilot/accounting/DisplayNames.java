@@ -72,6 +72,8 @@ public class DisplayNames {
 
 	private static final Map<String, String[]> REGIONS = Map.ofEntries(
 			Map.entry("NATIONAL", new String[] { "全国", "national" }),
+			Map.entry("NATIONAL-EXCL-NONFOSSIL", new String[] { "全国（不包括市场化交易的非化石能源电量）",
+					"national, excluding market-traded non-fossil electricity" }),
 			Map.entry("NORTH", new String[] { "华北区域", "North China" }),
 			Map.entry("NORTHEAST", new String[] { "东北区域", "Northeast" }),
 			Map.entry("EAST", new String[] { "华东区域", "East China" }),

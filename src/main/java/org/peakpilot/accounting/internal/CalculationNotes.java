@@ -39,6 +39,9 @@ public class CalculationNotes {
 	private static final Pattern TAGGED = Pattern.compile("^factor (\\S+) is (\\w+)$");
 	private static final Pattern GRID = Pattern.compile("^grid factor (\\S+) (\\d{4})(?: \\(latest year not after (\\d{4})\\))?$");
 	private static final Pattern GREEN = Pattern.compile("^([-+0-9.Ee]+) kWh certified green: .*$");
+	private static final Pattern RESIDUAL = Pattern.compile(
+			"^market-based: ([-+0-9.Ee]+) MWh × residual factor (\\S+) (\\d{4}) ([0-9.]+) tCO2/MWh(?: \\(latest year not after (\\d{4})\\))?$");
+	private static final Pattern NO_RESIDUAL = Pattern.compile("^market-based: no residual factor (\\S+) for (\\d{4}) or earlier; .*$");
 	private static final Pattern STEAM = Pattern.compile(
 			"^En = ([0-9.]+) kJ/kg, (?:saturated steam at ([0-9.]+) MPa \\(([-0-9.]+) °C\\)|steam at ([0-9.]+) MPa, ([-0-9.]+) °C), .*$");
 	private static final Pattern CARBONATE_METHOD = Pattern.compile("^.*\\(([A-Z0-9][A-Z0-9_-]*) method note\\)$");
@@ -127,6 +130,15 @@ public class CalculationNotes {
 		m = GREEN.matcher(n);
 		if (m.matches()) {
 			return new Note(msg("calc.note.green", new BigDecimal(m.group(1)).stripTrailingZeros().toPlainString()), null, false);
+		}
+		m = RESIDUAL.matcher(n);
+		if (m.matches()) {
+			String text = msg("calc.note.residual", m.group(1), names.region(m.group(2)), m.group(3), m.group(4));
+			return new Note(m.group(5) == null ? text : text + msg("calc.note.gridLatest", m.group(5)), null, false);
+		}
+		m = NO_RESIDUAL.matcher(n);
+		if (m.matches()) {
+			return new Note(msg("calc.note.noResidual", names.region(m.group(1)), m.group(2)), null, false);
 		}
 		m = STEAM.matcher(n);
 		if (m.matches()) {

@@ -32,7 +32,9 @@ import org.peakpilot.shared.Tco2;
  * pipeline and the stateless calculator share this code and give the same figures.
  * <ul>
  * <li>Combustion (GB/T 32150): t × NCV (GJ/t) × carbon content (tC/TJ) ÷ 1000 × oxidation × 44/12.</li>
- * <li>Electricity: MWh × grid factor (tCO2/MWh); market-based leaves out certified green kWh.</li>
+ * <li>Electricity: MWh × grid factor (tCO2/MWh), location-based; market-based: certified green kWh at zero and the
+ * remainder × the residual factor ({@value #RESIDUAL_REGION}, the year's or the latest earlier; the location-based
+ * factor, with a note, where none exists). Exports are deducted the same way in each figure.</li>
  * <li>Heat: GJ × 0.11 tCO2/GJ; steam in tonnes: AD = Ma × (En − 83.74) ÷ 1000 GJ with En by IAPWS-IF97
  * ({@link SteamEnthalpy}). Exports are deducted with the same factors.</li>
  * <li>Every parameter not measured takes its default (NCV, carbon content, oxidation rate, a raw coal's class, a
@@ -50,6 +52,11 @@ public final class Calculator {
 	/** 1 tce = 7,000 kcal × 4.1868 kJ/kcal = 29.3076 GJ (GB/T 2589). */
 	static final BigDecimal GJ_PER_TCE = new BigDecimal("29.3076");
 	static final String ELECTRICITY_TCE = "ELECTRICITY-CALORIFIC";
+	/**
+	 * The region of the residual grid factor (national, excluding market-traded non-fossil electricity; MEE/NBS) that
+	 * prices market-based scope 2 for the purchased kWh not backed by claimed green certificates.
+	 */
+	public static final String RESIDUAL_REGION = "NATIONAL-EXCL-NONFOSSIL";
 	/** The equal-value coefficient (等价值): no fixed number; the office publishes a version per year. */
 	static final String ELECTRICITY_EQUAL_VALUE = "ELECTRICITY-EQUAL-VALUE";
 	static final String HEAT_TCE = "HEAT";
@@ -276,13 +283,32 @@ public final class Calculator {
 		BigDecimal sign = export ? BigDecimal.ONE.negate() : BigDecimal.ONE;
 		BigDecimal mwh = kwh.divide(BigDecimal.valueOf(1000), MC);
 		BigDecimal co2 = mwh.multiply(g.value(), MC).multiply(sign);
-		BigDecimal market = kwh.subtract(green).divide(BigDecimal.valueOf(1000), MC).multiply(g.value(), MC).multiply(sign);
+		// market-based: certified green kWh at zero, the remainder at the residual factor (national, excluding market-traded
+		// non-fossil electricity), so that a certificate claimed here does not also lower the factor of the rest
+		Factor residual = factors.grid(RESIDUAL_REGION, year).orElse(null);
+		BigDecimal marketFactor = residual == null ? g.value() : residual.value();
+		BigDecimal remainderMwh = kwh.subtract(green).divide(BigDecimal.valueOf(1000), MC);
+		BigDecimal market = remainderMwh.multiply(marketFactor, MC).multiply(sign);
 		BigDecimal tce = kwh.multiply(tceFactor.value(), MC).multiply(sign);
 		if (green.signum() > 0) {
 			notes.add(plain(green) + " kWh certified green: zero in the market-based figure");
 		}
-		String formula = (export ? "−" : "") + plain(mwh) + " MWh × " + plain(g.value()) + " tCO2/MWh";
+		if (residual != null) {
+			notes.add("market-based: " + plain(remainderMwh) + " MWh × residual factor " + residual.regionCode() + " " + residual.year() + " "
+					+ plain(residual.value()) + " tCO2/MWh" + (residual.year() == year ? "" : " (latest year not after " + year + ")"));
+			if (!residual.tag().verified()) {
+				notes.add("factor " + residual.code() + " is " + residual.tag());
+			}
+		}
+		else {
+			notes.add("market-based: no residual factor " + RESIDUAL_REGION + " for " + year + " or earlier; the remainder at the location-based factor");
+		}
+		String formula = (export ? "−" : "") + plain(mwh) + " MWh × " + plain(g.value()) + " tCO2/MWh; market-based " + (export ? "−" : "")
+				+ plain(remainderMwh) + " MWh × " + plain(marketFactor) + " tCO2/MWh";
 		List<FactorUsed> used = new ArrayList<>(List.of(FactorUsed.of(g), FactorUsed.of(tceFactor)));
+		if (residual != null) {
+			used.add(FactorUsed.of(residual));
+		}
 		Optional<Factor> equal = factors.inForce(ELECTRICITY_EQUAL_VALUE, year);
 		Tce tceEqual = null;
 		if (equal.isPresent()) {

@@ -78,9 +78,11 @@ public class MonthlyReports {
 	private final Clock clock;
 	private final StoredResults stored;
 	private final Map<String, Product> products;
+	private final GreenKwhBacking greenBacking;
 
-	MonthlyReports(JdbcClient jdbc, Registry registry, AuditLog audit, Clock clock, StoredResults stored) {
+	MonthlyReports(JdbcClient jdbc, Registry registry, AuditLog audit, Clock clock, StoredResults stored, GreenKwhBacking greenBacking) {
 		this.jdbc = jdbc;
+		this.greenBacking = greenBacking;
 		this.registry = registry;
 		this.audit = audit;
 		this.clock = clock;
@@ -170,6 +172,7 @@ public class MonthlyReports {
 					+ ": only a draft or returned report can be changed" + (before.status() == ReportStatus.LOCKED ? "; revise it with a reason" : ""), true);
 		}
 		List<LineResult> results = validate(content, year, factors, gridRegion);
+		greenBacking.check(enterpriseId, year, month, lines(content));
 		long id = existing.orElseGet(() -> jdbc.sql("""
 				INSERT INTO accounting_report (enterprise_id, county_code, park_id, industry_code, year, month, status,
 				                               created_by, created_at, updated_at)
@@ -193,6 +196,7 @@ public class MonthlyReports {
 		if (r.content().lines().isEmpty()) {
 			throw new InvalidInputException("lines", "a report needs at least one activity line before it is submitted");
 		}
+		greenBacking.check(r.enterpriseId(), r.year(), r.month(), lines(r.content()));
 		return transition(r, ReportStatus.SUBMITTED, "report.submitted", "submitted_by", "submitted_at", null);
 	}
 
@@ -235,6 +239,7 @@ public class MonthlyReports {
 			throw new InvalidInputException("reason", "at most " + AccountingBounds.TEXT_MAX + " characters");
 		}
 		List<LineResult> results = validate(content, before.year(), factors, gridRegion);
+		greenBacking.check(before.enterpriseId(), before.year(), before.month(), lines(content));
 		writeContent(id, content);
 		jdbc.sql("""
 				UPDATE accounting_report SET status = 'SUBMITTED', revision = revision + 1, revision_reason = :reason,
@@ -368,6 +373,12 @@ public class MonthlyReports {
 			throw new InvalidInputException(errors);
 		}
 		return results;
+	}
+
+	/** The activity lines of a report's content (a null element stays null). */
+	private static List<Line> lines(ReportContent content) {
+		return content == null || content.lines() == null ? List.of()
+				: content.lines().stream().map(l -> l == null ? null : l.line()).toList();
 	}
 
 	private void writeContent(long id, ReportContent content) {

@@ -55,7 +55,9 @@ class CalculatorTest {
 			process("STEEL-GRAPHITE-ELECTRODE", "3.663", "tCO2/t", Tag.UNVERIFIED),
 			process("STEEL-FIXED-CRUDE-STEEL", "0.0154", "tCO2/t", Tag.UNVERIFIED),
 			process("CHEMICALS-VCM-PVC-POLYMER", "0.3844", "tC/t", Tag.COMPUTED),
-			grid("SICHUAN", 2022, "0.1404"), grid("SICHUAN", 2023, "0.1564"), grid("NATIONAL", 2023, "0.5306") })
+			grid("SICHUAN", 2022, "0.1404"), grid("SICHUAN", 2023, "0.1564"), grid("NATIONAL", 2023, "0.5306"),
+			// the residual (national excl. market-traded non-fossil) that prices market-based scope 2 (issue 15)
+			grid("NATIONAL-EXCL-NONFOSSIL", 2022, "0.5856"), grid("NATIONAL-EXCL-NONFOSSIL", 2023, "0.6096") })
 		.collect(Collectors.toMap(Factor::code, Function.identity()));
 
 	static final Calculator.Factors LOOKUP = new Calculator.Factors() {
@@ -124,18 +126,25 @@ class CalculatorTest {
 				null, null, null, null);
 		Result r = calc(2024, purchased, line(LineType.ELECTRICITY_EXPORT, null, "100000", "kWh"));
 		LineResult in = r.lines().get(0);
-		// no 2024 factor: 2023's 0.1564 tCO2/MWh; 2000 MWh × 0.1564 = 312.8; market (2000 − 500) × 0.1564 = 234.6
+		// no 2024 factor: 2023's 0.1564 tCO2/MWh; 2000 MWh × 0.1564 = 312.8 (location-based). Market-based (issue 15): the
+		// 500 MWh certified green at zero, the remainder at the residual factor NATIONAL-EXCL-NONFOSSIL of 2023 (0.6096,
+		// latest year not after 2024): (2000 − 500) × 0.6096 = 914.4 — no longer the Sichuan average, which already
+		// counts the hydro whose certificates others claim
 		assertThat(in.co2T().value()).isEqualByComparingTo("312.8");
-		assertThat(in.co2MarketT().value()).isEqualByComparingTo("234.6");
+		assertThat(in.co2MarketT().value()).isEqualByComparingTo("914.4");
+		assertThat(in.factors()).extracting(f -> f.code()).contains("GRID-NATIONAL-EXCL-NONFOSSIL-2023");
 		assertThat(in.tce().value()).isEqualByComparingTo("245.8");
 		assertThat(in.factors().get(0).code()).isEqualTo("GRID-SICHUAN-2023");
 		assertThat(in.notes().get(0)).contains("SICHUAN 2023").contains("latest year not after 2024");
 		// exported 100 MWh × 0.1564 deducted
 		assertThat(r.lines().get(1).co2T().value()).isEqualByComparingTo("-15.64");
 		assertThat(r.totals().scope2ElectricityCo2T().value()).isEqualByComparingTo("297.16");
-		assertThat(r.totals().scope2ElectricityMarketCo2T().value()).isEqualByComparingTo("218.96");
-		// 2022 has its own factor
-		assertThat(calc(2022, line(LineType.ELECTRICITY, null, "1", "MWh")).lines().get(0).co2T().value()).isEqualByComparingTo("0.1404");
+		// market-based: 914.4 − 100 MWh exported × 0.6096 = 914.4 − 60.96 = 853.44
+		assertThat(r.totals().scope2ElectricityMarketCo2T().value()).isEqualByComparingTo("853.44");
+		// 2022 has its own factors: Sichuan 0.1404 location-based, the residual 0.5856 market-based
+		LineResult y2022 = calc(2022, line(LineType.ELECTRICITY, null, "1", "MWh")).lines().get(0);
+		assertThat(y2022.co2T().value()).isEqualByComparingTo("0.1404");
+		assertThat(y2022.co2MarketT().value()).isEqualByComparingTo("0.5856");
 	}
 
 	@Test

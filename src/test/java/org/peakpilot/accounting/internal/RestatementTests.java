@@ -48,7 +48,25 @@ import static org.peakpilot.Counties.WUTONGQIAO;
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 @TestPropertySource(properties = { "peakpilot.test.schema=pp_restatement", "peakpilot.accounting.bulk-restatement-from=4" })
 @ExtendWith(OutputCaptureExtension.class)
+@org.springframework.context.annotation.Import(RestatementTests.ClaimsStandIn.class)
 class RestatementTests {
+
+	/**
+	 * The power module (which answers {@link org.peakpilot.accounting.CertifiedGreenElectricity} from its claims) is not
+	 * in this module test: a stand-in reads the same claims table, which {@link org.peakpilot.GreenClaimFixture} fills.
+	 */
+	@org.springframework.boot.test.context.TestConfiguration
+	static class ClaimsStandIn {
+		@org.springframework.context.annotation.Bean
+		org.peakpilot.accounting.CertifiedGreenElectricity claimedGreenElectricityStandIn(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			return (enterpriseId, year) -> jdbc.sql("SELECT coalesce(sum(mwh), 0) * 1000 FROM power_green_claim WHERE enterprise_id = :e AND year = :y")
+				.param("e", enterpriseId).param("y", year).query(BigDecimal.class).single();
+		}
+	}
+
+	/** Green kWh of a report need claimed green certificates (issue 15): {@link org.peakpilot.GreenClaimFixture}. */
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient greenJdbc;
 
 	@Autowired
 	EmissionsAccounting accounting;
@@ -106,6 +124,12 @@ class RestatementTests {
 	}
 
 	long save(RegistryModel.Enterprise e, int year, int month, List<ReportLine> lines) {
+		// green kWh need claimed green certificates (issue 15): claim what this report states
+		long greenKwh = lines.stream().filter(l -> l.line().type() == LineType.ELECTRICITY && l.line().greenKwh() != null)
+			.mapToLong(l -> l.line().greenKwh().longValueExact()).sum();
+		if (greenKwh > 0) {
+			org.peakpilot.GreenClaimFixture.claimDirect(greenJdbc, e.id(), year, greenKwh / 1000);
+		}
 		return SystemActor.call("test", () -> accounting.saveReport(e.id(), year, month,
 				new ReportContent(Cny10k.of(new BigDecimal("3000")), Cny10k.of(new BigDecimal("800")), lines, List.of())).id());
 	}
