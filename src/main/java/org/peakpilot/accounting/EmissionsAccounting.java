@@ -156,4 +156,14 @@ public class EmissionsAccounting {
 				g == null ? last.co2PerOutputValueTPer10kCny() : g.intensityTPer10kCny(), g == null ? null : g.industryIntensityTPer10kCny(),
 				g == null ? "no-industry" : g.basis(), power[0], power[1]));
 	}
+
+	/**
+	 * An enterprise's purchased electricity of a year from its verified (or locked) reports, with the number of months
+	 * they cover ({@link PurchasedElectricity}). Within the caller's scope: outside it, nothing is verified (0 months).
+	 * For the green-power share of the power module.
+	 */
+	public PurchasedElectricity purchasedElectricity(long enterpriseId, int year) {
+		java.math.BigDecimal[] power = greenPower.of(enterpriseId, year);
+		return new PurchasedElectricity(enterpriseId, year, greenPower.verifiedMonths(enterpriseId, year), power[0], power[1]);
+	}
 }

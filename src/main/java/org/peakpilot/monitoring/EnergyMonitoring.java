@@ -3,6 +3,7 @@ package org.peakpilot.monitoring;
 import java.util.List;
 
 import org.peakpilot.monitoring.internal.EfficiencyLevels;
+import org.peakpilot.monitoring.internal.ElectricityByHour;
 import org.peakpilot.monitoring.internal.Gateways;
 import org.peakpilot.monitoring.internal.MeteredYear;
 import org.peakpilot.monitoring.internal.Meters;
@@ -22,9 +23,12 @@ public class EnergyMonitoring {
 	private final Gateways gateways;
 	private final MeteredYear meteredYear;
 	private final EfficiencyLevels efficiencyLevels;
+	private final ElectricityByHour electricityByHour;
 
-	EnergyMonitoring(Meters meters, Gateways gateways, MeteredYear meteredYear, EfficiencyLevels efficiencyLevels) {
+	EnergyMonitoring(Meters meters, Gateways gateways, MeteredYear meteredYear, EfficiencyLevels efficiencyLevels,
+			ElectricityByHour electricityByHour) {
 		this.efficiencyLevels = efficiencyLevels;
+		this.electricityByHour = electricityByHour;
 		this.meters = meters;
 		this.gateways = gateways;
 		this.meteredYear = meteredYear;
@@ -80,5 +84,17 @@ public class EnergyMonitoring {
 			.map(l -> new ProductEfficiency(l.code(), l.productCode(), l.name(), l.unit(), l.benchmark(), l.baseline(), l.limitLevel3(),
 					l.limitStandard(), l.limitSource() == null ? l.source() : l.source() + " | limit: " + l.limitSource(), l.verified()))
 			.toList();
+	}
+
+	/**
+	 * An enterprise's metered electricity per hour from {@code from} (inclusive) to {@code to} (exclusive), both whole
+	 * hours: the hourly rollups of its ELECTRICITY meters (an interval reading counts in the hour its interval ends in,
+	 * so the readings stamped 10:15 … 11:00 form hour 10:00), converted to kWh and summed, with the readings per hour
+	 * and how many the meters promise. For the power module's hourly carbon and green windows. Scoped by
+	 * {@link AccessScope} like the meter list: meters outside the caller's scope are not counted (an enterprise outside
+	 * it has none). The range is the caller's to bound.
+	 */
+	public ElectricityHours electricityByHour(long enterpriseId, java.time.Instant from, java.time.Instant to) {
+		return electricityByHour.of(enterpriseId, from, to);
 	}
 }

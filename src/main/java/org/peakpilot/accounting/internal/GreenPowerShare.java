@@ -34,4 +34,13 @@ public class GreenPowerShare {
 				""".formatted(scope.sql())).params(scope.params()).param("e", enterpriseId).param("y", year).query().singleRow();
 		return new BigDecimal[] { Rounding.stored((BigDecimal) row.get("purchased")), Rounding.stored((BigDecimal) row.get("green")) };
 	}
+
+	/** How many months of the year have a verified (or locked) report of the enterprise, within the caller's scope. */
+	public int verifiedMonths(long enterpriseId, int year) {
+		AccessScope.SqlCondition scope = AccessScope.current().where("r.county_code", "r.park_id", "r.enterprise_id");
+		return jdbc.sql("""
+				SELECT count(DISTINCT r.month) FROM accounting_report r
+				WHERE r.enterprise_id = :e AND r.year = :y AND r.status IN ('VERIFIED','LOCKED') AND %s
+				""".formatted(scope.sql())).params(scope.params()).param("e", enterpriseId).param("y", year).query(Integer.class).single();
+	}
 }
