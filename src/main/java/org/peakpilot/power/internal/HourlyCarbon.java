@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class HourlyCarbon {
 
-	/** The longest range: a leap year and a day, in hours. */
+	/** The longest range in hours (a leap year and a day): to ≤ from + 1 year + 1 day in Beijing time. */
 	public static final long MAX_HOURS = 367L * 24;
 	static final BigDecimal PROBE_KWH = BigDecimal.valueOf(1_000_000);
 	static final BigDecimal G_PER_T = BigDecimal.valueOf(1_000_000);
@@ -184,8 +184,8 @@ public class HourlyCarbon {
 		if (!to.isAfter(from)) {
 			throw new InvalidInputException("to", "to must be after from");
 		}
-		if (ChronoUnit.HOURS.between(from, to) > MAX_HOURS) {
-			throw new InvalidInputException("to", "the range is at most a year and a day (" + MAX_HOURS + " hours)");
+		if (to.isAfter(from.atZone(IntensityViews.BEIJING).plusYears(1).plusDays(1).toInstant())) {
+			throw new InvalidInputException("to", "the range is at most a year and a day (to ≤ from + 1 year + 1 day)");
 		}
 	}
 

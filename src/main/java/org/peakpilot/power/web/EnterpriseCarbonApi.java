@@ -104,10 +104,10 @@ class EnterpriseCarbonApi {
 			kWh × the official yearly grid factor of accounting's library (named with code and version). Hours without intensity or
 			readings, or with incomplete readings, are flagged and counted; totals.complete is then false. from inclusive, to
 			exclusive: ISO dates (Beijing midnight) or date-times with offset on whole hours; default the last full Beijing month;
-			at most a year and a day (8,808 hours). An enterprise outside the caller's scope is 404.
+			at most a year and a day (to ≤ from + 1 year + 1 day). An enterprise outside the caller's scope is 404.
 			每小时计量电量（企业电表的小时汇总，千瓦时）× 该小时消费侧碳强度（区县有本地数据用区县，否则用省级电网），并列同一电量 × 核算因子库中官方年度电网因子（注明代码和版本）。
 			无强度、无读数或读数不全的小时单独标注并计数，此时合计标为不完整。from 含、to 不含：ISO 日期（北京时间零点）或带时区的整点时间；默认上一个完整自然月（北京时间）；
-			最长一年零一天（8808 小时）。超出权限范围的企业返回 404。""")
+			最长一年零一天。超出权限范围的企业返回 404。""")
 	HourlyCarbonView hourlyCarbon(
 			@Parameter(description = "The enterprise's id · 企业 ID", example = "42") @PathVariable long id,
 			@Parameter(description = "Start, inclusive: a date (Beijing) or a whole-hour date-time with offset · 起（含）：日期或带时区整点时间", example = "2026-11-01")
