@@ -96,7 +96,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 				// nor evaluate alarms or close months (EnergyMonitoring.evaluateAlarms, closeMonth)
 				"peakpilot.monitoring.alarms.scheduled=false", "peakpilot.monitoring.closing.scheduled=false",
 				// nor recompute budget execution (ExecutionJobs.recomputeDue, POST …/execution/recompute)
-				"peakpilot.budget.execution.scheduled=false")
+				"peakpilot.budget.execution.scheduled=false",
+				// nor load the bundled made-up power data (~35k hours × zones): a test that needs it sets
+				// peakpilot.test.power-bundled-data=true (it then loads synchronously at start)
+				"peakpilot.power.bundled-data=" + context.getEnvironment().getProperty("peakpilot.test.power-bundled-data", "false"),
+				"peakpilot.power.bundled-data.background=false")
 			.applyTo(context);
 	}
 

@@ -66,12 +66,19 @@ public class Zones implements ApplicationRunner {
 			.query((rs, n) -> new Zone(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))).list();
 	}
 
+	/** The zone of this code, if known. */
+	public java.util.Optional<Zone> find(String code) {
+		return jdbc.sql("SELECT code, name_zh, name_en, kind, parent_code FROM power_zone WHERE code = :c").param("c", code)
+			.query((rs, n) -> new Zone(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))).optional();
+	}
+
 	/** The counties (kind COUNTY) by code. */
 	public List<Zone> counties() {
 		return all().stream().filter(z -> z.kind().equals("COUNTY")).toList();
 	}
 
-	void upsert(Zone z) {
+	/** Adds or updates a zone (e.g. an EXTERNAL zone an import comes from, named by uploaded data). */
+	public void upsert(Zone z) {
 		jdbc.sql("""
 				INSERT INTO power_zone (code, name_zh, name_en, kind, parent_code) VALUES (:c, :zh, :en, :k, :p)
 				ON CONFLICT (code) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, kind = excluded.kind,
