@@ -21,6 +21,11 @@
     var hi = values.length ? Math.max.apply(null, values) : 1;
     if (hi - lo < 1) { lo = Math.max(0, lo - 10); hi = hi + 10; }
     fetch(d.geojson, { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (geo) {
+      // names by GB/T 2260 code, as text: the map's data items are named by code
+      (geo.features || []).forEach(function (f) {
+        f.properties = f.properties || {};
+        f.properties.ppCode = String(f.properties.adcode != null ? f.properties.adcode : f.properties.name);
+      });
       echarts.registerMap('power-counties', geo);
       var chart = echarts.init(mapEl);
       chart.setOption({
@@ -43,7 +48,8 @@
           text: [d.unit, ''], inRange: { color: palette }
         },
         series: [{
-          type: 'map', map: 'power-counties', nameProperty: 'adcode', roam: false, selectedMode: false,
+          type: 'map', map: 'power-counties', nameProperty: 'ppCode', roam: false, selectedMode: false,
+          layoutCenter: ['55%', '50%'], layoutSize: '98%',
           label: {
             show: true, fontSize: 11,
             formatter: function (p) {
@@ -93,10 +99,10 @@
             + (m ? '<br>' + h.modelled : '');
         }
       },
-      grid: { left: 56, right: 24, top: 28, bottom: 64 },
-      xAxis: { type: 'category', data: heat.days, name: h.day, nameLocation: 'middle', nameGap: 28,
+      grid: { left: 56, right: 24, top: 28, bottom: 56 },
+      xAxis: { type: 'category', data: heat.days,
         axisLabel: { interval: function (idx, v) { return v.slice(3) === '01'; } }, splitArea: { show: false } },
-      yAxis: { type: 'category', data: hours, name: h.hour, inverse: true, axisLabel: { interval: 2 } },
+      yAxis: { type: 'category', data: hours, inverse: true, axisLabel: { interval: 2 } },
       visualMap: {
         type: 'continuous', min: Math.floor(Number(heat.min)), max: Math.ceil(Number(heat.max)), orient: 'horizontal', left: 'center',
         bottom: 0, itemHeight: 240, calculable: false, text: [h.unit, ''], inRange: { color: palette }, seriesIndex: 0
