@@ -91,6 +91,7 @@ class EnterpriseCarbonPages {
 	String windows(@PathVariable long id, @RequestParam(required = false) Integer days, Model model) {
 		GreenWindows.Windows w = windows.of(id, days == null ? 3 : days, null);
 		model.addAttribute("w", w);
+		model.addAttribute("profileYears", String.valueOf(GreenWindows.PROFILE_YEARS));
 		model.addAttribute("canChange", settings.canChange(w.enterprise()));
 		model.addAttribute("setting", settings.of(id));
 		model.addAttribute("alerts", alerts.of(Set.of(id), 20));

@@ -71,7 +71,7 @@ class PowerMapPages {
 		return "power/map";
 	}
 
-	/** One county on the map. */
+	// One county on the map.
 	record CountyValue(String code, String name, BigDecimal value, boolean provincial, String source, boolean synthetic) {
 	}
 
