@@ -63,7 +63,7 @@ public class DirtyWindowAlerts {
 		this.scheduled = scheduled;
 	}
 
-	/** One alert. */
+	// One alert.
 	public record DirtyWindowAlert(long id, long enterpriseId, Instant hour, String zone, BigDecimal loadKwh, BigDecimal thresholdKwh,
 			String thresholdKind, BigDecimal profileGPerKwh, BigDecimal dirtyFromGPerKwh, boolean synthetic, Instant raisedAt) {
 	}

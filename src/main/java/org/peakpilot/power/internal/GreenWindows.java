@@ -51,21 +51,21 @@ public class GreenWindows {
 		this.clock = clock;
 	}
 
-	/** The class of an hour in its day's profile. */
+	// The class of an hour in its day's profile.
 	public enum WindowClass {
 		GREEN, NORMAL, DIRTY
 	}
 
-	/** One hour of a coming day: Beijing hour 0–23, expected gCO2/kWh (null: no data), class, and whether it is past. */
+	// One hour of a coming day: Beijing hour 0–23, expected gCO2/kWh (null: no data), class, and whether it is past.
 	public record WindowHour(int hour, Instant start, BigDecimal gPerKwh, WindowClass windowClass, boolean past) {
 	}
 
-	/** One coming day with its hours, green mean, dirty threshold, kWh moved and kgCO2 saved per day. */
+	// One coming day with its hours, green mean, dirty threshold, kWh moved and kgCO2 saved per day.
 	public record WindowDay(LocalDate day, String zone, List<WindowHour> hours, List<Integer> greenHours, List<Integer> dirtyHours,
 			BigDecimal greenMeanGPerKwh, BigDecimal dirtyFromGPerKwh, BigDecimal shiftedKwh, BigDecimal savingKg) {
 	}
 
-	/** The answer. */
+	// The answer.
 	public record Windows(RegistryModel.Enterprise enterprise, Instant computedAt, String zone, boolean countyZone, int meters,
 			BigDecimal flexibleSharePct, boolean shareStored, List<BigDecimal> loadKwhByHour, int loadHours, List<WindowDay> days,
 			BigDecimal totalSavingKg, boolean synthetic, boolean modelled) {
@@ -119,11 +119,11 @@ public class GreenWindows {
 				load, metered.hours().size(), out, metered.hours().isEmpty() ? null : Rounding.stored(total), synthetic, modelled);
 	}
 
-	/** The county's zone when the county has any figure in the profile window, else the grid. */
+	/** The county's zone when its profile of this month has every hour of the day, else the grid. */
 	String zoneOf(RegistryModel.Enterprise e, Instant now) {
 		int month = now.atZone(IntensityViews.BEIJING).getMonthValue();
 		IntensityViews.Profile county = views.profile(e.countyCode(), month, now, PROFILE_YEARS);
-		return county.hours() > 0 ? e.countyCode() : zones.gridZone();
+		return county.complete() ? e.countyCode() : zones.gridZone();
 	}
 
 	/** The average kWh of each Beijing hour of day over the hours that have readings (null for an hour without any). */

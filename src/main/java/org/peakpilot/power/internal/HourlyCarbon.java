@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class HourlyCarbon {
 
-	/** The longest range: a leap year and a day, in hours. */
+	/** The longest range in hours (a leap year and a day): to ≤ from + 1 year + 1 day in Beijing time. */
 	public static final long MAX_HOURS = 367L * 24;
 	static final BigDecimal PROBE_KWH = BigDecimal.valueOf(1_000_000);
 	static final BigDecimal G_PER_T = BigDecimal.valueOf(1_000_000);
@@ -56,7 +56,7 @@ public class HourlyCarbon {
 		this.zones = zones;
 	}
 
-	/** Why an hour's figure is missing or partial. */
+	// Why an hour's figure is missing or partial.
 	public enum HourFlag {
 		/** No intensity for the hour in the county's zone nor the grid's. */
 		NO_INTENSITY,
@@ -66,30 +66,28 @@ public class HourlyCarbon {
 		INCOMPLETE_READINGS
 	}
 
-	/**
-	 * One hour: kWh (null without readings), the intensity used and its zone, source and made-up flag (null without
-	 * intensity), kgCO2 by the hourly intensity, kgCO2 by the yearly factor, and what is missing.
-	 */
+	// One hour: kWh (null without readings), the intensity used and its zone, source and made-up flag (null without
+	// intensity), kgCO2 by the hourly intensity, kgCO2 by the yearly factor, and what is missing.
 	public record CarbonHour(Instant hour, BigDecimal kwh, BigDecimal gPerKwh, String zone, IntensitySource source, boolean synthetic,
 			BigDecimal hourlyKg, BigDecimal yearlyKg, List<HourFlag> flags) {
 	}
 
-	/** The yearly factor used for a Beijing year: its code and version, tCO2/MWh, source and the calculator's notes. */
+	// The yearly factor used for a Beijing year: its code and version, tCO2/MWh, source and the calculator's notes.
 	public record YearFactor(int year, String code, Integer version, BigDecimal tPerMwh, String unit, String source, boolean verified,
 			List<String> notes) {
 	}
 
-	/** One Beijing day's sums (for the chart). */
+	// One Beijing day's sums (for the chart).
 	public record CarbonDay(LocalDate day, BigDecimal kwh, BigDecimal hourlyKg, BigDecimal yearlyKg, int missingHours) {
 	}
 
-	/** Counts and totals over the range; tCO2 at the stored precision. */
+	// Counts and totals over the range; tCO2 at the stored precision.
 	public record CarbonTotals(BigDecimal kwh, BigDecimal kwhMatched, BigDecimal hourlyT, BigDecimal yearlyT, BigDecimal yearlyMatchedT,
 			BigDecimal differenceT, BigDecimal differenceShare, long hours, long hoursWithoutIntensity, long hoursWithoutReadings,
 			long hoursIncomplete, long modelledHours, long syntheticHours, boolean complete) {
 	}
 
-	/** The whole answer. */
+	// The whole answer.
 	public record EnterpriseCarbon(RegistryModel.Enterprise enterprise, Instant from, Instant to, String gridZone, String countyZone,
 			boolean countyData, int meters, int otherUnitMeters, List<YearFactor> factors, CarbonTotals totals, List<CarbonHour> hours,
 			List<CarbonDay> days) {
@@ -184,8 +182,8 @@ public class HourlyCarbon {
 		if (!to.isAfter(from)) {
 			throw new InvalidInputException("to", "to must be after from");
 		}
-		if (ChronoUnit.HOURS.between(from, to) > MAX_HOURS) {
-			throw new InvalidInputException("to", "the range is at most a year and a day (" + MAX_HOURS + " hours)");
+		if (to.isAfter(from.atZone(IntensityViews.BEIJING).plusYears(1).plusDays(1).toInstant())) {
+			throw new InvalidInputException("to", "the range is at most a year and a day (to ≤ from + 1 year + 1 day)");
 		}
 	}
 
@@ -235,7 +233,7 @@ public class HourlyCarbon {
 		}
 	}
 
-	/** The last full Beijing month before {@code now}: [first day, first day of the next month). */
+	/** The last full Beijing month before {@code now}: from its first day (inclusive) to the first day of the next month (exclusive). */
 	public static Instant[] lastFullMonth(Instant now) {
 		ZonedDateTime first = now.atZone(IntensityViews.BEIJING).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
 		return new Instant[] { first.minusMonths(1).toInstant(), first.toInstant() };

@@ -34,7 +34,7 @@ public class IntensityViews {
 		this.jdbc = jdbc;
 	}
 
-	/** One zone's value in an hour. */
+	// One zone's value in an hour.
 	public record ZoneHour(String zone, Instant hour, BigDecimal gPerKwh, IntensitySource source, boolean synthetic) {
 	}
 
@@ -124,10 +124,8 @@ public class IntensityViews {
 		return new Profile(zone, month, values, total, flags[0], flags[1]);
 	}
 
-	/**
-	 * The hour-of-day averages (gCO2/kWh, index = Beijing hour 0–23, null where no data) of one month, from {@code hours}
-	 * hours of data; whether any of them was made up or modelled.
-	 */
+	// The hour-of-day averages (gCO2/kWh, index = Beijing hour 0–23, null where no data) of one month, from {@code hours}
+	// hours of data; whether any of them was made up or modelled.
 	public record Profile(String zone, int month, List<BigDecimal> gPerKwh, int hours, boolean synthetic, boolean modelled) {
 
 		public boolean complete() {

@@ -30,7 +30,7 @@ public class LoadSettings {
 	public static final BigDecimal SHARE_MAX = BigDecimal.valueOf(100);
 	public static final BigDecimal THRESHOLD_MAX = new BigDecimal("1000000000");
 
-	/** The stored setting, or the default share when none is stored ({@code stored} false). */
+	// The stored setting, or the default share when none is stored ({@code stored} false).
 	public record LoadSetting(long enterpriseId, BigDecimal flexibleSharePct, BigDecimal alertThresholdKwh, boolean stored, String updatedBy,
 			Instant updatedAt) {
 	}

@@ -23,7 +23,7 @@ public final class WindowMath {
 	private WindowMath() {
 	}
 
-	/** The green and dirty hours of a profile, ascending. */
+	// The green and dirty hours of a profile, ascending.
 	public record Classes(List<Integer> green, List<Integer> dirty, BigDecimal greenMean, BigDecimal dirtyFrom) {
 	}
 
