@@ -97,7 +97,7 @@ class DemoPower implements ApplicationRunner {
 		log.info("Loaded the demo green certificates and green power (made up): {}", summary);
 	}
 
-	/** A made-up lot: technology, production month, MWh, and what happens to it. */
+	// A made-up lot: technology, production month, MWh, and what happens to it.
 	record DemoLot(String project, GecTechnology technology, YearMonth month, long mwh, boolean declare, boolean claim, boolean ccer) {
 	}
 
