@@ -265,6 +265,17 @@ class DemoDataTests {
 			.andExpect(jsonPath("$[0].not_tradable_because").value(containsString("before 2023")))
 			.andExpect(jsonPath("$[0].status").value("EXPIRED"));
 
+		// the office's pages show them
+		org.springframework.security.core.userdetails.UserDetails city = accounts.loadUserByUsername("demo-city");
+		var asCity = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+				org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(city, null, city.getAuthorities()));
+		mvc.perform(get("/power/certificates").with(asCity)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(hydro))).andExpect(content().string(containsString("示例五通桥多晶硅有限公司（虚构）")));
+		mvc.perform(get("/power/claims").with(asCity)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("70000")));
+		mvc.perform(get("/power/shares").with(asCity)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"target-3985\""))).andExpect(content().string(containsString("示例 乐山市发展改革委（虚构）")));
+
 		// a second load adds nothing
 		String counts = """
 				SELECT (SELECT count(*) FROM power_gec_lot) || ' ' || (SELECT count(*) FROM power_gec_event) || ' '
