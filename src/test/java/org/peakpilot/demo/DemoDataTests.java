@@ -70,6 +70,9 @@ class DemoDataTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	@Test
 	void enterprisesOfEachKeyIndustryLieInTheirCountiesAndParks() {
 		List<Enterprise> all = SystemActor.call("test", () -> registry.enterprises(EnterpriseQuery.ALL));
@@ -225,6 +228,64 @@ class DemoDataTests {
 		assertThat(jdbc.sql("SELECT count(*) FROM inclusive_event_donation").query(Long.class).single()).isPositive();
 		mvc.perform(get("/api/v1/inclusive/office/dashboard").with(httpBasic("demo-city", PASSWORD))).andExpect(status().isOk())
 			.andExpect(jsonPath("$.users").value(200)).andExpect(jsonPath("$.ticketsIssued").value(2400));
+	}
+
+	@Test
+	void thePowerDemoHasCertificatesOfThePolysiliconWorksAClaimWithinTheDeclaredAndATargetAndLoadsOnce() throws Exception {
+		// DemoPower: made-up GEC lots (32 letters and digits, unique) of the polysilicon enterprises through GecLedger, a claim
+		// through GreenClaimBook, a contract, the office's targets for industry 3985
+		long wutongqiao = jdbc.sql("SELECT id FROM enterprise WHERE name = '示例五通桥多晶硅有限公司（虚构）'").query(Long.class).single();
+		assertThat(jdbc.sql("SELECT DISTINCT e.industry_code FROM power_gec_lot l JOIN enterprise e ON e.id = l.holder_enterprise_id")
+			.query(String.class).list()).containsExactly("3985");
+		assertThat(jdbc.sql("SELECT code FROM power_gec_lot").query(String.class).list()).hasSize(13)
+			.allSatisfy(c -> assertThat(c).matches("DEMO[A-Z0-9]{28}")).doesNotHaveDuplicates();
+		assertThat(jdbc.sql("SELECT project_name FROM power_gec_lot").query(String.class).list()).allSatisfy(n -> assertThat(n).startsWith("示例").endsWith("（虚构）"));
+		assertThat(jdbc.sql("SELECT DISTINCT technology FROM power_gec_lot WHERE holder_enterprise_id = :e ORDER BY 1").param("e", wutongqiao)
+			.query(String.class).list()).containsExactly("HYDRO", "SOLAR", "WIND");
+		assertThat(jdbc.sql("SELECT count(*) FROM power_gec_lot WHERE ccer_frozen").query(Long.class).single()).isEqualTo(1);
+
+		int lastYear = jdbc.sql("SELECT year FROM power_green_claim").query(Integer.class).single();
+		long claimed = jdbc.sql("SELECT mwh FROM power_green_claim WHERE enterprise_id = :e").param("e", wutongqiao).query(Long.class).single();
+		long declared = jdbc.sql("""
+				SELECT sum(mwh) FROM power_gec_lot WHERE holder_enterprise_id = :e AND status = 'DECLARED'
+				  AND extract(year FROM production_month) = :y""").param("e", wutongqiao).param("y", lastYear).query(Long.class).single();
+		assertThat(claimed).isEqualTo(70_000).isLessThan(declared);
+		assertThat(jdbc.sql("SELECT sum(cl.mwh) FROM power_green_claim_lot cl").query(Long.class).single()).isEqualTo(claimed);
+		assertThat(jdbc.sql("SELECT count(*) FROM power_green_contract WHERE reference LIKE '示例%（虚构）'").query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT year || ' ' || target_pct FROM power_share_target WHERE industry_code = '3985' ORDER BY year")
+			.query(String.class).list()).containsExactly(lastYear + " 25.00", (lastYear + 1) + " 30.00");
+		// the demo's reports hold no electricity: no footprint is made up
+		assertThat(jdbc.sql("SELECT count(*) FROM power_footprint").query(Long.class).single()).isZero();
+
+		// the pre-2023 hydro lot: not tradable (and long expired), as the ledger answers it
+		String hydro = jdbc.sql("SELECT code FROM power_gec_lot WHERE technology = 'HYDRO' AND production_month < DATE '2023-01-01'")
+			.query(String.class).single();
+		mvc.perform(get("/api/v1/power/certificates").param("q", hydro).with(httpBasic("demo-city", PASSWORD))).andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].tradable").value(false))
+			.andExpect(jsonPath("$[0].not_tradable_because").value(containsString("before 2023")))
+			.andExpect(jsonPath("$[0].status").value("EXPIRED"));
+
+		// the office's pages show them
+		org.springframework.security.core.userdetails.UserDetails city = accounts.loadUserByUsername("demo-city");
+		var asCity = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+				org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(city, null, city.getAuthorities()));
+		mvc.perform(get("/power/certificates").with(asCity)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(hydro))).andExpect(content().string(containsString("示例五通桥多晶硅有限公司（虚构）")));
+		mvc.perform(get("/power/claims").with(asCity)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("70000")));
+		mvc.perform(get("/power/shares").with(asCity)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"target-3985\""))).andExpect(content().string(containsString("示例 乐山市发展改革委（虚构）")));
+
+		// a second load adds nothing
+		String counts = """
+				SELECT (SELECT count(*) FROM power_gec_lot) || ' ' || (SELECT count(*) FROM power_gec_event) || ' '
+				    || (SELECT count(*) FROM power_green_claim) || ' ' || (SELECT count(*) FROM power_green_contract) || ' '
+				    || (SELECT count(*) FROM power_share_target) || ' ' || (SELECT count(*) FROM power_footprint)""";
+		String before = jdbc.sql(counts).query(String.class).single();
+		long lastEvent = lastAuditEvent();
+		context.getBean("demoPower", org.springframework.boot.ApplicationRunner.class).run(null);
+		assertThat(jdbc.sql(counts).query(String.class).single()).isEqualTo(before);
+		assertThat(lastAuditEvent()).isEqualTo(lastEvent);
 	}
 
 	private long lastAuditEvent() {
