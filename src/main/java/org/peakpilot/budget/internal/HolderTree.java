@@ -72,11 +72,11 @@ final class HolderTree {
 			}
 		});
 		Set<String> keep = new HashSet<>();
-		List<String> todo = new ArrayList<>(roots);
-		while (!todo.isEmpty()) {
-			String c = todo.remove(todo.size() - 1);
+		List<String> pending = new ArrayList<>(roots);
+		while (!pending.isEmpty()) {
+			String c = pending.remove(pending.size() - 1);
 			if (keep.add(c)) {
-				todo.addAll(children.getOrDefault(c, List.of()));
+				pending.addAll(children.getOrDefault(c, List.of()));
 			}
 		}
 		return holders.stream().filter(h -> keep.contains(h.code())).toList();
