@@ -93,6 +93,8 @@ class SessionsInDatabaseTests {
 		Cookie cookie = SessionRevocationTests.sessionCookie(mvc.perform(post("/login").with(csrf()).param("username", username)
 			.param("password", Fixtures.PASSWORD)).andExpect(redirectedUrl("/")).andReturn(), null);
 		assertThat(cookie).isNotNull();
+		assertThat(cookie.isHttpOnly()).isTrue();
+		assertThat(cookie.getAttribute("SameSite")).isEqualTo("Lax");
 		return cookie;
 	}
 }

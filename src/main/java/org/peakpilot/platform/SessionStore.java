@@ -13,6 +13,7 @@ import java.lang.reflect.RecordComponent;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ConfigurableObjectInputStream;
@@ -22,6 +23,7 @@ import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * Web sessions live in the database (issue 16, Spring Session JDBC, tables {@code spring_session} and
@@ -50,6 +52,22 @@ class SessionStore {
 		conversions.addConverter(Object.class, byte[].class, new SerializingConverter(SessionStore::write));
 		conversions.addConverter(byte[].class, Object.class, new DeserializingConverter(in -> read(in, loader)));
 		return repository -> repository.setConversionService(conversions);
+	}
+
+	/**
+	 * The session cookie, as {@code server.servlet.session.cookie.*} describes it (name, SameSite=Lax, HttpOnly;
+	 * Secure whenever the request came over TLS, directly or through a trusted proxy): declared here because Spring
+	 * Boot applies those settings to Spring Session only where an embedded web server runs.
+	 */
+	@Bean
+	DefaultCookieSerializer sessionCookieSerializer(@Value("${server.servlet.session.cookie.name}") String name,
+			@Value("${server.servlet.session.cookie.same-site}") String sameSite,
+			@Value("${server.servlet.session.cookie.http-only}") boolean httpOnly) {
+		DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+		cookie.setCookieName(name);
+		cookie.setSameSite(org.springframework.util.StringUtils.capitalize(sameSite));
+		cookie.setUseHttpOnlyCookie(httpOnly);
+		return cookie;
 	}
 
 	@Bean
