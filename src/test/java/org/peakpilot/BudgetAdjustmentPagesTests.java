@@ -179,7 +179,7 @@ class BudgetAdjustmentPagesTests {
 		assertThat(errors(tooMuch)).extracting(InputError::field).contains("amount_t");
 		assertThat(jdbc.sql("SELECT count(*) FROM budget_adjustment").query(Long.class).single()).isEqualTo(before);
 		// the refused form shows its errors and what was entered
-		String again = mvc.perform(get("/budget/" + year + "/adjustments").with(fixtures.as(shawan)).flashAttrs(tooMuch.getFlashMap()))
+		String again = mvc.perform(get("/budget/" + year + "/adjustments").with(fixtures.as(shawan)).cookie(Fixtures.session(tooMuch)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(again).contains("id=\"errors\"", "data-field=\"amount_t\"", "value=\"999999999\"");
 	}
@@ -213,7 +213,7 @@ class BudgetAdjustmentPagesTests {
 		MvcResult bare = mvc.perform(post("/budget/" + year + "/adjustments/" + other + "/reject").with(fixtures.as(city)).with(csrf()))
 			.andExpect(status().is3xxRedirection()).andReturn();
 		assertThat(bare.getFlashMap().get("decisionErrors")).asList().extracting(e -> ((InputError) e).field()).contains("comment");
-		String shown = mvc.perform(get("/budget/" + year + "/adjustments").with(fixtures.as(city)).flashAttrs(bare.getFlashMap()))
+		String shown = mvc.perform(get("/budget/" + year + "/adjustments").with(fixtures.as(city)).cookie(Fixtures.session(bare)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(shown).contains("id=\"decision-errors\"");
 

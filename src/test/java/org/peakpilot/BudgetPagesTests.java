@@ -146,7 +146,7 @@ class BudgetPagesTests {
 		List<org.peakpilot.platform.InputError> errors = (List<org.peakpilot.platform.InputError>) result.getFlashMap().get("errors");
 		assertThat(errors).extracting(org.peakpilot.platform.InputError::field).contains("base_intensity_t_per_10k_cny", "reserve_share");
 		// the page shows the field's error next to it and keeps what was typed
-		String page = mvc.perform(get("/budget/2063/allocation").with(fixtures.as(office)).flashAttrs(result.getFlashMap()))
+		String page = mvc.perform(get("/budget/2063/allocation").with(fixtures.as(office)).cookie(Fixtures.session(result)))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("id=\"input-errors\"", "class=\"field-error\"", "value=\"-1\"", "value=\"1.5\"");
 		// letters, a huge number: a field error, never a 500

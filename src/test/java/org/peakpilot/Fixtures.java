@@ -81,4 +81,17 @@ public final class Fixtures {
 	public static RequestPostProcessor admin() {
 		return httpBasic("admin", TestDatabase.ADMIN_PASSWORD);
 	}
+
+	/**
+	 * The session cookie a response set: sessions (and their flash messages) live in the database (issue 16), so
+	 * the next request of the same browser sends it instead of MockMvc's {@code flashAttrs}, which would put the flash
+	 * map into the mock container's session that the application no longer reads.
+	 */
+	public static jakarta.servlet.http.Cookie session(org.springframework.test.web.servlet.MvcResult result) {
+		jakarta.servlet.http.Cookie cookie = result.getResponse().getCookie("PEAKPILOT_SESSION");
+		if (cookie == null) {
+			throw new IllegalStateException("the response set no session cookie");
+		}
+		return cookie;
+	}
 }

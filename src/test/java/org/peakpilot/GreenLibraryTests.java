@@ -364,8 +364,8 @@ class GreenLibraryTests {
 		var flashed = mvc.perform(multipart("/projects/green/applications").file(new MockMultipartFile("file", "x.exe", "application/pdf", "MZ....".getBytes()))
 			.with(f.as(userC)).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
 			.param("kind", "ENTERPRISE").param("description", "文件类型有误"))
-			.andExpect(redirectedUrl("/projects/green/apply")).andReturn().getFlashMap();
-		String form = mvc.perform(get("/projects/green/apply").flashAttrs(flashed).with(f.as(userC))).andExpect(status().isOk())
+			.andExpect(redirectedUrl("/projects/green/apply")).andReturn();
+		String form = mvc.perform(get("/projects/green/apply").cookie(Fixtures.session(flashed)).with(f.as(userC))).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(form).contains("file: 文件须为 PDF、PNG 或 JPEG 格式").doesNotContain(">file: must be");
 	}

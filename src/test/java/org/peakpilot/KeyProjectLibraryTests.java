@@ -298,8 +298,8 @@ class KeyProjectLibraryTests {
 		String officer = fixtures.cityOfficer();
 		String[][] bad = { { "5", "夹江县", "业主戊", "阶段有误", "100", "2025", "2027", "开工", null, null, null, null } };
 		var flashed = mvc.perform(multipart("/projects/key/import").file(new MockMultipartFile("file", "k.xlsx", "application/octet-stream", workbook(bad)))
-			.with(fixtures.as(officer)).with(csrf())).andExpect(redirectedUrl("/projects/key/import")).andReturn().getFlashMap();
-		String page = mvc.perform(get("/projects/key/import").flashAttrs(flashed).with(fixtures.as(officer))).andExpect(status().isOk())
+			.with(fixtures.as(officer)).with(csrf())).andExpect(redirectedUrl("/projects/key/import")).andReturn();
+		String page = mvc.perform(get("/projects/key/import").cookie(Fixtures.session(flashed)).with(fixtures.as(officer))).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		// the only data row is sheet row 2; the stage is column H
 		assertThat(page).contains("第 2 行, H (阶段 Stage): “开工”不是有效的阶段，应为储备、在建、建成或投运");

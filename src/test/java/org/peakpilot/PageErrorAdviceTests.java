@@ -52,7 +52,7 @@ class PageErrorAdviceTests {
 		assertThat(fields(r)).containsExactly("oldFinal");
 		assertThat(errors(r).get(0).message()).isEqualTo("'12a4' is not a number");
 		// the page shows it
-		mvc.perform(get("/monitoring/meters/" + meter).with(fixtures.as(e.user)).flashAttrs(r.getFlashMap()))
+		mvc.perform(get("/monitoring/meters/" + meter).with(fixtures.as(e.user)).cookie(Fixtures.session(r)))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("oldFinal")));
 	}
 
@@ -115,7 +115,7 @@ class PageErrorAdviceTests {
 		assertThat(fields(r)).containsExactlyInAnyOrder("year", "value");
 		assertThat(flash(r)).containsEntry("formYear", "20x4").containsEntry("formValue", "3,1e")
 			.containsEntry("formSource", "统计年鉴");
-		mvc.perform(get("/accounting/inventory").with(fixtures.as("admin")).flashAttrs(r.getFlashMap()))
+		mvc.perform(get("/accounting/inventory").with(fixtures.as("admin")).cookie(Fixtures.session(r)))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("20x4")));
 	}
 

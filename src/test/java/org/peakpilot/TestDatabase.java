@@ -49,6 +49,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		return user == null || user.isBlank() ? "postgres" : user;
 	}
 
+	/** The JDBC URL (no schema chosen) and user of the database the tests use: the external server or the embedded one. */
+	public static String[] urlAndUser() {
+		return external() ? new String[] { externalUrl(), externalUser() }
+				: new String[] { embedded().getJdbcUrl("postgres", "postgres"), "postgres" };
+	}
+
 	/** Whether the external server accepts TCP connections. */
 	public static boolean externalReachable() {
 		URI uri = URI.create(externalUrl().substring("jdbc:".length()));

@@ -1,5 +1,6 @@
 package org.peakpilot.plan;
 
+import org.peakpilot.platform.StartupLock;
 import org.peakpilot.platform.SystemActor;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -12,13 +13,16 @@ import org.springframework.stereotype.Component;
 class PlanLoader implements ApplicationRunner {
 
 	private final PilotPlan plan;
+	private final StartupLock startup;
 
-	PlanLoader(PilotPlan plan) {
+	PlanLoader(PilotPlan plan, StartupLock startup) {
 		this.plan = plan;
+		this.startup = startup;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		SystemActor.run("plan-loader", plan::load);
+		// two instances starting at once: the second waits and finds the plan (issue 16)
+		startup.exclusively("plan.load", () -> SystemActor.run("plan-loader", plan::load));
 	}
 }

@@ -20,14 +20,22 @@ class AdministratorBootstrap implements ApplicationRunner {
 
 	private final UserAccounts accounts;
 	private final String configuredPassword;
+	private final StartupLock startup;
 
-	AdministratorBootstrap(UserAccounts accounts, @Value("${PEAKPILOT_ADMIN_PASSWORD:}") String configuredPassword) {
+	AdministratorBootstrap(UserAccounts accounts, @Value("${PEAKPILOT_ADMIN_PASSWORD:}") String configuredPassword,
+			StartupLock startup) {
 		this.accounts = accounts;
+		this.startup = startup;
 		this.configuredPassword = configuredPassword;
 	}
 
+	/** Two instances starting at once: the second waits for the first and finds the administrator (issue 16). */
 	@Override
 	public void run(ApplicationArguments args) {
+		startup.exclusively("platform.administrator", this::createIfNoUsers);
+	}
+
+	private void createIfNoUsers() {
 		if (accounts.countUsers() > 0) {
 			return;
 		}

@@ -33,6 +33,16 @@ public class InstanceSettings {
 				""").param("n", name).param("v", value).param("t", OffsetDateTime.now(clock)).update();
 	}
 
+	/**
+	 * Stores {@code value} unless the setting exists, and returns the stored value: instances that start together
+	 * and each make a value (a generated key) all end up with the one that was stored first (issue 16).
+	 */
+	public String putIfAbsent(String name, String value) {
+		jdbc.sql("INSERT INTO instance_setting (name, value, updated_at) VALUES (:n, :v, :t) ON CONFLICT (name) DO NOTHING")
+			.param("n", name).param("v", value).param("t", OffsetDateTime.now(clock)).update();
+		return get(name).orElseThrow();
+	}
+
 	public boolean holdsDemoData() {
 		return get(DEMO_DATA).isPresent();
 	}

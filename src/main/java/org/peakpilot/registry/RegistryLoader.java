@@ -1,5 +1,6 @@
 package org.peakpilot.registry;
 
+import org.peakpilot.platform.StartupLock;
 import org.peakpilot.platform.SystemActor;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -12,13 +13,16 @@ import org.springframework.stereotype.Component;
 class RegistryLoader implements ApplicationRunner {
 
 	private final Registry registry;
+	private final StartupLock startup;
 
-	RegistryLoader(Registry registry) {
+	RegistryLoader(Registry registry, StartupLock startup) {
 		this.registry = registry;
+		this.startup = startup;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		SystemActor.run("registry-loader", registry::loadReferenceData);
+		// two instances starting at once: the second waits and finds the reference data (issue 16)
+		startup.exclusively("registry.referenceData", () -> SystemActor.run("registry-loader", registry::loadReferenceData));
 	}
 }

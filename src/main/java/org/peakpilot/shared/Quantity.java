@@ -13,8 +13,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * {@link #value()}) and is read back from one; the unit is in the field's name and in the API description. No unit
  * conversion lives here: factors come from the accounting module's reference data.
  */
-public abstract sealed class Quantity<Q extends Quantity<Q>> implements Comparable<Q>
+public abstract sealed class Quantity<Q extends Quantity<Q>> implements Comparable<Q>, java.io.Serializable
 		permits Tco2, Tce, Gj, Cny10k, Tco2PerCny10k {
+
+	/** Serializable because pages keep quantities in flash messages, which the session store serializes (issue 16). */
+	private static final long serialVersionUID = 1L;
 
 	private final BigDecimal value;
 

@@ -1,5 +1,6 @@
 package org.peakpilot.accounting.internal;
 
+import org.peakpilot.platform.StartupLock;
 import org.peakpilot.platform.SystemActor;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -12,13 +13,16 @@ import org.springframework.stereotype.Component;
 class AccountingLoader implements ApplicationRunner {
 
 	private final FactorLibrary library;
+	private final StartupLock startup;
 
-	AccountingLoader(FactorLibrary library) {
+	AccountingLoader(FactorLibrary library, StartupLock startup) {
 		this.library = library;
+		this.startup = startup;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		SystemActor.run("factor-loader", library::loadReferenceFactors);
+		// two instances starting at once: the second waits and finds the factors (issue 16)
+		startup.exclusively("accounting.factors", () -> SystemActor.run("factor-loader", library::loadReferenceFactors));
 	}
 }

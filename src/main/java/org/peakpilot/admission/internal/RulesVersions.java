@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import org.peakpilot.platform.StartupLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -26,7 +27,10 @@ class RulesVersions implements ApplicationRunner {
 	private final AdmissionRules rules;
 	private final Clock clock;
 
-	RulesVersions(JdbcClient jdbc, AdmissionRules rules, Clock clock) {
+	private final StartupLock startup;
+
+	RulesVersions(JdbcClient jdbc, AdmissionRules rules, Clock clock, StartupLock startup) {
+		this.startup = startup;
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.clock = clock;
@@ -35,7 +39,8 @@ class RulesVersions implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		record(rules);
+		// two instances starting at once record the rules one after the other (issue 16)
+		startup.exclusively("admission.rulesVersions", () -> record(rules));
 	}
 
 	/** Stores the rules' version if new; throws when the version is stored with other content. */

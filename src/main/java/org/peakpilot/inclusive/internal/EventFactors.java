@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.peakpilot.accounting.Factor;
 import org.peakpilot.plan.PilotPlan;
+import org.peakpilot.platform.StartupLock;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.InputError;
@@ -92,7 +93,10 @@ public class EventFactors implements ApplicationRunner {
 	private final AuditLog audit;
 	private final Clock clock;
 
-	EventFactors(JdbcClient jdbc, PilotPlan plan, AuditLog audit, Clock clock) {
+	private final StartupLock startup;
+
+	EventFactors(JdbcClient jdbc, PilotPlan plan, AuditLog audit, Clock clock, StartupLock startup) {
+		this.startup = startup;
 		this.jdbc = jdbc;
 		this.plan = plan;
 		this.audit = audit;
@@ -101,7 +105,8 @@ public class EventFactors implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		SystemActor.run("event-factor-loader", this::loadReferenceFactors);
+		// two instances starting at once: the second waits and finds the factors (issue 16)
+		startup.exclusively("inclusive.eventFactors", () -> SystemActor.run("event-factor-loader", this::loadReferenceFactors));
 	}
 
 	/** Inserts version 1 of every code of the plan's file that the table does not hold yet (idempotent). */

@@ -17,6 +17,7 @@ import org.peakpilot.inclusive.internal.Methodology.Basis;
 import org.peakpilot.inclusive.internal.Methodology.Factor;
 import org.peakpilot.inclusive.internal.Methodology.Kind;
 import org.peakpilot.plan.PilotPlan;
+import org.peakpilot.platform.StartupLock;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.InputError;
@@ -72,7 +73,10 @@ public class Methodologies implements ApplicationRunner {
 	private record Cache(long loadedAtMillis, Map<String, List<Methodology>> byCode, Map<Long, Methodology> byId) {
 	}
 
-	Methodologies(JdbcClient jdbc, PilotPlan plan, AuditLog audit, Clock clock) {
+	private final StartupLock startup;
+
+	Methodologies(JdbcClient jdbc, PilotPlan plan, AuditLog audit, Clock clock, StartupLock startup) {
+		this.startup = startup;
 		this.jdbc = jdbc;
 		this.plan = plan;
 		this.audit = audit;
@@ -82,7 +86,8 @@ public class Methodologies implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		seed(plan.planText(FILE));
+		// two instances starting at once: the second waits for the first's commit and finds the seeds (issue 16)
+		startup.exclusively("inclusive.methodologies", () -> seed(plan.planText(FILE)));
 	}
 
 	void seed(Optional<String> file) {

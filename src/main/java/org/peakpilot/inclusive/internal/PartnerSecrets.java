@@ -150,8 +150,8 @@ public class PartnerSecrets {
 					if (text == null) {
 						byte[] bytes = new byte[32];
 						new SecureRandom().nextBytes(bytes);
-						text = Base64.getEncoder().encodeToString(bytes);
-						settings.put(KEY_SETTING, text);
+						// another instance may generate one at the same moment: whichever was stored first is the key
+						text = settings.putIfAbsent(KEY_SETTING, Base64.getEncoder().encodeToString(bytes));
 					}
 				}
 				log.warn("peakpilot.inclusive.secret-key is not set: partners' signing secrets are encrypted with a key kept in the database");

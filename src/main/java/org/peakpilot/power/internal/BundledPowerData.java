@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.peakpilot.platform.StartupLock;
 import org.peakpilot.platform.SystemActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,11 +47,13 @@ public class BundledPowerData implements ApplicationRunner {
 	private final Clock clock;
 	private final boolean enabled;
 	private final boolean background;
+	private final StartupLock startup;
 	private volatile CompletableFuture<Optional<LoadReport>> running = CompletableFuture.completedFuture(Optional.empty());
 
 	BundledPowerData(JdbcClient jdbc, BundledProfile profile, IntensityComputation computation, Zones zones, TransactionTemplate tx,
 			Clock clock, @Value("${peakpilot.power.bundled-data:true}") boolean enabled,
-			@Value("${peakpilot.power.bundled-data.background:true}") boolean background) {
+			@Value("${peakpilot.power.bundled-data.background:true}") boolean background, StartupLock startup) {
+		this.startup = startup;
 		this.jdbc = jdbc;
 		this.profile = profile;
 		this.computation = computation;
@@ -74,6 +78,9 @@ public class BundledPowerData implements ApplicationRunner {
 	}
 
 	/** Extends the bundled data to the end of today each night (Beijing). */
+	// Daily: one instance starts the night's extension (which itself runs under an advisory lock, see extend);
+	// lockAtLeastFor against an instance whose clock lags by seconds.
+	@SchedulerLock(name = "power.bundledDataNightly", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
 	@Scheduled(cron = "0 5 0 * * *", zone = "Asia/Shanghai")
 	void nightly() {
 		if (enabled && running.isDone()) {
@@ -98,7 +105,9 @@ public class BundledPowerData implements ApplicationRunner {
 
 	Optional<LoadReport> extend() {
 		try {
-			return SystemActor.call("power-bundled-data", () -> {
+			// instances starting (or extending at night) together load one after the other: the second finds the hours
+			// loaded (issue 16)
+			return startup.exclusively("power.bundledData", () -> SystemActor.call("power-bundled-data", () -> {
 				Instant from = loadedTo().orElse(SyntheticLeshanPower.EPOCH);
 				Instant to = IntensityComputation.startOf(LocalDate.now(clock.withZone(IntensityComputation.BEIJING)).plusDays(1));
 				if (!from.isBefore(to)) {
@@ -110,7 +119,7 @@ public class BundledPowerData implements ApplicationRunner {
 						ON CONFLICT (id) DO UPDATE SET loaded_to = excluded.loaded_to, loaded_at = excluded.loaded_at, millis = excluded.millis""")
 					.param("to", Timestamp.from(to)).param("at", Timestamp.from(clock.instant())).param("ms", r.millis()).update();
 				return Optional.of(r);
-			});
+			}));
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not load the bundled power data", ex);

@@ -15,6 +15,7 @@ import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.EmissionsAccounting.FactorQuery;
 import org.peakpilot.accounting.Factor;
 import org.peakpilot.plan.PilotPlan;
+import org.peakpilot.platform.StartupLock;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.shared.CsvTable;
 import org.springframework.boot.ApplicationArguments;
@@ -53,7 +54,10 @@ public class TechnologyFactors implements ApplicationRunner {
 	private final EmissionsAccounting accounting;
 	private final Clock clock;
 
-	TechnologyFactors(JdbcClient jdbc, PilotPlan plan, EmissionsAccounting accounting, Clock clock) {
+	private final StartupLock startup;
+
+	TechnologyFactors(JdbcClient jdbc, PilotPlan plan, EmissionsAccounting accounting, Clock clock, StartupLock startup) {
+		this.startup = startup;
 		this.jdbc = jdbc;
 		this.plan = plan;
 		this.accounting = accounting;
@@ -62,7 +66,8 @@ public class TechnologyFactors implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		SystemActor.run("power-technology-factors", this::refresh);
+		// two instances starting at once derive one after the other (issue 16)
+		startup.exclusively("power.technologyFactors", () -> SystemActor.run("power-technology-factors", this::refresh));
 	}
 
 	/** Derives every technology's factor again and stores it. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Properties;
 
 import org.peakpilot.plan.PilotPlan;
+import org.peakpilot.platform.StartupLock;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
@@ -33,8 +34,10 @@ public class Zones implements ApplicationRunner {
 	private final JdbcClient jdbc;
 	private final PilotPlan plan;
 	private final Registry registry;
+	private final StartupLock startup;
 
-	Zones(JdbcClient jdbc, PilotPlan plan, Registry registry) {
+	Zones(JdbcClient jdbc, PilotPlan plan, Registry registry, StartupLock startup) {
+		this.startup = startup;
 		this.jdbc = jdbc;
 		this.plan = plan;
 		this.registry = registry;
@@ -42,7 +45,8 @@ public class Zones implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		SystemActor.run("power-zones", this::seed);
+		// two instances starting at once seed one after the other (issue 16)
+		startup.exclusively("power.zones", () -> SystemActor.run("power-zones", this::seed));
 	}
 
 	/** The provincial grid's zone code (SICHUAN for Leshan). */
