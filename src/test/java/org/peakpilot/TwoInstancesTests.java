@@ -40,6 +40,7 @@ import org.peakpilot.monitoring.MeterKind;
 import org.peakpilot.monitoring.MeteredMonth;
 import org.peakpilot.monitoring.internal.Gateways;
 import org.peakpilot.monitoring.internal.RollupJob;
+import org.peakpilot.platform.CacheInvalidation;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.platform.UserAccounts;
@@ -48,8 +49,11 @@ import org.peakpilot.registry.RegistryModel;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.peakpilot.Counties.EMEISHAN;
 
 /**
@@ -265,6 +269,35 @@ class TwoInstancesTests {
 	}
 
 	@Test
+	@Order(4)
+	void aCacheTopicsVersionChangesForBothInstancesExactlyWhenTheWriterCommits() {
+		String topic = "test." + run;
+		CacheInvalidation onOne = one.getBean(CacheInvalidation.class);
+		CacheInvalidation onTwo = two.getBean(CacheInvalidation.class);
+		assertThat(onOne.version(topic)).isZero();
+		TransactionTemplate tx = new TransactionTemplate(one.getBean(PlatformTransactionManager.class));
+		tx.executeWithoutResult(status -> {
+			onOne.invalidate(topic);
+			long inside = onOne.version(topic);
+			assertThat(inside).as("the writer's own transaction caches nothing of the topic").isNegative();
+			assertThat(onOne.version(topic)).isNotEqualTo(inside);
+			assertThat(CompletableFuture.supplyAsync(() -> onTwo.version(topic)).join()).as("not before the commit").isZero();
+			status.setRollbackOnly();
+		});
+		assertThat(onTwo.version(topic)).as("a rolled-back change changes nothing").isZero();
+		tx.executeWithoutResult(status -> onOne.invalidate(topic));
+		assertThat(onTwo.version(topic)).as("committed: the other instance sees it at once").isEqualTo(1);
+		assertThat(onOne.version(topic)).isEqualTo(1);
+		// within one transaction the first answer stands
+		new TransactionTemplate(two.getBean(PlatformTransactionManager.class)).executeWithoutResult(status -> {
+			assertThat(onTwo.version(topic)).isEqualTo(1);
+			CompletableFuture.runAsync(() -> tx.executeWithoutResult(st -> onOne.invalidate(topic))).join();
+			assertThat(onTwo.version(topic)).isEqualTo(1);
+		});
+		assertThat(onTwo.version(topic)).isEqualTo(2);
+	}
+
+	@Test
 	@Order(8)
 	void whenOneInstanceStopsWhileReadingsArriveNoneIsLost() throws Exception {
 		await("instance two's subscribers connected", Duration.ofSeconds(30),
@@ -289,6 +322,9 @@ class TwoInstancesTests {
 	@Test
 	@Order(9)
 	void aSubscriberTakenOverByAnotherClientWithItsIdStaysAwayInsteadOfTakingItBack() throws Exception {
+		// Mosquitto 2.0.11 closes the connection it takes over without a DISCONNECT (no reason code): the subscriber
+		// cannot tell that from a lost connection, reconnects, and the two clients take turns; hence distinct client ids
+		assumeFalse(TestBroker.external(), "Mosquitto does not say that a session was taken over");
 		String id = "pp-test-two-" + run + "-2";
 		await("instance two's subscribers connected", Duration.ofSeconds(30),
 				() -> two.getBean(MeterRegistry.class).get("peakpilot.monitoring.mqtt.connected").gauge().value() == SUBSCRIBERS);

@@ -17,8 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientId      the first subscriber's client id, the others' being {@code <clientId>-2} … {@code <clientId>-n}:
  *                      stable across restarts (each persistent session holds what arrives while the application is
  *                      down) and different for each instance (e.g. {@code peakpilot-ingest-<host>}): a broker ends a
- *                      session's connection when another client connects with its id, and a subscriber so taken over
- *                      stops, logging an error, rather than take the session back
+ *                      session's connection when another client connects with its id; a subscriber told so (reason
+ *                      SESSION_TAKEN_OVER: Artemis) stops, logging an error, rather than take the session back, but
+ *                      Mosquitto just closes the connection, and two instances with one id then take turns
  * @param subscribers   subscribers of this instance in the shared subscription; each stores its messages one after
  *                      another, so this many batches are worked on at once (1 without a shared group)
  * @param topicRoot     readings arrive on {@code <topicRoot>/readings/<gateway>}, answers go to
