@@ -207,7 +207,7 @@ class InclusiveCitizenTests {
 			.param("login", p).param("password", PASSWORD).param("publicName", "骑行侠"))
 			.andExpect(redirectedUrl("/inclusive?welcome")).andReturn();
 		// signed in: the session reaches the citizen's home
-		mvc.perform(get("/inclusive").session((org.springframework.mock.web.MockHttpSession) done.getRequest().getSession()))
+		mvc.perform(get("/inclusive").cookie(SessionRevocationTests.sessionCookie(done, null)))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("骑行侠")));
 		assertThat(jdbc.sql("SELECT count(*) FROM inclusive_citizen c JOIN app_user u ON u.id = c.user_id WHERE u.username = :u AND u.role = 'CITIZEN'")
 			.param("u", p).query(Long.class).single()).isEqualTo(1);

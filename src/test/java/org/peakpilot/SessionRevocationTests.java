@@ -2,6 +2,8 @@ package org.peakpilot;
 
 import java.util.Set;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.peakpilot.platform.Role;
 import org.peakpilot.platform.UserAccounts;
@@ -9,11 +11,12 @@ import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import com.jayway.jsonpath.JsonPath;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.peakpilot.Counties.EMEISHAN;
@@ -45,15 +48,15 @@ class SessionRevocationTests {
 	@Test
 	void aDisabledUsersOpenSessionIsSignedOutOnItsNextRequest() throws Exception {
 		String officer = new Fixtures(registry, accounts).cityOfficer();
-		MockHttpSession session = signIn(officer, Fixtures.PASSWORD);
-		mvc.perform(get("/account").session(session)).andExpect(status().isOk());
+		Cookie session = signIn(officer, Fixtures.PASSWORD);
+		mvc.perform(get("/account").cookie(session)).andExpect(status().isOk());
 
 		long id = userId(officer);
 		mvc.perform(put("/api/v1/platform/users/{id}", id).with(admin()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"displayName\":\"测试\",\"role\":\"CITY_OFFICER\",\"enabled\":false}")).andExpect(status().isOk());
 
-		mvc.perform(get("/account").session(session)).andExpect(redirectedUrl("/login?expired"));
-		mvc.perform(get("/account").session(session)).andExpect(status().is3xxRedirection())
+		mvc.perform(get("/account").cookie(session)).andExpect(redirectedUrl("/login?expired"));
+		mvc.perform(get("/account").cookie(session)).andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/login"));
 	}
 
@@ -63,58 +66,69 @@ class SessionRevocationTests {
 		RegistryModel.Enterprise old = fixtures.enterprise(EMEISHAN, "3011", null);
 		RegistryModel.Enterprise next = fixtures.enterprise(EMEISHAN, "3011", null);
 		String user = fixtures.user(Role.ENTERPRISE_USER, null, null, old.id(), Set.of());
-		MockHttpSession session = signIn(user, Fixtures.PASSWORD);
-		mvc.perform(get("/registry/enterprises/{id}", old.id()).session(session)).andExpect(status().isOk())
+		Cookie session = signIn(user, Fixtures.PASSWORD);
+		mvc.perform(get("/registry/enterprises/{id}", old.id()).cookie(session)).andExpect(status().isOk())
 			.andExpect(content().string(containsString(old.name())));
 
 		mvc.perform(put("/api/v1/platform/users/{id}", userId(user)).with(admin()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"displayName\":\"测试\",\"role\":\"ENTERPRISE_USER\",\"enterpriseId\":" + next.id() + ",\"enabled\":true}"))
 			.andExpect(status().isOk());
 
-		mvc.perform(get("/registry/enterprises/{id}", old.id()).session(session)).andExpect(redirectedUrl("/login?expired"))
+		mvc.perform(get("/registry/enterprises/{id}", old.id()).cookie(session)).andExpect(redirectedUrl("/login?expired"))
 			.andExpect(content().string(not(containsString(old.name()))));
-		MockHttpSession fresh = signIn(user, Fixtures.PASSWORD);
-		mvc.perform(get("/registry/enterprises/{id}", next.id()).session(fresh)).andExpect(status().isOk());
-		mvc.perform(get("/registry/enterprises/{id}", old.id()).session(fresh)).andExpect(status().isNotFound());
+		Cookie fresh = signIn(user, Fixtures.PASSWORD);
+		mvc.perform(get("/registry/enterprises/{id}", next.id()).cookie(fresh)).andExpect(status().isOk());
+		mvc.perform(get("/registry/enterprises/{id}", old.id()).cookie(fresh)).andExpect(status().isNotFound());
 	}
 
 	@Test
 	void aChangeOfDisplayNameAloneKeepsTheSession() throws Exception {
 		String officer = new Fixtures(registry, accounts).cityOfficer();
-		MockHttpSession session = signIn(officer, Fixtures.PASSWORD);
+		Cookie session = signIn(officer, Fixtures.PASSWORD);
 		mvc.perform(put("/api/v1/platform/users/{id}", userId(officer)).with(admin()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"displayName\":\"新名字\",\"role\":\"CITY_OFFICER\",\"enabled\":true}")).andExpect(status().isOk());
-		mvc.perform(get("/account").session(session)).andExpect(status().isOk());
+		mvc.perform(get("/account").cookie(session)).andExpect(status().isOk());
 	}
 
 	@Test
 	void changingTheOwnPasswordKeepsThisSessionAndEndsTheOthers() throws Exception {
 		String officer = new Fixtures(registry, accounts).cityOfficer();
-		MockHttpSession here = signIn(officer, Fixtures.PASSWORD);
-		MockHttpSession elsewhere = signIn(officer, Fixtures.PASSWORD);
+		Cookie here = signIn(officer, Fixtures.PASSWORD);
+		Cookie elsewhere = signIn(officer, Fixtures.PASSWORD);
 
-		mvc.perform(post("/account/password").session(here).with(csrf()).param("currentPassword", Fixtures.PASSWORD)
-			.param("newPassword", "a-brand-new-password")).andExpect(redirectedUrl("/account"));
+		Cookie before = here;
+		here = sessionCookie(mvc.perform(post("/account/password").cookie(here).with(csrf()).param("currentPassword", Fixtures.PASSWORD)
+			.param("newPassword", "a-brand-new-password")).andExpect(redirectedUrl("/account")).andReturn(), here);
+		assertThat(here.getValue()).as("a new session id after the password change").isNotEqualTo(before.getValue());
 
-		mvc.perform(get("/account").session(here)).andExpect(status().isOk());
-		mvc.perform(get("/account").session(elsewhere)).andExpect(redirectedUrl("/login?expired"));
+		mvc.perform(get("/account").cookie(here)).andExpect(status().isOk());
+		mvc.perform(get("/account").cookie(elsewhere)).andExpect(redirectedUrl("/login?expired"));
 		signIn(officer, "a-brand-new-password");
 	}
 
 	@Test
 	void aPasswordResetByTheAdministratorEndsTheUsersSessions() throws Exception {
 		String officer = new Fixtures(registry, accounts).cityOfficer();
-		MockHttpSession session = signIn(officer, Fixtures.PASSWORD);
-		MockHttpSession adminSession = signIn("admin", TestDatabase.ADMIN_PASSWORD);
-		mvc.perform(post("/admin/users/{id}", userId(officer)).session(adminSession).with(csrf()).param("displayName", "测试")
+		Cookie session = signIn(officer, Fixtures.PASSWORD);
+		Cookie adminSession = signIn("admin", TestDatabase.ADMIN_PASSWORD);
+		mvc.perform(post("/admin/users/{id}", userId(officer)).cookie(adminSession).with(csrf()).param("displayName", "测试")
 			.param("role", "CITY_OFFICER").param("enabled", "true").param("password", "reset-by-the-admin"))
 			.andExpect(redirectedUrl("/admin/users"));
-		mvc.perform(get("/account").session(session)).andExpect(redirectedUrl("/login?expired"));
+		mvc.perform(get("/account").cookie(session)).andExpect(redirectedUrl("/login?expired"));
 	}
 
-	private MockHttpSession signIn(String username, String password) throws Exception {
-		return (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", username).param("password", password))
-			.andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+	/** Signs in through the form; the session is the cookie, as a browser holds it (sessions live in the database). */
+	private Cookie signIn(String username, String password) throws Exception {
+		Cookie cookie = sessionCookie(mvc.perform(post("/login").with(csrf()).param("username", username).param("password", password))
+			.andExpect(redirectedUrl("/")).andReturn(), null);
+		assertThat(cookie).as("a session cookie from the sign-in").isNotNull();
+		return cookie;
+	}
+
+	/** The session cookie the response set, else the one held before. */
+	static Cookie sessionCookie(MvcResult result, Cookie held) {
+		Cookie set = result.getResponse().getCookie("PEAKPILOT_SESSION");
+		return set != null && !set.getValue().isEmpty() ? set : held;
 	}
 
 	private long userId(String username) throws Exception {

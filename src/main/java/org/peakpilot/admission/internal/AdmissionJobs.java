@@ -2,6 +2,7 @@ package org.peakpilot.admission.internal;
 
 import java.util.List;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.peakpilot.platform.SystemActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,8 @@ public class AdmissionJobs {
 		this.scheduled = scheduled;
 	}
 
+	// Daily: one instance lapses and flags; lockAtLeastFor against an instance whose clock lags by seconds.
+	@SchedulerLock(name = "admission.dueJobs", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
 	@Scheduled(cron = "${peakpilot.admission.jobs.cron:0 30 2 * * *}", zone = "Asia/Shanghai")
 	void onSchedule() {
 		if (scheduled) {

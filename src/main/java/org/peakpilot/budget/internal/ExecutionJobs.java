@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.peakpilot.budget.BudgetVersionPublished;
 import org.peakpilot.monitoring.MonthClosed;
 import org.peakpilot.platform.SystemActor;
@@ -68,6 +69,8 @@ public class ExecutionJobs {
 		return Set.copyOf(marked);
 	}
 
+	// One recompute at a time across instances (each rewrites the execution figures of whole years).
+	@SchedulerLock(name = "budget.executionRecompute", lockAtMostFor = "PT30M")
 	@Scheduled(fixedDelayString = "${peakpilot.budget.execution.interval:PT5M}", initialDelayString = "${peakpilot.budget.execution.initial-delay:PT1M}")
 	void onSchedule() {
 		if (scheduled) {

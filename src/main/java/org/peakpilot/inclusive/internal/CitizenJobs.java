@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +33,8 @@ class CitizenJobs {
 		this.scheduled = scheduled;
 	}
 
+	// One refresh at a time across instances; successive refreshes of the month replace its ranking.
+	@SchedulerLock(name = "inclusive.rankingRefresh", lockAtMostFor = "PT30M")
 	@Scheduled(fixedDelayString = "${peakpilot.inclusive.rank-refresh:PT10M}", initialDelayString = "PT2M")
 	void refreshRanking() {
 		if (scheduled) {
@@ -44,6 +47,8 @@ class CitizenJobs {
 		}
 	}
 
+	// Daily: one instance awards the badges; lockAtLeastFor against an instance whose clock lags by seconds.
+	@SchedulerLock(name = "inclusive.nightlyBadges", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
 	@Scheduled(cron = "${peakpilot.inclusive.badges-cron:0 20 0 * * *}", zone = "Asia/Shanghai")
 	void nightlyBadges() {
 		if (scheduled) {

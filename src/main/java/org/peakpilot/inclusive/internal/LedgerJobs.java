@@ -3,6 +3,7 @@ package org.peakpilot.inclusive.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.peakpilot.platform.SystemActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,8 @@ class LedgerJobs {
 		this.scheduled = scheduled;
 	}
 
+	// Daily: one instance expires the points; lockAtLeastFor against an instance whose clock lags by seconds.
+	@SchedulerLock(name = "inclusive.pointExpiry", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
 	@Scheduled(cron = "${peakpilot.inclusive.ledger.expiry-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
 	void onExpirySchedule() {
 		if (scheduled) {
@@ -41,6 +44,8 @@ class LedgerJobs {
 		}
 	}
 
+	// Daily: one reconciliation run a day, not one per instance.
+	@SchedulerLock(name = "inclusive.ledgerReconciliation", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
 	@Scheduled(cron = "${peakpilot.inclusive.ledger.reconciliation-cron:0 15 1 * * *}", zone = "Asia/Shanghai")
 	void onReconciliationSchedule() {
 		if (scheduled) {

@@ -1,5 +1,6 @@
 package org.peakpilot.inclusive.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.peakpilot.platform.SystemActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,8 @@ class TicketExpiryJob {
 		this.scheduled = scheduled;
 	}
 
+	// Daily: one instance (the expiry also claims its rows with SKIP LOCKED); lockAtLeastFor against lagging clocks.
+	@SchedulerLock(name = "inclusive.ticketExpiry", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
 	@Scheduled(cron = "${peakpilot.inclusive.tickets.expiry-cron:0 10 0 * * *}", zone = "Asia/Shanghai")
 	void onSchedule() {
 		if (!scheduled) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.Product;
 import org.peakpilot.accounting.ProductLine;
@@ -103,6 +104,9 @@ public class AlarmRules {
 		this.unitEnergyMonths = unitEnergyMonths;
 	}
 
+	// Two rounds at once could raise the same alarm twice (check, then insert): one instance evaluates at a time. The
+	// instances' rounds interleave, each on the state the previous one left, as one instance's successive rounds do.
+	@SchedulerLock(name = "monitoring.alarmRules", lockAtMostFor = "PT30M")
 	@Scheduled(fixedDelayString = "${peakpilot.monitoring.alarms.delay:PT5M}", initialDelayString = "PT1M")
 	void onSchedule() {
 		if (!scheduled) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.peakpilot.monitoring.Gateway;
 import org.peakpilot.platform.InvalidInputException;
 import org.slf4j.Logger;
@@ -73,6 +74,9 @@ public class Batches {
 	}
 
 	/** Deletes batch records older than the retention, once a day. */
+	// Each instance ticks a day after its own start; the lock keeps two deletes from overlapping (a second one a few
+	// hours later finds little to delete, which is harmless).
+	@SchedulerLock(name = "monitoring.batchPrune", lockAtMostFor = "PT1H")
 	@Scheduled(fixedDelayString = "PT24H", initialDelayString = "PT10M")
 	void prune() {
 		try {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.peakpilot.accounting.Calculation.LineType;
 import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.EmissionsAccounting;
@@ -109,6 +110,8 @@ public class MonthlyClosing {
 	 * {@code system:monthly-closing} (city-wide: it drafts reports of every enterprise, which accounting allows the
 	 * office only).
 	 */
+	// Daily: one instance closes; lockAtLeastFor against an instance whose clock lags by seconds.
+	@SchedulerLock(name = "monitoring.monthlyClosing", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
 	@Scheduled(cron = "${peakpilot.monitoring.closing.cron:0 30 2 * * *}", zone = "Asia/Shanghai")
 	void onSchedule() {
 		if (!scheduled || LocalDate.now(clock.withZone(ReadingIngest.BEIJING)).getDayOfMonth() < closingDay) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.peakpilot.monitoring.internal.IntervalQuantities.Exchange;
 import org.peakpilot.monitoring.internal.IntervalQuantities.Point;
 import org.peakpilot.monitoring.internal.IntervalQuantities.Quantity;
@@ -54,6 +55,9 @@ public class RollupJob {
 		this.scheduled = scheduled;
 	}
 
+	// No @SchedulerLock on purpose: every instance rolls up at once, each on the meters it claimed with FOR UPDATE
+	// SKIP LOCKED (see rollUpPending), so the instances share the work instead of waiting for one another; a meter's
+	// claim, rollups and alarms commit together, so no meter is rolled up twice for the same readings.
 	@Scheduled(fixedDelayString = "${peakpilot.monitoring.rollup.delay:PT5S}", initialDelayString = "PT10S")
 	void onSchedule() {
 		if (!scheduled) {

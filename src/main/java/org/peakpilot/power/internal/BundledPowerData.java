@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.peakpilot.platform.SystemActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,9 @@ public class BundledPowerData implements ApplicationRunner {
 	}
 
 	/** Extends the bundled data to the end of today each night (Beijing). */
+	// Daily: one instance starts the night's extension (which itself runs under an advisory lock, see extend);
+	// lockAtLeastFor against an instance whose clock lags by seconds.
+	@SchedulerLock(name = "power.bundledDataNightly", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
 	@Scheduled(cron = "0 5 0 * * *", zone = "Asia/Shanghai")
 	void nightly() {
 		if (enabled && running.isDone()) {

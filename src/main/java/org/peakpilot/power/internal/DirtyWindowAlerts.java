@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.peakpilot.monitoring.ElectricityHours;
 import org.peakpilot.monitoring.EnergyMonitoring;
 import org.peakpilot.platform.SystemActor;
@@ -68,6 +69,8 @@ public class DirtyWindowAlerts {
 			String thresholdKind, BigDecimal profileGPerKwh, BigDecimal dirtyFromGPerKwh, boolean synthetic, Instant raisedAt) {
 	}
 
+	// Hourly: one instance scans; lockAtLeastFor against an instance whose clock lags by seconds.
+	@SchedulerLock(name = "power.dirtyWindowAlerts", lockAtMostFor = "PT50M", lockAtLeastFor = "PT1M")
 	@Scheduled(cron = "${peakpilot.power.dirty-window-alerts.cron:0 20 * * * *}", zone = "Asia/Shanghai")
 	void onSchedule() {
 		if (!scheduled) {

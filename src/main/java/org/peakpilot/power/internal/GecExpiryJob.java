@@ -1,5 +1,6 @@
 package org.peakpilot.power.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.peakpilot.platform.SystemActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,8 @@ class GecExpiryJob {
 		this.scheduled = scheduled;
 	}
 
+	// Daily: one instance expires the certificates; lockAtLeastFor against an instance whose clock lags by seconds.
+	@SchedulerLock(name = "power.gecExpiry", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
 	@Scheduled(cron = "${peakpilot.power.gec-expiry-cron:0 20 0 * * *}", zone = "Asia/Shanghai")
 	void onSchedule() {
 		if (!scheduled) {

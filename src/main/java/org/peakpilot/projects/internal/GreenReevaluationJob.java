@@ -2,6 +2,7 @@ package org.peakpilot.projects.internal;
 
 import java.util.List;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.peakpilot.platform.SystemActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,8 @@ class GreenReevaluationJob {
 		this.scheduled = scheduled;
 	}
 
+	// Daily: one instance a day. lockAtLeastFor keeps an instance whose clock lags by seconds from running it again.
+	@SchedulerLock(name = "projects.greenReevaluation", lockAtMostFor = "PT1H", lockAtLeastFor = "PT1M")
 	@Scheduled(cron = "${peakpilot.projects.green.reevaluation-cron:0 0 3 * * *}", zone = "Asia/Shanghai")
 	void onSchedule() {
 		if (scheduled) {
