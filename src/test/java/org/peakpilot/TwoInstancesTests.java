@@ -101,6 +101,8 @@ class TwoInstancesTests {
 				"--peakpilot.test.mqtt=true", "--peakpilot.monitoring.mqtt.broker-url=" + TestBroker.url(),
 				"--peakpilot.monitoring.mqtt.client-id=pp-test-" + name + "-" + run, "--peakpilot.monitoring.mqtt.topic-root=" + root,
 				"--peakpilot.monitoring.mqtt.subscribers=" + SUBSCRIBERS, "--peakpilot.monitoring.mqtt.session-expiry=PT10M",
+				// the ledger's reconciliation runs when a test calls its job, never at 01:15 Beijing behind its back
+				"--peakpilot.inclusive.ledger.reconciliation-cron=-", "--peakpilot.inclusive.ledger.expiry-cron=-",
 				"--logging.level.org.apache.activemq.artemis=ERROR");
 	}
 
@@ -295,6 +297,71 @@ class TwoInstancesTests {
 			assertThat(onTwo.version(topic)).isEqualTo(1);
 		});
 		assertThat(onTwo.version(topic)).isEqualTo(2);
+	}
+
+	@Test
+	@Order(5)
+	void aSessionSignedInOnOneInstanceIsUsedOnTheOther() throws Exception {
+		String officer = new Fixtures(one.getBean(Registry.class), one.getBean(UserAccounts.class)).cityOfficer();
+		// the sign-in form of instance one, with its CSRF token in the session it starts
+		HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(one) + "/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(form.statusCode()).isEqualTo(200);
+		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+		assertThat(csrf.find()).as("the sign-in form has a CSRF field").isTrue();
+		HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(one) + "/login"))
+			.header("Cookie", sessionCookie(form)).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + officer + "&password=" + Fixtures.PASSWORD + "&_csrf="
+					+ java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+		String session = sessionCookie(signedIn);
+
+		HttpResponse<String> onTwo = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(two) + "/account"))
+			.header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(onTwo.statusCode()).as("instance two serves the session of instance one").isEqualTo(200);
+		assertThat(onTwo.body()).contains(officer);
+		HttpResponse<String> stranger = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(two) + "/account"))
+			.header("Cookie", "PEAKPILOT_SESSION=bm8tc3VjaC1zZXNzaW9u").build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(stranger.statusCode()).as("an unknown session signs nobody in").isEqualTo(302);
+	}
+
+	/** The session cookie an answer sets, as a Cookie header. */
+	static String sessionCookie(HttpResponse<?> response) {
+		return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("PEAKPILOT_SESSION="))
+			.map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).reduce((a, b) -> b)
+			.orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
+	}
+
+	@Test
+	@Order(6)
+	void aScheduledJobCalledOnBothInstancesAtTheSameMomentRunsOnce() throws Exception {
+		JdbcClient jdbc = one.getBean(JdbcClient.class);
+		long before = jdbc.sql("SELECT count(*) FROM inclusive_ledger_reconciliation WHERE trigger_source = 'SCHEDULE'").query(Long.class).single();
+		// the daily reconciliation, as each instance's scheduler calls it (through the bean's proxy, which takes the lock)
+		Class<?> type = Class.forName("org.peakpilot.inclusive.internal.LedgerJobs");
+		java.lang.reflect.Method job = type.getDeclaredMethod("onReconciliationSchedule");
+		java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+		List<CompletableFuture<Void>> runs = new ArrayList<>();
+		for (ConfigurableApplicationContext app : List.of(one, two)) {
+			Object bean = app.getBean(type);
+			java.lang.reflect.Method onProxy = org.springframework.aop.support.AopUtils.selectInvocableMethod(job, bean.getClass());
+			onProxy.setAccessible(true);
+			runs.add(CompletableFuture.runAsync(() -> {
+				try {
+					together.await(30, java.util.concurrent.TimeUnit.SECONDS);
+					onProxy.invoke(bean);
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			}));
+		}
+		runs.forEach(CompletableFuture::join);
+		assertThat(jdbc.sql("SELECT count(*) FROM inclusive_ledger_reconciliation WHERE trigger_source = 'SCHEDULE'").query(Long.class).single())
+			.as("one reconciliation for the two instances' ticks").isEqualTo(before + 1);
+		assertThat(jdbc.sql("SELECT count(*) FROM shedlock WHERE name = 'inclusive.ledgerReconciliation'").query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Test

@@ -71,6 +71,8 @@ public class Gateways implements DeviceCredentials {
 	private final Map<String, Cached> byHash = new ConcurrentHashMap<>();
 	private final Map<Long, Instant> lastSeenWritten = new ConcurrentHashMap<>();
 	private final List<LongConsumer> credentialsChanged = new CopyOnWriteArrayList<>();
+	/** Until when stale answers are given without asking the database, which could not be asked (for the broker only). */
+	private volatile Instant databaseAwayUntil = Instant.MIN;
 
 	/** How long the previous token keeps working after a rotation. */
 	private final Duration rotationOverlap;
@@ -129,6 +131,10 @@ public class Gateways implements DeviceCredentials {
 	private Optional<Sender> senderOfHash(String hash, boolean staleWhileDatabaseAway) {
 		Instant now = clock.instant();
 		Cached c = byHash.get(hash);
+		if (staleWhileDatabaseAway && c != null && now.isBefore(databaseAwayUntil)) {
+			// the database could not be asked a moment ago: the last answer, without waiting for it again per publish
+			return usable(c, now);
+		}
 		try {
 			long version = caches.version(CACHE_TOPIC);
 			// a previous token's answer is not kept beyond the end of its overlap
@@ -151,9 +157,15 @@ public class Gateways implements DeviceCredentials {
 			if (!staleWhileDatabaseAway || c == null) {
 				throw ex;
 			}
+			databaseAwayUntil = now.plus(cacheTtl);
 			c = new Cached(c.sender(), now, c.version());
 			byHash.put(hash, c);
 		}
+		return usable(c, now);
+	}
+
+	/** The cached answer, unless it is a previous token's whose overlap has ended; counts the gateway as seen. */
+	private Optional<Sender> usable(Cached c, Instant now) {
 		if (c.sender().map(s -> s.tokenUntil() != null && !s.tokenUntil().isAfter(now)).orElse(false)) {
 			return Optional.empty();
 		}
