@@ -22,6 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class EmissionsAccounting {
 
+	/**
+	 * The cache topic ({@link org.peakpilot.platform.CacheInvalidation}) of the factor library: bumped by every version
+	 * written, so that a cache of anything derived from factors (a meter unit's conversion) reloads on every instance.
+	 */
+	public static final String FACTOR_CACHE_TOPIC = "accounting.factors";
+
 	private final FactorLibrary library;
 	private final MonthlyReports reports;
 	private final ReportWorkflow workflow;

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.peakpilot.accounting.EmissionsAccounting;
 import org.peakpilot.accounting.EmissionsAccounting.FactorQuery;
 import org.peakpilot.accounting.Factor;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.CacheInvalidation;
 import org.peakpilot.platform.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +38,12 @@ public class FactorLibrary {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final FactorFiles files;
+	private final CacheInvalidation caches;
 
-	FactorLibrary(JdbcClient jdbc, AuditLog audit, Clock clock, ResourceLoader resources,
+	FactorLibrary(JdbcClient jdbc, AuditLog audit, Clock clock, ResourceLoader resources, CacheInvalidation caches,
 			@Value("${peakpilot.accounting.factor-location:classpath:factors/}") String factorLocation) {
 		this.jdbc = jdbc;
+		this.caches = caches;
 		this.audit = audit;
 		this.clock = clock;
 		this.files = new FactorFiles(resources, factorLocation);
@@ -119,6 +123,7 @@ public class FactorLibrary {
 	}
 
 	void insert(Factor f) {
+		caches.invalidate(EmissionsAccounting.FACTOR_CACHE_TOPIC);
 		jdbc.sql("""
 				INSERT INTO accounting_factor (code, version, kind, name_zh, name_en, value, unit, activity_unit, ncv, ncv_unit,
 				    carbon_content_tc_per_tj, oxidation_rate, tce_per_unit, region_code, year, sector, method_note, source, tag,

@@ -17,13 +17,14 @@ import org.peakpilot.inclusive.internal.Methodology.Basis;
 import org.peakpilot.inclusive.internal.Methodology.Factor;
 import org.peakpilot.inclusive.internal.Methodology.Kind;
 import org.peakpilot.plan.PilotPlan;
-import org.peakpilot.platform.StartupLock;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.CacheInvalidation;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.NotFoundException;
 import org.peakpilot.platform.Role;
+import org.peakpilot.platform.StartupLock;
 import org.peakpilot.shared.CsvTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The methodology versions (方法学): seeded from the plan folder's {@code inclusive-methodologies.csv} (a version
  * missing from the database is inserted at start; one present is never touched), new versions entered by the office,
- * never an edit. Versions are cached (they never change) and re-read when a version is added here or every
- * {@value #CACHE_SECONDS} s (another instance may have added one).
+ * never an edit. Versions are cached (they never change) and re-read when a version is added on any instance (the
+ * cache topic {@value #CACHE_TOPIC}, {@link CacheInvalidation}), and at least every {@value #CACHE_SECONDS} s.
  */
 @Component
 public class Methodologies implements ApplicationRunner {
@@ -46,6 +47,8 @@ public class Methodologies implements ApplicationRunner {
 
 	static final String FILE = "inclusive-methodologies.csv";
 	static final int CACHE_SECONDS = 30;
+	/** The cache topic of the methodology versions: bumped by every version added. */
+	static final String CACHE_TOPIC = "inclusive.methodologies";
 	public static final String CODE_PATTERN = "^[A-Z][A-Z0-9-]{2,23}$";
 	public static final int NAME_MAX = 200;
 	public static final int SOURCE_MAX = 1000;
@@ -68,16 +71,18 @@ public class Methodologies implements ApplicationRunner {
 	private final PilotPlan plan;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final CacheInvalidation caches;
 	private volatile Cache cache;
 
-	private record Cache(long loadedAtMillis, Map<String, List<Methodology>> byCode, Map<Long, Methodology> byId) {
+	private record Cache(long loadedAtMillis, long version, Map<String, List<Methodology>> byCode, Map<Long, Methodology> byId) {
 	}
 
 	private final StartupLock startup;
 
-	Methodologies(JdbcClient jdbc, PilotPlan plan, AuditLog audit, Clock clock, StartupLock startup) {
+	Methodologies(JdbcClient jdbc, CacheInvalidation caches, PilotPlan plan, AuditLog audit, Clock clock, StartupLock startup) {
 		this.startup = startup;
 		this.jdbc = jdbc;
+		this.caches = caches;
 		this.plan = plan;
 		this.audit = audit;
 		this.clock = clock;
@@ -152,6 +157,7 @@ public class Methodologies implements ApplicationRunner {
 	}
 
 	private long insert(String code, int version, MethodologyForm form, String actor) {
+		caches.invalidate(CACHE_TOPIC);
 		long id = jdbc.sql("""
 				INSERT INTO inclusive_methodology (code, version, kind, name_zh, name_en, valid_from, note, created_by, created_at)
 				VALUES (:code, :version, :kind, :zh, :en, :from, :note, :by, :at) RETURNING id
@@ -342,14 +348,15 @@ public class Methodologies implements ApplicationRunner {
 
 	private Cache cache() {
 		Cache c = cache;
-		if (c == null || clock.millis() - c.loadedAtMillis() > CACHE_SECONDS * 1000L) {
+		long version = caches.version(CACHE_TOPIC);
+		if (c == null || c.version() != version || clock.millis() - c.loadedAtMillis() > CACHE_SECONDS * 1000L) {
 			Map<String, List<Methodology>> byCode = new LinkedHashMap<>();
 			Map<Long, Methodology> byId = new java.util.HashMap<>();
 			for (Methodology m : load(null)) {
 				byCode.computeIfAbsent(m.code(), k -> new ArrayList<>()).add(m);
 				byId.put(m.id(), m);
 			}
-			c = new Cache(clock.millis(), byCode, byId);
+			c = new Cache(clock.millis(), version, byCode, byId);
 			cache = c;
 		}
 		return c;

@@ -2,9 +2,6 @@ package org.peakpilot.monitoring.internal;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,13 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.Calculation.LineType;
 import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.platform.CacheInvalidation;
 import org.springframework.stereotype.Component;
 
 /**
  * Converts metered quantities into tce and tCO2 with the accounting module's calculator, so that monitoring
  * and accounting never disagree on a factor: the conversion of one meter unit is the calculator's answer for a
  * line of 1,000,000 units (so that its six decimals keep the coefficient exact), divided back. Cached per energy
- * code, unit and year for a minute; a newly published factor version reaches the figures within that minute.
+ * code, unit and year while the factor library keeps its version ({@link EmissionsAccounting#FACTOR_CACHE_TOPIC}):
+ * a factor version published on any instance is used by the next conversion on every instance.
  */
 @Component
 class EnergyConversions {
@@ -26,7 +25,6 @@ class EnergyConversions {
 	static final String ELECTRICITY = "ELECTRICITY";
 	static final String HEAT = "HEAT";
 	private static final BigDecimal PROBE = BigDecimal.valueOf(1_000_000);
-	private static final Duration TTL = Duration.ofMinutes(1);
 
 	/** tce and location-based tCO2 per unit of a meter's energy in a year, with the factors that produced them. */
 	record Conversion(String energyCode, String unit, int year, BigDecimal tcePerUnit, BigDecimal co2TPerUnit,
@@ -44,16 +42,16 @@ class EnergyConversions {
 	private record Key(String energyCode, String unit, int year) {
 	}
 
-	private record Cached(Conversion conversion, Instant at) {
+	private record Cached(Conversion conversion, long version) {
 	}
 
 	private final EmissionsAccounting accounting;
-	private final Clock clock;
+	private final CacheInvalidation caches;
 	private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
 
-	EnergyConversions(EmissionsAccounting accounting, Clock clock) {
+	EnergyConversions(EmissionsAccounting accounting, CacheInvalidation caches) {
 		this.accounting = accounting;
-		this.clock = clock;
+		this.caches = caches;
 	}
 
 	/**
@@ -62,10 +60,10 @@ class EnergyConversions {
 	 */
 	Conversion of(String energyCode, String unit, int year) {
 		Key key = new Key(energyCode, unit, year);
-		Instant now = clock.instant();
+		long version = caches.version(EmissionsAccounting.FACTOR_CACHE_TOPIC);
 		Cached c = cache.get(key);
-		if (c == null || c.at().plus(TTL).isBefore(now)) {
-			c = new Cached(compute(key), now);
+		if (c == null || c.version() != version) {
+			c = new Cached(compute(key), version);
 			cache.put(key, c);
 		}
 		return c.conversion();

@@ -18,6 +18,7 @@ import org.peakpilot.monitoring.CreatedGateway;
 import org.peakpilot.monitoring.Gateway;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.CacheInvalidation;
 import org.peakpilot.platform.DeviceCredentials;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.NotFoundException;
@@ -36,13 +37,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Gateways (采集终端) and their device tokens. A token is shown once and stored as its SHA-256; it signs a
  * gateway in as {@link AccessScope#device} of its one enterprise, over HTTP (Bearer) and MQTT (the password of its
  * connection, with its id as user name; or a user property). Tokens are looked up once and then cached for 30
- * seconds ({@code peakpilot.monitoring.token-cache}), so that ingest does not query them per batch; a revocation or rotation here takes effect at once on this
- * instance (and closes the gateway's connections to the embedded broker), within 30 seconds on others.
+ * seconds ({@code peakpilot.monitoring.token-cache}) as long as the cache topic {@value #CACHE_TOPIC} keeps its
+ * version ({@link CacheInvalidation}): a revocation or rotation on any instance takes effect at once on all (and
+ * closes the gateway's connections to this instance's embedded broker when made here).
  */
 @Component
 public class Gateways implements DeviceCredentials {
 
 	static final String TOKEN_PREFIX = "ppd_";
+	/** The cache topic of device tokens: bumped by a revocation or rotation. */
+	static final String CACHE_TOPIC = "monitoring.gateways";
 	private static final Duration SEEN_EVERY = Duration.ofMinutes(1);
 
 	/**
@@ -56,26 +60,30 @@ public class Gateways implements DeviceCredentials {
 		}
 	}
 
-	private record Cached(Optional<Sender> sender, Instant at) {
+	private record Cached(Optional<Sender> sender, Instant at, long version) {
 	}
 
 	private final JdbcClient jdbc;
+	private final CacheInvalidation caches;
 	private final Registry registry;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final Map<String, Cached> byHash = new ConcurrentHashMap<>();
 	private final Map<Long, Instant> lastSeenWritten = new ConcurrentHashMap<>();
 	private final List<LongConsumer> credentialsChanged = new CopyOnWriteArrayList<>();
+	/** Until when stale answers are given without asking the database, which could not be asked (for the broker only). */
+	private volatile Instant databaseAwayUntil = Instant.MIN;
 
 	/** How long the previous token keeps working after a rotation. */
 	private final Duration rotationOverlap;
 	private final Duration cacheTtl;
 	private final tools.jackson.databind.json.JsonMapper json;
 
-	Gateways(JdbcClient jdbc, Registry registry, AuditLog audit, Clock clock, tools.jackson.databind.json.JsonMapper json,
+	Gateways(JdbcClient jdbc, CacheInvalidation caches, Registry registry, AuditLog audit, Clock clock, tools.jackson.databind.json.JsonMapper json,
 			@org.springframework.beans.factory.annotation.Value("${peakpilot.monitoring.token-rotation-overlap:PT10M}") Duration rotationOverlap,
 			@org.springframework.beans.factory.annotation.Value("${peakpilot.monitoring.token-cache:PT30S}") Duration cacheTtl) {
 		this.jdbc = jdbc;
+		this.caches = caches;
 		this.registry = registry;
 		this.audit = audit;
 		this.clock = clock;
@@ -123,10 +131,15 @@ public class Gateways implements DeviceCredentials {
 	private Optional<Sender> senderOfHash(String hash, boolean staleWhileDatabaseAway) {
 		Instant now = clock.instant();
 		Cached c = byHash.get(hash);
-		// a previous token's answer is not kept beyond the end of its overlap
-		if (c == null || c.at().plus(cacheTtl).isBefore(now)
-				|| c.sender().map(s -> s.tokenUntil() != null && !s.tokenUntil().isAfter(now)).orElse(false)) {
-			try {
+		if (staleWhileDatabaseAway && c != null && now.isBefore(databaseAwayUntil)) {
+			// the database could not be asked a moment ago: the last answer, without waiting for it again per publish
+			return usable(c, now);
+		}
+		try {
+			long version = caches.version(CACHE_TOPIC);
+			// a previous token's answer is not kept beyond the end of its overlap
+			if (c == null || c.version() != version || c.at().plus(cacheTtl).isBefore(now)
+					|| c.sender().map(s -> s.tokenUntil() != null && !s.tokenUntil().isAfter(now)).orElse(false)) {
 				Optional<Sender> s = jdbc.sql("""
 						SELECT id, enterprise_id, name, CASE WHEN token_sha256 = :h THEN NULL ELSE previous_token_until END AS until
 						FROM monitoring_gateway
@@ -136,16 +149,23 @@ public class Gateways implements DeviceCredentials {
 					.query((rs, n) -> new Sender(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"),
 							AccessScope.device("gateway:" + rs.getLong("id"), rs.getLong("enterprise_id")), instant(rs, "until")))
 					.optional();
-				c = new Cached(s, now);
+				c = new Cached(s, now, version);
+				byHash.put(hash, c);
 			}
-			catch (DataAccessException ex) {
-				if (!staleWhileDatabaseAway || c == null) {
-					throw ex;
-				}
-				c = new Cached(c.sender(), now);
+		}
+		catch (DataAccessException ex) {
+			if (!staleWhileDatabaseAway || c == null) {
+				throw ex;
 			}
+			databaseAwayUntil = now.plus(cacheTtl);
+			c = new Cached(c.sender(), now, c.version());
 			byHash.put(hash, c);
 		}
+		return usable(c, now);
+	}
+
+	/** The cached answer, unless it is a previous token's whose overlap has ended; counts the gateway as seen. */
+	private Optional<Sender> usable(Cached c, Instant now) {
 		if (c.sender().map(s -> s.tokenUntil() != null && !s.tokenUntil().isAfter(now)).orElse(false)) {
 			return Optional.empty();
 		}
@@ -254,6 +274,7 @@ public class Gateways implements DeviceCredentials {
 		Gateway before = find(id).orElseThrow(() -> new NotFoundException("gateway " + id));
 		RegistryModel.Enterprise e = registry.enterprise(before.enterpriseId());
 		Meters.requireManageMeters(new Owner(e.countyCode(), e.parkId(), e.id()));
+		caches.invalidate(CACHE_TOPIC);
 		jdbc.sql("""
 				UPDATE monitoring_gateway SET revoked_at = :now, previous_token_sha256 = NULL, previous_token_until = NULL
 				WHERE id = :id AND revoked_at IS NULL
@@ -283,6 +304,7 @@ public class Gateways implements DeviceCredentials {
 		String token = UserAccounts.newSecret(TOKEN_PREFIX);
 		Instant now = clock.instant();
 		boolean overlap = !rotationOverlap.isZero();
+		caches.invalidate(CACHE_TOPIC);
 		jdbc.sql("""
 				UPDATE monitoring_gateway SET token_prefix = :prefix, token_sha256 = :hash,
 				    previous_token_sha256 = CASE WHEN :overlap THEN token_sha256 END,

@@ -38,7 +38,11 @@ public class MeteredYear {
 			int excluded, boolean closed) {
 	}
 
-	/** The year's metered months, ordered by enterprise and month; no user scope (the caller is another module). */
+	/**
+	 * The year's metered months, ordered by enterprise and month; no user scope (the caller is another module). In one
+	 * read-only transaction, so that the factor library's cache version is read once for all the lines.
+	 */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
 	public List<MeteredMonth> of(int year) {
 		Instant from = YearMonth.of(year, 1).atDay(1).atStartOfDay(ReadingIngest.BEIJING).toInstant();
 		Instant to = YearMonth.of(year + 1, 1).atDay(1).atStartOfDay(ReadingIngest.BEIJING).toInstant();

@@ -22,6 +22,7 @@ import org.peakpilot.monitoring.MeterForm;
 import org.peakpilot.monitoring.MeterKind;
 import org.peakpilot.platform.AccessScope;
 import org.peakpilot.platform.AuditLog;
+import org.peakpilot.platform.CacheInvalidation;
 import org.peakpilot.platform.InputBounds;
 import org.peakpilot.platform.InputError;
 import org.peakpilot.platform.InvalidInputException;
@@ -38,8 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Metering points (计量点): registration and change by the enterprise itself or an officer who manages it, every
- * change audited; and an in-memory index of each enterprise's meters by code for the ingest path (refreshed
- * after a change here, and at least every 30 seconds for changes made by another instance).
+ * change audited; and an in-memory index of each enterprise's meters by code for the ingest path, read again after
+ * a change on any instance (the cache topic {@value #CACHE_TOPIC}, {@link CacheInvalidation}) and at least every
+ * 30 seconds.
  */
 @Component
 public class Meters {
@@ -47,9 +49,12 @@ public class Meters {
 	/** The allowed intervals, minutes (MeterForm documents them as its allowable values). */
 	static final Set<Integer> INTERVALS = Set.of(1, 5, 15, 60);
 	private static final Duration INDEX_TTL = Duration.ofSeconds(30);
+	/** The cache topic of the meters' index: bumped by every change of a meter. */
+	static final String CACHE_TOPIC = "monitoring.meters";
 	private static final int CODE_MAX = MeterForm.CODE_MAX;
 
 	private final JdbcClient jdbc;
+	private final CacheInvalidation caches;
 	private final Registry registry;
 	private final EnergyConversions conversions;
 	private final AuditLog audit;
@@ -57,11 +62,12 @@ public class Meters {
 	private final Map<Long, EnterpriseMeters> index = new ConcurrentHashMap<>();
 
 	/** One enterprise's meters by code and by id, as the ingest path looks them up. */
-	record EnterpriseMeters(Map<String, Meter> byCode, Map<Long, Meter> byId, Instant loadedAt) {
+	record EnterpriseMeters(Map<String, Meter> byCode, Map<Long, Meter> byId, Instant loadedAt, long version) {
 	}
 
-	Meters(JdbcClient jdbc, Registry registry, EnergyConversions conversions, AuditLog audit, Clock clock) {
+	Meters(JdbcClient jdbc, CacheInvalidation caches, Registry registry, EnergyConversions conversions, AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.caches = caches;
 		this.registry = registry;
 		this.conversions = conversions;
 		this.audit = audit;
@@ -98,6 +104,7 @@ public class Meters {
 			throw new InvalidInputException("code", "meter code '" + form.code().strip() + "' is already used by this enterprise");
 		}
 		Instant now = clock.instant();
+		forget(enterpriseId);
 		long id = jdbc.sql("""
 				INSERT INTO monitoring_meter (enterprise_id, county_code, park_id, industry_code, code, name, facility, energy_code,
 				    unit, kind, multiplier, interval_minutes, product_code, max_per_interval, counter_max, active,
@@ -110,7 +117,6 @@ public class Meters {
 			.query(Long.class).single();
 		Meter m = find(id).orElseThrow();
 		audit.record("meter.registered", "meter", id, null, m);
-		index.remove(enterpriseId);
 		return m;
 	}
 
@@ -140,6 +146,7 @@ public class Meters {
 			.param("e", before.enterpriseId()).param("c", merged.code().strip()).query(Long.class).single() > 0) {
 			throw new InvalidInputException("code", "meter code '" + merged.code().strip() + "' is already used by this enterprise");
 		}
+		forget(before.enterpriseId());
 		jdbc.sql("""
 				UPDATE monitoring_meter SET code = :code, name = :name, facility = :facility, energy_code = :energy, unit = :unit,
 				    kind = :kind, multiplier = :mult, interval_minutes = :interval, product_code = :product, max_per_interval = :max,
@@ -148,23 +155,27 @@ public class Meters {
 			.params(columns(merged)).param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneId.of("UTC"))).param("id", id).update();
 		Meter after = find(id).orElseThrow();
 		audit.record("meter.changed", "meter", id, before, after);
-		index.remove(before.enterpriseId());
 		return after;
 	}
 
-	/** Drops the enterprise's meters from the ingest index (they are read again on next use). */
+	/**
+	 * Drops the enterprise's meters from the ingest index of every instance (they are read again on next use) once the
+	 * current transaction commits; called before its meters are changed.
+	 */
 	void forget(long enterpriseId) {
+		caches.invalidate(CACHE_TOPIC);
 		index.remove(enterpriseId);
 	}
 
 	/** The enterprise's meters for the ingest path (no scope check: the caller has checked the sender). */
 	EnterpriseMeters ofEnterprise(long enterpriseId) {
 		EnterpriseMeters m = index.get(enterpriseId);
-		if (m == null || m.loadedAt().plus(INDEX_TTL).isBefore(clock.instant())) {
+		long version = caches.version(CACHE_TOPIC);
+		if (m == null || m.version() != version || m.loadedAt().plus(INDEX_TTL).isBefore(clock.instant())) {
 			List<Meter> meters = jdbc.sql("SELECT * FROM monitoring_meter WHERE enterprise_id = :e").param("e", enterpriseId)
 				.query(Meters::meter).list();
 			m = new EnterpriseMeters(meters.stream().collect(Collectors.toUnmodifiableMap(Meter::code, Function.identity())),
-					meters.stream().collect(Collectors.toUnmodifiableMap(Meter::id, Function.identity())), clock.instant());
+					meters.stream().collect(Collectors.toUnmodifiableMap(Meter::id, Function.identity())), clock.instant(), version);
 			index.put(enterpriseId, m);
 		}
 		return m;

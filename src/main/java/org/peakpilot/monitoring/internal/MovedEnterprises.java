@@ -34,6 +34,7 @@ class MovedEnterprises {
 
 	@EventListener
 	void moved(EnterpriseMoved moved) {
+		meters.forget(moved.enterpriseId());
 		int rows = 0;
 		for (String table : OWNED_TABLES) {
 			rows += jdbc.sql("""
@@ -42,7 +43,6 @@ class MovedEnterprises {
 				.param("county", moved.countyCode()).param("park", moved.parkId()).param("industry", moved.industryCode())
 				.param("e", moved.enterpriseId()).update();
 		}
-		meters.forget(moved.enterpriseId());
 		log.debug("Moved {} monitoring rows of enterprise {} to county {}", rows, moved.enterpriseId(), moved.countyCode());
 	}
 }

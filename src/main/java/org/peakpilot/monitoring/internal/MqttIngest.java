@@ -87,6 +87,7 @@ class MqttIngest implements SmartLifecycle {
 	private final Counter retries;
 	private final Counter redeliveries;
 	private final Counter retired;
+	private final Counter takenOver;
 	private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 	private volatile boolean running;
 	private volatile boolean stopping;
@@ -114,6 +115,8 @@ class MqttIngest implements SmartLifecycle {
 			.description("messages whose readings were all stored already (a redelivery by the broker or a resend)").register(metrics);
 		this.retired = Counter.builder("peakpilot.monitoring.mqtt.retired-sessions")
 			.description("sessions of subscribers no longer run (their number was lowered) drained and ended").register(metrics);
+		this.takenOver = Counter.builder("peakpilot.monitoring.mqtt.taken-over")
+			.description("subscribers that stopped because another client connected with their client id").register(metrics);
 		Gauge.builder("peakpilot.monitoring.mqtt.connected", subscribers, l -> l.stream().filter(Subscriber::connected).count())
 			.description("subscribers of this instance connected to the broker").register(metrics);
 	}
@@ -245,6 +248,16 @@ class MqttIngest implements SmartLifecycle {
 				.addDisconnectedListener(ctx -> {
 					boolean was = connected.getAndSet(false);
 					if (stopping || retiring || ctx.getSource() == MqttDisconnectSource.USER) {
+						return;
+					}
+					if (takenOver(ctx.getCause())) {
+						// another client connected with this id (an instance configured like this one, or this one's
+						// replacement): reconnecting would take the session back and forth between them; the other
+						// keeps it and this subscriber stays away
+						takenOver.increment();
+						log.error("{} was taken over by another client with the same id at the MQTT broker {}: this subscriber stops. "
+								+ "Give every instance its own peakpilot.monitoring.mqtt.client-id (the shared group stays the same)",
+								clientId, settings.broker());
 						return;
 					}
 					if (was) {
@@ -579,6 +592,12 @@ class MqttIngest implements SmartLifecycle {
 			}
 		}
 		return null;
+	}
+
+	/** Whether the broker closed the connection because another client connected with the same client id. */
+	static boolean takenOver(Throwable cause) {
+		return cause instanceof com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException d
+				&& d.getMqttMessage().getReasonCode() == com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode.SESSION_TAKEN_OVER;
 	}
 
 	/** Whether the failure is the database (or the connection to it) being away, so that trying again may work. */

@@ -16,13 +16,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      embedded broker of the default run
  * @param clientId      the first subscriber's client id, the others' being {@code <clientId>-2} … {@code <clientId>-n}:
  *                      stable across restarts (each persistent session holds what arrives while the application is
- *                      down) and different for each instance
+ *                      down) and different for each instance (e.g. {@code peakpilot-ingest-<host>}): a broker ends a
+ *                      session's connection when another client connects with its id; a subscriber told so (reason
+ *                      SESSION_TAKEN_OVER: Artemis) stops, logging an error, rather than take the session back, but
+ *                      Mosquitto just closes the connection, and two instances with one id then take turns
  * @param subscribers   subscribers of this instance in the shared subscription; each stores its messages one after
  *                      another, so this many batches are worked on at once (1 without a shared group)
  * @param topicRoot     readings arrive on {@code <topicRoot>/readings/<gateway>}, answers go to
  *                      {@code <topicRoot>/results/<gateway>}, heartbeats arrive on {@code <topicRoot>/status/<gateway>}
- * @param sharedGroup   subscribe as a member of this shared subscription so that instances split the stream; empty
- *                      means a plain subscription
+ * @param sharedGroup   subscribe as a member of this shared subscription ({@code $share/<group>/<topicRoot>/readings/+},
+ *                      MQTT 5) so that instances split the stream: the same for every instance (the default serves all);
+ *                      empty means a plain subscription, which only one instance may then use. A broker that queues per
+ *                      session (Mosquitto) keeps a stopped instance's share in its sessions until it comes back (within
+ *                      {@code sessionExpiry}); one with a queue per group (Artemis) hands it to the others
  * @param sessionExpiry how long the broker keeps the session (and queues readings) while the subscriber is away
  * @param retryMax      the longest pause between two attempts to store a message while the database is away
  * @param username      the ingest's user name at an external broker (the embedded broker makes up its own
