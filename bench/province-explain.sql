@@ -23,6 +23,11 @@ EXPLAIN (COSTS OFF) SELECT m.energy_code, m.unit, r.period_start, sum(r.quantity
 FROM monitoring_meter m JOIN monitoring_rollup r ON r.meter_id = m.id
 WHERE m.enterprise_id = 5 AND r.grain = 'D' AND r.period_start >= '2026-09-01 00:00+08' AND r.period_start < '2026-10-01 00:00+08'
 GROUP BY m.energy_code, m.unit, r.period_start ORDER BY m.energy_code, m.unit, r.period_start;
+\echo === hourly electricity of an enterprise (power), 30 days across a month end
+EXPLAIN (COSTS OFF) SELECT r.period_start AS period_start, sum(r.quantity * m.kwh_per_unit), sum(r.readings), sum(r.excluded)
+FROM (VALUES (101::bigint, 1::numeric), (102::bigint, 1::numeric), (103::bigint, 1::numeric)) AS m (meter_id, kwh_per_unit)
+JOIN monitoring_rollup r ON r.meter_id = m.meter_id AND r.grain = 'H' AND r.period_start >= '2026-09-15 00:00+08' AND r.period_start < '2026-10-15 00:00+08'
+GROUP BY r.period_start ORDER BY r.period_start;
 \echo === rollup job: readings of a day
 EXPLAIN (COSTS OFF) SELECT ts, value FROM monitoring_reading WHERE meter_id = 100 AND ts > '2026-09-09 00:00+08' AND ts <= '2026-09-10 00:00+08' ORDER BY ts;
 \echo === rollup job: newest reading of a meter (no time bound)
