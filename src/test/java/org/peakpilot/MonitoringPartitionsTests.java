@@ -50,7 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * them as tables. The clock stands in 2040 so that no month this test uses has a partition made by the migration
  * from the real date.
  */
-@SpringBootTest(properties = { "peakpilot.test.schema=pp_partitions", "peakpilot.monitoring.partitions.scheduled=false",
+@SpringBootTest(properties = { "peakpilot.test.schema=pp_partitions",
 		"peakpilot.monitoring.retention.reading-months=3" })
 @AutoConfigureMockMvc
 class MonitoringPartitionsTests {
