@@ -101,6 +101,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 				"peakpilot.monitoring.rollup.scheduled=false",
 				// nor evaluate alarms or close months (EnergyMonitoring.evaluateAlarms, closeMonth)
 				"peakpilot.monitoring.alarms.scheduled=false", "peakpilot.monitoring.closing.scheduled=false",
+				// nor make month partitions (MonitoringPartitions.maintain; MonitoringPartitionsTests calls it)
+				"peakpilot.monitoring.partitions.scheduled=false",
 				// nor recompute budget execution (ExecutionJobs.recomputeDue, POST …/execution/recompute)
 				"peakpilot.budget.execution.scheduled=false",
 				// nor load the bundled made-up power data (~35k hours × zones): a test that needs it sets
