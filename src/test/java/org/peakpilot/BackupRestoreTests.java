@@ -22,6 +22,20 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.peakpilot.platform.Role;
+import org.peakpilot.platform.SystemActor;
+import org.peakpilot.platform.UserAccounts;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.context.Lifecycle;
+import org.springframework.context.SmartLifecycle;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -40,8 +54,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/deploy.md's backup and restore, done as written: the application fills a fresh database (the demo data set:
  * enterprises, users, plan values, meters and their readings, reports, budgets, green certificates ...), stops;
  * {@code pg_dump -Fc} of it, {@code pg_restore} into another fresh database, and the application starts on that one
- * (Flyway finds every migration applied) and is ready; then every table's row count and the sum of every numeric
- * column, and every sequence, are the same as in the original.
+ * (Flyway finds every migration applied) and is ready, MQTT subscribers included. Every table's row count, the sum
+ * of every numeric column and every sequence are the same in the restored database as in the original, and counts
+ * and sums still are after the application ran on it. That second run also shows
+ * the operator's side of docs/deploy.md: the metrics account (made before the dump) scrapes {@code peakpilot_*}
+ * metrics, and a graceful shutdown stops MQTT ingest while the database still answers.
  * <p>
  * {@code pg_dump} must be at least as new as the server. The run against the external server (PostgreSQL 15) uses
  * the machine's tools of that version. The embedded PostgreSQL of the first run is 18 and its bundle has no
@@ -50,11 +67,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * which is what a production server runs. Without any PostgreSQL tools the test is skipped, and fails when CI is set
  * (.ci/run installs them).
  */
-@ExtendWith(ExternalDatabaseCondition.class)
+@ExtendWith({ ExternalDatabaseCondition.class, TestBroker.class })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BackupRestoreTests {
 
 	private static final Path POSTGRES_LIB = Path.of("/usr/lib/postgresql");
+	private static final String METRICS_USER = "prometheus";
+	private static final String METRICS_PASSWORD = "metrics-password-1";
 
 	private final String suffix = "_" + ProcessHandle.current().pid();
 	private final String source = "pp_backup_src" + suffix;
@@ -122,8 +141,12 @@ class BackupRestoreTests {
 
 	@Test
 	void aDumpRestoredIntoAFreshDatabaseStartsTheApplicationWithEveryCountAndSumEqual() throws Exception {
-		try (ConfigurableApplicationContext app = start(source, true)) {
+		try (ConfigurableApplicationContext app = start(source, true, null)) {
 			assertThat(ready(app)).isEqualTo(200);
+			// the account Prometheus scrapes with, restored with the rest
+			UserAccounts accounts = app.getBean(UserAccounts.class);
+			SystemActor.run("test", () -> accounts.createUser(new UserAccounts.UserForm(METRICS_USER, "Prometheus", METRICS_PASSWORD,
+					Role.METRICS, null, null, null, Set.of(), true)));
 		}
 		Map<String, String> original = snapshot(server + source);
 		assertThat(original.get("count enterprise")).as("the demo filled the database").isNotEqualTo("0");
@@ -135,30 +158,116 @@ class BackupRestoreTests {
 		sql(server + adminDatabase(), "CREATE DATABASE " + restored + " TEMPLATE template0 ENCODING 'UTF8'");
 		run(List.of(bin.resolve("pg_restore").toString(), "-h", host(), "-p", port(), "-U", user, "--exit-on-error", "--no-owner",
 				"-d", restored, dump.toString()));
+		assertThat(snapshot(server + restored)).as("restored: counts, sums and sequences").isEqualTo(original);
 
-		try (ConfigurableApplicationContext app = start(restored, false)) {
-			assertThat(ready(app)).as("ready on the restored database").isEqualTo(200);
+		// the restored run also takes MQTT (the suite's broker), so that ready means its subscribers are connected
+		ShutdownWitness witness = new ShutdownWitness();
+		try (ConfigurableApplicationContext app = start(restored, false, witness)) {
+			witness.app = app;
+			assertThat(ready(app)).as("ready on the restored database, MQTT subscribers connected").isEqualTo(200);
+			HttpResponse<String> scrape = get(app, "/actuator/prometheus",
+					"Basic " + Base64.getEncoder().encodeToString((METRICS_USER + ":" + METRICS_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+			assertThat(scrape.statusCode()).as("the restored metrics account scrapes").isEqualTo(200);
+			// the instance's four subscribers (peakpilot.monitoring.mqtt.subscribers) connected, as readiness said
+			assertThat(scrape.body()).contains("\npeakpilot_monitoring_mqtt_connected 4.0\n", "\npeakpilot_monitoring_mqtt_messages_total ");
 		}
-		Map<String, String> after = snapshot(server + restored);
-		assertThat(after).isEqualTo(original);
+		// graceful shutdown (docs/deploy.md): by the last lifecycle phase, readiness refused traffic, MQTT ingest had stopped
+		// and disconnected its subscribers, and the database still answered: the pool closes only after every phase
+		assertThat(witness.seen).containsExactly("readiness REFUSING_TRAFFIC", "mqttIngest running false", "subscribers connected 0",
+				"database answers true");
+
+		// a start draws sequence numbers of its own (reference data inserted with ON CONFLICT DO NOTHING), so after it the
+		// sequences may have moved on: counts and sums must not have
+		Map<String, String> after = withoutSequences(snapshot(server + restored));
+		assertThat(after).as("after a start and a stop on the restored database").isEqualTo(withoutSequences(original));
 	}
 
-	/** The application on one database of the server, MQTT off, the demo data set loaded when asked. */
-	private ConfigurableApplicationContext start(String database, boolean demo) {
+	/**
+	 * A lifecycle bean of the lowest phase: stopped after every other one (MQTT ingest, the web server), before any
+	 * bean is destroyed; it notes what the application looks like then.
+	 */
+	static final class ShutdownWitness implements SmartLifecycle {
+		ConfigurableApplicationContext app;
+		final List<String> seen = new ArrayList<>();
+		private volatile boolean running;
+
+		@Override
+		public void start() {
+			running = true;
+		}
+
+		@Override
+		public void stop() {
+			seen.add("readiness " + app.getBean(ApplicationAvailability.class).getReadinessState());
+			seen.add("mqttIngest running " + app.getBean("mqttIngest", Lifecycle.class).isRunning());
+			seen.add("subscribers connected " + Math.round(app.getBean(MeterRegistry.class).get("peakpilot.monitoring.mqtt.connected").gauge().value()));
+			boolean answers;
+			try (Connection c = app.getBean(DataSource.class).getConnection(); Statement s = c.createStatement()) {
+				answers = s.execute("SELECT 1");
+			}
+			catch (SQLException ex) {
+				answers = false;
+			}
+			seen.add("database answers " + answers);
+			running = false;
+		}
+
+		@Override
+		public boolean isRunning() {
+			return running;
+		}
+
+		@Override
+		public int getPhase() {
+			return Integer.MIN_VALUE;
+		}
+	}
+
+	/**
+	 * The application on one database of the server, the demo data set loaded when asked; MQTT ingest at the suite's
+	 * broker (topics and client ids of this run only) when a shutdown witness is given, else off.
+	 */
+	private ConfigurableApplicationContext start(String database, boolean demo, ShutdownWitness witness) {
 		SpringApplication application = new SpringApplication(PeakPilotApplication.class);
+		String run = UUID.randomUUID().toString().substring(0, 8);
 		// after TestDatabase (spring.factories) has pointed it at a schema of the suite's database: this database instead
-		application.addInitializers(context -> TestPropertyValues.of("spring.datasource.url=" + server + database,
-				"spring.datasource.username=" + user, "spring.flyway.schemas=public", "spring.flyway.default-schema=public",
-				"peakpilot.test.schema=pp_backup", "server.port=0", "peakpilot.monitoring.mqtt.enabled=false",
-				"peakpilot.demo.enabled=" + demo, "peakpilot.demo.allow-external-database=true",
-				"peakpilot.demo.password=backup-demo-password").applyTo(context));
+		application.addInitializers(context -> {
+			TestPropertyValues.of("spring.datasource.url=" + server + database, "spring.datasource.username=" + user,
+					"spring.flyway.schemas=public", "spring.flyway.default-schema=public", "peakpilot.test.schema=pp_backup",
+					"server.port=0", "peakpilot.monitoring.mqtt.enabled=" + (witness != null),
+					"peakpilot.monitoring.mqtt.broker-url=" + (witness != null ? TestBroker.url() : ""),
+					"peakpilot.monitoring.mqtt.client-id=pp-test-backup-" + run, "peakpilot.monitoring.mqtt.topic-root=pp-test-" + run + "/v1",
+					"peakpilot.monitoring.mqtt.session-expiry=PT1M", "peakpilot.demo.enabled=" + demo,
+					"peakpilot.demo.allow-external-database=true", "peakpilot.demo.password=backup-demo-password").applyTo(context);
+			if (witness != null) {
+				context.getBeanFactory().registerSingleton("shutdownWitness", witness);
+			}
+		});
 		return application.run();
 	}
 
+	/** Readiness, asked until it is UP or a minute has passed (the MQTT subscribers connect after the start). */
 	private static int ready(ConfigurableApplicationContext app) throws Exception {
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		int status;
+		do {
+			status = get(app, "/readyz", null).statusCode();
+			if (status == 200) {
+				break;
+			}
+			Thread.sleep(200);
+		}
+		while (System.nanoTime() < until);
+		return status;
+	}
+
+	private static HttpResponse<String> get(ConfigurableApplicationContext app, String path, String authorization) throws Exception {
 		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/readyz")).build(),
-				HttpResponse.BodyHandlers.discarding()).statusCode();
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/**
@@ -203,6 +312,12 @@ class BackupRestoreTests {
 			}
 		}
 		return figures;
+	}
+
+	private static Map<String, String> withoutSequences(Map<String, String> figures) {
+		Map<String, String> rest = new TreeMap<>(figures);
+		rest.keySet().removeIf(k -> k.startsWith("sequence "));
+		return rest;
 	}
 
 	/** PostgreSQL's tools on this machine, newest first. */

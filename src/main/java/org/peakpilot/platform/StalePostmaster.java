@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * the data folder, an orphan whose {@code postmaster.pid} makes the next start fail ("lock file postmaster.pid
  * already exists"); a crash of the whole machine leaves the file with no process behind it. Before a start, a
  * postmaster of our data folder whose parent is gone (no parent or no live JVM as parent) is stopped the way
- * {@code pg_ctl stop -m fast} does (SIGINT: sessions ended, a clean checkpoint), and a pid file of a process that no
+ * {@code pg_ctl stop -m fast} does (SIGINT: sessions ended, a shutdown checkpoint), and a pid file of a process that no
  * longer exists, or of one that is no postmaster of this folder, is removed. A postmaster whose parent is a live JVM
  * belongs to another run on the same folder and is left alone: that start then fails with its message.
  */
@@ -59,25 +58,41 @@ final class StalePostmaster {
 			return false;
 		}
 		log.warn("Stopping the embedded PostgreSQL (process {}) left running on {} by a run that was killed", pid, dataDirectory);
-		// pg_ctl stop -m fast sends SIGINT; Java can send SIGTERM (smart shutdown: waits for sessions, and the killed
-		// run's sessions are gone with it) without a binary of its own
-		Optional<Path> pgCtl = pgCtl(dataDirectory);
-		if (pgCtl.isPresent()) {
-			run(List.of(pgCtl.get().toString(), "stop", "-D", dataDirectory.toString(), "-m", "fast", "-w", "-t",
-					Long.toString(STOP_WAIT.toSeconds())));
-		}
-		else {
+		// SIGINT is PostgreSQL's fast shutdown (what pg_ctl stop -m fast sends; pg_ctl itself refuses to run as root);
+		// without kill(1), SIGTERM (smart shutdown: waits for sessions, and the killed run's sessions are gone with it)
+		if (!signal("INT", pid)) {
 			postmaster.destroy();
 		}
-		try {
-			postmaster.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("The embedded PostgreSQL left running on " + dataDirectory + " (process " + pid
-					+ ") did not stop within " + STOP_WAIT.toSeconds() + " s; stop it and start again", ex);
+		// a postmaster that shut down removes its pid file; as an orphan it may stay a zombie until whoever adopted it
+		// reaps it, so its exit is not awaited
+		long until = System.nanoTime() + STOP_WAIT.toNanos();
+		while (Files.exists(pidFile) && postmaster.isAlive() && !zombie(pid)) {
+			if (System.nanoTime() > until) {
+				throw new IllegalStateException("The embedded PostgreSQL left running on " + dataDirectory + " (process " + pid
+						+ ") did not stop within " + STOP_WAIT.toSeconds() + " s; stop it and start again");
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException("interrupted while stopping the stale embedded PostgreSQL", ex);
+			}
 		}
 		Files.deleteIfExists(pidFile);
 		return true;
+	}
+
+	/** Linux: the process has exited and waits to be reaped (state Z in /proc/<pid>/stat). */
+	static boolean zombie(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			int end = stat.lastIndexOf(')');
+			return end > 0 && stat.length() > end + 2 && stat.charAt(end + 2) == 'Z';
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/** The process is a postgres whose pid file names this data folder (line 2 of postmaster.pid). */
@@ -100,23 +115,14 @@ final class StalePostmaster {
 		return process.info().command().map(c -> Path.of(c).getFileName().toString().startsWith("java")).orElse(true);
 	}
 
-	/** zonky's binaries, unpacked beside the data folder ({@code runtime/}) by an earlier start. */
-	private static Optional<Path> pgCtl(Path dataDirectory) throws IOException {
-		Path runtime = dataDirectory.resolveSibling("runtime");
-		if (!Files.isDirectory(runtime)) {
-			return Optional.empty();
-		}
-		try (Stream<Path> files = Files.find(runtime, 4, (p, a) -> p.getFileName().toString().equals("pg_ctl") && Files.isExecutable(p))) {
-			return files.findFirst();
-		}
-	}
-
-	private static void run(List<String> command) throws IOException {
+	private static boolean signal(String name, long pid) throws IOException {
 		try {
-			Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-			if (!p.waitFor(STOP_WAIT.toSeconds() + 5, TimeUnit.SECONDS)) {
-				p.destroyForcibly();
-			}
+			Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+			return kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
