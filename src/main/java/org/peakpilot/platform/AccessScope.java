@@ -68,7 +68,7 @@ public record AccessScope(String actor, Role role, String countyCode, Long parkI
 			case COUNTY_OFFICER -> countyCode.equals(owner.countyCode());
 			case PARK_MANAGER -> parkId.equals(owner.parkId());
 			case ENTERPRISE_USER, VERIFIER -> owner.enterpriseId() != null && enterprises.contains(owner.enterpriseId());
-			case FORESTRY_OFFICER, BANK, CITIZEN, PARTNER, DEVICE -> false;
+			case FORESTRY_OFFICER, BANK, CITIZEN, PARTNER, METRICS, DEVICE -> false;
 		};
 	}
 
@@ -80,7 +80,7 @@ public record AccessScope(String actor, Role role, String countyCode, Long parkI
 		return switch (role) {
 			case CITY_ADMIN, CITY_OFFICER -> true;
 			case COUNTY_OFFICER, PARK_MANAGER -> canRead(owner);
-			case ENTERPRISE_USER, VERIFIER, FORESTRY_OFFICER, BANK, CITIZEN, PARTNER, DEVICE -> false;
+			case ENTERPRISE_USER, VERIFIER, FORESTRY_OFFICER, BANK, CITIZEN, PARTNER, METRICS, DEVICE -> false;
 		};
 	}
 
@@ -128,7 +128,7 @@ public record AccessScope(String actor, Role role, String countyCode, Long parkI
 			case PARK_MANAGER -> column(parkColumn, "scope_park", parkId);
 			case ENTERPRISE_USER, VERIFIER -> enterprises.isEmpty() || enterpriseColumn == null ? SqlCondition.NONE
 					: new SqlCondition(enterpriseColumn + " IN (:scope_enterprises)", Map.of("scope_enterprises", List.copyOf(enterprises)));
-			case FORESTRY_OFFICER, BANK, CITIZEN, PARTNER, DEVICE -> SqlCondition.NONE;
+			case FORESTRY_OFFICER, BANK, CITIZEN, PARTNER, METRICS, DEVICE -> SqlCondition.NONE;
 		};
 	}
 

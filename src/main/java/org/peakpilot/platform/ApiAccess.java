@@ -21,7 +21,8 @@ final class ApiAccess {
 			new Rule(HttpMethod.GET, List.of("/api/v1/public/**"), List.of()),
 			new Rule(null, List.of("/api/v1/platform/users/**", "/api/v1/platform/audit/**"), List.of(Role.CITY_ADMIN)),
 			// a meter gateway (device token) may only send readings and its status; every other call is for people
-			new Rule(HttpMethod.POST, List.of("/api/v1/monitoring/readings", "/api/v1/monitoring/status"), Arrays.asList(Role.values())),
+			new Rule(HttpMethod.POST, List.of("/api/v1/monitoring/readings", "/api/v1/monitoring/status"),
+					Arrays.stream(Role.values()).filter(r -> r != Role.METRICS).toList()),
 			// the forestry bureau's officer reaches the sink ledger only (which operations: @ApiRoles on them)
 			new Rule(null, List.of("/api/v1/budget/sinks", "/api/v1/budget/sinks/**"), Role.staffRoles().stream().filter(r -> r != Role.BANK).toList()),
 			// a bank's user reaches the green library only (which operations: @ApiRoles on them)

@@ -45,6 +45,8 @@ class EmbeddedDatabase {
 		Path base = settings.directory().toAbsolutePath();
 		try {
 			Files.createDirectories(base.resolve("runtime"));
+			// a kill -9 of the last run may have left its PostgreSQL running on the folder (StalePostmaster)
+			StalePostmaster.recover(base.resolve("postgres"));
 			long started = System.nanoTime();
 			EmbeddedPostgres pg = EmbeddedPostgres.builder()
 				.setDataDirectory(base.resolve("postgres"))

@@ -54,6 +54,9 @@ class PlatformPages {
 		if (scope.hasRole(Role.PARTNER)) {
 			return "redirect:/inclusive/partner";
 		}
+		if (scope.hasRole(Role.METRICS)) {
+			return "redirect:/account";
+		}
 		return scope.isCityWide() ? "redirect:/plan/cockpit" : "redirect:/work";
 	}
 

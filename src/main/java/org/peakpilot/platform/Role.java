@@ -33,6 +33,11 @@ public enum Role {
 	 */
 	PARTNER,
 	/**
+	 * 监控采集账号: a Prometheus server (or another scraper) reading {@code /actuator/prometheus} with HTTP Basic or a
+	 * personal token; reaches that and its own account page, nothing else (no page, no API, no data; docs/deploy.md).
+	 */
+	METRICS,
+	/**
 	 * 采集终端: a meter gateway of one enterprise, signed in with a device token ({@link DeviceCredentials}); it may
 	 * only send readings of its enterprise's meters. Never a user's role.
 	 */
@@ -47,9 +52,12 @@ public enum Role {
 		return Arrays.stream(values()).filter(r -> r != DEVICE).toList();
 	}
 
-	/** The roles of the platform's own staff and enterprises: every user role but the carbon-inclusive scheme's public ones. */
+	/**
+	 * The roles of the platform's own staff and enterprises: every user role but the carbon-inclusive scheme's public
+	 * ones and {@link #METRICS}.
+	 */
 	public static List<Role> staffRoles() {
-		return userRoles().stream().filter(r -> r != CITIZEN && r != PARTNER).toList();
+		return userRoles().stream().filter(r -> r != CITIZEN && r != PARTNER && r != METRICS).toList();
 	}
 
 	/** Whether the role belongs to the carbon-inclusive scheme's public side (citizens and partners). */

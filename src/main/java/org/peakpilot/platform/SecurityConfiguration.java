@@ -35,7 +35,7 @@ class SecurityConfiguration {
 
 	static final String[] PUBLIC_PAGES = { "/login", "/public/**", "/webjars/**", "/css/**", "/js/**", "/img/**",
 			"/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-			"/actuator/health", "/actuator/health/**" };
+			"/actuator/health", "/actuator/health/**", "/livez", "/readyz" };
 
 
 	/** The pages a {@link Role#FORESTRY_OFFICER} reaches (besides the public ones); every other page is 403 for it. */
@@ -58,6 +58,38 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * Prometheus' scrape ({@code /actuator/prometheus}): stateless, HTTP Basic or a personal token of a
+	 * {@link Role#METRICS} account and nobody else's (not even the city administrator's: a scraper's credentials are
+	 * kept on another machine and must open nothing more). Failures are problem details without a login page.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain metricsChain(HttpSecurity http, UserAccounts accounts, JsonMapper json) throws Exception {
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+			if (ex instanceof LoginLockedException locked) {
+				response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(locked.retryAfterSeconds()));
+				writeProblem(json, response, HttpStatus.TOO_MANY_REQUESTS, "login-locked", "Too many failed sign-ins.", request.getRequestURI());
+				return;
+			}
+			response.setHeader("WWW-Authenticate", "Basic realm=\"PeakPilot metrics\", Bearer");
+			writeProblem(json, response, HttpStatus.UNAUTHORIZED, "unauthorized",
+					"Authenticate as a metrics account with HTTP Basic or its personal API token (Authorization: Bearer ...).",
+					request.getRequestURI());
+		};
+		AccessDeniedHandler forbidden = (request, response, ex) -> writeProblem(json, response, HttpStatus.FORBIDDEN,
+				"forbidden", "Only a metrics account reads the metrics.", request.getRequestURI());
+		http.securityMatcher("/actuator/prometheus", "/actuator/prometheus/**")
+			.authorizeHttpRequests(a -> a.anyRequest().hasRole(Role.METRICS.name()))
+			.httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+			// personal tokens only: a gateway's device token is no way in here
+			.addFilterBefore(new ApiTokenAuthenticationFilter(accounts, List.of(), unauthorized, json), BasicAuthenticationFilter.class)
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(c -> c.disable())
+			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
+		return http.build();
 	}
 
 	@Bean
@@ -109,17 +141,18 @@ class SecurityConfiguration {
 				.requestMatchers("/admin/**", "/actuator/**").hasRole(Role.CITY_ADMIN.name())
 				// the forestry bureau's officer reaches the sink ledger and its own account only
 				// a bank's user reaches the green library and its own account only
-				.requestMatchers("/budget/sinks", "/budget/sinks/**").access((auth, context) -> signedInWithout(auth.get(), Role.BANK, Role.CITIZEN, Role.PARTNER))
+				.requestMatchers("/budget/sinks", "/budget/sinks/**").access((auth, context) -> signedInWithout(auth.get(), Role.BANK, Role.CITIZEN, Role.PARTNER, Role.METRICS))
 				// the carbon-inclusive scheme (碳普惠): sign-up is public; the office's pages are staff's (the forestry
 				// bureau's officer reaches its carbon-ticket pages); partners reach theirs, citizens their H5 pages
 				.requestMatchers(INCLUSIVE_PUBLIC_PAGES).permitAll()
-				.requestMatchers("/inclusive/office/forestry", "/inclusive/office/forestry/**").access((auth, context) -> signedInWithout(auth.get(), Role.BANK, Role.CITIZEN, Role.PARTNER))
-				.requestMatchers("/inclusive/office", "/inclusive/office/**").access((auth, context) -> signedInWithout(auth.get(), Role.FORESTRY_OFFICER, Role.BANK, Role.CITIZEN, Role.PARTNER))
+				.requestMatchers("/inclusive/office/forestry", "/inclusive/office/forestry/**").access((auth, context) -> signedInWithout(auth.get(), Role.BANK, Role.CITIZEN, Role.PARTNER, Role.METRICS))
+				.requestMatchers("/inclusive/office", "/inclusive/office/**").access((auth, context) -> signedInWithout(auth.get(), Role.FORESTRY_OFFICER, Role.BANK, Role.CITIZEN, Role.PARTNER, Role.METRICS))
 				.requestMatchers("/inclusive/partner", "/inclusive/partner/**").hasRole(Role.PARTNER.name())
 				.requestMatchers("/inclusive", "/inclusive/**").hasRole(Role.CITIZEN.name())
+				// also all that a metrics account (Role.METRICS) reaches: its own account (password, personal token)
 				.requestMatchers(FORESTRY_PAGES).authenticated()
-				.requestMatchers(BANK_PAGES).access((auth, context) -> signedInWithout(auth.get(), Role.FORESTRY_OFFICER, Role.CITIZEN, Role.PARTNER))
-				.anyRequest().access((auth, context) -> signedInWithout(auth.get(), Role.FORESTRY_OFFICER, Role.BANK, Role.CITIZEN, Role.PARTNER)))
+				.requestMatchers(BANK_PAGES).access((auth, context) -> signedInWithout(auth.get(), Role.FORESTRY_OFFICER, Role.CITIZEN, Role.PARTNER, Role.METRICS))
+				.anyRequest().access((auth, context) -> signedInWithout(auth.get(), Role.FORESTRY_OFFICER, Role.BANK, Role.CITIZEN, Role.PARTNER, Role.METRICS)))
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(SecurityConfiguration::loginFailed)
 				.permitAll())
 			.logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
