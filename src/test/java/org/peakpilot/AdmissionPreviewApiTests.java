@@ -13,6 +13,9 @@ import org.peakpilot.platform.Role;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.shared.Tco2;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -37,11 +40,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * (fuels.csv); graphite electrodes 3.663 and flux limestone 0.440 tCO2/t, Portland clinker by default 0.535 tCO2/t
  * (process_factors.csv); electricity 0.0001229 tce/kWh, gas tce = GJ ÷ 29.3076.
  * <p>
- * The shared test context holds other tests' reports, inventories and budgets, so the tests here assert the figures and
- * the reasons of the tests they set up (zone cap, Order 31, budget share), and the verdict only where a FAIL decides it;
- * every verdict branch is reached with fixed figures in {@code admission.internal.AdmissionVerdictTests}.
+ * The tests assert the figures and the reasons of the cases they set up (zone cap, Order 31, budget share), and the
+ * verdict only where a FAIL decides it; every verdict branch is reached with fixed figures in
+ * {@code admission.internal.AdmissionVerdictTests}.
  */
-@PeakPilotTest
+// Own context: the city path adds every admitted project in operation to the city's latest inventory, and Shawan's
+// headroom subtracts every reservation of its year; in the shared context AdmissionPagesTests admits a Shawan project
+// (whether it ran first depended on the order of the classes)
+@SpringBootTest(properties = "peakpilot.test.schema=pp_admission_preview")
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
 class AdmissionPreviewApiTests {
 
 	static final String URL = "/api/v1/admission/assessments/preview";

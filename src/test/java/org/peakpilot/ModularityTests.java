@@ -1,6 +1,7 @@
 package org.peakpilot;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.peakpilot.accounting.DisplayNames;
 import org.peakpilot.accounting.EmissionsAccounting;
@@ -37,8 +38,12 @@ class ModularityTests {
 	 * Reads the Javadoc the build collected (target/generated-spring-modulith/javadoc.json) with Spring Boot's
 	 * BasicJsonParser, which counts brackets inside strings: a Javadoc with an unbalanced bracket, such as a
 	 * half-open interval written "[a, b)", breaks it ("No signature found in source map").
+	 * <p>
+	 * Tagged: the run against external services leaves it out (pom.xml), as the documentation and what can break it do
+	 * not depend on the database; the first run writes it.
 	 */
 	@Test
+	@Tag("module-documentation")
 	void writesModuleDocumentation() {
 		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
 	}
