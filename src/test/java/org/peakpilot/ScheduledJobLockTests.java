@@ -70,7 +70,14 @@ class ScheduledJobLockTests {
 			assertThat(lock.lockAtMostFor()).as(where + " bounds a dead instance's lock").isNotEmpty();
 			Duration most = Duration.parse(lock.lockAtMostFor());
 			if (!lock.lockAtLeastFor().isEmpty()) {
-				assertThat(Duration.parse(lock.lockAtLeastFor())).as(where).isLessThan(most);
+				// a fixed-delay job holds its lock for its delay (a placeholder of the delay's setting, default included)
+				Duration least = Duration.parse(context.getEnvironment().resolveRequiredPlaceholders(lock.lockAtLeastFor()));
+				assertThat(least).as(where).isLessThan(most);
+				Scheduled schedule = m.getAnnotation(Scheduled.class);
+				if (!schedule.fixedDelayString().isEmpty()) {
+					assertThat(lock.lockAtLeastFor()).as(where + " holds its lock for its delay")
+						.isEqualTo(schedule.fixedDelayString());
+				}
 			}
 			assertThat(names.put(lock.name(), m)).as("the lock name " + lock.name() + " is taken once").isNull();
 		}

@@ -69,8 +69,9 @@ public class ExecutionJobs {
 		return Set.copyOf(marked);
 	}
 
-	// One recompute at a time across instances (each rewrites the execution figures of whole years).
-	@SchedulerLock(name = "budget.executionRecompute", lockAtMostFor = "PT30M")
+	// One recompute at a time across instances (each rewrites the execution figures of whole years), and, the lock
+	// being held for at least the interval, one per interval across instances rather than one per instance.
+	@SchedulerLock(name = "budget.executionRecompute", lockAtMostFor = "PT30M", lockAtLeastFor = "${peakpilot.budget.execution.interval:PT5M}")
 	@Scheduled(fixedDelayString = "${peakpilot.budget.execution.interval:PT5M}", initialDelayString = "${peakpilot.budget.execution.initial-delay:PT1M}")
 	void onSchedule() {
 		if (scheduled) {

@@ -33,8 +33,9 @@ class CitizenJobs {
 		this.scheduled = scheduled;
 	}
 
-	// One refresh at a time across instances; successive refreshes of the month replace its ranking.
-	@SchedulerLock(name = "inclusive.rankingRefresh", lockAtMostFor = "PT30M")
+	// One refresh at a time across instances, and one per interval across them (the lock is held for at least the
+	// interval); successive refreshes of the month replace its ranking.
+	@SchedulerLock(name = "inclusive.rankingRefresh", lockAtMostFor = "PT30M", lockAtLeastFor = "${peakpilot.inclusive.rank-refresh:PT10M}")
 	@Scheduled(fixedDelayString = "${peakpilot.inclusive.rank-refresh:PT10M}", initialDelayString = "PT2M")
 	void refreshRanking() {
 		if (scheduled) {

@@ -105,8 +105,9 @@ public class AlarmRules {
 	}
 
 	// Two rounds at once could raise the same alarm twice (check, then insert): one instance evaluates at a time. The
-	// instances' rounds interleave, each on the state the previous one left, as one instance's successive rounds do.
-	@SchedulerLock(name = "monitoring.alarmRules", lockAtMostFor = "PT30M")
+	// lock is held for at least the delay, so the instances together evaluate once per delay, not once each: the
+	// instance that ran keeps running (its next tick comes after the delay), the others skip while it lives.
+	@SchedulerLock(name = "monitoring.alarmRules", lockAtMostFor = "PT30M", lockAtLeastFor = "${peakpilot.monitoring.alarms.delay:PT5M}")
 	@Scheduled(fixedDelayString = "${peakpilot.monitoring.alarms.delay:PT5M}", initialDelayString = "PT1M")
 	void onSchedule() {
 		if (!scheduled) {
