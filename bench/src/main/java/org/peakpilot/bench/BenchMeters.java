@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Random;
 
 import org.peakpilot.monitoring.EnergyMonitoring;
-import org.peakpilot.monitoring.MonitoringModel;
+import org.peakpilot.monitoring.MeterForm;
+import org.peakpilot.monitoring.MeterKind;
 import org.peakpilot.platform.SystemActor;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
@@ -41,8 +42,8 @@ final class BenchMeters {
 				List<String> codes = new ArrayList<>();
 				for (int m = 0; m < ids.length; m++) {
 					String code = "E-" + m;
-					ids[m] = monitoring.registerMeter(ent.id(), new MonitoringModel.MeterForm(code, "进线 " + m, null, "ELECTRICITY", "kWh",
-							MonitoringModel.MeterKind.INTERVAL, BigDecimal.ONE, 15, null, BigDecimal.valueOf(100000), null, true)).id();
+					ids[m] = monitoring.registerMeter(ent.id(), new MeterForm(code, "进线 " + m, null, "ELECTRICITY", "kWh",
+							MeterKind.INTERVAL, BigDecimal.ONE, 15, null, BigDecimal.valueOf(100000), null, true)).id();
 					codes.add(code);
 				}
 				var gateway = monitoring.createGateway(ent.id(), "bench gateway");

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
-import org.peakpilot.monitoring.EnergyMonitoring;
+import org.peakpilot.monitoring.internal.RollupJob;
 import org.peakpilot.platform.SystemActor;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -95,7 +95,7 @@ public final class IngestLoadDriver {
 			System.out.printf("meters %d, readings %d, batch %d, clients %d, cores %d%n", meterCount, readings, batchSize, clients,
 					Runtime.getRuntime().availableProcessors());
 			int port = Integer.parseInt(platform.context.getEnvironment().getProperty("local.server.port"));
-			EnergyMonitoring monitoring = platform.context.getBean(EnergyMonitoring.class);
+			RollupJob rollups = platform.context.getBean(RollupJob.class);
 			Random random = new Random(42);
 			List<BenchMeters.EnterpriseMeters> enterprises = BenchMeters.register(platform, meterCount, random);
 
@@ -166,7 +166,7 @@ public final class IngestLoadDriver {
 				httpRates.add(made / seconds);
 				System.out.printf("round %d HTTP: %d readings in %.2f s = %,.0f readings/s%n", r, made, seconds, made / seconds);
 				t0 = System.nanoTime();
-				int rolled = SystemActor.call("bench", monitoring::rollUpPending);
+				int rolled = SystemActor.call("bench", rollups::rollUpPending);
 				seconds = (System.nanoTime() - t0) / 1e9;
 				System.out.printf("round %d rollups of %d meters (Q/H/D/M) in %.2f s = %,.0f readings/s%n", r, rolled, seconds, made / seconds);
 				empty(platform);
