@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.peakpilot.PeakPilotApplication;
@@ -75,14 +77,26 @@ final class BenchPlatform implements AutoCloseable {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot prepare schema " + SCHEMA + " at " + url, ex);
 		}
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(PeakPilotApplication.class)
-			.properties("spring.datasource.url=" + url, "spring.datasource.username=" + user, "spring.flyway.schemas=" + SCHEMA,
-					"spring.flyway.default-schema=" + SCHEMA, "PEAKPILOT_ADMIN_PASSWORD=bench-admin-password", "server.port=0",
-					"spring.main.banner-mode=off", "logging.level.root=WARN",
-					"logging.level.org.peakpilot.accounting.internal.BulkRecompute=INFO",
-					"logging.level.org.peakpilot.accounting.EmissionsAccounting=INFO")
-			.run();
+		ConfigurableApplicationContext context = application(url, user).run();
 		return new BenchPlatform(embedded, url, user, context);
+	}
+
+	private static SpringApplicationBuilder application(String url, String user, String... more) {
+		List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + url, "spring.datasource.username=" + user,
+				"spring.flyway.schemas=" + SCHEMA, "spring.flyway.default-schema=" + SCHEMA, "PEAKPILOT_ADMIN_PASSWORD=bench-admin-password",
+				"server.port=0", "spring.main.banner-mode=off", "logging.level.root=WARN",
+				"logging.level.org.peakpilot.accounting.internal.BulkRecompute=INFO",
+				"logging.level.org.peakpilot.accounting.EmissionsAccounting=INFO"));
+		properties.addAll(List.of(more));
+		return new SpringApplicationBuilder(PeakPilotApplication.class).properties(properties.toArray(String[]::new));
+	}
+
+	/**
+	 * A second instance of the application on the same database and schema (already migrated), on a port of its own,
+	 * its MQTT subscribers with other client ids in the same shared subscription; the caller closes it.
+	 */
+	ConfigurableApplicationContext another(String mqttClientId) {
+		return application(url, user, "peakpilot.monitoring.mqtt.client-id=" + mqttClientId).run();
 	}
 
 	Connection connect() throws SQLException {
