@@ -35,7 +35,7 @@ class BinaryRowsTests {
 				Instant.parse("2000-01-01T00:00:00Z"), Instant.parse("2026-11-24T02:15:00.000001Z"),
 				Instant.parse("2026-11-24T02:15:00.123456789Z"));
 		try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
-			st.execute("CREATE TEMP TABLE binary_rows_check (k INT, i BIGINT, t TIMESTAMPTZ, v NUMERIC(24,6), o CHAR(1), n BIGINT)");
+			st.execute("CREATE TEMP TABLE binary_rows_check (k BIGINT, i BIGINT, t TIMESTAMPTZ, v NUMERIC(24,6), o CHAR(1), n BIGINT)");
 			BinaryRows rows = new BinaryRows(16);
 			StringBuilder text = new StringBuilder();
 			int k = 0;
