@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.peakpilot.PeakPilotApplication;
@@ -75,14 +77,31 @@ final class BenchPlatform implements AutoCloseable {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot prepare schema " + SCHEMA + " at " + url, ex);
 		}
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(PeakPilotApplication.class)
-			.properties("spring.datasource.url=" + url, "spring.datasource.username=" + user, "spring.flyway.schemas=" + SCHEMA,
-					"spring.flyway.default-schema=" + SCHEMA, "PEAKPILOT_ADMIN_PASSWORD=bench-admin-password", "server.port=0",
-					"spring.main.banner-mode=off", "logging.level.root=WARN",
-					"logging.level.org.peakpilot.accounting.internal.BulkRecompute=INFO",
-					"logging.level.org.peakpilot.accounting.EmissionsAccounting=INFO")
-			.run();
+		ConfigurableApplicationContext context = run(url, user);
 		return new BenchPlatform(embedded, url, user, context);
+	}
+
+	/**
+	 * Starts the application with these settings as command-line arguments, which take precedence over
+	 * application.properties (as default properties, server.port=0 lost against its {@code server.port=${PORT:8080}}
+	 * and the benchmark failed whenever something else held port 8080).
+	 */
+	private static ConfigurableApplicationContext run(String url, String user, String... more) {
+		List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + url, "spring.datasource.username=" + user,
+				"spring.flyway.schemas=" + SCHEMA, "spring.flyway.default-schema=" + SCHEMA, "PEAKPILOT_ADMIN_PASSWORD=bench-admin-password",
+				"server.port=0", "spring.main.banner-mode=off", "logging.level.root=WARN",
+				"logging.level.org.peakpilot.accounting.internal.BulkRecompute=INFO",
+				"logging.level.org.peakpilot.accounting.EmissionsAccounting=INFO"));
+		properties.addAll(List.of(more));
+		return new SpringApplicationBuilder(PeakPilotApplication.class).run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+	}
+
+	/**
+	 * A second instance of the application on the same database and schema (already migrated), on a port of its own,
+	 * its MQTT subscribers with other client ids in the same shared subscription; the caller closes it.
+	 */
+	ConfigurableApplicationContext another(String mqttClientId) {
+		return run(url, user, "peakpilot.monitoring.mqtt.client-id=" + mqttClientId);
 	}
 
 	Connection connect() throws SQLException {

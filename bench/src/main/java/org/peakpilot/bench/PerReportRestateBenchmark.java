@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.internal.Restatements;
 import org.peakpilot.platform.SystemActor;
 
 /**
@@ -46,12 +46,12 @@ public class PerReportRestateBenchmark {
 	public int enterprises;
 
 	private BenchPlatform platform;
-	private EmissionsAccounting accounting;
+	private Restatements accounting;
 
 	@Setup(Level.Trial)
 	public void start() throws SQLException {
 		platform = BenchPlatform.start(database, fsync);
-		accounting = platform.context.getBean(EmissionsAccounting.class);
+		accounting = platform.context.getBean(Restatements.class);
 		try (Connection c = platform.connect()) {
 			YearData.seed(c, enterprises);
 		}
@@ -67,7 +67,7 @@ public class PerReportRestateBenchmark {
 	@Benchmark
 	public Object publishAndRestate() {
 		return SystemActor.call("bench", () -> accounting.publish("ELECTRICITY-CALORIFIC",
-				new EmissionsAccounting.NewVersion(null, "[computed] benchmark: same value, new version", null, null, null, "benchmark")));
+				new Restatements.NewVersion(null, "[computed] benchmark: same value, new version", null, null, null, "benchmark")));
 	}
 
 	@TearDown(Level.Trial)

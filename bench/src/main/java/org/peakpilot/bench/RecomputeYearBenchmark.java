@@ -18,12 +18,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.peakpilot.accounting.EmissionsAccounting;
+import org.peakpilot.accounting.internal.Restatements;
 import org.peakpilot.platform.SystemActor;
 
 /**
  * Recomputing one year: {@code enterprises} × 12 monthly reports × 10 lines (120,000 lines, 12,000 reports by
- * default) through {@link EmissionsAccounting#recomputeYear}, the way the city administrator runs it, in one
+ * default) through {@link Restatements#recomputeYear}, the way the city administrator runs it, in one
  * transaction. Each iteration is one recompute (single shot); the year already has current results (from an
  * unmeasured first recompute), so every iteration supersedes 120,000 rows and stores 120,000 new ones. Before each
  * iteration, outside the measurement, the tables are vacuumed as autovacuum would between two recomputes.
@@ -49,12 +49,12 @@ public class RecomputeYearBenchmark {
 	public int enterprises;
 
 	private BenchPlatform platform;
-	private EmissionsAccounting accounting;
+	private Restatements accounting;
 
 	@Setup(Level.Trial)
 	public void start() throws SQLException {
 		platform = BenchPlatform.start(database, fsync);
-		accounting = platform.context.getBean(EmissionsAccounting.class);
+		accounting = platform.context.getBean(Restatements.class);
 		long lines;
 		try (Connection c = platform.connect()) {
 			lines = YearData.seed(c, enterprises);

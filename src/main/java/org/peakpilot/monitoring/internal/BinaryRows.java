@@ -1,0 +1,184 @@
+package org.peakpilot.monitoring.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * Rows in PostgreSQL's binary COPY format ({@code COPY … FROM STDIN (FORMAT binary)}): the header, per row the number
+ * of fields and each field as its length and bytes (big-endian), the trailer. Only the types the reading table has:
+ * bigint, timestamptz (microseconds since 2000-01-01 UTC), numeric (base-10000 digits) and a one-byte char. The
+ * server converts each field with the column type's receive function, so the stored values are those of the text form;
+ * a numeric goes through the column's scale as a text one does.
+ */
+final class BinaryRows {
+
+	private static final byte[] HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+	/** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in Unix seconds. */
+	private static final long PG_EPOCH_SECONDS = 946_684_800L;
+	private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
+
+	private byte[] bytes;
+	private int length;
+
+	BinaryRows(int capacity) {
+		bytes = new byte[Math.max(capacity, 64)];
+		System.arraycopy(HEADER, 0, bytes, 0, HEADER.length);
+		length = HEADER.length;
+	}
+
+	/** Starts a row of {@code n} fields. */
+	BinaryRows fields(int n) {
+		ensure(2);
+		short16(n);
+		return this;
+	}
+
+	/** A bigint field. */
+	BinaryRows int8(long v) {
+		return int8Field(v);
+	}
+
+	/** A field of 8 bytes: a bigint, or a timestamptz already in microseconds. */
+	BinaryRows int8Field(long v) {
+		ensure(12);
+		int32(8);
+		for (int shift = 56; shift >= 0; shift -= 8) {
+			bytes[length++] = (byte) (v >>> shift);
+		}
+		return this;
+	}
+
+	/** A timestamptz field. */
+	BinaryRows timestamp(Instant t) {
+		return int8Field(micros(t));
+	}
+
+	/** A NULL field. */
+	BinaryRows nul() {
+		ensure(4);
+		int32(-1);
+		return this;
+	}
+
+	/** A one-character text field (char(1)) of an ASCII character. */
+	BinaryRows ascii(char c) {
+		if (c >= 0x80) {
+			throw new IllegalArgumentException("not ASCII: " + c);
+		}
+		ensure(5);
+		int32(1);
+		bytes[length++] = (byte) c;
+		return this;
+	}
+
+	/**
+	 * A numeric field: sign, weight and display scale, then the digits in base 10,000 from the most significant, the
+	 * decimal point between two of them (trailing zero digits left out, as the server stores them).
+	 */
+	BinaryRows numeric(BigDecimal v) {
+		int dscale = Math.max(v.scale(), 0);
+		if (v.signum() == 0) {
+			ensure(12);
+			int32(8);
+			short16(0);
+			short16(0);
+			short16(0);
+			short16(dscale);
+			return this;
+		}
+		BigInteger magnitude = v.unscaledValue().abs();
+		int scale = v.scale();
+		if (scale < 0) {
+			magnitude = magnitude.multiply(BigInteger.TEN.pow(-scale));
+			scale = 0;
+		}
+		int pad = (4 - scale % 4) % 4;
+		if (pad > 0) {
+			magnitude = magnitude.multiply(BigInteger.TEN.pow(pad));
+		}
+		int fractionDigits = (scale + pad) / 4;
+		int[] digits = new int[8];
+		int n = 0;
+		if (magnitude.bitLength() < 63) {
+			for (long m = magnitude.longValue(); m != 0; m /= 10_000) {
+				digits = push(digits, n++, (int) (m % 10_000));
+			}
+		}
+		else {
+			for (BigInteger m = magnitude; m.signum() != 0;) {
+				BigInteger[] qr = m.divideAndRemainder(TEN_THOUSAND);
+				digits = push(digits, n++, qr[1].intValue());
+				m = qr[0];
+			}
+		}
+		// digits[0] is the least significant; leave out trailing zeros
+		int low = 0;
+		while (low < n - 1 && digits[low] == 0) {
+			low++;
+		}
+		int weight = n - 1 - fractionDigits;
+		int count = n - low;
+		ensure(12 + 2 * count);
+		int32(8 + 2 * count);
+		short16(count);
+		short16(weight);
+		short16(v.signum() < 0 ? 0x4000 : 0);
+		short16(dscale);
+		for (int i = n - 1; i >= low; i--) {
+			short16(digits[i]);
+		}
+		return this;
+	}
+
+	/** Ends the data with the trailer; returns the buffer, whose first {@link #length} bytes are the COPY data. */
+	byte[] finish() {
+		ensure(2);
+		short16(-1);
+		return bytes;
+	}
+
+	int length() {
+		return length;
+	}
+
+	/**
+	 * Microseconds since PostgreSQL's epoch, a fraction of a microsecond rounded half to even as the server rounds
+	 * the text form.
+	 */
+	static long micros(Instant t) {
+		long micros = Math.multiplyExact(t.getEpochSecond() - PG_EPOCH_SECONDS, 1_000_000L);
+		int nanos = t.getNano();
+		long q = nanos / 1000;
+		int r = nanos % 1000;
+		if (r > 500 || (r == 500 && (q & 1) == 1)) {
+			q++;
+		}
+		return micros + q;
+	}
+
+	private static int[] push(int[] digits, int at, int digit) {
+		int[] d = at < digits.length ? digits : Arrays.copyOf(digits, digits.length * 2);
+		d[at] = digit;
+		return d;
+	}
+
+	private void short16(int v) {
+		bytes[length++] = (byte) (v >>> 8);
+		bytes[length++] = (byte) v;
+	}
+
+	private void int32(int v) {
+		bytes[length++] = (byte) (v >>> 24);
+		bytes[length++] = (byte) (v >>> 16);
+		bytes[length++] = (byte) (v >>> 8);
+		bytes[length++] = (byte) v;
+	}
+
+	private void ensure(int more) {
+		if (length + more > bytes.length) {
+			bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+		}
+	}
+}
