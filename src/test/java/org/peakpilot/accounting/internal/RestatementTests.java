@@ -44,9 +44,11 @@ import static org.peakpilot.Counties.WUTONGQIAO;
  * path, touches exactly the reports whose current results used the factor, and keeps every earlier computation as
  * history with the factor version that produced it. Own schema; from 4 touched reports on, publication goes bulk.
  */
-// Own context: a low bulk-restatement threshold; accounting and the modules it depends on suffice
+// Own context: a low bulk-restatement threshold; accounting and the modules it depends on suffice (monitoring is
+// not among them, so readiness waits for no MQTT subscribers here)
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
-@TestPropertySource(properties = { "peakpilot.test.schema=pp_restatement", "peakpilot.accounting.bulk-restatement-from=4" })
+@TestPropertySource(properties = { "peakpilot.test.schema=pp_restatement", "peakpilot.accounting.bulk-restatement-from=4",
+		"management.endpoint.health.group.readiness.include=readinessState,db" })
 @ExtendWith(OutputCaptureExtension.class)
 @org.springframework.context.annotation.Import(RestatementTests.ClaimsStandIn.class)
 class RestatementTests {
