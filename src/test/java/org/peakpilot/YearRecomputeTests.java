@@ -141,6 +141,21 @@ class YearRecomputeTests {
 		return map;
 	}
 
+	/**
+	 * The stored columns of the reports' current lines as the database prints them (numeric with their scale, JSONB
+	 * normalized), one row per line by report and line; only the IDs and the computation's time, actor and reason left out.
+	 */
+	List<String> storedColumns(List<Long> reportIds) {
+		return jdbc.sql("""
+				SELECT concat_ws(' | ', c.report_id, x.line_no, x.scope, x.category, x.energy_use, x.co2_t::text, x.co2_market_t::text,
+				       x.tce::text, coalesce(x.tce_equal_value::text, 'NULL'), coalesce(x.energy_gj::text, 'NULL'), x.factors::text,
+				       x.formula, x.notes::text, coalesce(x.defaults::text, 'NULL'), array_to_string(c.factor_codes, ','))
+				FROM accounting_computation c JOIN accounting_result x ON x.computation_id = c.id
+				WHERE c.superseded_at IS NULL AND c.report_id = ANY(:ids)
+				ORDER BY c.report_id, x.line_no
+				""").param("ids", reportIds.toArray(Long[]::new)).query(String.class).list();
+	}
+
 	@Test
 	void recomputingAYearGivesThePerReportFiguresAndSupersedesTheOldRows() {
 		RegistryModel.Enterprise cement = fixtures.enterprise(EMEISHAN, "3011", null);
@@ -160,11 +175,15 @@ class YearRecomputeTests {
 		long other = save(cement, 2023, 6, cement(6));
 		long empty = save(steel, 2024, 4, List.of());
 		Map<Long, List<StoredResult>> before = current(year2024);
+		List<String> storedBefore = storedColumns(year2024);
 		List<StoredResult> otherBefore = SystemActor.call("test", () -> reports.resultHistory(other));
 
 		int recomputed = SystemActor.call("test", () -> restatements.recomputeYear(2024, "test of the bulk path"));
 
 		assertThat(recomputed).isEqualTo(year2024.size());
+		// every stored column of every line, as the database gives it back, is what the per-report path stored
+		assertThat(storedBefore).hasSize(45).anySatisfy(row -> assertThat(row).contains("\"parameter\": \"NCV\""));
+		assertThat(storedColumns(year2024)).containsExactlyElementsOf(storedBefore);
 		Map<Long, List<StoredResult>> after = current(year2024);
 		for (long id : year2024) {
 			List<StoredResult> old = before.get(id);
