@@ -62,6 +62,9 @@ class GatewayTokenOverlapTests {
 	@Autowired
 	UserAccounts accounts;
 
+	@Autowired
+	org.peakpilot.monitoring.internal.Gateways gateways;
+
 	RegistryModel.Enterprise enterprise;
 	String user;
 	long gatewayId;
@@ -113,6 +116,21 @@ class GatewayTokenOverlapTests {
 		java.util.Map<String, Object> listed = JsonPath.read(mvc.perform(get("/api/v1/monitoring/enterprises/" + enterprise.id() + "/gateways")
 			.with(basic(user))).andReturn().getResponse().getContentAsString(), "$[0]");
 		org.assertj.core.api.Assertions.assertThat(listed.get("previousTokenUntil")).as("no longer shown once it ended").isNull();
+	}
+
+	/** An attacker's made-up device tokens are refused and leave nothing behind in the token cache. */
+	@Test
+	void madeUpTokensAreRefusedAndNotRemembered() throws Exception {
+		sends(first, status().isOk());
+		java.util.Map<?, ?> cache = (java.util.Map<?, ?>) org.springframework.test.util.ReflectionTestUtils.getField(gateways, "byHash");
+		int before = cache.size();
+		org.assertj.core.api.Assertions.assertThat(before).as("the gateway's own token is remembered").isPositive();
+		for (int i = 0; i < 200; i++) {
+			mvc.perform(post("/api/v1/monitoring/status").header("Authorization", "Bearer ppd_madeup" + i + "x".repeat(i)))
+				.andExpect(status().isUnauthorized());
+		}
+		org.assertj.core.api.Assertions.assertThat(cache.size()).as("entries after 200 made-up tokens").isEqualTo(before);
+		sends(first, status().isOk());
 	}
 
 	@Test

@@ -150,7 +150,14 @@ public class Gateways implements DeviceCredentials {
 							AccessScope.device("gateway:" + rs.getLong("id"), rs.getLong("enterprise_id")), instant(rs, "until")))
 					.optional();
 				c = new Cached(s, now, version);
-				byHash.put(hash, c);
+				// only tokens of gateways are kept: anyone can send any number of made-up tokens, and remembering the
+				// answer for each would let them fill the memory (an unknown token costs one indexed query instead)
+				if (s.isPresent()) {
+					byHash.put(hash, c);
+				}
+				else {
+					byHash.remove(hash);
+				}
 			}
 		}
 		catch (DataAccessException ex) {
