@@ -3,6 +3,7 @@ package org.peakpilot.platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InvalidObjectException;
+import java.io.ObjectInputFilter;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
@@ -37,6 +38,12 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  * be read (a class changed between versions during a rolling update) reads as absent: its user signs in again, or
  * misses one flash message, instead of getting an error page.
  * <p>
+ * Reading is filtered ({@link #ATTRIBUTE_CLASSES}): a session row names the classes to build, so whoever could write
+ * into {@code spring_session_attributes} could otherwise make the application build any serializable class on its
+ * class path (a deserialization gadget). Only the JDK's values, collections and times, Spring Security's and the
+ * flash map's classes and PeakPilot's own are built, with bounds on depth, references, arrays and size; a rebuilt
+ * record must be one of PeakPilot's. Anything else reads as absent, as an unreadable attribute does.
+ * <p>
  * Expired sessions are deleted by one instance per minute ({@code platform.sessionCleanup}) instead of Spring
  * Session's own per-instance timer ({@code spring.session.jdbc.cleanup-cron=-}).
  */
@@ -44,6 +51,33 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 class SessionStore {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
+
+	/**
+	 * The classes a session attribute may contain: the security context and its tokens, the CSRF token, the saved
+	 * request, flash maps, and the modules' flash values (strings, numbers, times, collections, PeakPilot's records
+	 * and enums). Arrays are checked by their element type; primitive arrays pass.
+	 */
+	private static final ObjectInputFilter ALLOWED = ObjectInputFilter.Config.createFilter(String.join(";",
+			"maxdepth=32", "maxrefs=20000", "maxarray=100000", "maxbytes=4000000",
+			"java.lang.*", "java.util.*", "java.util.concurrent.*", "java.time.*", "java.math.*",
+			"org.peakpilot.**", "org.springframework.security.**", "org.springframework.web.servlet.FlashMap",
+			"org.springframework.util.LinkedMultiValueMap", "org.springframework.util.MultiValueMapAdapter",
+			"org.springframework.util.LinkedCaseInsensitiveMap",
+			"jakarta.servlet.http.Cookie", "!*"));
+
+	/** {@link #ALLOWED}, saying in the log what it refused. */
+	static final ObjectInputFilter ATTRIBUTE_CLASSES = info -> {
+		ObjectInputFilter.Status status = ALLOWED.checkInput(info);
+		if (status == ObjectInputFilter.Status.REJECTED) {
+			log.warn("A session attribute was refused: class {}, depth {}, references {}, array length {}, bytes {}",
+					info.serialClass() == null ? "-" : info.serialClass().getName(), info.depth(), info.references(),
+					info.arrayLength(), info.streamBytes());
+		}
+		return status;
+	};
+
+	/** The package of the only records {@link RecordForm} may rebuild. */
+	private static final String OWN_PACKAGES = "org.peakpilot.";
 
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeSerialization() {
@@ -150,6 +184,7 @@ class SessionStore {
 		RecordReadingStream(InputStream in, ClassLoader loader) throws IOException {
 			super(in, loader);
 			this.loader = loader;
+			setObjectInputFilter(ATTRIBUTE_CLASSES);
 			enableResolveObject(true);
 		}
 
@@ -157,6 +192,9 @@ class SessionStore {
 		protected Object resolveObject(Object value) throws IOException {
 			if (!(value instanceof RecordForm form)) {
 				return value;
+			}
+			if (form.type() == null || !form.type().startsWith(OWN_PACKAGES)) {
+				throw new InvalidObjectException(form.type() + " is not one of PeakPilot's records");
 			}
 			try {
 				Class<?> type = Class.forName(form.type(), false, loader);

@@ -81,4 +81,42 @@ class SessionStoreTests {
 	void anObjectThatIsNeitherSerializableNorARecordIsRefused() {
 		assertThatThrownBy(() -> written(new NotARecord())).isInstanceOf(NotSerializableException.class);
 	}
+
+	// An attacker who can write a session row chooses the classes the application builds from it: only the allowed
+	// ones are built, anything else reads as absent.
+
+	@Test
+	void aSerializableClassOutsideTheAllowedOnesIsNotBuilt() throws IOException {
+		assertThat(read(written(new java.io.File("/etc/passwd")))).isNull();
+		assertThat(read(written(new java.util.ArrayList<>(List.of(new java.io.File("x")))))).isNull();
+		assertThat(read(written(new Object[] { new java.net.InetSocketAddress(80) }))).isNull();
+		// the same shapes with allowed classes come back
+		assertThat(read(written(new java.util.ArrayList<>(List.of("x"))))).isEqualTo(List.of("x"));
+		assertThat(read(written(java.time.Instant.EPOCH))).isEqualTo(java.time.Instant.EPOCH);
+		assertThat(read(written(new byte[] { 1, 2 }))).isEqualTo(new byte[] { 1, 2 });
+	}
+
+	@Test
+	void aRecordIsRebuiltOnlyIfItIsPeakPilots() throws IOException {
+		byte[] outsider = written(new SessionStore.RecordForm("com.example.outside.Outsider", new Object[] { "x" }));
+		assertThat(read(outsider)).isNull();
+		byte[] own = written(new SessionStore.RecordForm(Line.class.getName(), new Object[] { "x", BigDecimal.ONE }));
+		assertThat(read(own)).isEqualTo(new Line("x", BigDecimal.ONE));
+		// the outside record itself is a real record: only the package check stops it
+		assertThat(com.example.outside.Outsider.class.isRecord()).isTrue();
+	}
+
+	@Test
+	void deepNestingIsRefused() throws IOException {
+		List<Object> nested = new ArrayList<>();
+		List<Object> inner = nested;
+		for (int i = 0; i < 100; i++) {
+			List<Object> next = new ArrayList<>();
+			inner.add(next);
+			inner = next;
+		}
+		assertThat(read(written(nested))).isNull();
+		List<Object> shallow = new ArrayList<>(List.of(new ArrayList<>(List.of(1L))));
+		assertThat(read(written(shallow))).isEqualTo(shallow);
+	}
 }
