@@ -143,6 +143,19 @@ public final class IngestLoadDriver {
 					batches.add(new Batch(ent.token(), ent.gatewayId(), body.append("]}").toString(), inBody));
 				}
 			}
+			// steady state: one new reading per meter, the quarter hour after the others
+			List<Batch> steady = new ArrayList<>();
+			int steadyReadings = 0;
+			for (BenchMeters.EnterpriseMeters ent : enterprises) {
+				StringBuilder body = new StringBuilder("{\"readings\":[");
+				for (int m = 0; m < ent.meterIds().length; m++) {
+					body.append(m == 0 ? "" : ",").append("{\"meter\":\"").append(ent.codes().get(m)).append("\",\"ts\":\"")
+						.append(TS.format(last.atOffset(ZoneOffset.ofHours(8)))).append("\",\"value\":")
+						.append(BigDecimal.valueOf(100_0 + random.nextInt(900_0), 1).toPlainString()).append('}');
+				}
+				steady.add(new Batch(ent.token(), ent.gatewayId(), body.append("]}").toString(), ent.meterIds().length));
+				steadyReadings += ent.meterIds().length;
+			}
 			Collections.shuffle(batches, random);
 			System.out.printf("prepared %d readings in %d batches (%.1f MB of JSON), sum %s%n", made, batches.size(),
 					batches.stream().mapToLong(b -> b.body().length()).sum() / 1e6, sum.toPlainString());
@@ -181,6 +194,13 @@ public final class IngestLoadDriver {
 					int rolled = SystemActor.call("bench", rollups::rollUpPending);
 					seconds = (System.nanoTime() - t0) / 1e9;
 					System.out.printf("round %d rollups of %d meters (Q/H/D/M) in %.2f s = %,.0f readings/s%n", r, rolled, seconds, made / seconds);
+					// steady state: every meter sends its next quarter hour, then the rollups of that one reading each
+					sendAll(http, uris, steady, clients);
+					t0 = System.nanoTime();
+					rolled = SystemActor.call("bench", rollups::rollUpPending);
+					seconds = (System.nanoTime() - t0) / 1e9;
+					System.out.printf("round %d steady rollups: %d meters with one new reading each (%d readings) in %.3f s = %.2f ms per meter%n",
+							r, rolled, steadyReadings, seconds, seconds * 1000 / Math.max(1, rolled));
 				}
 				empty(platform);
 
