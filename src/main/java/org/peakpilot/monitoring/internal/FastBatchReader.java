@@ -128,7 +128,7 @@ final class FastBatchReader {
 		return batch;
 	}
 
-	/** The elements of an array whose '[' has been read, through its ']'. */
+	/** The elements of an array whose opening bracket has been read, through its closing bracket. */
 	private List<Parsed> elements() {
 		List<Parsed> out = new ArrayList<>();
 		if (next() == ']') {
@@ -311,7 +311,11 @@ final class FastBatchReader {
 		return body.substring(start, pos);
 	}
 
-	/** A literal or number must be followed by whitespace, ',', '}' or ']' (else it is unusual, e.g. 1e3, nullx). */
+	/**
+	 * A literal or number must be followed by whitespace, a comma or a closing brace or bracket (else it is unusual,
+	 * e.g. 1e3, nullx). (No unbalanced brackets in these comments: Spring Modulith's documentation reads them with a
+	 * simple JSON parser that counts them.)
+	 */
 	private void delimited() {
 		if (pos < n) {
 			char c = body.charAt(pos);
