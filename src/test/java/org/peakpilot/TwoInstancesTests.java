@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -411,5 +412,18 @@ class TwoInstancesTests {
 				other.disconnect();
 			}
 		}
+	}
+
+	@Test
+	@Order(10)
+	void aGatewaysDefaultTimeMarksChangedOnOneInstanceApplyToTheOthersNextBatch() throws Exception {
+		Site s = site();
+		assertThat(postReading(two, s.token(), ts(4, 4))).as("the end of the interval, now cached by instance two").isEqualTo(200);
+		SystemActor.callAs("test", Role.CITY_ADMIN, Set.of(), () -> one.getBean(Gateways.class).updateMarks(s.gatewayId(), "start"));
+		assertThat(postReading(two, s.token(), ts(4, 8))).isEqualTo(200);
+		List<Instant> stored = one.getBean(JdbcClient.class).sql("SELECT ts FROM monitoring_reading WHERE meter_id = :m ORDER BY ts")
+			.param("m", s.meterId()).query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
+		assertThat(stored).as("the second batch's time marks the start on instance two at once")
+			.containsExactly(ts(4, 4).toInstant(), ts(4, 9).toInstant());
 	}
 }

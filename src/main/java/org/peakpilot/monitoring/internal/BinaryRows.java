@@ -78,6 +78,44 @@ final class BinaryRows {
 	 * decimal point between two of them (trailing zero digits left out, as the server stores them).
 	 */
 	BinaryRows numeric(BigDecimal v) {
+		int scale = v.scale();
+		if (scale >= 0 && v.signum() != 0 && v.precision() <= 15) {
+			// the usual reading (|unscaled| < 10^15, padded by at most 10^3): the same digits in long arithmetic
+			long m = Math.abs(v.unscaledValue().longValue());
+			int pad = (4 - scale % 4) % 4;
+			m *= PAD[pad];
+			int fractionDigits = (scale + pad) / 4;
+			// base-10,000 digits, least significant first: at most 5 (10^18 > |m| * 10^3)
+			int n = 0;
+			int low = -1;
+			long[] d = quickDigits;
+			for (; m != 0; m /= 10_000) {
+				d[n] = m % 10_000;
+				if (low < 0 && d[n] != 0) {
+					low = n;
+				}
+				n++;
+			}
+			int count = n - low;
+			ensure(12 + 2 * count);
+			int32(8 + 2 * count);
+			short16(count);
+			short16(n - 1 - fractionDigits);
+			short16(v.signum() < 0 ? 0x4000 : 0);
+			short16(scale);
+			for (int i = n - 1; i >= low; i--) {
+				short16((int) d[i]);
+			}
+			return this;
+		}
+		return numericGeneral(v);
+	}
+
+	private static final long[] PAD = { 1, 10, 100, 1_000 };
+	private final long[] quickDigits = new long[5];
+
+	/** {@link #numeric} for any value (BigInteger arithmetic); the quick path must give the same bytes. */
+	BinaryRows numericGeneral(BigDecimal v) {
 		int dscale = Math.max(v.scale(), 0);
 		if (v.signum() == 0) {
 			ensure(12);

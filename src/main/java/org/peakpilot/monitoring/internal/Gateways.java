@@ -63,6 +63,15 @@ public class Gateways implements DeviceCredentials {
 	private record Cached(Optional<Sender> sender, Instant at, long version) {
 	}
 
+	/** The cache topic of the gateways' default time marks: bumped by {@link #updateMarks}. */
+	static final String MARKS_TOPIC = "monitoring.gateway-marks";
+
+	private record CachedMarks(ReadingIngest.Marks marks, long version, Instant at) {
+	}
+
+	/** One entry per gateway that sent a batch without marks (gateways are registered, so this is bounded). */
+	private final Map<Long, CachedMarks> marksById = new ConcurrentHashMap<>();
+
 	private final JdbcClient jdbc;
 	private final CacheInvalidation caches;
 	private final Registry registry;
@@ -347,15 +356,31 @@ public class Gateways implements DeviceCredentials {
 			throw new InvalidInputException("timestampMarks", "timestampMarks is \"start\" or \"end\" (of the interval)");
 		}
 		jdbc.sql("UPDATE monitoring_gateway SET timestamp_marks = :m WHERE id = :id").param("m", marks.name()).param("id", id).update();
+		caches.invalidate(MARKS_TOPIC);
 		Gateway after = find(id).orElseThrow();
 		audit.record("gateway.changed", "gateway", id, before, after);
 		return after;
 	}
 
-	/** What the gateway's times mark when a batch does not say (looked up per such batch: one row by its key). */
+	/**
+	 * What the gateway's times mark when a batch does not say: looked up once and then cached like tokens (for
+	 * {@code peakpilot.monitoring.token-cache}, as long as the cache topic {@value #MARKS_TOPIC} keeps its version,
+	 * which {@link #updateMarks} on any instance bumps). Within the ingest's transaction the version is read with the
+	 * meters' in one query, so a batch no longer asks for its gateway's marks (issue 16).
+	 */
 	ReadingIngest.Marks defaultMarks(long gatewayId) {
-		return jdbc.sql("SELECT timestamp_marks FROM monitoring_gateway WHERE id = :id").param("id", gatewayId).query(String.class)
-			.optional().map(ReadingIngest.Marks::valueOf).orElse(ReadingIngest.Marks.END);
+		long version = caches.version(MARKS_TOPIC);
+		Instant now = clock.instant();
+		CachedMarks c = marksById.get(gatewayId);
+		if (c != null && c.version() == version && now.isBefore(c.at().plus(cacheTtl))) {
+			return c.marks();
+		}
+		ReadingIngest.Marks marks = jdbc.sql("SELECT timestamp_marks FROM monitoring_gateway WHERE id = :id").param("id", gatewayId)
+			.query(String.class).optional().map(ReadingIngest.Marks::valueOf).orElse(ReadingIngest.Marks.END);
+		if (version >= 0) { // a negative version: changed in this very transaction, not committed, not cached
+			marksById.put(gatewayId, new CachedMarks(marks, version, now));
+		}
+		return marks;
 	}
 
 	/** The gateway of this id, for those who may read its enterprise. */

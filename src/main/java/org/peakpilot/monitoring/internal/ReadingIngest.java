@@ -163,9 +163,10 @@ public class ReadingIngest {
 	private final Duration alignmentTolerance;
 	private final org.peakpilot.platform.AuditLog audit;
 	private final Batches batches;
+	private final Gateways gateways;
 
 	ReadingIngest(DataSource dataSource, TransactionTemplate tx, Meters meters, Quarantine quarantine, Clock clock,
-			org.peakpilot.platform.AuditLog audit, Batches batches, @Value("${peakpilot.monitoring.max-reading-age:P400D}") Duration maxAge,
+			org.peakpilot.platform.AuditLog audit, Batches batches, Gateways gateways, @Value("${peakpilot.monitoring.max-reading-age:P400D}") Duration maxAge,
 			@Value("${peakpilot.monitoring.alignment-tolerance:PT60S}") Duration alignmentTolerance) {
 		this.dataSource = dataSource;
 		this.tx = tx;
@@ -174,6 +175,7 @@ public class ReadingIngest {
 		this.clock = clock;
 		this.audit = audit;
 		this.batches = batches;
+		this.gateways = gateways;
 		this.maxAge = maxAge;
 		if (alignmentTolerance.isNegative() || alignmentTolerance.compareTo(Duration.ofMinutes(30)) > 0) {
 			throw new IllegalArgumentException("peakpilot.monitoring.alignment-tolerance must lie between PT0S and PT30M");
@@ -191,35 +193,70 @@ public class ReadingIngest {
 	 * readings corrections); the answer carries the batch id of the options.
 	 */
 	IngestResult ingest(Origin origin, List<Parsed> batch, Options options) {
+		return ingest(origin, batch, options, null);
+	}
+
+	/**
+	 * As {@link #ingest(Origin, List, Options)}; options without marks take the default of the gateway {@code
+	 * marksOf} (the end when null). The gateway's marks and the enterprise's meters are taken in the batch's
+	 * transaction, where their cache versions are one query (issue 16: a batch of new readings is now that query, the
+	 * COPY, the rollup-pending upsert, the batch record and the commit).
+	 */
+	IngestResult ingest(Origin origin, List<Parsed> batch, Options given, Long marksOf) {
 		Instant now = clock.instant();
-		List<Valid> valid = new ArrayList<>(batch.size());
-		List<Invalid> invalid = new ArrayList<>();
-		Meters.EnterpriseMeters own = meters.ofEnterprise(origin.enterpriseId());
-		// a gateway's batch repeats the same few times for all its meters: parse each text once
-		java.util.Map<String, Instant> times = new java.util.HashMap<>();
-		for (int i = 0; i < batch.size(); i++) {
-			Checked c = check(i, batch.get(i), own, now, times, options);
-			if (c instanceof Valid v) {
-				valid.add(v);
-			}
-			else {
-				invalid.add((Invalid) c);
-			}
-		}
+		// a batch of new readings is copied straight in without a savepoint; if one is stored already the whole
+		// transaction is rolled back and done again through the staging table. Inside a caller's transaction (replay,
+		// back-fill) that cannot be rolled back alone: a savepoint as before.
+		boolean outer = org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive();
+		boolean straight = true;
 		for (int attempt = 1;; attempt++) {
+			boolean copyStraight = straight;
 			try {
 				return tx.execute(status -> {
-					IngestResult r = store(origin, batch.size(), valid, invalid, now).withBatchId(options.batchId());
+					Options options = given.marks() != null ? given
+							: given.marksOr(marksOf == null ? null : gateways.defaultMarks(marksOf));
+					List<Valid> valid = new ArrayList<>(batch.size());
+					List<Invalid> invalid = new ArrayList<>();
+					Meters.EnterpriseMeters own = meters.ofEnterprise(origin.enterpriseId());
+					// a gateway's batch repeats the same few times for all its meters: parse each text once
+					java.util.Map<String, Instant> times = new java.util.HashMap<>();
+					for (int i = 0; i < batch.size(); i++) {
+						Checked c = check(i, batch.get(i), own, now, times, options);
+						if (c instanceof Valid v) {
+							valid.add(v);
+						}
+						else {
+							invalid.add((Invalid) c);
+						}
+					}
+					IngestResult r = store(origin, batch.size(), valid, invalid, now, copyStraight ? (outer ? Copy.SAVEPOINT : Copy.STRAIGHT)
+							: Copy.STAGED).withBatchId(options.batchId());
 					// one row per batch, in its transaction: what a batch id produced can be looked up later
 					batches.record(origin, options.batchId(), r, now);
 					return r;
 				});
+			}
+			catch (AlreadyStored ex) {
+				straight = false;
+				attempt--;
 			}
 			catch (PessimisticLockingFailureException ex) {
 				if (attempt == 3) {
 					throw ex;
 				}
 			}
+		}
+	}
+
+	/** How new rows go in: straight (no savepoint), straight under a savepoint, or through the staging table. */
+	private enum Copy {
+		STRAIGHT, SAVEPOINT, STAGED
+	}
+
+	/** The straight COPY met a reading already stored: the transaction is rolled back, the batch goes again, staged. */
+	private static final class AlreadyStored extends RuntimeException {
+		AlreadyStored() {
+			super(null, null, false, false);
 		}
 	}
 
@@ -230,6 +267,11 @@ public class ReadingIngest {
 
 	private Checked check(int index, Parsed p, Meters.EnterpriseMeters own, Instant now, java.util.Map<String, Instant> times,
 			Options options) {
+		return check(index, p, own, now, times, options, true);
+	}
+
+	private Checked check(int index, Parsed p, Meters.EnterpriseMeters own, Instant now, java.util.Map<String, Instant> times,
+			Options options, boolean quickValue) {
 		if (p.reading() == null) {
 			return new Invalid(index, null, null, null, null, null, p.raw(), Reason.MALFORMED, p.malformed());
 		}
@@ -264,25 +306,32 @@ public class ReadingIngest {
 			snappedFrom = ts;
 			ts = boundary;
 		}
-		BigDecimal value;
-		try {
-			value = new BigDecimal(r.value().strip());
-		}
-		catch (NumberFormatException | NullPointerException ex) {
-			return new Invalid(index, meter, meter.code(), ts, null, r.unit(), p.raw(), Reason.BAD_VALUE,
-					"value '" + r.value() + "' is not a number");
-		}
-		if (value.scale() > 100) {
-			// 1e-999999999 would take minutes to round to 6 decimals
-			return new Invalid(index, meter, meter.code(), ts, null, r.unit(), p.raw(), Reason.BAD_VALUE,
-					"value has more than 100 decimals");
-		}
-		BigDecimal scaled = null; // rounded once (half up rounds the absolute value alike)
-		if (value.precision() - value.scale() > 19
-				|| (scaled = value.setScale(SCALE, Rounding.MODE)).abs().compareTo(MonitoringBounds.READING_MAX) >= 0) {
-			// kept as raw text only: the value itself does not fit the quarantine's numeric column either
-			return new Invalid(index, meter, meter.code(), ts, null, r.unit(), p.raw(), Reason.VALUE_OUT_OF_RANGE,
-					"value " + abbreviated(value) + " lies beyond what any meter can show (|value| < 10^18)");
+		// the usual form (up to 12 digits and 6 decimals) straight to the stored value, which then stands in for the
+		// value as sent in the checks below (numerically equal); anything else, and any reading that fails a check
+		// below, is read as before
+		BigDecimal scaled = quickValue ? quickValue(r.value()) : null;
+		BigDecimal value = scaled;
+		boolean quick = scaled != null;
+		if (!quick) {
+			try {
+				value = new BigDecimal(r.value().strip());
+			}
+			catch (NumberFormatException | NullPointerException ex) {
+				return new Invalid(index, meter, meter.code(), ts, null, r.unit(), p.raw(), Reason.BAD_VALUE,
+						"value '" + r.value() + "' is not a number");
+			}
+			if (value.scale() > 100) {
+				// 1e-999999999 would take minutes to round to 6 decimals
+				return new Invalid(index, meter, meter.code(), ts, null, r.unit(), p.raw(), Reason.BAD_VALUE,
+						"value has more than 100 decimals");
+			}
+			// rounded once (half up rounds the absolute value alike)
+			if (value.precision() - value.scale() > 19
+					|| (scaled = value.setScale(SCALE, Rounding.MODE)).abs().compareTo(MonitoringBounds.READING_MAX) >= 0) {
+				// kept as raw text only: the value itself does not fit the quarantine's numeric column either
+				return new Invalid(index, meter, meter.code(), ts, null, r.unit(), p.raw(), Reason.VALUE_OUT_OF_RANGE,
+						"value " + abbreviated(value) + " lies beyond what any meter can show (|value| < 10^18)");
+			}
 		}
 		Reason reason = null;
 		String detail = null;
@@ -321,10 +370,71 @@ public class ReadingIngest {
 			detail = "register value " + value.toPlainString() + " exceeds the register's maximum " + meter.counterMax().toPlainString();
 		}
 		if (reason != null) {
+			if (quick) {
+				// checked again with the value as sent (its own scale), which the detail and the quarantine show as before
+				return check(index, p, own, now, times, options, false);
+			}
 			return new Invalid(index, meter, meter.code(), ts, value, r.unit(), p.raw(), reason, detail);
 		}
 		return new Valid(index, meter, ts, scaled, p, snappedFrom,
 				options.correction() || p.correction());
+	}
+
+	/** The largest whole part {@link #quickValue} takes: 12 digits, far below {@link MonitoringBounds#READING_MAX}. */
+	private static final int QUICK_INTEGER_DIGITS = 12;
+	private static final long[] POWERS_OF_TEN = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000 };
+
+	/**
+	 * A value written {@code -?[0-9]{1,12}(.[0-9]{1,6})?} (what meters send) as the stored value, {@code new
+	 * BigDecimal(text).setScale(6, HALF_UP)} without the detour (nothing to round at 6 decimals or fewer); null for
+	 * anything else (blanks, exponents, a plus, more digits), which takes the general path.
+	 */
+	static BigDecimal quickValue(String text) {
+		if (text == null) {
+			return null;
+		}
+		int n = text.length();
+		int i = 0;
+		boolean negative = n > 0 && text.charAt(0) == '-';
+		if (negative) {
+			i++;
+		}
+		long whole = 0;
+		int start = i;
+		while (i < n && i - start <= QUICK_INTEGER_DIGITS) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				break;
+			}
+			whole = whole * 10 + (c - '0');
+			i++;
+		}
+		int wholeDigits = i - start;
+		if (wholeDigits == 0 || wholeDigits > QUICK_INTEGER_DIGITS) {
+			return null;
+		}
+		long fraction = 0;
+		int fractionDigits = 0;
+		if (i < n) {
+			if (text.charAt(i) != '.') {
+				return null;
+			}
+			i++;
+			while (i < n) {
+				char c = text.charAt(i);
+				if (c < '0' || c > '9' || fractionDigits == SCALE) {
+					return null;
+				}
+				fraction = fraction * 10 + (c - '0');
+				fractionDigits++;
+				i++;
+			}
+			if (fractionDigits == 0) {
+				return null;
+			}
+		}
+		long unscaled = whole * POWERS_OF_TEN[SCALE] + fraction * POWERS_OF_TEN[SCALE - fractionDigits];
+		return BigDecimal.valueOf(negative ? -unscaled : unscaled, SCALE);
 	}
 
 	/** The interval boundary nearest to a time (the later one when it lies half way). */
@@ -420,7 +530,7 @@ public class ReadingIngest {
 		return v;
 	}
 
-	private IngestResult store(Origin origin, int received, List<Valid> valid, List<Invalid> invalid, Instant now) {
+	private IngestResult store(Origin origin, int received, List<Valid> valid, List<Invalid> invalid, Instant now, Copy copy) {
 		int stored = 0;
 		int duplicates = 0;
 		List<Invalid> rejected = new ArrayList<>(invalid);
@@ -431,7 +541,7 @@ public class ReadingIngest {
 			rows.sort(BY_KEY);
 			Connection connection = DataSourceUtils.getConnection(dataSource);
 			try {
-				if (copyStraightIn(connection, origin, rows, now)) {
+				if (copy != Copy.STAGED && copyStraightIn(connection, origin, rows, now, copy == Copy.SAVEPOINT)) {
 					stored = rows.size();
 				}
 				else {
@@ -533,8 +643,9 @@ public class ReadingIngest {
 	 * ({@link BinaryRows}): the same values as the text form (received_at to the second, as before), without
 	 * formatting numbers and times here and parsing them again in the server.
 	 */
-	private static boolean copyStraightIn(Connection connection, Origin origin, List<Valid> rows, Instant now) throws SQLException {
-		Savepoint savepoint = connection.setSavepoint();
+	private static boolean copyStraightIn(Connection connection, Origin origin, List<Valid> rows, Instant now, boolean withSavepoint)
+			throws SQLException {
+		Savepoint savepoint = withSavepoint ? connection.setSavepoint() : null;
 		BinaryRows out = new BinaryRows(rows.size() * 72 + 32);
 		long receivedAt = BinaryRows.micros(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 		for (Valid v : rows) {
@@ -566,12 +677,17 @@ public class ReadingIngest {
 					in.cancelCopy();
 				}
 			}
-			connection.releaseSavepoint(savepoint);
+			if (savepoint != null) {
+				connection.releaseSavepoint(savepoint);
+			}
 			return true;
 		}
 		catch (SQLException ex) {
 			if (!"23505".equals(ex.getSQLState())) {
 				throw ex;
+			}
+			if (savepoint == null) {
+				throw new AlreadyStored();
 			}
 			connection.rollback(savepoint);
 			return false;

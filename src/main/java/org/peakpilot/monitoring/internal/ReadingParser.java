@@ -67,6 +67,15 @@ public final class ReadingParser {
 	 * text is its exact slice of the body.
 	 */
 	public static Batch jsonBatch(JsonMapper mapper, String body) {
+		Batch usual = FastBatchReader.read(body);
+		return usual != null ? usual : jacksonBatch(mapper, body);
+	}
+
+	/**
+	 * {@link #jsonBatch} with Jackson's streaming parser for any shape: what {@link FastBatchReader} leaves to it,
+	 * and every error (the reader never decides one).
+	 */
+	static Batch jacksonBatch(JsonMapper mapper, String body) {
 		try (JsonParser parser = mapper.createParser(body)) {
 			JsonToken first = parser.nextToken();
 			if (first == JsonToken.START_OBJECT) {

@@ -97,11 +97,8 @@ public class Readings {
 	 */
 	public IngestResult ingest(List<Parsed> readings, ReadingIngest.Options options) {
 		AccessScope s = AccessScope.current();
-		if (options.marks() == null) {
-			options = options.marksOr(s.role() == Role.DEVICE && s.actor().startsWith("gateway:")
-					? gateways.defaultMarks(Long.parseLong(s.actor().substring(8))) : null);
-		}
-		return ingest.ingest(Origin.http(s.actor(), senderEnterprise()), batch(readings), options);
+		Long gateway = s.role() == Role.DEVICE && s.actor().startsWith("gateway:") ? Long.valueOf(s.actor().substring(8)) : null;
+		return ingest.ingest(Origin.http(s.actor(), senderEnterprise()), batch(readings), options, gateway);
 	}
 
 	/**
@@ -135,9 +132,6 @@ public class Readings {
 			ReadingParser.Batch b = ReadingParser.jsonBatch(json, payload);
 			parsed = batch(b.readings());
 			options = new ReadingIngest.Options(ReadingIngest.batchId(b.batchId()), ReadingIngest.Marks.given(b.timestampMarks()), b.correction());
-			if (options.marks() == null) {
-				options = options.marksOr(gateways.defaultMarks(s.gatewayId()));
-			}
 		}
 		catch (InvalidInputException ex) {
 			long id = quarantine.putPayload("MQTT", "gateway:" + s.gatewayId(), s.enterpriseId(), payload, Reason.MALFORMED,
@@ -147,7 +141,7 @@ public class Readings {
 			batches.record(ReadingIngest.Origin.mqtt("gateway:" + s.gatewayId(), s.enterpriseId()), r.batchId(), r, clock.instant());
 			return r;
 		}
-		return ingest.ingest(Origin.mqtt("gateway:" + s.gatewayId(), s.enterpriseId()), parsed, options);
+		return ingest.ingest(Origin.mqtt("gateway:" + s.gatewayId(), s.enterpriseId()), parsed, options, s.gatewayId());
 	}
 
 	private static List<Parsed> batch(List<Parsed> parsed) {
