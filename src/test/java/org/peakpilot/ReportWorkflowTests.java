@@ -87,7 +87,7 @@ class ReportWorkflowTests {
 	}
 
 	@Test
-	void aStoredResultReadsAsTheCalculatorSaidWithItsDefaultsStoredOnceAndTheirNotesByIndex() throws Exception {
+	void aStoredResultReadsAsTheCalculatorSaidWithItsListsStoredOnceAndTheDefaultsNotesByIndex() throws Exception {
 		long first = save(enterpriseUser, 2021, 3);
 		long second = save(enterpriseUser, 2021, 4);
 		String calc = mvc.perform(post("/api/v1/accounting/calculations").with(basic(enterpriseUser)).contentType(MediaType.APPLICATION_JSON)
@@ -112,17 +112,20 @@ class ReportWorkflowTests {
 				org.assertj.core.api.Assertions.assertThat(notesJson).isEqualTo(expected);
 				org.assertj.core.api.Assertions.assertThat(JsonPath.<java.util.List<Object>>read(stored, "$[?(@.lineNo == " + line + ")].defaults").get(0))
 					.isEqualTo(JsonPath.read(calc, "$.lines[" + line + "].defaults"));
+				org.assertj.core.api.Assertions.assertThat(JsonPath.<java.util.List<Object>>read(stored, "$[?(@.lineNo == " + line + ")].factors").get(0))
+					.isEqualTo(JsonPath.read(calc, "$.lines[" + line + "].factors"));
 			}
 		}
-		// stored: the coal line's three default notes as indices into its list of defaults, the list once for both reports
+		// stored: the coal line's three default notes as indices into its list of defaults; that list and the list of its
+		// factor references once for both reports
 		org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
 				SELECT DISTINCT x.notes::text FROM accounting_result x JOIN accounting_computation c ON c.id = x.computation_id
 				WHERE c.report_id IN (:a, :b) AND x.line_no = 0""").param("a", first).param("b", second).query(String.class).list())
 			.singleElement().satisfies(n -> org.assertj.core.api.Assertions.assertThat(n).startsWith("[0, 1, 2, \""));
 		org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
-				SELECT count(DISTINCT x.defaults_id) FROM accounting_result x JOIN accounting_computation c ON c.id = x.computation_id
+				SELECT count(DISTINCT x.defaults_id) + count(DISTINCT x.factors_id) FROM accounting_result x JOIN accounting_computation c ON c.id = x.computation_id
 				WHERE c.report_id IN (:a, :b) AND x.line_no = 0""").param("a", first).param("b", second).query(Long.class).single())
-			.isEqualTo(1L);
+			.isEqualTo(2L);
 	}
 
 	@Test

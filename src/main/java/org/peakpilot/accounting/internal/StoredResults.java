@@ -38,18 +38,20 @@ import tools.jackson.databind.json.JsonMapper;
  * The stored results of reports. Each store is a computation of one report (when, by whom, why, which factor codes
  * it used) with its result lines; a new computation supersedes the report's current one, and lines never change.
  * A line names the factor versions it used as {@code [{code, version, value}]}; reads resolve them against the
- * factor library, which keeps every version's unit, source and tag forever (ADR 0006). The defaults a line assumed
- * are stored once per distinct list ({@link DefaultsRow}) and the notes stating them by index; reads join them back,
- * so a line reads exactly as it was calculated (V2026.12.17.20).
+ * factor library, which keeps every version's unit, source and tag forever (ADR 0006). The factor references and
+ * the defaults a line assumed are stored once per distinct list ({@link FactorsRow}, {@link DefaultsRow}), the notes
+ * stating the defaults by their index; reads join them back, so a line reads exactly as it was calculated
+ * (V2026.12.17.20).
  */
 @Component
 public class StoredResults {
 
 	private static final String LINES = """
 			SELECT x.id, x.line_no, x.scope, x.category, x.energy_use, x.co2_t, x.co2_market_t, x.tce, x.tce_equal_value,
-			       x.energy_gj, x.factors, x.formula, accounting_result_notes(x.notes, d.notes) AS notes, d.defaults,
+			       x.energy_gj, f.factors, x.formula, accounting_result_notes(x.notes, d.notes) AS notes, d.defaults,
 			       c.computed_at, c.computed_by, c.reason, c.superseded_at
 			FROM accounting_computation c JOIN accounting_result x ON x.computation_id = c.id
+			JOIN accounting_result_factors f ON f.id = x.factors_id
 			LEFT JOIN accounting_result_defaults d ON d.id = x.defaults_id
 			""";
 
@@ -120,30 +122,36 @@ public class StoredResults {
 				""").param("r", reportId).param("now", now).param("by", AccessScope.current().actor()).param("reason", reason)
 			.param("codes", factorCodes(results).toArray(String[]::new)).query(Long.class).single();
 		Map<List<Calculation.DefaultAssumed>, DefaultsRow> defaults = new HashMap<>();
+		Map<List<FactorUsed>, FactorsRow> factors = new HashMap<>();
 		for (LineResult r : results) {
 			DefaultsRow d = defaults.computeIfAbsent(defaultsOf(r), this::defaultsRow);
+			FactorsRow f = factors.computeIfAbsent(r.factors(), this::factorsRow);
 			jdbc.sql("""
 					INSERT INTO accounting_result (computation_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce,
-					    tce_equal_value, energy_gj, factors, formula, notes, defaults_id)
-					VALUES (:c, :n, :scope, :cat, :use, :co2, :market, :tce, :tceev, :gj, CAST(:factors AS jsonb), :formula,
+					    tce_equal_value, energy_gj, factors_id, formula, notes, defaults_id)
+					VALUES (:c, :n, :scope, :cat, :use, :co2, :market, :tce, :tceev, :gj, CAST(:factors AS uuid), :formula,
 					    CAST(:notes AS jsonb), CAST(:defaults AS uuid))
 					""")
 				.param("c", computation).param("n", r.index()).param("scope", r.scope().name()).param("cat", r.category())
 				.param("use", uses.get(r.index()).name()).param("co2", r.co2T().value()).param("market", r.co2MarketT().value())
 				.param("tce", r.tce().value()).param("tceev", Quantity.valueOf(r.tceEqualValue())).param("gj", Quantity.valueOf(r.energyGj()))
-				.param("factors", refsJson(r.factors())).param("formula", r.formula()).param("notes", notesJson(r.notes(), d))
+				.param("factors", f.id().toString()).param("formula", r.formula()).param("notes", notesJson(r.notes(), d))
 				.param("defaults", d.id().toString())
 				.update();
 		}
-		storeDefaults(defaults.values());
+		storeLists(defaults.values(), factors.values());
 	}
 
 	/**
-	 * A distinct list of defaults as stored once in {@code accounting_result_defaults}: its key (a hash of the two
+	 * A distinct list of defaults as stored once in {@code accounting_result_defaults}: its key ({@link #key} of the two
 	 * JSON texts), the list, and the notes that state its defaults ({@link Calculation.DefaultAssumed#note()}), which a
 	 * line's stored notes name by their index (V2026.12.17.20).
 	 */
 	record DefaultsRow(UUID id, String defaultsJson, List<String> notes, String notesJson) {
+	}
+
+	/** A distinct list of factor references as stored once in {@code accounting_result_factors}, keyed by its JSON text. */
+	record FactorsRow(UUID id, String factorsJson) {
 	}
 
 	/** The defaults a line assumed as stored: none is an empty list. */
@@ -156,10 +164,20 @@ public class StoredResults {
 		String defaultsJson = json.writeValueAsString(defaults);
 		List<String> notes = defaults.stream().map(Calculation.DefaultAssumed::note).toList();
 		String notesJson = json.writeValueAsString(notes);
+		return new DefaultsRow(key(defaultsJson + "\n" + notesJson), defaultsJson, notes, notesJson);
+	}
+
+	/** The stored form of the factors a line used, keyed by its content. */
+	FactorsRow factorsRow(List<FactorUsed> used) {
+		String factorsJson = refsJson(used);
+		return new FactorsRow(key(factorsJson), factorsJson);
+	}
+
+	/** The key of a stored list: the first 16 bytes of the SHA-256 of its UTF-8 text, as SQL's {@code accounting_content_key}. */
+	static UUID key(String content) {
 		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest((defaultsJson + "\n" + notesJson).getBytes(StandardCharsets.UTF_8));
-			ByteBuffer b = ByteBuffer.wrap(hash);
-			return new DefaultsRow(new UUID(b.getLong(), b.getLong()), defaultsJson, notes, notesJson);
+			ByteBuffer hash = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+			return new UUID(hash.getLong(), hash.getLong());
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
@@ -179,18 +197,25 @@ public class StoredResults {
 		return json.writeValueAsString(stored);
 	}
 
-	/** Stores the lists of defaults not stored yet (they never change: a list already there is left as it is). */
-	void storeDefaults(Collection<DefaultsRow> rows) {
-		if (rows.isEmpty()) {
-			return;
+	/** Stores the lists not stored yet (they never change: a list already there is left as it is). */
+	void storeLists(Collection<DefaultsRow> defaults, Collection<FactorsRow> factors) {
+		if (!defaults.isEmpty()) {
+			jdbc.sql("""
+					INSERT INTO accounting_result_defaults (id, defaults, notes)
+					SELECT CAST(i AS uuid), CAST(d AS jsonb), CAST(n AS jsonb) FROM unnest(:ids, :defaults, :notes) AS t(i, d, n)
+					ON CONFLICT (id) DO NOTHING
+					""").param("ids", defaults.stream().map(r -> r.id().toString()).toArray(String[]::new))
+				.param("defaults", defaults.stream().map(DefaultsRow::defaultsJson).toArray(String[]::new))
+				.param("notes", defaults.stream().map(DefaultsRow::notesJson).toArray(String[]::new)).update();
 		}
-		jdbc.sql("""
-				INSERT INTO accounting_result_defaults (id, defaults, notes)
-				SELECT CAST(i AS uuid), CAST(d AS jsonb), CAST(n AS jsonb) FROM unnest(:ids, :defaults, :notes) AS t(i, d, n)
-				ON CONFLICT (id) DO NOTHING
-				""").param("ids", rows.stream().map(r -> r.id().toString()).toArray(String[]::new))
-			.param("defaults", rows.stream().map(DefaultsRow::defaultsJson).toArray(String[]::new))
-			.param("notes", rows.stream().map(DefaultsRow::notesJson).toArray(String[]::new)).update();
+		if (!factors.isEmpty()) {
+			jdbc.sql("""
+					INSERT INTO accounting_result_factors (id, factors)
+					SELECT CAST(i AS uuid), CAST(f AS jsonb) FROM unnest(:ids, :factors) AS t(i, f)
+					ON CONFLICT (id) DO NOTHING
+					""").param("ids", factors.stream().map(r -> r.id().toString()).toArray(String[]::new))
+				.param("factors", factors.stream().map(FactorsRow::factorsJson).toArray(String[]::new)).update();
+		}
 	}
 
 	/** Reports of {@code fromYear} and later whose current results used the factor, in ID order. */
@@ -206,8 +231,9 @@ public class StoredResults {
 	Map<Long, List<Figures>> currentFigures(List<Long> reportIds) {
 		Map<Long, List<Figures>> figures = new HashMap<>();
 		jdbc.sql("""
-				SELECT c.report_id, x.scope, x.energy_use, x.co2_t, x.co2_market_t, x.tce, x.tce_equal_value, x.factors
+				SELECT c.report_id, x.scope, x.energy_use, x.co2_t, x.co2_market_t, x.tce, x.tce_equal_value, f.factors
 				FROM accounting_computation c JOIN accounting_result x ON x.computation_id = c.id
+				JOIN accounting_result_factors f ON f.id = x.factors_id
 				WHERE c.superseded_at IS NULL AND c.report_id = ANY(:ids) ORDER BY c.report_id, x.line_no
 				""").param("ids", reportIds.toArray(Long[]::new)).query((ResultSet rs) -> {
 			figures.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new Figures(Calculation.Scope.valueOf(rs.getString(2)),
