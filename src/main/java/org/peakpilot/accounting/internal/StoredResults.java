@@ -197,13 +197,19 @@ public class StoredResults {
 		return json.writeValueAsString(stored);
 	}
 
-	/** Stores the lists not stored yet (they never change: a list already there is left as it is). */
-	void storeLists(Collection<DefaultsRow> defaults, Collection<FactorsRow> factors) {
+	/**
+	 * Stores the lists not stored yet (they never change: a list already there is left as it is). Inserted in key
+	 * order, defaults first: two transactions storing the same new lists wait for each other in one order, never in a
+	 * cycle.
+	 */
+	void storeLists(Collection<DefaultsRow> unsortedDefaults, Collection<FactorsRow> unsortedFactors) {
+		List<DefaultsRow> defaults = unsortedDefaults.stream().sorted(java.util.Comparator.comparing(DefaultsRow::id)).toList();
+		List<FactorsRow> factors = unsortedFactors.stream().sorted(java.util.Comparator.comparing(FactorsRow::id)).toList();
 		if (!defaults.isEmpty()) {
 			jdbc.sql("""
 					INSERT INTO accounting_result_defaults (id, defaults, notes)
-					SELECT CAST(i AS uuid), CAST(d AS jsonb), CAST(n AS jsonb) FROM unnest(:ids, :defaults, :notes) AS t(i, d, n)
-					ON CONFLICT (id) DO NOTHING
+					SELECT CAST(i AS uuid), CAST(d AS jsonb), CAST(n AS jsonb) FROM unnest(:ids, :defaults, :notes) WITH ORDINALITY AS t(i, d, n, o)
+					ORDER BY o ON CONFLICT (id) DO NOTHING
 					""").param("ids", defaults.stream().map(r -> r.id().toString()).toArray(String[]::new))
 				.param("defaults", defaults.stream().map(DefaultsRow::defaultsJson).toArray(String[]::new))
 				.param("notes", defaults.stream().map(DefaultsRow::notesJson).toArray(String[]::new)).update();
@@ -211,8 +217,8 @@ public class StoredResults {
 		if (!factors.isEmpty()) {
 			jdbc.sql("""
 					INSERT INTO accounting_result_factors (id, factors)
-					SELECT CAST(i AS uuid), CAST(f AS jsonb) FROM unnest(:ids, :factors) AS t(i, f)
-					ON CONFLICT (id) DO NOTHING
+					SELECT CAST(i AS uuid), CAST(f AS jsonb) FROM unnest(:ids, :factors) WITH ORDINALITY AS t(i, f, o)
+					ORDER BY o ON CONFLICT (id) DO NOTHING
 					""").param("ids", factors.stream().map(r -> r.id().toString()).toArray(String[]::new))
 				.param("factors", factors.stream().map(FactorsRow::factorsJson).toArray(String[]::new)).update();
 		}
