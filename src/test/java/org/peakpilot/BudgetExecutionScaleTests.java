@@ -80,8 +80,8 @@ class BudgetExecutionScaleTests {
 				INSERT INTO accounting_computation (report_id, computed_at, computed_by, reason, factor_codes)
 				SELECT id, now(), 'scale', 'seeded', '{}' FROM accounting_report WHERE created_by = 'scale'""").update();
 		jdbc.sql("""
-				INSERT INTO accounting_result (computation_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce, factors, formula, notes)
-				SELECT c.id, 0, 'SCOPE_1', 'combustion', 'ENERGY', 800 + r.enterprise_id % 400 + r.month * 10, 800, 300, '[]', 'seeded', '[]'
+				INSERT INTO accounting_result (computation_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce, factors_id, formula, notes)
+				SELECT c.id, 0, 'SCOPE_1', 'combustion', 'ENERGY', 800 + r.enterprise_id % 400 + r.month * 10, 800, 300, accounting_content_key('[]'), 'seeded', '[]'
 				FROM accounting_computation c JOIN accounting_report r ON r.id = c.report_id WHERE r.created_by = 'scale'""").update();
 		// meters and month rollups (grid electricity) for every enterprise, this year
 		jdbc.sql("""

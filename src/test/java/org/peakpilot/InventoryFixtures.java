@@ -44,8 +44,8 @@ final class InventoryFixtures {
 				""").param("r", report).query(Long.class).single();
 		jdbc.sql("""
 				INSERT INTO accounting_result (computation_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce,
-				                               factors, formula, notes)
-				VALUES (:c, 1, 'SCOPE_1', 'COMBUSTION', 'ENERGY', :co2, :co2, :tce, '[]'::jsonb, 'test fixture', '[]'::jsonb)
+				                               factors_id, formula, notes)
+				VALUES (:c, 1, 'SCOPE_1', 'COMBUSTION', 'ENERGY', :co2, :co2, :tce, accounting_content_key('[]'), 'test fixture', '[]'::jsonb)
 				""")
 			.param("c", computation).param("co2", new BigDecimal(co2T)).param("tce", new BigDecimal(tce)).update();
 		return report;

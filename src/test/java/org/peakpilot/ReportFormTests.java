@@ -84,13 +84,14 @@ class ReportFormTests {
 		assertThat(id.find()).as(location).isTrue();
 		long reportId = Long.parseLong(id.group(1));
 		String line = """
-				SELECT x.%s FROM accounting_result x JOIN accounting_computation c ON c.id = x.computation_id
+				SELECT %s FROM accounting_result x JOIN accounting_computation c ON c.id = x.computation_id
+				LEFT JOIN accounting_result_defaults d ON d.id = x.defaults_id
 				WHERE c.report_id = :r AND c.superseded_at IS NULL AND x.line_no = 1""";
 		// raw coal of the anthracite class assumed the anthracite's carbon content: stored as its fields
-		String defaults = jdbc.sql(line.formatted("defaults::text")).param("r", reportId).query(String.class).single();
+		String defaults = jdbc.sql(line.formatted("d.defaults::text")).param("r", reportId).query(String.class).single();
 		assertThat(com.jayway.jsonpath.JsonPath.<List<Object>>read(defaults, "$[?(@.parameter == 'carbonContent')].value")).hasSize(1)
 			.allSatisfy(v -> assertThat(new java.math.BigDecimal(v.toString())).isEqualByComparingTo("27.4"));
-		String notes = jdbc.sql(line.formatted("notes::text")).param("r", reportId).query(String.class).single();
+		String notes = jdbc.sql(line.formatted("accounting_result_notes(x.notes, d.notes)::text")).param("r", reportId).query(String.class).single();
 		String shown = "缺省值：单位热值含碳量 27.4 吨碳/太焦（无烟煤，GB/T 32151.22-2024 附录C 表C.1";
 		// without its English notes the line still shows its defaults, in either language: the page reads the fields
 		String update = """
@@ -102,7 +103,7 @@ class ReportFormTests {
 		mvc.perform(get("/accounting/reports/" + reportId + "?lang=en").with(f.as(user))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("Default: carbon content 27.4")));
 		// a line stored before the fields were (defaults NULL) shows them from its notes, as before
-		jdbc.sql(update.formatted("notes = CAST(:notes AS jsonb), defaults = NULL")).param("r", reportId).param("notes", notes).update();
+		jdbc.sql(update.formatted("notes = CAST(:notes AS jsonb), defaults_id = NULL")).param("r", reportId).param("notes", notes).update();
 		mvc.perform(get("/accounting/reports/" + reportId).with(f.as(user))).andExpect(status().isOk())
 			.andExpect(content().string(containsString(shown)));
 	}

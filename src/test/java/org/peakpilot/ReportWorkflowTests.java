@@ -60,6 +60,9 @@ class ReportWorkflowTests {
 	@Autowired
 	UserAccounts accounts;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Fixtures fixtures;
 	RegistryModel.Enterprise cement;
 	String enterpriseUser;
@@ -81,6 +84,48 @@ class ReportWorkflowTests {
 		String body = mvc.perform(put(path(year, month)).with(basic(user)).contentType(MediaType.APPLICATION_JSON).content(CONTENT))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		return ((Number) JsonPath.read(body, "$.id")).longValue();
+	}
+
+	@Test
+	void aStoredResultReadsAsTheCalculatorSaidWithItsListsStoredOnceAndTheDefaultsNotesByIndex() throws Exception {
+		long first = save(enterpriseUser, 2021, 3);
+		long second = save(enterpriseUser, 2021, 4);
+		String calc = mvc.perform(post("/api/v1/accounting/calculations").with(basic(enterpriseUser)).contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"year": 2021, "lines": [{"type": "FUEL", "factorCode": "BITUMINOUS-COAL", "quantity": 1000, "unit": "t"},
+					  {"type": "ELECTRICITY", "quantity": 2000000, "unit": "kWh"},
+					  {"type": "CLINKER", "quantity": 10000, "unit": "t", "caoFraction": 0.65, "mgoFraction": 0.02, "nonCarbonateCaoFraction": 0.005}]}
+					""")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		java.util.List<Object> calculated = JsonPath.read(calc, "$.lines");
+		org.assertj.core.api.Assertions.assertThat(calculated).hasSize(3);
+		// coal assumed its NCV, carbon content and oxidation rate by default, each also one of its notes
+		org.assertj.core.api.Assertions.assertThat(JsonPath.<java.util.List<Object>>read(calc, "$.lines[0].defaults")).hasSize(3);
+		for (long id : new long[] { first, second }) {
+			String stored = mvc.perform(get("/api/v1/accounting/reports/{id}/results", id).with(basic(enterpriseUser)))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			for (int line = 0; line < 3; line++) {
+				String notesJson = JsonPath.<java.util.List<String>>read(stored, "$[?(@.lineNo == " + line + ")].notesJson").get(0);
+				java.util.List<String> notes = JsonPath.read(calc, "$.lines[" + line + "].notes");
+				// byte for byte the calculator's notes as PostgreSQL prints them: the stored notes before V2026.12.17.20
+				String expected = jdbc.sql("SELECT CAST(:n AS jsonb)::text")
+					.param("n", new tools.jackson.databind.json.JsonMapper().writeValueAsString(notes)).query(String.class).single();
+				org.assertj.core.api.Assertions.assertThat(notesJson).isEqualTo(expected);
+				org.assertj.core.api.Assertions.assertThat(JsonPath.<java.util.List<Object>>read(stored, "$[?(@.lineNo == " + line + ")].defaults").get(0))
+					.isEqualTo(JsonPath.read(calc, "$.lines[" + line + "].defaults"));
+				org.assertj.core.api.Assertions.assertThat(JsonPath.<java.util.List<Object>>read(stored, "$[?(@.lineNo == " + line + ")].factors").get(0))
+					.isEqualTo(JsonPath.read(calc, "$.lines[" + line + "].factors"));
+			}
+		}
+		// stored: the coal line's three default notes as indices into its list of defaults; that list and the list of its
+		// factor references once for both reports
+		org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+				SELECT DISTINCT x.notes::text FROM accounting_result x JOIN accounting_computation c ON c.id = x.computation_id
+				WHERE c.report_id IN (:a, :b) AND x.line_no = 0""").param("a", first).param("b", second).query(String.class).list())
+			.singleElement().satisfies(n -> org.assertj.core.api.Assertions.assertThat(n).startsWith("[0, 1, 2, \""));
+		org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+				SELECT count(DISTINCT x.defaults_id) + count(DISTINCT x.factors_id) FROM accounting_result x JOIN accounting_computation c ON c.id = x.computation_id
+				WHERE c.report_id IN (:a, :b) AND x.line_no = 0""").param("a", first).param("b", second).query(Long.class).single())
+			.isEqualTo(2L);
 	}
 
 	@Test

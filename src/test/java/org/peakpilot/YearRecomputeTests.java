@@ -143,14 +143,17 @@ class YearRecomputeTests {
 
 	/**
 	 * The stored columns of the reports' current lines as the database prints them (numeric with their scale, JSONB
-	 * normalized), one row per line by report and line; only the IDs and the computation's time, actor and reason left out.
+	 * normalized), one row per line by report and line, with the keys of the lists stored once (V2026.12.17.20), the
+	 * lists and the notes as read back; only the IDs and the computation's time, actor and reason left out.
 	 */
 	List<String> storedColumns(List<Long> reportIds) {
 		return jdbc.sql("""
 				SELECT concat_ws(' | ', c.report_id, x.line_no, x.scope, x.category, x.energy_use, x.co2_t::text, x.co2_market_t::text,
-				       x.tce::text, coalesce(x.tce_equal_value::text, 'NULL'), coalesce(x.energy_gj::text, 'NULL'), x.factors::text,
-				       x.formula, x.notes::text, coalesce(x.defaults::text, 'NULL'), array_to_string(c.factor_codes, ','))
+				       x.tce::text, coalesce(x.tce_equal_value::text, 'NULL'), coalesce(x.energy_gj::text, 'NULL'), x.factors_id::text, f.factors::text,
+				       x.formula, x.notes::text, coalesce(x.defaults_id::text, 'NULL'), accounting_result_notes(x.notes, d.notes)::text,
+				       coalesce(d.defaults::text, 'NULL'), array_to_string(c.factor_codes, ','))
 				FROM accounting_computation c JOIN accounting_result x ON x.computation_id = c.id
+				JOIN accounting_result_factors f ON f.id = x.factors_id LEFT JOIN accounting_result_defaults d ON d.id = x.defaults_id
 				WHERE c.superseded_at IS NULL AND c.report_id = ANY(:ids)
 				ORDER BY c.report_id, x.line_no
 				""").param("ids", reportIds.toArray(Long[]::new)).query(String.class).list();

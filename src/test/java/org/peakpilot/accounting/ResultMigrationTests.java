@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The migration to computations (V2026.11.24.60) on results stored the old way: lines stored together become one
  * computation, superseded or current as they were, and their copied factors become references to the library.
+ * And the migration that stores each distinct list of defaults and of factor references once (V2026.12.17.20): every
+ * line reads back as it was.
  * Migrates its own schema, pp_migration, up to the old shape and then to the latest.
  */
 @PeakPilotTest
@@ -72,8 +74,8 @@ class ResultMigrationTests {
 				org.assertj.core.groups.Tuple.tuple("entered", "{ELECTRICITY-EQUAL-VALUE,NATURAL-GAS}", false),
 				org.assertj.core.groups.Tuple.tuple("restated: factor NATURAL-GAS version 2", "{ELECTRICITY-EQUAL-VALUE,NATURAL-GAS}", true));
 		List<Map<String, Object>> lines = jdbc.sql("""
-				SELECT id, computation_id, line_no, co2_t::text AS co2, factors::text AS factors
-				FROM pp_migration.accounting_result ORDER BY id
+				SELECT x.id, x.computation_id, x.line_no, x.co2_t::text AS co2, f.factors::text AS factors
+				FROM pp_migration.accounting_result x JOIN pp_migration.accounting_result_factors f ON f.id = x.factors_id ORDER BY x.id
 				""").query().listOfRows();
 		assertThat(lines).extracting(l -> l.get("id")).isEqualTo(lineIds);
 		assertThat(lines).extracting(l -> l.get("computation_id")).containsExactly(computations.get(0).get("id"),
@@ -99,6 +101,86 @@ class ResultMigrationTests {
 		jdbc.sql("DELETE FROM pp_migration.accounting_report WHERE id = :r").param("r", report).update();
 		assertThat(jdbc.sql("SELECT count(*) FROM pp_migration.accounting_result").query(Long.class).single()).isZero();
 		jdbc.sql("DROP SCHEMA " + SCHEMA + " CASCADE").update();
+	}
+
+	@Test
+	void listsStoredOnceReadBackAsTheLinesHeldThem() {
+		jdbc.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
+		flyway("2026.12.15.35").migrate();
+		long report = jdbc.sql("""
+				INSERT INTO pp_migration.accounting_report (enterprise_id, county_code, industry_code, year, month, status, created_by,
+				    created_at, updated_at)
+				VALUES (1, '511112', '3071', 2024, 1, 'VERIFIED', 't', now(), now()) RETURNING id
+				""").query(Long.class).single();
+		long older = computation(report, "2025-01-20 10:00:00+08");
+		long current = computation(report, null);
+		String src = "[verified-secondary] GB/T 32151.22-2024 Appendix C Table C.1 'common fossil fuel default parameters' as transcribed in …";
+		String coal = """
+				[{"parameter": "NCV", "value": 19.570, "unit": "GJ/t", "factorCode": "BITUMINOUS-COAL", "factorVersion": 1, "source": "%s"},
+				 {"parameter": "oxidationRate", "value": 0.93, "factorCode": "BITUMINOUS-COAL", "factorVersion": 1, "source": "%s"}]
+				""".formatted(src, src);
+		String ncv = "default NCV = 19.57 GJ/t (BITUMINOUS-COAL v1): " + src;
+		String rate = "default oxidationRate = 0.93 (BITUMINOUS-COAL v1): " + src;
+		// the same list on three lines of two computations, notes around and between its notes; no defaults; an empty
+		// list; a line stored before defaults were kept (NULL: its notes are all it has, a "default …" note among them)
+		String coalFactors = "[{\"code\": \"BITUMINOUS-COAL\", \"version\": 1, \"value\": 26.10}]";
+		String grid = "[{\"code\": \"GRID-SICHUAN-2023\", \"version\": 1, \"value\": 0.1564}]";
+		line(older, 0, coalFactors, coal, List.of(ncv, "measured carbon content 26.1 tC/TJ", rate, "tce = GJ ÷ 29.3076"));
+		line(current, 0, coalFactors, coal, List.of(ncv, "measured carbon content 26.2 tC/TJ", rate, "tce = GJ ÷ 29.3076"));
+		line(current, 1, coalFactors, coal, List.of("tab\tand \"quotes\" ✓", ncv, rate));
+		line(current, 2, grid, "[]", List.of("grid factor SICHUAN 2023 (latest year not after 2024)"));
+		line(current, 3, "[]", "[]", List.of());
+		line(current, 4, coalFactors, null, List.of(ncv, "tce by the fuel's GB/T 2589 coefficient"));
+		String before = """
+				SELECT computation_id, line_no, factors::text AS factors, notes::text, coalesce(defaults::text, 'NULL')
+				FROM pp_migration.accounting_result ORDER BY 1, 2""";
+		List<Map<String, Object>> old = jdbc.sql(before).query().listOfRows();
+		String width = "SELECT sum(pg_column_size(x.*)) FROM pp_migration.accounting_result x";
+		long oldWidth = jdbc.sql(width).query(Long.class).single();
+
+		flyway("latest").migrate();
+
+		List<Map<String, Object>> now = jdbc.sql("""
+				SELECT x.computation_id, x.line_no, f.factors::text AS factors,
+				       pp_migration.accounting_result_notes(x.notes, d.notes)::text AS notes, coalesce(d.defaults::text, 'NULL') AS coalesce
+				FROM pp_migration.accounting_result x JOIN pp_migration.accounting_result_factors f ON f.id = x.factors_id
+				LEFT JOIN pp_migration.accounting_result_defaults d ON d.id = x.defaults_id
+				ORDER BY 1, 2""").query().listOfRows();
+		assertThat(now).hasSize(6).isEqualTo(old);
+		assertThat(old.get(0).get("notes").toString()).contains(ncv);
+		assertThat(old.get(0).get("factors").toString()).contains("26.10");
+		// three lists of factor references: the coal's, the grid's, the empty one
+		assertThat(jdbc.sql("SELECT count(*) FROM pp_migration.accounting_result_factors").query(Long.class).single()).isEqualTo(3L);
+		assertThat(jdbc.sql("SELECT count(*) FROM pp_migration.accounting_current_result").query(Long.class).single()).isEqualTo(5L);
+		// the coal list once, the empty list once; the line stored before keeps its notes and has no list
+		assertThat(jdbc.sql("SELECT count(*) FROM pp_migration.accounting_result_defaults").query(Long.class).single()).isEqualTo(2L);
+		assertThat(jdbc.sql("SELECT line_no || ' ' || notes::text FROM pp_migration.accounting_result WHERE computation_id = :c ORDER BY line_no")
+			.param("c", current).query(String.class).list()).containsExactly(
+					"0 [0, \"measured carbon content 26.2 tC/TJ\", 1, \"tce = GJ ÷ 29.3076\"]",
+					"1 [\"tab\\tand \\\"quotes\\\" ✓\", 0, 1]",
+					"2 [\"grid factor SICHUAN 2023 (latest year not after 2024)\"]",
+					"3 []",
+					"4 [\"" + ncv + "\", \"tce by the fuel's GB/T 2589 coefficient\"]");
+		assertThat(jdbc.sql("SELECT count(*) FROM pp_migration.accounting_result WHERE defaults_id IS NULL").query(Long.class).single()).isOne();
+		// narrower rows (the dropped column's space is reclaimed as rows are rewritten)
+		assertThat(jdbc.sql(width).query(Long.class).single()).isLessThan(oldWidth);
+		jdbc.sql("DROP SCHEMA " + SCHEMA + " CASCADE").update();
+	}
+
+	private long computation(long report, String superseded) {
+		return jdbc.sql("""
+				INSERT INTO pp_migration.accounting_computation (report_id, computed_at, computed_by, reason, factor_codes, superseded_at)
+				VALUES (:r, now(), 't', 'entered', '{BITUMINOUS-COAL}', CAST(:sup AS timestamptz)) RETURNING id
+				""").param("r", report).param("sup", superseded).query(Long.class).single();
+	}
+
+	private void line(long computation, int line, String factors, String defaults, List<String> notes) {
+		jdbc.sql("""
+				INSERT INTO pp_migration.accounting_result (computation_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce,
+				    factors, formula, notes, defaults)
+				VALUES (:c, :l, 'SCOPE_1', 'combustion', 'ENERGY', 1, 1, 1, CAST(:f AS jsonb), 'test', CAST(:n AS jsonb), CAST(:d AS jsonb))
+				""").param("c", computation).param("l", line).param("f", factors).param("d", defaults)
+			.param("n", new tools.jackson.databind.json.JsonMapper().writeValueAsString(notes)).update();
 	}
 
 	private void oldResult(long report, int line, String co2, String factors, String at, String reason, String superseded) {

@@ -221,6 +221,8 @@ public class BulkRecompute {
 		private final OffsetDateTime now;
 		private final byte[] computationTail;
 		private final Map<Object, byte[]> jsonCache = new ConcurrentHashMap<>();
+		private final Map<List<Calculation.DefaultAssumed>, StoredResults.DefaultsRow> defaultsCache = new ConcurrentHashMap<>();
+		private final Map<List<Calculation.FactorUsed>, StoredResults.FactorsRow> factorsCache = new ConcurrentHashMap<>();
 		int rows;
 		int superseded;
 		long linesNanos;
@@ -249,6 +251,7 @@ public class BulkRecompute {
 							ForkJoinPool.commonPool()));
 				}
 				List<Chunk> chunks = copyLines(connection, pending);
+				stored.storeLists(defaultsCache.values(), factorsCache.values());
 				linesNanos = System.nanoTime() - started;
 				List<Stored> written = chunks.stream().flatMap(c -> c.stored().stream()).toList();
 				long t = System.nanoTime();
@@ -298,11 +301,12 @@ public class BulkRecompute {
 						.field(r.co2MarketT().value().toPlainString()).field(r.tce().value().toPlainString())
 						.field(r.tceEqualValue() == null ? "\\N" : r.tceEqualValue().value().toPlainString())
 						.field(r.energyGj() == null ? "\\N" : r.energyGj().value().toPlainString())
-						.field(jsonCache.computeIfAbsent(r.factors(), f -> escapedJson(stored.refsJson(r.factors()))))
-						.field(escape(r.formula())).field(jsonCache.computeIfAbsent(r.notes(), n -> escapedJson(json.writeValueAsString(r.notes()))))
-						// keyed apart from the notes: an empty list of either would otherwise share one entry
-						.bytes(jsonCache.computeIfAbsent(List.of("defaults", r.defaults() == null ? List.of() : r.defaults()),
-								d -> escapedJson(json.writeValueAsString(r.defaults() == null ? List.of() : r.defaults()))))
+						.field(factorsCache.computeIfAbsent(r.factors(), stored::factorsRow).id().toString())
+						.field(escape(r.formula()));
+					StoredResults.DefaultsRow d = defaultsCache.computeIfAbsent(StoredResults.defaultsOf(r), stored::defaultsRow);
+					// keyed by the notes and their defaults: the stored notes name the defaults' notes by index
+					text.field(jsonCache.computeIfAbsent(List.of(r.notes(), d.id()), n -> escapedJson(stored.notesJson(r.notes(), d))))
+						.bytes(d.id().toString().getBytes(StandardCharsets.US_ASCII))
 						.bytes(NEWLINE);
 					lines++;
 				}
@@ -319,7 +323,7 @@ public class BulkRecompute {
 			try {
 				CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
 						COPY accounting_result (computation_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce,
-						    tce_equal_value, energy_gj, factors, formula, notes, defaults) FROM STDIN""");
+						    tce_equal_value, energy_gj, factors_id, formula, notes, defaults_id) FROM STDIN""");
 				try {
 					for (CompletableFuture<Chunk> future : pending) {
 						Chunk chunk = join(future);

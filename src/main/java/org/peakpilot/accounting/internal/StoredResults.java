@@ -1,16 +1,22 @@
 package org.peakpilot.accounting.internal;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import org.peakpilot.accounting.Calculation;
 import org.peakpilot.accounting.Calculation.FactorUsed;
@@ -32,15 +38,21 @@ import tools.jackson.databind.json.JsonMapper;
  * The stored results of reports. Each store is a computation of one report (when, by whom, why, which factor codes
  * it used) with its result lines; a new computation supersedes the report's current one, and lines never change.
  * A line names the factor versions it used as {@code [{code, version, value}]}; reads resolve them against the
- * factor library, which keeps every version's unit, source and tag forever (ADR 0006).
+ * factor library, which keeps every version's unit, source and tag forever (ADR 0006). The factor references and
+ * the defaults a line assumed are stored once per distinct list ({@link FactorsRow}, {@link DefaultsRow}), the notes
+ * stating the defaults by their index; reads join them back, so a line reads exactly as it was calculated
+ * (V2026.12.17.20).
  */
 @Component
 public class StoredResults {
 
 	private static final String LINES = """
 			SELECT x.id, x.line_no, x.scope, x.category, x.energy_use, x.co2_t, x.co2_market_t, x.tce, x.tce_equal_value,
-			       x.energy_gj, x.factors, x.formula, x.notes, x.defaults, c.computed_at, c.computed_by, c.reason, c.superseded_at
+			       x.energy_gj, f.factors, x.formula, accounting_result_notes(x.notes, d.notes) AS notes, d.defaults,
+			       c.computed_at, c.computed_by, c.reason, c.superseded_at
 			FROM accounting_computation c JOIN accounting_result x ON x.computation_id = c.id
+			JOIN accounting_result_factors f ON f.id = x.factors_id
+			LEFT JOIN accounting_result_defaults d ON d.id = x.defaults_id
 			""";
 
 	private final JdbcClient jdbc;
@@ -109,19 +121,106 @@ public class StoredResults {
 				VALUES (:r, :now, :by, :reason, :codes) RETURNING id
 				""").param("r", reportId).param("now", now).param("by", AccessScope.current().actor()).param("reason", reason)
 			.param("codes", factorCodes(results).toArray(String[]::new)).query(Long.class).single();
+		Map<List<Calculation.DefaultAssumed>, DefaultsRow> defaults = new HashMap<>();
+		Map<List<FactorUsed>, FactorsRow> factors = new HashMap<>();
 		for (LineResult r : results) {
+			DefaultsRow d = defaults.computeIfAbsent(defaultsOf(r), this::defaultsRow);
+			FactorsRow f = factors.computeIfAbsent(r.factors(), this::factorsRow);
 			jdbc.sql("""
 					INSERT INTO accounting_result (computation_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce,
-					    tce_equal_value, energy_gj, factors, formula, notes, defaults)
-					VALUES (:c, :n, :scope, :cat, :use, :co2, :market, :tce, :tceev, :gj, CAST(:factors AS jsonb), :formula,
-					    CAST(:notes AS jsonb), CAST(:defaults AS jsonb))
+					    tce_equal_value, energy_gj, factors_id, formula, notes, defaults_id)
+					VALUES (:c, :n, :scope, :cat, :use, :co2, :market, :tce, :tceev, :gj, CAST(:factors AS uuid), :formula,
+					    CAST(:notes AS jsonb), CAST(:defaults AS uuid))
 					""")
 				.param("c", computation).param("n", r.index()).param("scope", r.scope().name()).param("cat", r.category())
 				.param("use", uses.get(r.index()).name()).param("co2", r.co2T().value()).param("market", r.co2MarketT().value())
 				.param("tce", r.tce().value()).param("tceev", Quantity.valueOf(r.tceEqualValue())).param("gj", Quantity.valueOf(r.energyGj()))
-				.param("factors", refsJson(r.factors())).param("formula", r.formula()).param("notes", json.writeValueAsString(r.notes()))
-				.param("defaults", json.writeValueAsString(r.defaults() == null ? List.of() : r.defaults()))
+				.param("factors", f.id().toString()).param("formula", r.formula()).param("notes", notesJson(r.notes(), d))
+				.param("defaults", d.id().toString())
 				.update();
+		}
+		storeLists(defaults.values(), factors.values());
+	}
+
+	/**
+	 * A distinct list of defaults as stored once in {@code accounting_result_defaults}: its key ({@link #key} of the two
+	 * JSON texts), the list, and the notes that state its defaults ({@link Calculation.DefaultAssumed#note()}), which a
+	 * line's stored notes name by their index (V2026.12.17.20).
+	 */
+	record DefaultsRow(UUID id, String defaultsJson, List<String> notes, String notesJson) {
+	}
+
+	/** A distinct list of factor references as stored once in {@code accounting_result_factors}, keyed by its JSON text. */
+	record FactorsRow(UUID id, String factorsJson) {
+	}
+
+	/** The defaults a line assumed as stored: none is an empty list. */
+	static List<Calculation.DefaultAssumed> defaultsOf(LineResult r) {
+		return r.defaults() == null ? List.of() : r.defaults();
+	}
+
+	/** The stored form of a list of defaults, keyed by its content. */
+	DefaultsRow defaultsRow(List<Calculation.DefaultAssumed> defaults) {
+		String defaultsJson = json.writeValueAsString(defaults);
+		List<String> notes = defaults.stream().map(Calculation.DefaultAssumed::note).toList();
+		String notesJson = json.writeValueAsString(notes);
+		return new DefaultsRow(key(defaultsJson + "\n" + notesJson), defaultsJson, notes, notesJson);
+	}
+
+	/** The stored form of the factors a line used, keyed by its content. */
+	FactorsRow factorsRow(List<FactorUsed> used) {
+		String factorsJson = refsJson(used);
+		return new FactorsRow(key(factorsJson), factorsJson);
+	}
+
+	/** The key of a stored list: the first 16 bytes of the SHA-256 of its UTF-8 text, as SQL's {@code accounting_content_key}. */
+	static UUID key(String content) {
+		try {
+			ByteBuffer hash = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+			return new UUID(hash.getLong(), hash.getLong());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A line's notes as stored: each note that states one of its defaults replaced by that note's index in the list's notes. */
+	String notesJson(List<String> notes, DefaultsRow defaults) {
+		if (defaults.notes().isEmpty()) {
+			return json.writeValueAsString(notes);
+		}
+		List<Object> stored = new ArrayList<>(notes.size());
+		for (String n : notes) {
+			int i = defaults.notes().indexOf(n);
+			stored.add(i < 0 ? n : Integer.valueOf(i));
+		}
+		return json.writeValueAsString(stored);
+	}
+
+	/**
+	 * Stores the lists not stored yet (they never change: a list already there is left as it is). Inserted in key
+	 * order, defaults first: two transactions storing the same new lists wait for each other in one order, never in a
+	 * cycle.
+	 */
+	void storeLists(Collection<DefaultsRow> unsortedDefaults, Collection<FactorsRow> unsortedFactors) {
+		List<DefaultsRow> defaults = unsortedDefaults.stream().sorted(java.util.Comparator.comparing(DefaultsRow::id)).toList();
+		List<FactorsRow> factors = unsortedFactors.stream().sorted(java.util.Comparator.comparing(FactorsRow::id)).toList();
+		if (!defaults.isEmpty()) {
+			jdbc.sql("""
+					INSERT INTO accounting_result_defaults (id, defaults, notes)
+					SELECT CAST(i AS uuid), CAST(d AS jsonb), CAST(n AS jsonb) FROM unnest(:ids, :defaults, :notes) WITH ORDINALITY AS t(i, d, n, o)
+					ORDER BY o ON CONFLICT (id) DO NOTHING
+					""").param("ids", defaults.stream().map(r -> r.id().toString()).toArray(String[]::new))
+				.param("defaults", defaults.stream().map(DefaultsRow::defaultsJson).toArray(String[]::new))
+				.param("notes", defaults.stream().map(DefaultsRow::notesJson).toArray(String[]::new)).update();
+		}
+		if (!factors.isEmpty()) {
+			jdbc.sql("""
+					INSERT INTO accounting_result_factors (id, factors)
+					SELECT CAST(i AS uuid), CAST(f AS jsonb) FROM unnest(:ids, :factors) WITH ORDINALITY AS t(i, f, o)
+					ORDER BY o ON CONFLICT (id) DO NOTHING
+					""").param("ids", factors.stream().map(r -> r.id().toString()).toArray(String[]::new))
+				.param("factors", factors.stream().map(FactorsRow::factorsJson).toArray(String[]::new)).update();
 		}
 	}
 
@@ -138,8 +237,9 @@ public class StoredResults {
 	Map<Long, List<Figures>> currentFigures(List<Long> reportIds) {
 		Map<Long, List<Figures>> figures = new HashMap<>();
 		jdbc.sql("""
-				SELECT c.report_id, x.scope, x.energy_use, x.co2_t, x.co2_market_t, x.tce, x.tce_equal_value, x.factors
+				SELECT c.report_id, x.scope, x.energy_use, x.co2_t, x.co2_market_t, x.tce, x.tce_equal_value, f.factors
 				FROM accounting_computation c JOIN accounting_result x ON x.computation_id = c.id
+				JOIN accounting_result_factors f ON f.id = x.factors_id
 				WHERE c.superseded_at IS NULL AND c.report_id = ANY(:ids) ORDER BY c.report_id, x.line_no
 				""").param("ids", reportIds.toArray(Long[]::new)).query((ResultSet rs) -> {
 			figures.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new Figures(Calculation.Scope.valueOf(rs.getString(2)),
