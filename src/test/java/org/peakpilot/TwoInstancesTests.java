@@ -20,7 +20,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,7 +52,9 @@ import org.peakpilot.platform.SystemActor;
 import org.peakpilot.platform.UserAccounts;
 import org.peakpilot.registry.Registry;
 import org.peakpilot.registry.RegistryModel;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,6 +62,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.peakpilot.Counties.EMEISHAN;
 
 /**
@@ -425,5 +433,122 @@ class TwoInstancesTests {
 			.param("m", s.meterId()).query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list();
 		assertThat(stored).as("the second batch's time marks the start on instance two at once")
 			.containsExactly(ts(4, 4).toInstant(), ts(4, 9).toInstant());
+	}
+
+	/**
+	 * What two instances configured with one client id do to each other at Mosquitto, played by a client that takes one
+	 * subscriber's session back 100 ms after losing it and never acknowledges what it receives: the subscriber, told
+	 * nothing by the broker, sees its connections end within moments of being made, says so once (an ERROR naming the
+	 * client id), counts it, shows it in the readiness detail and reconnects with a growing pause instead of every
+	 * 200 ms (about 25 connections in 10 s without it); readings published meanwhile are all stored, once.
+	 */
+	@Test
+	@Order(11)
+	void aSubscriberWhoseSessionAnotherClientKeepsTakingBacksOffSaysSoOnceAndLosesNoReading() throws Exception {
+		// Artemis says SESSION_TAKEN_OVER and the subscriber stays away (order 9); Mosquitto 2.0.11 just closes the connection
+		assumeTrue(TestBroker.external(), "only a broker that closes a taken-over connection without a reason (Mosquitto)");
+		String id = "pp-test-one-" + run + "-2";
+		await("instance one's subscribers connected", Duration.ofSeconds(30),
+				() -> one.getBean(MeterRegistry.class).get("peakpilot.monitoring.mqtt.connected").gauge().value() == SUBSCRIBERS);
+		Site s = site();
+		ch.qos.logback.classic.Logger ingestLog = (ch.qos.logback.classic.Logger) LoggerFactory
+			.getLogger("org.peakpilot.monitoring.internal.MqttIngest");
+		ListAppender<ILoggingEvent> events = new ListAppender<>();
+		events.start();
+		ingestLog.addAppender(events);
+		double flappingBefore = counter(one, "peakpilot.monitoring.mqtt.flapping", null);
+		double storedBefore = counter(one, "peakpilot.monitoring.mqtt.readings", "stored") + counter(two, "peakpilot.monitoring.mqtt.readings", "stored");
+		URI broker = URI.create(TestBroker.url());
+		Mqtt5BlockingClient rogue = Mqtt5Client.builder().identifier(id).serverHost(broker.getHost()).serverPort(broker.getPort()).buildBlocking();
+		// receives the session's messages and never acknowledges them: the broker delivers them again to the next connection
+		rogue.toAsync().publishes(MqttGlobalPublishFilter.ALL, p -> { }, true);
+		java.util.concurrent.atomic.AtomicBoolean playing = new java.util.concurrent.atomic.AtomicBoolean(true);
+		java.util.concurrent.atomic.AtomicInteger rogueConnects = new java.util.concurrent.atomic.AtomicInteger();
+		Thread taker = new Thread(() -> {
+			while (playing.get()) {
+				if (!rogue.getState().isConnected()) {
+					try {
+						rogue.connectWith().cleanStart(false).sessionExpiryInterval(600).send();
+						rogueConnects.incrementAndGet();
+					}
+					catch (RuntimeException ex) {
+						// taken back or refused in between: the next round tries again
+					}
+				}
+				try {
+					Thread.sleep(100);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}, "mqtt-rogue");
+		List<BigDecimal> values = new ArrayList<>();
+		List<CompletableFuture<?>> acks = new ArrayList<>();
+		Mqtt5AsyncClient publisher = publisher("pp-test-two-rogue-publisher-" + run);
+		int m = 0;
+		try {
+			taker.start();
+			long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (counter(one, "peakpilot.monitoring.mqtt.flapping", null) < flappingBefore + 1) {
+				if (System.nanoTime() > end) {
+					throw new AssertionError("the subscriber did not notice its connections ending at once; "
+							+ rogueConnects.get() + " connections of the other client");
+				}
+				acks.addAll(publish(publisher, s, m++, 1, values));
+				Thread.sleep(250);
+			}
+			assertThat(one.getBean(MeterRegistry.class).get("peakpilot.monitoring.mqtt.backing-off").gauge().value()).isEqualTo(1);
+			assertThat(one.getBean("mqttHealthIndicator", HealthIndicator.class).health().getDetails()).containsEntry("backingOff", 1L);
+			// the pause grows (0.4, 0.8, 1.6, 3.2, 6.4 s …): a handful of connections in 12 s, where 200 ms would make about 30
+			long connectsBefore = connects(events, id);
+			end = System.nanoTime() + Duration.ofSeconds(12).toNanos();
+			while (System.nanoTime() < end) {
+				acks.addAll(publish(publisher, s, m++, 1, values));
+				Thread.sleep(250);
+			}
+			long connects = connects(events, id) - connectsBefore;
+			assertThat(connects).as("the subscriber's connections in 12 s of back-off").isBetween(1L, 7L);
+		}
+		finally {
+			playing.set(false);
+			taker.join(5000);
+			if (rogue.getState().isConnected()) {
+				rogue.disconnect();
+			}
+		}
+		acks.forEach(CompletableFuture::join);
+		publisher.disconnect().join();
+		int n = values.size();
+		// the subscriber is back within its last pause, resumes the session and stores what waited in it
+		await("all " + n + " readings", Duration.ofSeconds(90), () -> (Long) countAndSum(s.meterId())[0] >= n);
+		assertThat(countAndSum(s.meterId())).containsExactly((long) n, values.stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(6));
+		await("the stored counter", Duration.ofSeconds(10), () -> counter(one, "peakpilot.monitoring.mqtt.readings", "stored")
+				+ counter(two, "peakpilot.monitoring.mqtt.readings", "stored") - storedBefore >= n);
+		assertThat(counter(one, "peakpilot.monitoring.mqtt.readings", "stored") + counter(two, "peakpilot.monitoring.mqtt.readings", "stored")
+				- storedBefore).as("each reading stored once").isEqualTo(n);
+		// a connection that lasts ends the back-off
+		await("the back-off ended", Duration.ofSeconds(60),
+				() -> one.getBean(MeterRegistry.class).get("peakpilot.monitoring.mqtt.backing-off").gauge().value() == 0);
+		assertThat(one.getBean(MeterRegistry.class).get("peakpilot.monitoring.mqtt.connected").gauge().value()).isEqualTo(SUBSCRIBERS);
+		ingestLog.detachAppender(events);
+		List<String> errors = logged(events).stream().filter(e -> e.getLevel() == Level.ERROR)
+			.map(ILoggingEvent::getFormattedMessage).filter(msg -> msg.contains(id)).toList();
+		assertThat(errors).as("one error, naming the client id and what to do").hasSize(1);
+		assertThat(errors.get(0)).contains("another client may use the client id " + id).contains("PEAKPILOT_MQTT_CLIENT_ID");
+		assertThat(counter(one, "peakpilot.monitoring.mqtt.flapping", null)).isEqualTo(flappingBefore + 1);
+	}
+
+	/** What the appender holds so far (it appends under its own lock). */
+	static List<ILoggingEvent> logged(ListAppender<ILoggingEvent> events) {
+		synchronized (events) {
+			return List.copyOf(events.list);
+		}
+	}
+
+	/** The connections the subscriber with this client id made, as logged. */
+	static long connects(ListAppender<ILoggingEvent> events, String id) {
+		return logged(events).stream().filter(e -> e.getFormattedMessage().startsWith("Connected to the MQTT broker")
+				&& e.getFormattedMessage().contains(" as " + id + ";")).count();
 	}
 }

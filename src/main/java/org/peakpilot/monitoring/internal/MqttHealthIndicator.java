@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  * to an instance whose share of the MQTT stream is not yet being taken. Once they have, it stays UP: a broker
  * that goes away later takes no instance out of the balancer (pages and HTTP ingest still work, and the subscribers
  * reconnect by themselves; the gauge shows it to Prometheus). Never part of liveness: a restart does not bring a
- * broker back. UP when MQTT ingest is switched off.
+ * broker back. UP when MQTT ingest is switched off. Detail {@code backingOff}: subscribers reconnecting with a growing
+ * pause because their connections keep ending shortly after being made (gauge {@code peakpilot.monitoring.mqtt.backing-off};
+ * most likely another client with the same client id, docs/deploy.md "The MQTT broker"); it does not change the status.
  */
 @Component
 class MqttHealthIndicator implements HealthIndicator {
@@ -43,7 +45,9 @@ class MqttHealthIndicator implements HealthIndicator {
 		if (connected >= expected) {
 			reached.set(true);
 		}
+		Gauge flapping = metrics.find("peakpilot.monitoring.mqtt.backing-off").gauge();
 		Health.Builder health = reached.get() ? Health.up() : Health.down();
-		return health.withDetail("connected", connected).withDetail("subscribers", expected).build();
+		return health.withDetail("connected", connected).withDetail("subscribers", expected)
+			.withDetail("backingOff", flapping == null ? 0 : Math.round(flapping.value())).build();
 	}
 }

@@ -74,6 +74,12 @@ class MqttIngest implements SmartLifecycle {
 	private static final Duration FIRST_RETRY = Duration.ofMillis(250);
 	/** How long a retiring session must have received nothing before it is ended. */
 	private static final Duration RETIRE_QUIET = Duration.ofSeconds(3);
+	/** The pause before reconnecting after the broker ended a connection that lasted. */
+	static final Duration RECONNECT_FIRST = Duration.ofMillis(200);
+	/** A connection ended sooner than this after it was made counts as short ({@link ReconnectPolicy}). */
+	static final Duration STABLE_CONNECTION = Duration.ofSeconds(10);
+	/** Short connections in a row after which a subscriber says so and reconnects with a growing pause. */
+	static final int SHORT_CONNECTIONS = 3;
 
 	private final Readings monitoring;
 	private final Gateways gateways;
@@ -88,6 +94,7 @@ class MqttIngest implements SmartLifecycle {
 	private final Counter redeliveries;
 	private final Counter retired;
 	private final Counter takenOver;
+	private final Counter flapping;
 	private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 	private volatile boolean running;
 	private volatile boolean stopping;
@@ -117,6 +124,13 @@ class MqttIngest implements SmartLifecycle {
 			.description("sessions of subscribers no longer run (their number was lowered) drained and ended").register(metrics);
 		this.takenOver = Counter.builder("peakpilot.monitoring.mqtt.taken-over")
 			.description("subscribers that stopped because another client connected with their client id").register(metrics);
+		this.flapping = Counter.builder("peakpilot.monitoring.mqtt.flapping")
+			.description("times a subscriber's connections ended " + SHORT_CONNECTIONS + " times in a row within " + STABLE_CONNECTION.toSeconds()
+					+ " s of being made (most likely another client with its client id) and it began to reconnect with a growing pause")
+			.register(metrics);
+		Gauge.builder("peakpilot.monitoring.mqtt.backing-off", subscribers, l -> l.stream().filter(Subscriber::backingOff).count())
+			.description("subscribers of this instance reconnecting with a growing pause because their connections keep ending shortly after being made")
+			.register(metrics);
 		Gauge.builder("peakpilot.monitoring.mqtt.connected", subscribers, l -> l.stream().filter(Subscriber::connected).count())
 			.description("subscribers of this instance connected to the broker").register(metrics);
 	}
@@ -217,6 +231,9 @@ class MqttIngest implements SmartLifecycle {
 		/** Drains a session left behind instead of subscribing. */
 		private final boolean retiring;
 		private final AtomicBoolean connected = new AtomicBoolean();
+		/** How soon to reconnect after the broker ended a connection. */
+		private final ReconnectPolicy reconnects = new ReconnectPolicy(RECONNECT_FIRST, settings.retryMax(), STABLE_CONNECTION,
+				SHORT_CONNECTIONS, System::nanoTime);
 		/** Completes when the first subscription was answered (granted or not). */
 		private final java.util.concurrent.CompletableFuture<Void> subscribed = new java.util.concurrent.CompletableFuture<>();
 		private volatile boolean stopped;
@@ -241,6 +258,7 @@ class MqttIngest implements SmartLifecycle {
 					if (retiring) {
 						return;
 					}
+					reconnects.connected();
 					log.info("Connected to the MQTT broker at {} as {}; subscribing to {}", settings.broker(), clientId,
 							settings.readingsFilter());
 					subscribe();
@@ -260,13 +278,33 @@ class MqttIngest implements SmartLifecycle {
 								clientId, settings.broker());
 						return;
 					}
+					Duration delay = Duration.ofSeconds(2);
 					if (was) {
-						log.warn("{} lost the MQTT broker at {} ({}); reconnecting", clientId, settings.broker(), message(ctx.getCause()));
+						ReconnectPolicy.Decision next = reconnects.disconnected();
+						delay = next.delay();
+						if (next.backingOffNow()) {
+							// Mosquitto closes the connection of a session it hands to another client with the same id
+							// without saying so: the two would take it from each other several times a second, and the
+							// broker redeliver every message in flight each time
+							flapping.increment();
+							log.error("{}'s connection to the MQTT broker at {} ended {} times in a row within {} s of being made ({}): another "
+									+ "client may use the client id {} (an instance configured like this one); give every instance its own "
+									+ "PEAKPILOT_MQTT_CLIENT_ID (peakpilot.monitoring.mqtt.client-id). Reconnecting with a growing pause, up to {}, "
+									+ "until a connection lasts", clientId, settings.broker(), reconnects.shortInARow(), STABLE_CONNECTION.toSeconds(),
+									message(ctx.getCause()), clientId, settings.retryMax());
+						}
+						else if (reconnects.backingOff()) {
+							log.debug("{} lost the MQTT broker at {} again shortly after connecting ({}); reconnecting in {} ms", clientId,
+									settings.broker(), message(ctx.getCause()), delay.toMillis());
+						}
+						else {
+							log.warn("{} lost the MQTT broker at {} ({}); reconnecting", clientId, settings.broker(), message(ctx.getCause()));
+						}
 					}
 					else {
 						log.debug("MQTT broker at {} not reachable for {} ({}); retrying", settings.broker(), clientId, message(ctx.getCause()));
 					}
-					ctx.getReconnector().reconnect(true).resubscribeIfSessionExpired(true).delay(was ? 200 : 2000, TimeUnit.MILLISECONDS);
+					ctx.getReconnector().reconnect(true).resubscribeIfSessionExpired(true).delay(delay.toMillis(), TimeUnit.MILLISECONDS);
 				});
 			if (settings.tls()) {
 				builder = builder.sslWithDefaultConfig();
@@ -293,6 +331,10 @@ class MqttIngest implements SmartLifecycle {
 
 		boolean connected() {
 			return connected.get();
+		}
+
+		boolean backingOff() {
+			return reconnects.backingOff();
 		}
 
 		/**

@@ -19,7 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      down) and different for each instance (e.g. {@code peakpilot-ingest-<host>}): a broker ends a
  *                      session's connection when another client connects with its id; a subscriber told so (reason
  *                      SESSION_TAKEN_OVER: Artemis) stops, logging an error, rather than take the session back, but
- *                      Mosquitto just closes the connection, and two instances with one id then take turns
+ *                      Mosquitto just closes the connection, and two instances with one id then take turns: a
+ *                      subscriber whose connections keep ending at once says so and reconnects with a growing pause
+ *                      ({@link ReconnectPolicy}). No host name is appended by default: it changes with every pod or
+ *                      container, which would leave the persistent sessions behind
  * @param subscribers   subscribers of this instance in the shared subscription; each stores its messages one after
  *                      another, so this many batches are worked on at once (1 without a shared group)
  * @param topicRoot     readings arrive on {@code <topicRoot>/readings/<gateway>}, answers go to
