@@ -1,7 +1,6 @@
 package org.peakpilot;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -357,10 +356,7 @@ class BackupRestoreTests {
 			UserPrincipalLookupService users = cluster.getFileSystem().getUserPrincipalLookupService();
 			Files.setOwner(cluster, users.lookupPrincipalByName(owner.get()));
 		}
-		int port;
-		try (ServerSocket free = new ServerSocket(0)) {
-			port = free.getLocalPort();
-		}
+		int port = TestBroker.freePort();
 		Path data = cluster.resolve("data");
 		asPostgres(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8",
 				"--no-sync"));

@@ -2,7 +2,6 @@ package org.peakpilot;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,10 +68,8 @@ class StartupFailureExitTests {
 		return text.length() <= 4000 ? text : text.substring(text.length() - 4000);
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket s = new ServerSocket(0)) {
-			return s.getLocalPort();
-		}
+	private static int freePort() {
+		return TestBroker.freePort();
 	}
 
 	/** The test's class path without the test classes (whose spring.factories would set the database up again). */

@@ -90,13 +90,26 @@ public class TestBroker implements ExecutionCondition {
 		}
 	}
 
+	/**
+	 * A port free now, for a server the test starts a little later. Chosen below the kernel's ephemeral range
+	 * (Linux: 32768–60999): a port the kernel hands out with {@code new ServerSocket(0)} is also the one it may
+	 * give to the next outgoing connection of any process (a JDBC connection of another fork), and the server then
+	 * failed to bind ("Address already in use", seen once in DemoSimulatorTests).
+	 */
 	public static int freePort() {
-		try (ServerSocket s = new ServerSocket(0)) {
-			return s.getLocalPort();
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int port = random.nextInt(20_000, 32_000);
+			try (ServerSocket s = new ServerSocket()) {
+				s.setReuseAddress(false);
+				s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+				return port;
+			}
+			catch (IOException taken) {
+				// next
+			}
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		throw new IllegalStateException("no free port between 20000 and 32000");
 	}
 
 	static boolean reachable(String url) {
