@@ -96,11 +96,6 @@ public class RollupJob {
 		int total = 0;
 		while (true) {
 			Integer n = tx.execute(status -> {
-				// Every statement of a round is planned for its own ranges. A pooled connection otherwise keeps the
-				// generic plan of a statement it ran a few times, made when the month's partition was empty (a
-				// sequential scan of it): on the simulated province (docs/scale.md), with no ANALYZE since, the
-				// month rows took 0.7 s per round on the 14th of a month and 5 ms planned anew.
-				jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
 				List<Pending> claimed = jdbc.sql("""
 						DELETE FROM monitoring_rollup_pending WHERE meter_id IN (
 						    SELECT meter_id FROM monitoring_rollup_pending ORDER BY meter_id LIMIT :n FOR UPDATE SKIP LOCKED)
