@@ -100,6 +100,11 @@ public final class ProvinceLoadDriver {
 				partitions.addMonth("monitoring_reading", m);
 				partitions.addMonth("monitoring_rollup", m);
 			}
+			boolean autovacuum = autovacuum(platform);
+			if (!autovacuum) {
+				System.out.println("autovacuum is off on this server: the day's month partitions are analyzed after each day, "
+						+ "as autovacuum would keep their statistics (timed apart)");
+			}
 			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/monitoring/readings");
 			long readings = 0;
@@ -130,8 +135,9 @@ public final class ProvinceLoadDriver {
 				readings += stored;
 				ingestSeconds += s;
 				rollupSeconds += r;
-				System.out.printf("%s: %,d readings, ingest %.1f s (%,.0f/s), rollups of %d meters %.1f s (%,.0f readings/s); total %,d%n",
-						day, stored, s, stored / s, rolled, r, stored / r, readings);
+				String analyzed = autovacuum ? "" : ", analyze %.1f s".formatted(analyze(platform, day, to));
+				System.out.printf("%s: %,d readings, ingest %.1f s (%,.0f/s), rollups of %d meters %.1f s (%,.0f readings/s)%s; total %,d%n",
+						day, stored, s, stored / s, rolled, r, stored / r, analyzed, readings);
 				if (day.plusDays(1).getDayOfMonth() == 1 || day.equals(today)) {
 					System.out.printf("== after %s: %,d readings; ingest %.0f s = %,.0f readings/s; rollups %.0f s = %,.0f readings/s; ingest+rollups %,.0f readings/s%n",
 							day, readings, ingestSeconds, readings / ingestSeconds, rollupSeconds, readings / rollupSeconds,
@@ -251,6 +257,32 @@ public final class ProvinceLoadDriver {
 	}
 
 	/** Rows, table and index size of readings and rollups (summed over their partitions), per million readings. */
+	static boolean autovacuum(BenchPlatform platform) throws SQLException {
+		try (Connection c = platform.connect(); Statement s = c.createStatement(); var rs = s.executeQuery("SHOW autovacuum")) {
+			rs.next();
+			return "on".equals(rs.getString(1));
+		}
+	}
+
+	/**
+	 * ANALYZE of the month partitions a day's readings and rollups went into (the month of the day and of the end of
+	 * its last interval), which autovacuum does in production once a tenth of a partition changed: without it the
+	 * statistics of a partition filled since its creation stay those of an empty table, and the plans that the
+	 * application's pooled connections cache for the rollup job go wrong (docs/scale.md). Returns the seconds taken.
+	 */
+	static double analyze(BenchPlatform platform, LocalDate day, Instant to) throws SQLException {
+		long t = System.nanoTime();
+		java.util.Set<YearMonth> months = new java.util.TreeSet<>(List.of(YearMonth.from(day), YearMonth.from(to.atZone(BEIJING))));
+		try (Connection c = platform.connect(); Statement s = c.createStatement()) {
+			for (YearMonth m : months) {
+				for (String table : List.of("monitoring_reading", "monitoring_rollup")) {
+					s.execute("ANALYZE %s_%d_%02d".formatted(table, m.getYear(), m.getMonthValue()));
+				}
+			}
+		}
+		return (System.nanoTime() - t) / 1e9;
+	}
+
 	static void sizes(BenchPlatform platform, long readings) throws SQLException {
 		try (Connection c = platform.connect(); Statement s = c.createStatement()) {
 			for (String table : List.of("monitoring_reading", "monitoring_rollup")) {
