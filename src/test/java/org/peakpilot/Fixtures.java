@@ -87,6 +87,13 @@ public final class Fixtures {
 	 * the next request of the same browser sends it instead of MockMvc's {@code flashAttrs}, which would put the flash
 	 * map into the mock container's session that the application no longer reads.
 	 */
+	/** The session cookie a response set, or {@code held} when it set none (the session went on). */
+	public static jakarta.servlet.http.Cookie sessionCookie(org.springframework.test.web.servlet.MvcResult result,
+			jakarta.servlet.http.Cookie held) {
+		jakarta.servlet.http.Cookie set = result.getResponse().getCookie("PEAKPILOT_SESSION");
+		return set != null && !set.getValue().isEmpty() ? set : held;
+	}
+
 	public static jakarta.servlet.http.Cookie session(org.springframework.test.web.servlet.MvcResult result) {
 		jakarta.servlet.http.Cookie cookie = result.getResponse().getCookie("PEAKPILOT_SESSION");
 		if (cookie == null) {

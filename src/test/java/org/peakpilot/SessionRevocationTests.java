@@ -127,8 +127,7 @@ class SessionRevocationTests {
 
 	/** The session cookie the response set, else the one held before. */
 	static Cookie sessionCookie(MvcResult result, Cookie held) {
-		Cookie set = result.getResponse().getCookie("PEAKPILOT_SESSION");
-		return set != null && !set.getValue().isEmpty() ? set : held;
+		return Fixtures.sessionCookie(result, held);
 	}
 
 	private long userId(String username) throws Exception {

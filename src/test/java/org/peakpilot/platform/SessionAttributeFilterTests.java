@@ -46,10 +46,10 @@ class SessionAttributeFilterTests {
 	void everyAttributeOfASessionInUseReadsBackThroughTheFilter() throws Exception {
 		String officer = new Fixtures(registry, accounts).cityOfficer();
 		MvcResult asked = mvc.perform(get("/account")).andReturn();
-		Cookie session = sessionCookie(asked, null);
+		Cookie session = Fixtures.sessionCookie(asked, null);
 		MvcResult signedIn = mvc.perform(post("/login").cookie(cookies(session)).with(csrf()).param("username", officer)
 			.param("password", Fixtures.PASSWORD)).andReturn();
-		session = sessionCookie(signedIn, session);
+		session = Fixtures.sessionCookie(signedIn, session);
 		mvc.perform(post("/account/password").cookie(session).with(csrf()).param("currentPassword", "not-the-password")
 			.param("newPassword", "a-brand-new-password")).andExpect(redirectedUrl("/account"));
 
@@ -68,10 +68,5 @@ class SessionAttributeFilterTests {
 
 	private static Cookie[] cookies(Cookie session) {
 		return session == null ? new Cookie[0] : new Cookie[] { session };
-	}
-
-	private static Cookie sessionCookie(MvcResult result, Cookie held) {
-		Cookie set = result.getResponse().getCookie("PEAKPILOT_SESSION");
-		return set != null && !set.getValue().isEmpty() ? set : held;
 	}
 }
