@@ -107,7 +107,7 @@ class MonitoringPartitionsTests {
 		String schema = "pp_partitions_old" + (TestDatabase.external() ? "_" + ProcessHandle.current().pid() : "");
 		String oldUrl = url.replaceAll("currentSchema=[^&]*", "currentSchema=" + schema);
 		try (Connection c = DriverManager.getConnection(oldUrl, user, null); Statement s = c.createStatement()) {
-			s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+			TestDatabase.dropSchema(c, schema);
 			s.execute("CREATE SCHEMA " + schema);
 		}
 		try {
@@ -197,8 +197,8 @@ class MonitoringPartitionsTests {
 			}
 		}
 		finally {
-			try (Connection c = DriverManager.getConnection(oldUrl, user, null); Statement s = c.createStatement()) {
-				s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+			try (Connection c = DriverManager.getConnection(oldUrl, user, null)) {
+				TestDatabase.dropSchema(c, schema);
 			}
 		}
 	}

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,8 +57,8 @@ class StartupFailureExitTests {
 		}
 		finally {
 			child.destroyForcibly();
-			try (Connection c = DriverManager.getConnection(url, db[1], null); Statement s = c.createStatement()) {
-				s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+			try (Connection c = DriverManager.getConnection(url, db[1], null)) {
+				TestDatabase.dropSchema(c, schema);
 			}
 		}
 	}

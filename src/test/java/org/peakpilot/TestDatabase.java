@@ -11,8 +11,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+
+import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -34,6 +38,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 	private static EmbeddedPostgres embedded;
 	private static final Set<String> cleaned = new HashSet<>();
+	/** url, user and schema of each external schema this JVM made, dropped when it exits */
+	private static final List<String[]> dropAtExit = new ArrayList<>();
+	private static final int TABLES_PER_DROP = 20;
 
 	public static boolean external() {
 		return "external".equals(System.getProperty("peakpilot.test.database"));
@@ -117,21 +124,29 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			return;
 		}
 		try (Connection c = DriverManager.getConnection(url, user, null); Statement s = c.createStatement()) {
-			s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+			dropSchema(c, schema);
 			s.execute("CREATE SCHEMA " + schema);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot prepare schema " + schema + " at " + url + ": " + ex.getMessage(), ex);
 		}
 		if (external()) {
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				try (Connection c = DriverManager.getConnection(url, user, null); Statement s = c.createStatement()) {
-					s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-				}
-				catch (SQLException ignored) {
-					// best effort: the server may be gone
-				}
-			}));
+			if (dropAtExit.isEmpty()) {
+				// one hook dropping the JVM's schemas one after another: a hook per schema ran them all at once
+				Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropAtExit, "drop-test-schemas"));
+			}
+			dropAtExit.add(new String[] { url, user, schema });
+		}
+	}
+
+	private static synchronized void dropAtExit() {
+		for (String[] s : dropAtExit) {
+			try (Connection c = DriverManager.getConnection(s[0], s[1], null)) {
+				dropSchema(c, s[2]);
+			}
+			catch (SQLException ignored) {
+				// best effort: the server may be gone
+			}
 		}
 	}
 
@@ -156,4 +171,58 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		}
 		return embedded;
 	}
+
+	/**
+	 * Drops a schema some tables at a time, then what is left. A single {@code DROP SCHEMA … CASCADE} of an
+	 * application schema (about 500 relations with their month partitions, plus their types and constraints) holds
+	 * some 2,200 locks until it commits. When a JVM of the suite exited, a hook per schema dropped its ~25 schemas at
+	 * once, which overflowed the external server's shared lock table ({@code max_locks_per_transaction} 64 by
+	 * default) and failed the statements of the JVM still running tests ("out of shared memory", CI of 2026-12-07).
+	 * Here a transaction drops at most {@value #TABLES_PER_DROP} tables (a partitioned one with its partitions) and
+	 * what depends on them: a few hundred locks.
+	 */
+	public static void dropSchema(Connection connection, String schema) throws SQLException {
+		List<String> tables = new ArrayList<>();
+		try (var find = connection.prepareStatement("""
+				SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname""")) {
+			find.setString(1, schema);
+			try (var rs = find.executeQuery()) {
+				while (rs.next()) {
+					tables.add(rs.getString(1));
+				}
+			}
+		}
+		boolean autoCommit = connection.getAutoCommit();
+		connection.setAutoCommit(false);
+		try (Statement s = connection.createStatement()) {
+			for (int i = 0; i < tables.size(); i++) {
+				s.execute("DROP TABLE IF EXISTS " + schema + ".\"" + tables.get(i).replace("\"", "\"\"") + "\" CASCADE");
+				if ((i + 1) % TABLES_PER_DROP == 0) {
+					connection.commit();
+				}
+			}
+			connection.commit();
+			s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+			connection.commit();
+		}
+		catch (SQLException ex) {
+			connection.rollback();
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(autoCommit);
+		}
+	}
+
+	/** {@link #dropSchema(Connection, String)} on a connection of the data source. */
+	public static void dropSchema(DataSource dataSource, String schema) {
+		try (Connection c = dataSource.getConnection()) {
+			dropSchema(c, schema);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot drop schema " + schema + ": " + ex.getMessage(), ex);
+		}
+	}
+
 }

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.peakpilot.PeakPilotTest;
+import org.peakpilot.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -40,7 +41,7 @@ class ResultMigrationTests {
 
 	@Test
 	void existingResultsBecomeComputationsWithFactorReferences() {
-		jdbc.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
+		TestDatabase.dropSchema(dataSource, SCHEMA);
 		flyway("2026.11.24.40").migrate();
 		jdbc.sql("""
 				INSERT INTO pp_migration.accounting_factor (code, version, kind, name_zh, name_en, value, unit, source, tag,
@@ -100,12 +101,12 @@ class ResultMigrationTests {
 		// a deleted report takes its computations and their lines along
 		jdbc.sql("DELETE FROM pp_migration.accounting_report WHERE id = :r").param("r", report).update();
 		assertThat(jdbc.sql("SELECT count(*) FROM pp_migration.accounting_result").query(Long.class).single()).isZero();
-		jdbc.sql("DROP SCHEMA " + SCHEMA + " CASCADE").update();
+		TestDatabase.dropSchema(dataSource, SCHEMA);
 	}
 
 	@Test
 	void listsStoredOnceReadBackAsTheLinesHeldThem() {
-		jdbc.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
+		TestDatabase.dropSchema(dataSource, SCHEMA);
 		flyway("2026.12.15.35").migrate();
 		long report = jdbc.sql("""
 				INSERT INTO pp_migration.accounting_report (enterprise_id, county_code, industry_code, year, month, status, created_by,
@@ -164,7 +165,7 @@ class ResultMigrationTests {
 		assertThat(jdbc.sql("SELECT count(*) FROM pp_migration.accounting_result WHERE defaults_id IS NULL").query(Long.class).single()).isOne();
 		// narrower rows (the dropped column's space is reclaimed as rows are rewritten)
 		assertThat(jdbc.sql(width).query(Long.class).single()).isLessThan(oldWidth);
-		jdbc.sql("DROP SCHEMA " + SCHEMA + " CASCADE").update();
+		TestDatabase.dropSchema(dataSource, SCHEMA);
 	}
 
 	private long computation(long report, String superseded) {
