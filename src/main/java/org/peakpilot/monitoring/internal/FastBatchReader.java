@@ -33,9 +33,30 @@ final class FastBatchReader {
 		}
 	}
 
+	// member names, compared in place (not cut out as strings and hashed)
+	private static final int READINGS = 0;
+	private static final int BATCH_ID = 1;
+	private static final int TIMESTAMP_MARKS = 2;
+	private static final int BATCH_CORRECTION = 3;
+	private static final String[] BATCH_NAMES = { "readings\"", "batchId\"", "timestampMarks\"", "correction\"" };
+	private static final int METER = 0;
+	private static final int TS = 1;
+	private static final int VALUE = 2;
+	private static final int UNIT = 3;
+	private static final int CORRECTION = 4;
+	private static final String[] READING_NAMES = { "meter\"", "ts\"", "value\"", "unit\"", "correction\"" };
+
+	/** Slots of {@link #pool}; a batch of one gateway repeats a few meter codes, times and units. */
+	private static final int POOL_SLOTS = 1024;
+	/** Distinct texts kept at most (beyond that each is cut out on its own, as before). */
+	private static final int POOL_MAX = POOL_SLOTS / 2;
+
 	private final String body;
 	private final int n;
 	private int pos;
+	/** The meter codes, times and units met so far in this body, one string each (open addressing by hash). */
+	private String[] pool;
+	private int pooled;
 
 	private FastBatchReader(String body) {
 		this.body = body;
@@ -77,24 +98,24 @@ final class FastBatchReader {
 				throw unusual(); // no readings: Jackson gives the error
 			}
 			while (true) {
-				String name = string();
+				int name = name(BATCH_NAMES);
 				expect(':');
 				int bit;
 				switch (name) {
-					case "readings" -> {
+					case READINGS -> {
 						bit = 1;
 						expect('[');
 						readings = elements();
 					}
-					case "batchId" -> {
+					case BATCH_ID -> {
 						bit = 2;
 						batchId = textOrNull();
 					}
-					case "timestampMarks" -> {
+					case TIMESTAMP_MARKS -> {
 						bit = 4;
 						marks = textOrNull();
 					}
-					case "correction" -> {
+					case BATCH_CORRECTION -> {
 						bit = 8;
 						correction = flag();
 					}
@@ -151,28 +172,28 @@ final class FastBatchReader {
 			}
 			else {
 				while (true) {
-					String name = string();
+					int name = name(READING_NAMES);
 					expect(':');
 					int bit;
 					switch (name) {
-						case "meter" -> {
+						case METER -> {
 							bit = 1;
-							meter = textOrNull();
+							meter = pooledOrNull();
 						}
-						case "ts" -> {
+						case TS -> {
 							bit = 2;
-							ts = textOrNull();
+							ts = pooledOrNull();
 						}
-						case "value" -> {
+						case VALUE -> {
 							bit = 4;
 							char v = next();
 							value = v == '"' || v == 'n' ? textOrNull() : number();
 						}
-						case "unit" -> {
+						case UNIT -> {
 							bit = 8;
-							unit = textOrNull();
+							unit = pooledOrNull();
 						}
-						case "correction" -> {
+						case CORRECTION -> {
 							bit = 16;
 							correction = flag();
 						}
@@ -241,6 +262,72 @@ final class FastBatchReader {
 			pos++;
 		}
 		throw unusual();
+	}
+
+	/**
+	 * A member name out of {@code names} (each with its closing quote), compared in place; any other name, or one
+	 * that is no plain string, is unusual.
+	 */
+	private int name(String[] names) {
+		if (next() != '"') {
+			throw unusual();
+		}
+		int start = pos + 1;
+		for (int i = 0; i < names.length; i++) {
+			if (body.startsWith(names[i], start)) {
+				pos = start + names[i].length();
+				return i;
+			}
+		}
+		throw unusual();
+	}
+
+	/**
+	 * As {@link #textOrNull}, but a text met before in this body is the same string (the one cut out the first time,
+	 * its hash computed once): a gateway's batch names a few meters, times and units over and over.
+	 */
+	private String pooledOrNull() {
+		char c = next();
+		if (c != '"') {
+			return textOrNull();
+		}
+		int start = ++pos;
+		int limit = Math.min(n, start + MAX_STRING + 1);
+		int h = 0;
+		while (pos < limit) {
+			char ch = body.charAt(pos);
+			if (ch == '"') {
+				return pooled(start, pos++, h);
+			}
+			if (ch < 0x20 || ch > 0x7e || ch == '\\') {
+				throw unusual();
+			}
+			h = 31 * h + ch; // String.hashCode's
+			pos++;
+		}
+		throw unusual();
+	}
+
+	private String pooled(int start, int end, int h) {
+		if (pool == null) {
+			pool = new String[POOL_SLOTS];
+		}
+		int len = end - start;
+		int mask = POOL_SLOTS - 1;
+		for (int i = (h ^ (h >>> 16)) & mask;; i = (i + 1) & mask) {
+			String s = pool[i];
+			if (s == null) {
+				s = body.substring(start, end);
+				if (pooled < POOL_MAX) {
+					pool[i] = s;
+					pooled++;
+				}
+				return s;
+			}
+			if (s.length() == len && s.hashCode() == h && body.regionMatches(start, s, 0, len)) {
+				return s;
+			}
+		}
 	}
 
 	/** A string's content or null for JSON null; anything else is unusual. */

@@ -277,7 +277,7 @@ public class ReadingIngest {
 		}
 		IncomingReading r = p.reading();
 		String code = r.meter() == null ? (r.meterId() == null ? null : "#" + r.meterId()) : r.meter().strip();
-		Meter meter = r.meterId() != null ? own.byId().get(r.meterId()) : r.meter() == null ? null : own.byCode().get(r.meter().strip());
+		Meter meter = r.meterId() != null ? own.byId().get(r.meterId()) : r.meter() == null ? null : own.byCode().get(code);
 		if (meter == null) {
 			if (r.meterId() != null && meters.anyEnterprise(r.meterId()).isPresent()) {
 				return new Invalid(index, null, code, null, null, r.unit(), p.raw(), Reason.FOREIGN_METER,

@@ -113,6 +113,35 @@ class FastBatchReaderTests {
 		assertThat(refused).as("edits that break the JSON").isGreaterThan(1000);
 	}
 
+	/**
+	 * A body's meter codes, times and units are kept once each while it is read (issue 16): repeated and distinct
+	 * texts, texts of equal hash ("Aa" and "BB"), empty ones, and more distinct texts than the reader keeps all read as
+	 * Jackson reads them.
+	 */
+	@Test
+	void repeatedAndDistinctTextsReadAsJacksonReadsThem() {
+		Random random = new Random(18);
+		StringBuilder body = new StringBuilder("{\"readings\":[");
+		for (int i = 0; i < 3000; i++) {
+			String meter = switch (random.nextInt(4)) {
+				case 0 -> "E-" + random.nextInt(20); // repeated
+				case 1 -> "D-" + i; // distinct, far more than the reader keeps
+				case 2 -> random.nextBoolean() ? "Aa" : "BB"; // the same String.hashCode
+				default -> "";
+			};
+			String ts = random.nextInt(3) == 0 ? "2026-11-24T10:" + (10 + i % 50) + ":00Z" : "2026-11-24T10:15:00+08:00";
+			body.append(i == 0 ? "" : ",").append("{\"meter\":\"").append(meter).append("\",\"ts\":\"").append(ts)
+				.append("\",\"value\":").append(random.nextInt(100_000)).append(i % 7 == 0 ? ",\"unit\":\"kWh\"}" : "}");
+		}
+		String text = body.append("]}").toString();
+		Batch fast = FastBatchReader.read(text);
+		assertThat(fast).isNotNull();
+		assertThat(outcome(() -> fast)).isEqualTo(outcome(() -> ReadingParser.jacksonBatch(mapper, text)));
+		assertThat(fast.readings()).extracting(p -> p.reading().meter()).contains("Aa", "BB", "", "E-3");
+		assertThat(fast.readings().stream().map(p -> p.reading().meter()).distinct().count()).as("distinct codes")
+			.isGreaterThan(600);
+	}
+
 	/** The batch with its raw slices, or the error with its field and message. */
 	private static String outcome(java.util.function.Supplier<Batch> read) {
 		try {
