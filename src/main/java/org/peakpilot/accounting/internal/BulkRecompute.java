@@ -229,7 +229,7 @@ public class BulkRecompute {
 		private final Map<Long, List<Figures>> before;
 		private final OffsetDateTime now;
 		private final byte[] computationTail;
-		private final Map<Object, byte[]> jsonCache = new ConcurrentHashMap<>();
+		private final Map<List<?>, byte[]> jsonCache = new ConcurrentHashMap<>();
 		private final Map<String, Listed<StoredResults.DefaultsRow>> defaultsCache = new ConcurrentHashMap<>();
 		private final Map<String, Listed<StoredResults.FactorsRow>> factorsCache = new ConcurrentHashMap<>();
 		int rows;
@@ -293,7 +293,7 @@ public class BulkRecompute {
 				ReportLines report = reports.get(i);
 				List<LineResult> results;
 				try {
-					results = Calculator.calculate(new Calculation.Request(report.year(), null, report.lines()), factors, gridRegion).lines();
+					results = Calculator.lines(new Calculation.Request(report.year(), null, report.lines()), factors, gridRegion);
 				}
 				catch (InvalidInputException ex) {
 					failures.add("report " + report.reportId() + ": " + ex.errors());
@@ -318,17 +318,13 @@ public class BulkRecompute {
 						.field(r.energyGj() == null ? "\\N" : r.energyGj().value().toPlainString())
 						.field(factorsCache.computeIfAbsent(factorsKey(r.factors()), k -> {
 							StoredResults.FactorsRow row = stored.factorsRow(r.factors());
-							return listed(row.id(), row);
+							return listed(row.id(), row, null);
 						}).id())
 						.field(escape(r.formula()));
-					List<Calculation.DefaultAssumed> defaults = StoredResults.defaultsOf(r);
-					Listed<StoredResults.DefaultsRow> listed = defaultsCache.computeIfAbsent(defaultsKey(defaults), k -> {
-						StoredResults.DefaultsRow row = stored.defaultsRow(defaults);
-						return listed(row.id(), row);
-					});
+					Listed<StoredResults.DefaultsRow> listed = defaultsRow(StoredResults.defaultsOf(r));
 					StoredResults.DefaultsRow d = listed.row();
-					// keyed by the notes and their defaults: the stored notes name the defaults' notes by index
-					text.field(jsonCache.computeIfAbsent(List.of(r.notes(), d.id()), n -> escapedJson(stored.notesJson(r.notes(), d))))
+					// keyed by the notes as stored (naming the defaults' notes by index): short strings, quick to hash
+					text.field(jsonCache.computeIfAbsent(StoredResults.storedNotes(r.notes(), d), n -> escapedJson(stored.notesJson(n))))
 						.bytes(listed.id())
 						.bytes(NEWLINE);
 					lines++;
@@ -337,6 +333,22 @@ public class BulkRecompute {
 				codes.add(arrayLiteral(StoredResults.factorCodes(results)));
 			}
 			return new Chunk(text.bytes, text.length, lines, written, codes, failures, CPU.getCurrentThreadCpuTime() - started);
+		}
+
+		/**
+		 * The stored list of defaults, from the run's cache: found by the list's key without the sources (long texts,
+		 * slow to hash), then checked against them; a list whose sources differ from the cached one's is cached by its
+		 * full key.
+		 */
+		private Listed<StoredResults.DefaultsRow> defaultsRow(List<Calculation.DefaultAssumed> defaults) {
+			Listed<StoredResults.DefaultsRow> listed = defaultsCache.computeIfAbsent(defaultsKey(defaults, false), k -> listedDefaults(defaults));
+			return sameSources(listed.defaults(), defaults) ? listed
+					: defaultsCache.computeIfAbsent(defaultsKey(defaults, true), k -> listedDefaults(defaults));
+		}
+
+		private Listed<StoredResults.DefaultsRow> listedDefaults(List<Calculation.DefaultAssumed> defaults) {
+			StoredResults.DefaultsRow row = stored.defaultsRow(defaults);
+			return listed(row.id(), row, defaults);
 		}
 
 		/** Writes each chunk's lines as it completes, in order; stops writing at the first failure and reports them all. */
@@ -428,12 +440,12 @@ public class BulkRecompute {
 		});
 	}
 
-	/** A stored list (factors, defaults) as a run caches it, with its ID as COPY text. */
-	private record Listed<R>(R row, byte[] id) {
+	/** A stored list (factors, defaults) as a run caches it, with its ID as COPY text (and the defaults it holds). */
+	private record Listed<R>(R row, byte[] id, List<Calculation.DefaultAssumed> defaults) {
 	}
 
-	private static <R> Listed<R> listed(java.util.UUID id, R row) {
-		return new Listed<>(row, id.toString().getBytes(StandardCharsets.US_ASCII));
+	private static <R> Listed<R> listed(java.util.UUID id, R row, List<Calculation.DefaultAssumed> defaults) {
+		return new Listed<>(row, id.toString().getBytes(StandardCharsets.US_ASCII), defaults);
 	}
 
 	/**
@@ -449,13 +461,29 @@ public class BulkRecompute {
 		return key.toString();
 	}
 
-	/** The key of a list of defaults in a run's cache: equal for two lists exactly when the lists are equal. */
-	static String defaultsKey(List<Calculation.DefaultAssumed> defaults) {
-		Key key = new Key();
+	/**
+	 * The key of a list of defaults in a run's cache: with {@code sources}, equal for two lists exactly when the lists
+	 * are equal; without, when they are but for their sources (then {@link #sameSources} decides).
+	 */
+	static String defaultsKey(List<Calculation.DefaultAssumed> defaults, boolean sources) {
+		Key key = new Key().add(sources ? "with sources" : "without sources");
 		for (Calculation.DefaultAssumed d : defaults) {
-			key.add(d.parameter()).add(d.value()).add(d.unit()).add(d.factorCode()).add(d.factorVersion()).add(d.source());
+			key.add(d.parameter()).add(d.value()).add(d.unit()).add(d.factorCode()).add(d.factorVersion());
+			if (sources) {
+				key.add(d.source());
+			}
 		}
 		return key.toString();
+	}
+
+	/** Whether two lists of defaults of the same key without sources have the same sources too. */
+	static boolean sameSources(List<Calculation.DefaultAssumed> a, List<Calculation.DefaultAssumed> b) {
+		for (int i = 0; i < a.size(); i++) {
+			if (!java.util.Objects.equals(a.get(i).source(), b.get(i).source())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
