@@ -1,5 +1,7 @@
 package org.peakpilot.accounting.internal;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -20,7 +22,9 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -51,7 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Recomputes many reports in one pass: a whole year ({@link #year}), or the reports a factor publication touches
  * ({@link #restate}). Their lines are read in one query and every factor version once into memory; {@link Calculator}
- * runs per report in memory on the common fork-join pool, and the result lines stream into one COPY as the
+ * runs per report in memory on a few threads ({@link #calculatingThreads}), and the result lines stream into one COPY as the
  * calculation goes; then the reports' current computations are superseded (one UPDATE of narrow rows) and the new ones
  * written with a second COPY. The figures are those of the per-report path ({@code MonthlyReports} save and restate):
  * same calculator, same factor rule ({@link FactorsInForce}, which {@code FactorLibrary.DatabaseFactors} asks too), same stored columns.
@@ -65,6 +69,10 @@ public class BulkRecompute {
 
 	private static final Logger log = LoggerFactory.getLogger(BulkRecompute.class);
 	private static final int REPORTS_PER_CHUNK = 200;
+	private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+	/** How many threads calculate a run's chunks ({@link #calculatingThreads}). */
+	private static final int CALCULATING_THREADS = Integer.getInteger("peakpilot.accounting.recompute-threads",
+			Runtime.getRuntime().availableProcessors());
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
 
 	private final JdbcClient jdbc;
@@ -123,8 +131,9 @@ public class BulkRecompute {
 		counts.put("reason", reason.strip());
 		audit.record("reports.recomputed", "report-year", year, null, counts);
 		log.info("Recomputed {} reports ({} lines) of {}: {} computations superseded, {} results stored; {} ms (load {}, "
-				+ "calculate and insert lines {}, supersede {}, insert computations {})", written.size(), lines, year, run.superseded,
-				run.rows, ms(System.nanoTime() - t0), ms(t1 - t0), ms(run.linesNanos), ms(run.supersedeNanos), ms(run.computationsNanos));
+				+ "calculate and insert lines {} [calculating {} (CPU, {} threads), waiting for it {}], supersede {}, insert computations {})", written.size(),
+				lines, year, run.superseded, run.rows, ms(System.nanoTime() - t0), ms(t1 - t0), ms(run.linesNanos), ms(run.calculateNanos), CALCULATING_THREADS,
+				ms(run.waitNanos), ms(run.supersedeNanos), ms(run.computationsNanos));
 		return reports.size();
 	}
 
@@ -202,11 +211,11 @@ public class BulkRecompute {
 	}
 
 	/** COPY text of the result lines of a run of reports (the first {@code length} bytes), with the reports that failed. */
-	private record Chunk(byte[] copyText, int length, int rows, List<Stored> stored, List<String> codes, List<String> failures) {
+	private record Chunk(byte[] copyText, int length, int rows, List<Stored> stored, List<String> codes, List<String> failures, long nanos) {
 	}
 
 	/**
-	 * One bulk store: calculates the reports in chunks on the common fork-join pool and streams each chunk's result lines
+	 * One bulk store: calculates the reports in chunks on {@link #calculatingThreads} and streams each chunk's result lines
 	 * into a COPY, in report order, as soon as it is ready; then supersedes the stored reports' current computations and
 	 * writes the new ones. With {@code before} (restating), a report whose figures did not change is left alone. Fails,
 	 * naming the first reports, if any report no longer calculates (e.g. a factor no longer in force); the transaction
@@ -220,12 +229,14 @@ public class BulkRecompute {
 		private final Map<Long, List<Figures>> before;
 		private final OffsetDateTime now;
 		private final byte[] computationTail;
-		private final Map<Object, byte[]> jsonCache = new ConcurrentHashMap<>();
-		private final Map<List<Calculation.DefaultAssumed>, StoredResults.DefaultsRow> defaultsCache = new ConcurrentHashMap<>();
-		private final Map<List<Calculation.FactorUsed>, StoredResults.FactorsRow> factorsCache = new ConcurrentHashMap<>();
+		private final Map<List<?>, byte[]> jsonCache = new ConcurrentHashMap<>();
+		private final Map<String, Listed<StoredResults.DefaultsRow>> defaultsCache = new ConcurrentHashMap<>();
+		private final Map<String, Listed<StoredResults.FactorsRow>> factorsCache = new ConcurrentHashMap<>();
 		int rows;
 		int superseded;
 		long linesNanos;
+		long calculateNanos;
+		long waitNanos;
 		long supersedeNanos;
 		long computationsNanos;
 
@@ -243,15 +254,17 @@ public class BulkRecompute {
 			long started = System.nanoTime();
 			long[] ids = computationIds(reports.size());
 			Connection connection = DataSourceUtils.getConnection(dataSource);
+			ExecutorService calculating = calculatingThreads();
 			try {
 				List<CompletableFuture<Chunk>> pending = new ArrayList<>();
 				for (int from = 0; from < reports.size(); from += REPORTS_PER_CHUNK) {
 					int start = from;
 					pending.add(CompletableFuture.supplyAsync(() -> calculate(start, Math.min(reports.size(), start + REPORTS_PER_CHUNK), ids),
-							ForkJoinPool.commonPool()));
+							calculating));
 				}
 				List<Chunk> chunks = copyLines(connection, pending);
-				stored.storeLists(defaultsCache.values(), factorsCache.values());
+				calculating.shutdown();
+				stored.storeLists(defaultsCache.values().stream().map(Listed::row).toList(), factorsCache.values().stream().map(Listed::row).toList());
 				linesNanos = System.nanoTime() - started;
 				List<Stored> written = chunks.stream().flatMap(c -> c.stored().stream()).toList();
 				long t = System.nanoTime();
@@ -263,12 +276,14 @@ public class BulkRecompute {
 				return written;
 			}
 			finally {
+				calculating.shutdownNow();
 				DataSourceUtils.releaseConnection(connection, dataSource);
 			}
 		}
 
 		/** Calculates the reports from index {@code from} up to {@code to} (excluded) and formats the lines to store as COPY text. */
 		private Chunk calculate(int from, int to, long[] ids) {
+			long started = CPU.getCurrentThreadCpuTime();
 			List<String> failures = new ArrayList<>();
 			List<Stored> written = new ArrayList<>();
 			List<String> codes = new ArrayList<>();
@@ -278,7 +293,7 @@ public class BulkRecompute {
 				ReportLines report = reports.get(i);
 				List<LineResult> results;
 				try {
-					results = Calculator.calculate(new Calculation.Request(report.year(), null, report.lines()), factors, gridRegion).lines();
+					results = Calculator.lines(new Calculation.Request(report.year(), null, report.lines()), factors, gridRegion);
 				}
 				catch (InvalidInputException ex) {
 					failures.add("report " + report.reportId() + ": " + ex.errors());
@@ -301,19 +316,39 @@ public class BulkRecompute {
 						.field(r.co2MarketT().value().toPlainString()).field(r.tce().value().toPlainString())
 						.field(r.tceEqualValue() == null ? "\\N" : r.tceEqualValue().value().toPlainString())
 						.field(r.energyGj() == null ? "\\N" : r.energyGj().value().toPlainString())
-						.field(factorsCache.computeIfAbsent(r.factors(), stored::factorsRow).id().toString())
+						.field(factorsCache.computeIfAbsent(factorsKey(r.factors()), k -> {
+							StoredResults.FactorsRow row = stored.factorsRow(r.factors());
+							return listed(row.id(), row, null);
+						}).id())
 						.field(escape(r.formula()));
-					StoredResults.DefaultsRow d = defaultsCache.computeIfAbsent(StoredResults.defaultsOf(r), stored::defaultsRow);
-					// keyed by the notes and their defaults: the stored notes name the defaults' notes by index
-					text.field(jsonCache.computeIfAbsent(List.of(r.notes(), d.id()), n -> escapedJson(stored.notesJson(r.notes(), d))))
-						.bytes(d.id().toString().getBytes(StandardCharsets.US_ASCII))
+					Listed<StoredResults.DefaultsRow> listed = defaultsRow(StoredResults.defaultsOf(r));
+					StoredResults.DefaultsRow d = listed.row();
+					// keyed by the notes as stored (naming the defaults' notes by index): short strings, quick to hash
+					text.field(jsonCache.computeIfAbsent(StoredResults.storedNotes(r.notes(), d), n -> escapedJson(stored.notesJson(n))))
+						.bytes(listed.id())
 						.bytes(NEWLINE);
 					lines++;
 				}
 				written.add(new Stored(report.reportId(), ids[i], figures));
 				codes.add(arrayLiteral(StoredResults.factorCodes(results)));
 			}
-			return new Chunk(text.bytes, text.length, lines, written, codes, failures);
+			return new Chunk(text.bytes, text.length, lines, written, codes, failures, CPU.getCurrentThreadCpuTime() - started);
+		}
+
+		/**
+		 * The stored list of defaults, from the run's cache: found by the list's key without the sources (long texts,
+		 * slow to hash), then checked against them; a list whose sources differ from the cached one's is cached by its
+		 * full key.
+		 */
+		private Listed<StoredResults.DefaultsRow> defaultsRow(List<Calculation.DefaultAssumed> defaults) {
+			Listed<StoredResults.DefaultsRow> listed = defaultsCache.computeIfAbsent(defaultsKey(defaults, false), k -> listedDefaults(defaults));
+			return sameSources(listed.defaults(), defaults) ? listed
+					: defaultsCache.computeIfAbsent(defaultsKey(defaults, true), k -> listedDefaults(defaults));
+		}
+
+		private Listed<StoredResults.DefaultsRow> listedDefaults(List<Calculation.DefaultAssumed> defaults) {
+			StoredResults.DefaultsRow row = stored.defaultsRow(defaults);
+			return listed(row.id(), row, defaults);
 		}
 
 		/** Writes each chunk's lines as it completes, in order; stops writing at the first failure and reports them all. */
@@ -326,7 +361,10 @@ public class BulkRecompute {
 						    tce_equal_value, energy_gj, factors_id, formula, notes, defaults_id) FROM STDIN""");
 				try {
 					for (CompletableFuture<Chunk> future : pending) {
+						long waiting = System.nanoTime();
 						Chunk chunk = join(future);
+						waitNanos += System.nanoTime() - waiting;
+						calculateNanos += chunk.nanos();
 						failures.addAll(chunk.failures());
 						if (failures.isEmpty()) {
 							in.writeToCopy(chunk.copyText(), 0, chunk.length());
@@ -383,6 +421,92 @@ public class BulkRecompute {
 			catch (SQLException | java.io.IOException ex) {
 				throw new IllegalStateException("Could not store the recomputed computations: " + ex.getMessage(), ex);
 			}
+		}
+	}
+
+	/**
+	 * The threads that calculate a run's chunks, one per processor: they take the chunks in order, so the COPY writes the
+	 * first chunks while the next ones are calculated, and the database's backend parsing the COPY shares the processors
+	 * with them. (Not the common pool through {@link CompletableFuture}: with fewer than three
+	 * processors, the common pool's parallelism is 1, and {@code CompletableFuture} then starts a new thread per chunk,
+	 * which calculates every chunk at once and the COPY only starts when nearly all are done.)
+	 */
+	private static ExecutorService calculatingThreads() {
+		AtomicInteger n = new AtomicInteger();
+		return Executors.newFixedThreadPool(CALCULATING_THREADS, task -> {
+			Thread thread = new Thread(task, "bulk-recompute-" + n.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/** A stored list (factors, defaults) as a run caches it, with its ID as COPY text (and the defaults it holds). */
+	private record Listed<R>(R row, byte[] id, List<Calculation.DefaultAssumed> defaults) {
+	}
+
+	private static <R> Listed<R> listed(java.util.UUID id, R row, List<Calculation.DefaultAssumed> defaults) {
+		return new Listed<>(row, id.toString().getBytes(StandardCharsets.US_ASCII), defaults);
+	}
+
+	/**
+	 * The key of a list of factors in a run's cache: equal for two lists exactly when the references stored for them
+	 * ({@link StoredResults.FactorRef}: code, version, value) are. Keys are plain strings because hashing and comparing
+	 * the lists themselves (records, fresh for every line) took a quarter of the calculation's time.
+	 */
+	static String factorsKey(List<Calculation.FactorUsed> used) {
+		Key key = new Key();
+		for (Calculation.FactorUsed f : used) {
+			key.add(f.code()).add(f.version()).add(f.value());
+		}
+		return key.toString();
+	}
+
+	/**
+	 * The key of a list of defaults in a run's cache: with {@code sources}, equal for two lists exactly when the lists
+	 * are equal; without, when they are but for their sources (then {@link #sameSources} decides).
+	 */
+	static String defaultsKey(List<Calculation.DefaultAssumed> defaults, boolean sources) {
+		Key key = new Key().add(sources ? "with sources" : "without sources");
+		for (Calculation.DefaultAssumed d : defaults) {
+			key.add(d.parameter()).add(d.value()).add(d.unit()).add(d.factorCode()).add(d.factorVersion());
+			if (sources) {
+				key.add(d.source());
+			}
+		}
+		return key.toString();
+	}
+
+	/** Whether two lists of defaults of the same key without sources have the same sources too. */
+	static boolean sameSources(List<Calculation.DefaultAssumed> a, List<Calculation.DefaultAssumed> b) {
+		for (int i = 0; i < a.size(); i++) {
+			if (!java.util.Objects.equals(a.get(i).source(), b.get(i).source())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Values written one after the other, each as its length and text (its {@code toString}, which for a BigDecimal
+	 * keeps the scale as {@code equals} does) or a dash for null, so that two keys are equal only for equal values.
+	 */
+	private static final class Key {
+		private final StringBuilder text = new StringBuilder(128);
+
+		Key add(Object value) {
+			if (value == null) {
+				text.append('-');
+			}
+			else {
+				String s = value.toString();
+				text.append(s.length()).append(':').append(s);
+			}
+			return this;
+		}
+
+		@Override
+		public String toString() {
+			return text.toString();
 		}
 	}
 

@@ -93,14 +93,25 @@ public final class Calculator {
 	}
 
 	public static Result calculate(Request request, Factors factors, String defaultGridRegion) {
+		List<LineResult> results = lines(request, factors, defaultGridRegion);
+		return new Result(request.year(), region(request, defaultGridRegion), results, totals(results));
+	}
+
+	/** The grid factor region of a request: its own, else the default. */
+	private static String region(Request request, String defaultGridRegion) {
+		return request.gridRegion() == null || request.gridRegion().isBlank() ? defaultGridRegion
+				: request.gridRegion().strip().toUpperCase(Locale.ROOT);
+	}
+
+	/** The lines of {@link #calculate} without the totals (a bulk recompute stores the lines only). */
+	static List<LineResult> lines(Request request, Factors factors, String defaultGridRegion) {
 		List<InputError> errors = new ArrayList<>();
 		AccountingBounds.requireYear("year", request == null ? null : request.year());
 		if (request.lines() == null || request.lines().isEmpty()) {
 			throw new InvalidInputException("lines", "at least one activity line is required");
 		}
 		int year = request.year();
-		String region = request.gridRegion() == null || request.gridRegion().isBlank() ? defaultGridRegion
-				: request.gridRegion().strip().toUpperCase(Locale.ROOT);
+		String region = region(request, defaultGridRegion);
 		List<LineResult> results = new ArrayList<>();
 		for (int i = 0; i < request.lines().size(); i++) {
 			Line line = request.lines().get(i);
@@ -127,7 +138,7 @@ public final class Calculator {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		return new Result(year, region, results, totals(results));
+		return results;
 	}
 
 	private static LineResult fuel(int i, Line line, int year, Factors factors, List<InputError> errors, String at) {

@@ -186,15 +186,25 @@ public class StoredResults {
 
 	/** A line's notes as stored: each note that states one of its defaults replaced by that note's index in the list's notes. */
 	String notesJson(List<String> notes, DefaultsRow defaults) {
+		return notesJson(storedNotes(notes, defaults));
+	}
+
+	/** A line's notes as stored ({@link #notesJson(List, DefaultsRow)}) before they are written as JSON: strings and indexes. */
+	static List<?> storedNotes(List<String> notes, DefaultsRow defaults) {
 		if (defaults.notes().isEmpty()) {
-			return json.writeValueAsString(notes);
+			return notes;
 		}
 		List<Object> stored = new ArrayList<>(notes.size());
 		for (String n : notes) {
 			int i = defaults.notes().indexOf(n);
 			stored.add(i < 0 ? n : Integer.valueOf(i));
 		}
-		return json.writeValueAsString(stored);
+		return stored;
+	}
+
+	/** The JSON text of notes as stored ({@link #storedNotes}). */
+	String notesJson(List<?> storedNotes) {
+		return json.writeValueAsString(storedNotes);
 	}
 
 	/**
