@@ -47,6 +47,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
 	 */
 	public static EmbeddedMqttBroker start(String host, int port, Path directory, ActiveMQSecurityManager5 access, MQTTInterceptor interceptor) {
 		EmbeddedMqttBroker broker = new EmbeddedMqttBroker(host, port);
+		ArtemisDisconnectRace.install();
 		Configuration c = new ConfigurationImpl();
 		c.setName("peakpilot-mqtt");
 		c.setSecurityEnabled(true);
