@@ -1,4 +1,4 @@
-package org.peakpilot.monitoring.internal;
+package org.peakpilot.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import javax.sql.DataSource;
 
@@ -21,7 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * as binary and once as text into a table of the reading table's types, and the stored values compared.
  */
 @SpringBootTest(properties = "peakpilot.test.schema=pp_monitoring")
-class BinaryRowsTests {
+class PgBinaryCopyTests {
 
 	@Autowired
 	DataSource dataSource;
@@ -36,7 +37,7 @@ class BinaryRowsTests {
 				Instant.parse("2026-11-24T02:15:00.123456789Z"));
 		try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
 			st.execute("CREATE TEMP TABLE binary_rows_check (k BIGINT, i BIGINT, t TIMESTAMPTZ, v NUMERIC(24,6), o CHAR(1), n BIGINT)");
-			BinaryRows rows = new BinaryRows(16);
+			PgBinaryCopy rows = new PgBinaryCopy(16);
 			StringBuilder text = new StringBuilder();
 			int k = 0;
 			for (String number : numbers) {
@@ -67,6 +68,28 @@ class BinaryRowsTests {
 				rs.next();
 				assertThat(rs.getString(1)).isEqualTo("123.400000"); // the column's scale, as a text 123.4 gets
 			}
+		}
+	}
+
+	/** The quick path of {@link PgBinaryCopy#numeric} writes the bytes of the general one, for every scale and size it takes. */
+	@Test
+	void binaryNumericsAreTheGeneralPathsBytes() {
+		Random random = new Random(17);
+		List<BigDecimal> values = new java.util.ArrayList<>(List.of(new BigDecimal("0"), new BigDecimal("0.000000"), new BigDecimal("-0.000001"),
+				new BigDecimal("1"), new BigDecimal("10000"), new BigDecimal("10000.0001"), new BigDecimal("99990000"),
+				new BigDecimal("999999999999999"), new BigDecimal("-999999999.999999"), new BigDecimal("0.000000000000001"),
+				new BigDecimal("1E+3"), new BigDecimal("1234567890123456"), new BigDecimal("123.400000")));
+		for (int i = 0; i < 100_000; i++) {
+			long unscaled = random.nextLong() % (long) Math.pow(10, 1 + random.nextInt(17));
+			values.add(BigDecimal.valueOf(unscaled, random.nextInt(19) - 2));
+		}
+		for (BigDecimal v : values) {
+			PgBinaryCopy quick = new PgBinaryCopy(16);
+			quick.numeric(v);
+			PgBinaryCopy general = new PgBinaryCopy(16);
+			general.numericGeneral(v);
+			assertThat(java.util.Arrays.copyOf(quick.finish(), quick.length())).as(v.toString())
+				.isEqualTo(java.util.Arrays.copyOf(general.finish(), general.length()));
 		}
 	}
 

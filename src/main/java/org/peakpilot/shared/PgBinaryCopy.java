@@ -1,4 +1,4 @@
-package org.peakpilot.monitoring.internal;
+package org.peakpilot.shared;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -12,7 +12,7 @@ import java.util.Arrays;
  * server converts each field with the column type's receive function, so the stored values are those of the text form;
  * a numeric goes through the column's scale as a text one does.
  */
-final class BinaryRows {
+public final class PgBinaryCopy {
 
 	private static final byte[] HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	/** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in Unix seconds. */
@@ -22,26 +22,26 @@ final class BinaryRows {
 	private byte[] bytes;
 	private int length;
 
-	BinaryRows(int capacity) {
+	public PgBinaryCopy(int capacity) {
 		bytes = new byte[Math.max(capacity, 64)];
 		System.arraycopy(HEADER, 0, bytes, 0, HEADER.length);
 		length = HEADER.length;
 	}
 
 	/** Starts a row of {@code n} fields. */
-	BinaryRows fields(int n) {
+	public PgBinaryCopy fields(int n) {
 		ensure(2);
 		short16(n);
 		return this;
 	}
 
 	/** A bigint field. */
-	BinaryRows int8(long v) {
+	public PgBinaryCopy int8(long v) {
 		return int8Field(v);
 	}
 
 	/** A field of 8 bytes: a bigint, or a timestamptz already in microseconds. */
-	BinaryRows int8Field(long v) {
+	public PgBinaryCopy int8Field(long v) {
 		ensure(12);
 		int32(8);
 		for (int shift = 56; shift >= 0; shift -= 8) {
@@ -51,19 +51,19 @@ final class BinaryRows {
 	}
 
 	/** A timestamptz field. */
-	BinaryRows timestamp(Instant t) {
+	public PgBinaryCopy timestamp(Instant t) {
 		return int8Field(micros(t));
 	}
 
 	/** A NULL field. */
-	BinaryRows nul() {
+	public PgBinaryCopy nul() {
 		ensure(4);
 		int32(-1);
 		return this;
 	}
 
 	/** A one-character text field (char(1)) of an ASCII character. */
-	BinaryRows ascii(char c) {
+	public PgBinaryCopy ascii(char c) {
 		if (c >= 0x80) {
 			throw new IllegalArgumentException("not ASCII: " + c);
 		}
@@ -77,7 +77,7 @@ final class BinaryRows {
 	 * A numeric field: sign, weight and display scale, then the digits in base 10,000 from the most significant, the
 	 * decimal point between two of them (trailing zero digits left out, as the server stores them).
 	 */
-	BinaryRows numeric(BigDecimal v) {
+	public PgBinaryCopy numeric(BigDecimal v) {
 		int scale = v.scale();
 		if (scale >= 0 && v.signum() != 0 && v.precision() <= 15) {
 			// the usual reading (|unscaled| < 10^15, padded by at most 10^3): the same digits in long arithmetic
@@ -115,7 +115,7 @@ final class BinaryRows {
 	private final long[] quickDigits = new long[5];
 
 	/** {@link #numeric} for any value (BigInteger arithmetic); the quick path must give the same bytes. */
-	BinaryRows numericGeneral(BigDecimal v) {
+	PgBinaryCopy numericGeneral(BigDecimal v) {
 		int dscale = Math.max(v.scale(), 0);
 		if (v.signum() == 0) {
 			ensure(12);
@@ -171,13 +171,13 @@ final class BinaryRows {
 	}
 
 	/** Ends the data with the trailer; returns the buffer, whose first {@link #length} bytes are the COPY data. */
-	byte[] finish() {
+	public byte[] finish() {
 		ensure(2);
 		short16(-1);
 		return bytes;
 	}
 
-	int length() {
+	public int length() {
 		return length;
 	}
 
@@ -185,7 +185,7 @@ final class BinaryRows {
 	 * Microseconds since PostgreSQL's epoch, a fraction of a microsecond rounded half to even as the server rounds
 	 * the text form.
 	 */
-	static long micros(Instant t) {
+	public static long micros(Instant t) {
 		long micros = Math.multiplyExact(t.getEpochSecond() - PG_EPOCH_SECONDS, 1_000_000L);
 		int nanos = t.getNano();
 		long q = nanos / 1000;
