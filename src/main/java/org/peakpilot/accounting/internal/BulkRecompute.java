@@ -41,7 +41,7 @@ import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.shared.Cny10k;
-import org.peakpilot.shared.PgBinaryCopy;
+import org.peakpilot.platform.PgBinaryCopy;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;

@@ -23,7 +23,7 @@ import javax.sql.DataSource;
 import org.peakpilot.monitoring.Meter;
 import org.peakpilot.monitoring.MeterKind;
 import org.peakpilot.monitoring.internal.ReadingParser.Parsed;
-import org.peakpilot.shared.PgBinaryCopy;
+import org.peakpilot.platform.PgBinaryCopy;
 import org.peakpilot.shared.Rounding;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;

@@ -1,4 +1,4 @@
-package org.peakpilot.shared;
+package org.peakpilot.platform;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

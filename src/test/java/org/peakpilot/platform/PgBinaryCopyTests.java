@@ -1,4 +1,4 @@
-package org.peakpilot.shared;
+package org.peakpilot.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
