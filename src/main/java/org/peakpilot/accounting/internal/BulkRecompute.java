@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,7 @@ import org.peakpilot.platform.AuditLog;
 import org.peakpilot.platform.InvalidInputException;
 import org.peakpilot.platform.RuleViolationException;
 import org.peakpilot.shared.Cny10k;
+import org.peakpilot.platform.PgBinaryCopy;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
@@ -210,8 +212,11 @@ public class BulkRecompute {
 		return reports;
 	}
 
-	/** COPY text of the result lines of a run of reports (the first {@code length} bytes), with the reports that failed. */
-	private record Chunk(byte[] copyText, int length, int rows, List<Stored> stored, List<String> codes, List<String> failures, long nanos) {
+	/**
+	 * The result lines of a run of reports as binary COPY rows (the first {@code length} bytes; no header or trailer),
+	 * with the reports that failed.
+	 */
+	private record Chunk(byte[] copyRows, int length, int rows, List<Stored> stored, List<String> codes, List<String> failures, long nanos) {
 	}
 
 	/**
@@ -229,6 +234,7 @@ public class BulkRecompute {
 		private final Map<Long, List<Figures>> before;
 		private final OffsetDateTime now;
 		private final byte[] computationTail;
+		/** Binary jsonb values of notes ({@link PgBinaryCopy#jsonbValue}), by the notes as stored. */
 		private final Map<List<?>, byte[]> jsonCache = new ConcurrentHashMap<>();
 		private final Map<String, Listed<StoredResults.DefaultsRow>> defaultsCache = new ConcurrentHashMap<>();
 		private final Map<String, Listed<StoredResults.FactorsRow>> factorsCache = new ConcurrentHashMap<>();
@@ -281,13 +287,13 @@ public class BulkRecompute {
 			}
 		}
 
-		/** Calculates the reports from index {@code from} up to {@code to} (excluded) and formats the lines to store as COPY text. */
+		/** Calculates the reports from index {@code from} up to {@code to} (excluded) and writes the lines to store as binary COPY rows. */
 		private Chunk calculate(int from, int to, long[] ids) {
 			long started = CPU.getCurrentThreadCpuTime();
 			List<String> failures = new ArrayList<>();
 			List<Stored> written = new ArrayList<>();
 			List<String> codes = new ArrayList<>();
-			CopyText text = new CopyText((to - from) * 10 * 400);
+			PgBinaryCopy out = PgBinaryCopy.rows((to - from) * 10 * 400);
 			int lines = 0;
 			for (int i = from; i < to; i++) {
 				ReportLines report = reports.get(i);
@@ -309,30 +315,27 @@ public class BulkRecompute {
 				if (!failures.isEmpty()) {
 					continue;
 				}
-				byte[] computation = Long.toString(ids[i]).getBytes(StandardCharsets.US_ASCII);
 				for (LineResult r : results) {
-					text.field(computation).field(Integer.toString(r.index())).field(r.scope().name()).field(r.category())
-						.field(report.uses().get(r.index()).name()).field(r.co2T().value().toPlainString())
-						.field(r.co2MarketT().value().toPlainString()).field(r.tce().value().toPlainString())
-						.field(r.tceEqualValue() == null ? "\\N" : r.tceEqualValue().value().toPlainString())
-						.field(r.energyGj() == null ? "\\N" : r.energyGj().value().toPlainString())
-						.field(factorsCache.computeIfAbsent(factorsKey(r.factors()), k -> {
-							StoredResults.FactorsRow row = stored.factorsRow(r.factors());
-							return listed(row.id(), row, null);
-						}).id())
-						.field(escape(r.formula()));
+					out.fields(14).int8(ids[i]).int4(r.index()).text(r.scope().name()).text(r.category())
+						.text(report.uses().get(r.index()).name()).numeric(r.co2T().value()).numeric(r.co2MarketT().value())
+						.numeric(r.tce().value());
+					nullableNumeric(out, r.tceEqualValue() == null ? null : r.tceEqualValue().value());
+					nullableNumeric(out, r.energyGj() == null ? null : r.energyGj().value());
+					out.uuid(factorsCache.computeIfAbsent(factorsKey(r.factors()), k -> {
+						StoredResults.FactorsRow row = stored.factorsRow(r.factors());
+						return new Listed<>(row, row.id(), null);
+					}).id()).text(r.formula());
 					Listed<StoredResults.DefaultsRow> listed = defaultsRow(StoredResults.defaultsOf(r));
 					StoredResults.DefaultsRow d = listed.row();
 					// keyed by the notes as stored (naming the defaults' notes by index): short strings, quick to hash
-					text.field(jsonCache.computeIfAbsent(StoredResults.storedNotes(r.notes(), d), n -> escapedJson(stored.notesJson(n))))
-						.bytes(listed.id())
-						.bytes(NEWLINE);
+					out.value(jsonCache.computeIfAbsent(StoredResults.storedNotes(r.notes(), d), n -> PgBinaryCopy.jsonbValue(stored.notesJson(n))))
+						.uuid(listed.id());
 					lines++;
 				}
 				written.add(new Stored(report.reportId(), ids[i], figures));
 				codes.add(arrayLiteral(StoredResults.factorCodes(results)));
 			}
-			return new Chunk(text.bytes, text.length, lines, written, codes, failures, CPU.getCurrentThreadCpuTime() - started);
+			return new Chunk(out.buffer(), out.length(), lines, written, codes, failures, CPU.getCurrentThreadCpuTime() - started);
 		}
 
 		/**
@@ -348,18 +351,22 @@ public class BulkRecompute {
 
 		private Listed<StoredResults.DefaultsRow> listedDefaults(List<Calculation.DefaultAssumed> defaults) {
 			StoredResults.DefaultsRow row = stored.defaultsRow(defaults);
-			return listed(row.id(), row, defaults);
+			return new Listed<>(row, row.id(), defaults);
 		}
 
-		/** Writes each chunk's lines as it completes, in order; stops writing at the first failure and reports them all. */
+		/**
+		 * Writes each chunk's lines as it completes, in order, between the binary COPY header and trailer; stops writing at
+		 * the first failure and reports them all.
+		 */
 		private List<Chunk> copyLines(Connection connection, List<CompletableFuture<Chunk>> pending) {
 			List<Chunk> chunks = new ArrayList<>(pending.size());
 			List<String> failures = new ArrayList<>();
 			try {
 				CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
 						COPY accounting_result (computation_id, line_no, scope, category, energy_use, co2_t, co2_market_t, tce,
-						    tce_equal_value, energy_gj, factors_id, formula, notes, defaults_id) FROM STDIN""");
+						    tce_equal_value, energy_gj, factors_id, formula, notes, defaults_id) FROM STDIN (FORMAT binary)""");
 				try {
+					in.writeToCopy(COPY_HEADER, 0, COPY_HEADER.length);
 					for (CompletableFuture<Chunk> future : pending) {
 						long waiting = System.nanoTime();
 						Chunk chunk = join(future);
@@ -367,12 +374,13 @@ public class BulkRecompute {
 						calculateNanos += chunk.nanos();
 						failures.addAll(chunk.failures());
 						if (failures.isEmpty()) {
-							in.writeToCopy(chunk.copyText(), 0, chunk.length());
+							in.writeToCopy(chunk.copyRows(), 0, chunk.length());
 							rows += chunk.rows();
 							chunks.add(chunk);
 						}
 					}
 					if (failures.isEmpty()) {
+						in.writeToCopy(COPY_TRAILER, 0, COPY_TRAILER.length);
 						in.endCopy();
 					}
 				}
@@ -440,12 +448,17 @@ public class BulkRecompute {
 		});
 	}
 
-	/** A stored list (factors, defaults) as a run caches it, with its ID as COPY text (and the defaults it holds). */
-	private record Listed<R>(R row, byte[] id, List<Calculation.DefaultAssumed> defaults) {
+	/** A stored list (factors, defaults) as a run caches it, with its ID (and the defaults it holds). */
+	private record Listed<R>(R row, UUID id, List<Calculation.DefaultAssumed> defaults) {
 	}
 
-	private static <R> Listed<R> listed(java.util.UUID id, R row, List<Calculation.DefaultAssumed> defaults) {
-		return new Listed<>(row, id.toString().getBytes(StandardCharsets.US_ASCII), defaults);
+	private static void nullableNumeric(PgBinaryCopy out, BigDecimal value) {
+		if (value == null) {
+			out.nul();
+		}
+		else {
+			out.numeric(value);
+		}
 	}
 
 	/**
@@ -526,6 +539,8 @@ public class BulkRecompute {
 	}
 
 	private static final byte[] NEWLINE = { '\n' };
+	private static final byte[] COPY_HEADER = PgBinaryCopy.header();
+	private static final byte[] COPY_TRAILER = PgBinaryCopy.trailer();
 
 	/** A growing buffer of UTF-8 COPY text; fields are already escaped. */
 	private static final class CopyText {
@@ -571,10 +586,6 @@ public class BulkRecompute {
 				bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
 			}
 		}
-	}
-
-	private static byte[] escapedJson(String json) {
-		return escape(json).getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** A text[] literal of the codes, each element quoted, as a COPY text field. */

@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.peakpilot.monitoring.Meter;
 import org.peakpilot.monitoring.MeterKind;
 import org.peakpilot.monitoring.internal.ReadingParser.Parsed;
+import org.peakpilot.platform.PgBinaryCopy;
 import org.peakpilot.shared.Rounding;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -640,14 +641,14 @@ public class ReadingIngest {
 	 * The usual case, a batch of new readings: one COPY straight into the reading table, under a savepoint. If a
 	 * reading is already stored (a resend, or the same time twice in the batch) the COPY fails on the key, is rolled
 	 * back to the savepoint, and this answers false. The rows go in PostgreSQL's binary COPY format
-	 * ({@link BinaryRows}): the same values as the text form (received_at to the second, as before), without
+	 * ({@link PgBinaryCopy}): the same values as the text form (received_at to the second, as before), without
 	 * formatting numbers and times here and parsing them again in the server.
 	 */
 	private static boolean copyStraightIn(Connection connection, Origin origin, List<Valid> rows, Instant now, boolean withSavepoint)
 			throws SQLException {
 		Savepoint savepoint = withSavepoint ? connection.setSavepoint() : null;
-		BinaryRows out = new BinaryRows(rows.size() * 72 + 32);
-		long receivedAt = BinaryRows.micros(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+		PgBinaryCopy out = new PgBinaryCopy(rows.size() * 72 + 32);
+		long receivedAt = PgBinaryCopy.micros(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 		for (Valid v : rows) {
 			out.fields(7).int8(v.meter().id()).timestamp(v.ts()).numeric(v.value());
 			if (v.snappedFrom() == null) {

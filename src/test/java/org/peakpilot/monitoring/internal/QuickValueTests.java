@@ -56,26 +56,4 @@ class QuickValueTests {
 		}
 		assertThat(ReadingIngest.quickValue(null)).isNull();
 	}
-
-	/** The quick path of {@link BinaryRows#numeric} writes the bytes of the general one, for every scale and size it takes. */
-	@Test
-	void binaryNumericsAreTheGeneralPathsBytes() {
-		Random random = new Random(17);
-		List<BigDecimal> values = new java.util.ArrayList<>(List.of(new BigDecimal("0"), new BigDecimal("0.000000"), new BigDecimal("-0.000001"),
-				new BigDecimal("1"), new BigDecimal("10000"), new BigDecimal("10000.0001"), new BigDecimal("99990000"),
-				new BigDecimal("999999999999999"), new BigDecimal("-999999999.999999"), new BigDecimal("0.000000000000001"),
-				new BigDecimal("1E+3"), new BigDecimal("1234567890123456"), new BigDecimal("123.400000")));
-		for (int i = 0; i < 100_000; i++) {
-			long unscaled = random.nextLong() % (long) Math.pow(10, 1 + random.nextInt(17));
-			values.add(BigDecimal.valueOf(unscaled, random.nextInt(19) - 2));
-		}
-		for (BigDecimal v : values) {
-			BinaryRows quick = new BinaryRows(16);
-			quick.numeric(v);
-			BinaryRows general = new BinaryRows(16);
-			general.numericGeneral(v);
-			assertThat(java.util.Arrays.copyOf(quick.finish(), quick.length())).as(v.toString())
-				.isEqualTo(java.util.Arrays.copyOf(general.finish(), general.length()));
-		}
-	}
 }
