@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -36,8 +37,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * End-to-end ingest throughput over HTTP and over MQTT, measured against a raw COPY of the same rows into the same table with
  * the same keys (the limit). Not JMH: a load driver, because what is measured is many concurrent clients against
  * a running server. The application runs in this JVM (its own Tomcat on a free port, real HTTP on loopback);
- * the clients are {@code clients} threads of {@link HttpClient}, each sending JSON batches of {@code batch}
- * readings with its enterprise's device token. Request bodies are built before the clock starts.
+ * the clients are {@code clients} threads, each sending JSON batches of {@code batch} readings with its enterprise's
+ * device token over one kept-alive HTTP/1.1 connection ({@link RawHttp}; {@code http=jdk}: {@link HttpClient}).
+ * Request bodies (with {@code http=raw} the whole requests' bytes) are built before the clock starts.
  * <p>
  * Each round: HTTP ingest of all readings into an empty reading table (timed until the last answer), check the
  * count and sum, empty the table; the same batches published over MQTT with QoS 1 to the application's broker
@@ -50,10 +52,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>
  * Arguments (key=value): database=embedded|external (default external), broker=embedded|tcp://host:port (default
  * embedded: the application's own Artemis in this JVM), subscribers=4 (the application's MQTT subscribers),
- * meters=1000, readings=1000000, batch=2000, clients=4, rounds=3, warmups=1 (unmeasured rounds of all three paths
- * before the measured ones), rollups=true (false skips the timed rollups after
+ * meters=1000, readings=1000000, batch=2000, clients=4, rounds=3, warmups=3 (unmeasured rounds of all three paths
+ * before the measured ones; more, up to maxWarmups=30, until a round's HTTP and MQTT steps each kept the JIT compilers
+ * busy for at most jitQuiet=0.3 CPU seconds per million readings), rollups=true (false skips the timed rollups after
  * each HTTP round), instances=1 (2: a second application context on the same schema and another port; the HTTP
- * clients split between the two, the MQTT subscribers of both share the stream; needs an external broker).
+ * clients split between the two, the MQTT subscribers of both share the stream; needs an external broker),
+ * http=raw|jdk (the HTTP client, above).
  */
 public final class IngestLoadDriver {
 
@@ -88,10 +92,13 @@ public final class IngestLoadDriver {
 		int batchSize = Integer.parseInt(arg(args, "batch", "2000"));
 		int clients = Integer.parseInt(arg(args, "clients", "4"));
 		int rounds = Integer.parseInt(arg(args, "rounds", "3"));
-		int warmups = Integer.parseInt(arg(args, "warmups", "1"));
+		int warmups = Integer.parseInt(arg(args, "warmups", "3"));
+		int maxWarmups = Integer.parseInt(arg(args, "maxWarmups", "30"));
+		double jitQuiet = Double.parseDouble(arg(args, "jitQuiet", "0.3"));
 		String brokerArg = arg(args, "broker", "embedded");
 		boolean rollupsToo = Boolean.parseBoolean(arg(args, "rollups", "true"));
 		int instances = Integer.parseInt(arg(args, "instances", "1"));
+		String httpClient = arg(args, "http", "raw");
 		if (instances < 1 || instances > 2 || (instances == 2 && brokerArg.equals("embedded"))) {
 			throw new IllegalArgumentException("instances is 1 or 2; two need an external broker (broker=tcp://…)");
 		}
@@ -162,7 +169,15 @@ public final class IngestLoadDriver {
 			System.out.printf("prepared %d readings in %d batches (%.1f MB of JSON), sum %s%n", made, batches.size(),
 					batches.stream().mapToLong(b -> b.body().length()).sum() / 1e6, sum.toPlainString());
 
-			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+			// raw (default): plain HTTP/1.1 over one kept-alive socket per client thread, each request's bytes encoded
+			// before the clock starts, as a gateway or wrk sends them; jdk: java.net.http.HttpClient (before 2026-12-07)
+			HttpClient http = switch (httpClient) {
+				case "raw" -> null;
+				case "jdk" -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+				default -> throw new IllegalArgumentException("http is raw or jdk");
+			};
+			RawHttp raw = http == null ? new RawHttp(batches, steady) : null;
+			System.out.println("HTTP client: " + httpClient);
 			List<Double> httpRates = new ArrayList<>();
 			List<Double> mqttRates = new ArrayList<>();
 			List<Double> copyRates = new ArrayList<>();
@@ -181,30 +196,44 @@ public final class IngestLoadDriver {
 			}
 			// warm-up, not measured: full rounds of each path (MQTT too: until 2026-12-07 only HTTP and COPY were warmed
 			// up, so MQTT's first measured round carried its JIT compilation), so that all run compiled code with warm caches
-			for (int w = 1; w <= warmups; w++) {
-				sendAll(http, uris, batches, clients);
+			// until the JIT compilers are quiet: on 2 cores the one C2 thread needs 15 or more rounds (over 5,000 requests)
+			// before the per-request code of Tomcat, Spring MVC and Security is compiled; until then it took up to a
+			// third of the processors during the HTTP step (measured 2026-12-07: 2.5 → 0.2 s per million readings)
+			boolean quiet = false;
+			for (int w = 1; w <= maxWarmups && (w <= warmups || !quiet); w++) {
+				Map<String, Long> cpu = ThreadCpu.byGroup();
+				sendAll(http, raw, uris, batches, clients);
+				double httpJit = ThreadCpu.groupSince(cpu, made, ThreadCpu.JIT);
+				String httpCpu = ThreadCpu.since(cpu, made);
 				empty(platform);
+				cpu = ThreadCpu.byGroup();
 				publishAll(mqtt, batches);
 				waitFor(platform, made, Duration.ofMinutes(10));
+				double mqttJit = ThreadCpu.groupSince(cpu, made, ThreadCpu.JIT);
+				String mqttCpu = ThreadCpu.since(cpu, made);
 				empty(platform);
 				copy(platform, rows, clients);
 				empty(platform);
-				System.out.printf("warm-up round %d of %d done%n", w, warmups);
+				quiet = httpJit <= jitQuiet && mqttJit <= jitQuiet;
+				System.out.printf("warm-up round %d done (JIT %.2f and %.2f s per million readings%s); CPU s per million readings: HTTP %s; MQTT %s%n",
+						w, httpJit, mqttJit, quiet ? ", quiet" : "", httpCpu, mqttCpu);
 			}
 			for (int r = 1; r <= rounds; r++) {
+				Map<String, Long> cpu = ThreadCpu.byGroup();
 				long t0 = System.nanoTime();
-				long stored = sendAll(http, uris, batches, clients);
+				long stored = sendAll(http, raw, uris, batches, clients);
 				double seconds = (System.nanoTime() - t0) / 1e9;
 				check(platform, made, sum, stored);
 				httpRates.add(made / seconds);
-				System.out.printf("round %d HTTP: %d readings in %.2f s = %,.0f readings/s%n", r, made, seconds, made / seconds);
+				System.out.printf("round %d HTTP: %d readings in %.2f s = %,.0f readings/s; CPU s per million readings: %s%n", r, made, seconds,
+						made / seconds, ThreadCpu.since(cpu, made));
 				if (rollupsToo) {
 					t0 = System.nanoTime();
 					int rolled = SystemActor.call("bench", rollups::rollUpPending);
 					seconds = (System.nanoTime() - t0) / 1e9;
 					System.out.printf("round %d rollups of %d meters (Q/H/D/M) in %.2f s = %,.0f readings/s%n", r, rolled, seconds, made / seconds);
 					// steady state: every meter sends its next quarter hour, then the rollups of that one reading each
-					sendAll(http, uris, steady, clients);
+					sendAll(http, raw, uris, steady, clients);
 					t0 = System.nanoTime();
 					rolled = SystemActor.call("bench", rollups::rollUpPending);
 					seconds = (System.nanoTime() - t0) / 1e9;
@@ -213,21 +242,25 @@ public final class IngestLoadDriver {
 				}
 				empty(platform);
 
+				cpu = ThreadCpu.byGroup();
 				t0 = System.nanoTime();
 				publishAll(mqtt, batches);
 				waitFor(platform, made, Duration.ofMinutes(10));
 				seconds = (System.nanoTime() - t0) / 1e9;
 				check(platform, made, sum, made);
 				mqttRates.add(made / seconds);
-				System.out.printf("round %d MQTT: %d readings in %.2f s = %,.0f readings/s%n", r, made, seconds, made / seconds);
+				System.out.printf("round %d MQTT: %d readings in %.2f s = %,.0f readings/s; CPU s per million readings: %s%n", r, made, seconds,
+						made / seconds, ThreadCpu.since(cpu, made));
 				empty(platform);
 
+				cpu = ThreadCpu.byGroup();
 				t0 = System.nanoTime();
 				copy(platform, rows, clients);
 				seconds = (System.nanoTime() - t0) / 1e9;
 				check(platform, made, sum, made);
 				copyRates.add(made / seconds);
-				System.out.printf("round %d COPY: %d rows in %.2f s = %,.0f rows/s%n", r, made, seconds, made / seconds);
+				System.out.printf("round %d COPY: %d rows in %.2f s = %,.0f rows/s; CPU s per million readings: %s%n", r, made, seconds,
+						made / seconds, ThreadCpu.since(cpu, made));
 				empty(platform);
 			}
 			mqtt.values().forEach(c -> c.disconnect().join());
@@ -240,10 +273,13 @@ public final class IngestLoadDriver {
 	}
 
 	/** Sends every batch with {@code clients} threads; returns the readings the server says it stored. */
-	static long sendAll(HttpClient http, List<URI> uris, List<Batch> batches, int clients) throws Exception {
+	static long sendAll(HttpClient http, RawHttp raw, List<URI> uris, List<Batch> batches, int clients) throws Exception {
+		if (http == null) {
+			return raw.sendAll(uris, batches, clients);
+		}
 		ConcurrentLinkedQueue<Batch> queue = new ConcurrentLinkedQueue<>(batches);
 		AtomicLong stored = new AtomicLong();
-		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		ExecutorService pool = Executors.newFixedThreadPool(clients, ThreadCpu.named("bench-http-client-"));
 		List<Future<?>> futures = new ArrayList<>();
 		for (int i = 0; i < clients; i++) {
 			URI uri = uris.get(i % uris.size()); // the clients split between the instances
@@ -268,6 +304,7 @@ public final class IngestLoadDriver {
 			f.get();
 		}
 		pool.shutdown();
+		pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES); // the threads' CPU is counted as they end
 		return stored.get();
 	}
 
@@ -333,6 +370,10 @@ public final class IngestLoadDriver {
 					byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
 					in.writeToCopy(bytes, 0, bytes.length);
 					in.endCopy();
+					try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT pg_backend_pid()")) {
+						rs.next();
+						ThreadCpu.backendEnding(rs.getInt(1));
+					}
 				}
 				return null;
 			}));
